@@ -1,27 +1,79 @@
 //! The extractor: runs the stages over a document.
+//!
+//! document -> sentences and tokens -> mentions -> trigger rules -> modality,
+//! date and resolution -> events.
 
-use crate::document::Document;
-use crate::event::Event;
+use crate::document::{Document, Span};
+use crate::error::Error;
+use crate::event::{Attack, Call, Event, EventKind, Mention, Statement, Visit};
+use crate::lexicon::{LexiconData, LexiconEntry, TriggerKind};
+use crate::mention::Analysis;
+use crate::resolve::{Register, Resolver};
+use crate::rules::{self, Ctx, Draft, Roles};
+use std::sync::Arc;
 
 /// Builds an [`Extractor`] with extra lexicon entries.
+///
+/// ```
+/// use newsevents::{Document, EventKind, Extractor, LexiconEntry};
+///
+/// let extractor = Extractor::builder()
+///     .entry(LexiconEntry::Place { name: "Qaim".into(), aliases: vec![], country: Some("IRQ".into()) })
+///     .build()?;
+/// let text = "The minister travelled to Qaim on Monday.";
+/// let events = extractor.extract(&Document::new("d", text));
+/// assert!(events.iter().any(|e| matches!(&e.kind, EventKind::Visit(v)
+///     if v.destination.as_ref().map(|d| d.text.as_str()) == Some("Qaim"))));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Default, Clone)]
-pub struct ExtractorBuilder {}
+pub struct ExtractorBuilder {
+    entries: Vec<(String, usize, LexiconEntry)>,
+}
 
 impl ExtractorBuilder {
     /// A builder with the default rules and lexicons.
     pub fn new() -> ExtractorBuilder {
-        ExtractorBuilder {}
+        ExtractorBuilder::default()
     }
 
-    /// Builds the extractor.
-    pub fn build(self) -> Result<Extractor, crate::Error> {
-        Ok(Extractor {})
+    /// Adds one lexicon entry.
+    pub fn entry(mut self, entry: LexiconEntry) -> ExtractorBuilder {
+        self.entries.push(("builder".to_string(), 0, entry));
+        self
+    }
+
+    /// Adds the entries of a JSON Lines lexicon text (see [`LexiconEntry`]).
+    /// `source_name` names the text in errors, with the line number.
+    pub fn lexicon_jsonl(mut self, source_name: &str, text: &str) -> Result<ExtractorBuilder, Error> {
+        let entries = LexiconEntry::parse_jsonl(source_name, text)?;
+        for e in entries {
+            self.entries.push((source_name.to_string(), 0, e));
+        }
+        Ok(self)
+    }
+
+    /// Builds the extractor, checking every entry.
+    pub fn build(self) -> Result<Extractor, Error> {
+        let mut data = LexiconData::builtin();
+        for (src, line, e) in &self.entries {
+            e.apply(&mut data).map_err(|message| Error::Lexicon {
+                source_name: src.clone(),
+                line: *line,
+                message,
+            })?;
+        }
+        Ok(Extractor {
+            lex: Arc::new(data.compile()),
+        })
     }
 }
 
 /// Extracts events from documents. Build once, share across threads.
 #[derive(Debug, Clone)]
-pub struct Extractor {}
+pub struct Extractor {
+    lex: Arc<crate::lexicon::Lexicon>,
+}
 
 impl Default for Extractor {
     fn default() -> Self {
@@ -32,7 +84,11 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor with the default rules and lexicons.
     pub fn new() -> Extractor {
-        Extractor {}
+        static DEFAULT: once_cell::sync::Lazy<Arc<crate::lexicon::Lexicon>> =
+            once_cell::sync::Lazy::new(|| Arc::new(LexiconData::builtin().compile()));
+        Extractor {
+            lex: DEFAULT.clone(),
+        }
     }
 
     /// A builder, to add lexicon entries before building.
@@ -42,7 +98,110 @@ impl Extractor {
 
     /// Extracts the events of a document, in text order. Never panics.
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {
-        let _ = doc;
-        Vec::new()
+        let text = doc.text();
+        let lex = &*self.lex;
+        let a = Analysis::new(text, lex);
+        let thits = lex.find_triggers(text);
+        let mut drafts: Vec<(Draft, crate::event::Modality)> = Vec::new();
+        let mut doc_has_call = false;
+        for si in 0..a.sentences.len() {
+            if a.sentences[si].boilerplate {
+                continue;
+            }
+            let trigs = rules::sentence_triggers(&a, lex, si, &thits);
+            let c = Ctx {
+                a: &a,
+                lex,
+                si,
+                range: a.sent_toks[si].clone(),
+                trigs: &trigs,
+            };
+            let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
+            for tr in &trigs {
+                if seen.contains(&(tr.kind, tr.toks.start)) {
+                    continue;
+                }
+                let d = match tr.kind {
+                    TriggerKind::Statement => rules::statement::rule(&c, tr),
+                    TriggerKind::Attack => rules::attack::rule(&c, tr),
+                    TriggerKind::Visit => rules::visit::rule(&c, tr),
+                    TriggerKind::Call => rules::call::rule(&c, tr, doc_has_call),
+                };
+                if let Some(d) = d {
+                    seen.push((tr.kind, tr.toks.start));
+                    if tr.kind == TriggerKind::Call {
+                        doc_has_call = true;
+                    }
+                    let m = rules::modality::modality(&c, d.trig.start, d.trig.end, tr.kind);
+                    drafts.push((d, m));
+                }
+            }
+        }
+        let reg = Register::build(&a);
+        let res = Resolver { a: &a, lex, reg: &reg };
+        let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
+        for (d, modality) in drafts {
+            let sentence = a.sentences[d.sentence].span;
+            let tspan = Span::new(a.tokens[d.trig.start].span.start, a.tokens[d.trig.end - 1].span.end);
+            let m = |f: &Option<rules::Filler>| f.as_ref().map(|f| res.mention(f));
+            let mut kind = match &d.roles {
+                Roles::Attack { attacker, target, location, weapon, killed, injured } => EventKind::Attack(Attack {
+                    attacker: m(attacker),
+                    target: m(target),
+                    location: m(location),
+                    weapon: m(weapon),
+                    killed: *killed,
+                    injured: *injured,
+                }),
+                Roles::Call { participants } => EventKind::Call(Call {
+                    participants: participants.iter().map(|f| res.mention(f)).collect(),
+                }),
+                Roles::Visit { visitor, destination, host } => EventKind::Visit(Visit {
+                    visitor: m(visitor),
+                    destination: m(destination),
+                    host: m(host),
+                }),
+                Roles::Statement { speaker, content, quote } => EventKind::Statement(Statement {
+                    speaker: m(speaker),
+                    content: content.map(|s| Mention::from_span(text, s)),
+                    quote: *quote,
+                }),
+            };
+            if d.backref {
+                inherit(&mut kind, &out);
+            }
+            out.push(Event {
+                kind,
+                modality,
+                trigger: Mention::from_span(text, tspan),
+                sentence,
+                date: None,
+                rule: d.rule.to_string(),
+            });
+        }
+        out
+    }
+}
+
+/// A back-reference ("the attack", "this visit") takes the parties of the
+/// last event of its kind.
+fn inherit(kind: &mut EventKind, earlier: &[Event]) {
+    let prev = earlier.iter().rev().find(|e| e.kind.name() == kind.name());
+    let Some(prev) = prev else { return };
+    match (kind, &prev.kind) {
+        (EventKind::Attack(a), EventKind::Attack(p)) => {
+            a.attacker = a.attacker.take().or_else(|| p.attacker.clone());
+            a.target = a.target.take().or_else(|| p.target.clone());
+        }
+        (EventKind::Visit(v), EventKind::Visit(p)) => {
+            v.visitor = v.visitor.take().or_else(|| p.visitor.clone());
+            v.destination = v.destination.take().or_else(|| p.destination.clone());
+        }
+        (EventKind::Call(c), EventKind::Call(p)) => {
+            if c.participants.is_empty() {
+                c.participants = p.participants.clone();
+            }
+        }
+        _ => {}
     }
 }

@@ -27,6 +27,12 @@ mod document;
 mod error;
 mod event;
 mod extractor;
+mod lexicon;
+mod mention;
+mod resolve;
+mod rules;
+mod segment;
+mod tokens;
 
 pub use document::{Document, Span};
 pub use error::{parse_date, Error};
@@ -34,3 +40,4 @@ pub use event::{
     Attack, Call, Event, EventDate, EventKind, Mention, Modality, Sector, Statement, Visit,
 };
 pub use extractor::{Extractor, ExtractorBuilder};
+pub use lexicon::LexiconEntry;

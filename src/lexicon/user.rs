@@ -1,0 +1,187 @@
+//! User lexicon entries: added in code or read from JSON Lines text.
+
+use super::{parse_frame, parse_sector, Entry, LexiconData, Trigger, TriggerKind};
+use crate::error::Error;
+use serde::{Deserialize, Serialize};
+
+/// One entry a user adds to the lexicon.
+///
+/// In a lexicon file, one JSON object per line, tagged by `"type"`:
+///
+/// ```text
+/// {"type": "actor", "name": "Brigades of the North", "aliases": ["BotN"], "country": "IRQ", "sector": "armed_group"}
+/// {"type": "place", "name": "Qaim", "country": "IRQ"}
+/// {"type": "title", "name": "Field Marshal", "sector": "military"}
+/// {"type": "weapon", "name": "loitering munition"}
+/// {"type": "trigger", "kind": "attack", "word": "sabotaged", "frame": "verb"}
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
+pub enum LexiconEntry {
+    /// A named actor: organization, group, institution.
+    Actor {
+        /// The name as written in text.
+        name: String,
+        /// Other spellings.
+        #[serde(default)]
+        aliases: Vec<String>,
+        /// ISO 3166-1 alpha-3 country code.
+        #[serde(default)]
+        country: Option<String>,
+        /// Sector: government, military, police, armed_group, civilians,
+        /// international_organization, opposition, media, business.
+        #[serde(default)]
+        sector: Option<String>,
+    },
+    /// A place: city, region, site.
+    Place {
+        /// The name as written in text.
+        name: String,
+        /// Other spellings.
+        #[serde(default)]
+        aliases: Vec<String>,
+        /// ISO 3166-1 alpha-3 country code.
+        #[serde(default)]
+        country: Option<String>,
+    },
+    /// A person's title.
+    Title {
+        /// The title as written ("Field Marshal").
+        name: String,
+        /// Sector of people holding it.
+        #[serde(default)]
+        sector: Option<String>,
+    },
+    /// A weapon.
+    Weapon {
+        /// The weapon as written.
+        name: String,
+    },
+    /// A trigger word for an event kind.
+    Trigger {
+        /// attack, call, visit or statement.
+        kind: String,
+        /// The word or phrase, matched case-insensitively.
+        word: String,
+        /// Argument frame (see `triggers.tsv`); defaults to "verb" for
+        /// attacks, "visit"/"call" for those, "say" for statements.
+        #[serde(default)]
+        frame: Option<String>,
+    },
+}
+
+fn check_iso(c: &Option<String>) -> Result<Option<String>, String> {
+    match c {
+        None => Ok(None),
+        Some(s) if s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()) => Ok(Some(s.clone())),
+        Some(s) => Err(format!(
+            "country {s:?} is not an ISO 3166-1 alpha-3 code (three capital letters)"
+        )),
+    }
+}
+
+fn check_name(n: &str) -> Result<(), String> {
+    if n.trim().is_empty() {
+        Err("empty name".to_string())
+    } else {
+        Ok(())
+    }
+}
+
+impl LexiconEntry {
+    /// Checks the entry and adds it to the lexicon data.
+    pub(crate) fn apply(&self, data: &mut LexiconData) -> Result<(), String> {
+        match self {
+            LexiconEntry::Actor {
+                name,
+                aliases,
+                country,
+                sector,
+            } => {
+                check_name(name)?;
+                let iso = check_iso(country)?;
+                let sector = parse_sector(sector.as_deref().unwrap_or("-"))?;
+                for n in std::iter::once(name).chain(aliases) {
+                    check_name(n)?;
+                    data.add_name(
+                        n.trim(),
+                        Entry::Actor {
+                            iso: iso.clone(),
+                            sector,
+                        },
+                    );
+                }
+            }
+            LexiconEntry::Place {
+                name,
+                aliases,
+                country,
+            } => {
+                check_name(name)?;
+                let iso = check_iso(country)?;
+                for n in std::iter::once(name).chain(aliases) {
+                    check_name(n)?;
+                    data.add_name(n.trim(), Entry::Place { iso: iso.clone() });
+                }
+            }
+            LexiconEntry::Title { name, sector } => {
+                check_name(name)?;
+                let sector = parse_sector(sector.as_deref().unwrap_or("-"))?;
+                data.add_name(name.trim(), Entry::Title { sector });
+            }
+            LexiconEntry::Weapon { name } => {
+                check_name(name)?;
+                data.add_name(name.trim(), Entry::Weapon);
+            }
+            LexiconEntry::Trigger { kind, word, frame } => {
+                check_name(word)?;
+                let kind = match kind.as_str() {
+                    "attack" => TriggerKind::Attack,
+                    "call" => TriggerKind::Call,
+                    "visit" => TriggerKind::Visit,
+                    "statement" => TriggerKind::Statement,
+                    other => {
+                        return Err(format!(
+                            "unknown kind {other:?} (attack, call, visit, statement)"
+                        ))
+                    }
+                };
+                let default = match kind {
+                    TriggerKind::Attack => "verb",
+                    TriggerKind::Statement => "say",
+                    _ => "call",
+                };
+                let f = frame.as_deref().unwrap_or(default);
+                let frame = parse_frame(f).ok_or_else(|| format!("unknown frame {f:?}"))?;
+                data.add_trigger(word.trim(), Trigger { kind, frame });
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses JSON Lines lexicon text; errors name the source and line.
+    pub fn parse_jsonl(source_name: &str, text: &str) -> Result<Vec<LexiconEntry>, Error> {
+        let mut out = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if t.is_empty() || t.starts_with('#') || t.starts_with("//") {
+                continue;
+            }
+            let entry: LexiconEntry = serde_json::from_str(t).map_err(|e| Error::Lexicon {
+                source_name: source_name.to_string(),
+                line: i + 1,
+                message: e.to_string(),
+            })?;
+            entry
+                .apply(&mut LexiconData::default())
+                .map_err(|message| Error::Lexicon {
+                    source_name: source_name.to_string(),
+                    line: i + 1,
+                    message,
+                })?;
+            out.push(entry);
+        }
+        Ok(out)
+    }
+}

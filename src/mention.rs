@@ -1,0 +1,673 @@
+//! Mentions: the actors, places, weapons and numbers of a sentence.
+//!
+//! Names come from two sources: lexicon phrases (countries, places, known
+//! actors, titles) and runs of capitalized words. A run is split into a
+//! leading country or demonym, a title and a name ("U.S. | Secretary of
+//! State | Antony Blinken"). Common-noun actors ("Iraqi security forces",
+//! "pro-Iranian militias") are an actor noun with the modifiers before it.
+
+use crate::document::Span;
+use crate::event::Sector;
+use crate::lexicon::{Entry, Hit, Lexicon};
+use crate::segment::Sentence;
+use crate::tokens::{tokenize, Tk, Token};
+use std::ops::Range;
+
+/// What a mention denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// A named person ("Antony Blinken", "Gen. Smith").
+    Person,
+    /// A named organization, institution or group.
+    Org,
+    /// A country name.
+    Country,
+    /// A city, region, site.
+    Place,
+    /// A common-noun actor ("security forces", "gunmen").
+    Group,
+    /// A country adjective standing alone ("Iraqi", "Israeli").
+    Demonym,
+    /// A title without a name ("the prime minister", "the spokesman").
+    Description,
+    /// "he", "she", "they", "it".
+    Pronoun,
+    /// A capitalized name of unknown type.
+    Unknown,
+}
+
+/// One mention in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Ment {
+    /// The whole phrase, title included.
+    pub span: Span,
+    /// The name proper (the phrase without title or leading country).
+    pub name: Span,
+    /// Tokens of the phrase (document token indices).
+    pub toks: Range<usize>,
+    pub class: Class,
+    pub iso: Option<String>,
+    pub sector: Option<Sector>,
+    /// Title words, if any ("Prime Minister").
+    pub title: Option<Span>,
+    pub plural: bool,
+    /// For demonyms: the country's name ("Israeli" -> "Israel").
+    pub country: Option<String>,
+}
+
+impl Ment {
+    pub(crate) fn is_actor(&self) -> bool {
+        matches!(
+            self.class,
+            Class::Person
+                | Class::Org
+                | Class::Country
+                | Class::Group
+                | Class::Description
+                | Class::Pronoun
+                | Class::Unknown
+        )
+    }
+}
+
+/// A weapon phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Weapon {
+    pub span: Span,
+    pub toks: Range<usize>,
+}
+
+/// Per-document analysis: sentences, tokens, quotes and mentions.
+#[derive(Debug)]
+pub(crate) struct Analysis<'t> {
+    pub text: &'t str,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// Token range of each sentence.
+    pub sent_toks: Vec<Range<usize>>,
+    /// Quoted regions (between the marks), in order.
+    pub quotes: Vec<Span>,
+    /// Mentions of each sentence, in text order.
+    pub ments: Vec<Vec<Ment>>,
+    pub weapons: Vec<Vec<Weapon>>,
+    /// Lexicon hits of the document.
+    pub hits: Vec<Hit>,
+}
+
+const ORG_WORDS: &[&str] = &[
+    "Ministry", "Department", "Council", "Forces", "Force", "Army", "Movement", "Front", "Party",
+    "Union", "Authority", "Agency", "Brigade", "Brigades", "Group", "Resistance", "Committee",
+    "Organization", "Organisation", "Office", "Court", "Courts", "Guard", "Guards", "Command",
+    "Coalition", "Government", "Commission", "Police", "Service", "News", "Corps", "Militia",
+    "Liberation", "Navy", "Administration", "Assembly", "Parliament", "Congress", "Senate",
+    "Cabinet", "Bank", "Fund", "Association", "Institute", "Embassy", "Mission", "Alliance",
+    "Federation", "League", "Network", "Times", "Post", "Press", "Television", "Radio",
+    "Company", "Corporation", "Ltd", "Inc", "Agency", "University", "Regime", "Courts",
+    "Tigers", "Taliban", "Jihad", "Hezbollah", "Hizbollah", "Brotherhood", "Battalion",
+    "Battalions", "Division", "Unit", "Squad", "Team",
+];
+
+const PLACE_WORDS: &[&str] = &[
+    "Strip", "Province", "province", "Street", "Square", "Airport", "Base", "airbase", "Heights",
+    "Valley", "River", "Sea", "Gulf", "Island", "Islands", "District", "County", "Camp", "Bridge",
+    "Mountains", "Region", "State", "City", "Port", "Peninsula", "Desert", "Lake", "Hospital",
+];
+
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "van", "von", "der", "la",
+    "le", "dos", "del", "ben",
+];
+
+const PRONOUNS: &[(&str, bool)] = &[
+    ("he", false),
+    ("she", false),
+    ("they", true),
+    ("it", false),
+    ("we", true),
+];
+
+/// Words that may modify an actor noun ("armed", "suspected").
+const ACTOR_MODIFIERS: &[&str] = &[
+    "armed", "militant", "rebel", "security", "military", "senior", "local", "foreign",
+    "unidentified", "suspected", "unknown", "masked", "government", "opposition", "islamist",
+    "islamic", "radical", "key", "several", "some", "many", "other", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "top", "defense",
+    "defence", "interior", "foreign", "police", "army", "navy", "air", "special", "state",
+    "federal", "national", "regional", "provincial", "tribal", "separatist", "jihadist",
+    "shiite", "shia", "sunni", "kurdish", "palestinian", "israeli", "coalition", "allied",
+    "western", "international", "u.n.", "un", "militia", "paramilitary", "pro-government",
+    "anti-government", "elite", "private", "hardline", "extremist", "terrorist", "insurgent",
+    "guerrilla", "nato", "au", "eu", "american", "iraqi", "iranian", "coast", "border", "riot",
+    "intelligence", "civilian", "ruling", "retired", "former", "veteran", "young", "unarmed",
+    "innocent", "houthi",
+];
+
+fn is_upper_start(s: &str) -> bool {
+    s.chars().next().map(char::is_uppercase).unwrap_or(false)
+}
+
+fn lower_eq(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+impl<'t> Analysis<'t> {
+    /// Runs segmentation, tokenization and mention recognition.
+    pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
+        let sentences = crate::segment::sentences(text);
+        let mut tokens = Vec::new();
+        let mut sent_toks = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let a = tokens.len();
+            tokenize(text, s.span, &mut tokens);
+            sent_toks.push(a..tokens.len());
+        }
+        let quotes = find_quotes(text, &tokens, &sentences, &sent_toks);
+        let hits = lex.find_names(text);
+        let mut a = Analysis {
+            text,
+            sentences,
+            tokens,
+            sent_toks,
+            quotes,
+            ments: Vec::new(),
+            weapons: Vec::new(),
+            hits,
+        };
+        let mut ments = Vec::with_capacity(a.sentences.len());
+        let mut weapons = Vec::with_capacity(a.sentences.len());
+        for si in 0..a.sentences.len() {
+            let (m, w) = a.sentence_mentions(si, lex);
+            ments.push(m);
+            weapons.push(w);
+        }
+        a.ments = ments;
+        a.weapons = weapons;
+        a
+    }
+
+    pub(crate) fn tok(&self, i: usize) -> &'t str {
+        &self.text[self.tokens[i].span.range()]
+    }
+
+    /// Index of the token starting at byte `b`, if any.
+    fn tok_starting(&self, range: &Range<usize>, b: usize) -> Option<usize> {
+        let slice = &self.tokens[range.clone()];
+        slice
+            .binary_search_by_key(&b, |t| t.span.start)
+            .ok()
+            .map(|k| range.start + k)
+    }
+
+    fn tok_ending(&self, range: &Range<usize>, b: usize) -> Option<usize> {
+        let slice = &self.tokens[range.clone()];
+        slice
+            .binary_search_by_key(&b, |t| t.span.end)
+            .ok()
+            .map(|k| range.start + k)
+    }
+
+    /// Lexicon hits aligned to tokens of sentence `si`: (token range, phrase).
+    fn sentence_hits(&self, si: usize) -> Vec<(Range<usize>, usize)> {
+        let span = self.sentences[si].span;
+        let range = self.sent_toks[si].clone();
+        let first = self.hits.partition_point(|h| h.span.start < span.start);
+        let mut out = Vec::new();
+        for h in &self.hits[first..] {
+            if h.span.start >= span.end {
+                break;
+            }
+            if h.span.end > span.end {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (
+                self.tok_starting(&range, h.span.start),
+                self.tok_ending(&range, h.span.end),
+            ) {
+                out.push((a..b + 1, h.phrase));
+            }
+        }
+        out
+    }
+
+    fn sentence_mentions(&self, si: usize, lex: &Lexicon) -> (Vec<Ment>, Vec<Weapon>) {
+        let range = self.sent_toks[si].clone();
+        let headline = self.sentences[si].headline;
+        let hits = self.sentence_hits(si);
+        // Per token: the lexicon hit that covers it (start token -> hit index).
+        let mut hit_at: Vec<Option<usize>> = vec![None; range.len()];
+        for (hi, (r, _)) in hits.iter().enumerate() {
+            for t in r.clone() {
+                hit_at[t - range.start] = Some(hi);
+            }
+        }
+        let meanings = |hi: usize| lex.meanings(hits[hi].1);
+        let has = |hi: usize, f: &dyn Fn(&Entry) -> bool| meanings(hi).iter().any(f);
+        let all_caps_line = {
+            let words: Vec<&str> = range
+                .clone()
+                .filter(|&i| self.tokens[i].kind == Tk::Word)
+                .map(|i| self.tok(i))
+                .collect();
+            words.len() >= 3
+                && words
+                    .iter()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .all(|w| !w.chars().any(char::is_lowercase))
+        };
+        let first_word = range
+            .clone()
+            .find(|&i| self.tokens[i].kind == Tk::Word || self.tokens[i].kind == Tk::Num);
+        // Is token i part of a name run?
+        let name_tok = |i: usize| -> bool {
+            let t = &self.tokens[i];
+            if t.kind != Tk::Word {
+                return false;
+            }
+            let w = self.tok(i);
+            let hit = hit_at[i - range.start];
+            if let Some(hi) = hit {
+                if has(hi, &|e| !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon)) {
+                    return is_upper_start(w) || matches!(meanings(hi)[0], Entry::Title { .. });
+                }
+            }
+            if !is_upper_start(w) {
+                let lw = w.to_ascii_lowercase();
+                return PARTICLES.iter().any(|p| lw.starts_with(p) && (lw.len() == p.len() || lw[p.len()..].starts_with('-')))
+                    && w.contains('-');
+            }
+            if all_caps_line {
+                return false;
+            }
+            if (headline || Some(i) == first_word) && lex.is_common(w) {
+                return false;
+            }
+            if Some(i) == first_word && lex.is_common(w.trim_end_matches('.')) {
+                return false;
+            }
+            true
+        };
+        // 1. Runs of name tokens, joined by "of"/"of the" and particles.
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if !name_tok(i) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end < range.end && name_tok(end) {
+                    end += 1;
+                    continue;
+                }
+                // "Secretary of State", "Council of Islamic Courts"
+                if end + 1 < range.end && lower_eq(self.tok(end), "of") && name_tok(end + 1) {
+                    end += 2;
+                    continue;
+                }
+                if end + 2 < range.end
+                    && lower_eq(self.tok(end), "of")
+                    && self.tok(end + 1) == "the"
+                    && name_tok(end + 2)
+                {
+                    end += 3;
+                    continue;
+                }
+                break;
+            }
+            // A lexicon hit must not be cut by the run's end.
+            runs.push(start..end);
+            i = end;
+        }
+        let mut out: Vec<Ment> = Vec::new();
+        for run in runs {
+            self.classify_run(run, &hits, &hit_at, &range, lex, &mut out);
+        }
+        // 2. Common-noun actors and pronouns.
+        let mut k = range.start;
+        while k < range.end {
+            let t = self.tokens[k];
+            if t.kind != Tk::Word {
+                k += 1;
+                continue;
+            }
+            let w = self.tok(k);
+            if let Some(&(_, plural)) = PRONOUNS.iter().find(|(p, _)| lower_eq(p, w)) {
+                out.push(Ment {
+                    span: t.span,
+                    name: t.span,
+                    toks: k..k + 1,
+                    class: Class::Pronoun,
+                    iso: None,
+                    sector: None,
+                    title: None,
+                    plural,
+                    country: None,
+                });
+                k += 1;
+                continue;
+            }
+            let Some(hi) = hit_at[k - range.start] else {
+                k += 1;
+                continue;
+            };
+            let hr = hits[hi].0.clone();
+            if hr.start != k {
+                k += 1;
+                continue;
+            }
+            let sector = meanings(hi).iter().find_map(|e| match e {
+                Entry::ActorNoun { sector } => Some(*sector),
+                _ => None,
+            });
+            let Some(sector) = sector else {
+                k = hr.end;
+                continue;
+            };
+            if out.iter().any(|m| m.toks.contains(&k)) {
+                k = hr.end;
+                continue;
+            }
+            // Extend left over modifiers.
+            let mut s = k;
+            let mut iso = None;
+            let mut absorbed: Vec<usize> = Vec::new();
+            while s > range.start {
+                let p = s - 1;
+                let pt = self.tokens[p];
+                if pt.kind == Tk::Num {
+                    s = p;
+                    continue;
+                }
+                if pt.kind != Tk::Word {
+                    break;
+                }
+                let pw = self.tok(p);
+                if let Some(mi) = out.iter().position(|m| m.toks.end == p + 1) {
+                    let m = &out[mi];
+                    if matches!(m.class, Class::Demonym | Class::Country | Class::Org | Class::Unknown)
+                        && !(m.class == Class::Country && self.tokens[m.toks.end].kind == Tk::Poss)
+                    {
+                        iso = iso.or_else(|| m.iso.clone());
+                        s = m.toks.start;
+                        absorbed.push(mi);
+                        continue;
+                    }
+                    break;
+                }
+                let lw = pw.to_ascii_lowercase();
+                if ACTOR_MODIFIERS.contains(&lw.as_str())
+                    || (pw.contains('-') && (lw.ends_with("-backed") || lw.ends_with("-aligned") || lw.starts_with("pro-") || lw.ends_with("-linked") || lw.ends_with("-allied") || lw.ends_with("-led") || lw.ends_with("-affiliated") || lw.ends_with("-based") || lw.ends_with("-supported") || lw.ends_with("-sponsored") || lw.starts_with("anti-")))
+                {
+                    if iso.is_none() {
+                        if let Some(hi2) = hit_at[p - range.start] {
+                            iso = meanings(hi2).iter().find_map(|e| match e {
+                                Entry::Demonym { iso, .. } => iso.clone(),
+                                _ => None,
+                            });
+                        }
+                    }
+                    s = p;
+                    continue;
+                }
+                break;
+            }
+            absorbed.sort_unstable();
+            for mi in absorbed.into_iter().rev() {
+                out.remove(mi);
+            }
+            let head = self.tok(hr.end - 1).to_ascii_lowercase();
+            let plural = head.ends_with('s') || matches!(head.as_str(), "police" | "gunmen" | "militia" | "military" | "government" | "army");
+            let span = Span::new(self.tokens[s].span.start, self.tokens[hr.end - 1].span.end);
+            out.push(Ment {
+                span,
+                name: span,
+                toks: s..hr.end,
+                class: Class::Group,
+                iso,
+                sector,
+                title: None,
+                plural,
+                country: None,
+            });
+            k = hr.end;
+        }
+        out.sort_by_key(|m| m.span.start);
+        // 3. Weapons.
+        let mut weapons = Vec::new();
+        for (r, phrase) in &hits {
+            if lex.meanings(*phrase).iter().any(|e| matches!(e, Entry::Weapon)) {
+                weapons.push(Weapon {
+                    span: Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end),
+                    toks: r.clone(),
+                });
+            }
+        }
+        (out, weapons)
+    }
+
+    /// Splits a name run into country/demonym, title and name, and classifies it.
+    #[allow(clippy::too_many_arguments)]
+    fn classify_run(
+        &self,
+        run: Range<usize>,
+        hits: &[(Range<usize>, usize)],
+        hit_at: &[Option<usize>],
+        range: &Range<usize>,
+        lex: &Lexicon,
+        out: &mut Vec<Ment>,
+    ) {
+        let span_of = |r: &Range<usize>| {
+            Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end)
+        };
+        // Leading segments: country/demonym hits, then title hits.
+        let mut i = run.start;
+        let mut iso: Option<String> = None;
+        let mut country_name: Option<String> = None;
+        let mut lead_class: Option<Class> = None;
+        let mut title: Option<Range<usize>> = None;
+        let mut sector = None;
+        while i < run.end {
+            let Some(hi) = hit_at[i - range.start] else { break };
+            let (hr, phrase) = &hits[hi];
+            if hr.start != i || hr.end > run.end {
+                break;
+            }
+            let ms = lex.meanings(*phrase);
+            let title_e = ms.iter().find_map(|e| match e {
+                Entry::Title { sector } => Some(*sector),
+                _ => None,
+            });
+            if let Some(ts) = title_e {
+                title = Some(title.map(|t| t.start..hr.end).unwrap_or(hr.clone()));
+                sector = sector.or(ts);
+                i = hr.end;
+                continue;
+            }
+            if title.is_some() {
+                break;
+            }
+            let demonym = ms.iter().find_map(|e| match e {
+                Entry::Demonym { iso, country } => Some((iso.clone(), country.clone())),
+                _ => None,
+            });
+            let country = ms.iter().find_map(|e| match e {
+                Entry::Country { iso } => Some(iso.clone()),
+                _ => None,
+            });
+            if hr.end < run.end && (demonym.is_some() || country.is_some()) {
+                if let Some((c, n)) = demonym.clone() {
+                    iso = c;
+                    country_name = Some(n);
+                } else if let Some(c) = country {
+                    iso = c;
+                }
+                lead_class = Some(Class::Demonym);
+                i = hr.end;
+                continue;
+            }
+            break;
+        }
+        let whole = span_of(&run);
+        let push = |out: &mut Vec<Ment>, toks: Range<usize>, name: Range<usize>, class: Class, iso: Option<String>, sector: Option<Sector>, title: Option<Span>, country: Option<String>| {
+            out.push(Ment {
+                span: span_of(&toks),
+                name: span_of(&name),
+                toks,
+                class,
+                iso,
+                sector,
+                title,
+                plural: false,
+                country,
+            });
+        };
+        if i >= run.end {
+            // Only country/demonym/title words.
+            if let Some(t) = title.clone() {
+                push(out, run.clone(), t.clone(), Class::Description, iso, sector, Some(span_of(&t)), None);
+                return;
+            }
+            // A single hit covering the run.
+            let hi = hit_at[run.start - range.start];
+            if let Some(hi) = hi {
+                let ms = lex.meanings(hits[hi].1);
+                let (class, iso2, sec2, cn) = classify_entries(ms);
+                push(out, run.clone(), run.clone(), class, iso2, sec2, None, cn);
+            }
+            return;
+        }
+        // The rest of the run is the name.
+        let name = i..run.end;
+        let name_span = span_of(&name);
+        let name_hit = hit_at[i - range.start].filter(|&hi| hits[hi].0 == name);
+        let _ = whole;
+        if let Some(hi) = name_hit {
+            let (class, iso2, sec2, cn) = classify_entries(lex.meanings(hits[hi].1));
+            if title.is_none() {
+                if lead_class.is_some() && class != Class::Demonym {
+                    // "Iraqi Kurdistan", "U.S. State Department": keep the whole run.
+                    push(out, run.clone(), run.clone(), class, iso2.or(iso), sec2, None, cn);
+                } else {
+                    push(out, run.clone(), name.clone(), class, iso2, sec2, None, cn);
+                }
+                return;
+            }
+        }
+        // Mixed runs: a known place/country/actor at the end after other names
+        // ("Beirut Lebanon") are rare; treat the name as a whole.
+        let words: Vec<&str> = name.clone().map(|t| self.tok(t)).collect();
+        let class = if title.is_some() {
+            Class::Person
+        } else if words.iter().any(|w| ORG_WORDS.contains(w)) {
+            Class::Org
+        } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+            Class::Place
+        } else {
+            let prev = (run.start > range.start).then(|| self.tok(run.start - 1).to_ascii_lowercase());
+            match prev.as_deref() {
+                Some("in") | Some("at") | Some("near") | Some("from") | Some("outside") | Some("into") | Some("across") => Class::Place,
+                _ => {
+                    if let Some(hi) = hit_at[i - range.start] {
+                        let (c, _, _, _) = classify_entries(lex.meanings(hits[hi].1));
+                        if name.len() == 1 { c } else { Class::Unknown }
+                    } else {
+                        Class::Unknown
+                    }
+                }
+            }
+        };
+        let toks = if class == Class::Person || lead_class.is_none() { run.clone() } else { run.clone() };
+        push(
+            out,
+            toks,
+            name.clone(),
+            class,
+            iso,
+            sector,
+            title.map(|t| span_of(&t)),
+            country_name,
+        );
+        let _ = name_span;
+    }
+
+    /// Quoted region that contains byte `b`, if any.
+    pub(crate) fn quote_at(&self, b: usize) -> Option<Span> {
+        let k = self.quotes.partition_point(|q| q.end < b);
+        self.quotes.get(k).copied().filter(|q| q.start <= b && b <= q.end)
+    }
+}
+
+/// Class, country and sector of a lexicon phrase.
+fn classify_entries(ms: &[Entry]) -> (Class, Option<String>, Option<Sector>, Option<String>) {
+    for e in ms {
+        if let Entry::Actor { iso, sector } = e {
+            return (Class::Org, iso.clone(), *sector, None);
+        }
+    }
+    for e in ms {
+        if let Entry::Country { iso } = e {
+            return (Class::Country, iso.clone(), Some(Sector::Government), None);
+        }
+    }
+    for e in ms {
+        if let Entry::Place { iso } = e {
+            return (Class::Place, iso.clone(), None, None);
+        }
+    }
+    for e in ms {
+        if let Entry::Demonym { iso, country } = e {
+            return (Class::Demonym, iso.clone(), None, Some(country.clone()));
+        }
+    }
+    for e in ms {
+        if let Entry::Title { sector } = e {
+            return (Class::Description, None, *sector, None);
+        }
+    }
+    (Class::Unknown, None, None, None)
+}
+
+/// Quoted regions: pairs of “ ”, `` '', and straight double quotes toggled
+/// within a paragraph. An unclosed quote runs to the paragraph's end, since
+/// news quotes continue across sentences.
+fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], sent_toks: &[Range<usize>]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut para = usize::MAX;
+    let mut para_end = 0usize;
+    for (si, s) in sentences.iter().enumerate() {
+        if s.paragraph != para {
+            if let Some(o) = open.take() {
+                out.push(Span::new(o, para_end));
+            }
+            para = s.paragraph;
+        }
+        para_end = s.span.end;
+        for t in &tokens[sent_toks[si].clone()] {
+            if t.kind != Tk::Quote {
+                continue;
+            }
+            let q = &text[t.span.range()];
+            let opening = match q {
+                "“" | "``" | "«" | "„" => true,
+                "”" | "''" | "»" => false,
+                _ => open.is_none(),
+            };
+            if opening {
+                if let Some(o) = open.take() {
+                    // A new opening before a close: the old one ran to here.
+                    out.push(Span::new(o, t.span.start));
+                }
+                open = Some(t.span.end);
+            } else if let Some(o) = open.take() {
+                out.push(Span::new(o, t.span.start));
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(Span::new(o, para_end.max(o)));
+    }
+    out
+}

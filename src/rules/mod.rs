@@ -1,0 +1,276 @@
+//! The rules: one module per event kind, plus modality.
+//!
+//! Each rule looks at one trigger in one sentence and fills the kind's roles
+//! from the mentions around it. Every rule has a stable id (shown in the
+//! output as `rule`) and example sentences in [`examples`].
+
+pub(crate) mod attack;
+pub(crate) mod call;
+pub(crate) mod examples;
+pub(crate) mod modality;
+pub(crate) mod statement;
+pub(crate) mod visit;
+
+use crate::document::Span;
+use crate::lexicon::{Frame, Lexicon, TriggerHit, TriggerKind};
+use crate::mention::{Analysis, Class, Ment};
+use crate::tokens::Tk;
+use std::ops::Range;
+
+/// A role filler before resolution: a mention, or a plain span of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Filler {
+    /// A mention (sentence index, mention index).
+    Ment(usize, usize),
+    /// Text as written.
+    Span(Span),
+    /// A demonym standing for its country ("Israeli" -> "Israel").
+    Country(Span, String),
+}
+
+/// Roles of a draft event, by kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Roles {
+    Attack {
+        attacker: Option<Filler>,
+        target: Option<Filler>,
+        location: Option<Filler>,
+        weapon: Option<Filler>,
+        killed: Option<u32>,
+        injured: Option<u32>,
+    },
+    Call {
+        participants: Vec<Filler>,
+    },
+    Visit {
+        visitor: Option<Filler>,
+        destination: Option<Filler>,
+        host: Option<Filler>,
+    },
+    Statement {
+        speaker: Option<Filler>,
+        content: Option<Span>,
+        quote: bool,
+    },
+}
+
+/// An event found by a rule, before modality, date and resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Draft {
+    pub sentence: usize,
+    /// Trigger token range.
+    pub trig: Range<usize>,
+    pub roles: Roles,
+    pub rule: &'static str,
+    /// A back-reference ("the attack") that takes an earlier event's parties.
+    pub backref: bool,
+}
+
+/// A trigger in a sentence.
+#[derive(Debug, Clone)]
+pub(crate) struct Trig {
+    pub toks: Range<usize>,
+    pub kind: TriggerKind,
+    pub frame: Frame,
+    pub phrase: usize,
+}
+
+/// What a rule sees: the analysis and the sentence.
+pub(crate) struct Ctx<'a, 't> {
+    pub a: &'a Analysis<'t>,
+    pub lex: &'a Lexicon,
+    pub si: usize,
+    pub range: Range<usize>,
+    pub trigs: &'a [Trig],
+}
+
+/// Words that end a clause when scanning for a subject.
+const CLAUSE_STARTERS: &[&str] = &[
+    "that", "which", "who", "when", "while", "whereas", "because", "although", "though", "but",
+    "after", "before", "as", "since", "if", "unless", "where", "whom", "whose",
+];
+
+/// Prepositions: a mention right after one is not a subject.
+pub(crate) const PREPOSITIONS: &[&str] = &[
+    "of", "to", "with", "by", "from", "for", "in", "on", "at", "against", "about", "between",
+    "into", "over", "under", "among", "amid", "near", "toward", "towards", "across", "through",
+    "behind", "after", "before", "during", "including", "like", "than", "per", "via",
+];
+
+impl<'a, 't> Ctx<'a, 't> {
+    pub(crate) fn w(&self, i: usize) -> &'t str {
+        self.a.tok(i)
+    }
+
+    pub(crate) fn is(&self, i: usize, word: &str) -> bool {
+        i < self.range.end && i >= self.range.start && self.w(i).eq_ignore_ascii_case(word)
+    }
+
+    pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        i < self.range.end && i >= self.range.start && words.iter().any(|w| self.w(i).eq_ignore_ascii_case(w))
+    }
+
+    pub(crate) fn kind(&self, i: usize) -> Option<Tk> {
+        (i >= self.range.start && i < self.range.end).then(|| self.a.tokens[i].kind)
+    }
+
+    pub(crate) fn ments(&self) -> &'a [Ment] {
+        &self.a.ments[self.si]
+    }
+
+    /// The mention that starts at token `i`.
+    pub(crate) fn ment_starting(&self, i: usize) -> Option<usize> {
+        self.ments().iter().position(|m| m.toks.start == i)
+    }
+
+    /// The mention that ends just before token `i`.
+    pub(crate) fn ment_ending(&self, i: usize) -> Option<usize> {
+        self.ments().iter().position(|m| m.toks.end == i)
+    }
+
+    /// The mention covering token `i`.
+    pub(crate) fn ment_covering(&self, i: usize) -> Option<usize> {
+        self.ments().iter().position(|m| m.toks.contains(&i))
+    }
+
+    pub(crate) fn filler(&self, mi: usize) -> Filler {
+        Filler::Ment(self.si, mi)
+    }
+
+    /// True when token `i` is inside a quotation.
+    pub(crate) fn in_quote(&self, i: usize) -> bool {
+        self.a.quote_at(self.a.tokens[i].span.start).is_some()
+    }
+
+    /// The mention after token `i`, skipping determiners and adjectives (at most `max` tokens).
+    pub(crate) fn ment_after(&self, i: usize, max: usize, pred: impl Fn(&Ment) -> bool) -> Option<usize> {
+        let mut j = i;
+        let stop = (i + max).min(self.range.end);
+        while j < stop {
+            if let Some(mi) = self.ment_starting(j) {
+                if pred(&self.ments()[mi]) {
+                    return Some(mi);
+                }
+                return None;
+            }
+            if self.kind(j) != Some(Tk::Word) && self.kind(j) != Some(Tk::Num) {
+                if self.kind(j) == Some(Tk::Quote) {
+                    j += 1;
+                    continue;
+                }
+                return None;
+            }
+            if self.is_any(j, PREPOSITIONS) && j > i {
+                return None;
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The subject of the clause that holds token `t`: the first actor
+    /// mention of the clause that is not a prepositional object; for a
+    /// participle after a comma ("..., urging"), the sentence's subject.
+    pub(crate) fn subject_before(&self, t: usize) -> Option<usize> {
+        let mut start = self.range.start;
+        // Clause start: the last clause starter before t (not inside a mention).
+        let mut k = t;
+        let participle = t > self.range.start
+            && self.w(t).ends_with("ing")
+            && (self.kind(t - 1) == Some(Tk::Punct) || self.is(t - 1, "also"));
+        while k > self.range.start {
+            k -= 1;
+            let w = self.w(k);
+            if self.kind(k) == Some(Tk::Punct) && (w == ";" || w == ":") {
+                start = k + 1;
+                break;
+            }
+            if !participle && self.is_any(k, CLAUSE_STARTERS) && self.ment_covering(k).is_none() {
+                // "X said that Y ..." : Y's clause starts after "that".
+                let m_between = self.ments().iter().any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
+                if m_between {
+                    start = k + 1;
+                    break;
+                }
+            }
+        }
+        let cands: Vec<usize> = self
+            .ments()
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.toks.start >= start && m.toks.end <= t && m.is_actor())
+            .filter(|(_, m)| !self.in_quote(m.toks.start))
+            .map(|(i, _)| i)
+            .collect();
+        let not_pp = |mi: usize| {
+            let m = &self.ments()[mi];
+            let s = m.toks.start;
+            let prev = if s > self.range.start && (self.is_any(s - 1, &["the", "a", "an"])) { s.saturating_sub(2) } else { s.wrapping_sub(1) };
+            !(prev >= self.range.start && prev < self.range.end && self.is_any(prev, PREPOSITIONS))
+                && !(s > self.range.start && self.a.tokens[s - 1].kind == Tk::Poss)
+                && !(m.toks.end < self.range.end && self.a.tokens[m.toks.end].kind == Tk::Poss)
+        };
+        cands.iter().copied().find(|&mi| not_pp(mi)).or_else(|| cands.last().copied())
+    }
+
+    /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).
+    pub(crate) fn clause_end(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < self.range.end {
+            let w = self.w(j);
+            if self.kind(j) == Some(Tk::Punct) && matches!(w, ";" | "." | "!" | "?" | "—" | "–") {
+                return j;
+            }
+            j += 1;
+        }
+        self.range.end
+    }
+
+    /// Span from the start of token `a` to the end of token `b - 1`, trimmed of
+    /// punctuation and quotes at both ends.
+    pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {
+        let (mut a, mut b) = (a, b);
+        while a < b && matches!(self.a.tokens[a].kind, Tk::Punct | Tk::Quote) {
+            a += 1;
+        }
+        while b > a && matches!(self.a.tokens[b - 1].kind, Tk::Punct | Tk::Quote) {
+            b -= 1;
+        }
+        (a < b).then(|| Span::new(self.a.tokens[a].span.start, self.a.tokens[b - 1].span.end))
+    }
+
+    /// Triggers of another kind or frame in this sentence.
+    pub(crate) fn has_trigger(&self, kind: TriggerKind, pred: impl Fn(&Trig) -> bool) -> bool {
+        self.trigs.iter().any(|t| t.kind == kind && pred(t))
+    }
+}
+
+/// Triggers of a sentence, from the document's trigger hits.
+pub(crate) fn sentence_triggers(a: &Analysis<'_>, lex: &Lexicon, si: usize, hits: &[TriggerHit]) -> Vec<Trig> {
+    let range = a.sent_toks[si].clone();
+    let span = a.sentences[si].span;
+    let toks = &a.tokens[range.clone()];
+    let mut out = Vec::new();
+    let first = hits.partition_point(|h| h.span.start < span.start);
+    for h in &hits[first..] {
+        if h.span.start >= span.end {
+            break;
+        }
+        let Ok(s) = toks.binary_search_by_key(&h.span.start, |t| t.span.start) else { continue };
+        let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else { continue };
+        for t in lex.trigger_meanings(h.phrase) {
+            out.push(Trig {
+                toks: range.start + s..range.start + e + 1,
+                kind: t.kind,
+                frame: t.frame,
+                phrase: h.phrase,
+            });
+        }
+    }
+    out
+}
+
+/// True for a mention class that can be a place.
+pub(crate) fn placeish(m: &Ment) -> bool {
+    matches!(m.class, Class::Place | Class::Country)
+}

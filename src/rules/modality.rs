@@ -1,0 +1,125 @@
+//! Modality: asserted, planned, hypothetical or negated, from the cue words
+//! around a trigger (will, plans to, threatened, vowed, could, if, not ...).
+
+use super::Ctx;
+use crate::event::Modality;
+use crate::lexicon::TriggerKind;
+use crate::tokens::Tk;
+
+/// Cues before a trigger that make it hypothetical (threats, vows,
+/// conditions, prevention, possibility).
+const HYPOTHETICAL: &[&str] = &[
+    "could", "might", "may", "should", "would", "if", "unless", "threat", "threats", "threaten",
+    "threatened", "threatening", "threatens", "vowed", "vow", "vows", "vowing", "readiness",
+    "ready", "prepared", "intention", "intend", "intends", "prevent", "preventing", "prevention",
+    "protect", "protecting", "protection", "refrain", "avoid", "avoiding", "deter", "deterring",
+    "potential", "possible", "possibility", "risk", "fear", "fears", "feared", "avenge",
+    "warned", "warning", "plot", "plotted", "plotting", "planning", "any", "such", "resume",
+    "retaliation", "retaliate", "thwart", "thwarted", "foil", "foiled", "against", "consider",
+    "considering", "seek", "seeking", "aims", "aim", "want", "wants", "wanted", "hopes",
+];
+
+/// Cues that make a visit, call or statement planned.
+const PLANNED: &[&str] = &[
+    "will", "plans", "planned", "plan", "planning", "expected", "scheduled", "set", "due",
+    "going", "intends", "intend", "shall", "'ll", "would", "upcoming", "forthcoming", "next",
+    "to",
+];
+
+const NEGATION: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without", "denied", "declined", "refused", "failed"];
+
+/// Words that stop the backward scan for cues: the cue belongs to another clause.
+const BARRIERS: &[&str] = &[
+    "said", "says", "told", "and", "but", "after", "when", "while", "which", "who", "that",
+    "because", "since", "as", "following",
+];
+
+/// The modality of a trigger at tokens `t..e` in the context's sentence.
+pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> Modality {
+    let mut k = t;
+    let mut steps = 0;
+    let mut hyp = false;
+    let mut planned = false;
+    let mut neg = false;
+    while k > c.range.start && steps < 8 {
+        k -= 1;
+        steps += 1;
+        let kind_k = c.a.tokens[k].kind;
+        let w = c.w(k);
+        if kind_k == Tk::Punct && matches!(w, "," | ";" | ":" | "(" | ")") {
+            break;
+        }
+        let lw = w.to_ascii_lowercase();
+        let lw = lw.as_str();
+        if BARRIERS.contains(&lw) {
+            break;
+        }
+        if NEGATION.contains(&lw) || lw.ends_with("n't") {
+            // "not only": not a negation.
+            if !(lw == "not" && c.is(k + 1, "only")) && !(lw == "no" && c.is(k + 1, "longer")) {
+                neg = true;
+            }
+        }
+        if HYPOTHETICAL.contains(&lw) {
+            // "to deal with attacks": "against" and "any" need an attack noun right after.
+            let weak = matches!(lw, "against" | "any" | "such" | "resume" | "warned" | "warning" | "want" | "wants" | "wanted" | "hopes");
+            if !weak || k + 3 >= t {
+                hyp = true;
+            }
+        }
+        if PLANNED.contains(&lw) {
+            let strong = !matches!(lw, "to" | "would" | "next");
+            // "is to visit", "plans to visit"
+            if strong || (lw == "to" && k + 1 == t && k > c.range.start && c.is_any(k - 1, &["is", "are", "was", "were"])) {
+                planned = true;
+            }
+            if lw == "would" && kind != TriggerKind::Attack {
+                planned = true;
+            }
+        }
+    }
+    // Conditions after the trigger: "resume attacks should the truce end".
+    let mut j = e;
+    let mut steps = 0;
+    while j < c.range.end && steps < 4 {
+        let lw = c.w(j).to_ascii_lowercase();
+        if matches!(lw.as_str(), "should" | "if" | "unless") && kind == TriggerKind::Attack {
+            hyp = true;
+        }
+        if matches!(lw.as_str(), "were" if c.is(j + 1, "to")) {
+            hyp = true;
+        }
+        j += 1;
+        steps += 1;
+    }
+    if neg && !hyp {
+        return Modality::Negated;
+    }
+    match kind {
+        TriggerKind::Attack => {
+            if hyp || planned {
+                Modality::Hypothetical
+            } else {
+                Modality::Asserted
+            }
+        }
+        TriggerKind::Statement => {
+            if neg {
+                Modality::Negated
+            } else if c.is_any(t.saturating_sub(1), &["will", "would"]) {
+                Modality::Planned
+            } else {
+                Modality::Asserted
+            }
+        }
+        _ => {
+            if planned {
+                Modality::Planned
+            } else if hyp && !c.w(t).ends_with("ed") {
+                Modality::Hypothetical
+            } else {
+                Modality::Asserted
+            }
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! Statement rules: reported speech, quotes and attributions.
+//!
+//! A speech verb needs an identifiable speaker: the subject of its clause, a
+//! name right after it ("said Mezni"), or an "according to X" phrase.
+//! Content is the quotation it governs or the clause after it.
+
+use super::{Ctx, Draft, Filler, Roles, Trig};
+use crate::document::Span;
+use crate::lexicon::{Frame, TriggerKind};
+use crate::mention::{Class, Ment};
+use crate::tokens::Tk;
+
+/// Determiners and possessives: a speech word after one is a noun ("the claims").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "our",
+    "my", "your", "such", "any", "no", "some", "many", "several", "mounting", "growing",
+];
+
+/// Words between a speech verb and its content that are not content.
+const SKIP_AFTER: &[&str] = &["that", "also", "further", "repeatedly", "publicly", "again"];
+
+/// Source phrases that only attribute another speech act in the sentence.
+const SOURCE_ONLY: &[&str] = &["per a statement", "in a statement", "in a joint statement", "in a brief statement", "in a written statement", "in a televised address", "in an interview"];
+
+fn speaker_ok(m: &Ment) -> bool {
+    m.is_actor() || m.class == Class::Place
+}
+
+fn draft(c: &Ctx<'_, '_>, tr: &Trig, speaker: Option<Filler>, content: Option<Span>, quote: bool, rule: &'static str) -> Draft {
+    Draft {
+        sentence: c.si,
+        trig: tr.toks.clone(),
+        roles: Roles::Statement { speaker, content, quote },
+        rule,
+        backref: false,
+    }
+}
+
+/// Trims a quote region of its edge punctuation and white space.
+fn quote_content(c: &Ctx<'_, '_>, q: Span) -> Option<Span> {
+    let t = c.a.text;
+    let s = &t[q.range()];
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim();
+    let body = body.trim_end_matches([',', ' ']);
+    (!body.is_empty()).then(|| Span::new(q.start + lead, q.start + lead + body.len()))
+}
+
+/// The quotation that ends just before token `i` (allowing a comma between).
+fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
+    let mut k = i;
+    let mut steps = 0;
+    while k > c.range.start && steps < 3 {
+        k -= 1;
+        steps += 1;
+        match c.a.tokens[k].kind {
+            Tk::Quote => {
+                let b = c.a.tokens[k].span.start;
+                return c.a.quotes.iter().find(|q| q.end == b).copied();
+            }
+            Tk::Punct => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The quotation that opens at token `i` (skipping ":" and ",").
+fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
+    let mut k = i;
+    while k < c.range.end && matches!(c.w(k), ":" | ",") {
+        k += 1;
+    }
+    if k < c.range.end && c.a.tokens[k].kind == Tk::Quote {
+        let b = c.a.tokens[k].span.end;
+        return c.a.quotes.iter().find(|q| q.start == b).copied();
+    }
+    None
+}
+
+/// The end token of reported content starting at `i`: sentence end, or
+/// before an attribution (", according to", ", he said") or a participle
+/// speech verb that starts a second statement (", reaffirming").
+fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
+    let mut j = i;
+    while j < c.range.end {
+        let w = c.w(j);
+        if c.a.tokens[j].kind == Tk::Punct && matches!(w, "." | "!" | "?" | ";") && j + 1 >= c.range.end.saturating_sub(1) {
+            return j;
+        }
+        if c.a.tokens[j].kind == Tk::Punct && w == ";" {
+            return j;
+        }
+        if w == "," || c.a.tokens[j].kind == Tk::Quote {
+            let n = j + 1;
+            if c.is(n, "according") || c.is_any(n, &["per"]) {
+                return j;
+            }
+            if c.trigs.iter().any(|t| t.kind == TriggerKind::Statement && t.toks.start == n && c.w(n).ends_with("ing")) {
+                return j;
+            }
+            // ", he said" / ", a spokesman said"
+            if let Some(mi) = c.ment_starting(n) {
+                let m = &c.ments()[mi];
+                if c.trigs.iter().any(|t| t.kind == TriggerKind::Statement && t.toks.start == m.toks.end) {
+                    return j;
+                }
+            }
+        }
+        j += 1;
+    }
+    c.range.end
+}
+
+/// Skips a date or place adverbial right after a speech verb ("said on Tuesday that").
+fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
+    loop {
+        if c.is_any(i, SKIP_AFTER) {
+            i += 1;
+            continue;
+        }
+        if c.is_any(i, &["on", "late", "earlier"]) && i + 1 < c.range.end && is_day_word(c.w(i + 1)) {
+            i += 2;
+            continue;
+        }
+        if i < c.range.end && is_day_word(c.w(i)) {
+            i += 1;
+            continue;
+        }
+        return i;
+    }
+}
+
+fn is_day_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "today" | "yesterday" | "Today" | "Yesterday" | "tonight"
+    )
+}
+
+/// Content from token `i`: a quotation if one opens there, else the clause.
+fn content_from(c: &Ctx<'_, '_>, i: usize) -> (Option<Span>, bool) {
+    let i = skip_adverbials(c, i);
+    if let Some(q) = quote_after(c, i) {
+        return (quote_content(c, q), true);
+    }
+    let end = content_end(c, i);
+    (c.span(i, end), false)
+}
+
+/// Tries every statement rule on one trigger.
+pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+    let t = tr.toks.start;
+    let e = tr.toks.end;
+    let phrase = c.lex.trigger_phrase(tr.phrase);
+    if c.in_quote(t) {
+        return partial_quote(c, tr);
+    }
+    match tr.frame {
+        Frame::According => return according(c, tr, phrase),
+        Frame::Noun => return noun(c, tr),
+        _ => {}
+    }
+    // A speech word after a determiner is a noun ("the claims", "mounting calls").
+    if t > c.range.start && (c.is_any(t - 1, DETERMINERS) || c.a.tokens[t - 1].kind == Tk::Poss) {
+        return None;
+    }
+    // Passive: "was told", "were urged" (the subject is the addressee); "was reported by X".
+    if t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "being", "be", "is", "are"]) {
+        if c.is(e, "by") {
+            let sp = c.ment_after(e + 1, 4, speaker_ok)?;
+            let (content, quote) = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
+                Some(q) => (quote_content(c, q), true),
+                None => (None, false),
+            };
+            return Some(draft(c, tr, Some(c.filler(sp)), content, quote, "statement.passive_by"));
+        }
+        return None;
+    }
+    // Inverted: `"...," said X` / `..., said a spokesman.`
+    if let Some(sp) = c.ment_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun) {
+        let after = c.ments()[sp].toks.end;
+        let ends = after >= c.range.end || matches!(c.w(after), "." | "," | "!" | "?" | ";");
+        let before_comma = t > c.range.start && matches!(c.w(t - 1), "," | "”" | "\"" | "''");
+        if ends && before_comma {
+            let content = match quote_before(c, t) {
+                Some(q) => (quote_content(c, q), true),
+                None => (c.span(c.range.start, t), false),
+            };
+            return Some(draft(c, tr, Some(c.filler(sp)), content.0, content.1, "statement.say_inverted"));
+        }
+    }
+    let speaker = c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+    let sp_end = c.ments()[speaker].toks.end;
+    // `"...," he said.` : the content is the quotation before the speaker.
+    let after = skip_addressee(c, tr, e);
+    let rest_empty = {
+        let k = skip_adverbials(c, after);
+        k >= c.range.end
+            || (matches!(c.w(k), "." | "!" | "?") && k + 1 >= c.range.end)
+            || (c.w(k) == "," && !c.is(k + 1, "that") && quote_after(c, k).is_none() && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
+            || c.is_any(k, &["at", "in", "after", "during", "before"])
+    };
+    if rest_empty {
+        let q = quote_before(c, c.ments()[speaker].toks.start).or_else(|| quote_before(c, t));
+        if let Some(q) = q {
+            return Some(draft(c, tr, Some(c.filler(speaker)), quote_content(c, q), true, "statement.quote_then_speaker"));
+        }
+        if sp_end == t && c.ments()[speaker].toks.start > c.range.start + 2 && c.w(c.ments()[speaker].toks.start - 1) == "," {
+            // "The bomb went off at ten, a police spokesman said."
+            let content = c.span(c.range.start, c.ments()[speaker].toks.start - 1);
+            return Some(draft(c, tr, Some(c.filler(speaker)), content, false, "statement.clause_then_speaker"));
+        }
+    }
+    let (content, quote) = match tr.frame {
+        Frame::Urge => {
+            // Content from the "to" that follows the addressee.
+            let stop = c.clause_end(e).min(e + 12);
+            let to = (e..stop).find(|&k| c.is(k, "to") && k > e);
+            match to {
+                Some(k) if quote_after(c, e).is_none() => {
+                    if let Some(q) = quote_after(c, k + 1).or_else(|| quote_after(c, k)) {
+                        (quote_content(c, q), true)
+                    } else {
+                        (c.span(k, content_end(c, k)), false)
+                    }
+                }
+                _ => {
+                    let k = (e..stop.min(e + 8)).find(|&k| c.a.tokens[k].kind == Tk::Quote);
+                    match k.and_then(|k| quote_after(c, k)) {
+                        Some(q) => (quote_content(c, q), true),
+                        None => content_from(c, e),
+                    }
+                }
+            }
+        }
+        Frame::Tell => content_from(c, after),
+        _ => content_from(c, e),
+    };
+    let rule = match tr.frame {
+        Frame::Tell => "statement.tell",
+        Frame::Urge => "statement.urge",
+        Frame::Object => "statement.object",
+        Frame::Prep => "statement.prep",
+        _ => "statement.say",
+    };
+    Some(draft(c, tr, Some(c.filler(speaker)), content, quote, rule))
+}
+
+/// After "told", skip the addressee: up to "that", a quote, or one mention.
+fn skip_addressee(c: &Ctx<'_, '_>, tr: &Trig, e: usize) -> usize {
+    if tr.frame != Frame::Tell {
+        return e;
+    }
+    let stop = (e + 8).min(c.range.end);
+    for k in e..stop {
+        if c.is(k, "that") || c.a.tokens[k].kind == Tk::Quote || matches!(c.w(k), "," | "." | ":") {
+            return k;
+        }
+    }
+    match c.ment_starting(e) {
+        Some(mi) => c.ments()[mi].toks.end,
+        None => (e + 1).min(c.range.end),
+    }
+}
+
+/// `X “reaffirmed ...”`: a quote that opens with the speech verb.
+fn partial_quote(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+    let t = tr.toks.start;
+    if t < c.range.start + 2 || c.a.tokens[t - 1].kind != Tk::Quote {
+        return None;
+    }
+    let q = c.a.quotes.iter().find(|q| q.start == c.a.tokens[t - 1].span.end).copied()?;
+    let mut k = t - 1;
+    if c.is(k - 1, "also") {
+        k -= 1;
+    }
+    let sp = c.ment_ending(k).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+    Some(draft(c, tr, Some(c.filler(sp)), quote_content(c, q), true, "statement.partial_quote"))
+}
+
+/// "according to X", "X was quoted as saying", "In a statement, X ...".
+fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
+    let t = tr.toks.start;
+    let e = tr.toks.end;
+    if phrase == "according to" {
+        let sp = c.ment_after(e, 5, speaker_ok)?;
+        let sp_end = c.ments()[sp].toks.end;
+        if let Some(q) = quote_before(c, t) {
+            return Some(draft(c, tr, Some(c.filler(sp)), quote_content(c, q), true, "statement.according_to"));
+        }
+        let at_start = t == c.range.start || (t == c.range.start + 1 && c.kind(c.range.start) == Some(Tk::Quote));
+        let content = if at_start {
+            let k = (sp_end..c.range.end).find(|&k| c.w(k) == ",").map(|k| k + 1).unwrap_or(sp_end);
+            c.span(k, c.range.end)
+        } else {
+            let s = if c.a.quote_at(c.a.tokens[c.range.start].span.start).is_some() { c.range.start } else { c.range.start };
+            c.span(s, t)
+        };
+        return Some(draft(c, tr, Some(c.filler(sp)), content, false, "statement.according_to"));
+    }
+    if phrase.ends_with("as saying") {
+        let sp = c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+        let (content, quote) = match quote_before(c, c.ments()[sp].toks.start) {
+            Some(q) => (quote_content(c, q), true),
+            None => content_from(c, e),
+        };
+        return Some(draft(c, tr, Some(c.filler(sp)), content, quote, "statement.quoted_as_saying"));
+    }
+    if SOURCE_ONLY.contains(&phrase) {
+        // The source of another speech act in the sentence: that one is the record.
+        if c.has_trigger(TriggerKind::Statement, |x| x.frame != Frame::According && x.frame != Frame::Noun) {
+            return None;
+        }
+        if phrase.starts_with("per ") {
+            return None;
+        }
+        // "In a statement, the ministry detailed ...": the first actor after it.
+        let k = if c.w(e) == "," { e + 1 } else { e };
+        let sp = c.ment_after(k, 3, speaker_ok)?;
+        let v = c.ments()[sp].toks.end;
+        if v >= c.range.end || c.a.tokens[v].kind != Tk::Word {
+            return None;
+        }
+        let (content, quote) = content_from(c, v + 1);
+        return Some(draft(c, tr, Some(c.filler(sp)), content, quote, "statement.in_a_statement"));
+    }
+    None
+}
+
+/// "strong condemnation from the Iraqi government", "Iran's denial".
+fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+    let t = tr.toks.start;
+    let e = tr.toks.end;
+    // A speech verb nearby carries the record ("issued a statement urging ...").
+    if c.has_trigger(TriggerKind::Statement, |x| x.frame != Frame::Noun && x.frame != Frame::According && (x.toks.start as isize - t as isize).abs() <= 8) {
+        return None;
+    }
+    if c.is_any(e, &["from", "by"]) {
+        if let Some(sp) = c.ment_after(e + 1, 4, speaker_ok) {
+            return Some(draft(c, tr, Some(c.filler(sp)), None, false, "statement.noun_from"));
+        }
+    }
+    if t > c.range.start + 1 && c.a.tokens[t - 1].kind == Tk::Poss {
+        if let Some(sp) = c.ment_ending(t - 1).filter(|&mi| speaker_ok(&c.ments()[mi])) {
+            return Some(draft(c, tr, Some(c.filler(sp)), None, false, "statement.noun_possessive"));
+        }
+    }
+    // "X issued a statement ..." with nothing else: the subject speaks.
+    if t >= c.range.start + 2 && c.is_any(t - 2, &["a", "an"]) || t >= c.range.start + 3 && c.is_any(t - 3, &["a", "an"]) {
+        let verb = (t.saturating_sub(4)..t).any(|k| c.is_any(k, &["issued", "released", "made", "published", "put"]));
+        if verb {
+            let sp = c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+            let (content, quote) = if c.is(e, "that") || c.is(e, "saying") { content_from(c, e + 1) } else { (None, false) };
+            return Some(draft(c, tr, Some(c.filler(sp)), content, quote, "statement.issued_statement"));
+        }
+    }
+    None
+}

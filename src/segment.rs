@@ -1,0 +1,294 @@
+//! Text segmentation: sentences (with headline and boilerplate flags) and tokens.
+//!
+//! Sentences end at `.`, `!` or `?` (with any closing quotes or brackets)
+//! followed by space and a capital, digit or opening quote, except after
+//! abbreviations ("U.S.", "Gen.", "Aug."); at paragraph breaks; and at line
+//! ends, unless the document is hard-wrapped (as old wire copy is), where a
+//! single newline inside a paragraph is just a space.
+
+use crate::document::Span;
+
+/// A sentence of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Sentence {
+    /// Byte span, trimmed of surrounding white space.
+    pub span: Span,
+    /// A title or section heading: a line without final punctuation.
+    pub headline: bool,
+    /// Navigation or promotion ("READ ALSO: ..."): not reported as fact.
+    pub boilerplate: bool,
+    /// Index of the paragraph (line block) the sentence is in.
+    pub paragraph: usize,
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "gov",
+    "sen", "rep", "rev", "prof", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "pres", "gens", "brig", "pvt", "cpl", "ave", "approx", "est", "dept", "univ", "fig", "al",
+];
+
+/// Words that typically open a sentence: after "U.S." they show the period ended one.
+const SENTENCE_OPENERS: &[&str] = &[
+    "The", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "A", "An",
+    "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "Before",
+    "During", "When", "While", "However", "Meanwhile", "According", "Officials", "There",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '`')
+}
+
+/// True when the document is hard-wrapped: most lines are of similar medium
+/// length and many end mid-sentence, so single newlines are not breaks.
+fn hard_wrapped(text: &str) -> bool {
+    let mut lines = 0usize;
+    let mut medium = 0usize;
+    let mut open_end = 0usize;
+    for line in text.lines() {
+        let t = line.trim_end();
+        if t.trim().is_empty() {
+            continue;
+        }
+        lines += 1;
+        let n = t.chars().count();
+        if (45..=90).contains(&n) {
+            medium += 1;
+        }
+        if t.chars()
+            .last()
+            .map(|c| c.is_alphanumeric() || c == ',')
+            .unwrap_or(false)
+        {
+            open_end += 1;
+        }
+    }
+    lines >= 4 && medium * 10 >= lines * 6 && open_end * 10 >= lines * 4
+}
+
+/// Splits a document into paragraphs: byte spans of line blocks.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let wrapped = hard_wrapped(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0usize;
+    let mut prev_blank = true;
+    for line in text.split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let blank = content.trim().is_empty();
+        let indented = content.starts_with([' ', '\t']);
+        let breaks = !wrapped || blank || indented || prev_blank;
+        if breaks {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, line_start));
+            }
+        }
+        if !blank && start.is_none() {
+            start = Some(line_start);
+        }
+        prev_blank = blank;
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
+
+/// Trims white space off both ends of a span.
+pub(crate) fn trim(text: &str, span: Span) -> Span {
+    let s = &text[span.range()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    Span::new(span.start + lead, span.start + lead + t.len())
+}
+
+/// The word (letters, digits, dots) that ends just before byte `i`.
+fn word_before(text: &str, i: usize) -> &str {
+    let head = &text[..i];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-'))
+        .map(|(j, c)| j + c.len_utf8())
+        .unwrap_or(0);
+    &text[start..i]
+}
+
+/// Is the period at byte `dot` the end of an abbreviation?
+fn abbreviation_dot(text: &str, dot: usize) -> bool {
+    let w = word_before(text, dot);
+    if w.is_empty() {
+        return false;
+    }
+    let bare = w.trim_start_matches('.');
+    // Initials and dotted acronyms: "U.S", "U.N", "J".
+    if bare
+        .split('.')
+        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
+    {
+        return true;
+    }
+    let lower = bare.to_ascii_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// Splits a paragraph into sentence spans.
+fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
+    let mut start = para.start;
+    let bytes = text.as_bytes();
+    let mut iter = text[para.range()].char_indices().peekable();
+    while let Some((off, c)) = iter.next() {
+        let i = para.start + off;
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        // Consume repeated terminators and closing quotes/brackets.
+        let mut end = i + c.len_utf8();
+        while let Some(&(o2, c2)) = iter.peek() {
+            if matches!(c2, '.' | '!' | '?') || is_closing(c2) {
+                end = para.start + o2 + c2.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        // TimeBank-style closing quotes: ''
+        while end + 1 < para.end && bytes[end] == b'\'' && bytes[end + 1] == b'\'' {
+            end += 2;
+        }
+        let rest = &text[end..para.end];
+        let after = rest.trim_start();
+        if after.len() == rest.len() && !rest.is_empty() {
+            continue; // no space after: "U.S.-led", "3.5"
+        }
+        let next = match after.chars().next() {
+            Some(n) => n,
+            None => continue,
+        };
+        if !(next.is_uppercase() || next.is_ascii_digit() || is_opening(next)) {
+            continue;
+        }
+        if c == '.' && end == i + 1 && abbreviation_dot(text, i) {
+            let w = word_before(text, i);
+            let initials = w.split('.').all(|p| p.chars().count() <= 1);
+            // "U.S. The ..." ends a sentence; "U.S. Secretary" does not.
+            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            if !(initials && w.len() > 2 && SENTENCE_OPENERS.contains(&next_word.as_str())) {
+                continue;
+            }
+        }
+        let s = trim(text, Span::new(start, end));
+        if !s.is_empty() {
+            out.push(s);
+        }
+        start = end;
+    }
+    let s = trim(text, Span::new(start, para.end));
+    if !s.is_empty() {
+        out.push(s);
+    }
+}
+
+/// Splits a document into sentences, flagging headlines and boilerplate.
+pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut spans = Vec::new();
+    for (pi, para) in paragraphs(text).into_iter().enumerate() {
+        spans.clear();
+        split_paragraph(text, para, &mut spans);
+        let n = spans.len();
+        for (k, &span) in spans.iter().enumerate() {
+            let s = &text[span.range()];
+            let last = s.trim_end().chars().last().unwrap_or('.');
+            let words = s.split_whitespace().count();
+            let headline = n == 1
+                && k == 0
+                && words <= 25
+                && !matches!(last, '.' | '!' | '?' | '"' | '”' | ':' | '\'' | ',' | ';');
+            let boilerplate = is_boilerplate(s);
+            out.push(Sentence {
+                span,
+                headline,
+                boilerplate,
+                paragraph: pi,
+            });
+        }
+    }
+    out
+}
+
+/// Promotion lines and bylines: "READ ALSO: ...", "Related: ...".
+fn is_boilerplate(s: &str) -> bool {
+    let head: String = s.chars().take(14).collect::<String>().to_ascii_uppercase();
+    ["READ ALSO", "READ MORE", "RELATED:", "ALSO READ", "WATCH:", "SEE ALSO", "ADVERTISEMENT"]
+        .iter()
+        .any(|p| head.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        sentences(t).iter().map(|s| &t[s.span.range()]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let t = "U.S. Secretary of State Antony Blinken met Gen. Smith on Aug. 5. He left.";
+        assert_eq!(
+            texts(t),
+            vec![
+                "U.S. Secretary of State Antony Blinken met Gen. Smith on Aug. 5.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        let t = "“We will stay,” he said. “The talks failed.” Officials left.";
+        assert_eq!(
+            texts(t),
+            vec!["“We will stay,” he said.", "“The talks failed.”", "Officials left."]
+        );
+    }
+
+    #[test]
+    fn acronym_at_sentence_end() {
+        let t = "The troops came from the U.S. The base was hit.";
+        assert_eq!(texts(t), vec!["The troops came from the U.S.", "The base was hit."]);
+    }
+
+    #[test]
+    fn headlines_are_flagged() {
+        let t = "Rebels Attack Army Base in North\nGunmen attacked a base on Monday. Two died.";
+        let s = sentences(t);
+        assert_eq!(s.len(), 3);
+        assert!(s[0].headline);
+        assert!(!s[1].headline);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let t = "BOMB HITS BASE\n    TOWN, March 4 - A bomb exploded at the main gate of the\nbase last night, injuring about ten people hours after the\nminister left the capital, officials said on the radio today.\n    Police said the device was small and hidden in a car.\n";
+        let s = texts(t);
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert!(s[1].ends_with("radio today."));
+    }
+
+    #[test]
+    fn boilerplate_is_flagged() {
+        let t = "READ ALSO: Militants Claim Attack On Ship\nThe talks went on.";
+        let s = sentences(t);
+        assert!(s[0].boilerplate);
+        assert!(!s[1].boilerplate);
+    }
+}
