@@ -1,0 +1,795 @@
+//! Extracts events from news text and prints them as JSON Lines.
+//!
+//! ```text
+//! cargo run --release --example extract -- [--published YYYY-MM-DD] [--jobs N]
+//!     [--manifest docs.jsonl]... [PATH...]
+//! ```
+//!
+//! Inputs are read in the order given on the command line:
+//!
+//! - a file: one document; its id is the file name without `.txt`;
+//! - a folder: every `*.txt` file directly inside it (not recursive), in
+//!   byte order of file name;
+//! - `-`: JSON Lines on stdin, one `{"id": ..., "text": ..., "published":
+//!   "YYYY-MM-DD" | null}` per line (`"doc"` is accepted for `"id"`; without
+//!   either the id is `stdin:N`); blank lines are skipped;
+//! - `--manifest FILE`: a manifest in the gold format, one `{"doc": ID,
+//!   "path": ..., "published": "YYYY-MM-DD" | null}` per line, paths relative
+//!   to the manifest's folder.
+//!
+//! `--published` gives the publication date of files and folders, and of
+//! stdin lines that carry no date of their own; a manifest's own dates are
+//! used as they are. `--jobs N` runs N extraction threads; the output order is
+//! the input order whatever N is.
+//!
+//! Output: one event per line, `{"doc": ID, ...the event's fields}`.
+//!
+//! An input that cannot be read or parsed gets one line on stderr naming it;
+//! the others are still processed, and the exit code is 1. Bad usage exits
+//! with 2. When stderr is a terminal, a progress line is shown there.
+
+use newsevents::{parse_date, Document, Event, Extractor};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{mpsc, Mutex};
+use std::time::{Duration, Instant};
+
+const USAGE: &str = "\
+usage: extract [--published YYYY-MM-DD] [--jobs N] [--manifest FILE]... [PATH...]
+
+  PATH               a .txt file, a folder of .txt files, or - for JSON Lines on
+                     stdin ({\"id\": ..., \"text\": ..., \"published\": ...} per line)
+  --manifest FILE    a docs.jsonl manifest ({\"doc\", \"path\", \"published\"} per line)
+  --published DATE   publication date for files, folders and undated stdin lines
+  --jobs N           extraction threads (default 1)
+";
+
+/// Documents in flight per worker thread: enough to keep workers busy while
+/// the writer waits for a slow document, few enough to bound memory.
+const IN_FLIGHT_PER_JOB: usize = 4;
+
+fn main() -> ExitCode {
+    let opts = match parse_args(std::env::args_os().skip(1)) {
+        Ok(Parsed::Run(opts)) => opts,
+        Ok(Parsed::Help) => {
+            let _ = io::stdout().write_all(USAGE.as_bytes());
+            return ExitCode::SUCCESS;
+        }
+        Err(msg) => {
+            let mut err = io::stderr().lock();
+            let _ = writeln!(err, "extract: {msg}");
+            let _ = write!(err, "{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let status = Status::new(io::stderr().is_terminal());
+    let mut inputs = Inputs::new(opts.inputs, opts.published);
+    let extractor = Extractor::new();
+    let stdout = io::stdout();
+    let mut out = Output::new(
+        io::BufWriter::with_capacity(1 << 16, stdout.lock()),
+        &status,
+    );
+
+    let failures = if opts.jobs <= 1 {
+        run_sequential(&extractor, &mut inputs, &mut out, &status)
+    } else {
+        run_parallel(&extractor, &mut inputs, &mut out, &status, opts.jobs)
+    };
+    let write_failed = out.finish();
+    status.finish();
+
+    if failures > 0 {
+        status.error(&format!("{failures} input(s) failed"));
+    }
+    if failures > 0 || write_failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+struct Options {
+    inputs: Vec<InputSpec>,
+    published: Option<chrono::NaiveDate>,
+    jobs: usize,
+}
+
+enum Parsed {
+    Run(Options),
+    Help,
+}
+
+enum InputSpec {
+    Path(PathBuf),
+    Stdin,
+    Manifest(PathBuf),
+}
+
+fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Parsed, String> {
+    let mut inputs = Vec::new();
+    let mut published = None;
+    let mut jobs = 1;
+    let mut flags_done = false;
+    let mut stdin_seen = false;
+
+    while let Some(arg) = args.next() {
+        let text = arg.to_str().unwrap_or("");
+        if flags_done || text == "-" || !text.starts_with('-') {
+            if text == "-" && !flags_done {
+                // stdin can only be read once; a second `-` would silently read nothing.
+                if stdin_seen {
+                    return Err("`-` (stdin) given more than once".into());
+                }
+                stdin_seen = true;
+                inputs.push(InputSpec::Stdin);
+            } else {
+                inputs.push(InputSpec::Path(PathBuf::from(arg)));
+            }
+            continue;
+        }
+        let (flag, inline) = match text.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(OsString::from(v))),
+            _ => (text, None),
+        };
+        match flag {
+            "--" => flags_done = true,
+            "-h" | "--help" => return Ok(Parsed::Help),
+            "--published" => {
+                let v = flag_value(inline, &mut args, flag)?;
+                let v = v.to_string_lossy();
+                // Refuse to start rather than silently run without the date:
+                // it would change every relative date in the output.
+                let date = parse_date(&v).map_err(|e| format!("--published: {e}"))?;
+                published = Some(date);
+            }
+            "--jobs" => {
+                let v = flag_value(inline, &mut args, flag)?;
+                let v = v.to_string_lossy();
+                jobs = match v.trim().parse::<usize>() {
+                    Ok(n) if n >= 1 => n,
+                    _ => return Err(format!("--jobs {v:?}: expected a whole number >= 1")),
+                };
+            }
+            "--manifest" => {
+                let v = flag_value(inline, &mut args, flag)?;
+                inputs.push(InputSpec::Manifest(PathBuf::from(v)));
+            }
+            _ => return Err(format!("unknown flag {text:?}")),
+        }
+    }
+    if inputs.is_empty() {
+        return Err("no inputs".into());
+    }
+    Ok(Parsed::Run(Options {
+        inputs,
+        published,
+        jobs,
+    }))
+}
+
+/// A flag's value, from `--flag=value` or the next argument; an `OsString`
+/// so that paths need not be UTF-8.
+fn flag_value(
+    inline: Option<OsString>,
+    args: &mut impl Iterator<Item = OsString>,
+    name: &str,
+) -> Result<OsString, String> {
+    match inline {
+        Some(v) => Ok(v),
+        None => args.next().ok_or_else(|| format!("{name} needs a value")),
+    }
+}
+
+/// One document read from an input, owning its text.
+struct DocIn {
+    id: String,
+    text: String,
+    published: Option<chrono::NaiveDate>,
+}
+
+enum Item {
+    Doc(DocIn),
+    /// An input that could not be used: where, and what is wrong.
+    Failed(String),
+}
+
+/// Where the reader is inside the current input.
+enum Cursor {
+    Idle,
+    Dir(std::vec::IntoIter<PathBuf>),
+    // Stdin rather than StdinLock: the reader may run on another thread.
+    Stdin(LineReader<BufReader<io::Stdin>>),
+    Manifest {
+        name: String,
+        base: PathBuf,
+        lines: LineReader<BufReader<File>>,
+    },
+}
+
+/// Yields documents one at a time, so that only the current one is in memory.
+struct Inputs {
+    specs: std::vec::IntoIter<InputSpec>,
+    cursor: Cursor,
+    published: Option<chrono::NaiveDate>,
+}
+
+impl Inputs {
+    fn new(specs: Vec<InputSpec>, published: Option<chrono::NaiveDate>) -> Inputs {
+        Inputs {
+            specs: specs.into_iter(),
+            cursor: Cursor::Idle,
+            published,
+        }
+    }
+
+    fn next_item(&mut self) -> Option<Item> {
+        loop {
+            match &mut self.cursor {
+                Cursor::Idle => {}
+                Cursor::Dir(files) => match files.next() {
+                    Some(path) => return Some(read_file(&path, self.published)),
+                    None => self.cursor = Cursor::Idle,
+                },
+                Cursor::Stdin(lines) => match lines.next_line() {
+                    Some((n, line)) => {
+                        return Some(stdin_item(line, n, self.published));
+                    }
+                    None => self.cursor = Cursor::Idle,
+                },
+                Cursor::Manifest { name, base, lines } => match lines.next_line() {
+                    Some((n, line)) => return Some(manifest_item(line, n, name, base)),
+                    None => self.cursor = Cursor::Idle,
+                },
+            }
+            match self.specs.next()? {
+                InputSpec::Path(path) => match fs::metadata(&path) {
+                    Err(e) => {
+                        return Some(Item::Failed(format!(
+                            "{}: cannot read: {e}",
+                            path.display()
+                        )))
+                    }
+                    Ok(meta) if meta.is_dir() => match list_dir(&path) {
+                        Ok(files) => self.cursor = Cursor::Dir(files.into_iter()),
+                        Err(msg) => return Some(Item::Failed(msg)),
+                    },
+                    Ok(_) => return Some(read_file(&path, self.published)),
+                },
+                InputSpec::Stdin => {
+                    let stdin = BufReader::with_capacity(1 << 16, io::stdin());
+                    self.cursor = Cursor::Stdin(LineReader::new(stdin, "stdin"));
+                }
+                InputSpec::Manifest(path) => {
+                    let name = path.display().to_string();
+                    match File::open(&path) {
+                        Ok(file) => {
+                            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+                            self.cursor = Cursor::Manifest {
+                                lines: LineReader::new(BufReader::new(file), &name),
+                                name,
+                                base,
+                            };
+                        }
+                        Err(e) => {
+                            return Some(Item::Failed(format!("{name}: cannot open manifest: {e}")))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The `.txt` files directly inside `dir`, sorted by name.
+fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let cannot = |e: io::Error| format!("{}: cannot list directory: {e}", dir.display());
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).map_err(cannot)? {
+        let path = entry.map_err(cannot)?.path();
+        // fs::metadata follows symlinks, so a link to a text file counts.
+        let is_txt = path.extension().is_some_and(|e| e == "txt");
+        if is_txt && fs::metadata(&path).map(|m| m.is_file()).unwrap_or(true) {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read_file(path: &Path, published: Option<chrono::NaiveDate>) -> Item {
+    match read_text(path) {
+        Ok(text) => Item::Doc(DocIn {
+            id: file_id(path),
+            text,
+            published,
+        }),
+        Err(msg) => Item::Failed(msg),
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{}: not valid UTF-8 (bad byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The file name without its `.txt` extension.
+fn file_id(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    match name.strip_suffix(".txt") {
+        Some(stem) if !stem.is_empty() => stem.to_string(),
+        _ => name,
+    }
+}
+
+/// Reads lines into one reused buffer, skipping blank lines. Bytes rather
+/// than `read_line`, so that a line of bad UTF-8 is reported and skipped
+/// instead of ending the input.
+struct LineReader<R> {
+    reader: R,
+    name: String,
+    buf: Vec<u8>,
+    line_no: usize,
+    done: bool,
+}
+
+/// The outcome of reading one line: its text, or what went wrong.
+type Line<'a> = Result<&'a str, String>;
+
+impl<R: BufRead> LineReader<R> {
+    fn new(reader: R, name: &str) -> LineReader<R> {
+        LineReader {
+            reader,
+            name: name.to_string(),
+            buf: Vec::new(),
+            line_no: 0,
+            done: false,
+        }
+    }
+
+    /// The next non-blank line and its 1-based number.
+    fn next_line(&mut self) -> Option<(usize, Line<'_>)> {
+        loop {
+            if self.done {
+                return None;
+            }
+            self.buf.clear();
+            self.line_no += 1;
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    // A read error mid-stream is not recoverable: report it once and stop.
+                    self.done = true;
+                    return Some((self.line_no, Err(format!("{}: read error: {e}", self.name))));
+                }
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let line = std::str::from_utf8(&self.buf).map_err(|e| {
+                format!(
+                    "{} line {}: not valid UTF-8 (bad byte at offset {})",
+                    self.name,
+                    self.line_no,
+                    e.valid_up_to()
+                )
+            });
+            return Some((self.line_no, line));
+        }
+    }
+}
+
+fn parse_object(line: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Ok(serde_json::Value::Object(map)) => Ok(map),
+        Ok(other) => Err(format!(
+            "expected a JSON object, found {}",
+            json_type(&other)
+        )),
+        Err(e) => Err(format!("not JSON: {e}")),
+    }
+}
+
+fn json_type(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// A `"published"` field: absent or null is `None`, else it must be a date.
+fn published_field(
+    map: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Option<chrono::NaiveDate>, String> {
+    match map.get("published") {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(serde_json::Value::String(s)) => parse_date(s)
+            .map(Some)
+            .map_err(|e| format!("\"published\": {e}")),
+        Some(other) => Err(format!(
+            "\"published\" must be a \"YYYY-MM-DD\" string or null, found {}",
+            json_type(other)
+        )),
+    }
+}
+
+/// A string field, removed from the map so that its text is moved, not copied.
+fn take_string(
+    map: &mut serde_json::Map<String, serde_json::Value>,
+    key: &str,
+) -> Result<Option<String>, String> {
+    match map.remove(key) {
+        None => Ok(None),
+        Some(serde_json::Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(format!(
+            "\"{key}\" must be a string, found {}",
+            json_type(&other)
+        )),
+    }
+}
+
+fn stdin_item(line: Line<'_>, n: usize, default_published: Option<chrono::NaiveDate>) -> Item {
+    let parsed = line.and_then(|line| {
+        let mut map = parse_object(line).map_err(|e| format!("stdin line {n}: {e}"))?;
+        let fail = |e: String| format!("stdin line {n}: {e}");
+        let published = published_field(&map).map_err(fail)?;
+        let text = take_string(&mut map, "text")
+            .map_err(fail)?
+            .ok_or_else(|| fail("missing \"text\"".into()))?;
+        let id = match take_string(&mut map, "id").map_err(fail)? {
+            Some(id) => id,
+            None => take_string(&mut map, "doc")
+                .map_err(fail)?
+                .unwrap_or_else(|| format!("stdin:{n}")),
+        };
+        Ok(DocIn {
+            id,
+            text,
+            published: published.or(default_published),
+        })
+    });
+    match parsed {
+        Ok(doc) => Item::Doc(doc),
+        Err(msg) => Item::Failed(msg),
+    }
+}
+
+fn manifest_item(line: Line<'_>, n: usize, name: &str, base: &Path) -> Item {
+    let parsed = line.and_then(|line| {
+        let fail = |e: String| format!("{name} line {n}: {e}");
+        let mut map = parse_object(line).map_err(fail)?;
+        let id = take_string(&mut map, "doc")
+            .map_err(fail)?
+            .ok_or_else(|| fail("missing \"doc\"".into()))?;
+        let rel = take_string(&mut map, "path")
+            .map_err(fail)?
+            .ok_or_else(|| fail("missing \"path\"".into()))?;
+        let published = published_field(&map).map_err(fail)?;
+        // Path::join keeps an absolute path as it is.
+        let text = read_text(&base.join(&rel)).map_err(fail)?;
+        Ok(DocIn {
+            id,
+            text,
+            published,
+        })
+    });
+    match parsed {
+        Ok(doc) => Item::Doc(doc),
+        Err(msg) => Item::Failed(msg),
+    }
+}
+
+/// A document's output lines, ready to write.
+struct Rendered {
+    json: Vec<u8>,
+    bytes: usize,
+    events: usize,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OutLine<'a> {
+    doc: &'a str,
+    #[serde(flatten)]
+    event: &'a Event,
+}
+
+fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
+    let document = Document::new(doc.id.as_str(), &doc.text).with_published(doc.published);
+    // The extractor promises not to panic; if it does, one document fails, not the run.
+    let events = match std::panic::catch_unwind(|| extractor.extract(&document)) {
+        Ok(events) => events,
+        Err(payload) => {
+            let why = payload
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("(no message)");
+            return Rendered {
+                json: Vec::new(),
+                bytes: doc.text.len(),
+                events: 0,
+                error: Some(format!("{}: the extractor panicked: {why}", doc.id)),
+            };
+        }
+    };
+    let mut json = Vec::new();
+    for event in &events {
+        let line = OutLine {
+            doc: &doc.id,
+            event,
+        };
+        if let Err(e) = serde_json::to_writer(&mut json, &line) {
+            return Rendered {
+                json: Vec::new(),
+                bytes: doc.text.len(),
+                events: 0,
+                error: Some(format!("{}: cannot serialize an event: {e}", doc.id)),
+            };
+        }
+        json.push(b'\n');
+    }
+    Rendered {
+        json,
+        bytes: doc.text.len(),
+        events: events.len(),
+        error: None,
+    }
+}
+
+fn run_sequential(
+    extractor: &Extractor,
+    inputs: &mut Inputs,
+    out: &mut Output<'_, impl Write>,
+    status: &Status,
+) -> usize {
+    let mut failures = 0;
+    while let Some(item) = inputs.next_item() {
+        match item {
+            Item::Doc(doc) => {
+                if !out.write(render(extractor, doc), &mut failures) {
+                    break;
+                }
+            }
+            Item::Failed(msg) => {
+                status.error(&msg);
+                failures += 1;
+            }
+        }
+    }
+    failures
+}
+
+/// A reader thread feeds `jobs` workers; this thread writes their results
+/// back in input order. A pool of tokens, one per document between being read
+/// and being written, bounds memory even when one document is slow.
+fn run_parallel(
+    extractor: &Extractor,
+    inputs: &mut Inputs,
+    out: &mut Output<'_, impl Write>,
+    status: &Status,
+    jobs: usize,
+) -> usize {
+    let capacity = jobs * IN_FLIGHT_PER_JOB;
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(capacity);
+    for _ in 0..capacity {
+        token_tx.send(()).expect("the receiver is alive");
+    }
+    let (job_tx, job_rx) = mpsc::sync_channel::<(u64, DocIn)>(jobs);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Rendered)>();
+    let stop = AtomicBool::new(false);
+
+    std::thread::scope(|scope| {
+        let stop = &stop;
+        // `move`, so that the job sender is dropped when reading ends and the workers stop.
+        let reader = scope.spawn(move || {
+            let mut failures = 0;
+            let mut seq = 0;
+            // Take a token before reading, so a read document always has a slot.
+            while token_rx.recv().is_ok() {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                loop {
+                    match inputs.next_item() {
+                        None => return failures,
+                        Some(Item::Failed(msg)) => {
+                            status.error(&msg);
+                            failures += 1;
+                        }
+                        Some(Item::Doc(doc)) => {
+                            if job_tx.send((seq, doc)).is_err() {
+                                return failures;
+                            }
+                            seq += 1;
+                            break;
+                        }
+                    }
+                }
+            }
+            failures
+        });
+        for _ in 0..jobs {
+            let done_tx = done_tx.clone();
+            let job_rx = &job_rx;
+            scope.spawn(move || loop {
+                // The lock is held only while waiting for the next job.
+                let job = job_rx.lock().map(|rx| rx.recv());
+                let Ok(Ok((seq, doc))) = job else { break };
+                if done_tx.send((seq, render(extractor, doc))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+
+        let mut failures = 0;
+        let mut pending = BTreeMap::new();
+        let mut next = 0u64;
+        let mut writing = true;
+        for (seq, rendered) in &done_rx {
+            pending.insert(seq, rendered);
+            while let Some(rendered) = pending.remove(&next) {
+                next += 1;
+                if writing && !out.write(rendered, &mut failures) {
+                    // Keep draining so that the workers and the reader can finish.
+                    writing = false;
+                    stop.store(true, Ordering::Relaxed);
+                }
+                let _ = token_tx.send(());
+            }
+        }
+        failures + reader.join().unwrap_or(1)
+    })
+}
+
+/// Writes rendered documents to stdout and keeps the progress line current.
+struct Output<'s, W: Write> {
+    writer: W,
+    status: &'s Status,
+    docs: usize,
+    bytes: usize,
+    events: usize,
+    started: Instant,
+    last_progress: Instant,
+    /// Set once stdout fails; a broken pipe is a normal end, anything else is an error.
+    broken: Option<io::ErrorKind>,
+}
+
+impl<'s, W: Write> Output<'s, W> {
+    fn new(writer: W, status: &'s Status) -> Output<'s, W> {
+        let now = Instant::now();
+        Output {
+            writer,
+            status,
+            docs: 0,
+            bytes: 0,
+            events: 0,
+            started: now,
+            last_progress: now,
+            broken: None,
+        }
+    }
+
+    /// Writes one document's lines; false when stdout is gone and reading should stop.
+    fn write(&mut self, rendered: Rendered, failures: &mut usize) -> bool {
+        self.docs += 1;
+        self.bytes += rendered.bytes;
+        self.events += rendered.events;
+        if let Some(msg) = rendered.error {
+            self.status.error(&msg);
+            *failures += 1;
+        }
+        if let Err(e) = self.writer.write_all(&rendered.json) {
+            self.fail(e);
+            return false;
+        }
+        if self.status.tty && self.last_progress.elapsed() >= Duration::from_millis(250) {
+            self.last_progress = Instant::now();
+            self.status.progress(&self.progress_line());
+        }
+        true
+    }
+
+    fn progress_line(&self) -> String {
+        let mb = self.bytes as f64 / 1e6;
+        let secs = self.started.elapsed().as_secs_f64().max(1e-3);
+        format!(
+            "{} docs, {:.1} MB, {:.1} MB/s, {} events",
+            self.docs,
+            mb,
+            mb / secs,
+            self.events
+        )
+    }
+
+    fn fail(&mut self, e: io::Error) {
+        if self.broken.is_none() {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                self.status.error(&format!("stdout: {e}"));
+            }
+            self.broken = Some(e.kind());
+        }
+    }
+
+    /// Flushes; true when writing failed for a reason other than a closed pipe.
+    fn finish(&mut self) -> bool {
+        if self.broken.is_none() {
+            if let Err(e) = self.writer.flush() {
+                self.fail(e);
+            }
+        }
+        if self.status.tty {
+            self.status.progress(&self.progress_line());
+        }
+        matches!(self.broken, Some(kind) if kind != io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Stderr, shared by the reader and the writer so that error lines and the
+/// progress line do not overwrite each other.
+struct Status {
+    tty: bool,
+    /// True while a progress line without newline is on screen.
+    shown: Mutex<bool>,
+}
+
+impl Status {
+    fn new(tty: bool) -> Status {
+        Status {
+            tty,
+            shown: Mutex::new(false),
+        }
+    }
+
+    fn error(&self, msg: &str) {
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        let mut err = io::stderr().lock();
+        if *shown {
+            let _ = write!(err, "\r\x1b[K");
+            *shown = false;
+        }
+        // Stderr may be closed too; there is nowhere left to report that.
+        let _ = writeln!(err, "extract: {msg}");
+    }
+
+    fn progress(&self, line: &str) {
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = write!(io::stderr().lock(), "\r{line}\x1b[K");
+        *shown = true;
+    }
+
+    /// Ends the progress line, so that the shell prompt starts on a new line.
+    fn finish(&self) {
+        let mut shown = self.shown.lock().unwrap_or_else(|e| e.into_inner());
+        if *shown {
+            let _ = writeln!(io::stderr().lock());
+            *shown = false;
+        }
+    }
+}
