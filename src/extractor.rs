@@ -45,7 +45,11 @@ impl ExtractorBuilder {
 
     /// Adds the entries of a JSON Lines lexicon text (see [`LexiconEntry`]).
     /// `source_name` names the text in errors, with the line number.
-    pub fn lexicon_jsonl(mut self, source_name: &str, text: &str) -> Result<ExtractorBuilder, Error> {
+    pub fn lexicon_jsonl(
+        mut self,
+        source_name: &str,
+        text: &str,
+    ) -> Result<ExtractorBuilder, Error> {
         let entries = LexiconEntry::parse_jsonl(source_name, text)?;
         for e in entries {
             self.entries.push((source_name.to_string(), 0, e));
@@ -138,14 +142,28 @@ impl Extractor {
             }
         }
         let reg = Register::build(&a);
-        let res = Resolver { a: &a, lex, reg: &reg };
+        let res = Resolver {
+            a: &a,
+            lex,
+            reg: &reg,
+        };
         let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
         for (d, modality) in drafts {
             let sentence = a.sentences[d.sentence].span;
-            let tspan = Span::new(a.tokens[d.trig.start].span.start, a.tokens[d.trig.end - 1].span.end);
+            let tspan = Span::new(
+                a.tokens[d.trig.start].span.start,
+                a.tokens[d.trig.end - 1].span.end,
+            );
             let m = |f: &Option<rules::Filler>| f.as_ref().map(|f| res.mention(f));
             let mut kind = match &d.roles {
-                Roles::Attack { attacker, target, location, weapon, killed, injured } => EventKind::Attack(Attack {
+                Roles::Attack {
+                    attacker,
+                    target,
+                    location,
+                    weapon,
+                    killed,
+                    injured,
+                } => EventKind::Attack(Attack {
                     attacker: m(attacker),
                     target: m(target),
                     location: m(location),
@@ -156,12 +174,20 @@ impl Extractor {
                 Roles::Call { participants } => EventKind::Call(Call {
                     participants: participants.iter().map(|f| res.mention(f)).collect(),
                 }),
-                Roles::Visit { visitor, destination, host } => EventKind::Visit(Visit {
+                Roles::Visit {
+                    visitor,
+                    destination,
+                    host,
+                } => EventKind::Visit(Visit {
                     visitor: m(visitor),
                     destination: m(destination),
                     host: m(host),
                 }),
-                Roles::Statement { speaker, content, quote } => EventKind::Statement(Statement {
+                Roles::Statement {
+                    speaker,
+                    content,
+                    quote,
+                } => EventKind::Statement(Statement {
                     speaker: m(speaker),
                     content: content.map(|s| Mention::from_span(text, s)),
                     quote: *quote,
@@ -197,10 +223,8 @@ fn inherit(kind: &mut EventKind, earlier: &[Event]) {
             v.visitor = v.visitor.take().or_else(|| p.visitor.clone());
             v.destination = v.destination.take().or_else(|| p.destination.clone());
         }
-        (EventKind::Call(c), EventKind::Call(p)) => {
-            if c.participants.is_empty() {
-                c.participants = p.participants.clone();
-            }
+        (EventKind::Call(c), EventKind::Call(p)) if c.participants.is_empty() => {
+            c.participants = p.participants.clone();
         }
         _ => {}
     }

@@ -95,22 +95,148 @@ pub(crate) struct Analysis<'t> {
 }
 
 const ORG_WORDS: &[&str] = &[
-    "Ministry", "Department", "Council", "Forces", "Force", "Army", "Movement", "Front", "Party",
-    "Union", "Authority", "Agency", "Brigade", "Brigades", "Group", "Resistance", "Committee",
-    "Organization", "Organisation", "Office", "Court", "Courts", "Guard", "Guards", "Command",
-    "Coalition", "Government", "Commission", "Police", "Service", "News", "Corps", "Militia",
-    "Liberation", "Navy", "Administration", "Assembly", "Parliament", "Congress", "Senate",
-    "Cabinet", "Bank", "Fund", "Association", "Institute", "Embassy", "Mission", "Alliance",
-    "Federation", "League", "Network", "Times", "Post", "Press", "Television", "Radio",
-    "Company", "Corporation", "Ltd", "Inc", "Agency", "University", "Regime", "Courts",
-    "Tigers", "Taliban", "Jihad", "Hezbollah", "Hizbollah", "Brotherhood", "Battalion",
-    "Battalions", "Division", "Unit", "Squad", "Team",
+    "Ministry",
+    "Department",
+    "Council",
+    "Forces",
+    "Force",
+    "Army",
+    "Movement",
+    "Front",
+    "Party",
+    "Union",
+    "Authority",
+    "Agency",
+    "Brigade",
+    "Brigades",
+    "Group",
+    "Resistance",
+    "Committee",
+    "Organization",
+    "Organisation",
+    "Office",
+    "Court",
+    "Courts",
+    "Guard",
+    "Guards",
+    "Command",
+    "Coalition",
+    "Government",
+    "Commission",
+    "Police",
+    "Service",
+    "News",
+    "Corps",
+    "Militia",
+    "Liberation",
+    "Navy",
+    "Administration",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Cabinet",
+    "Bank",
+    "Fund",
+    "Association",
+    "Institute",
+    "Embassy",
+    "Mission",
+    "Alliance",
+    "Federation",
+    "League",
+    "Network",
+    "Times",
+    "Post",
+    "Press",
+    "Television",
+    "Radio",
+    "Company",
+    "Corporation",
+    "Ltd",
+    "Inc",
+    "Agency",
+    "University",
+    "Regime",
+    "Courts",
+    "Tigers",
+    "Taliban",
+    "Jihad",
+    "Hezbollah",
+    "Hizbollah",
+    "Brotherhood",
+    "Battalion",
+    "Battalions",
+    "Division",
+    "Unit",
+    "Squad",
+    "Team",
 ];
 
 const PLACE_WORDS: &[&str] = &[
-    "Strip", "Province", "province", "Street", "Square", "Airport", "Base", "airbase", "Heights",
-    "Valley", "River", "Sea", "Gulf", "Island", "Islands", "District", "County", "Camp", "Bridge",
-    "Mountains", "Region", "State", "City", "Port", "Peninsula", "Desert", "Lake", "Hospital",
+    "Strip",
+    "Province",
+    "province",
+    "Street",
+    "Square",
+    "Airport",
+    "Base",
+    "airbase",
+    "Heights",
+    "Valley",
+    "River",
+    "Sea",
+    "Gulf",
+    "Island",
+    "Islands",
+    "District",
+    "County",
+    "Camp",
+    "Bridge",
+    "Mountains",
+    "Region",
+    "State",
+    "City",
+    "Port",
+    "Peninsula",
+    "Desert",
+    "Lake",
+    "Hospital",
+];
+
+/// Weekdays and months: capitalized, but dates, not names.
+pub(crate) const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
 ];
 
 const PARTICLES: &[&str] = &[
@@ -128,18 +254,99 @@ const PRONOUNS: &[(&str, bool)] = &[
 
 /// Words that may modify an actor noun ("armed", "suspected").
 const ACTOR_MODIFIERS: &[&str] = &[
-    "armed", "militant", "rebel", "security", "military", "senior", "local", "foreign",
-    "unidentified", "suspected", "unknown", "masked", "government", "opposition", "islamist",
-    "islamic", "radical", "key", "several", "some", "many", "other", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "top", "defense",
-    "defence", "interior", "foreign", "police", "army", "navy", "air", "special", "state",
-    "federal", "national", "regional", "provincial", "tribal", "separatist", "jihadist",
-    "shiite", "shia", "sunni", "kurdish", "palestinian", "israeli", "coalition", "allied",
-    "western", "international", "u.n.", "un", "militia", "paramilitary", "pro-government",
-    "anti-government", "elite", "private", "hardline", "extremist", "terrorist", "insurgent",
-    "guerrilla", "nato", "au", "eu", "american", "iraqi", "iranian", "coast", "border", "riot",
-    "intelligence", "civilian", "ruling", "retired", "former", "veteran", "young", "unarmed",
-    "innocent", "houthi",
+    "armed",
+    "militant",
+    "rebel",
+    "security",
+    "military",
+    "senior",
+    "local",
+    "foreign",
+    "unidentified",
+    "suspected",
+    "unknown",
+    "masked",
+    "government",
+    "opposition",
+    "islamist",
+    "islamic",
+    "radical",
+    "key",
+    "several",
+    "some",
+    "many",
+    "other",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "top",
+    "defense",
+    "defence",
+    "interior",
+    "foreign",
+    "police",
+    "army",
+    "navy",
+    "air",
+    "special",
+    "state",
+    "federal",
+    "national",
+    "regional",
+    "provincial",
+    "tribal",
+    "separatist",
+    "jihadist",
+    "shiite",
+    "shia",
+    "sunni",
+    "kurdish",
+    "palestinian",
+    "israeli",
+    "coalition",
+    "allied",
+    "western",
+    "international",
+    "u.n.",
+    "un",
+    "militia",
+    "paramilitary",
+    "pro-government",
+    "anti-government",
+    "elite",
+    "private",
+    "hardline",
+    "extremist",
+    "terrorist",
+    "insurgent",
+    "guerrilla",
+    "nato",
+    "au",
+    "eu",
+    "american",
+    "iraqi",
+    "iranian",
+    "coast",
+    "border",
+    "riot",
+    "intelligence",
+    "civilian",
+    "ruling",
+    "retired",
+    "former",
+    "veteran",
+    "young",
+    "unarmed",
+    "innocent",
+    "houthi",
 ];
 
 fn is_upper_start(s: &str) -> bool {
@@ -266,16 +473,19 @@ impl<'t> Analysis<'t> {
             let w = self.tok(i);
             let hit = hit_at[i - range.start];
             if let Some(hi) = hit {
-                if has(hi, &|e| !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon)) {
+                if has(hi, &|e| {
+                    !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon)
+                }) {
                     return is_upper_start(w) || matches!(meanings(hi)[0], Entry::Title { .. });
                 }
             }
             if !is_upper_start(w) {
                 let lw = w.to_ascii_lowercase();
-                return PARTICLES.iter().any(|p| lw.starts_with(p) && (lw.len() == p.len() || lw[p.len()..].starts_with('-')))
-                    && w.contains('-');
+                return PARTICLES.iter().any(|p| {
+                    lw.starts_with(p) && (lw.len() == p.len() || lw[p.len()..].starts_with('-'))
+                }) && w.contains('-');
             }
-            if all_caps_line {
+            if all_caps_line || CALENDAR.contains(&w.trim_end_matches('.')) {
                 return false;
             }
             if (headline || Some(i) == first_word) && lex.is_common(w) {
@@ -386,8 +596,10 @@ impl<'t> Analysis<'t> {
                 let pw = self.tok(p);
                 if let Some(mi) = out.iter().position(|m| m.toks.end == p + 1) {
                     let m = &out[mi];
-                    if matches!(m.class, Class::Demonym | Class::Country | Class::Org | Class::Unknown)
-                        && !(m.class == Class::Country && self.tokens[m.toks.end].kind == Tk::Poss)
+                    if matches!(
+                        m.class,
+                        Class::Demonym | Class::Country | Class::Org | Class::Unknown
+                    ) && !(m.class == Class::Country && self.tokens[m.toks.end].kind == Tk::Poss)
                     {
                         iso = iso.or_else(|| m.iso.clone());
                         s = m.toks.start;
@@ -398,7 +610,18 @@ impl<'t> Analysis<'t> {
                 }
                 let lw = pw.to_ascii_lowercase();
                 if ACTOR_MODIFIERS.contains(&lw.as_str())
-                    || (pw.contains('-') && (lw.ends_with("-backed") || lw.ends_with("-aligned") || lw.starts_with("pro-") || lw.ends_with("-linked") || lw.ends_with("-allied") || lw.ends_with("-led") || lw.ends_with("-affiliated") || lw.ends_with("-based") || lw.ends_with("-supported") || lw.ends_with("-sponsored") || lw.starts_with("anti-")))
+                    || (pw.contains('-')
+                        && (lw.ends_with("-backed")
+                            || lw.ends_with("-aligned")
+                            || lw.starts_with("pro-")
+                            || lw.ends_with("-linked")
+                            || lw.ends_with("-allied")
+                            || lw.ends_with("-led")
+                            || lw.ends_with("-affiliated")
+                            || lw.ends_with("-based")
+                            || lw.ends_with("-supported")
+                            || lw.ends_with("-sponsored")
+                            || lw.starts_with("anti-")))
                 {
                     if iso.is_none() {
                         if let Some(hi2) = hit_at[p - range.start] {
@@ -418,7 +641,24 @@ impl<'t> Analysis<'t> {
                 out.remove(mi);
             }
             let head = self.tok(hr.end - 1).to_ascii_lowercase();
-            let plural = head.ends_with('s') || matches!(head.as_str(), "police" | "gunmen" | "militia" | "military" | "government" | "army");
+            let plural = head.ends_with('s')
+                || matches!(
+                    head.as_str(),
+                    "police" | "gunmen" | "militia" | "military" | "government" | "army"
+                );
+            // "police spokesman", "Hezbollah commander": the noun modifies a title.
+            if let Some(d) = out.iter_mut().find(|m| {
+                m.toks.start == hr.end && matches!(m.class, Class::Description | Class::Person)
+            }) {
+                d.toks.start = s;
+                d.span.start = self.tokens[s].span.start;
+                if d.class == Class::Description {
+                    d.name.start = d.span.start;
+                }
+                d.iso = d.iso.take().or(iso);
+                k = hr.end;
+                continue;
+            }
             let span = Span::new(self.tokens[s].span.start, self.tokens[hr.end - 1].span.end);
             out.push(Ment {
                 span,
@@ -437,9 +677,16 @@ impl<'t> Analysis<'t> {
         // 3. Weapons.
         let mut weapons = Vec::new();
         for (r, phrase) in &hits {
-            if lex.meanings(*phrase).iter().any(|e| matches!(e, Entry::Weapon)) {
+            if lex
+                .meanings(*phrase)
+                .iter()
+                .any(|e| matches!(e, Entry::Weapon))
+            {
                 weapons.push(Weapon {
-                    span: Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end),
+                    span: Span::new(
+                        self.tokens[r.start].span.start,
+                        self.tokens[r.end - 1].span.end,
+                    ),
                     toks: r.clone(),
                 });
             }
@@ -459,7 +706,10 @@ impl<'t> Analysis<'t> {
         out: &mut Vec<Ment>,
     ) {
         let span_of = |r: &Range<usize>| {
-            Span::new(self.tokens[r.start].span.start, self.tokens[r.end - 1].span.end)
+            Span::new(
+                self.tokens[r.start].span.start,
+                self.tokens[r.end - 1].span.end,
+            )
         };
         // Leading segments: country/demonym hits, then title hits.
         let mut i = run.start;
@@ -469,7 +719,9 @@ impl<'t> Analysis<'t> {
         let mut title: Option<Range<usize>> = None;
         let mut sector = None;
         while i < run.end {
-            let Some(hi) = hit_at[i - range.start] else { break };
+            let Some(hi) = hit_at[i - range.start] else {
+                break;
+            };
             let (hr, phrase) = &hits[hi];
             if hr.start != i || hr.end > run.end {
                 break;
@@ -510,7 +762,14 @@ impl<'t> Analysis<'t> {
             break;
         }
         let whole = span_of(&run);
-        let push = |out: &mut Vec<Ment>, toks: Range<usize>, name: Range<usize>, class: Class, iso: Option<String>, sector: Option<Sector>, title: Option<Span>, country: Option<String>| {
+        let push = |out: &mut Vec<Ment>,
+                    toks: Range<usize>,
+                    name: Range<usize>,
+                    class: Class,
+                    iso: Option<String>,
+                    sector: Option<Sector>,
+                    title: Option<Span>,
+                    country: Option<String>| {
             out.push(Ment {
                 span: span_of(&toks),
                 name: span_of(&name),
@@ -526,7 +785,16 @@ impl<'t> Analysis<'t> {
         if i >= run.end {
             // Only country/demonym/title words.
             if let Some(t) = title.clone() {
-                push(out, run.clone(), t.clone(), Class::Description, iso, sector, Some(span_of(&t)), None);
+                push(
+                    out,
+                    run.clone(),
+                    t.clone(),
+                    Class::Description,
+                    iso,
+                    sector,
+                    Some(span_of(&t)),
+                    None,
+                );
                 return;
             }
             // A single hit covering the run.
@@ -548,7 +816,16 @@ impl<'t> Analysis<'t> {
             if title.is_none() {
                 if lead_class.is_some() && class != Class::Demonym {
                     // "Iraqi Kurdistan", "U.S. State Department": keep the whole run.
-                    push(out, run.clone(), run.clone(), class, iso2.or(iso), sec2, None, cn);
+                    push(
+                        out,
+                        run.clone(),
+                        run.clone(),
+                        class,
+                        iso2.or(iso),
+                        sec2,
+                        None,
+                        cn,
+                    );
                 } else {
                     push(out, run.clone(), name.clone(), class, iso2, sec2, None, cn);
                 }
@@ -565,20 +842,26 @@ impl<'t> Analysis<'t> {
         } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
             Class::Place
         } else {
-            let prev = (run.start > range.start).then(|| self.tok(run.start - 1).to_ascii_lowercase());
+            let prev =
+                (run.start > range.start).then(|| self.tok(run.start - 1).to_ascii_lowercase());
             match prev.as_deref() {
-                Some("in") | Some("at") | Some("near") | Some("from") | Some("outside") | Some("into") | Some("across") => Class::Place,
+                Some("in") | Some("at") | Some("near") | Some("from") | Some("outside")
+                | Some("into") | Some("across") => Class::Place,
                 _ => {
                     if let Some(hi) = hit_at[i - range.start] {
                         let (c, _, _, _) = classify_entries(lex.meanings(hits[hi].1));
-                        if name.len() == 1 { c } else { Class::Unknown }
+                        if name.len() == 1 {
+                            c
+                        } else {
+                            Class::Unknown
+                        }
                     } else {
                         Class::Unknown
                     }
                 }
             }
         };
-        let toks = if class == Class::Person || lead_class.is_none() { run.clone() } else { run.clone() };
+        let toks = run.clone();
         push(
             out,
             toks,
@@ -595,7 +878,10 @@ impl<'t> Analysis<'t> {
     /// Quoted region that contains byte `b`, if any.
     pub(crate) fn quote_at(&self, b: usize) -> Option<Span> {
         let k = self.quotes.partition_point(|q| q.end < b);
-        self.quotes.get(k).copied().filter(|q| q.start <= b && b <= q.end)
+        self.quotes
+            .get(k)
+            .copied()
+            .filter(|q| q.start <= b && b <= q.end)
     }
 }
 
@@ -632,7 +918,12 @@ fn classify_entries(ms: &[Entry]) -> (Class, Option<String>, Option<Sector>, Opt
 /// Quoted regions: pairs of “ ”, `` '', and straight double quotes toggled
 /// within a paragraph. An unclosed quote runs to the paragraph's end, since
 /// news quotes continue across sentences.
-fn find_quotes(text: &str, tokens: &[Token], sentences: &[Sentence], sent_toks: &[Range<usize>]) -> Vec<Span> {
+fn find_quotes(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    sent_toks: &[Range<usize>],
+) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut para = usize::MAX;

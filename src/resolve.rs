@@ -19,7 +19,6 @@ struct Entity {
     title: Option<String>,
     iso: Option<String>,
     sector: Option<Sector>,
-    sentence: usize,
     start: usize,
 }
 
@@ -30,7 +29,8 @@ pub(crate) struct Register {
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty())
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
 }
 
 /// Surname-ish key: the last word, without an "al-" prefix, lowercase.
@@ -44,7 +44,7 @@ impl Register {
     /// Registers the people of an analysis (multi-word names, or titled names).
     pub(crate) fn build(a: &Analysis<'_>) -> Register {
         let mut people = Vec::new();
-        for (si, ms) in a.ments.iter().enumerate() {
+        for ms in a.ments.iter() {
             for m in ms {
                 if m.class != Class::Person {
                     continue;
@@ -57,7 +57,6 @@ impl Register {
                         title: m.title.map(|t| a.text[t.range()].to_lowercase()),
                         iso: m.iso.clone(),
                         sector: m.sector,
-                        sentence: si,
                         start: m.span.start,
                     });
                 }
@@ -86,8 +85,7 @@ impl Register {
             .iter()
             .filter(|p| p.start < before)
             .filter(|p| p.title.as_deref().is_some_and(|pt| pt.contains(&head)))
-            .filter(|p| iso.is_none() || p.iso.as_deref() == iso)
-            .next_back()
+            .rfind(|p| iso.is_none() || p.iso.as_deref() == iso)
     }
 }
 
@@ -111,7 +109,9 @@ impl<'a, 't> Resolver<'a, 't> {
             if plural {
                 m.plural && matches!(m.class, Class::Group | Class::Org) || m.class == Class::Org
             } else {
-                matches!(m.class, Class::Person) || (m.class == Class::Unknown && self.reg.fullest(&self.a.text[m.name.range()]).is_some())
+                matches!(m.class, Class::Person)
+                    || (m.class == Class::Unknown
+                        && self.reg.fullest(&self.a.text[m.name.range()]).is_some())
             }
         };
         let lo = si.saturating_sub(4);
@@ -208,12 +208,20 @@ impl<'a, 't> Resolver<'a, 't> {
                 r
             }
             Class::Description => {
-                let title = m.title.map(|t| &text[t.range()]).unwrap_or(&text[m.span.range()]);
+                let title = m
+                    .title
+                    .map(|t| &text[t.range()])
+                    .unwrap_or(&text[m.span.range()]);
                 match self.reg.by_title(title, m.iso.as_deref(), m.span.start) {
                     Some(p) => Mention {
                         text: p.name.clone(),
                         span: m.span,
-                        canonical: Some(self.reg.fullest(&p.name).map(|q| q.name.clone()).unwrap_or(p.name.clone())),
+                        canonical: Some(
+                            self.reg
+                                .fullest(&p.name)
+                                .map(|q| q.name.clone())
+                                .unwrap_or(p.name.clone()),
+                        ),
                         country: p.iso.clone(),
                         sector: p.sector,
                     },

@@ -23,17 +23,47 @@ pub(crate) struct Sentence {
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "gov",
-    "sen", "rep", "rev", "prof", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
-    "pres", "gens", "brig", "pvt", "cpl", "ave", "approx", "est", "dept", "univ", "fig", "al",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "gov", "sen",
+    "rep", "rev", "prof", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres",
+    "gens", "brig", "pvt", "cpl", "ave", "approx", "est", "dept", "univ", "fig", "al",
 ];
 
 /// Words that typically open a sentence: after "U.S." they show the period ended one.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "In", "On", "At", "But", "And", "A", "An",
-    "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "Before",
-    "During", "When", "While", "However", "Meanwhile", "According", "Officials", "There",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "After",
+    "Before",
+    "During",
+    "When",
+    "While",
+    "However",
+    "Meanwhile",
+    "According",
+    "Officials",
+    "There",
 ];
 
 fn is_closing(c: char) -> bool {
@@ -227,9 +257,17 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
 /// Promotion lines and bylines: "READ ALSO: ...", "Related: ...".
 fn is_boilerplate(s: &str) -> bool {
     let head: String = s.chars().take(14).collect::<String>().to_ascii_uppercase();
-    ["READ ALSO", "READ MORE", "RELATED:", "ALSO READ", "WATCH:", "SEE ALSO", "ADVERTISEMENT"]
-        .iter()
-        .any(|p| head.starts_with(p))
+    [
+        "READ ALSO",
+        "READ MORE",
+        "RELATED:",
+        "ALSO READ",
+        "WATCH:",
+        "SEE ALSO",
+        "ADVERTISEMENT",
+    ]
+    .iter()
+    .any(|p| head.starts_with(p))
 }
 
 #[cfg(test)]
@@ -257,14 +295,21 @@ mod tests {
         let t = "“We will stay,” he said. “The talks failed.” Officials left.";
         assert_eq!(
             texts(t),
-            vec!["“We will stay,” he said.", "“The talks failed.”", "Officials left."]
+            vec![
+                "“We will stay,” he said.",
+                "“The talks failed.”",
+                "Officials left."
+            ]
         );
     }
 
     #[test]
     fn acronym_at_sentence_end() {
         let t = "The troops came from the U.S. The base was hit.";
-        assert_eq!(texts(t), vec!["The troops came from the U.S.", "The base was hit."]);
+        assert_eq!(
+            texts(t),
+            vec!["The troops came from the U.S.", "The base was hit."]
+        );
     }
 
     #[test]

@@ -53,7 +53,10 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     continue;
                 }
                 let next_alnum = at(j + 1).map(char::is_alphanumeric).unwrap_or(false);
-                if numeric && matches!(cj, ',' | '.') && at(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+                if numeric
+                    && matches!(cj, ',' | '.')
+                    && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+                {
                     j += 1;
                     continue;
                 }
@@ -90,7 +93,11 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     }
                 }
             }
-            let kind = if numeric && s[off(start)..off(j)].bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+            let kind = if numeric
+                && s[off(start)..off(j)]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+            {
                 Tk::Num
             } else {
                 Tk::Word
@@ -150,9 +157,23 @@ mod tests {
     fn names_acronyms_possessives() {
         assert_eq!(
             words("U.S. envoy al-Sudani’s Kata'ib visit, 2,500 troops."),
-            vec!["U.S.", "envoy", "al-Sudani", "’s", "Kata'ib", "visit", ",", "2,500", "troops", "."]
+            vec![
+                "U.S.",
+                "envoy",
+                "al-Sudani",
+                "’s",
+                "Kata'ib",
+                "visit",
+                ",",
+                "2,500",
+                "troops",
+                "."
+            ]
         );
-        assert_eq!(words("“Our team was freed,”"), vec!["“", "Our", "team", "was", "freed", ",", "”"]);
+        assert_eq!(
+            words("“Our team was freed,”"),
+            vec!["“", "Our", "team", "was", "freed", ",", "”"]
+        );
         assert_eq!(words("``Yes,'' he"), vec!["``", "Yes", ",", "''", "he"]);
         assert_eq!(words("U.S.-led"), vec!["U.S.-led"]);
     }

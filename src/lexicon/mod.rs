@@ -29,7 +29,10 @@ pub(crate) enum Entry {
     /// A country name ("Iraq", "U.S.").
     Country { iso: Option<String> },
     /// A demonym or adjective of a country ("Iraqi", "American").
-    Demonym { iso: Option<String>, country: String },
+    Demonym {
+        iso: Option<String>,
+        country: String,
+    },
     /// A city, region, site or body of water.
     Place { iso: Option<String> },
     /// A named organization, group or institution.
@@ -94,16 +97,14 @@ pub(crate) struct TriggerHit {
 /// The compiled lexicon.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    /// Phrase text per pattern id, and what each denotes.
-    phrases: Vec<String>,
+    /// Spellings per pattern id (patterns are case-folded), and what each denotes.
+    phrases: Vec<Vec<String>>,
     meanings: Vec<Vec<Entry>>,
     names: AhoCorasick,
     trigger_phrases: Vec<String>,
     trigger_meanings: Vec<Vec<Trigger>>,
     triggers: AhoCorasick,
     common: HashSet<String>,
-    /// ISO code -> the country's short name, for demonym-based roles.
-    country_names: HashMap<String, String>,
     /// ISO code -> capital, for "the Iranian capital".
     capitals: HashMap<String, String>,
 }
@@ -245,15 +246,18 @@ impl LexiconData {
 
     /// Compiles the automata.
     pub(crate) fn compile(&self) -> Lexicon {
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        let mut phrases: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut phrases: Vec<Vec<String>> = Vec::new();
         let mut meanings: Vec<Vec<Entry>> = Vec::new();
         for (p, e) in &self.names {
-            let id = *index.entry(p.as_str()).or_insert_with(|| {
-                phrases.push(p.clone());
+            let id = *index.entry(p.to_ascii_lowercase()).or_insert_with(|| {
+                phrases.push(Vec::new());
                 meanings.push(Vec::new());
                 phrases.len() - 1
             });
+            if !phrases[id].contains(p) {
+                phrases[id].push(p.clone());
+            }
             if !meanings[id].contains(e) {
                 meanings[id].push(e.clone());
             }
@@ -274,7 +278,7 @@ impl LexiconData {
         let names = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&phrases)
+            .build(phrases.iter().map(|v| &v[0]))
             .expect("lexicon automaton");
         let triggers = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
@@ -287,12 +291,6 @@ impl LexiconData {
             .flat_map(|l| l.split_whitespace())
             .map(str::to_string)
             .collect();
-        let mut country_names = HashMap::new();
-        for (p, e) in &self.names {
-            if let Entry::Country { iso: Some(c) } = e {
-                country_names.entry(c.clone()).or_insert_with(|| p.clone());
-            }
-        }
         let mut capitals = HashMap::new();
         for (c, n) in &self.capitals {
             capitals.entry(c.clone()).or_insert_with(|| n.clone());
@@ -306,7 +304,6 @@ impl LexiconData {
             trigger_meanings: tmeanings,
             triggers,
             common,
-            country_names,
         }
     }
 }
@@ -357,8 +354,8 @@ impl Lexicon {
             if !boundary_before(text, s) || !boundary_after(text, e) {
                 continue;
             }
-            let phrase = &self.phrases[m.pattern().as_usize()];
-            if !case_fits(phrase, &text[s..e]) {
+            let spellings = &self.phrases[m.pattern().as_usize()];
+            if !spellings.iter().any(|p| case_fits(p, &text[s..e])) {
                 continue;
             }
             out.push(Hit {
@@ -402,11 +399,6 @@ impl Lexicon {
     pub(crate) fn capital(&self, iso: &str) -> Option<&str> {
         self.capitals.get(iso).map(String::as_str)
     }
-
-    /// The short name of a country by ISO code.
-    pub(crate) fn country_name(&self, iso: &str) -> Option<&str> {
-        self.country_names.get(iso).map(String::as_str)
-    }
 }
 
 /// Trigger search: leftmost-longest matches at word boundaries.
@@ -444,9 +436,17 @@ fn case_fits(phrase: &str, found: &str) -> bool {
     if all_upper && letters.len() <= 5 {
         return phrase == found;
     }
-    let first_upper = phrase.chars().next().map(char::is_uppercase).unwrap_or(false);
+    let first_upper = phrase
+        .chars()
+        .next()
+        .map(char::is_uppercase)
+        .unwrap_or(false);
     if first_upper {
-        return found.chars().next().map(char::is_uppercase).unwrap_or(false);
+        return found
+            .chars()
+            .next()
+            .map(char::is_uppercase)
+            .unwrap_or(false);
     }
     true
 }

@@ -10,37 +10,168 @@ use crate::tokens::Tk;
 
 /// Words between an attacker and the attack noun ("near-daily", "retaliatory").
 const ATTACK_ADJECTIVES: &[&str] = &[
-    "near-daily", "daily", "recent", "deadly", "retaliatory", "latest", "fresh", "new", "repeated",
-    "continuing", "continued", "several", "multiple", "suicide", "rocket", "drone", "missile",
-    "air", "ground", "military", "terrorist", "terror", "armed", "cross-border", "indiscriminate",
-    "heavy", "massive", "large-scale", "major", "coordinated", "apparent", "alleged", "suspected",
-    "brutal", "bloody", "overnight", "nightly", "further", "more", "artillery", "mortar", "bomb",
-    "car", "grenade", "sniper", "knife", "gun", "punitive", "preemptive", "pre-emptive", "ongoing",
-    "all-out", "all-encompassing", "rising", "mounting", "increased", "escalating", "targeted",
-    "precision", "surprise", "heinous", "aerial", "naval", "weekend", "night", "rebel", "militia",
-    "israeli", "first", "second", "third", "biggest", "largest", "worst", "one", "two", "three",
+    "near-daily",
+    "daily",
+    "recent",
+    "deadly",
+    "retaliatory",
+    "latest",
+    "fresh",
+    "new",
+    "repeated",
+    "continuing",
+    "continued",
+    "several",
+    "multiple",
+    "suicide",
+    "rocket",
+    "drone",
+    "missile",
+    "air",
+    "ground",
+    "military",
+    "terrorist",
+    "terror",
+    "armed",
+    "cross-border",
+    "indiscriminate",
+    "heavy",
+    "massive",
+    "large-scale",
+    "major",
+    "coordinated",
+    "apparent",
+    "alleged",
+    "suspected",
+    "brutal",
+    "bloody",
+    "overnight",
+    "nightly",
+    "further",
+    "more",
+    "artillery",
+    "mortar",
+    "bomb",
+    "car",
+    "grenade",
+    "sniper",
+    "knife",
+    "gun",
+    "punitive",
+    "preemptive",
+    "pre-emptive",
+    "ongoing",
+    "all-out",
+    "all-encompassing",
+    "rising",
+    "mounting",
+    "increased",
+    "escalating",
+    "targeted",
+    "precision",
+    "surprise",
+    "heinous",
+    "aerial",
+    "naval",
+    "weekend",
+    "night",
+    "first",
+    "second",
+    "third",
+    "biggest",
+    "largest",
+    "worst",
+    "one",
+    "two",
+    "three",
 ];
 
 /// Light verbs whose subject is the attacker of their attack noun.
 const LIGHT_VERBS: &[&str] = &[
-    "launched", "launching", "launch", "launches", "carried", "carrying", "conducted", "conducting",
-    "conduct", "staged", "staging", "mounted", "mounting", "claimed", "waged", "waging",
-    "resumed", "resume", "resuming", "stepped", "escalated", "intensified", "perpetrated", "executed",
-    "unleashed", "made", "committed", "has", "have", "ordered", "directed", "stage", "carry", "mount",
+    "launched",
+    "launching",
+    "launch",
+    "launches",
+    "carried",
+    "carrying",
+    "conducted",
+    "conducting",
+    "conduct",
+    "staged",
+    "staging",
+    "mounted",
+    "mounting",
+    "claimed",
+    "waged",
+    "waging",
+    "resumed",
+    "resume",
+    "resuming",
+    "stepped",
+    "escalated",
+    "intensified",
+    "perpetrated",
+    "executed",
+    "unleashed",
+    "made",
+    "committed",
+    "has",
+    "have",
+    "ordered",
+    "directed",
+    "stage",
+    "carry",
+    "mount",
 ];
 
 /// Words after "strike" that show a non-violent sense.
-const STRIKE_OTHER: &[&str] = &["deal", "agreement", "balance", "chord", "note", "tone", "accord", "bargain", "pose"];
+const STRIKE_OTHER: &[&str] = &[
+    "deal",
+    "agreement",
+    "balance",
+    "chord",
+    "note",
+    "tone",
+    "accord",
+    "bargain",
+    "pose",
+];
 
 /// Words before "strike" that show a labour or hunger strike.
-const STRIKE_LABOUR: &[&str] = &["hunger", "general", "labor", "labour", "workers", "national", "rail", "truckers", "teachers", "doctors", "nurses"];
+const STRIKE_LABOUR: &[&str] = &[
+    "hunger", "general", "labor", "labour", "workers", "national", "rail", "truckers", "teachers",
+    "doctors", "nurses",
+];
 
 const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("sixty", 60),
-    ("seventy", 70), ("eighty", 80), ("ninety", 90), ("hundred", 100),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
 ];
 
 /// A number written in digits ("2,500") or words ("Twenty-two").
@@ -84,17 +215,37 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     }
     let start = k;
     let stop = (k + 6).min(c.range.end);
-    while k < stop && c.a.tokens[k].kind == Tk::Word && !c.is_any(k, super::PREPOSITIONS) && !c.is_any(k, &["and", "or", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have", "killing", "injuring", "wounding", "as", "when", "while", "but"]) {
+    while k < stop
+        && c.a.tokens[k].kind == Tk::Word
+        && !c.is_any(k, super::PREPOSITIONS)
+        && !c.is_any(
+            k,
+            &[
+                "and", "or", "that", "which", "who", "was", "were", "is", "are", "had", "has",
+                "have", "killing", "injuring", "wounding", "as", "when", "while", "but",
+            ],
+        )
+    {
         if c.ment_starting(k).is_some() && k > start {
             break;
         }
         k += 1;
     }
-    (k > start).then(|| Filler::Span(Span::new(c.a.tokens[start].span.start, c.a.tokens[k - 1].span.end)))
+    (k > start).then(|| {
+        Filler::Span(Span::new(
+            c.a.tokens[start].span.start,
+            c.a.tokens[k - 1].span.end,
+        ))
+    })
 }
 
 /// Object of a preposition after token `i` (within `max` tokens): "on X", "in X".
-fn prep_object(c: &Ctx<'_, '_>, from: usize, max: usize, preps: &[&str]) -> Option<(usize, Filler)> {
+fn prep_object(
+    c: &Ctx<'_, '_>,
+    from: usize,
+    max: usize,
+    preps: &[&str],
+) -> Option<(usize, Filler)> {
     let stop = (from + max).min(c.range.end);
     let mut k = from;
     while k < stop {
@@ -116,10 +267,19 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     while k < stop {
         if c.is_any(k, &["in", "near", "at", "outside", "across"]) {
             let mut j = k + 1;
-            while c.is_any(j, &["the", "a", "an"]) || (j < c.range.end && c.a.tokens[j].kind == Tk::Word && c.w(j).chars().next().is_some_and(char::is_lowercase) && j < k + 3 && !c.is_any(j, super::PREPOSITIONS)) {
+            while c.is_any(j, &["the", "a", "an"])
+                || (j < c.range.end
+                    && c.a.tokens[j].kind == Tk::Word
+                    && c.w(j).chars().next().is_some_and(char::is_lowercase)
+                    && j < k + 3
+                    && !c.is_any(j, super::PREPOSITIONS))
+            {
                 j += 1;
             }
-            if let Some(mi) = c.ment_starting(j).filter(|&mi| placeish(&c.ments()[mi]) || c.ments()[mi].class == Class::Unknown) {
+            if let Some(mi) = c
+                .ment_starting(j)
+                .filter(|&mi| placeish(&c.ments()[mi]) || c.ments()[mi].class == Class::Unknown)
+            {
                 // "western Iraq's Anbar province": keep the whole phrase.
                 let m = &c.ments()[mi];
                 let mut end = m.toks.end;
@@ -130,8 +290,15 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
                         end += 2;
                     }
                 }
-                let start = if j > k + 1 && !c.is_any(k + 1, &["the", "a", "an"]) { k + 1 } else { m.toks.start };
-                return Some(Filler::Span(Span::new(c.a.tokens[start].span.start, c.a.tokens[end - 1].span.end)));
+                let start = if j > k + 1 && !c.is_any(k + 1, &["the", "a", "an"]) {
+                    k + 1
+                } else {
+                    m.toks.start
+                };
+                return Some(Filler::Span(Span::new(
+                    c.a.tokens[start].span.start,
+                    c.a.tokens[end - 1].span.end,
+                )));
             }
         }
         if c.a.tokens[k].kind == Tk::Punct && matches!(c.w(k), ";" | "." | "—") {
@@ -150,13 +317,18 @@ fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler> {
     }
     for k in e..(e + 6).min(c.range.end) {
         if c.is_any(k, &["with", "using", "by"]) {
-            let first = ws.iter().position(|w| w.toks.start > k && w.toks.start <= k + 3)?;
+            let first = ws
+                .iter()
+                .position(|w| w.toks.start > k && w.toks.start <= k + 3)?;
             // "rockets, missiles, and drones"
             let mut last = first;
             while last + 1 < ws.len() && ws[last + 1].toks.start <= ws[last].toks.end + 2 {
                 last += 1;
             }
-            return Some(Filler::Span(Span::new(ws[first].span.start, ws[last].span.end)));
+            return Some(Filler::Span(Span::new(
+                ws[first].span.start,
+                ws[last].span.end,
+            )));
         }
     }
     None
@@ -167,23 +339,93 @@ pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     let mut killed = None;
     let mut injured = None;
     let r = c.range.clone();
-    let kill_words = ["killed", "killing", "kills", "dead", "died", "deaths", "slain", "killed,"];
-    let hurt_words = ["wounded", "injured", "injuring", "wounding", "hurt", "injuries"];
+    let kill_words = [
+        "killed", "killing", "kills", "dead", "died", "deaths", "slain", "killed,",
+    ];
+    let hurt_words = [
+        "wounded", "injured", "injuring", "wounding", "hurt", "injuries",
+    ];
     for k in r.clone() {
         let Some(n) = number(c.w(k)) else { continue };
         if c.kind(k) == Some(Tk::Word) && k > r.start && c.is(k - 1, "one") {
             continue;
         }
         // A year or a date is not a count.
-        if (1900..2100).contains(&n) || c.is_any(k + 1, &["percent", "km", "kilometres", "kilometers", "miles", "meters", "metres", "hours", "days", "years", "months", "weeks", "minutes", "kg", "p.m.", "a.m."]) {
+        if (1900..2100).contains(&n)
+            || c.is_any(
+                k + 1,
+                &[
+                    "percent",
+                    "km",
+                    "kilometres",
+                    "kilometers",
+                    "miles",
+                    "meters",
+                    "metres",
+                    "hours",
+                    "days",
+                    "years",
+                    "months",
+                    "weeks",
+                    "minutes",
+                    "kg",
+                    "p.m.",
+                    "a.m.",
+                ],
+            )
+        {
             continue;
         }
-        if k > r.start && c.is_any(k - 1, &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]) {
+        if k > r.start
+            && c.is_any(
+                k - 1,
+                &[
+                    "January",
+                    "February",
+                    "March",
+                    "April",
+                    "May",
+                    "June",
+                    "July",
+                    "August",
+                    "September",
+                    "October",
+                    "November",
+                    "December",
+                    "Jan.",
+                    "Feb.",
+                    "Aug.",
+                    "Sept.",
+                    "Oct.",
+                    "Nov.",
+                    "Dec.",
+                ],
+            )
+        {
             continue;
         }
         // "killed 22", "killing at least 22", "injuring about 30"
         let mut b = k;
-        while b > r.start && c.is_any(b - 1, &["least", "at", "about", "some", "nearly", "almost", "around", "over", "more", "than", "up", "to", "approximately"]) {
+        while b > r.start
+            && c.is_any(
+                b - 1,
+                &[
+                    "least",
+                    "at",
+                    "about",
+                    "some",
+                    "nearly",
+                    "almost",
+                    "around",
+                    "over",
+                    "more",
+                    "than",
+                    "up",
+                    "to",
+                    "approximately",
+                ],
+            )
+        {
             b -= 1;
         }
         if b > r.start {
@@ -212,7 +454,9 @@ pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
                 }
                 break;
             }
-            if c.kind(j) != Some(Tk::Word) || c.is_any(j, &["and", "or", "but", "when", "in", "on", "after"]) {
+            if c.kind(j) != Some(Tk::Word)
+                || c.is_any(j, &["and", "or", "but", "when", "in", "on", "after"])
+            {
                 break;
             }
         }
@@ -220,8 +464,27 @@ pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     (killed, injured)
 }
 
-fn draft(c: &Ctx<'_, '_>, tr: &Trig, attacker: Option<Filler>, target: Option<Filler>, location: Option<Filler>, weapon: Option<Filler>, rule: &'static str, backref: bool) -> Draft {
-    let (killed, injured) = if c.trigs.iter().find(|x| x.kind == TriggerKind::Attack && matches!(x.frame, Frame::Noun | Frame::Verb | Frame::VerbWeak)).map(|x| x.toks.start) == Some(tr.toks.start) {
+#[allow(clippy::too_many_arguments)]
+fn draft(
+    c: &Ctx<'_, '_>,
+    tr: &Trig,
+    attacker: Option<Filler>,
+    target: Option<Filler>,
+    location: Option<Filler>,
+    weapon: Option<Filler>,
+    rule: &'static str,
+    backref: bool,
+) -> Draft {
+    let (killed, injured) = if c
+        .trigs
+        .iter()
+        .find(|x| {
+            x.kind == TriggerKind::Attack
+                && matches!(x.frame, Frame::Noun | Frame::Verb | Frame::VerbWeak)
+        })
+        .map(|x| x.toks.start)
+        == Some(tr.toks.start)
+    {
         casualties(c)
     } else {
         (None, None)
@@ -229,7 +492,14 @@ fn draft(c: &Ctx<'_, '_>, tr: &Trig, attacker: Option<Filler>, target: Option<Fi
     Draft {
         sentence: c.si,
         trig: tr.toks.clone(),
-        roles: Roles::Attack { attacker, target, location, weapon, killed, injured },
+        roles: Roles::Attack {
+            attacker,
+            target,
+            location,
+            weapon,
+            killed,
+            injured,
+        },
         rule,
         backref,
     }
@@ -249,16 +519,32 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     let head = c.w(e - 1).to_ascii_lowercase();
-    if head.starts_with("strike") && (t > c.range.start && c.is_any(t - 1, STRIKE_LABOUR) || c.is_any(e, &["action"])) {
+    if head.starts_with("strike")
+        && (t > c.range.start && c.is_any(t - 1, STRIKE_LABOUR) || c.is_any(e, &["action"]))
+    {
         return None;
     }
     // A verb use ("they attack", "to strike") is handled by the verb rule.
-    if t > c.range.start && c.is_any(t - 1, &["to", "will", "would", "could", "might", "can", "may", "should", "they", "we", "i", "you", "not", "n't"]) && !c.is(t - 1, "response") {
+    if t > c.range.start
+        && c.is_any(
+            t - 1,
+            &[
+                "to", "will", "would", "could", "might", "can", "may", "should", "they", "we", "i",
+                "you", "not", "n't",
+            ],
+        )
+        && !c.is(t - 1, "response")
+    {
         return None;
     }
     // Skip modifiers back to the word before the noun phrase.
     let mut k = t;
-    while k > c.range.start && (c.is_any(k - 1, ATTACK_ADJECTIVES) || c.kind(k - 1) == Some(Tk::Num) || c.a.weapons[c.si].iter().any(|w| w.toks.end == k)) {
+    while k > c.range.start
+        && c.ment_ending(k).is_none()
+        && (c.is_any(k - 1, ATTACK_ADJECTIVES)
+            || c.kind(k - 1) == Some(Tk::Num)
+            || c.a.weapons[c.si].iter().any(|w| w.toks.end == k))
+    {
         k -= 1;
     }
     let mut attacker: Option<Filler> = None;
@@ -295,18 +581,38 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }
     // "X launched over 165 attacks", "the militias behind these attacks"
     let mut d = k;
-    while d > c.range.start && c.is_any(d - 1, &["the", "a", "an", "these", "those", "this", "its", "their", "his", "over", "more", "than", "several", "dozens", "of", "hundreds", "many", "some", "numerous", "at", "least", "nearly", "almost", "about", "up", "to", "such"]) || (d > c.range.start && c.kind(d - 1) == Some(Tk::Num)) {
+    while d > c.range.start
+        && (c.is_any(
+            d - 1,
+            &[
+                "the", "a", "an", "these", "those", "this", "its", "their", "his", "over", "more",
+                "than", "several", "dozens", "of", "hundreds", "many", "some", "numerous", "at",
+                "least", "nearly", "almost", "about", "up", "to", "such",
+            ],
+        ) || c.kind(d - 1) == Some(Tk::Num))
+    {
         d -= 1;
     }
     if attacker.is_none() && d > c.range.start {
-        if c.is_any(d - 1, LIGHT_VERBS) || (d >= c.range.start + 2 && c.is_any(d - 2, LIGHT_VERBS) && c.is_any(d - 1, &["out", "up", "responsibility", "for"])) {
-            let v = if c.is_any(d - 1, LIGHT_VERBS) { d - 1 } else { d - 2 };
+        if c.is_any(d - 1, LIGHT_VERBS)
+            || (d >= c.range.start + 2
+                && c.is_any(d - 2, LIGHT_VERBS)
+                && c.is_any(d - 1, &["out", "up", "responsibility", "for"]))
+        {
+            let v = if c.is_any(d - 1, LIGHT_VERBS) {
+                d - 1
+            } else {
+                d - 2
+            };
             if let Some(mi) = c.subject_before(v).filter(|&mi| actorish(&c.ments()[mi])) {
                 attacker = Some(attacker_filler(c, mi));
                 rule = "attack.light_verb_subject";
             }
         } else if c.is(d - 1, "behind") {
-            if let Some(mi) = c.subject_before(d - 1).filter(|&mi| actorish(&c.ments()[mi])) {
+            if let Some(mi) = c
+                .subject_before(d - 1)
+                .filter(|&mi| actorish(&c.ments()[mi]))
+            {
                 attacker = Some(attacker_filler(c, mi));
                 rule = "attack.behind";
             }
@@ -315,7 +621,12 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let mut b = d - 1;
             while b > c.range.start && b + 8 > d {
                 b -= 1;
-                if c.is_any(b, &["blamed", "blaming", "blames", "blame", "accused", "accusing", "accuses"]) {
+                if c.is_any(
+                    b,
+                    &[
+                        "blamed", "blaming", "blames", "blame", "accused", "accusing", "accuses",
+                    ],
+                ) {
                     if let Some(mi) = c.ment_after(b + 1, 4, actorish) {
                         attacker = Some(attacker_filler(c, mi));
                         rule = "attack.blamed_for";
@@ -335,7 +646,8 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let location = location_after(c, e);
     let weapon = weapon_near(c, t, e);
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    let definite = d > c.range.start && c.is_any(d - 1, &["the", "this", "that", "such"]) || k > c.range.start && c.is_any(k - 1, &["the", "this", "that", "such"]);
+    let definite = d > c.range.start && c.is_any(d - 1, &["the", "this", "that", "such"])
+        || k > c.range.start && c.is_any(k - 1, &["the", "this", "that", "such"]);
     let any_role = attacker.is_some() || target.is_some() || location.is_some() || weapon.is_some();
     if !any_role {
         if !plural && definite {
@@ -343,11 +655,22 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         }
         let (killed, _) = casualties(c);
         if killed.is_some() {
-            return Some(draft(c, tr, None, None, None, None, "attack.with_casualties", false));
+            return Some(draft(
+                c,
+                tr,
+                None,
+                None,
+                None,
+                None,
+                "attack.with_casualties",
+                false,
+            ));
         }
         return None;
     }
-    Some(draft(c, tr, attacker, target, location, weapon, rule, false))
+    Some(draft(
+        c, tr, attacker, target, location, weapon, rule, false,
+    ))
 }
 
 fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
@@ -355,31 +678,94 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let e = tr.toks.end;
     let w = c.w(t).to_ascii_lowercase();
     // Noun uses ("the attacks", "airstrikes") belong to the nominal rule.
-    if c.has_trigger(TriggerKind::Attack, |x| x.frame == Frame::Noun && x.toks == tr.toks) {
-        let verbish = t > c.range.start && (c.is_any(t - 1, &["to", "will", "would", "could", "might", "can", "may", "should", "not", "n't", "they", "we", "also", "and", "who", "which", "that", "repeatedly", "reportedly", "allegedly"]) || c.ment_ending(t).is_some_and(|mi| !matches!(c.ments()[mi].class, Class::Demonym)) && !w.ends_with('s'));
+    if c.has_trigger(TriggerKind::Attack, |x| {
+        x.frame == Frame::Noun && x.toks == tr.toks
+    }) {
+        let verbish = t > c.range.start
+            && (c.is_any(
+                t - 1,
+                &[
+                    "to",
+                    "will",
+                    "would",
+                    "could",
+                    "might",
+                    "can",
+                    "may",
+                    "should",
+                    "not",
+                    "n't",
+                    "they",
+                    "we",
+                    "also",
+                    "and",
+                    "who",
+                    "which",
+                    "that",
+                    "repeatedly",
+                    "reportedly",
+                    "allegedly",
+                ],
+            ) || c
+                .ment_ending(t)
+                .is_some_and(|mi| !matches!(c.ments()[mi].class, Class::Demonym))
+                && !w.ends_with('s'));
         if !verbish {
             return None;
         }
     }
-    if w.starts_with("str") && (c.is_any(e, STRIKE_OTHER) || c.is_any(e + 1, STRIKE_OTHER) || c.is(e, "by")) {
+    if w.starts_with("str")
+        && (c.is_any(e, STRIKE_OTHER) || c.is_any(e + 1, STRIKE_OTHER) || c.is(e, "by"))
+    {
         return None;
     }
     // "targeted strike": the noun carries it.
-    if c.has_trigger(TriggerKind::Attack, |x| x.frame == Frame::Noun && x.toks.start == e) {
+    if c.has_trigger(TriggerKind::Attack, |x| {
+        x.frame == Frame::Noun && x.toks.start == e
+    }) {
         return None;
     }
     let mut b = t;
-    while b > c.range.start && c.is_any(b - 1, &["also", "reportedly", "allegedly", "repeatedly", "been", "being", "already", "just", "then"]) {
+    while b > c.range.start
+        && c.is_any(
+            b - 1,
+            &[
+                "also",
+                "reportedly",
+                "allegedly",
+                "repeatedly",
+                "been",
+                "being",
+                "already",
+                "just",
+                "then",
+            ],
+        )
+    {
         b -= 1;
     }
-    let passive = b > c.range.start && c.is_any(b - 1, &["was", "were", "been", "be", "being", "is", "are", "get", "got"]) && (w.ends_with("ed") || w == "struck" || w == "hit" || w == "shot");
+    let passive = b > c.range.start
+        && c.is_any(
+            b - 1,
+            &[
+                "was", "were", "been", "be", "being", "is", "are", "get", "got",
+            ],
+        )
+        && (w.ends_with("ed") || w == "struck" || w == "hit" || w == "shot");
     let (attacker, target, rule) = if passive {
         let target = c.subject_before(t).map(|mi| c.filler(mi));
         let attacker = prep_object(c, e, 6, &["by"]).map(|(_, f)| f);
         (attacker, target, "attack.passive")
     } else {
-        let attacker = c.subject_before(t).filter(|&mi| actorish(&c.ments()[mi])).map(|mi| attacker_filler(c, mi));
-        let target = if c.is_any(e, &["against", "on", "at", "upon"]) { np_at(c, e + 1) } else { np_at(c, e) };
+        let attacker = c
+            .subject_before(t)
+            .filter(|&mi| actorish(&c.ments()[mi]))
+            .map(|mi| attacker_filler(c, mi));
+        let target = if c.is_any(e, &["against", "on", "at", "upon"]) {
+            np_at(c, e + 1)
+        } else {
+            np_at(c, e)
+        };
         (attacker, target, "attack.active")
     };
     if attacker.is_none() && target.is_none() {
@@ -387,17 +773,26 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }
     let location = location_after(c, e);
     let weapon = weapon_near(c, t, e);
-    Some(draft(c, tr, attacker, target, location, weapon, rule, false))
+    Some(draft(
+        c, tr, attacker, target, location, weapon, rule, false,
+    ))
 }
 
 /// "22 civilians were killed", "a car bomb exploded": only where no
 /// stronger attack trigger is in the sentence.
 fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
-    if c.has_trigger(TriggerKind::Attack, |x| matches!(x.frame, Frame::Noun | Frame::Verb)) {
+    if c.has_trigger(TriggerKind::Attack, |x| {
+        matches!(x.frame, Frame::Noun | Frame::Verb)
+    }) {
         return None;
     }
     // Only the first weak trigger of the sentence.
-    if c.trigs.iter().find(|x| x.kind == TriggerKind::Attack && x.frame == Frame::VerbWeak).map(|x| x.toks.start) != Some(tr.toks.start) {
+    if c.trigs
+        .iter()
+        .find(|x| x.kind == TriggerKind::Attack && x.frame == Frame::VerbWeak)
+        .map(|x| x.toks.start)
+        != Some(tr.toks.start)
+    {
         return None;
     }
     let t = tr.toks.start;
@@ -406,7 +801,8 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let weapons = &c.a.weapons[c.si];
     match w.as_str() {
         "killed" | "shot" | "slain" | "murdered" | "executed" | "beheaded" | "stabbed" => {
-            let passive = t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "be", "being"]);
+            let passive =
+                t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "be", "being"]);
             let (killed, _) = casualties(c);
             if passive {
                 let target = c.subject_before(t).map(|mi| c.filler(mi));
@@ -415,29 +811,82 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                     return None;
                 }
                 let location = location_after(c, e);
-                return Some(draft(c, tr, attacker, target, location, weapon_near(c, t, e), "attack.killed_passive", false));
+                return Some(draft(
+                    c,
+                    tr,
+                    attacker,
+                    target,
+                    location,
+                    weapon_near(c, t, e),
+                    "attack.killed_passive",
+                    false,
+                ));
             }
             let attacker = c.subject_before(t).filter(|&mi| {
                 let m = &c.ments()[mi];
-                m.class == Class::Group && matches!(m.sector, Some(crate::event::Sector::ArmedGroup) | Some(crate::event::Sector::Military))
+                m.class == Class::Group
+                    && matches!(
+                        m.sector,
+                        Some(crate::event::Sector::ArmedGroup)
+                            | Some(crate::event::Sector::Military)
+                    )
             })?;
             let target = np_at(c, e);
-            Some(draft(c, tr, Some(c.filler(attacker)), target, location_after(c, e), weapon_near(c, t, e), "attack.armed_actor_killed", false))
+            Some(draft(
+                c,
+                tr,
+                Some(c.filler(attacker)),
+                target,
+                location_after(c, e),
+                weapon_near(c, t, e),
+                "attack.armed_actor_killed",
+                false,
+            ))
         }
-        "exploded" | "explodes" | "exploding" | "went" | "detonated" | "blew" | "blown" | "hit" | "hits" => {
-            let wi = weapons.iter().find(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
-            let location = location_after(c, e).or_else(|| prep_object(c, e, 4, &["at", "outside"]).map(|(_, f)| f));
-            Some(draft(c, tr, None, None, location, Some(Filler::Span(wi.span)), "attack.weapon_exploded", false))
+        "exploded" | "explodes" | "exploding" | "went" | "detonated" | "blew" | "blown" | "hit"
+        | "hits" => {
+            let wi = weapons
+                .iter()
+                .find(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
+            let location = location_after(c, e)
+                .or_else(|| prep_object(c, e, 4, &["at", "outside"]).map(|(_, f)| f));
+            Some(draft(
+                c,
+                tr,
+                None,
+                None,
+                location,
+                Some(Filler::Span(wi.span)),
+                "attack.weapon_exploded",
+                false,
+            ))
         }
         "launched" | "launches" | "launching" | "fired" | "fires" | "firing" => {
-            let wi = weapons.iter().find(|wp| wp.toks.start >= e && wp.toks.start <= e + 3)?;
-            let attacker = c.subject_before(t).filter(|&mi| actorish(&c.ments()[mi])).map(|mi| attacker_filler(c, mi));
-            let target = prep_object(c, wi.toks.end, 4, &["at", "on", "into", "toward", "towards"]).map(|(_, f)| f);
-            Some(draft(c, tr, attacker, target, location_after(c, e), Some(Filler::Span(wi.span)), "attack.fired_weapon", false))
+            let wi = weapons
+                .iter()
+                .find(|wp| wp.toks.start >= e && wp.toks.start <= e + 3)?;
+            let attacker = c
+                .subject_before(t)
+                .filter(|&mi| actorish(&c.ments()[mi]))
+                .map(|mi| attacker_filler(c, mi));
+            let target = prep_object(
+                c,
+                wi.toks.end,
+                4,
+                &["at", "on", "into", "toward", "towards"],
+            )
+            .map(|(_, f)| f);
+            Some(draft(
+                c,
+                tr,
+                attacker,
+                target,
+                location_after(c, e),
+                Some(Filler::Span(wi.span)),
+                "attack.fired_weapon",
+                false,
+            ))
         }
         _ => None,
     }
 }
-
-#[allow(dead_code)]
-fn unused(_: Span) {}

@@ -7,13 +7,35 @@ use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
 
 fn party(m: &Ment) -> bool {
-    matches!(m.class, Class::Person | Class::Pronoun | Class::Description | Class::Org | Class::Group | Class::Unknown | Class::Country)
+    matches!(
+        m.class,
+        Class::Person
+            | Class::Pronoun
+            | Class::Description
+            | Class::Org
+            | Class::Group
+            | Class::Unknown
+            | Class::Country
+    )
 }
 
 /// Words that make "call"/"conversation" a phone call.
-const PHONE: &[&str] = &["phone", "telephone", "video", "late-night", "telephonic", "virtual"];
+const PHONE: &[&str] = &[
+    "phone",
+    "telephone",
+    "video",
+    "late-night",
+    "telephonic",
+    "virtual",
+];
 
-fn draft(c: &Ctx<'_, '_>, tr: &Trig, participants: Vec<Filler>, rule: &'static str, backref: bool) -> Draft {
+fn draft(
+    c: &Ctx<'_, '_>,
+    tr: &Trig,
+    participants: Vec<Filler>,
+    rule: &'static str,
+    backref: bool,
+) -> Draft {
     Draft {
         sentence: c.si,
         trig: tr.toks.clone(),
@@ -30,21 +52,49 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
     let e = tr.toks.end;
     let phrase = c.lex.trigger_phrase(tr.phrase);
     let head = c.w(e - 1).to_ascii_lowercase();
-    let noun = matches!(head.as_str(), "call" | "calls" | "conversation" | "conversations" | "talks" | "conference" | "videoconference");
-    let phoney = phrase.contains("phone") || phrase.contains("video") || (t > c.range.start && c.is_any(t - 1, PHONE)) || (t > c.range.start + 1 && c.is_any(t - 2, PHONE));
+    let noun = matches!(
+        head.as_str(),
+        "call"
+            | "calls"
+            | "conversation"
+            | "conversations"
+            | "talks"
+            | "conference"
+            | "videoconference"
+    );
+    let phoney = phrase.contains("phone")
+        || phrase.contains("video")
+        || (t > c.range.start && c.is_any(t - 1, PHONE))
+        || (t > c.range.start + 1 && c.is_any(t - 2, PHONE));
     if noun {
         // "calls for", "call on", "called for": requests, not conversations.
-        if c.is_any(e, &["for", "on", "upon"]) || (head == "calls" && !phoney) {
+        let dated = e + 1 < c.range.end
+            && crate::mention::CALENDAR.contains(&c.w(e + 1).trim_end_matches('.'));
+        if c.is(e, "for")
+            || (c.is_any(e, &["on", "upon"]) && !dated)
+            || (head == "calls" && !phoney)
+        {
             return None;
         }
-        if c.has_trigger(TriggerKind::Statement, |x| x.toks.start <= t && x.toks.end >= e) {
+        if c.has_trigger(TriggerKind::Statement, |x| {
+            x.toks.start <= t && x.toks.end >= e
+        }) {
             return None;
         }
         // A verb use ("to call", "will call") is not a conversation.
-        if t > c.range.start && c.is_any(t - 1, &["to", "will", "would", "they", "we", "i", "you"]) {
+        if t > c.range.start && c.is_any(t - 1, &["to", "will", "would", "they", "we", "i", "you"])
+        {
             return None;
         }
-        let made = (t.saturating_sub(4)..t).any(|k| c.is_any(k, &["made", "held", "had", "make", "hold", "placed", "during", "in", "the", "a", "after"]));
+        let made = (t.saturating_sub(4)..t).any(|k| {
+            c.is_any(
+                k,
+                &[
+                    "made", "held", "had", "make", "hold", "placed", "during", "in", "the", "a",
+                    "after",
+                ],
+            )
+        });
         let conv = head.starts_with("conversation");
         if !phoney && !(made && (doc_has_call || !conv)) {
             return None;
@@ -93,7 +143,24 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
     // The caller: a possessive, or the subject of the clause.
     if rule != "call.between" {
         let mut b = t;
-        while b > c.range.start && (c.is_any(b - 1, PHONE) || c.is_any(b - 1, &["decisive", "brief", "lengthy", "long", "short", "late-night", "first", "second", "recent", "surprise"])) {
+        while b > c.range.start
+            && (c.is_any(b - 1, PHONE)
+                || c.is_any(
+                    b - 1,
+                    &[
+                        "decisive",
+                        "brief",
+                        "lengthy",
+                        "long",
+                        "short",
+                        "late-night",
+                        "first",
+                        "second",
+                        "recent",
+                        "surprise",
+                    ],
+                ))
+        {
             b -= 1;
         }
         let caller = if b > c.range.start + 1 && c.a.tokens[b - 1].kind == Tk::Poss {
@@ -107,7 +174,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
             parts.insert(0, c.filler(mi));
         }
         // "In a phone call on October 23, X thanked Y"
-        if parts.is_empty() && (c.is_any(t.saturating_sub(2), &["in"]) || c.is_any(t.saturating_sub(3), &["in"])) {
+        if parts.is_empty()
+            && (c.is_any(t.saturating_sub(2), &["in"]) || c.is_any(t.saturating_sub(3), &["in"]))
+        {
             let comma = (e..c.range.end).find(|&q| c.w(q) == ",");
             if let Some(q) = comma {
                 if let Some(a) = c.ment_after(q + 1, 3, party) {
@@ -122,8 +191,17 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
         }
     }
     let backref = parts.is_empty();
-    if backref && !(t > c.range.start && c.is_any(t - 1, &["the", "this", "that", "their", "his", "her"])) && !phoney {
+    if backref
+        && !(t > c.range.start && c.is_any(t - 1, &["the", "this", "that", "their", "his", "her"]))
+        && !phoney
+    {
         return None;
     }
-    Some(draft(c, tr, parts, if backref { "call.backref" } else { rule }, backref))
+    Some(draft(
+        c,
+        tr,
+        parts,
+        if backref { "call.backref" } else { rule },
+        backref,
+    ))
 }

@@ -1,6 +1,232 @@
 //! Example sentences for every rule: each positive sentence must produce an
-//! event of the rule's kind with that rule id; each negative sentence must
-//! produce no event of that kind. Run by `rule_examples` below.
+//! event with that rule id; each negative sentence must produce no event of
+//! the rule's kind. All are written for these tests; `rule_examples` runs them.
 
 /// (rule id, sentences that fire it, sentences that must not give its kind)
-pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[];
+pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
+    (
+        "statement.say",
+        &[
+            "Foreign Minister Jane Doe said the talks would resume next week.",
+            "The ministry said that two soldiers had been wounded.",
+        ],
+        &["The so-called peace plan was never published.", "Analysis of the data continues."],
+    ),
+    (
+        "statement.say_inverted",
+        &["“We will not leave,” said Ahmed Karimi."],
+        &["The dog barked all night."],
+    ),
+    (
+        "statement.quote_then_speaker",
+        &["“The border is closed,” the governor said on Monday."],
+        &["The border was closed on Monday."],
+    ),
+    (
+        "statement.clause_then_speaker",
+        &["The convoy was hit near the bridge, a police spokesman said."],
+        &[],
+    ),
+    (
+        "statement.tell",
+        &["Prime Minister Ana Silva told reporters that the ceasefire was holding."],
+        &["The story was told in many ways."],
+    ),
+    (
+        "statement.urge",
+        &["The United Nations urged both sides to return to the negotiating table."],
+        &["An urge to travel took hold of him."],
+    ),
+    (
+        "statement.object",
+        &["The government condemned the bombing of the market."],
+        &["The condemned building was demolished."],
+    ),
+    (
+        "statement.prep",
+        &["Opposition leader Raul Mendes called for an independent inquiry."],
+        &["Mounting calls for an inquiry went unanswered."],
+    ),
+    (
+        "statement.according_to",
+        &[
+            "Five people died in the flooding, according to the Red Cross.",
+            "According to the United Nations, thousands have fled the region.",
+        ],
+        &["According to plan, the bridge opened in May."],
+    ),
+    (
+        "statement.partial_quote",
+        &["Senator Lee “reaffirmed the commitment of the United States to its allies.”"],
+        &[],
+    ),
+    (
+        "statement.quoted_as_saying",
+        &["“The raid failed,” the commander was quoted as saying by state media."],
+        &[],
+    ),
+    (
+        "statement.in_a_statement",
+        &["In a statement, the Foreign Ministry detailed the minister's schedule for the week."],
+        &[],
+    ),
+    (
+        "statement.noun_from",
+        &["The decision drew strong condemnation from the African Union."],
+        &["The statement was not published."],
+    ),
+    (
+        "statement.passive_by",
+        &["The plan was announced by the Defense Ministry."],
+        &["The winners were announced."],
+    ),
+    (
+        "attack.nominal",
+        &["Two soldiers died in attacks on army posts in the north."],
+        &["Attacks of panic are common among pilots.", "Workers went on a general strike."],
+    ),
+    (
+        "attack.modifier_attacker",
+        &["Israeli airstrikes hit the southern suburbs overnight."],
+        &[],
+    ),
+    (
+        "attack.by_agent",
+        &["Residents fled after attacks by armed rebels on the village."],
+        &[],
+    ),
+    (
+        "attack.possessive",
+        &["Russia's assault on the city entered its third week."],
+        &[],
+    ),
+    (
+        "attack.light_verb_subject",
+        &["Rebel fighters launched several attacks on government positions."],
+        &[],
+    ),
+    (
+        "attack.behind",
+        &["Militia groups behind the recent attacks declared a truce."],
+        &[],
+    ),
+    (
+        "attack.blamed_for",
+        &["Officials blamed separatist rebels for the bombing."],
+        &[],
+    ),
+    (
+        "attack.active",
+        &["Gunmen ambushed a police patrol near the border."],
+        &["The two leaders struck a deal on trade."],
+    ),
+    (
+        "attack.passive",
+        &["The convoy was attacked by militants near Kandahar."],
+        &["He was struck by the beauty of the valley."],
+    ),
+    (
+        "attack.killed_passive",
+        &["Twelve civilians were killed in the village of Tarsa on Friday."],
+        &["Three people were hurt in a traffic accident."],
+    ),
+    (
+        "attack.weapon_exploded",
+        &["A car bomb exploded outside the ministry."],
+        &["The market exploded with activity."],
+    ),
+    (
+        "attack.fired_weapon",
+        &["Militants fired rockets at the base overnight."],
+        &["The company fired its chief executive."],
+    ),
+    (
+        "attack.backref",
+        &["Police are still investigating the attack."],
+        &["Attacks are a risk everywhere."],
+    ),
+    (
+        "visit.verb",
+        &["President Maria Lopez visited Kyiv on Tuesday."],
+        &["Visiting hours end at noon."],
+    ),
+    (
+        "visit.motion_to",
+        &["The envoy travelled to Khartoum for talks with the government."],
+        &["Prices travelled upward all year."],
+    ),
+    (
+        "visit.possessive",
+        &["Smith's visit to Tehran drew protests."],
+        &[],
+    ),
+    (
+        "visit.light_verb",
+        &["Chancellor Olaf Weber made a surprise visit to Baghdad."],
+        &[],
+    ),
+    (
+        "visit.of_visitor",
+        &["The recent visit of Prime Minister John Ward to Cairo was brief."],
+        &[],
+    ),
+    (
+        "visit.backref",
+        &["Smith visited Tehran. The visit lasted two days."],
+        &[],
+    ),
+    (
+        "call.between",
+        &["A phone call between President Ruto and Prime Minister Abiy took place on Friday."],
+        &["Calls for calm grew louder.", "He called for calm."],
+    ),
+    (
+        "call.with",
+        &["Secretary of State Mark Hill held a phone call with Foreign Minister Anna Berg."],
+        &["The union will call a strike."],
+    ),
+    (
+        "call.in_a_call",
+        &["In a phone call on Monday, President Anna Berg thanked Chancellor Olaf Weber for his support."],
+        &[],
+    ),
+    (
+        "call.backref",
+        &["Hill spoke by phone with Berg. During the call, they discussed trade."],
+        &[],
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::EXAMPLES;
+    use crate::{Document, Extractor};
+
+    #[test]
+    fn rule_examples() {
+        let ex = Extractor::new();
+        let mut failures = Vec::new();
+        for (rule, pos, neg) in EXAMPLES {
+            let kind = rule.split('.').next().unwrap_or("");
+            for s in *pos {
+                let evs = ex.extract(&Document::new("t", s));
+                if !evs.iter().any(|e| e.rule == *rule) {
+                    let got: Vec<&str> = evs.iter().map(|e| e.rule.as_str()).collect();
+                    failures.push(format!("{rule}: missed in {s:?} (got {got:?})"));
+                }
+            }
+            for s in *neg {
+                let evs = ex.extract(&Document::new("t", s));
+                if let Some(e) = evs.iter().find(|e| e.kind.name() == kind) {
+                    failures.push(format!("{rule}: fired on negative {s:?} ({})", e.rule));
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+}

@@ -92,9 +92,37 @@ const CLAUSE_STARTERS: &[&str] = &[
 
 /// Prepositions: a mention right after one is not a subject.
 pub(crate) const PREPOSITIONS: &[&str] = &[
-    "of", "to", "with", "by", "from", "for", "in", "on", "at", "against", "about", "between",
-    "into", "over", "under", "among", "amid", "near", "toward", "towards", "across", "through",
-    "behind", "after", "before", "during", "including", "like", "than", "per", "via",
+    "of",
+    "to",
+    "with",
+    "by",
+    "from",
+    "for",
+    "in",
+    "on",
+    "at",
+    "against",
+    "about",
+    "between",
+    "into",
+    "over",
+    "under",
+    "among",
+    "amid",
+    "near",
+    "toward",
+    "towards",
+    "across",
+    "through",
+    "behind",
+    "after",
+    "before",
+    "during",
+    "including",
+    "like",
+    "than",
+    "per",
+    "via",
 ];
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -107,7 +135,9 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        i < self.range.end && i >= self.range.start && words.iter().any(|w| self.w(i).eq_ignore_ascii_case(w))
+        i < self.range.end
+            && i >= self.range.start
+            && words.iter().any(|w| self.w(i).eq_ignore_ascii_case(w))
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<Tk> {
@@ -143,7 +173,12 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// The mention after token `i`, skipping determiners and adjectives (at most `max` tokens).
-    pub(crate) fn ment_after(&self, i: usize, max: usize, pred: impl Fn(&Ment) -> bool) -> Option<usize> {
+    pub(crate) fn ment_after(
+        &self,
+        i: usize,
+        max: usize,
+        pred: impl Fn(&Ment) -> bool,
+    ) -> Option<usize> {
         let mut j = i;
         let stop = (i + max).min(self.range.end);
         while j < stop {
@@ -187,7 +222,10 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             if !participle && self.is_any(k, CLAUSE_STARTERS) && self.ment_covering(k).is_none() {
                 // "X said that Y ..." : Y's clause starts after "that".
-                let m_between = self.ments().iter().any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
+                let m_between = self
+                    .ments()
+                    .iter()
+                    .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
                 if m_between {
                     start = k + 1;
                     break;
@@ -205,12 +243,24 @@ impl<'a, 't> Ctx<'a, 't> {
         let not_pp = |mi: usize| {
             let m = &self.ments()[mi];
             let s = m.toks.start;
-            let prev = if s > self.range.start && (self.is_any(s - 1, &["the", "a", "an"])) { s.saturating_sub(2) } else { s.wrapping_sub(1) };
-            !(prev >= self.range.start && prev < self.range.end && self.is_any(prev, PREPOSITIONS))
-                && !(s > self.range.start && self.a.tokens[s - 1].kind == Tk::Poss)
-                && !(m.toks.end < self.range.end && self.a.tokens[m.toks.end].kind == Tk::Poss)
+            let prev = if s > self.range.start && (self.is_any(s - 1, &["the", "a", "an"])) {
+                s.saturating_sub(2)
+            } else {
+                s.wrapping_sub(1)
+            };
+            let after_prep = prev >= self.range.start
+                && prev < self.range.end
+                && self.is_any(prev, PREPOSITIONS);
+            let after_poss = s > self.range.start && self.a.tokens[s - 1].kind == Tk::Poss;
+            let possessor =
+                m.toks.end < self.range.end && self.a.tokens[m.toks.end].kind == Tk::Poss;
+            !(after_prep || after_poss || possessor)
         };
-        cands.iter().copied().find(|&mi| not_pp(mi)).or_else(|| cands.last().copied())
+        cands
+            .iter()
+            .copied()
+            .find(|&mi| not_pp(mi))
+            .or_else(|| cands.last().copied())
     }
 
     /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).
@@ -218,7 +268,8 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut j = i;
         while j < self.range.end {
             let w = self.w(j);
-            if self.kind(j) == Some(Tk::Punct) && matches!(w, ";" | "." | "!" | "?" | "—" | "–") {
+            if self.kind(j) == Some(Tk::Punct) && matches!(w, ";" | "." | "!" | "?" | "—" | "–")
+            {
                 return j;
             }
             j += 1;
@@ -246,7 +297,12 @@ impl<'a, 't> Ctx<'a, 't> {
 }
 
 /// Triggers of a sentence, from the document's trigger hits.
-pub(crate) fn sentence_triggers(a: &Analysis<'_>, lex: &Lexicon, si: usize, hits: &[TriggerHit]) -> Vec<Trig> {
+pub(crate) fn sentence_triggers(
+    a: &Analysis<'_>,
+    lex: &Lexicon,
+    si: usize,
+    hits: &[TriggerHit],
+) -> Vec<Trig> {
     let range = a.sent_toks[si].clone();
     let span = a.sentences[si].span;
     let toks = &a.tokens[range.clone()];
@@ -256,8 +312,12 @@ pub(crate) fn sentence_triggers(a: &Analysis<'_>, lex: &Lexicon, si: usize, hits
         if h.span.start >= span.end {
             break;
         }
-        let Ok(s) = toks.binary_search_by_key(&h.span.start, |t| t.span.start) else { continue };
-        let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else { continue };
+        let Ok(s) = toks.binary_search_by_key(&h.span.start, |t| t.span.start) else {
+            continue;
+        };
+        let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else {
+            continue;
+        };
         for t in lex.trigger_meanings(h.phrase) {
             out.push(Trig {
                 toks: range.start + s..range.start + e + 1,

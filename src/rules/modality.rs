@@ -9,29 +9,121 @@ use crate::tokens::Tk;
 /// Cues before a trigger that make it hypothetical (threats, vows,
 /// conditions, prevention, possibility).
 const HYPOTHETICAL: &[&str] = &[
-    "could", "might", "may", "should", "would", "if", "unless", "threat", "threats", "threaten",
-    "threatened", "threatening", "threatens", "vowed", "vow", "vows", "vowing", "readiness",
-    "ready", "prepared", "intention", "intend", "intends", "prevent", "preventing", "prevention",
-    "protect", "protecting", "protection", "refrain", "avoid", "avoiding", "deter", "deterring",
-    "potential", "possible", "possibility", "risk", "fear", "fears", "feared", "avenge",
-    "warned", "warning", "plot", "plotted", "plotting", "planning", "any", "such", "resume",
-    "retaliation", "retaliate", "thwart", "thwarted", "foil", "foiled", "against", "consider",
-    "considering", "seek", "seeking", "aims", "aim", "want", "wants", "wanted", "hopes",
+    "could",
+    "might",
+    "may",
+    "should",
+    "would",
+    "if",
+    "unless",
+    "threat",
+    "threats",
+    "threaten",
+    "threatened",
+    "threatening",
+    "threatens",
+    "vowed",
+    "vow",
+    "vows",
+    "vowing",
+    "readiness",
+    "ready",
+    "prepared",
+    "intention",
+    "intend",
+    "intends",
+    "prevent",
+    "preventing",
+    "prevention",
+    "protect",
+    "protecting",
+    "protection",
+    "refrain",
+    "avoid",
+    "avoiding",
+    "deter",
+    "deterring",
+    "potential",
+    "possible",
+    "possibility",
+    "risk",
+    "fear",
+    "fears",
+    "feared",
+    "avenge",
+    "warned",
+    "warning",
+    "plot",
+    "plotted",
+    "plotting",
+    "planning",
+    "any",
+    "such",
+    "resume",
+    "retaliation",
+    "retaliate",
+    "thwart",
+    "thwarted",
+    "foil",
+    "foiled",
+    "against",
+    "consider",
+    "considering",
+    "seek",
+    "seeking",
+    "aims",
+    "aim",
+    "want",
+    "wants",
+    "wanted",
+    "hopes",
 ];
 
 /// Cues that make a visit, call or statement planned.
 const PLANNED: &[&str] = &[
-    "will", "plans", "planned", "plan", "planning", "expected", "scheduled", "set", "due",
-    "going", "intends", "intend", "shall", "'ll", "would", "upcoming", "forthcoming", "next",
+    "will",
+    "plans",
+    "planned",
+    "plan",
+    "planning",
+    "expected",
+    "scheduled",
+    "set",
+    "due",
+    "going",
+    "intends",
+    "intend",
+    "shall",
+    "'ll",
+    "would",
+    "upcoming",
+    "forthcoming",
+    "next",
     "to",
 ];
 
-const NEGATION: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without", "denied", "declined", "refused", "failed"];
+const NEGATION: &[&str] = &[
+    "not", "n't", "never", "no", "neither", "nor", "without", "denied", "declined", "refused",
+    "failed",
+];
 
 /// Words that stop the backward scan for cues: the cue belongs to another clause.
 const BARRIERS: &[&str] = &[
-    "said", "says", "told", "and", "but", "after", "when", "while", "which", "who", "that",
-    "because", "since", "as", "following",
+    "said",
+    "says",
+    "told",
+    "and",
+    "but",
+    "after",
+    "when",
+    "while",
+    "which",
+    "who",
+    "that",
+    "because",
+    "since",
+    "as",
+    "following",
 ];
 
 /// The modality of a trigger at tokens `t..e` in the context's sentence.
@@ -56,13 +148,25 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         }
         if NEGATION.contains(&lw) || lw.ends_with("n't") {
             // "not only": not a negation.
-            if !(lw == "not" && c.is(k + 1, "only")) && !(lw == "no" && c.is(k + 1, "longer")) {
+            if !(lw == "not" && c.is(k + 1, "only") || lw == "no" && c.is(k + 1, "longer")) {
                 neg = true;
             }
         }
         if HYPOTHETICAL.contains(&lw) {
             // "to deal with attacks": "against" and "any" need an attack noun right after.
-            let weak = matches!(lw, "against" | "any" | "such" | "resume" | "warned" | "warning" | "want" | "wants" | "wanted" | "hopes");
+            let weak = matches!(
+                lw,
+                "against"
+                    | "any"
+                    | "such"
+                    | "resume"
+                    | "warned"
+                    | "warning"
+                    | "want"
+                    | "wants"
+                    | "wanted"
+                    | "hopes"
+            );
             if !weak || k + 3 >= t {
                 hyp = true;
             }
@@ -70,7 +174,12 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         if PLANNED.contains(&lw) {
             let strong = !matches!(lw, "to" | "would" | "next");
             // "is to visit", "plans to visit"
-            if strong || (lw == "to" && k + 1 == t && k > c.range.start && c.is_any(k - 1, &["is", "are", "was", "were"])) {
+            if strong
+                || (lw == "to"
+                    && k + 1 == t
+                    && k > c.range.start
+                    && c.is_any(k - 1, &["is", "are", "was", "were"]))
+            {
                 planned = true;
             }
             if lw == "would" && kind != TriggerKind::Attack {

@@ -12,25 +12,44 @@ use crate::tokens::Tk;
 
 /// Determiners and possessives: a speech word after one is a noun ("the claims").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "our",
-    "my", "your", "such", "any", "no", "some", "many", "several", "mounting", "growing",
+    "the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "our", "my",
+    "your", "such", "any", "no", "some", "many", "several", "mounting", "growing",
 ];
 
 /// Words between a speech verb and its content that are not content.
 const SKIP_AFTER: &[&str] = &["that", "also", "further", "repeatedly", "publicly", "again"];
 
 /// Source phrases that only attribute another speech act in the sentence.
-const SOURCE_ONLY: &[&str] = &["per a statement", "in a statement", "in a joint statement", "in a brief statement", "in a written statement", "in a televised address", "in an interview"];
+const SOURCE_ONLY: &[&str] = &[
+    "per a statement",
+    "in a statement",
+    "in a joint statement",
+    "in a brief statement",
+    "in a written statement",
+    "in a televised address",
+    "in an interview",
+];
 
 fn speaker_ok(m: &Ment) -> bool {
     m.is_actor() || m.class == Class::Place
 }
 
-fn draft(c: &Ctx<'_, '_>, tr: &Trig, speaker: Option<Filler>, content: Option<Span>, quote: bool, rule: &'static str) -> Draft {
+fn draft(
+    c: &Ctx<'_, '_>,
+    tr: &Trig,
+    speaker: Option<Filler>,
+    content: Option<Span>,
+    quote: bool,
+    rule: &'static str,
+) -> Draft {
     Draft {
         sentence: c.si,
         trig: tr.toks.clone(),
-        roles: Roles::Statement { speaker, content, quote },
+        roles: Roles::Statement {
+            speaker,
+            content,
+            quote,
+        },
         rule,
         backref: false,
     }
@@ -50,9 +69,12 @@ fn quote_content(c: &Ctx<'_, '_>, q: Span) -> Option<Span> {
 fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
     let mut k = i;
     let mut steps = 0;
-    while k > c.range.start && steps < 3 {
+    while k > c.range.start && steps < 4 {
         k -= 1;
         steps += 1;
+        if c.is_any(k, &["the", "a", "an"]) {
+            continue;
+        }
         match c.a.tokens[k].kind {
             Tk::Quote => {
                 let b = c.a.tokens[k].span.start;
@@ -85,7 +107,10 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
     let mut j = i;
     while j < c.range.end {
         let w = c.w(j);
-        if c.a.tokens[j].kind == Tk::Punct && matches!(w, "." | "!" | "?" | ";") && j + 1 >= c.range.end.saturating_sub(1) {
+        if c.a.tokens[j].kind == Tk::Punct
+            && matches!(w, "." | "!" | "?" | ";")
+            && j + 1 >= c.range.end.saturating_sub(1)
+        {
             return j;
         }
         if c.a.tokens[j].kind == Tk::Punct && w == ";" {
@@ -96,13 +121,18 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
             if c.is(n, "according") || c.is_any(n, &["per"]) {
                 return j;
             }
-            if c.trigs.iter().any(|t| t.kind == TriggerKind::Statement && t.toks.start == n && c.w(n).ends_with("ing")) {
+            if c.trigs.iter().any(|t| {
+                t.kind == TriggerKind::Statement && t.toks.start == n && c.w(n).ends_with("ing")
+            }) {
                 return j;
             }
             // ", he said" / ", a spokesman said"
             if let Some(mi) = c.ment_starting(n) {
                 let m = &c.ments()[mi];
-                if c.trigs.iter().any(|t| t.kind == TriggerKind::Statement && t.toks.start == m.toks.end) {
+                if c.trigs
+                    .iter()
+                    .any(|t| t.kind == TriggerKind::Statement && t.toks.start == m.toks.end)
+                {
                     return j;
                 }
             }
@@ -119,7 +149,8 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             i += 1;
             continue;
         }
-        if c.is_any(i, &["on", "late", "earlier"]) && i + 1 < c.range.end && is_day_word(c.w(i + 1)) {
+        if c.is_any(i, &["on", "late", "earlier"]) && i + 1 < c.range.end && is_day_word(c.w(i + 1))
+        {
             i += 2;
             continue;
         }
@@ -134,7 +165,18 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
 fn is_day_word(w: &str) -> bool {
     matches!(
         w,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "today" | "yesterday" | "Today" | "Yesterday" | "tonight"
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "today"
+            | "yesterday"
+            | "Today"
+            | "Yesterday"
+            | "tonight"
     )
 }
 
@@ -173,7 +215,14 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 Some(q) => (quote_content(c, q), true),
                 None => (None, false),
             };
-            return Some(draft(c, tr, Some(c.filler(sp)), content, quote, "statement.passive_by"));
+            return Some(draft(
+                c,
+                tr,
+                Some(c.filler(sp)),
+                content,
+                quote,
+                "statement.passive_by",
+            ));
         }
         return None;
     }
@@ -187,10 +236,19 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 Some(q) => (quote_content(c, q), true),
                 None => (c.span(c.range.start, t), false),
             };
-            return Some(draft(c, tr, Some(c.filler(sp)), content.0, content.1, "statement.say_inverted"));
+            return Some(draft(
+                c,
+                tr,
+                Some(c.filler(sp)),
+                content.0,
+                content.1,
+                "statement.say_inverted",
+            ));
         }
     }
-    let speaker = c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+    let speaker = c
+        .subject_before(t)
+        .filter(|&mi| speaker_ok(&c.ments()[mi]))?;
     let sp_end = c.ments()[speaker].toks.end;
     // `"...," he said.` : the content is the quotation before the speaker.
     let after = skip_addressee(c, tr, e);
@@ -198,18 +256,39 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         let k = skip_adverbials(c, after);
         k >= c.range.end
             || (matches!(c.w(k), "." | "!" | "?") && k + 1 >= c.range.end)
-            || (c.w(k) == "," && !c.is(k + 1, "that") && quote_after(c, k).is_none() && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
+            || (c.w(k) == ","
+                && !c.is(k + 1, "that")
+                && quote_after(c, k).is_none()
+                && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
             || c.is_any(k, &["at", "in", "after", "during", "before"])
     };
     if rest_empty {
         let q = quote_before(c, c.ments()[speaker].toks.start).or_else(|| quote_before(c, t));
         if let Some(q) = q {
-            return Some(draft(c, tr, Some(c.filler(speaker)), quote_content(c, q), true, "statement.quote_then_speaker"));
+            return Some(draft(
+                c,
+                tr,
+                Some(c.filler(speaker)),
+                quote_content(c, q),
+                true,
+                "statement.quote_then_speaker",
+            ));
         }
-        if sp_end == t && c.ments()[speaker].toks.start > c.range.start + 2 && c.w(c.ments()[speaker].toks.start - 1) == "," {
+        let mut s0 = c.ments()[speaker].toks.start;
+        if s0 > c.range.start && c.is_any(s0 - 1, &["the", "a", "an"]) {
+            s0 -= 1;
+        }
+        if sp_end == t && s0 > c.range.start + 2 && c.w(s0 - 1) == "," {
             // "The bomb went off at ten, a police spokesman said."
-            let content = c.span(c.range.start, c.ments()[speaker].toks.start - 1);
-            return Some(draft(c, tr, Some(c.filler(speaker)), content, false, "statement.clause_then_speaker"));
+            let content = c.span(c.range.start, s0 - 1);
+            return Some(draft(
+                c,
+                tr,
+                Some(c.filler(speaker)),
+                content,
+                false,
+                "statement.clause_then_speaker",
+            ));
         }
     }
     let (content, quote) = match tr.frame {
@@ -270,13 +349,24 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if t < c.range.start + 2 || c.a.tokens[t - 1].kind != Tk::Quote {
         return None;
     }
-    let q = c.a.quotes.iter().find(|q| q.start == c.a.tokens[t - 1].span.end).copied()?;
+    let q =
+        c.a.quotes
+            .iter()
+            .find(|q| q.start == c.a.tokens[t - 1].span.end)
+            .copied()?;
     let mut k = t - 1;
     if c.is(k - 1, "also") {
         k -= 1;
     }
     let sp = c.ment_ending(k).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
-    Some(draft(c, tr, Some(c.filler(sp)), quote_content(c, q), true, "statement.partial_quote"))
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        quote_content(c, q),
+        true,
+        "statement.partial_quote",
+    ))
 }
 
 /// "according to X", "X was quoted as saying", "In a statement, X ...".
@@ -287,29 +377,58 @@ fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
         let sp = c.ment_after(e, 5, speaker_ok)?;
         let sp_end = c.ments()[sp].toks.end;
         if let Some(q) = quote_before(c, t) {
-            return Some(draft(c, tr, Some(c.filler(sp)), quote_content(c, q), true, "statement.according_to"));
+            return Some(draft(
+                c,
+                tr,
+                Some(c.filler(sp)),
+                quote_content(c, q),
+                true,
+                "statement.according_to",
+            ));
         }
-        let at_start = t == c.range.start || (t == c.range.start + 1 && c.kind(c.range.start) == Some(Tk::Quote));
+        let at_start = t == c.range.start
+            || (t == c.range.start + 1 && c.kind(c.range.start) == Some(Tk::Quote));
         let content = if at_start {
-            let k = (sp_end..c.range.end).find(|&k| c.w(k) == ",").map(|k| k + 1).unwrap_or(sp_end);
+            let k = (sp_end..c.range.end)
+                .find(|&k| c.w(k) == ",")
+                .map(|k| k + 1)
+                .unwrap_or(sp_end);
             c.span(k, c.range.end)
         } else {
-            let s = if c.a.quote_at(c.a.tokens[c.range.start].span.start).is_some() { c.range.start } else { c.range.start };
+            let s = c.range.start;
             c.span(s, t)
         };
-        return Some(draft(c, tr, Some(c.filler(sp)), content, false, "statement.according_to"));
+        return Some(draft(
+            c,
+            tr,
+            Some(c.filler(sp)),
+            content,
+            false,
+            "statement.according_to",
+        ));
     }
     if phrase.ends_with("as saying") {
-        let sp = c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+        let sp = c
+            .subject_before(t)
+            .filter(|&mi| speaker_ok(&c.ments()[mi]))?;
         let (content, quote) = match quote_before(c, c.ments()[sp].toks.start) {
             Some(q) => (quote_content(c, q), true),
             None => content_from(c, e),
         };
-        return Some(draft(c, tr, Some(c.filler(sp)), content, quote, "statement.quoted_as_saying"));
+        return Some(draft(
+            c,
+            tr,
+            Some(c.filler(sp)),
+            content,
+            quote,
+            "statement.quoted_as_saying",
+        ));
     }
     if SOURCE_ONLY.contains(&phrase) {
         // The source of another speech act in the sentence: that one is the record.
-        if c.has_trigger(TriggerKind::Statement, |x| x.frame != Frame::According && x.frame != Frame::Noun) {
+        if c.has_trigger(TriggerKind::Statement, |x| {
+            x.frame != Frame::According && x.frame != Frame::Noun
+        }) {
             return None;
         }
         if phrase.starts_with("per ") {
@@ -323,7 +442,14 @@ fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
             return None;
         }
         let (content, quote) = content_from(c, v + 1);
-        return Some(draft(c, tr, Some(c.filler(sp)), content, quote, "statement.in_a_statement"));
+        return Some(draft(
+            c,
+            tr,
+            Some(c.filler(sp)),
+            content,
+            quote,
+            "statement.in_a_statement",
+        ));
     }
     None
 }
@@ -333,26 +459,63 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     // A speech verb nearby carries the record ("issued a statement urging ...").
-    if c.has_trigger(TriggerKind::Statement, |x| x.frame != Frame::Noun && x.frame != Frame::According && (x.toks.start as isize - t as isize).abs() <= 8) {
+    if c.has_trigger(TriggerKind::Statement, |x| {
+        x.frame != Frame::Noun
+            && x.frame != Frame::According
+            && (x.toks.start as isize - t as isize).abs() <= 8
+    }) {
         return None;
     }
     if c.is_any(e, &["from", "by"]) {
         if let Some(sp) = c.ment_after(e + 1, 4, speaker_ok) {
-            return Some(draft(c, tr, Some(c.filler(sp)), None, false, "statement.noun_from"));
+            return Some(draft(
+                c,
+                tr,
+                Some(c.filler(sp)),
+                None,
+                false,
+                "statement.noun_from",
+            ));
         }
     }
     if t > c.range.start + 1 && c.a.tokens[t - 1].kind == Tk::Poss {
-        if let Some(sp) = c.ment_ending(t - 1).filter(|&mi| speaker_ok(&c.ments()[mi])) {
-            return Some(draft(c, tr, Some(c.filler(sp)), None, false, "statement.noun_possessive"));
+        if let Some(sp) = c
+            .ment_ending(t - 1)
+            .filter(|&mi| speaker_ok(&c.ments()[mi]))
+        {
+            return Some(draft(
+                c,
+                tr,
+                Some(c.filler(sp)),
+                None,
+                false,
+                "statement.noun_possessive",
+            ));
         }
     }
     // "X issued a statement ..." with nothing else: the subject speaks.
-    if t >= c.range.start + 2 && c.is_any(t - 2, &["a", "an"]) || t >= c.range.start + 3 && c.is_any(t - 3, &["a", "an"]) {
-        let verb = (t.saturating_sub(4)..t).any(|k| c.is_any(k, &["issued", "released", "made", "published", "put"]));
+    if t >= c.range.start + 2 && c.is_any(t - 2, &["a", "an"])
+        || t >= c.range.start + 3 && c.is_any(t - 3, &["a", "an"])
+    {
+        let verb = (t.saturating_sub(4)..t)
+            .any(|k| c.is_any(k, &["issued", "released", "made", "published", "put"]));
         if verb {
-            let sp = c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
-            let (content, quote) = if c.is(e, "that") || c.is(e, "saying") { content_from(c, e + 1) } else { (None, false) };
-            return Some(draft(c, tr, Some(c.filler(sp)), content, quote, "statement.issued_statement"));
+            let sp = c
+                .subject_before(t)
+                .filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+            let (content, quote) = if c.is(e, "that") || c.is(e, "saying") {
+                content_from(c, e + 1)
+            } else {
+                (None, false)
+            };
+            return Some(draft(
+                c,
+                tr,
+                Some(c.filler(sp)),
+                content,
+                quote,
+                "statement.issued_statement",
+            ));
         }
     }
     None

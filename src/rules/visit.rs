@@ -7,7 +7,16 @@ use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
 
 fn visitorish(m: &Ment) -> bool {
-    matches!(m.class, Class::Person | Class::Pronoun | Class::Description | Class::Org | Class::Group | Class::Unknown | Class::Country)
+    matches!(
+        m.class,
+        Class::Person
+            | Class::Pronoun
+            | Class::Description
+            | Class::Org
+            | Class::Group
+            | Class::Unknown
+            | Class::Country
+    )
 }
 
 fn destinationish(m: &Ment) -> bool {
@@ -21,21 +30,34 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
     let mut k = from;
     while k < stop {
         let prep = c.is_any(k, &["to", "in", "at", "into", "for"]);
-        let start = if prep { k + 1 } else if direct && k == from { k } else { k + 1 };
+        let start = if prep {
+            k + 1
+        } else if direct && k == from {
+            k
+        } else {
+            k + 1
+        };
         if prep || (direct && k == from) {
             let mut j = start;
             while c.is_any(j, &["the", "a"]) {
                 j += 1;
             }
-            if let Some(mi) = c.ment_starting(j).filter(|&mi| destinationish(&c.ments()[mi])) {
+            if let Some(mi) = c
+                .ment_starting(j)
+                .filter(|&mi| destinationish(&c.ments()[mi]))
+            {
                 // "Iran and the Persian Gulf nations": extend over a conjunction.
                 let m = &c.ments()[mi];
                 let mut end = m.toks.end;
                 if c.is(end, "and") {
-                    if let Some(m2) = c.ment_after(end + 1, 3, |m| destinationish(m)) {
+                    if let Some(m2) = c.ment_after(end + 1, 3, destinationish) {
                         end = c.ments()[m2].toks.end;
                         let mut e2 = end;
-                        while e2 < c.range.end && c.a.tokens[e2].kind == Tk::Word && !c.is_any(e2, super::PREPOSITIONS) && e2 < end + 2 {
+                        while e2 < c.range.end
+                            && c.a.tokens[e2].kind == Tk::Word
+                            && !c.is_any(e2, super::PREPOSITIONS)
+                            && e2 < end + 2
+                        {
                             e2 += 1;
                         }
                         end = e2;
@@ -44,11 +66,40 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                 if end == m.toks.end {
                     return Some(c.filler(mi));
                 }
-                return Some(Filler::Span(crate::document::Span::new(m.span.start, c.a.tokens[end - 1].span.end)));
+                return Some(Filler::Span(crate::document::Span::new(
+                    m.span.start,
+                    c.a.tokens[end - 1].span.end,
+                )));
             }
             // "the capitals of the littoral Arab countries of the Persian Gulf", "the Iranian capital"
-            if c.is_any(j, &["capital", "capitals", "city", "region", "country", "countries", "southern", "northern", "eastern", "western", "central"]) || (j + 1 < c.range.end && c.is_any(j + 1, &["capital", "capitals"])) {
-                let end = (j..(j + 10).min(c.range.end)).find(|&q| matches!(c.w(q), "," | "." | ";") || c.is_any(q, &["to", "for", "on", "where", "and", "after", "before", "which"])).unwrap_or(c.range.end);
+            if c.is_any(
+                j,
+                &[
+                    "capital",
+                    "capitals",
+                    "city",
+                    "region",
+                    "country",
+                    "countries",
+                    "southern",
+                    "northern",
+                    "eastern",
+                    "western",
+                    "central",
+                ],
+            ) || (j + 1 < c.range.end && c.is_any(j + 1, &["capital", "capitals"]))
+            {
+                let end = (j..(j + 10).min(c.range.end))
+                    .find(|&q| {
+                        matches!(c.w(q), "," | "." | ";")
+                            || c.is_any(
+                                q,
+                                &[
+                                    "to", "for", "on", "where", "and", "after", "before", "which",
+                                ],
+                            )
+                    })
+                    .unwrap_or(c.range.end);
                 if let Some(span) = c.span(j, end) {
                     return Some(Filler::Span(span));
                 }
@@ -68,12 +119,31 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
 /// The host: "met with X", "talks with X", "hosted by X", "where he met X".
 fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     for k in from..c.range.end {
-        if c.is_any(k, &["met", "meet", "meets", "meeting", "talks", "hosted", "received", "welcomed", "greeted", "invitation"]) {
+        if c.is_any(
+            k,
+            &[
+                "met",
+                "meet",
+                "meets",
+                "meeting",
+                "talks",
+                "hosted",
+                "received",
+                "welcomed",
+                "greeted",
+                "invitation",
+            ],
+        ) {
             let mut j = k + 1;
             while c.is_any(j, &["with", "by", "of", "the", "a"]) {
                 j += 1;
             }
-            if let Some(mi) = c.ment_starting(j).filter(|&mi| matches!(c.ments()[mi].class, Class::Person | Class::Description | Class::Group | Class::Org)) {
+            if let Some(mi) = c.ment_starting(j).filter(|&mi| {
+                matches!(
+                    c.ments()[mi].class,
+                    Class::Person | Class::Description | Class::Group | Class::Org
+                )
+            }) {
                 let m = &c.ments()[mi];
                 // "officials in Ankara"
                 if m.class == Class::Group && c.is(m.toks.end, "in") {
@@ -89,11 +159,23 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     None
 }
 
-fn draft(c: &Ctx<'_, '_>, tr: &Trig, visitor: Option<Filler>, destination: Option<Filler>, host: Option<Filler>, rule: &'static str, backref: bool) -> Draft {
+fn draft(
+    c: &Ctx<'_, '_>,
+    tr: &Trig,
+    visitor: Option<Filler>,
+    destination: Option<Filler>,
+    host: Option<Filler>,
+    rule: &'static str,
+    backref: bool,
+) -> Draft {
     Draft {
         sentence: c.si,
         trig: tr.toks.clone(),
-        roles: Roles::Visit { visitor, destination, host },
+        roles: Roles::Visit {
+            visitor,
+            destination,
+            host,
+        },
         rule,
         backref,
     }
@@ -109,17 +191,52 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         Frame::Noun => {
             // "X's visit", "his trip"
             let mut k = t;
-            while k > c.range.start && c.is_any(k - 1, &["surprise", "unannounced", "recent", "official", "state", "first", "two-day", "three-day", "one-day", "brief", "diplomatic", "regional", "historic", "planned", "upcoming", "latest", "rare", "high-profile", "week-long", "another", "secret", "short"]) {
+            while k > c.range.start
+                && c.is_any(
+                    k - 1,
+                    &[
+                        "surprise",
+                        "unannounced",
+                        "recent",
+                        "official",
+                        "state",
+                        "first",
+                        "two-day",
+                        "three-day",
+                        "one-day",
+                        "brief",
+                        "diplomatic",
+                        "regional",
+                        "historic",
+                        "planned",
+                        "upcoming",
+                        "latest",
+                        "rare",
+                        "high-profile",
+                        "week-long",
+                        "another",
+                        "secret",
+                        "short",
+                    ],
+                )
+            {
                 k -= 1;
             }
             let mut visitor = None;
             let mut rule = "visit.noun";
             if k > c.range.start + 1 && c.a.tokens[k - 1].kind == Tk::Poss {
-                visitor = c.ment_ending(k - 1).filter(|&mi| visitorish(&c.ments()[mi])).map(|mi| c.filler(mi));
+                visitor = c
+                    .ment_ending(k - 1)
+                    .filter(|&mi| visitorish(&c.ments()[mi]))
+                    .map(|mi| c.filler(mi));
                 rule = "visit.possessive";
             } else if k > c.range.start && c.is_any(k - 1, &["his", "her", "their"]) {
                 // The possessive pronoun: resolved like "he".
-                visitor = c.ments().iter().position(|m| m.toks.start == k - 1).map(|mi| c.filler(mi));
+                visitor = c
+                    .ments()
+                    .iter()
+                    .position(|m| m.toks.start == k - 1)
+                    .map(|mi| c.filler(mi));
                 rule = "visit.possessive";
             }
             // "the visit of X to Y"
@@ -130,20 +247,63 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             // "X made/paid/began a visit"
             if visitor.is_none() {
                 let mut d = k;
-                while d > c.range.start && c.is_any(d - 1, &["a", "an", "the", "his", "her", "their"]) {
+                while d > c.range.start
+                    && c.is_any(d - 1, &["a", "an", "the", "his", "her", "their"])
+                {
                     d -= 1;
                 }
-                if d > c.range.start && c.is_any(d - 1, &["made", "makes", "making", "paid", "pays", "paying", "began", "begin", "begins", "beginning", "ended", "concluded", "wrapped", "undertook", "embarked", "on", "start", "started", "starts", "kicked", "continued", "cut", "cutting"]) {
-                    visitor = c.subject_before(d - 1).filter(|&mi| visitorish(&c.ments()[mi])).map(|mi| c.filler(mi));
+                if d > c.range.start
+                    && c.is_any(
+                        d - 1,
+                        &[
+                            "made",
+                            "makes",
+                            "making",
+                            "paid",
+                            "pays",
+                            "paying",
+                            "began",
+                            "begin",
+                            "begins",
+                            "beginning",
+                            "ended",
+                            "concluded",
+                            "wrapped",
+                            "undertook",
+                            "embarked",
+                            "on",
+                            "start",
+                            "started",
+                            "starts",
+                            "kicked",
+                            "continued",
+                            "cut",
+                            "cutting",
+                        ],
+                    )
+                {
+                    visitor = c
+                        .subject_before(d - 1)
+                        .filter(|&mi| visitorish(&c.ments()[mi]))
+                        .map(|mi| c.filler(mi));
                     rule = "visit.light_verb";
                 }
             }
-            let after = if c.is(e, "of") { c.ment_after(e + 1, 3, visitorish).map(|mi| c.ments()[mi].toks.end).unwrap_or(e) } else { e };
+            let after = if c.is(e, "of") {
+                c.ment_after(e + 1, 3, visitorish)
+                    .map(|mi| c.ments()[mi].toks.end)
+                    .unwrap_or(e)
+            } else {
+                e
+            };
             let dest = destination(c, after, false).or_else(|| {
                 // "a surprise visit Sunday to Baghdad"
-                (after + 1 < c.range.end).then(|| destination(c, after + 1, false)).flatten()
+                (after + 1 < c.range.end)
+                    .then(|| destination(c, after + 1, false))
+                    .flatten()
             });
-            let definite = k > c.range.start && c.is_any(k - 1, &["the", "this", "that", "his", "her", "their"]);
+            let definite = k > c.range.start
+                && c.is_any(k - 1, &["the", "this", "that", "his", "her", "their"]);
             if visitor.is_none() && dest.is_none() {
                 if definite || c.is_any(k.saturating_sub(1), &["during"]) {
                     return Some(draft(c, tr, None, None, h, "visit.backref", true));
@@ -155,19 +315,69 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         }
         Frame::Verb | Frame::VerbWeak => {
             // Adjective uses: "visiting scholars", "the travelling party"
-            if t > c.range.start && c.is_any(t - 1, &["the", "a", "an"]) {
+            if t > c.range.start
+                && (c.is_any(
+                    t - 1,
+                    &[
+                        "the",
+                        "a",
+                        "an",
+                        "his",
+                        "her",
+                        "their",
+                        "its",
+                        "this",
+                        "that",
+                        "surprise",
+                        "unannounced",
+                        "recent",
+                        "official",
+                        "state",
+                        "first",
+                        "brief",
+                        "diplomatic",
+                        "regional",
+                        "historic",
+                        "planned",
+                        "upcoming",
+                        "latest",
+                        "rare",
+                        "another",
+                        "secret",
+                        "short",
+                    ],
+                ) || c.a.tokens[t - 1].kind == Tk::Poss)
+            {
                 return None;
             }
-            let direct = matches!(w.as_str(), "visit" | "visits" | "visited" | "visiting" | "toured" | "touring");
+            let direct = matches!(
+                w.as_str(),
+                "visit" | "visits" | "visited" | "visiting" | "toured" | "touring"
+            );
             let dest = destination(c, e, direct)?;
-            let visitor = c.subject_before(t).filter(|&mi| visitorish(&c.ments()[mi])).map(|mi| c.filler(mi));
+            let visitor = c
+                .subject_before(t)
+                .filter(|&mi| visitorish(&c.ments()[mi]))
+                .map(|mi| c.filler(mi));
             if tr.frame == Frame::VerbWeak && visitor.is_none() {
                 return None;
             }
             if visitor.is_none() && !direct {
                 return None;
             }
-            Some(draft(c, tr, visitor, Some(dest), h, if direct { "visit.verb" } else { "visit.motion_to" }, false))
+            Some(draft(
+                c,
+                tr,
+                visitor,
+                Some(dest),
+                h,
+                if direct {
+                    "visit.verb"
+                } else {
+                    "visit.motion_to"
+                },
+                false,
+            ))
         }
         _ => None,
     }
