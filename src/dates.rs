@@ -264,7 +264,9 @@ pub(crate) struct Holiday {
 
 /// A month's names as the text may write them.
 struct MonthName {
+    /// Full lowercase name.
     name: &'static str,
+    /// Lowercase abbreviations, accepted only capitalized.
     abbrevs: &'static [&'static str],
     /// "march", "may", "august" are also common words: only capitalized.
     needs_capital: bool,
@@ -273,6 +275,7 @@ struct MonthName {
     strict: bool,
 }
 
+/// A [`MonthName`], to keep the table on one line a month.
 const fn month(
     name: &'static str,
     abbrevs: &'static [&'static str],
@@ -544,6 +547,7 @@ const B: &str = r"(?-u:\b)";
 struct Rule {
     /// Stable name, shown in test failures.
     name: &'static str,
+    /// Case-insensitive pattern; group `e` is the expression's span.
     re: Regex,
     /// Checks a match against the sentence text (up to its end) and builds
     /// the kind, or rejects it. The group `e`, when present, is the span;
@@ -1200,6 +1204,7 @@ enum Grain {
     Year,
 }
 
+/// Resolves a kind; the fully written ones need no publication date.
 fn resolve_kind(
     kind: &DateKind,
     published: Option<NaiveDate>,
@@ -1402,6 +1407,7 @@ fn apply_edge(
     }
 }
 
+/// A date from year, month and day, if valid.
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -1415,6 +1421,7 @@ fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
     }
 }
 
+/// `d` moved back `n` months (clamped to the month's last day).
 fn sub_months(d: NaiveDate, n: u32) -> Option<NaiveDate> {
     d.checked_sub_months(Months::new(n))
 }
@@ -1428,16 +1435,19 @@ fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
     }
 }
 
+/// The first day of `d`'s month.
 fn first_of_month(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
 
+/// The first and last day of a month.
 fn month_range(y: i32, m: u32) -> Option<DayRange> {
     let first = ymd(y, m, 1)?;
     let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
     Some((first, last))
 }
 
+/// January 1 to December 31.
 fn year_range(y: i32) -> Option<DayRange> {
     Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?))
 }
@@ -1457,6 +1467,7 @@ fn season_range(season: Season, y: i32) -> Option<DayRange> {
     Some((first, last))
 }
 
+/// The holiday's day in year `y`.
 fn holiday_date(date: HolidayDate, y: i32) -> Option<NaiveDate> {
     match date {
         HolidayDate::Fixed(m, d) => ymd(y, m, d),
