@@ -23,6 +23,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod dates;
 mod document;
 mod error;
 mod event;
