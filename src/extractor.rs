@@ -5,7 +5,7 @@
 
 use crate::document::{Document, Span};
 use crate::error::Error;
-use crate::event::{Attack, Call, Event, EventKind, Mention, Statement, Visit};
+use crate::event::{Attack, Call, Event, EventDate, EventKind, Mention, Statement, Visit};
 use crate::lexicon::{LexiconData, LexiconEntry, TriggerKind};
 use crate::mention::Analysis;
 use crate::resolve::{Register, Resolver};
@@ -142,6 +142,8 @@ impl Extractor {
             }
         }
         let reg = Register::build(&a);
+        let mut sentence_dates: Vec<Option<Vec<crate::dates::DateExpr>>> =
+            vec![None; a.sentences.len()];
         let res = Resolver {
             a: &a,
             lex,
@@ -196,17 +198,62 @@ impl Extractor {
             if d.backref {
                 inherit(&mut kind, &out);
             }
+            let dates = sentence_dates[d.sentence].get_or_insert_with(|| {
+                crate::dates::find_dates(text, sentence.start, sentence.end)
+            });
+            let date = governing_date(dates, tspan, &kind, &d.roles).map(|x| {
+                let tense = if modality == crate::event::Modality::Planned {
+                    crate::dates::Tense::Future
+                } else {
+                    crate::dates::Tense::Past
+                };
+                let (value, range) = crate::dates::resolve(x, doc.publication_date(), tense);
+                EventDate {
+                    text: text[x.span.range()].to_string(),
+                    span: x.span,
+                    value,
+                    range,
+                }
+            });
             out.push(Event {
                 kind,
                 modality,
                 trigger: Mention::from_span(text, tspan),
                 sentence,
-                date: None,
+                date,
                 rule: d.rule.to_string(),
             });
         }
         out
     }
+}
+
+/// The date expression that governs an event: the nearest in its sentence,
+/// except that a statement's date may not come from inside its reported
+/// clause or quotation (that date belongs to what was said).
+fn governing_date<'d>(
+    dates: &'d [crate::dates::DateExpr],
+    trigger: Span,
+    kind: &EventKind,
+    roles: &Roles,
+) -> Option<&'d crate::dates::DateExpr> {
+    let content = match (kind, roles) {
+        (EventKind::Statement(s), Roles::Statement { .. }) => s.content.as_ref().map(|c| c.span),
+        _ => None,
+    };
+    dates
+        .iter()
+        .filter(|x| match content {
+            Some(c) => !(c.start <= x.span.start && x.span.end <= c.end && c.len() > 40),
+            None => true,
+        })
+        .min_by_key(|x| {
+            if x.span.end <= trigger.start {
+                trigger.start - x.span.end
+            } else {
+                x.span.start.saturating_sub(trigger.end)
+            }
+        })
 }
 
 /// A back-reference ("the attack", "this visit") takes the parties of the
