@@ -6,6 +6,7 @@
 
 pub(crate) mod attack;
 pub(crate) mod call;
+#[cfg(test)]
 pub(crate) mod examples;
 pub(crate) mod modality;
 pub(crate) mod statement;
