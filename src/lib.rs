@@ -25,6 +25,7 @@
 
 mod document;
 mod error;
+pub mod eval;
 mod event;
 mod extractor;
 
