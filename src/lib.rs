@@ -26,6 +26,7 @@
 mod dates;
 mod document;
 mod error;
+pub mod eval;
 mod event;
 mod extractor;
 mod lexicon;
