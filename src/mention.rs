@@ -476,7 +476,10 @@ impl<'t> Analysis<'t> {
                 if has(hi, &|e| {
                     !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon)
                 }) {
-                    return is_upper_start(w) || matches!(meanings(hi)[0], Entry::Title { .. });
+                    // Every word of a capitalized name belongs to it ("Ain al-Asad airbase").
+                    let first = self.tok(hits[hi].0.start);
+                    return is_upper_start(first)
+                        || meanings(hi).iter().any(|e| matches!(e, Entry::Title { .. }));
                 }
             }
             if !is_upper_start(w) {
