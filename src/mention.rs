@@ -479,7 +479,9 @@ impl<'t> Analysis<'t> {
                     // Every word of a capitalized name belongs to it ("Ain al-Asad airbase").
                     let first = self.tok(hits[hi].0.start);
                     return is_upper_start(first)
-                        || meanings(hi).iter().any(|e| matches!(e, Entry::Title { .. }));
+                        || meanings(hi)
+                            .iter()
+                            .any(|e| matches!(e, Entry::Title { .. }));
                 }
             }
             if !is_upper_start(w) {

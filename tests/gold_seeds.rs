@@ -7,7 +7,8 @@ use newsevents::{Document, Event, EventKind, Extractor};
 use std::path::Path;
 
 fn gold() -> Gold {
-    Gold::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold/seeds")).expect("seed gold")
+    Gold::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/gold/seeds"))
+        .expect("seed gold")
 }
 
 fn run(gold: &Gold) -> Vec<(String, Event)> {
@@ -30,8 +31,16 @@ fn seed_scores_stay_above_floors() {
     let r = g.score_events(preds.iter().map(|(d, e)| (d.as_str(), e)));
     eprintln!("{r}");
     assert!(r.micro.f1 >= 0.91, "micro F1 fell to {:.3}", r.micro.f1);
-    assert!(r.micro.role_f1 >= 0.82, "role F1 fell to {:.3}", r.micro.role_f1);
-    assert!(r.micro.modality_acc >= 0.95, "modality accuracy fell to {:.3}", r.micro.modality_acc);
+    assert!(
+        r.micro.role_f1 >= 0.82,
+        "role F1 fell to {:.3}",
+        r.micro.role_f1
+    );
+    assert!(
+        r.micro.modality_acc >= 0.95,
+        "modality accuracy fell to {:.3}",
+        r.micro.modality_acc
+    );
 }
 
 fn text_of(m: &Option<newsevents::Mention>) -> &str {
@@ -62,7 +71,13 @@ fn october_23_call() {
     let c = evs
         .iter()
         .find_map(|e| match &e.kind {
-            EventKind::Call(c) if e.date.as_ref().is_some_and(|d| d.text.contains("October 23")) => Some(c),
+            EventKind::Call(c)
+                if e.date
+                    .as_ref()
+                    .is_some_and(|d| d.text.contains("October 23")) =>
+            {
+                Some(c)
+            }
             _ => None,
         })
         .expect("the October 23 call");
@@ -84,6 +99,9 @@ fn august_5_rocket_attack() {
         .expect("the Ain al-Asad attack");
     assert_eq!(text_of(&a.1.weapon), "rocket");
     assert!(text_of(&a.1.location).contains("Anbar province"));
-    assert_eq!(a.0.date.as_ref().map(|d| d.text.as_str()), Some("on August 5"));
+    assert_eq!(
+        a.0.date.as_ref().map(|d| d.text.as_str()),
+        Some("on August 5")
+    );
     assert_eq!(a.0.modality, newsevents::Modality::Asserted);
 }
