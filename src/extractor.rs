@@ -119,6 +119,9 @@ impl Extractor {
                 si,
                 range: a.sent_toks[si].clone(),
                 trigs: &trigs,
+                seen_attack: drafts
+                    .iter()
+                    .any(|(d, _)| matches!(d.roles, Roles::Attack { .. })),
             };
             let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
             for tr in &trigs {

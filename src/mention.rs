@@ -250,6 +250,7 @@ const PRONOUNS: &[(&str, bool)] = &[
     ("they", true),
     ("it", false),
     ("we", true),
+    ("them", true),
 ];
 
 /// Words that may modify an actor noun ("armed", "suspected").
@@ -603,7 +604,11 @@ impl<'t> Analysis<'t> {
                     let m = &out[mi];
                     if matches!(
                         m.class,
-                        Class::Demonym | Class::Country | Class::Org | Class::Unknown
+                        Class::Demonym
+                            | Class::Country
+                            | Class::Org
+                            | Class::Unknown
+                            | Class::Place
                     ) && !(m.class == Class::Country && self.tokens[m.toks.end].kind == Tk::Poss)
                     {
                         iso = iso.or_else(|| m.iso.clone());

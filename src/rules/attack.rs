@@ -239,6 +239,21 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     })
 }
 
+/// The noun phrase that ends just before token `i`: back to its determiner.
+fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
+    if let Some(mi) = c.ment_ending(i) {
+        return Some(c.filler(mi));
+    }
+    let lo = i.saturating_sub(5).max(c.range.start);
+    let det = (lo..i)
+        .rev()
+        .find(|&k| c.is_any(k, &["the", "a", "an", "this", "its", "their"]))?;
+    if (det + 1..i).any(|k| c.a.tokens[k].kind != Tk::Word || c.is_any(k, super::PREPOSITIONS)) {
+        return None;
+    }
+    c.span(det + 1, i).map(Filler::Span)
+}
+
 /// Object of a preposition after token `i` (within `max` tokens): "on X", "in X".
 fn prep_object(
     c: &Ctx<'_, '_>,
@@ -508,14 +523,22 @@ fn draft(
 /// Tries the attack rules on one trigger.
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     match tr.frame {
-        Frame::Noun => nominal(c, tr),
+        Frame::Noun => nominal(c, tr, false),
+        Frame::NounWeak => {
+            let h = c.w(tr.toks.end - 1).to_ascii_lowercase();
+            if matches!(h.as_str(), "blast" | "blasts" | "explosion" | "explosions") {
+                nominal(c, tr, true)
+            } else {
+                None
+            }
+        }
         Frame::Verb => verbal(c, tr),
         Frame::VerbWeak => weak_verb(c, tr),
         _ => None,
     }
 }
 
-fn nominal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     let head = c.w(e - 1).to_ascii_lowercase();
@@ -542,7 +565,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     while k > c.range.start
         && c.ment_ending(k).is_none()
         && (c.is_any(k - 1, ATTACK_ADJECTIVES)
-            || c.kind(k - 1) == Some(Tk::Num)
+            || matches!(c.kind(k - 1), Some(Tk::Num) | Some(Tk::Quote))
             || c.a.weapons[c.si].iter().any(|w| w.toks.end == k))
     {
         k -= 1;
@@ -645,16 +668,37 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }
     let location = location_after(c, e);
     let weapon = weapon_near(c, t, e);
+    // "the killing of X", "the assassination of X"
+    if target.is_none()
+        && matches!(
+            head.as_str(),
+            "killing" | "killings" | "assassination" | "murder" | "massacre"
+        )
+    {
+        target = prep_object(c, e, 1, &["of"]).map(|(_, f)| f);
+    }
+    // "a strike in Beirut, targeting a Hezbollah commander": the verb names the target.
+    if target.is_none() {
+        let stop = (e + 8).min(c.range.end);
+        if let Some(j) = (e..stop).find(|&j| c.is_any(j, &["targeting", "targeted", "targets"])) {
+            target = np_at(c, j + 1);
+        }
+    }
     let plural = head.ends_with('s') && !head.ends_with("ss");
+    let possessed = k > c.range.start + 1 && c.a.tokens[k - 1].kind == Tk::Poss;
     let definite = d > c.range.start && c.is_any(d - 1, &["the", "this", "that", "such"])
-        || k > c.range.start && c.is_any(k - 1, &["the", "this", "that", "such"]);
+        || k > c.range.start && c.is_any(k - 1, &["the", "this", "that", "such"])
+        || possessed;
     let any_role = attacker.is_some() || target.is_some() || location.is_some() || weapon.is_some();
+    if weak && !(c.seen_attack && definite) && casualties(c) == (None, None) && weapon.is_none() {
+        return None;
+    }
     if !any_role {
-        if !plural && definite {
+        if definite && (!plural || c.seen_attack) {
             return Some(draft(c, tr, None, None, None, None, "attack.backref", true));
         }
-        let (killed, _) = casualties(c);
-        if killed.is_some() {
+        let (killed, injured) = casualties(c);
+        if killed.is_some() || injured.is_some() {
             return Some(draft(
                 c,
                 tr,
@@ -725,6 +769,27 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }) {
         return None;
     }
+    // "bases and targets": a noun, not a verb.
+    if (w == "targets" || w == "target")
+        && !(t > c.range.start
+            && (c.ment_ending(t).is_some()
+                || c.is_any(
+                    t - 1,
+                    &["to", "will", "would", "could", "may", "might", "not"],
+                )))
+    {
+        return None;
+    }
+    // "a strike ..., targeting X" is one event: the noun carries it.
+    if w.starts_with("target")
+        && c.has_trigger(TriggerKind::Attack, |x| {
+            x.frame == Frame::Noun
+                && x.toks != tr.toks
+                && (x.toks.start as isize - t as isize).abs() <= 8
+        })
+    {
+        return None;
+    }
     let mut b = t;
     while b > c.range.start
         && c.is_any(
@@ -752,8 +817,12 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             ],
         )
         && (w.ends_with("ed") || w == "struck" || w == "hit" || w == "shot");
-    let (attacker, target, rule) = if passive {
-        let target = c.subject_before(t).map(|mi| c.filler(mi));
+    let reduced = !passive && w.ends_with("ed") && c.is(e, "by");
+    let (attacker, target, rule) = if passive || reduced {
+        let target = c
+            .subject_before(t)
+            .map(|mi| c.filler(mi))
+            .or_else(|| np_before(c, if passive { b - 1 } else { t }));
         let attacker = prep_object(c, e, 6, &["by"]).map(|(_, f)| f);
         (attacker, target, "attack.passive")
     } else {
@@ -768,11 +837,11 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         };
         (attacker, target, "attack.active")
     };
-    if attacker.is_none() && target.is_none() {
+    let weapon = weapon_near(c, t, e);
+    if attacker.is_none() && target.is_none() && weapon.is_none() {
         return None;
     }
     let location = location_after(c, e);
-    let weapon = weapon_near(c, t, e);
     Some(draft(
         c, tr, attacker, target, location, weapon, rule, false,
     ))
@@ -800,10 +869,12 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let w = c.w(t).to_ascii_lowercase();
     let weapons = &c.a.weapons[c.si];
     match w.as_str() {
-        "killed" | "shot" | "slain" | "murdered" | "executed" | "beheaded" | "stabbed" => {
+        "killed" | "injured" | "wounded" | "shot" | "slain" | "murdered" | "executed"
+        | "beheaded" | "stabbed" => {
             let passive =
                 t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "be", "being"]);
-            let (killed, _) = casualties(c);
+            let (killed, injured) = casualties(c);
+            let killed = killed.or(injured);
             if passive {
                 let target = c.subject_before(t).map(|mi| c.filler(mi));
                 let attacker = prep_object(c, e, 4, &["by"]).map(|(_, f)| f);
@@ -858,6 +929,24 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 location,
                 Some(Filler::Span(wi.span)),
                 "attack.weapon_exploded",
+                false,
+            ))
+        }
+        "fired" if c.is(e, "by") => {
+            let wi = weapons
+                .iter()
+                .find(|wp| wp.toks.end < t && wp.toks.end + 3 >= t)?;
+            let attacker = prep_object(c, e, 2, &["by"]).map(|(_, f)| f);
+            let location = location_after(c, e);
+            let weapon = Some(Filler::Span(wi.span));
+            Some(draft(
+                c,
+                tr,
+                attacker,
+                None,
+                location,
+                weapon,
+                "attack.fired_weapon",
                 false,
             ))
         }

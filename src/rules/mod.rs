@@ -83,6 +83,8 @@ pub(crate) struct Ctx<'a, 't> {
     pub si: usize,
     pub range: Range<usize>,
     pub trigs: &'a [Trig],
+    /// An attack was found earlier in the document: "the blasts" can refer to it.
+    pub seen_attack: bool,
 }
 
 /// Words that end a clause when scanning for a subject.
@@ -190,7 +192,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return None;
             }
             if self.kind(j) != Some(Tk::Word) && self.kind(j) != Some(Tk::Num) {
-                if self.kind(j) == Some(Tk::Quote) {
+                if matches!(self.kind(j), Some(Tk::Quote) | Some(Tk::Poss)) {
                     j += 1;
                     continue;
                 }
@@ -319,6 +321,16 @@ pub(crate) fn sentence_triggers(
         let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else {
             continue;
         };
+        let (ts, te) = (range.start + s, range.start + e + 1);
+        // A trigger word inside a name is part of the name ("United States", "Strike Force").
+        let in_name = a.ments[si].iter().any(|m| {
+            m.toks.start <= ts
+                && te <= m.toks.end
+                && !matches!(m.class, Class::Group | Class::Pronoun | Class::Description)
+        });
+        if in_name {
+            continue;
+        }
         for t in lex.trigger_meanings(h.phrase) {
             out.push(Trig {
                 toks: range.start + s..range.start + e + 1,

@@ -203,6 +203,46 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         Frame::Noun => return noun(c, tr),
         _ => {}
     }
+    // "calls on Tuesday": a date, not an addressee.
+    if phrase.ends_with(" on")
+        && e < c.range.end
+        && crate::mention::CALENDAR.contains(&c.w(e).trim_end_matches('.'))
+    {
+        return None;
+    }
+    // A participle without a comma modifies a noun ("preconditions demanding a halt"),
+    // except a statement noun ("a joint statement urging Iran").
+    if c.w(t).ends_with("ing")
+        && t > c.range.start
+        && c.a.tokens[t - 1].kind == Tk::Word
+        && !c.is_any(
+            t - 1,
+            &[
+                "also",
+                "is",
+                "are",
+                "was",
+                "were",
+                "been",
+                "be",
+                "statement",
+                "resolution",
+                "letter",
+                "post",
+                "message",
+                "communique",
+                "declaration",
+                "while",
+                "repeatedly",
+                "further",
+                "again",
+                "publicly",
+                "and",
+            ],
+        )
+    {
+        return None;
+    }
     // A speech word after a determiner is a noun ("the claims", "mounting calls").
     if t > c.range.start && (c.is_any(t - 1, DETERMINERS) || c.a.tokens[t - 1].kind == Tk::Poss) {
         return None;
@@ -246,9 +286,14 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             ));
         }
     }
+    // A capital or country right before the verb speaks for its government ("Addis Ababa denies").
     let speaker = c
         .subject_before(t)
-        .filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+        .filter(|&mi| speaker_ok(&c.ments()[mi]))
+        .or_else(|| {
+            c.ment_ending(t)
+                .filter(|&mi| super::placeish(&c.ments()[mi]))
+        })?;
     let sp_end = c.ments()[speaker].toks.end;
     // `"...," he said.` : the content is the quotation before the speaker.
     let after = skip_addressee(c, tr, e);
