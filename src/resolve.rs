@@ -46,11 +46,14 @@ impl Register {
         let mut people = Vec::new();
         for ms in a.ments.iter() {
             for m in ms {
-                if m.class != Class::Person {
-                    continue;
-                }
                 let name = &a.text[m.name.range()];
                 let n = words(name).count();
+                // Untitled two- to four-word names of unknown type are people too.
+                let person =
+                    m.class == Class::Person || m.class == Class::Unknown && (2..=4).contains(&n);
+                if !person {
+                    continue;
+                }
                 if n >= 2 || m.title.is_some() {
                     people.push(Entity {
                         name: name.to_string(),
@@ -104,10 +107,19 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The antecedent person of a pronoun in sentence `si` at byte `at`:
     /// the first person of the same sentence before it, else the subject
     /// person of the nearest earlier sentence that has one.
-    fn antecedent(&self, si: usize, at: usize, plural: bool) -> Option<(usize, usize)> {
+    fn antecedent(
+        &self,
+        si: usize,
+        at: usize,
+        plural: bool,
+        singular_thing: bool,
+    ) -> Option<(usize, usize)> {
         let want = |m: &Ment| {
             if plural {
                 m.plural && matches!(m.class, Class::Group | Class::Org) || m.class == Class::Org
+            } else if singular_thing {
+                matches!(m.class, Class::Org | Class::Country)
+                    || m.class == Class::Group && !m.plural
             } else {
                 matches!(m.class, Class::Person)
                     || (m.class == Class::Unknown
@@ -182,10 +194,8 @@ impl<'a, 't> Resolver<'a, 't> {
             Class::Pronoun => {
                 let w = text[m.span.range()].to_lowercase();
                 let plural = matches!(w.as_str(), "they" | "we" | "their" | "them");
-                if w == "it" || w == "its" {
-                    return plain(m.span);
-                }
-                match self.antecedent(si, m.span.start, plural) {
+                let thing = w == "it" || w == "its";
+                match self.antecedent(si, m.span.start, plural, thing) {
                     Some((s2, m2)) => {
                         let mut r = self.resolve_ment(s2, m2);
                         r.span = m.span;

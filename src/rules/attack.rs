@@ -213,6 +213,32 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     if let Some(mi) = c.ment_starting(k) {
         return Some(c.filler(mi));
     }
+    // Dates, counts and result words are not the object ("killed on Tuesday", "shot dead").
+    if k >= c.range.end
+        || crate::mention::CALENDAR.contains(&c.w(k).trim_end_matches('.'))
+        || c.is_any(
+            k,
+            &[
+                "dead",
+                "wounded",
+                "injured",
+                "today",
+                "yesterday",
+                "overnight",
+                "tonight",
+                "late",
+                "early",
+                "earlier",
+                "last",
+            ],
+        )
+        || number(c.w(k)).is_some()
+            && !c.is_any(k + 1, &["of"])
+            && c.ment_starting(k + 1).is_none()
+            && !c.a.tokens.get(k + 1).is_some_and(|t| t.kind == Tk::Word)
+    {
+        return None;
+    }
     let start = k;
     let stop = (k + 6).min(c.range.end);
     while k < stop
@@ -226,7 +252,9 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
             ],
         )
     {
-        if c.ment_starting(k).is_some() && k > start {
+        if let Some(mi) = c.ment_starting(k).filter(|_| k > start) {
+            // "numerous additional Israeli civilians": the mention is the head.
+            k = c.ments()[mi].toks.end;
             break;
         }
         k += 1;

@@ -116,6 +116,16 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
         if c.a.tokens[j].kind == Tk::Punct && w == ";" {
             return j;
         }
+        if c.is_any(j, &["and", "but"])
+            && j > i
+            && c.trigs.iter().any(|t| {
+                t.kind == TriggerKind::Statement
+                    && (t.toks.start == j + 1
+                        || t.toks.start == j + 2 && c.is_any(j + 1, &["also", "then", "later"]))
+            })
+        {
+            return j;
+        }
         if w == "," || c.a.tokens[j].kind == Tk::Quote {
             let n = j + 1;
             if c.is(n, "according") || c.is_any(n, &["per"]) {
@@ -157,6 +167,18 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
         if i < c.range.end && is_day_word(c.w(i)) {
             i += 1;
             continue;
+        }
+        // "said in a statement late Saturday that", "told reporters at a news conference that"
+        if c.is_any(i, &["in", "at", "during", "via", "through"])
+            && c.is_any(i + 1, &["a", "an", "the", "his", "her", "its", "their"])
+        {
+            let stop = (i + 8).min(c.range.end);
+            if let Some(k) = (i + 2..stop)
+                .find(|&k| c.is(k, "that") || c.w(k) == "," || c.a.tokens[k].kind == Tk::Quote)
+            {
+                i = if c.w(k) == "," { k + 1 } else { k };
+                continue;
+            }
         }
         return i;
     }
