@@ -204,7 +204,7 @@ impl Extractor {
             let dates = sentence_dates[d.sentence].get_or_insert_with(|| {
                 crate::dates::find_dates(text, sentence.start, sentence.end)
             });
-            let date = governing_date(dates, tspan, &kind, &d.roles).map(|x| {
+            let date = governing_date(text, sentence, dates, tspan, &kind, &d.roles).map(|x| {
                 let tense = if modality == crate::event::Modality::Planned {
                     crate::dates::Tense::Future
                 } else {
@@ -235,6 +235,8 @@ impl Extractor {
 /// except that a statement's date may not come from inside its reported
 /// clause or quotation (that date belongs to what was said).
 fn governing_date<'d>(
+    text: &str,
+    sentence: Span,
     dates: &'d [crate::dates::DateExpr],
     trigger: Span,
     kind: &EventKind,
@@ -246,6 +248,7 @@ fn governing_date<'d>(
     };
     dates
         .iter()
+        .filter(|x| !dateline(text, sentence, x.span))
         .filter(|x| match content {
             Some(c) => !(c.start <= x.span.start && x.span.end <= c.end && c.len() > 40),
             None => true,
@@ -257,6 +260,21 @@ fn governing_date<'d>(
                 x.span.start.saturating_sub(trigger.end)
             }
         })
+}
+
+/// A wire dateline ("BONN, March 24 - ..."): the filing date, not the event's.
+fn dateline(text: &str, sentence: Span, date: Span) -> bool {
+    let before = text
+        .get(sentence.start..date.start)
+        .unwrap_or("")
+        .trim_end();
+    let after = text.get(date.end..sentence.end).unwrap_or("").trim_start();
+    let place = before.strip_suffix(',').unwrap_or("");
+    !place.is_empty()
+        && place.len() < 40
+        && place.chars().any(|c| c.is_alphabetic())
+        && !place.chars().any(|c| c.is_lowercase())
+        && (after.starts_with('-') || after.starts_with('–') || after.starts_with('('))
 }
 
 /// A back-reference ("the attack", "this visit") takes the parties of the
