@@ -485,6 +485,10 @@ impl<'t> Analysis<'t> {
                             .any(|e| matches!(e, Entry::Title { .. }));
                 }
             }
+            // "Fighters from ...", "Gunmen attacked ...": a capitalized common noun.
+            if hit.is_some() && (Some(i) == first_word || headline) {
+                return false;
+            }
             if !is_upper_start(w) {
                 let lw = w.to_ascii_lowercase();
                 return PARTICLES.iter().any(|p| {
@@ -656,6 +660,39 @@ impl<'t> Analysis<'t> {
                     head.as_str(),
                     "police" | "gunmen" | "militia" | "military" | "government" | "army"
                 );
+            // "fighters from the Brigades of the North": the group takes its organization.
+            let mut end = hr.end;
+            let mut j = hr.end;
+            if j < range.end && (lower_eq(self.tok(j), "from") || lower_eq(self.tok(j), "of")) {
+                j += 1;
+                if j < range.end && lower_eq(self.tok(j), "the") {
+                    j += 1;
+                }
+                if let Some(oi) = out
+                    .iter()
+                    .position(|m| m.toks.start == j && matches!(m.class, Class::Org))
+                {
+                    let org = out.remove(oi);
+                    iso = iso.or(org.iso);
+                    end = org.toks.end;
+                }
+            }
+            if end > hr.end {
+                let span = Span::new(self.tokens[s].span.start, self.tokens[end - 1].span.end);
+                out.push(Ment {
+                    span,
+                    name: span,
+                    toks: s..end,
+                    class: Class::Group,
+                    iso,
+                    sector,
+                    title: None,
+                    plural: true,
+                    country: None,
+                });
+                k = end;
+                continue;
+            }
             // "police spokesman", "Hezbollah commander": the noun modifies a title.
             if let Some(d) = out.iter_mut().find(|m| {
                 m.toks.start == hr.end && matches!(m.class, Class::Description | Class::Person)

@@ -329,6 +329,22 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
             || c.is_any(k, &["at", "in", "after", "during", "before"])
     };
+    // "..., officials said.": the speaker is the mention right before the verb.
+    let speaker = match c.ment_ending(t).filter(|&mi| speaker_ok(&c.ments()[mi])) {
+        Some(mi) if rest_empty && mi != speaker => {
+            let mut s0 = c.ments()[mi].toks.start;
+            if s0 > c.range.start && c.is_any(s0 - 1, &["the", "a", "an"]) {
+                s0 -= 1;
+            }
+            if s0 > c.range.start && matches!(c.w(s0 - 1), "," | "”" | "\"" | "''") {
+                mi
+            } else {
+                speaker
+            }
+        }
+        _ => speaker,
+    };
+    let sp_end = c.ments()[speaker].toks.end;
     if rest_empty {
         let q = quote_before(c, c.ments()[speaker].toks.start).or_else(|| quote_before(c, t));
         if let Some(q) = q {
