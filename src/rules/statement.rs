@@ -316,7 +316,6 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             c.ment_ending(t)
                 .filter(|&mi| super::placeish(&c.ments()[mi]))
         })?;
-    let sp_end = c.ments()[speaker].toks.end;
     // `"...," he said.` : the content is the quotation before the speaker.
     let after = skip_addressee(c, tr, e);
     let rest_empty = {
