@@ -21,6 +21,42 @@
 //! }
 //! # assert!(!events.is_empty());
 //! ```
+//!
+//! # Design
+//!
+//! Text flows one way: **document → sentences → tokens → mentions → trigger
+//! rules → modality, date and resolution → events**.
+//!
+//! - *Segmentation* splits sentences at `.`, `!`, `?` unless after an
+//!   abbreviation ("U.S.", "Gen."), keeps hard-wrapped wire copy together and
+//!   flags headlines and "READ ALSO" boilerplate (skipped).
+//! - *Mentions* come from the lexicon (countries, places, actors, titles,
+//!   actor nouns, weapons: data tables under `src/lexicon/data/`, found with
+//!   one aho-corasick pass) and from runs of capitalized words, split into
+//!   country, title and name.
+//! - *Rules*, one module per kind, look at each trigger word and fill the
+//!   roles from the mentions around it (subject, "by X", "on X", "X's visit
+//!   to Y"); every rule has an id, shown as [`Event::rule`], and example
+//!   sentences run by one test.
+//! - *Modality* comes from cue words before and after the trigger (will,
+//!   threatened, vowed, could, if, prevent, not).
+//! - *Resolution* maps "he", "the minister" and surnames to the fullest name
+//!   in the document; a role keeps the span of the words it was read from.
+//!
+//! Rules are written for constructions, not for sentences: precision matters
+//! as much as recall, so a trigger without an identifiable party is dropped
+//! rather than guessed.
+//!
+//! # Untrusted input
+//!
+//! Any `&str` is accepted: extraction never panics, and every span lies on
+//! `char` boundaries inside the text. Time is linear in the input.
+//!
+//! # Evaluation
+//!
+//! [`eval`] scores events against gold annotations in the format of the
+//! project's annotation guidelines, with the same matching rules as the
+//! reference scorer; `cargo run --release --example evaluate -- GOLD_DIR`.
 #![deny(missing_docs)]
 
 mod dates;
