@@ -399,7 +399,7 @@ const UNITS: [(&str, Unit); 6] = [
 ];
 
 /// Number words for counts in "six weeks ago"; digits are read directly.
-const NUMBER_WORDS: [(&str, u32); 28] = [
+pub(crate) const NUMBER_WORDS: [(&str, u32); 28] = [
     ("an", 1),
     ("a", 1),
     ("one", 1),

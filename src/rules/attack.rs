@@ -143,37 +143,6 @@ const STRIKE_LABOUR: &[&str] = &[
     "doctors", "nurses",
 ];
 
-const NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-    ("hundred", 100),
-];
-
 /// A number written in digits ("2,500") or words ("Twenty-two").
 pub(crate) fn number(w: &str) -> Option<u32> {
     if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
@@ -186,7 +155,11 @@ pub(crate) fn number(w: &str) -> Option<u32> {
     let lw = w.to_ascii_lowercase();
     let mut total = 0;
     for part in lw.split('-') {
-        total += NUMBER_WORDS.iter().find(|(n, _)| *n == part)?.1;
+        // "a"/"an" count one in "a week ago", never in a casualty count.
+        total += crate::dates::NUMBER_WORDS
+            .iter()
+            .find(|(n, _)| *n == part && part.len() > 2)?
+            .1;
     }
     Some(total)
 }
@@ -419,32 +392,7 @@ pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
         {
             continue;
         }
-        if k > r.start
-            && c.is_any(
-                k - 1,
-                &[
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                    "Jan.",
-                    "Feb.",
-                    "Aug.",
-                    "Sept.",
-                    "Oct.",
-                    "Nov.",
-                    "Dec.",
-                ],
-            )
-        {
+        if k > r.start && crate::mention::CALENDAR.contains(&c.w(k - 1).trim_end_matches('.')) {
             continue;
         }
         // "killed 22", "killing at least 22", "injuring about 30"

@@ -1,23 +1,9 @@
 //! Call rules: "a phone call between X and Y", "X's conversation with Y",
 //! "X spoke by phone with Y", "made a call to X", and back-references.
 
-use super::{Ctx, Draft, Filler, Roles, Trig};
+use super::{party, Ctx, Draft, Filler, Roles, Trig};
 use crate::lexicon::TriggerKind;
-use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
-
-fn party(m: &Ment) -> bool {
-    matches!(
-        m.class,
-        Class::Person
-            | Class::Pronoun
-            | Class::Description
-            | Class::Org
-            | Class::Group
-            | Class::Unknown
-            | Class::Country
-    )
-}
 
 /// Words that make "call"/"conversation" a phone call.
 const PHONE: &[&str] = &[

@@ -343,6 +343,21 @@ pub(crate) fn sentence_triggers(
     out
 }
 
+/// True for a mention that can be a party to a call or a visitor: a
+/// person, organization, group, country or a word that refers to one.
+pub(crate) fn party(m: &Ment) -> bool {
+    matches!(
+        m.class,
+        Class::Person
+            | Class::Pronoun
+            | Class::Description
+            | Class::Org
+            | Class::Group
+            | Class::Unknown
+            | Class::Country
+    )
+}
+
 /// True for a mention class that can be a place.
 pub(crate) fn placeish(m: &Ment) -> bool {
     matches!(m.class, Class::Place | Class::Country)

@@ -1,23 +1,10 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{placeish, Ctx, Draft, Filler, Roles, Trig};
+use super::{party, placeish, Ctx, Draft, Filler, Roles, Trig};
 use crate::lexicon::Frame;
 use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
-
-fn visitorish(m: &Ment) -> bool {
-    matches!(
-        m.class,
-        Class::Person
-            | Class::Pronoun
-            | Class::Description
-            | Class::Org
-            | Class::Group
-            | Class::Unknown
-            | Class::Country
-    )
-}
 
 fn destinationish(m: &Ment) -> bool {
     placeish(m) || m.class == Class::Unknown
@@ -227,7 +214,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             if k > c.range.start + 1 && c.a.tokens[k - 1].kind == Tk::Poss {
                 visitor = c
                     .ment_ending(k - 1)
-                    .filter(|&mi| visitorish(&c.ments()[mi]))
+                    .filter(|&mi| party(&c.ments()[mi]))
                     .map(|mi| c.filler(mi));
                 rule = "visit.possessive";
             } else if k > c.range.start && c.is_any(k - 1, &["his", "her", "their"]) {
@@ -241,7 +228,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             }
             // "the visit of X to Y"
             if visitor.is_none() && c.is(e, "of") {
-                visitor = c.ment_after(e + 1, 3, visitorish).map(|mi| c.filler(mi));
+                visitor = c.ment_after(e + 1, 3, party).map(|mi| c.filler(mi));
                 rule = "visit.of_visitor";
             }
             // "X made/paid/began a visit"
@@ -284,13 +271,13 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 {
                     visitor = c
                         .subject_before(d - 1)
-                        .filter(|&mi| visitorish(&c.ments()[mi]))
+                        .filter(|&mi| party(&c.ments()[mi]))
                         .map(|mi| c.filler(mi));
                     rule = "visit.light_verb";
                 }
             }
             let after = if c.is(e, "of") {
-                c.ment_after(e + 1, 3, visitorish)
+                c.ment_after(e + 1, 3, party)
                     .map(|mi| c.ments()[mi].toks.end)
                     .unwrap_or(e)
             } else {
@@ -357,7 +344,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let dest = destination(c, e, direct)?;
             let visitor = c
                 .subject_before(t)
-                .filter(|&mi| visitorish(&c.ments()[mi]))
+                .filter(|&mi| party(&c.ments()[mi]))
                 .map(|mi| c.filler(mi));
             if tr.frame == Frame::VerbWeak && visitor.is_none() {
                 return None;
