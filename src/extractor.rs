@@ -122,6 +122,7 @@ impl Extractor {
                 seen_attack: drafts
                     .iter()
                     .any(|(d, _)| matches!(d.roles, Roles::Attack { .. })),
+                casualties: Default::default(),
             };
             let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
             for tr in &trigs {

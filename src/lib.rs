@@ -79,3 +79,47 @@ pub use event::{
 };
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use lexicon::LexiconEntry;
+
+/// Thin entry points into the extraction stages, for the benchmarks.
+///
+/// **Not a stable API**: hidden from the documentation, and free to change or
+/// disappear in any release. Each function runs one stage (and what it needs)
+/// over a whole text and returns a count, so that the work cannot be optimized
+/// away.
+#[doc(hidden)]
+pub mod bench_api {
+    /// Sentence segmentation: the number of sentences.
+    pub fn segment(text: &str) -> usize {
+        crate::segment::sentences(text).len()
+    }
+
+    /// Segmentation, tokenization and mention recognition (default lexicon):
+    /// the number of mentions.
+    pub fn analyse(text: &str) -> usize {
+        crate::mention::Analysis::new(text, default_lexicon())
+            .ments
+            .iter()
+            .map(Vec::len)
+            .sum()
+    }
+
+    /// The trigger scan of the default lexicon: the number of trigger hits.
+    pub fn triggers(text: &str) -> usize {
+        default_lexicon().find_triggers(text).len()
+    }
+
+    /// Date expressions, sentence by sentence as the extractor looks for them
+    /// (segmentation included): the number found.
+    pub fn dates(text: &str) -> usize {
+        crate::segment::sentences(text)
+            .iter()
+            .map(|s| crate::dates::find_dates(text, s.span.start, s.span.end).len())
+            .sum()
+    }
+
+    fn default_lexicon() -> &'static crate::lexicon::Lexicon {
+        static LEX: once_cell::sync::Lazy<crate::lexicon::Lexicon> =
+            once_cell::sync::Lazy::new(|| crate::lexicon::LexiconData::builtin().compile());
+        &LEX
+    }
+}

@@ -930,6 +930,19 @@ impl<'t> Analysis<'t> {
             .copied()
             .filter(|q| q.start <= b && b <= q.end)
     }
+
+    /// Quoted region that starts at byte `b` (quotes are in text order and
+    /// do not overlap, so starts and ends are both sorted).
+    pub(crate) fn quote_starting(&self, b: usize) -> Option<Span> {
+        let k = self.quotes.partition_point(|q| q.start < b);
+        self.quotes.get(k).copied().filter(|q| q.start == b)
+    }
+
+    /// Quoted region that ends at byte `b`.
+    pub(crate) fn quote_ending(&self, b: usize) -> Option<Span> {
+        let k = self.quotes.partition_point(|q| q.end < b);
+        self.quotes.get(k).copied().filter(|q| q.end == b)
+    }
 }
 
 /// Class, country and sector of a lexicon phrase.

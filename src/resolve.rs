@@ -11,6 +11,7 @@ use crate::event::{Mention, Sector};
 use crate::lexicon::Lexicon;
 use crate::mention::{Analysis, Class, Ment};
 use crate::rules::Filler;
+use std::collections::HashMap;
 
 /// A person or group named in the document.
 #[derive(Debug, Clone)]
@@ -26,6 +27,9 @@ struct Entity {
 #[derive(Debug, Default)]
 pub(crate) struct Register {
     people: Vec<Entity>,
+    /// For each name word's key, the index of the fullest person whose name
+    /// has it: the answer of [`Register::fullest`], computed once.
+    fullest: HashMap<String, usize>,
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -65,7 +69,22 @@ impl Register {
                 }
             }
         }
-        Register { people }
+        let mut fullest: HashMap<String, usize> = HashMap::new();
+        let rank = |p: &Entity| (words(&p.name).count(), std::cmp::Reverse(p.start));
+        for (i, p) in people.iter().enumerate() {
+            for w in words(&p.name) {
+                // `>=`: among equals the last wins, as with `max_by_key`.
+                fullest
+                    .entry(key(w))
+                    .and_modify(|b| {
+                        if rank(p) >= rank(&people[*b]) {
+                            *b = i;
+                        }
+                    })
+                    .or_insert(i);
+            }
+        }
+        Register { people, fullest }
     }
 
     /// The fullest registered name that ends with (or contains) `name`'s last word.
@@ -74,10 +93,7 @@ impl Register {
         if last.len() < 3 {
             return None;
         }
-        self.people
-            .iter()
-            .filter(|p| words(&p.name).any(|w| key(w) == last))
-            .max_by_key(|p| (words(&p.name).count(), std::cmp::Reverse(p.start)))
+        self.fullest.get(&last).map(|&i| &self.people[i])
     }
 
     /// The person a title description refers to ("the Iraqi prime minister").

@@ -214,13 +214,38 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
                 continue;
             }
         }
-        let s = trim(text, Span::new(start, end));
-        if !s.is_empty() {
-            out.push(s);
-        }
+        push_capped(text, trim(text, Span::new(start, end)), out);
         start = end;
     }
-    let s = trim(text, Span::new(start, para.end));
+    push_capped(text, trim(text, Span::new(start, para.end)), out);
+}
+
+/// Longest sentence, in bytes. The rules scan a sentence once per trigger,
+/// so an unbounded "sentence" (a megabyte without a full stop, text in a
+/// script whose stops are not `.!?`) would make extraction quadratic.
+/// Real sentences are far shorter; longer runs are cut at white space.
+pub(crate) const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// Pushes a (trimmed) sentence span, cut into pieces of at most
+/// [`MAX_SENTENCE_BYTES`]: at the last white space before the limit, or at
+/// a char boundary when there is none.
+fn push_capped(text: &str, mut s: Span, out: &mut Vec<Span>) {
+    while s.len() > MAX_SENTENCE_BYTES {
+        let mut cut = s.start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &text[s.start..cut];
+        let cut = match head.rfind(char::is_whitespace) {
+            Some(k) if k > 0 => s.start + k,
+            _ => cut,
+        };
+        let piece = trim(text, Span::new(s.start, cut));
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        s = trim(text, Span::new(cut, s.end));
+    }
     if !s.is_empty() {
         out.push(s);
     }
@@ -327,6 +352,22 @@ mod tests {
         let s = texts(t);
         assert_eq!(s.len(), 3, "{s:?}");
         assert!(s[1].ends_with("radio today."));
+    }
+
+    #[test]
+    fn long_runs_are_cut_at_white_space() {
+        let t = "word ".repeat(3000) + "end.";
+        let s = texts(&t);
+        assert!(s.len() >= 3, "{}", s.len());
+        assert!(s.iter().all(|x| x.len() <= MAX_SENTENCE_BYTES));
+        assert!(s.iter().all(|x| !x.starts_with(' ') && !x.ends_with(' ')));
+        assert_eq!(s.concat().len() + s.len() - 1, t.len());
+        let e = "🚀".repeat(3000);
+        let s = texts(&e);
+        assert!(s
+            .iter()
+            .all(|x| x.len() <= MAX_SENTENCE_BYTES && !x.is_empty()));
+        assert_eq!(s.concat(), e);
     }
 
     #[test]

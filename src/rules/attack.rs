@@ -352,6 +352,11 @@ fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler> {
 
 /// Killed and injured counts stated in the sentence.
 pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
+    *c.casualties.get_or_init(|| scan_casualties(c))
+}
+
+/// [`casualties`], uncached: one pass over the sentence.
+fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     let mut killed = None;
     let mut injured = None;
     let r = c.range.clone();

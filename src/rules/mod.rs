@@ -85,6 +85,9 @@ pub(crate) struct Ctx<'a, 't> {
     pub trigs: &'a [Trig],
     /// An attack was found earlier in the document: "the blasts" can refer to it.
     pub seen_attack: bool,
+    /// The sentence's casualty counts, computed on first use: every attack
+    /// trigger of the sentence asks for them.
+    pub casualties: std::cell::OnceCell<(Option<u32>, Option<u32>)>,
 }
 
 /// Words that end a clause when scanning for a subject.

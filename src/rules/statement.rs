@@ -78,7 +78,7 @@ fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
         match c.a.tokens[k].kind {
             Tk::Quote => {
                 let b = c.a.tokens[k].span.start;
-                return c.a.quotes.iter().find(|q| q.end == b).copied();
+                return c.a.quote_ending(b);
             }
             Tk::Punct => continue,
             _ => return None,
@@ -95,7 +95,7 @@ fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
     }
     if k < c.range.end && c.a.tokens[k].kind == Tk::Quote {
         let b = c.a.tokens[k].span.end;
-        return c.a.quotes.iter().find(|q| q.start == b).copied();
+        return c.a.quote_starting(b);
     }
     None
 }
@@ -431,11 +431,7 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if t < c.range.start + 2 || c.a.tokens[t - 1].kind != Tk::Quote {
         return None;
     }
-    let q =
-        c.a.quotes
-            .iter()
-            .find(|q| q.start == c.a.tokens[t - 1].span.end)
-            .copied()?;
+    let q = c.a.quote_starting(c.a.tokens[t - 1].span.end)?;
     let mut k = t - 1;
     if c.is(k - 1, "also") {
         k -= 1;
