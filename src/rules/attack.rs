@@ -674,6 +674,30 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     if weak && !(c.seen_attack && definite) && casualties(c) == (None, None) && weapon.is_none() {
         return None;
     }
+    // "several strikes", "over 165 attacks", "a wave of attacks": a specific set.
+    let counted = plural
+        && d < k
+        && (d..k).any(|q| {
+            c.is_any(
+                q,
+                &[
+                    "several", "dozens", "hundreds", "numerous", "multiple", "series", "wave",
+                    "string", "spate", "over",
+                ],
+            ) || c.kind(q) == Some(Tk::Num)
+        });
+    if !any_role && counted && !weak {
+        return Some(draft(
+            c,
+            tr,
+            None,
+            None,
+            None,
+            None,
+            "attack.counted",
+            false,
+        ));
+    }
     if !any_role {
         if definite && (!plural || c.seen_attack) {
             return Some(draft(c, tr, None, None, None, None, "attack.backref", true));

@@ -82,6 +82,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
             )
         });
         let conv = head.starts_with("conversation");
+        // After a call, "X's conversation with Y" is that call.
+        let possessive = t > c.range.start && c.a.tokens[t - 1].kind == Tk::Poss;
+        let made = made || (conv && (possessive || c.is(e, "with")));
         if !phoney && !(made && (doc_has_call || !conv)) {
             return None;
         }

@@ -141,6 +141,11 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
         &["The company fired its chief executive."],
     ),
     (
+        "attack.counted",
+        &["The raids resumed in May with several strikes near the port."],
+        &["Strikes are a common tactic."],
+    ),
+    (
         "attack.backref",
         &["Police are still investigating the attack."],
         &["Attacks are a risk everywhere."],

@@ -260,6 +260,10 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 "again",
                 "publicly",
                 "and",
+                "for",
+                "by",
+                "after",
+                "without",
             ],
         )
     {
