@@ -676,8 +676,8 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     }
     // "several strikes", "over 165 attacks", "a wave of attacks": a specific set.
     let counted = plural
-        && d < k
-        && (d..k).any(|q| {
+        && d < t
+        && (d..t).any(|q| {
             c.is_any(
                 q,
                 &[
