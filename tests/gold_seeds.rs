@@ -23,16 +23,16 @@ fn run(gold: &Gold) -> Vec<(String, Event)> {
     out
 }
 
-/// Floors at the level reached (micro F1 0.931, role F1 0.847 when set), minus a small margin.
+/// Floors at the level reached (micro F1 0.974, role F1 0.852), minus a small margin.
 #[test]
 fn seed_scores_stay_above_floors() {
     let g = gold();
     let preds = run(&g);
     let r = g.score_events(preds.iter().map(|(d, e)| (d.as_str(), e)));
     eprintln!("{r}");
-    assert!(r.micro.f1 >= 0.91, "micro F1 fell to {:.3}", r.micro.f1);
+    assert!(r.micro.f1 >= 0.95, "micro F1 fell to {:.3}", r.micro.f1);
     assert!(
-        r.micro.role_f1 >= 0.82,
+        r.micro.role_f1 >= 0.83,
         "role F1 fell to {:.3}",
         r.micro.role_f1
     );
@@ -104,4 +104,36 @@ fn august_5_rocket_attack() {
         Some("on August 5")
     );
     assert_eq!(a.0.modality, newsevents::Modality::Asserted);
+}
+
+/// The dev corpus stays outside the project (its texts belong to their
+/// publishers); where it sits beside the checkout, as in CI, it is scored
+/// too. Floors at the level reached (0.938 / 0.746), minus a margin.
+#[test]
+fn dev_scores_stay_above_floors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    if !dir.join("docs.jsonl").exists() {
+        eprintln!("no dev corpus at {}: skipped", dir.display());
+        return;
+    }
+    let g = Gold::load(&dir).expect("dev gold");
+    let preds = run(&g);
+    let r = g.score_events(preds.iter().map(|(d, e)| (d.as_str(), e)));
+    eprintln!("{r}");
+    assert!(r.micro.f1 >= 0.91, "dev micro F1 fell to {:.3}", r.micro.f1);
+    assert!(
+        r.micro.role_f1 >= 0.72,
+        "dev role F1 fell to {:.3}",
+        r.micro.role_f1
+    );
+    assert!(
+        r.micro.modality_acc >= 0.95,
+        "dev modality accuracy fell to {:.3}",
+        r.micro.modality_acc
+    );
+    assert!(
+        r.micro.date_acc >= 0.88,
+        "dev date accuracy fell to {:.3}",
+        r.micro.date_acc
+    );
 }
