@@ -157,7 +157,11 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "visit.motion_to",
-        &["The envoy travelled to Khartoum for talks with the government."],
+        &[
+            "The envoy travelled to Khartoum for talks with the government.",
+            "The minister left for Europe on Monday.",
+            "The delegation flew into the northern city of Arbil.",
+        ],
         &["Prices travelled upward all year."],
     ),
     (

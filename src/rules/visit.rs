@@ -74,8 +74,14 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                     "western",
                     "central",
                 ],
-            ) || (j + 1 < c.range.end && c.is_any(j + 1, &["capital", "capitals"]))
-            {
+            ) || (1..=2).any(|a| {
+                c.is_any(
+                    j + a,
+                    &[
+                        "capital", "capitals", "city", "town", "village", "province", "region",
+                    ],
+                )
+            }) {
                 let end = (j..(j + 10).min(c.range.end))
                     .find(|&q| {
                         matches!(c.w(q), "," | "." | ";")
@@ -87,6 +93,15 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                             )
                     })
                     .unwrap_or(c.range.end);
+                if let Some(span) = c.span(j, end) {
+                    return Some(Filler::Span(span));
+                }
+            }
+            // "travelled to the hospital": after a motion verb, a plain noun phrase.
+            if prep && c.is_any(k, &["to", "into"]) && j > k + 1 {
+                let end = (j..(j + 3).min(c.range.end))
+                    .find(|&q| c.a.tokens[q].kind != Tk::Word || c.is_any(q, super::PREPOSITIONS))
+                    .unwrap_or((j + 3).min(c.range.end));
                 if let Some(span) = c.span(j, end) {
                     return Some(Filler::Span(span));
                 }
@@ -340,7 +355,11 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let direct = matches!(
                 w.as_str(),
                 "visit" | "visits" | "visited" | "visiting" | "toured" | "touring"
-            );
+            ) || {
+                // "left for Europe": the phrase ends with its preposition.
+                let p = c.lex.trigger_phrase(tr.phrase);
+                p.ends_with(" for") || p.ends_with(" to")
+            };
             let dest = destination(c, e, direct)?;
             let visitor = c
                 .subject_before(t)
