@@ -352,10 +352,11 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             {
                 return None;
             }
-            let direct = matches!(
+            let visit_verb = matches!(
                 w.as_str(),
                 "visit" | "visits" | "visited" | "visiting" | "toured" | "touring"
-            ) || {
+            );
+            let direct = visit_verb || {
                 // "left for Europe": the phrase ends with its preposition.
                 let p = c.lex.trigger_phrase(tr.phrase);
                 p.ends_with(" for") || p.ends_with(" to")
@@ -377,7 +378,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 visitor,
                 Some(dest),
                 h,
-                if direct {
+                if visit_verb {
                     "visit.verb"
                 } else {
                     "visit.motion_to"
