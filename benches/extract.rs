@@ -9,7 +9,8 @@
 //! with variations (paragraphs rotated and swapped between articles, weekdays
 //! and numbers changed), so that no two documents are the same; and
 //! pathological inputs at two sizes, 10x apart (`pathological/<name>/1x` and
-//! `/10x`): the time ratio should be ~10 where extraction is linear.
+//! `/10x`): the time ratio should be ~10 where extraction is linear. Those
+//! include single large documents, for the work done across a document.
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -264,6 +265,16 @@ fn long_line(n: usize) -> String {
     s
 }
 
+/// `unit` repeated, one per paragraph, to at least `n` bytes.
+fn repeat_to(unit: &str, n: usize) -> String {
+    let mut s = String::with_capacity(n + unit.len());
+    while s.len() < n {
+        s.push_str(unit);
+        s.push_str("\n\n");
+    }
+    s
+}
+
 /// Emoji, skin-tone modifiers, combining marks, right-to-left text and
 /// zero-width joiners, `n` times.
 fn emoji(n: usize) -> String {
@@ -281,6 +292,18 @@ fn bench_pathological(c: &mut Criterion) {
         ("long_line", long_line(100_000), long_line(1_000_000)),
         ("quotes", "“\"".repeat(10_000), "“\"".repeat(100_000)),
         ("emoji_combining", emoji(1_000), emoji(10_000)),
+        // Document-wide work (quotes, the register of names, earlier events)
+        // must not grow with the square of the document.
+        (
+            "quoted_statements",
+            "“We will stay,” he said.\n".repeat(4_000),
+            "“We will stay,” he said.\n".repeat(40_000),
+        ),
+        (
+            "seeds_one_document",
+            repeat_to(&SEEDS.join("\n\n"), 100_000),
+            repeat_to(&SEEDS.join("\n\n"), 1_000_000),
+        ),
     ];
     let mut g = c.benchmark_group("pathological");
     g.sample_size(10);

@@ -108,6 +108,9 @@ impl Extractor {
         let thits = lex.find_triggers(text);
         let mut drafts: Vec<(Draft, crate::event::Modality)> = Vec::new();
         let mut doc_has_call = false;
+        // Kept as drafts are added: scanning the drafts for every sentence
+        // would be quadratic in documents without attacks.
+        let mut doc_has_attack = false;
         for si in 0..a.sentences.len() {
             if a.sentences[si].boilerplate {
                 continue;
@@ -119,9 +122,7 @@ impl Extractor {
                 si,
                 range: a.sent_toks[si].clone(),
                 trigs: &trigs,
-                seen_attack: drafts
-                    .iter()
-                    .any(|(d, _)| matches!(d.roles, Roles::Attack { .. })),
+                seen_attack: doc_has_attack,
                 casualties: Default::default(),
             };
             let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
@@ -141,6 +142,7 @@ impl Extractor {
                         doc_has_call = true;
                     }
                     let m = rules::modality::modality(&c, d.trig.start, d.trig.end, tr.kind);
+                    doc_has_attack |= matches!(d.roles, Roles::Attack { .. });
                     drafts.push((d, m));
                 }
             }
