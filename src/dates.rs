@@ -1059,6 +1059,74 @@ pub(crate) fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateExpr> 
         .collect()
 }
 
+/// Words without which no rule can match (besides digits): stems of
+/// weekdays, months, relative days and periods, seasons and holidays.
+const DATE_CUES: &[&str] = &[
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    "night",
+    "overnight",
+    "ago",
+    "recent",
+    "eve",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "christmas",
+    "easter",
+    "thanksgiving",
+    "day",
+    "decade",
+    "morning",
+    "evening",
+    "afternoon",
+    "since",
+    "earlier",
+    "later",
+    "holiday",
+];
+
+/// True unless the text surely holds no date expression.
+fn might_hold_date(s: &str) -> bool {
+    static CUES: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(DATE_CUES)
+            .expect("date cue automaton")
+    });
+    // A cue counts at the start of a word ("Sunday", "months"), not inside one ("amid").
+    s.bytes().any(|b| b.is_ascii_digit())
+        || CUES
+            .find_iter(s)
+            .any(|m| m.start() == 0 || !s.as_bytes()[m.start() - 1].is_ascii_alphabetic())
+}
+
 /// [`find_dates`], with the name of the rule that found each expression.
 fn find_named(text: &str, start: usize, end: usize) -> Vec<(&'static str, DateExpr)> {
     if start > end {
@@ -1067,6 +1135,11 @@ fn find_named(text: &str, start: usize, end: usize) -> Vec<(&'static str, DateEx
     let end = floor_boundary(text, end);
     let start = ceil_boundary(text, start);
     if start >= end {
+        return Vec::new();
+    }
+    // Most sentences hold no date: one cheap scan for a digit or a date word
+    // skips the twelve rule regexes for them.
+    if !might_hold_date(&text[start..end]) {
         return Vec::new();
     }
     // Slicing at `end` keeps matches inside the sentence; searching from

@@ -428,12 +428,16 @@ impl SafeFind for AhoCorasick {
 /// Case check for a name match: acronyms ("US", "AU") must match exactly;
 /// capitalized names need a capital; lowercase entries match any case.
 fn case_fits(phrase: &str, found: &str) -> bool {
-    let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.is_empty() {
+    let mut letters = 0usize;
+    let mut all_upper = true;
+    for c in phrase.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
+    if letters == 0 {
         return true;
     }
-    let all_upper = letters.iter().all(|c| c.is_uppercase());
-    if all_upper && letters.len() <= 5 {
+    if all_upper && letters <= 5 {
         return phrase == found;
     }
     let first_upper = phrase
