@@ -6,6 +6,32 @@ use crate::lexicon::Frame;
 use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
 
+/// Adjectives between a determiner and a visit noun ("a surprise visit").
+const VISIT_ADJECTIVES: &[&str] = &[
+    "surprise",
+    "unannounced",
+    "recent",
+    "official",
+    "state",
+    "first",
+    "two-day",
+    "three-day",
+    "one-day",
+    "brief",
+    "diplomatic",
+    "regional",
+    "historic",
+    "planned",
+    "upcoming",
+    "latest",
+    "rare",
+    "high-profile",
+    "week-long",
+    "another",
+    "secret",
+    "short",
+];
+
 fn destinationish(m: &Ment) -> bool {
     placeish(m) || m.class == Class::Unknown
 }
@@ -193,35 +219,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         Frame::Noun => {
             // "X's visit", "his trip"
             let mut k = t;
-            while k > c.range.start
-                && c.is_any(
-                    k - 1,
-                    &[
-                        "surprise",
-                        "unannounced",
-                        "recent",
-                        "official",
-                        "state",
-                        "first",
-                        "two-day",
-                        "three-day",
-                        "one-day",
-                        "brief",
-                        "diplomatic",
-                        "regional",
-                        "historic",
-                        "planned",
-                        "upcoming",
-                        "latest",
-                        "rare",
-                        "high-profile",
-                        "week-long",
-                        "another",
-                        "secret",
-                        "short",
-                    ],
-                )
-            {
+            while k > c.range.start && c.is_any(k - 1, VISIT_ADJECTIVES) {
                 k -= 1;
             }
             let mut visitor = None;
@@ -321,34 +319,10 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 && (c.is_any(
                     t - 1,
                     &[
-                        "the",
-                        "a",
-                        "an",
-                        "his",
-                        "her",
-                        "their",
-                        "its",
-                        "this",
-                        "that",
-                        "surprise",
-                        "unannounced",
-                        "recent",
-                        "official",
-                        "state",
-                        "first",
-                        "brief",
-                        "diplomatic",
-                        "regional",
-                        "historic",
-                        "planned",
-                        "upcoming",
-                        "latest",
-                        "rare",
-                        "another",
-                        "secret",
-                        "short",
+                        "the", "a", "an", "his", "her", "their", "its", "this", "that",
                     ],
-                ) || c.a.tokens[t - 1].kind == Tk::Poss)
+                ) || c.is_any(t - 1, VISIT_ADJECTIVES)
+                    || c.a.tokens[t - 1].kind == Tk::Poss)
             {
                 return None;
             }
