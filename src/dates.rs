@@ -579,7 +579,7 @@ static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
         Rule {
             name: "month_day",
             re: rx(&format!(
-                r"{B}(?P<e>(?:{since}|on\s+)?{dow}{month}\s+{day}(?:,?\s+{year})?)"
+                r"{B}(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)"
             )),
             build: build_month_day,
         },
@@ -1580,6 +1580,7 @@ The truce agreed on December 28 lasted barely a week. | 2024-01-10 | past | on D
 The accord took effect on 5 August 2024. | - | past | on 5 August 2024 | 2024-08-05 | -
 The bridge was bombed Oct. 23, 2023, according to the report. | - | past | Oct. 23, 2023 | 2023-10-23 | -
 Envoys met in Doha on Aug. 5 to discuss a prisoner swap. | 2024-08-20 | past | on Aug. 5 | 2024-08-05 | -
+The blasts of Oct.29 killed dozens in the market. | 2005-11-13 | past | Oct.29 | 2005-10-29 | -
 The summit opened on Monday, March 4, in Brussels. | 2024-03-06 | past | on Monday, March 4 | 2024-03-04 | -
 The referendum was held on the 5th of May. | 2024-06-01 | past | on the 5th of May | 2024-05-05 | -
 The parade on May 9 went ahead despite the threats. | 2024-05-20 | past | on May 9 | 2024-05-09 | -
