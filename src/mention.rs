@@ -808,7 +808,6 @@ impl<'t> Analysis<'t> {
             }
             break;
         }
-        let whole = span_of(&run);
         let push = |out: &mut Vec<Ment>,
                     toks: Range<usize>,
                     name: Range<usize>,
@@ -855,9 +854,7 @@ impl<'t> Analysis<'t> {
         }
         // The rest of the run is the name.
         let name = i..run.end;
-        let name_span = span_of(&name);
         let name_hit = hit_at[i - range.start].filter(|&hi| hits[hi].0 == name);
-        let _ = whole;
         if let Some(hi) = name_hit {
             let (class, iso2, sec2, cn) = classify_entries(lex.meanings(hits[hi].1));
             if title.is_none() {
@@ -919,7 +916,6 @@ impl<'t> Analysis<'t> {
             title.map(|t| span_of(&t)),
             country_name,
         );
-        let _ = name_span;
     }
 
     /// Quoted region that contains byte `b`, if any.

@@ -80,16 +80,9 @@ pub(crate) struct Trigger {
     pub frame: Frame,
 }
 
-/// A lexicon phrase found in a document.
+/// A lexicon or trigger phrase found in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
-    pub span: Span,
-    pub phrase: usize,
-}
-
-/// A trigger phrase found in a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct TriggerHit {
     pub span: Span,
     pub phrase: usize,
 }
@@ -342,37 +335,36 @@ fn boundary_after(text: &str, i: usize) -> bool {
         .unwrap_or(true)
 }
 
+/// Leftmost-longest matches of an automaton that are whole words.
+fn whole_words<'a>(ac: &'a AhoCorasick, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
+    ac.find_iter(text).filter_map(move |m| {
+        let (s, e) = (m.start(), m.end());
+        let whole = text.is_char_boundary(s)
+            && text.is_char_boundary(e)
+            && boundary_before(text, s)
+            && boundary_after(text, e);
+        whole.then(|| Hit {
+            span: Span::new(s, e),
+            phrase: m.pattern().as_usize(),
+        })
+    })
+}
+
 impl Lexicon {
     /// Lexicon names found in `text`, at word boundaries and with fitting case.
     pub(crate) fn find_names(&self, text: &str) -> Vec<Hit> {
-        let mut out = Vec::new();
-        for m in self.names.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            if !boundary_before(text, s) || !boundary_after(text, e) {
-                continue;
-            }
-            let spellings = &self.phrases[m.pattern().as_usize()];
-            if !spellings.iter().any(|p| case_fits(p, &text[s..e])) {
-                continue;
-            }
-            out.push(Hit {
-                span: Span::new(s, e),
-                phrase: m.pattern().as_usize(),
-            });
-        }
-        out
+        whole_words(&self.names, text)
+            .filter(|h| {
+                self.phrases[h.phrase]
+                    .iter()
+                    .any(|p| case_fits(p, &text[h.span.range()]))
+            })
+            .collect()
     }
 
-    /// Trigger phrases found in `text`, at word boundaries.
-    pub(crate) fn find_triggers(&self, text: &str) -> Vec<TriggerHit> {
-        let mut out = Vec::new();
-        for m in self.triggers.find_overlapping_iter_safe(text) {
-            out.push(m);
-        }
-        out
+    /// Trigger phrases found in `text`, at word boundaries, any case.
+    pub(crate) fn find_triggers(&self, text: &str) -> Vec<Hit> {
+        whole_words(&self.triggers, text).collect()
     }
 
     pub(crate) fn meanings(&self, phrase: usize) -> &[Entry] {
@@ -398,30 +390,6 @@ impl Lexicon {
     /// The capital of a country by ISO code.
     pub(crate) fn capital(&self, iso: &str) -> Option<&str> {
         self.capitals.get(iso).map(String::as_str)
-    }
-}
-
-/// Trigger search: leftmost-longest matches at word boundaries.
-trait SafeFind {
-    fn find_overlapping_iter_safe(&self, text: &str) -> Vec<TriggerHit>;
-}
-
-impl SafeFind for AhoCorasick {
-    fn find_overlapping_iter_safe(&self, text: &str) -> Vec<TriggerHit> {
-        let mut out = Vec::new();
-        for m in self.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            if boundary_before(text, s) && boundary_after(text, e) {
-                out.push(TriggerHit {
-                    span: Span::new(s, e),
-                    phrase: m.pattern().as_usize(),
-                });
-            }
-        }
-        out
     }
 }
 

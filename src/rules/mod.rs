@@ -13,7 +13,7 @@ pub(crate) mod statement;
 pub(crate) mod visit;
 
 use crate::document::Span;
-use crate::lexicon::{Frame, Lexicon, TriggerHit, TriggerKind};
+use crate::lexicon::{Frame, Hit, Lexicon, TriggerKind};
 use crate::mention::{Analysis, Class, Ment};
 use crate::tokens::Tk;
 use std::ops::Range;
@@ -307,7 +307,7 @@ pub(crate) fn sentence_triggers(
     a: &Analysis<'_>,
     lex: &Lexicon,
     si: usize,
-    hits: &[TriggerHit],
+    hits: &[Hit],
 ) -> Vec<Trig> {
     let range = a.sent_toks[si].clone();
     let span = a.sentences[si].span;

@@ -214,7 +214,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     let w = c.w(t).to_ascii_lowercase();
-    let h = host(c, e).or_else(|| host(c, c.range.start).filter(|_| false));
+    let h = host(c, e);
     match tr.frame {
         Frame::Noun => {
             // "X's visit", "his trip"
