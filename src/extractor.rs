@@ -111,6 +111,8 @@ impl Extractor {
         // Kept as drafts are added: scanning the drafts for every sentence
         // would be quadratic in documents without attacks.
         let mut doc_has_attack = false;
+        let mut sentence_dates: Vec<Option<Vec<crate::dates::DateExpr>>> =
+            vec![None; a.sentences.len()];
         for si in 0..a.sentences.len() {
             if a.sentences[si].boilerplate {
                 continue;
@@ -124,6 +126,7 @@ impl Extractor {
                 trigs: &trigs,
                 seen_attack: doc_has_attack,
                 casualties: Default::default(),
+                dates: Default::default(),
             };
             let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
             for tr in &trigs {
@@ -146,10 +149,9 @@ impl Extractor {
                     drafts.push((d, m));
                 }
             }
+            sentence_dates[si] = c.dates.into_inner();
         }
         let reg = Register::build(&a);
-        let mut sentence_dates: Vec<Option<Vec<crate::dates::DateExpr>>> =
-            vec![None; a.sentences.len()];
         let res = Resolver {
             a: &a,
             lex,

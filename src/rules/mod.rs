@@ -88,6 +88,9 @@ pub(crate) struct Ctx<'a, 't> {
     /// The sentence's casualty counts, computed on first use: every attack
     /// trigger of the sentence asks for them.
     pub casualties: std::cell::OnceCell<(Option<u32>, Option<u32>)>,
+    /// The sentence's date expressions, found on first use and handed on to
+    /// date attachment, so each sentence is searched once.
+    pub dates: std::cell::OnceCell<Vec<crate::dates::DateExpr>>,
 }
 
 /// Words that end a clause when scanning for a subject.
@@ -132,6 +135,14 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
 ];
 
 impl<'a, 't> Ctx<'a, 't> {
+    /// Date expressions of the sentence.
+    pub(crate) fn dates(&self) -> &[crate::dates::DateExpr] {
+        self.dates.get_or_init(|| {
+            let s = self.a.sentences[self.si].span;
+            crate::dates::find_dates(self.a.text, s.start, s.end)
+        })
+    }
+
     pub(crate) fn w(&self, i: usize) -> &'t str {
         self.a.tok(i)
     }

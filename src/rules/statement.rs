@@ -159,14 +159,16 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             i += 1;
             continue;
         }
-        if c.is_any(i, &["on", "late", "earlier"]) && i + 1 < c.range.end && is_day_word(c.w(i + 1))
-        {
-            i += 2;
-            continue;
-        }
-        if i < c.range.end && is_day_word(c.w(i)) {
-            i += 1;
-            continue;
+        // "said on Tuesday that", "said late Saturday"
+        if i < c.range.end {
+            let at = c.a.tokens[i].span.start;
+            if let Some(d) = c.dates().iter().find(|d| d.span.start == at) {
+                let end = d.span.end;
+                while i < c.range.end && c.a.tokens[i].span.start < end {
+                    i += 1;
+                }
+                continue;
+            }
         }
         // "said in a statement late Saturday that", "told reporters at a news conference that"
         if c.is_any(i, &["in", "at", "during", "via", "through"])
@@ -182,24 +184,6 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
         }
         return i;
     }
-}
-
-fn is_day_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-            | "today"
-            | "yesterday"
-            | "Today"
-            | "Yesterday"
-            | "tonight"
-    )
 }
 
 /// Content from token `i`: a quotation if one opens there, else the clause.
