@@ -113,7 +113,7 @@ impl Extractor {
         let mut doc_has_attack = false;
         let mut sentence_dates: Vec<Option<Vec<crate::dates::DateExpr>>> =
             vec![None; a.sentences.len()];
-        for si in 0..a.sentences.len() {
+        for (si, dates_slot) in sentence_dates.iter_mut().enumerate() {
             if a.sentences[si].boilerplate {
                 continue;
             }
@@ -149,7 +149,7 @@ impl Extractor {
                     drafts.push((d, m));
                 }
             }
-            sentence_dates[si] = c.dates.into_inner();
+            *dates_slot = c.dates.into_inner();
         }
         let reg = Register::build(&a);
         let res = Resolver {
