@@ -28,7 +28,7 @@ use std::sync::Arc;
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct ExtractorBuilder {
-    entries: Vec<(String, usize, LexiconEntry)>,
+    entries: Vec<(String, LexiconEntry)>,
 }
 
 impl ExtractorBuilder {
@@ -39,7 +39,7 @@ impl ExtractorBuilder {
 
     /// Adds one lexicon entry.
     pub fn entry(mut self, entry: LexiconEntry) -> ExtractorBuilder {
-        self.entries.push(("builder".to_string(), 0, entry));
+        self.entries.push(("builder".to_string(), entry));
         self
     }
 
@@ -52,7 +52,7 @@ impl ExtractorBuilder {
     ) -> Result<ExtractorBuilder, Error> {
         let entries = LexiconEntry::parse_jsonl(source_name, text)?;
         for e in entries {
-            self.entries.push((source_name.to_string(), 0, e));
+            self.entries.push((source_name.to_string(), e));
         }
         Ok(self)
     }
@@ -60,10 +60,11 @@ impl ExtractorBuilder {
     /// Builds the extractor, checking every entry.
     pub fn build(self) -> Result<Extractor, Error> {
         let mut data = LexiconData::builtin();
-        for (src, line, e) in &self.entries {
+        for (src, e) in &self.entries {
             e.apply(&mut data).map_err(|message| Error::Lexicon {
                 source_name: src.clone(),
-                line: *line,
+                // Entries from a text were checked line by line when parsed.
+                line: 0,
                 message,
             })?;
         }

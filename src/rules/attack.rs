@@ -501,6 +501,12 @@ fn draft(
     }
 }
 
+/// An attack with no role of its own (a back-reference, or one known only
+/// by its casualties).
+fn bare(c: &Ctx<'_, '_>, tr: &Trig, rule: &'static str, backref: bool) -> Draft {
+    draft(c, tr, None, None, None, None, rule, backref)
+}
+
 /// Tries the attack rules on one trigger.
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     match tr.frame {
@@ -687,33 +693,15 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
             ) || c.kind(q) == Some(Tk::Num)
         });
     if !any_role && counted && !weak {
-        return Some(draft(
-            c,
-            tr,
-            None,
-            None,
-            None,
-            None,
-            "attack.counted",
-            false,
-        ));
+        return Some(bare(c, tr, "attack.counted", false));
     }
     if !any_role {
         if definite && (!plural || c.seen_attack) {
-            return Some(draft(c, tr, None, None, None, None, "attack.backref", true));
+            return Some(bare(c, tr, "attack.backref", true));
         }
         let (killed, injured) = casualties(c);
         if killed.is_some() || injured.is_some() {
-            return Some(draft(
-                c,
-                tr,
-                None,
-                None,
-                None,
-                None,
-                "attack.with_casualties",
-                false,
-            ));
+            return Some(bare(c, tr, "attack.with_casualties", false));
         }
         return None;
     }
