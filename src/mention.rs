@@ -354,6 +354,23 @@ fn is_upper_start(s: &str) -> bool {
     s.chars().next().map(char::is_uppercase).unwrap_or(false)
 }
 
+/// "al-Sudani", "bin-Salman": a lowercase name particle before a hyphen.
+fn particle_prefixed(w: &str) -> bool {
+    let b = w.as_bytes();
+    PARTICLES.iter().any(|p| {
+        b.len() >= p.len()
+            && b[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+            && (b.len() == p.len() || b[p.len()] == b'-')
+    })
+}
+
+/// A weekday or month name, with or without an abbreviation dot.
+pub(crate) fn is_calendar(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    // All calendar words are 3 to 9 ASCII letters, capitalized.
+    (3..=9).contains(&w.len()) && w.as_bytes()[0].is_ascii_uppercase() && CALENDAR.contains(&w)
+}
+
 fn lower_eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
@@ -490,12 +507,9 @@ impl<'t> Analysis<'t> {
                 return false;
             }
             if !is_upper_start(w) {
-                let lw = w.to_ascii_lowercase();
-                return PARTICLES.iter().any(|p| {
-                    lw.starts_with(p) && (lw.len() == p.len() || lw[p.len()..].starts_with('-'))
-                }) && w.contains('-');
+                return w.contains('-') && particle_prefixed(w);
             }
-            if all_caps_line || CALENDAR.contains(&w.trim_end_matches('.')) {
+            if all_caps_line || is_calendar(w) {
                 return false;
             }
             if (headline || Some(i) == first_word) && lex.is_common(w) {
@@ -506,6 +520,9 @@ impl<'t> Analysis<'t> {
             }
             true
         };
+        // Decided once per token: the run loop below looks at tokens twice.
+        let is_name: Vec<bool> = range.clone().map(name_tok).collect();
+        let name_tok = |i: usize| is_name[i - range.start];
         // 1. Runs of name tokens, joined by "of"/"of the" and particles.
         let mut runs: Vec<Range<usize>> = Vec::new();
         let mut i = range.start;

@@ -169,8 +169,11 @@ impl<'a, 't> Resolver<'a, 't> {
             Filler::Span(span) => {
                 let mut m = Mention::from_span(text, *span);
                 // "the Iranian capital" -> Tehran
-                let lower = m.text.to_lowercase();
-                if lower.ends_with(" capital") {
+                let b = m.text.as_bytes();
+                let suffix = b" capital";
+                if b.len() >= suffix.len()
+                    && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+                {
                     let hits = self.a.hits.iter().filter(|h| span.contains(h.span));
                     for h in hits {
                         for e in self.lex.meanings(h.phrase) {

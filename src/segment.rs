@@ -173,22 +173,26 @@ fn abbreviation_dot(text: &str, dot: usize) -> bool {
 fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut start = para.start;
     let bytes = text.as_bytes();
-    let mut iter = text[para.range()].char_indices().peekable();
-    while let Some((off, c)) = iter.next() {
-        let i = para.start + off;
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    let mut i = para.start;
+    // Terminators are ASCII, so bytes can be scanned: no byte of a
+    // multi-byte char is '.', '!' or '?'.
+    while let Some(k) = bytes[i..para.end]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        i += k;
+        let c = bytes[i];
         // Consume repeated terminators and closing quotes/brackets.
-        let mut end = i + c.len_utf8();
-        while let Some(&(o2, c2)) = iter.peek() {
+        let mut end = i + 1;
+        while let Some(c2) = text[end..para.end].chars().next() {
             if matches!(c2, '.' | '!' | '?') || is_closing(c2) {
-                end = para.start + o2 + c2.len_utf8();
-                iter.next();
+                end += c2.len_utf8();
             } else {
                 break;
             }
         }
+        let dot = i;
+        i = end;
         // TimeBank-style closing quotes: ''
         while end + 1 < para.end && bytes[end] == b'\'' && bytes[end + 1] == b'\'' {
             end += 2;
@@ -205,12 +209,14 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         if !(next.is_uppercase() || next.is_ascii_digit() || is_opening(next)) {
             continue;
         }
-        if c == '.' && end == i + 1 && abbreviation_dot(text, i) {
-            let w = word_before(text, i);
+        if c == b'.' && end == dot + 1 && abbreviation_dot(text, dot) {
+            let w = word_before(text, dot);
             let initials = w.split('.').all(|p| p.chars().count() <= 1);
             // "U.S. The ..." ends a sentence; "U.S. Secretary" does not.
-            let next_word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-            if !(initials && w.len() > 2 && SENTENCE_OPENERS.contains(&next_word.as_str())) {
+            let next_word = &after[..after
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(after.len())];
+            if !(initials && w.len() > 2 && SENTENCE_OPENERS.contains(&next_word)) {
                 continue;
             }
         }
@@ -262,11 +268,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
         for (k, &span) in spans.iter().enumerate() {
             let s = &text[span.range()];
             let last = s.trim_end().chars().last().unwrap_or('.');
-            let words = s.split_whitespace().count();
             let headline = n == 1
                 && k == 0
-                && words <= 25
-                && !matches!(last, '.' | '!' | '?' | '"' | '”' | ':' | '\'' | ',' | ';');
+                && !matches!(last, '.' | '!' | '?' | '"' | '”' | ':' | '\'' | ',' | ';')
+                && s.split_whitespace().count() <= 25;
             let boilerplate = is_boilerplate(s);
             out.push(Sentence {
                 span,
@@ -281,7 +286,6 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
 
 /// Promotion lines and bylines: "READ ALSO: ...", "Related: ...".
 fn is_boilerplate(s: &str) -> bool {
-    let head: String = s.chars().take(14).collect::<String>().to_ascii_uppercase();
     [
         "READ ALSO",
         "READ MORE",
@@ -292,7 +296,7 @@ fn is_boilerplate(s: &str) -> bool {
         "ADVERTISEMENT",
     ]
     .iter()
-    .any(|p| head.starts_with(p))
+    .any(|p| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 #[cfg(test)]

@@ -28,73 +28,92 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The char starting at byte `p` of `s` (`None` at the end). Positions
+/// are always char boundaries: each step adds the length of a char.
+#[inline]
+fn char_at(s: &str, p: usize) -> Option<char> {
+    match s.as_bytes().get(p) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s.get(p..).and_then(|r| r.chars().next()),
+        None => None,
+    }
+}
+
+fn alnum_at(s: &str, p: usize) -> bool {
+    char_at(s, p).is_some_and(char::is_alphanumeric)
+}
+
 /// Tokenizes `text[span]`, appending to `out`. Spans are on char boundaries.
+///
+/// Works on byte positions and decodes a char only where one starts, so
+/// that nothing is allocated per sentence or per token.
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = &text[span.range()];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let off = |k: usize| if k < n { chars[k].0 } else { s.len() };
+    let n = s.len();
+    let tok = |a: usize, b: usize, kind: Tk| Token {
+        span: Span::new(span.start + a, span.start + b),
+        kind,
+    };
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = char_at(s, i) {
+        let ci = i + c.len_utf8();
         if c.is_whitespace() {
-            i += 1;
+            i = ci;
             continue;
         }
         let start = i;
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
-            let mut j = i + 1;
-            while j < n {
-                let cj = chars[j].1;
+            let mut j = ci;
+            while let Some(cj) = char_at(s, j) {
+                let j1 = j + cj.len_utf8();
                 if cj.is_alphanumeric() {
-                    j += 1;
+                    j = j1;
                     continue;
                 }
-                let next_alnum = at(j + 1).map(char::is_alphanumeric).unwrap_or(false);
-                if numeric
-                    && matches!(cj, ',' | '.')
-                    && at(j + 1).is_some_and(|c| c.is_ascii_digit())
-                {
-                    j += 1;
+                let c1 = char_at(s, j1);
+                let next_alnum = c1.is_some_and(char::is_alphanumeric);
+                if numeric && matches!(cj, ',' | '.') && c1.is_some_and(|c| c.is_ascii_digit()) {
+                    j = j1;
                     continue;
                 }
                 if !numeric && (cj == '-' || cj == '‑') && next_alnum {
-                    j += 1;
+                    j = j1;
                     continue;
                 }
-                if !numeric && cj == '.' && next_alnum && j + 2 <= n && at(j + 2) == Some('.') {
+                if !numeric
+                    && cj == '.'
+                    && next_alnum
+                    && c1.is_some_and(|c1| char_at(s, j1 + c1.len_utf8()) == Some('.'))
+                {
                     // Dotted acronyms: U.S., U.N.
-                    j += 1;
+                    j = j1;
                     continue;
                 }
                 if !numeric && is_apos(cj) && next_alnum {
                     // Possessive 's is its own token; inner apostrophes stay ("Kata'ib").
-                    let poss = matches!(at(j + 1), Some('s') | Some('S'))
-                        && !at(j + 2).map(char::is_alphanumeric).unwrap_or(false);
+                    let poss = matches!(c1, Some('s') | Some('S')) && !alnum_at(s, j1 + 1);
                     if poss {
                         break;
                     }
-                    j += 1;
+                    j = j1;
                     continue;
                 }
                 break;
             }
             // Trailing dot of an acronym ("U.S.") belongs to the word.
-            let word = &s[off(start)..off(j)];
-            if at(j) == Some('.') && word.contains('.') && !numeric {
+            if !numeric && char_at(s, j) == Some('.') && s[start..j].contains('.') {
                 j += 1;
                 // "U.S.-led", "U.S.-Iraq"
-                while at(j) == Some('-') && at(j + 1).is_some_and(char::is_alphanumeric) {
+                while char_at(s, j) == Some('-') && alnum_at(s, j + 1) {
                     j += 1;
-                    while at(j).is_some_and(char::is_alphanumeric) {
-                        j += 1;
+                    while let Some(c) = char_at(s, j).filter(|c| c.is_alphanumeric()) {
+                        j += c.len_utf8();
                     }
                 }
             }
             let kind = if numeric
-                && s[off(start)..off(j)]
+                && s[start..j]
                     .bytes()
                     .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             {
@@ -102,32 +121,26 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             } else {
                 Tk::Word
             };
-            out.push(Token {
-                span: Span::new(span.start + off(start), span.start + off(j)),
-                kind,
-            });
+            out.push(tok(start, j, kind));
             i = j;
             continue;
         }
         if is_apos(c)
-            && matches!(at(i + 1), Some('s') | Some('S'))
-            && !at(i + 2).map(char::is_alphanumeric).unwrap_or(false)
-            && i > 0
-            && chars[i - 1].1.is_alphanumeric()
+            && matches!(char_at(s, ci), Some('s') | Some('S'))
+            && !alnum_at(s, ci + 1)
+            && s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
         {
-            out.push(Token {
-                span: Span::new(span.start + off(i), span.start + off(i + 2)),
-                kind: Tk::Poss,
-            });
-            i += 2;
+            out.push(tok(i, ci + 1, Tk::Poss));
+            i = ci + 1;
             continue;
         }
-        if (c == '`' && at(i + 1) == Some('`')) || (c == '\'' && at(i + 1) == Some('\'')) {
-            out.push(Token {
-                span: Span::new(span.start + off(i), span.start + off(i + 2)),
-                kind: Tk::Quote,
-            });
-            i += 2;
+        if (c == '`' || c == '\'') && char_at(s, ci) == Some(c) {
+            // TimeBank's `` and ''.
+            out.push(tok(i, ci + 1, Tk::Quote));
+            i = ci + 1;
             continue;
         }
         let kind = if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
@@ -135,12 +148,10 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         } else {
             Tk::Punct
         };
-        out.push(Token {
-            span: Span::new(span.start + off(i), span.start + off(i + 1)),
-            kind,
-        });
-        i += 1;
+        out.push(tok(i, ci, kind));
+        i = ci;
     }
+    debug_assert!(i >= n);
 }
 
 #[cfg(test)]
@@ -176,5 +187,131 @@ mod tests {
         );
         assert_eq!(words("``Yes,'' he"), vec!["``", "Yes", ",", "''", "he"]);
         assert_eq!(words("U.S.-led"), vec!["U.S.-led"]);
+    }
+
+    /// The first, char-vector tokenizer: the oracle for the byte-position one.
+    fn reference(text: &str, span: Span, out: &mut Vec<Token>) {
+        let s = &text[span.range()];
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let n = chars.len();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let off = |k: usize| if k < n { chars[k].0 } else { s.len() };
+        let mut i = 0;
+        while i < n {
+            let c = chars[i].1;
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            if c.is_alphanumeric() {
+                let numeric = c.is_ascii_digit();
+                let mut j = i + 1;
+                while j < n {
+                    let cj = chars[j].1;
+                    if cj.is_alphanumeric() {
+                        j += 1;
+                        continue;
+                    }
+                    let next_alnum = at(j + 1).map(char::is_alphanumeric).unwrap_or(false);
+                    if numeric
+                        && matches!(cj, ',' | '.')
+                        && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+                    {
+                        j += 1;
+                        continue;
+                    }
+                    if !numeric && (cj == '-' || cj == '‑') && next_alnum {
+                        j += 1;
+                        continue;
+                    }
+                    if !numeric && cj == '.' && next_alnum && j + 2 <= n && at(j + 2) == Some('.') {
+                        // Dotted acronyms: U.S., U.N.
+                        j += 1;
+                        continue;
+                    }
+                    if !numeric && is_apos(cj) && next_alnum {
+                        // Possessive 's is its own token; inner apostrophes stay ("Kata'ib").
+                        let poss = matches!(at(j + 1), Some('s') | Some('S'))
+                            && !at(j + 2).map(char::is_alphanumeric).unwrap_or(false);
+                        if poss {
+                            break;
+                        }
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                // Trailing dot of an acronym ("U.S.") belongs to the word.
+                let word = &s[off(start)..off(j)];
+                if at(j) == Some('.') && word.contains('.') && !numeric {
+                    j += 1;
+                    // "U.S.-led", "U.S.-Iraq"
+                    while at(j) == Some('-') && at(j + 1).is_some_and(char::is_alphanumeric) {
+                        j += 1;
+                        while at(j).is_some_and(char::is_alphanumeric) {
+                            j += 1;
+                        }
+                    }
+                }
+                let kind = if numeric
+                    && s[off(start)..off(j)]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                {
+                    Tk::Num
+                } else {
+                    Tk::Word
+                };
+                out.push(Token {
+                    span: Span::new(span.start + off(start), span.start + off(j)),
+                    kind,
+                });
+                i = j;
+                continue;
+            }
+            if is_apos(c)
+                && matches!(at(i + 1), Some('s') | Some('S'))
+                && !at(i + 2).map(char::is_alphanumeric).unwrap_or(false)
+                && i > 0
+                && chars[i - 1].1.is_alphanumeric()
+            {
+                out.push(Token {
+                    span: Span::new(span.start + off(i), span.start + off(i + 2)),
+                    kind: Tk::Poss,
+                });
+                i += 2;
+                continue;
+            }
+            if (c == '`' && at(i + 1) == Some('`')) || (c == '\'' && at(i + 1) == Some('\'')) {
+                out.push(Token {
+                    span: Span::new(span.start + off(i), span.start + off(i + 2)),
+                    kind: Tk::Quote,
+                });
+                i += 2;
+                continue;
+            }
+            let kind = if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
+                Tk::Quote
+            } else {
+                Tk::Punct
+            };
+            out.push(Token {
+                span: Span::new(span.start + off(i), span.start + off(i + 1)),
+                kind,
+            });
+            i += 1;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn agrees_with_the_reference(t in "([a-zA-Z0-9sS .,'’`\"“”‑-]|\\PC){0,60}") {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            tokenize(&t, Span::new(0, t.len()), &mut a);
+            reference(&t, Span::new(0, t.len()), &mut b);
+            proptest::prop_assert_eq!(a, b);
+        }
     }
 }
