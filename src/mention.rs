@@ -414,29 +414,17 @@ impl<'t> Analysis<'t> {
         &self.text[self.tokens[i].span.range()]
     }
 
-    /// Index of the token starting at byte `b`, if any.
-    fn tok_starting(&self, range: &Range<usize>, b: usize) -> Option<usize> {
-        let slice = &self.tokens[range.clone()];
-        slice
-            .binary_search_by_key(&b, |t| t.span.start)
-            .ok()
-            .map(|k| range.start + k)
-    }
-
-    fn tok_ending(&self, range: &Range<usize>, b: usize) -> Option<usize> {
-        let slice = &self.tokens[range.clone()];
-        slice
-            .binary_search_by_key(&b, |t| t.span.end)
-            .ok()
-            .map(|k| range.start + k)
-    }
-
     /// Lexicon hits aligned to tokens of sentence `si`: (token range, phrase).
+    /// Hits that do not start and end at token edges are dropped.
     fn sentence_hits(&self, si: usize) -> Vec<(Range<usize>, usize)> {
         let span = self.sentences[si].span;
         let range = self.sent_toks[si].clone();
+        let toks = &self.tokens[range.clone()];
         let first = self.hits.partition_point(|h| h.span.start < span.start);
         let mut out = Vec::new();
+        // Hits and tokens are both in text order and do not overlap, so
+        // one cursor walks the tokens for all hits.
+        let mut k = 0;
         for h in &self.hits[first..] {
             if h.span.start >= span.end {
                 break;
@@ -444,11 +432,18 @@ impl<'t> Analysis<'t> {
             if h.span.end > span.end {
                 continue;
             }
-            if let (Some(a), Some(b)) = (
-                self.tok_starting(&range, h.span.start),
-                self.tok_ending(&range, h.span.end),
-            ) {
-                out.push((a..b + 1, h.phrase));
+            while k < toks.len() && toks[k].span.start < h.span.start {
+                k += 1;
+            }
+            if k == toks.len() || toks[k].span.start != h.span.start {
+                continue;
+            }
+            let mut e = k;
+            while e < toks.len() && toks[e].span.end < h.span.end {
+                e += 1;
+            }
+            if e < toks.len() && toks[e].span.end == h.span.end {
+                out.push((range.start + k..range.start + e + 1, h.phrase));
             }
         }
         out

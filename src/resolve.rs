@@ -174,7 +174,12 @@ impl<'a, 't> Resolver<'a, 't> {
                 if b.len() >= suffix.len()
                     && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
                 {
-                    let hits = self.a.hits.iter().filter(|h| span.contains(h.span));
+                    // Hits are in text order: only those inside the span.
+                    let first = self.a.hits.partition_point(|h| h.span.start < span.start);
+                    let hits = self.a.hits[first..]
+                        .iter()
+                        .take_while(|h| h.span.start < span.end)
+                        .filter(|h| span.contains(h.span));
                     for h in hits {
                         for e in self.lex.meanings(h.phrase) {
                             if let crate::lexicon::Entry::Demonym { iso: Some(iso), .. } = e {
