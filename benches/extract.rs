@@ -1,4 +1,4 @@
-//! Throughput of extraction, of its stages, of a bare trigger scan for
+//! Throughput of extraction, of its stages (each kind's rules apart), of a bare trigger scan for
 //! reference, of building an extractor, and on pathological inputs.
 //!
 //! ```text
@@ -191,6 +191,19 @@ fn bench_extract(c: &mut Criterion) {
     for (name, f) in stages {
         g.bench_function(name, |b| {
             b.iter(|| corpus.iter().map(|(t, _)| f(black_box(t))).sum::<usize>())
+        });
+    }
+    // Each kind's rules (with modality) over documents analysed beforehand.
+    let analysed: Vec<bench_api::Analysed<'_>> =
+        corpus.iter().map(|(t, _)| bench_api::analysed(t)).collect();
+    for kind in ["attack", "call", "visit", "statement"] {
+        g.bench_function(format!("rules_{kind}"), |b| {
+            b.iter(|| {
+                analysed
+                    .iter()
+                    .map(|a| a.rules(black_box(kind)))
+                    .sum::<usize>()
+            })
         });
     }
     g.finish();

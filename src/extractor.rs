@@ -107,51 +107,7 @@ impl Extractor {
         let lex = &*self.lex;
         let a = Analysis::new(text, lex);
         let thits = lex.find_triggers(text);
-        let mut drafts: Vec<(Draft, crate::event::Modality)> = Vec::new();
-        let mut doc_has_call = false;
-        // Kept as drafts are added: scanning the drafts for every sentence
-        // would be quadratic in documents without attacks.
-        let mut doc_has_attack = false;
-        let mut sentence_dates: Vec<Option<Vec<crate::dates::DateExpr>>> =
-            vec![None; a.sentences.len()];
-        for (si, dates_slot) in sentence_dates.iter_mut().enumerate() {
-            if a.sentences[si].boilerplate {
-                continue;
-            }
-            let trigs = rules::sentence_triggers(&a, lex, si, &thits);
-            let c = Ctx {
-                a: &a,
-                lex,
-                si,
-                range: a.sent_toks[si].clone(),
-                trigs: &trigs,
-                seen_attack: doc_has_attack,
-                casualties: Default::default(),
-                dates: Default::default(),
-            };
-            let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
-            for tr in &trigs {
-                if seen.contains(&(tr.kind, tr.toks.start)) {
-                    continue;
-                }
-                let d = match tr.kind {
-                    TriggerKind::Statement => rules::statement::rule(&c, tr),
-                    TriggerKind::Attack => rules::attack::rule(&c, tr),
-                    TriggerKind::Visit => rules::visit::rule(&c, tr),
-                    TriggerKind::Call => rules::call::rule(&c, tr, doc_has_call),
-                };
-                if let Some(d) = d {
-                    seen.push((tr.kind, tr.toks.start));
-                    if tr.kind == TriggerKind::Call {
-                        doc_has_call = true;
-                    }
-                    let m = rules::modality::modality(&c, d.trig.start, d.trig.end, tr.kind);
-                    doc_has_attack |= matches!(d.roles, Roles::Attack { .. });
-                    drafts.push((d, m));
-                }
-            }
-            *dates_slot = c.dates.into_inner();
-        }
+        let (drafts, mut sentence_dates) = run_rules(&a, lex, &thits, None);
         let reg = Register::build(&a);
         let res = Resolver {
             a: &a,
@@ -236,6 +192,69 @@ impl Extractor {
         out
     }
 }
+
+/// The rules over an analysed document (of one kind only, when `only` is
+/// given): the drafts with their modality, and each sentence's dates where
+/// a rule needed them.
+pub(crate) fn run_rules(
+    a: &Analysis<'_>,
+    lex: &crate::lexicon::Lexicon,
+    thits: &[crate::lexicon::Hit],
+    only: Option<TriggerKind>,
+) -> (Drafts, SentenceDates) {
+    let mut drafts: Drafts = Vec::new();
+    let mut doc_has_call = false;
+    // Kept as drafts are added: scanning the drafts for every sentence
+    // would be quadratic in documents without attacks.
+    let mut doc_has_attack = false;
+    let mut sentence_dates: SentenceDates = vec![None; a.sentences.len()];
+    for (si, dates_slot) in sentence_dates.iter_mut().enumerate() {
+        if a.sentences[si].boilerplate {
+            continue;
+        }
+        let trigs = rules::sentence_triggers(a, lex, si, thits);
+        let c = Ctx {
+            a,
+            lex,
+            si,
+            range: a.sent_toks[si].clone(),
+            trigs: &trigs,
+            seen_attack: doc_has_attack,
+            casualties: Default::default(),
+            dates: Default::default(),
+        };
+        let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
+        for tr in &trigs {
+            // Other kinds' triggers stay in the context: rules look at them.
+            if seen.contains(&(tr.kind, tr.toks.start)) || only.is_some_and(|k| k != tr.kind) {
+                continue;
+            }
+            let d = match tr.kind {
+                TriggerKind::Statement => rules::statement::rule(&c, tr),
+                TriggerKind::Attack => rules::attack::rule(&c, tr),
+                TriggerKind::Visit => rules::visit::rule(&c, tr),
+                TriggerKind::Call => rules::call::rule(&c, tr, doc_has_call),
+            };
+            if let Some(d) = d {
+                seen.push((tr.kind, tr.toks.start));
+                if tr.kind == TriggerKind::Call {
+                    doc_has_call = true;
+                }
+                let m = rules::modality::modality(&c, d.trig.start, d.trig.end, tr.kind);
+                doc_has_attack |= matches!(d.roles, Roles::Attack { .. });
+                drafts.push((d, m));
+            }
+        }
+        *dates_slot = c.dates.into_inner();
+    }
+    (drafts, sentence_dates)
+}
+
+/// Drafts of events with their modality, in text order.
+pub(crate) type Drafts = Vec<(Draft, crate::event::Modality)>;
+
+/// Per sentence, its date expressions once looked for.
+pub(crate) type SentenceDates = Vec<Option<Vec<crate::dates::DateExpr>>>;
 
 /// The date expression that governs an event: the nearest in its sentence,
 /// except that a statement's date may not come from inside its reported

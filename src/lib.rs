@@ -117,6 +117,39 @@ pub mod bench_api {
             .sum()
     }
 
+    /// A document analysed up to the rules (segmentation, tokens, mentions
+    /// and the trigger scan), so that each kind's rules can be timed alone.
+    pub struct Analysed<'t> {
+        a: crate::mention::Analysis<'t>,
+        triggers: Vec<crate::lexicon::Hit>,
+    }
+
+    /// Analyses `text` with the default lexicon.
+    pub fn analysed(text: &str) -> Analysed<'_> {
+        Analysed {
+            a: crate::mention::Analysis::new(text, default_lexicon()),
+            triggers: default_lexicon().find_triggers(text),
+        }
+    }
+
+    impl Analysed<'_> {
+        /// The rules of one kind ("attack", "call", "visit" or "statement";
+        /// anything else runs all) and their modality: the number of drafts.
+        pub fn rules(&self, kind: &str) -> usize {
+            use crate::lexicon::TriggerKind;
+            let only = match kind {
+                "attack" => Some(TriggerKind::Attack),
+                "call" => Some(TriggerKind::Call),
+                "visit" => Some(TriggerKind::Visit),
+                "statement" => Some(TriggerKind::Statement),
+                _ => None,
+            };
+            crate::extractor::run_rules(&self.a, default_lexicon(), &self.triggers, only)
+                .0
+                .len()
+        }
+    }
+
     fn default_lexicon() -> &'static crate::lexicon::Lexicon {
         static LEX: once_cell::sync::Lazy<crate::lexicon::Lexicon> =
             once_cell::sync::Lazy::new(|| crate::lexicon::LexiconData::builtin().compile());
