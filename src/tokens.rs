@@ -54,8 +54,13 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         span: Span::new(span.start + a, span.start + b),
         kind,
     };
+    let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         let ci = i + c.len_utf8();
         if c.is_whitespace() {
             i = ci;
@@ -65,7 +70,12 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             let mut j = ci;
-            while let Some(cj) = char_at(s, j) {
+            loop {
+                // Fast path: the ASCII letters and digits of the word.
+                while j < n && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                let Some(cj) = char_at(s, j) else { break };
                 let j1 = j + cj.len_utf8();
                 if cj.is_alphanumeric() {
                     j = j1;
