@@ -8,6 +8,8 @@
 //! Inputs are read in the order given on the command line:
 //!
 //! - a file: one document; its id is the file name without `.txt`;
+//! - a `.jsonl` file: JSON Lines, read line by line as stdin is (below);
+//!   without an id, a line's id is `FILE:N`;
 //! - a folder: every `*.txt` file directly inside it (not recursive), in
 //!   byte order of file name;
 //! - `-`: JSON Lines on stdin, one `{"id": ..., "text": ..., "published":
@@ -205,8 +207,9 @@ enum Item {
 enum Cursor {
     Idle,
     Dir(std::vec::IntoIter<PathBuf>),
-    // Stdin rather than StdinLock: the reader may run on another thread.
-    Stdin(LineReader<BufReader<io::Stdin>>),
+    /// JSON Lines from stdin or from a `.jsonl` file. Stdin rather than
+    /// StdinLock: the reader may run on another thread.
+    Jsonl(LineReader<Box<dyn BufRead + Send>>),
     Manifest {
         name: String,
         base: PathBuf,
@@ -238,9 +241,9 @@ impl Inputs {
                     Some(path) => return Some(read_file(&path, self.published)),
                     None => self.cursor = Cursor::Idle,
                 },
-                Cursor::Stdin(lines) => match lines.next_line() {
+                Cursor::Jsonl(lines) => match lines.next_line() {
                     Some((n, line)) => {
-                        return Some(stdin_item(line, n, self.published));
+                        return Some(jsonl_item(line, n, self.published));
                     }
                     None => self.cursor = Cursor::Idle,
                 },
@@ -261,11 +264,28 @@ impl Inputs {
                         Ok(files) => self.cursor = Cursor::Dir(files.into_iter()),
                         Err(msg) => return Some(Item::Failed(msg)),
                     },
+                    Ok(_) if path.extension().is_some_and(|e| e == "jsonl") => {
+                        match File::open(&path) {
+                            Ok(file) => {
+                                let reader: Box<dyn BufRead + Send> =
+                                    Box::new(BufReader::with_capacity(1 << 16, file));
+                                let name = path.display().to_string();
+                                self.cursor = Cursor::Jsonl(LineReader::new(reader, &name));
+                            }
+                            Err(e) => {
+                                return Some(Item::Failed(format!(
+                                    "{}: cannot read: {e}",
+                                    path.display()
+                                )))
+                            }
+                        }
+                    }
                     Ok(_) => return Some(read_file(&path, self.published)),
                 },
                 InputSpec::Stdin => {
-                    let stdin = BufReader::with_capacity(1 << 16, io::stdin());
-                    self.cursor = Cursor::Stdin(LineReader::new(stdin, "stdin"));
+                    let stdin: Box<dyn BufRead + Send> =
+                        Box::new(BufReader::with_capacity(1 << 16, io::stdin()));
+                    self.cursor = Cursor::Jsonl(LineReader::new(stdin, "stdin"));
                 }
                 InputSpec::Manifest(path) => {
                     let name = path.display().to_string();
@@ -349,8 +369,9 @@ struct LineReader<R> {
     done: bool,
 }
 
-/// The outcome of reading one line: its text, or what went wrong.
-type Line<'a> = Result<&'a str, String>;
+/// The outcome of reading one line: its text and the input's name, or
+/// what went wrong.
+type Line<'a> = Result<(&'a str, &'a str), String>;
 
 impl<R: BufRead> LineReader<R> {
     fn new(reader: R, name: &str) -> LineReader<R> {
@@ -386,14 +407,17 @@ impl<R: BufRead> LineReader<R> {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let line = std::str::from_utf8(&self.buf).map_err(|e| {
-                format!(
-                    "{} line {}: not valid UTF-8 (bad byte at offset {})",
-                    self.name,
-                    self.line_no,
-                    e.valid_up_to()
-                )
-            });
+            let name = self.name.as_str();
+            let line = std::str::from_utf8(&self.buf)
+                .map(|l| (l, name))
+                .map_err(|e| {
+                    format!(
+                        "{} line {}: not valid UTF-8 (bad byte at offset {})",
+                        self.name,
+                        self.line_no,
+                        e.valid_up_to()
+                    )
+                });
             return Some((self.line_no, line));
         }
     }
@@ -452,10 +476,11 @@ fn take_string(
     }
 }
 
-fn stdin_item(line: Line<'_>, n: usize, default_published: Option<chrono::NaiveDate>) -> Item {
-    let parsed = line.and_then(|line| {
-        let mut map = parse_object(line).map_err(|e| format!("stdin line {n}: {e}"))?;
-        let fail = |e: String| format!("stdin line {n}: {e}");
+/// A document from line `n` of JSON Lines input `name` (stdin or a file).
+fn jsonl_item(line: Line<'_>, n: usize, default_published: Option<chrono::NaiveDate>) -> Item {
+    let parsed = line.and_then(|(line, name)| {
+        let fail = |e: String| format!("{name} line {n}: {e}");
+        let mut map = parse_object(line).map_err(fail)?;
         let published = published_field(&map).map_err(fail)?;
         let text = take_string(&mut map, "text")
             .map_err(fail)?
@@ -464,7 +489,7 @@ fn stdin_item(line: Line<'_>, n: usize, default_published: Option<chrono::NaiveD
             Some(id) => id,
             None => take_string(&mut map, "doc")
                 .map_err(fail)?
-                .unwrap_or_else(|| format!("stdin:{n}")),
+                .unwrap_or_else(|| format!("{name}:{n}")),
         };
         Ok(DocIn {
             id,
@@ -479,7 +504,7 @@ fn stdin_item(line: Line<'_>, n: usize, default_published: Option<chrono::NaiveD
 }
 
 fn manifest_item(line: Line<'_>, n: usize, name: &str, base: &Path) -> Item {
-    let parsed = line.and_then(|line| {
+    let parsed = line.and_then(|(line, _)| {
         let fail = |e: String| format!("{name} line {n}: {e}");
         let mut map = parse_object(line).map_err(fail)?;
         let id = take_string(&mut map, "doc")

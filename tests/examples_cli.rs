@@ -295,6 +295,35 @@ fn bad_stdin_lines_are_named_by_number() {
 }
 
 #[test]
+fn jsonl_file_is_read_line_by_line_and_bad_lines_are_named() {
+    let seed_text = read_seed(SEED);
+    let dir = TempDir::new("jsonl");
+    let good = serde_json::json!({"id": "good", "text": seed_text, "published": "2023-11-06"});
+    let anonymous = serde_json::json!({"text": "Blinken said the talks would go on."});
+    let file = dir.path().join("batch.jsonl");
+    fs::write(&file, format!("{good}\n{{\"id\": \"no-text\"}}\n{anonymous}\n"))
+        .expect("write jsonl");
+    let name = file.to_str().expect("utf-8 temp path");
+    let out = run(&[name], b"");
+    let stderr = stderr_of(&out);
+
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains(&format!("{name} line 2:")))
+        .unwrap_or_else(|| panic!("no error naming line 2: {stderr}"));
+    assert!(line.contains("\"text\""), "{line}");
+    assert!(stderr.contains("extract: 1 input(s) failed"), "{stderr}");
+    let events = events_of(&out);
+    let mut want = expected("good", &seed_text, Some("2023-11-06"));
+    assert_eq!(events[..want.len()], want[..]);
+    // A line without an id is named by the file and line number.
+    want = events[want.len()..].to_vec();
+    assert!(!want.is_empty());
+    assert!(want.iter().all(|e| e["doc"] == format!("{name}:3")), "{want:?}");
+}
+
+#[test]
 fn bad_published_flag_is_refused() {
     for args in [
         &["--published", "2024-13-45", "seeds"][..],
