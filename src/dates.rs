@@ -906,23 +906,32 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 /// Lowercase, whitespace runs as one space, apostrophes dropped: the form in
 /// which matched words are looked up in the tables.
 fn norm(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    normalized(s).collect()
+}
+
+/// The chars of [`norm`]`(s)`, without building the string.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut after_space = false;
+    s.chars().filter_map(move |c| {
         if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
+            (!std::mem::replace(&mut after_space, true)).then_some(' ')
         } else if c != '\'' && c != '’' {
-            out.push(c.to_ascii_lowercase());
+            after_space = false;
+            Some(c.to_ascii_lowercase())
+        } else {
+            None
         }
-    }
-    out
+    })
+}
+
+/// `norm(a) == norm(b)`, without allocating.
+fn norm_eq(a: &str, b: &str) -> bool {
+    normalized(a).eq(normalized(b))
 }
 
 /// The value of the table entry whose name matches `s`.
 fn lookup<T: Copy>(table: &[(&str, T)], s: &str) -> Option<T> {
-    let s = norm(s);
-    table.iter().find(|(name, _)| norm(name) == s).map(|e| e.1)
+    table.iter().find(|(name, _)| norm_eq(name, s)).map(|e| e.1)
 }
 
 /// A group of a rule match, with offsets into the sentence's haystack.
@@ -1146,8 +1155,7 @@ fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 /// "New Year's Eve", "on Christmas Day", "over Christmas".
 fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let hol = caps.name("hol")?;
-    let name = norm(hol.as_str());
-    let holiday = HOLIDAYS.iter().find(|h| norm(h.name) == name)?;
+    let holiday = HOLIDAYS.iter().find(|h| norm_eq(h.name, hol.as_str()))?;
     if holiday
         .not_after
         .contains(&prev_word(text, hol.start()).as_str())
@@ -1193,8 +1201,8 @@ fn build_weekday(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
 
 /// "yesterday", "last night", "earlier today", "this morning".
 fn build_relative_day(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
-    let rel = norm(group(caps, "rel")?);
-    let (_, day, pod) = RELATIVE_DAYS.iter().find(|r| norm(r.0) == rel)?;
+    let rel = group(caps, "rel")?;
+    let (_, day, pod) = RELATIVE_DAYS.iter().find(|r| norm_eq(r.0, rel))?;
     let part_of_day = group(caps, "pod")
         .and_then(|p| lookup(&PARTS_OF_DAY, p))
         .or(*pod);
