@@ -6,6 +6,14 @@
 //! preposition before a bare year, the word before "weekend") and returns the
 //! expression's [`DateKind`]. Matches of all rules are merged leftmost-longest.
 //!
+//! The search finds exactly the matches of the plain patterns, with less
+//! work: every match holds a cue word of its rule ("may", "weekend", "19")
+//! and starts within a few words before it, so one scan for cues picks the
+//! rules to run and the places to try, where the rule's regex runs anchored
+//! (which also spares compiling the literal prefilters of unanchored
+//! patterns). Sentences with characters the fast regexes read differently
+//! (`ſ`, the Kelvin sign, non-ASCII digits) take the plain, unanchored ones.
+//!
 //! Resolution follows news usage: a bare weekday or "October 23" in a
 //! past-tense clause is the most recent one on or before the publication date,
 //! in a future-tense clause the next one on or after it. Expressions that name
@@ -18,6 +26,7 @@ use std::cmp::Reverse;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use once_cell::sync::Lazy;
+use once_cell::sync::OnceCell;
 use regex::{Captures, Regex};
 
 use crate::document::Span;
@@ -543,125 +552,331 @@ const DETERMINERS: &[&str] = &["the", "a", "an"];
 /// ASCII word boundary: see the module docs.
 const B: &str = r"(?-u:\b)";
 
-/// A named recognizer: its regex and the code that checks a match.
+/// A named recognizer: its pattern, the code that checks a match, and the
+/// words that let the search skip to where a match can be.
 struct Rule {
     /// Stable name, shown in test failures.
     name: &'static str,
-    /// Case-insensitive pattern; group `e` is the expression's span.
-    re: Regex,
+    /// The case-insensitive pattern, from the shared pieces; group `e` is the
+    /// expression's span.
+    pattern: fn(&Pieces) -> String,
     /// Checks a match against the sentence text (up to its end) and builds
     /// the kind, or rejects it. The group `e`, when present, is the span;
     /// a matched `since` group wraps the kind in [`DateKind::Since`].
-    build: fn(&Captures<'_>, &str) -> Option<DateKind>,
+    build: fn(&Caps<'_>, &str) -> Option<DateKind>,
+    /// Every match holds one of these words (ASCII, any case; see
+    /// [`needs_exact_search`] for the letters that fold to non-ASCII ones).
+    cues: &'static [&'static str],
+    /// A match starts at most this many runs of non-whitespace before the
+    /// start of its cue ("in the early hours of Friday": 5).
+    reach: usize,
 }
 
-/// The rules, compiled once.
-static RULES: Lazy<Vec<Rule>> = Lazy::new(|| {
-    let weekday = alternation(WEEKDAYS.iter().map(|w| w.0));
-    let pod = alternation(PARTS_OF_DAY.iter().map(|p| p.0));
-    let month_full = alternation(MONTHS.iter().map(|m| m.name));
-    let month_abbr = alternation(MONTHS.iter().flat_map(|m| m.abbrevs.iter().copied()));
-    // Only abbreviations take a period, so a sentence-final one stays outside.
-    let month = format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)");
-    let day = format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}");
-    let year = format!(r"(?P<year>(?:19|20)\d\d){B}");
-    let edge = alternation(EDGES.iter().map(|e| e.0));
-    let season = alternation(SEASONS.iter().map(|s| s.0));
-    let holiday = alternation(HOLIDAYS.iter().map(|h| h.name));
-    let relday = alternation(RELATIVE_DAYS.iter().map(|r| r.0));
-    let unit = format!("(?:{})s?", alternation(UNITS.iter().map(|u| u.0)));
-    let num = format!(r"\d+|{}", alternation(NUMBER_WORDS.iter().map(|n| n.0)));
-    let few = alternation(FEW_WORDS);
-    let modifier = alternation(COUNT_MODIFIERS.iter().map(|m| m.0));
-    let since = r"(?P<since>since)\s+";
-    let dow = format!(r"(?:(?P<dow>{weekday}){B},?\s+)?");
-    vec![
-        Rule {
-            name: "month_day",
-            re: rx(&format!(
-                r"{B}(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)"
-            )),
-            build: build_month_day,
+/// Month cues: every month name and abbreviation starts with one.
+const MONTH_CUES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Unit cues of relative periods, counts and "ago".
+const UNIT_CUES: &[&str] = &["hour", "day", "week", "month", "year", "decade"];
+
+/// The rules. Each `reach` counts the words a pattern allows before its cue:
+/// prepositions, qualifiers, edges ("at the beginning of"), counts ("a
+/// couple of") and, for cues inside a name, the words of the name before it.
+static RULES: [Rule; 12] = [
+    Rule {
+        name: "month_day",
+        pattern: |p| {
+            let Pieces {
+                since,
+                dow,
+                month,
+                day,
+                year,
+                ..
+            } = p;
+            format!(r"{B}(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)")
         },
-        Rule {
-            name: "day_month",
-            re: rx(&format!(
+        build: build_month_day,
+        cues: MONTH_CUES,
+        // since/on, weekday.
+        reach: 2,
+    },
+    Rule {
+        name: "day_month",
+        pattern: |p| {
+            let Pieces {
+                since,
+                dow,
+                month,
+                day,
+                year,
+                ..
+            } = p;
+            format!(
                 r"{B}(?P<e>(?:{since}|on\s+)?{dow}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"
-            )),
-            build: build_month_day,
+            )
         },
-        Rule {
-            name: "month",
-            re: rx(&format!(
+        build: build_month_day,
+        cues: MONTH_CUES,
+        // since/on, weekday, the, day, of.
+        reach: 5,
+    },
+    Rule {
+        name: "month",
+        pattern: |p| {
+            let Pieces {
+                since,
+                month,
+                year,
+                edge,
+                ..
+            } = p;
+            format!(
                 r"{B}(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{month}(?:,?\s+{year})?)"
-            )),
-            build: build_month,
+            )
         },
-        Rule {
-            name: "year",
-            re: rx(&format!(
+        build: build_month,
+        cues: MONTH_CUES,
+        // ctx, since/pre, qualifier, edge of up to four words.
+        reach: 7,
+    },
+    Rule {
+        name: "year",
+        pattern: |p| {
+            let Pieces {
+                since, year, edge, ..
+            } = p;
+            format!(
                 r"{B}(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{year})"
-            )),
-            build: build_year,
+            )
         },
-        Rule {
-            name: "season",
-            re: rx(&format!(
+        build: build_year,
+        cues: &["19", "20"],
+        // ctx, since/pre, edge of up to four words.
+        reach: 6,
+    },
+    Rule {
+        name: "season",
+        pattern: |p| {
+            let Pieces {
+                since,
+                year,
+                edge,
+                season,
+                ..
+            } = p;
+            format!(
                 r"{B}(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|over|through|throughout)\s+)?(?:(?P<q>last|this|next|the)\s+)?(?:(?P<edge>{edge})(?:-|\s+)(?:the\s+)?)?(?P<season>{season}){B}(?:\s+(?:of\s+)?{year})?)"
-            )),
-            build: build_season,
+            )
         },
-        Rule {
-            name: "holiday",
-            re: rx(&format!(
+        build: build_season,
+        cues: &["spring", "summer", "autumn", "fall", "winter"],
+        // ctx, since/pre, qualifier, edge of up to four words, the.
+        reach: 8,
+    },
+    Rule {
+        name: "holiday",
+        pattern: |p| {
+            let Pieces {
+                since,
+                year,
+                holiday,
+                ..
+            } = p;
+            format!(
                 r"{B}(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>on|over|during|at|through|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?P<hol>{holiday}){B}(?:,?\s+{year})?)"
-            )),
-            build: build_holiday,
+            )
         },
-        Rule {
-            name: "weekday",
-            re: rx(&format!(
+        build: build_holiday,
+        cues: &[
+            "year",
+            "christmas",
+            "boxing",
+            "valentine",
+            "halloween",
+            "thanksgiving",
+        ],
+        // ctx, since/pre, qualifier, the "new" of "new year's".
+        reach: 4,
+    },
+    Rule {
+        name: "weekday",
+        pattern: |p| {
+            let Pieces {
+                since,
+                weekday,
+                pod,
+                ..
+            } = p;
+            format!(
                 r"{B}(?P<e>(?:{since}|on\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|last|this|next)\s+)?(?:(?P<hours>(?:in\s+)?the\s+early\s+hours\s+of)\s+|(?P<edge>late|early|earlier|later)(?:\s+on)?\s+)?(?P<wd>{weekday}){B}(?:\s+(?P<pod>{pod}){B})?)"
-            )),
-            build: build_weekday,
+            )
         },
-        Rule {
-            name: "relative_day",
-            re: rx(&format!(
+        build: build_weekday,
+        cues: &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+        // since/on, a two-word qualifier, "in the early hours of".
+        reach: 8,
+    },
+    Rule {
+        name: "relative_day",
+        pattern: |p| {
+            let Pieces {
+                since, relday, pod, ..
+            } = p;
+            format!(
                 r"{B}(?P<e>(?:{since})?(?:(?:late|early|earlier|later)\s+)?(?P<rel>{relday}){B}(?:\s+(?P<pod>{pod}){B})?)"
-            )),
-            build: build_relative_day,
+            )
         },
-        Rule {
-            name: "relative_period",
-            re: rx(&format!(
+        build: build_relative_day,
+        // "night" is in "tonight", "last night" and "overnight".
+        cues: &[
+            "yesterday",
+            "today",
+            "tomorrow",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+        ],
+        // since, edge, "the day before".
+        reach: 5,
+    },
+    Rule {
+        name: "relative_period",
+        pattern: |p| {
+            let Pieces { since, edge, .. } = p;
+            format!(
                 r"{B}(?P<e>(?:{since})?(?:(?:(?P<edge>{edge})(?:-|\s+))?(?P<q>last|this|next)\s+(?P<unit>week|month|year)|(?P<edge2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)){B})"
-            )),
-            build: build_relative_period,
+            )
         },
-        Rule {
-            name: "recent",
-            re: rx(&format!(
+        build: build_relative_period,
+        cues: &["week", "month", "year"],
+        // since, edge of up to four words, qualifier.
+        reach: 6,
+    },
+    Rule {
+        name: "recent",
+        pattern: |p| {
+            let Pieces { unit, num, few, .. } = p;
+            format!(
                 r"{B}(?P<e>(?:(?P<pre>in|over|during|within|for|throughout)\s+)?(?:(?P<recent>recent)\s+(?P<runit>{unit})|(?:the|this)\s+(?:past|last)\s+(?:(?P<few>{few})\s+|(?P<n>{num})\s+)?(?P<unit>{unit})){B})"
-            )),
-            build: build_recent,
+            )
         },
-        Rule {
-            name: "ago",
-            re: rx(&format!(
+        build: build_recent,
+        cues: UNIT_CUES,
+        // preposition, the, past, "a couple of".
+        reach: 6,
+    },
+    Rule {
+        name: "ago",
+        pattern: |p| {
+            let Pieces {
+                unit,
+                num,
+                few,
+                modifier,
+                ..
+            } = p;
+            format!(
                 r"{B}(?P<e>(?:(?P<mod>{modifier})\s+)?(?:(?P<few>{few})|(?P<n>{num}))\s+(?P<unit>{unit})\s+ago){B}"
-            )),
-            build: build_ago,
+            )
         },
-        Rule {
-            name: "weekend",
-            re: rx(&format!(
-                r"{B}(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}"
-            )),
-            build: build_weekend,
+        build: build_ago,
+        cues: &["ago"],
+        // a two-word modifier, "a couple of", the unit.
+        reach: 6,
+    },
+    Rule {
+        name: "weekend",
+        pattern: |_| {
+            format!(
+                r"{B}(?P<e>(?:(?P<since>since)\s+|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}"
+            )
         },
-    ]
-});
+        build: build_weekend,
+        cues: &["weekend"],
+        // since/pre, a two-word qualifier.
+        reach: 3,
+    },
+];
+
+/// Sub-patterns shared by the rules, from the word tables.
+struct Pieces {
+    weekday: String,
+    pod: String,
+    month: String,
+    day: String,
+    year: String,
+    edge: String,
+    season: String,
+    holiday: String,
+    relday: String,
+    unit: String,
+    num: String,
+    few: String,
+    modifier: String,
+    since: &'static str,
+    dow: String,
+}
+
+impl Pieces {
+    fn new() -> Pieces {
+        let weekday = alternation(WEEKDAYS.iter().map(|w| w.0));
+        let month_full = alternation(MONTHS.iter().map(|m| m.name));
+        let month_abbr = alternation(MONTHS.iter().flat_map(|m| m.abbrevs.iter().copied()));
+        Pieces {
+            pod: alternation(PARTS_OF_DAY.iter().map(|p| p.0)),
+            // Only abbreviations take a period, so a sentence-final one stays outside.
+            month: format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)"),
+            day: format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}"),
+            year: format!(r"(?P<year>(?:19|20)\d\d){B}"),
+            edge: alternation(EDGES.iter().map(|e| e.0)),
+            season: alternation(SEASONS.iter().map(|s| s.0)),
+            holiday: alternation(HOLIDAYS.iter().map(|h| h.name)),
+            relday: alternation(RELATIVE_DAYS.iter().map(|r| r.0)),
+            unit: format!("(?:{})s?", alternation(UNITS.iter().map(|u| u.0))),
+            num: format!(r"\d+|{}", alternation(NUMBER_WORDS.iter().map(|n| n.0))),
+            few: alternation(FEW_WORDS),
+            modifier: alternation(COUNT_MODIFIERS.iter().map(|m| m.0)),
+            since: r"(?P<since>since)\s+",
+            dow: format!(r"(?:(?P<dow>{weekday}){B},?\s+)?"),
+            weekday,
+        }
+    }
+}
+
+/// The fast form of rule `index`'s regex, compiled at first use: anchored at
+/// the start of the haystack it is given (group `whole`), so it compiles
+/// without the literal prefilters of an unanchored pattern (most of the
+/// compile time, and no help when the search starts at a cue). Digits are
+/// ASCII: [`needs_exact_search`] sends sentences with other digits to
+/// [`exact_regex`].
+fn fast_regex(index: usize) -> &'static Regex {
+    static FAST: Lazy<[OnceCell<Regex>; 12]> = Lazy::new(Default::default);
+    FAST[index].get_or_init(|| {
+        let pattern = (RULES[index].pattern)(&PIECES).replace(r"\d", "[0-9]");
+        rx(&format!(r"\A(?P<whole>{pattern})"))
+    })
+}
+
+/// The plain form of rule `index`'s regex, compiled at first use: for the
+/// rare sentences whose characters the fast form does not read the same.
+fn exact_regex(index: usize) -> &'static Regex {
+    static EXACT: Lazy<[OnceCell<Regex>; 12]> = Lazy::new(Default::default);
+    EXACT[index].get_or_init(|| rx(&(RULES[index].pattern)(&PIECES)))
+}
+
+/// The shared sub-patterns, built once.
+static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
 
 /// Compiles a rule's pattern, case-insensitive; the patterns are fixed, so
 /// failure is a bug caught by every test.
@@ -691,27 +906,80 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
 /// Lowercase, whitespace runs as one space, apostrophes dropped: the form in
 /// which matched words are looked up in the tables.
 fn norm(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    normalized(s).collect()
+}
+
+/// The chars of [`norm`]`(s)`, without building the string.
+fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut after_space = false;
+    s.chars().filter_map(move |c| {
         if c.is_whitespace() {
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
+            (!std::mem::replace(&mut after_space, true)).then_some(' ')
         } else if c != '\'' && c != '’' {
-            out.push(c.to_ascii_lowercase());
+            after_space = false;
+            Some(c.to_ascii_lowercase())
+        } else {
+            None
         }
-    }
-    out
+    })
+}
+
+/// `norm(a) == norm(b)`, without allocating.
+fn norm_eq(a: &str, b: &str) -> bool {
+    normalized(a).eq(normalized(b))
 }
 
 /// The value of the table entry whose name matches `s`.
 fn lookup<T: Copy>(table: &[(&str, T)], s: &str) -> Option<T> {
-    let s = norm(s);
-    table.iter().find(|(name, _)| norm(name) == s).map(|e| e.1)
+    table.iter().find(|(name, _)| norm_eq(name, s)).map(|e| e.1)
+}
+
+/// A group of a rule match, with offsets into the sentence's haystack.
+#[derive(Debug, Clone, Copy)]
+struct Group<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Group<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+
+    fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// The groups of a rule match, found by a regex run on the haystack from
+/// `offset` on.
+struct Caps<'h> {
+    caps: Captures<'h>,
+    offset: usize,
+}
+
+impl<'h> Caps<'h> {
+    /// The named group, if it matched.
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.caps.name(name).map(|m| Group {
+            start: m.start() + self.offset,
+            end: m.end() + self.offset,
+            text: m.as_str(),
+        })
+    }
 }
 
 /// The text of a named group, if it matched.
-fn group<'h>(caps: &Captures<'h>, name: &str) -> Option<&'h str> {
+fn group<'h>(caps: &Caps<'h>, name: &str) -> Option<&'h str> {
     caps.name(name).map(|m| m.as_str())
 }
 
@@ -753,7 +1021,7 @@ fn continues_number(text: &str, pos: usize) -> bool {
 
 /// The month (1-12) a `month`/`abbr` group names, if its casing allows it to
 /// be one, with its table entry and whether it was abbreviated.
-fn month_of(caps: &Captures<'_>) -> Option<(u32, &'static MonthName, bool)> {
+fn month_of(caps: &Caps<'_>) -> Option<(u32, &'static MonthName, bool)> {
     let (word, abbr) = match (group(caps, "month"), group(caps, "abbr")) {
         (Some(w), _) => (w, false),
         (None, Some(w)) => (w, true),
@@ -771,12 +1039,12 @@ fn month_of(caps: &Captures<'_>) -> Option<(u32, &'static MonthName, bool)> {
 }
 
 /// The year group as a number.
-fn year_of(caps: &Captures<'_>) -> Option<i32> {
+fn year_of(caps: &Caps<'_>) -> Option<i32> {
     group(caps, "year").and_then(|y| y.parse().ok())
 }
 
 /// "last", "this past" -> Last; "this" -> This; "next", "this coming" -> Next.
-fn qualifier_of(caps: &Captures<'_>) -> Option<Qualifier> {
+fn qualifier_of(caps: &Caps<'_>) -> Option<Qualifier> {
     let q = norm(group(caps, "q")?);
     match q.as_str() {
         "last" | "this past" | "the past" => Some(Qualifier::Last),
@@ -787,7 +1055,7 @@ fn qualifier_of(caps: &Captures<'_>) -> Option<Qualifier> {
 }
 
 /// The edge group, looked up in [`EDGES`].
-fn edge_of(caps: &Captures<'_>, name: &str) -> Option<Edge> {
+fn edge_of(caps: &Caps<'_>, name: &str) -> Option<Edge> {
     lookup(&EDGES, group(caps, name)?)
 }
 
@@ -802,7 +1070,7 @@ fn days_in_month(month: u32, year: Option<i32>) -> u32 {
 }
 
 /// "October 23", "5 August 2024", "on Monday, March 4".
-fn build_month_day(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
+fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (month, _, _) = month_of(caps)?;
     let day_m = caps.name("day")?;
     if continues_number(text, day_m.start()) {
@@ -816,7 +1084,7 @@ fn build_month_day(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
 }
 
 /// "in January", "since April", "In late June", "February 2003".
-fn build_month(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
+fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (month, name, abbr) = month_of(caps)?;
     let year = year_of(caps);
     let edge = edge_of(caps, "edge");
@@ -848,7 +1116,7 @@ fn build_month(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
 
 /// "in 2004", "by 2030", "mid-2004": a bare number is a year only after a
 /// preposition or an edge word.
-fn build_year(caps: &Captures<'_>, _text: &str) -> Option<DateKind> {
+fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
     let year = year_of(caps)?;
     let edge = edge_of(caps, "edge");
     let licensed = ["ctx", "pre", "since"]
@@ -858,7 +1126,7 @@ fn build_year(caps: &Captures<'_>, _text: &str) -> Option<DateKind> {
 }
 
 /// "in early summer", "last winter", "the spring of 2004".
-fn build_season(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
+fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let season = lookup(
         &SEASONS.map(|(name, season, _)| (name, season)),
         group(caps, "season")?,
@@ -885,10 +1153,9 @@ fn build_season(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
 }
 
 /// "New Year's Eve", "on Christmas Day", "over Christmas".
-fn build_holiday(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
+fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let hol = caps.name("hol")?;
-    let name = norm(hol.as_str());
-    let holiday = HOLIDAYS.iter().find(|h| norm(h.name) == name)?;
+    let holiday = HOLIDAYS.iter().find(|h| norm_eq(h.name, hol.as_str()))?;
     if holiday
         .not_after
         .contains(&prev_word(text, hol.start()).as_str())
@@ -913,7 +1180,7 @@ fn build_holiday(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
 }
 
 /// "on Saturday", "late Saturday", "Wednesday morning", "last Saturday".
-fn build_weekday(caps: &Captures<'_>, _text: &str) -> Option<DateKind> {
+fn build_weekday(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
     let wd = lookup(&WEEKDAYS, group(caps, "wd")?)?;
     let part_of_day = match (group(caps, "pod"), group(caps, "edge")) {
         (Some(p), _) => lookup(&PARTS_OF_DAY, p),
@@ -933,9 +1200,9 @@ fn build_weekday(caps: &Captures<'_>, _text: &str) -> Option<DateKind> {
 }
 
 /// "yesterday", "last night", "earlier today", "this morning".
-fn build_relative_day(caps: &Captures<'_>, _text: &str) -> Option<DateKind> {
-    let rel = norm(group(caps, "rel")?);
-    let (_, day, pod) = RELATIVE_DAYS.iter().find(|r| norm(r.0) == rel)?;
+fn build_relative_day(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
+    let rel = group(caps, "rel")?;
+    let (_, day, pod) = RELATIVE_DAYS.iter().find(|r| norm_eq(r.0, rel))?;
     let part_of_day = group(caps, "pod")
         .and_then(|p| lookup(&PARTS_OF_DAY, p))
         .or(*pod);
@@ -946,7 +1213,7 @@ fn build_relative_day(caps: &Captures<'_>, _text: &str) -> Option<DateKind> {
 }
 
 /// "last week", "late last month", "earlier this year", "later in the week".
-fn build_relative_period(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
+fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let e = caps.name("e")?;
     if let (Some(unit), Some(edge)) = (group(caps, "unit2"), edge_of(caps, "edge2")) {
         return Some(DateKind::RelativePeriod {
@@ -981,7 +1248,7 @@ fn unit_of(s: &str) -> Option<Unit> {
 }
 
 /// A count: digits or a number word.
-fn number_of(caps: &Captures<'_>, text: &str) -> Option<u32> {
+fn number_of(caps: &Caps<'_>, text: &str) -> Option<u32> {
     let m = caps.name("n")?;
     if continues_number(text, m.start()) {
         return None;
@@ -993,7 +1260,7 @@ fn number_of(caps: &Captures<'_>, text: &str) -> Option<u32> {
 }
 
 /// "in recent days", "In the past month", "over the past three weeks".
-fn build_recent(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
+fn build_recent(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let e = caps.name("e")?;
     if let Some(unit) = group(caps, "runit") {
         // "recent days" without a preposition is usually a noun phrase subject.
@@ -1020,7 +1287,7 @@ fn build_recent(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
 }
 
 /// "six weeks ago", "Nearly five years ago", "a few days ago".
-fn build_ago(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
+fn build_ago(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let n = if caps.name("few").is_some() {
         None
     } else {
@@ -1037,7 +1304,7 @@ fn build_ago(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
 }
 
 /// "the weekend", "over the weekend", "last weekend", "weekend".
-fn build_weekend(caps: &Captures<'_>, text: &str) -> Option<DateKind> {
+fn build_weekend(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let e = caps.name("e")?;
     let bare = ["pre", "q", "since"].iter().all(|g| caps.name(g).is_none());
     if bare && NOT_BEFORE_WEEKEND.contains(&prev_word(text, e.start()).as_str()) {
@@ -1129,6 +1396,17 @@ fn might_hold_date(s: &str) -> bool {
 
 /// [`find_dates`], with the name of the rule that found each expression.
 fn find_named(text: &str, start: usize, end: usize) -> Vec<(&'static str, DateExpr)> {
+    find_named_with(text, start, end, false)
+}
+
+/// [`find_named`]; `exact` forces the plain regexes on every sentence (the
+/// reference the fast search is tested against).
+fn find_named_with(
+    text: &str,
+    start: usize,
+    end: usize,
+    exact: bool,
+) -> Vec<(&'static str, DateExpr)> {
     if start > end {
         return Vec::new();
     }
@@ -1146,30 +1424,12 @@ fn find_named(text: &str, start: usize, end: usize) -> Vec<(&'static str, DateEx
     // `start` in the longer slice lets `\b` see the character before it.
     let hay = &text[..end];
     let mut found: Vec<(usize, DateExpr)> = Vec::new();
-    for (index, rule) in RULES.iter().enumerate() {
-        let mut pos = start;
-        while pos < end {
-            let Some(caps) = rule.re.captures_at(hay, pos) else {
-                break;
-            };
-            let Some(whole) = caps.get(0) else {
-                break;
-            };
-            let e = caps.name("e").unwrap_or(whole);
-            match (rule.build)(&caps, hay) {
-                Some(kind) if !e.is_empty() => {
-                    let kind = match caps.name("since") {
-                        Some(_) => DateKind::Since(Box::new(kind)),
-                        None => kind,
-                    };
-                    let span = Span::new(e.start(), e.end());
-                    found.push((index, DateExpr { span, kind }));
-                    pos = whole.end().max(next_char(hay, whole.start()));
-                }
-                // A rejected match may hide a good one starting inside it.
-                _ => pos = next_char(hay, whole.start()),
-            }
+    if exact || needs_exact_search(&hay[start..]) {
+        for index in 0..RULES.len() {
+            find_exact(index, hay, start, &mut found);
         }
+    } else {
+        find_fast(hay, start, &mut found);
     }
     found.sort_by_key(|(index, expr)| (expr.span.start, Reverse(expr.span.len()), *index));
     let mut out: Vec<(&'static str, DateExpr)> = Vec::new();
@@ -1182,6 +1442,164 @@ fn find_named(text: &str, start: usize, end: usize) -> Vec<(&'static str, DateEx
         }
     }
     out
+}
+
+/// True when the sentence holds a character that the fast regexes and the
+/// cue scan would read differently from the plain regexes: a letter that
+/// case-folds to an ASCII one (`ſ` to `s`, the Kelvin sign to `k`), or a
+/// non-ASCII digit (`\d` is Unicode in the plain regexes).
+fn needs_exact_search(s: &str) -> bool {
+    !s.is_ascii()
+        && s.chars()
+            .any(|c| !c.is_ascii() && (c == 'ſ' || c == '\u{212A}' || c.is_numeric()))
+}
+
+/// Checks a match of rule `index` and records it when the rule accepts it;
+/// returns where the rule's search resumes.
+fn take_match(
+    index: usize,
+    caps: &Caps<'_>,
+    whole: Group<'_>,
+    hay: &str,
+    found: &mut Vec<(usize, DateExpr)>,
+) -> usize {
+    let e = caps.name("e").unwrap_or(whole);
+    match (RULES[index].build)(caps, hay) {
+        Some(kind) if !e.is_empty() => {
+            let kind = match caps.name("since") {
+                Some(_) => DateKind::Since(Box::new(kind)),
+                None => kind,
+            };
+            let span = Span::new(e.start(), e.end());
+            found.push((index, DateExpr { span, kind }));
+            whole.end().max(next_char(hay, whole.start()))
+        }
+        // A rejected match may hide a good one starting inside it.
+        _ => next_char(hay, whole.start()),
+    }
+}
+
+/// Rule `index` over `hay[start..]` with its plain regex, match after match.
+fn find_exact(index: usize, hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
+    let re = exact_regex(index);
+    let mut pos = start;
+    while pos < hay.len() {
+        let Some(caps) = re.captures_at(hay, pos) else {
+            break;
+        };
+        let Some(whole) = caps.get(0) else {
+            break;
+        };
+        let whole = Group {
+            start: whole.start(),
+            end: whole.end(),
+            text: whole.as_str(),
+        };
+        pos = take_match(index, &Caps { caps, offset: 0 }, whole, hay, found);
+    }
+}
+
+/// Cue words of all rules, and for each the rules it cues (a bit per rule).
+static CUES: Lazy<(aho_corasick::AhoCorasick, Vec<u16>)> = Lazy::new(|| {
+    let mut words: Vec<&str> = Vec::new();
+    let mut masks: Vec<u16> = Vec::new();
+    for (index, rule) in RULES.iter().enumerate() {
+        for &cue in rule.cues {
+            match words.iter().position(|&w| w == cue) {
+                Some(i) => masks[i] |= 1 << index,
+                None => {
+                    words.push(cue);
+                    masks.push(1 << index);
+                }
+            }
+        }
+    }
+    let ac = aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&words)
+        .expect("cue automaton");
+    (ac, masks)
+});
+
+/// All rules over `hay[start..]` with the fast regexes. A rule whose cue is
+/// not in the sentence cannot match and is skipped. Otherwise the rule's
+/// next match starts at the earliest `reach` words before its next cue and
+/// at the latest at the cue: the fast regex, anchored, is tried at each word
+/// start in between, in order, so the first that matches is the leftmost
+/// match, as a search from the resume position would find it.
+fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
+    let (ac, masks) = &*CUES;
+    // Every occurrence, overlapping ("night" in "tonight"): (start, rules).
+    let cues: Vec<(usize, u16)> = ac
+        .find_overlapping_iter(&hay[start..])
+        .map(|m| (start + m.start(), masks[m.pattern().as_usize()]))
+        .collect();
+    let cued = cues.iter().fold(0, |acc, &(_, rules)| acc | rules);
+    for (index, rule) in RULES.iter().enumerate() {
+        let bit = 1u16 << index;
+        if cued & bit == 0 {
+            continue;
+        }
+        // No match starts before `pos` (the resume position, or past a cue
+        // that every start up to it failed).
+        let mut pos = start;
+        'cues: while pos < hay.len() {
+            let Some(cue) = cues
+                .iter()
+                .filter(|&&(at, rules)| rules & bit != 0 && at >= pos)
+                .map(|&(at, _)| at)
+                .min()
+            else {
+                break;
+            };
+            let mut from = words_back(hay, pos, cue, rule.reach);
+            while let Some(at) = match_start_from(hay, from).filter(|&at| at <= cue) {
+                let re = fast_regex(index);
+                if re.is_match(&hay[at..]) {
+                    let Some(caps) = re.captures(&hay[at..]) else {
+                        break 'cues;
+                    };
+                    let caps = Caps { caps, offset: at };
+                    let Some(whole) = caps.name("whole") else {
+                        break 'cues;
+                    };
+                    pos = take_match(index, &caps, whole, hay, found);
+                    continue 'cues;
+                }
+                from = at + 1;
+            }
+            // Cues are ASCII: one byte on is a char boundary.
+            pos = cue + 1;
+        }
+    }
+}
+
+/// The start of the `n`-th run of non-whitespace before `i` (whitespace as
+/// `\s` reads it), or `floor` if that is later: a match with at most `n`
+/// such runs before its cue at `i` starts there or later.
+fn words_back(text: &str, floor: usize, mut i: usize, n: usize) -> usize {
+    for _ in 0..n {
+        let before = &text[floor..i];
+        let no_space = before.trim_end_matches(char::is_whitespace);
+        i = floor
+            + no_space
+                .trim_end_matches(|c: char| !c.is_whitespace())
+                .len();
+        if i == floor {
+            break;
+        }
+    }
+    i
+}
+
+/// The first position at or after `i` where a rule match can start: an ASCII
+/// letter or digit (every pattern starts with one, and the characters that
+/// fold to ASCII letters go to the exact search) after a boundary. The
+/// regex, run on the text from there, sees the same boundary at its start.
+fn match_start_from(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    (i..b.len()).find(|&j| b[j].is_ascii_alphanumeric() && (j == 0 || !word(b[j - 1])))
 }
 
 /// The largest char boundary at or below `i`, within the text.
@@ -1868,6 +2286,56 @@ Aid convoys will resume after Christmas Day, officials said. | 2024-12-20 | futu
         assert!(found.iter().all(|&t| t == "weekend"));
     }
 
+    /// The fast search finds what the plain regexes find, on every sentence.
+    fn check_same_as_exact(text: &str, start: usize, end: usize) {
+        let fast = find_named_with(text, start, end, false);
+        let exact = find_named_with(text, start, end, true);
+        assert_eq!(fast, exact, "{text:?} {start}..{end}");
+    }
+
+    #[test]
+    fn fast_search_matches_exact_search() {
+        let mut sentences: Vec<&str> = golden().map(|row| row[0]).collect();
+        sentences.extend(NEGATIVE);
+        sentences.extend([
+            "Talks held on Monday, March 4 failed; a second round late last month and \
+             another on New Year’s Eve, 2023 also failed, and the envoy left yesterday.",
+            "It rained on Sunday. Rebels attacked on Saturday. Talks resume Monday.",
+            "by the end of May 2004, at the beginning of last week, in the early hours of \
+             this past Friday, just over a couple of years ago, at the start of the summer \
+             of 2010, since the day before yesterday evening, over the past a few decades",
+            "mid-May, mid-2004, early-summer, Oct.29, 5th of\u{a0}May, 1,200 2019 20191 \
+             on 12 Dec 1999 and 31st December, 2020; tonight, overnight, thanksgiving day",
+            "ſaturday in 2004 and on Monday; ٣ May 5 on May 3٣; Kelvin weekend 19Ｍay",
+        ]);
+        for s in sentences {
+            for start in [0, 1, 3] {
+                check_same_as_exact(s, start, s.len());
+            }
+        }
+    }
+
+    /// With `NEWSEVENTS_DATES_CORPUS` naming a JSON Lines file of `{"text": ...}`
+    /// documents: the fast search against the plain regexes on every sentence.
+    #[test]
+    #[ignore]
+    fn fast_search_matches_exact_search_on_corpus() {
+        let Ok(path) = std::env::var("NEWSEVENTS_DATES_CORPUS") else {
+            return;
+        };
+        let data = std::fs::read_to_string(path).expect("corpus file");
+        let mut sentences = 0;
+        for line in data.lines().filter(|l| !l.trim().is_empty()) {
+            let doc: serde_json::Value = serde_json::from_str(line).expect("json line");
+            let text = doc["text"].as_str().unwrap_or_default();
+            for s in crate::segment::sentences(text) {
+                sentences += 1;
+                check_same_as_exact(text, s.span.start, s.span.end);
+            }
+        }
+        eprintln!("{sentences} sentences");
+    }
+
     proptest! {
         #[test]
         fn any_text_any_bounds(text in "\\PC{0,40}", start in 0usize..60, end in 0usize..60) {
@@ -1886,6 +2354,29 @@ Aid convoys will resume after Christmas Day, officials said. | 2024-12-20 | futu
             end in 0usize..120,
         ) {
             check_spans(&words.join(" "), start, end);
+        }
+
+        #[test]
+        fn fast_search_matches_exact_on_date_words(
+            words in prop::collection::vec(prop::sample::select(vec![
+                "on", "in", "since", "late", "early", "last", "this", "next", "the", "of", "at",
+                "by", "mid", "mid-", "beginning", "end", "over", "past", "coming", "hours",
+                "Saturday", "friday", "May", "may", "March", "Oct.", "Sept", "23", "5th", "2004",
+                "1999", "2,500", "20", "19", "weekend", "ago", "days", "six", "a", "couple",
+                "few", "just", "over", "New", "Year’s", "Year's", "Eve", "Christmas", "day",
+                "yesterday", "tonight", "overnight", "morning", "summer", "fall", "winter",
+                "week", "month", "year", "recent", "earlier", "later", "🙂", "—", "e\u{301}",
+                ",", ".", "\u{a0}", "\n", "’s", "-", "ſ", "K", "٣",
+            ]), 0..20),
+            seps in prop::collection::vec(prop::sample::select(vec![" ", "", "  ", "\u{a0}"]), 20),
+            start in 0usize..12,
+        ) {
+            let mut text = String::new();
+            for (word, sep) in words.iter().zip(&seps) {
+                text.push_str(word);
+                text.push_str(sep);
+            }
+            check_same_as_exact(&text, start, text.len());
         }
     }
 }
