@@ -93,14 +93,147 @@ pub(crate) struct Ctx<'a, 't> {
     pub dates: std::cell::OnceCell<Vec<crate::dates::DateExpr>>,
 }
 
+/// The shapes of a set of words, as bitmaps of their (first letter, length)
+/// and (second letter, length) pairs: a word with a pair absent is not in
+/// the set, which rejects most tokens without comparing strings.
+/// Case-insensitive (ASCII).
+#[derive(Clone, Copy)]
+pub(crate) struct Shapes {
+    /// For each first-letter slot, bit `n`: some word of length `n` (31 for longer).
+    first: [u32; 27],
+    /// The same for the second letter (slot "other" for one-letter words).
+    second: [u32; 27],
+}
+
+impl Shapes {
+    pub(crate) const EMPTY: Shapes = Shapes {
+        first: [0; 27],
+        second: [0; 27],
+    };
+
+    /// The shapes with the one of `w` added.
+    pub(crate) const fn with(mut self, w: &str) -> Shapes {
+        let b = w.as_bytes();
+        assert!(!b.is_empty(), "empty word in a word list");
+        self.first[letter_slot(b[0])] |= len_bit(b.len());
+        self.second[letter_slot(second_byte(b))] |= len_bit(b.len());
+        self
+    }
+
+    /// False when no word of the set starts with the letter (or other byte) `b`.
+    #[inline]
+    pub(crate) fn may_start_with(&self, b: u8) -> bool {
+        self.first[letter_slot(b)] != 0
+    }
+
+    /// False when no word of the set has the shape of `w`.
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
+        match w.first() {
+            Some(&f) => {
+                let n = len_bit(w.len());
+                self.first[letter_slot(f)] & n != 0
+                    && self.second[letter_slot(second_byte(w))] & n != 0
+            }
+            None => false,
+        }
+    }
+}
+
+/// The second byte of a word, or 0 for a one-letter word.
+const fn second_byte(w: &[u8]) -> u8 {
+    if w.len() > 1 {
+        w[1]
+    } else {
+        0
+    }
+}
+
+/// A word list, matched case-insensitively (ASCII) against tokens.
+///
+/// Built at compile time with the [`Shapes`] of its words, so most tokens
+/// are rejected without comparing strings; the rest are compared with the
+/// words of the list.
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    shapes: Shapes,
+}
+
+/// The bitmap slot of a byte of a word: a letter, or "other".
+const fn letter_slot(b: u8) -> usize {
+    let l = b.to_ascii_lowercase();
+    if l.is_ascii_lowercase() {
+        (l - b'a') as usize
+    } else {
+        26
+    }
+}
+
+/// The bitmap bit of a word's length.
+const fn len_bit(n: usize) -> u32 {
+    1 << if n < 31 { n } else { 31 }
+}
+
+impl Words {
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        let mut shapes = Shapes::EMPTY;
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            let mut k = 0;
+            while k < b.len() {
+                assert!(!b[k].is_ascii_uppercase(), "word lists are lower case");
+                k += 1;
+            }
+            shapes = shapes.with(list[i]);
+            i += 1;
+        }
+        Words { list, shapes }
+    }
+
+    /// True when `w` is one of the words, ignoring ASCII case.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.contains_bytes(w.as_bytes())
+    }
+
+    /// [`Words::contains`] on bytes.
+    #[inline(always)]
+    pub(crate) fn contains_bytes(&self, w: &[u8]) -> bool {
+        self.shapes.may_contain(w) && self.in_list(w)
+    }
+
+    /// The comparisons, for the few words of a matching shape.
+    fn in_list(&self, w: &[u8]) -> bool {
+        self.list
+            .iter()
+            .any(|x| x.as_bytes().eq_ignore_ascii_case(w))
+    }
+}
+
+/// `w` in ASCII lower case, borrowed when it already is (most tokens).
+pub(crate) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// True when `w` ends with `suffix`, ignoring ASCII case.
+pub(crate) fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
 /// Words that end a clause when scanning for a subject.
-const CLAUSE_STARTERS: &[&str] = &[
+const CLAUSE_STARTERS: Words = Words::new(&[
     "that", "which", "who", "when", "while", "whereas", "because", "although", "though", "but",
     "after", "before", "as", "since", "if", "unless", "where", "whom", "whose",
-];
+]);
 
 /// Prepositions: a mention right after one is not a subject.
-pub(crate) const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: Words = Words::new(&[
     "of",
     "to",
     "with",
@@ -132,7 +265,7 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "than",
     "per",
     "via",
-];
+]);
 
 impl<'a, 't> Ctx<'a, 't> {
     /// Date expressions of the sentence.
@@ -147,14 +280,32 @@ impl<'a, 't> Ctx<'a, 't> {
         self.a.tok(i)
     }
 
-    pub(crate) fn is(&self, i: usize, word: &str) -> bool {
-        i < self.range.end && i >= self.range.start && self.w(i).eq_ignore_ascii_case(word)
+    /// The bytes of token `i` (for comparisons: no char-boundary checks).
+    #[inline(always)]
+    fn bytes(&self, i: usize) -> &'t [u8] {
+        &self.a.text.as_bytes()[self.a.tokens[i].span.range()]
     }
 
-    pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
+    #[inline]
+    pub(crate) fn is(&self, i: usize, word: &str) -> bool {
         i < self.range.end
             && i >= self.range.start
-            && words.iter().any(|w| self.w(i).eq_ignore_ascii_case(w))
+            && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
+    }
+
+    #[inline(always)]
+    pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        if i >= self.range.end || i < self.range.start {
+            return false;
+        }
+        let w = self.bytes(i);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+    }
+
+    /// True when token `i` is in the sentence and one of `words`.
+    #[inline(always)]
+    pub(crate) fn is_in(&self, i: usize, words: &Words) -> bool {
+        i < self.range.end && i >= self.range.start && words.contains_bytes(self.bytes(i))
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<Tk> {
@@ -212,7 +363,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 return None;
             }
-            if self.is_any(j, PREPOSITIONS) && j > i {
+            if j > i && self.is_in(j, &PREPOSITIONS) {
                 return None;
             }
             j += 1;
@@ -232,12 +383,11 @@ impl<'a, 't> Ctx<'a, 't> {
             && (self.kind(t - 1) == Some(Tk::Punct) || self.is(t - 1, "also"));
         while k > self.range.start {
             k -= 1;
-            let w = self.w(k);
-            if self.kind(k) == Some(Tk::Punct) && (w == ";" || w == ":") {
+            if self.a.tokens[k].kind == Tk::Punct && matches!(self.w(k), ";" | ":") {
                 start = k + 1;
                 break;
             }
-            if !participle && self.is_any(k, CLAUSE_STARTERS) && self.ment_covering(k).is_none() {
+            if !participle && self.is_in(k, &CLAUSE_STARTERS) && self.ment_covering(k).is_none() {
                 // "X said that Y ..." : Y's clause starts after "that".
                 let m_between = self
                     .ments()
@@ -249,16 +399,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
         }
-        let cands: Vec<usize> = self
-            .ments()
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.toks.start >= start && m.toks.end <= t && m.is_actor())
-            .filter(|(_, m)| !self.in_quote(m.toks.start))
-            .map(|(i, _)| i)
-            .collect();
-        let not_pp = |mi: usize| {
-            let m = &self.ments()[mi];
+        let not_pp = |m: &Ment| {
             let s = m.toks.start;
             let prev = if s > self.range.start && (self.is_any(s - 1, &["the", "a", "an"])) {
                 s.saturating_sub(2)
@@ -267,17 +408,28 @@ impl<'a, 't> Ctx<'a, 't> {
             };
             let after_prep = prev >= self.range.start
                 && prev < self.range.end
-                && self.is_any(prev, PREPOSITIONS);
+                && self.is_in(prev, &PREPOSITIONS);
             let after_poss = s > self.range.start && self.a.tokens[s - 1].kind == Tk::Poss;
             let possessor =
                 m.toks.end < self.range.end && self.a.tokens[m.toks.end].kind == Tk::Poss;
             !(after_prep || after_poss || possessor)
         };
-        cands
-            .iter()
-            .copied()
-            .find(|&mi| not_pp(mi))
-            .or_else(|| cands.last().copied())
+        // The first candidate that is not a prepositional object or a
+        // possessor, else the last candidate.
+        let mut last = None;
+        for (mi, m) in self.ments().iter().enumerate() {
+            if m.toks.start >= start
+                && m.toks.end <= t
+                && m.is_actor()
+                && !self.in_quote(m.toks.start)
+            {
+                if not_pp(m) {
+                    return Some(mi);
+                }
+                last = Some(mi);
+            }
+        }
+        last
     }
 
     /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).
@@ -375,4 +527,60 @@ pub(crate) fn party(m: &Ment) -> bool {
 /// True for a mention class that can be a place.
 pub(crate) fn placeish(m: &Ment) -> bool {
     matches!(m.class, Class::Place | Class::Country)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_like_a_linear_case_insensitive_search() {
+        const LIST: &[&str] = &["a", "an", "the", "n't", "p.m.", "killed,", "twenty"];
+        const SET: Words = Words::new(LIST);
+        for w in [
+            "a",
+            "A",
+            "an",
+            "An",
+            "the",
+            "THE",
+            "tHe",
+            "thy",
+            "tha",
+            "n't",
+            "N'T",
+            "p.m.",
+            "P.M.",
+            "killed,",
+            "killed",
+            "twenty",
+            "Twenty",
+            "twentyone",
+            "",
+            "é",
+            "théa",
+            "b",
+            "-",
+        ] {
+            let linear = LIST.iter().any(|x| w.eq_ignore_ascii_case(x));
+            assert_eq!(SET.contains(w), linear, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_in_digits_and_words() {
+        use super::attack::number;
+        assert_eq!(number("22"), Some(22));
+        assert_eq!(number("2,500"), Some(2500));
+        assert_eq!(number("10.5"), None);
+        assert_eq!(number("99999999999"), None);
+        assert_eq!(number("Twenty-two"), Some(22));
+        assert_eq!(number("three"), Some(3));
+        assert_eq!(number("the"), None);
+        assert_eq!(number("a"), None);
+        assert_eq!(number("an"), None);
+        assert_eq!(number("twenty-"), None);
+        assert_eq!(number("-one"), None);
+        assert_eq!(number(""), None);
+    }
 }
