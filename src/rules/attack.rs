@@ -271,46 +271,52 @@ const NUMBER_WORD_SHAPES: Shapes = {
 };
 
 /// A number written in digits ("2,500") or words ("Twenty-two").
-#[inline(always)]
 pub(crate) fn number(w: &str) -> Option<u32> {
-    // Most tokens start with a letter no number word starts with: they stop here.
-    let first = *w.as_bytes().first()?;
-    if first.is_ascii_digit() || NUMBER_WORD_SHAPES.may_start_with(first) {
-        parse_number(w)
-    } else {
-        None
-    }
+    number_in(w.as_bytes())
 }
 
-/// [`number`], for a word that may be one.
-fn parse_number(w: &str) -> Option<u32> {
-    let b = w.as_bytes();
+/// [`number`] on the bytes of a token. Most words are rejected in line, by
+/// the shapes of the number words, before any comparison.
+#[inline(always)]
+pub(crate) fn number_in(b: &[u8]) -> Option<u32> {
     let first = *b.first()?;
     if first.is_ascii_digit() {
-        if b.contains(&b'.') {
-            return None;
-        }
-        // The digits, ignoring separators ("2,500"); None on overflow.
-        let mut n: u32 = 0;
-        for d in b.iter().filter(|d| d.is_ascii_digit()) {
-            n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
-        }
-        return Some(n);
+        return digits(b);
     }
-    // Most words are not shaped like a number word: they stop here.
+    if !NUMBER_WORD_SHAPES.may_start_with(first) {
+        return None;
+    }
     let head = b.iter().position(|&c| c == b'-').unwrap_or(b.len());
     if !NUMBER_WORD_SHAPES.may_contain(&b[..head]) {
         return None;
     }
+    number_words(b)
+}
+
+/// A number in digits, ignoring separators ("2,500"); None for a decimal
+/// or on overflow.
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.contains(&b'.') {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for d in b.iter().filter(|d| d.is_ascii_digit()) {
+        n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
+    }
+    Some(n)
+}
+
+/// A number in words, hyphenated or not ("twenty-two").
+fn number_words(b: &[u8]) -> Option<u32> {
     let mut total = 0;
-    for part in w.split('-') {
+    for part in b.split(|&c| c == b'-') {
         // "a"/"an" count one in "a week ago", never in a casualty count.
         if part.len() <= 2 {
             return None;
         }
         total += crate::dates::NUMBER_WORDS
             .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(part))?
+            .find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(part))?
             .1;
     }
     Some(total)
@@ -492,7 +498,9 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     let mut injured = None;
     let r = c.range.clone();
     for k in r.clone() {
-        let Some(n) = number(c.w(k)) else { continue };
+        let Some(n) = number_in(c.bytes(k)) else {
+            continue;
+        };
         if c.kind(k) == Some(Tk::Word) && k > r.start && c.is(k - 1, "one") {
             continue;
         }

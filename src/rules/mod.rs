@@ -120,6 +120,17 @@ impl Shapes {
         self
     }
 
+    /// The shapes of both sets.
+    pub(crate) const fn union(mut self, other: Shapes) -> Shapes {
+        let mut i = 0;
+        while i < 27 {
+            self.first[i] |= other.first[i];
+            self.second[i] |= other.second[i];
+            i += 1;
+        }
+        self
+    }
+
     /// False when no word of the set starts with the letter (or other byte) `b`.
     #[inline]
     pub(crate) fn may_start_with(&self, b: u8) -> bool {
@@ -160,14 +171,22 @@ pub(crate) struct Words {
 }
 
 /// The bitmap slot of a byte of a word: a letter, or "other".
+#[inline(always)]
 const fn letter_slot(b: u8) -> usize {
-    let l = b.to_ascii_lowercase();
-    if l.is_ascii_lowercase() {
-        (l - b'a') as usize
-    } else {
-        26
-    }
+    LETTER_SLOTS[b as usize] as usize
 }
+
+/// [`letter_slot`] of every byte, as a table.
+const LETTER_SLOTS: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut l = 0;
+    while l < 26 {
+        t[(b'a' + l) as usize] = l;
+        t[(b'A' + l) as usize] = l;
+        l += 1;
+    }
+    t
+};
 
 /// The bitmap bit of a word's length.
 const fn len_bit(n: usize) -> u32 {
@@ -189,6 +208,11 @@ impl Words {
             i += 1;
         }
         Words { list, shapes }
+    }
+
+    /// The shapes of the words.
+    pub(crate) const fn shapes(&self) -> Shapes {
+        self.shapes
     }
 
     /// True when `w` is one of the words, ignoring ASCII case.
@@ -221,9 +245,8 @@ pub(crate) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// True when `w` ends with `suffix`, ignoring ASCII case.
-pub(crate) fn ends_with_ci(w: &str, suffix: &str) -> bool {
-    w.len() >= suffix.len()
-        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
+    w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// Words that end a clause when scanning for a subject.
@@ -282,7 +305,7 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// The bytes of token `i` (for comparisons: no char-boundary checks).
     #[inline(always)]
-    fn bytes(&self, i: usize) -> &'t [u8] {
+    pub(crate) fn bytes(&self, i: usize) -> &'t [u8] {
         &self.a.text.as_bytes()[self.a.tokens[i].span.range()]
     }
 
@@ -477,15 +500,33 @@ pub(crate) fn sentence_triggers(
     let toks = &a.tokens[range.clone()];
     let mut out = Vec::new();
     let first = hits.partition_point(|h| h.span.start < span.start);
+    // Hits are in text order: the token where a hit starts is searched for
+    // after the previous one's, its last token by a short scan from there.
+    let mut from = 0;
     for h in &hits[first..] {
         if h.span.start >= span.end {
             break;
         }
-        let Ok(s) = toks.binary_search_by_key(&h.span.start, |t| t.span.start) else {
+        let s = from + toks[from..].partition_point(|t| t.span.start < h.span.start);
+        from = s;
+        if s == toks.len() || toks[s].span.start != h.span.start {
             continue;
-        };
-        let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else {
-            continue;
+        }
+        let e = if h.span.end > h.span.start {
+            let mut e = s;
+            while e < toks.len() && toks[e].span.end < h.span.end {
+                e += 1;
+            }
+            if e == toks.len() || toks[e].span.end != h.span.end {
+                continue;
+            }
+            e
+        } else {
+            // An empty hit: as before, any token ending there.
+            let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else {
+                continue;
+            };
+            e
         };
         let (ts, te) = (range.start + s, range.start + e + 1);
         // A trigger word inside a name is part of the name ("United States", "Strike Force").

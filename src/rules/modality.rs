@@ -1,7 +1,7 @@
 //! Modality: asserted, planned, hypothetical or negated, from the cue words
 //! around a trigger (will, plans to, threatened, vowed, could, if, not ...).
 
-use super::{ends_with_ci, Ctx, Words};
+use super::{ends_with_ci, Ctx, Shapes, Words};
 use crate::event::Modality;
 use crate::lexicon::TriggerKind;
 use crate::tokens::Tk;
@@ -131,6 +131,13 @@ const BARRIERS: Words = Words::new(&[
     "following",
 ]);
 
+/// The shapes of all the cue words above.
+const CUE_SHAPES: Shapes = BARRIERS
+    .shapes()
+    .union(NEGATION.shapes())
+    .union(HYPOTHETICAL.shapes())
+    .union(PLANNED.shapes());
+
 /// The modality of a trigger at tokens `t..e` in the context's sentence.
 pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> Modality {
     let mut k = t;
@@ -142,27 +149,29 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         k -= 1;
         steps += 1;
         let kind_k = c.a.tokens[k].kind;
-        let w = c.w(k);
-        if kind_k == Tk::Punct && matches!(w, "," | ";" | ":" | "(" | ")") {
+        let w = c.bytes(k);
+        if kind_k == Tk::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")") {
             break;
         }
-        if BARRIERS.contains(w) {
+        // Most words are none of the cues: one test for all the lists.
+        let cue = CUE_SHAPES.may_contain(w);
+        if cue && BARRIERS.contains_bytes(w) {
             break;
         }
-        let is = |word: &str| w.eq_ignore_ascii_case(word);
-        if NEGATION.contains(w) || ends_with_ci(w, "n't") {
+        let is = |word: &str| w.eq_ignore_ascii_case(word.as_bytes());
+        if cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't") {
             // "not only": not a negation.
             if !(is("not") && c.is(k + 1, "only") || is("no") && c.is(k + 1, "longer")) {
                 neg = true;
             }
         }
-        if HYPOTHETICAL.contains(w) {
+        if cue && HYPOTHETICAL.contains_bytes(w) {
             // "to deal with attacks": "against" and "any" need an attack noun right after.
-            if !WEAK_HYPOTHETICAL.contains(w) || k + 3 >= t {
+            if !WEAK_HYPOTHETICAL.contains_bytes(w) || k + 3 >= t {
                 hyp = true;
             }
         }
-        if PLANNED.contains(w) {
+        if cue && PLANNED.contains_bytes(w) {
             let strong = !(is("to") || is("would") || is("next"));
             // "is to visit", "plans to visit"
             if strong
