@@ -168,6 +168,10 @@ const fn second_byte(w: &[u8]) -> u8 {
 pub(crate) struct Words {
     list: &'static [&'static str],
     shapes: Shapes,
+    /// For each first-letter slot, bit `i`: word `i` starts with that letter.
+    by_first: [u128; 27],
+    /// For each length (31 for longer), bit `i`: word `i` has that length.
+    by_len: [u128; 32],
 }
 
 /// The bitmap slot of a byte of a word: a letter, or "other".
@@ -190,12 +194,24 @@ const LETTER_SLOTS: [u8; 256] = {
 
 /// The bitmap bit of a word's length.
 const fn len_bit(n: usize) -> u32 {
-    1 << if n < 31 { n } else { 31 }
+    1 << len_slot(n)
+}
+
+/// The bitmap slot of a word's length: the length, or 31 for longer.
+const fn len_slot(n: usize) -> usize {
+    if n < 31 {
+        n
+    } else {
+        31
+    }
 }
 
 impl Words {
     pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        assert!(list.len() <= 128, "a word list has at most 128 words");
         let mut shapes = Shapes::EMPTY;
+        let mut by_first = [0u128; 27];
+        let mut by_len = [0u128; 32];
         let mut i = 0;
         while i < list.len() {
             let b = list[i].as_bytes();
@@ -205,9 +221,16 @@ impl Words {
                 k += 1;
             }
             shapes = shapes.with(list[i]);
+            by_first[letter_slot(b[0])] |= 1 << i;
+            by_len[len_slot(b.len())] |= 1 << i;
             i += 1;
         }
-        Words { list, shapes }
+        Words {
+            list,
+            shapes,
+            by_first,
+            by_len,
+        }
     }
 
     /// The shapes of the words.
@@ -227,11 +250,18 @@ impl Words {
         self.shapes.may_contain(w) && self.in_list(w)
     }
 
-    /// The comparisons, for the few words of a matching shape.
+    /// The comparisons, with the words of the same first letter and length
+    /// only (`w` is not empty: its shape matched).
     fn in_list(&self, w: &[u8]) -> bool {
-        self.list
-            .iter()
-            .any(|x| x.as_bytes().eq_ignore_ascii_case(w))
+        let mut candidates = self.by_first[letter_slot(w[0])] & self.by_len[len_slot(w.len())];
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            if self.list[i].as_bytes().eq_ignore_ascii_case(w) {
+                return true;
+            }
+            candidates &= candidates - 1;
+        }
+        false
     }
 }
 
@@ -245,8 +275,13 @@ pub(crate) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// True when `w` ends with `suffix`, ignoring ASCII case.
+#[inline]
 pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
-    w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    // The last byte first: it rules out nearly every word.
+    match (w.last(), suffix.last()) {
+        (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b) => false,
+        _ => w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix),
+    }
 }
 
 /// Words that end a clause when scanning for a subject.
@@ -606,6 +641,21 @@ mod tests {
             let linear = LIST.iter().any(|x| w.eq_ignore_ascii_case(x));
             assert_eq!(SET.contains(w), linear, "{w:?}");
         }
+    }
+
+    #[test]
+    fn words_find_every_word_of_a_long_list() {
+        let owned: Vec<&'static str> = (0..120)
+            .map(|i| &*Box::leak(format!("w{i}").into_boxed_str()))
+            .collect();
+        let list: &'static [&'static str] = Box::leak(owned.into_boxed_slice());
+        let set = Words::new(list);
+        for w in list {
+            assert!(set.contains(w), "{w}");
+            assert!(set.contains(&w.to_ascii_uppercase()), "{w}");
+        }
+        assert!(!set.contains("w120"));
+        assert!(!set.contains("x1"));
     }
 
     #[test]

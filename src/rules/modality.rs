@@ -131,6 +131,9 @@ const BARRIERS: Words = Words::new(&[
     "following",
 ]);
 
+/// Conditions after an attack trigger ("resume attacks should the truce end").
+const CONDITIONS: Words = Words::new(&["should", "if", "unless"]);
+
 /// The shapes of all the cue words above.
 const CUE_SHAPES: Shapes = BARRIERS
     .shapes()
@@ -191,7 +194,7 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
     let mut j = e;
     let mut steps = 0;
     while j < c.range.end && steps < 4 {
-        if kind == TriggerKind::Attack && c.is_any(j, &["should", "if", "unless"]) {
+        if kind == TriggerKind::Attack && c.is_in(j, &CONDITIONS) {
             hyp = true;
         }
         if c.is(j, "were") && c.is(j + 1, "to") {
