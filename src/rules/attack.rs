@@ -2,14 +2,14 @@
 //! active and passive verbs ("X attacked Y", "Y was attacked by X"), and
 //! casualty clauses ("22 civilians were killed").
 
-use super::{placeish, Ctx, Draft, Filler, Roles, Trig};
+use super::{lower, placeish, Ctx, Draft, Filler, Roles, Shapes, Trig, Words};
 use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
 
 /// Words between an attacker and the attack noun ("near-daily", "retaliatory").
-const ATTACK_ADJECTIVES: &[&str] = &[
+const ATTACK_ADJECTIVES: Words = Words::new(&[
     "near-daily",
     "daily",
     "recent",
@@ -84,10 +84,10 @@ const ATTACK_ADJECTIVES: &[&str] = &[
     "one",
     "two",
     "three",
-];
+]);
 
 /// Light verbs whose subject is the attacker of their attack noun.
-const LIGHT_VERBS: &[&str] = &[
+const LIGHT_VERBS: Words = Words::new(&[
     "launched",
     "launching",
     "launch",
@@ -122,10 +122,54 @@ const LIGHT_VERBS: &[&str] = &[
     "stage",
     "carry",
     "mount",
-];
+]);
+
+/// Determiners and quantifiers before an attack noun ("over 165 attacks").
+const QUANTIFIERS: Words = Words::new(&[
+    "the", "a", "an", "these", "those", "this", "its", "their", "his", "over", "more", "than",
+    "several", "dozens", "of", "hundreds", "many", "some", "numerous", "at", "least", "nearly",
+    "almost", "about", "up", "to", "such",
+]);
+
+/// Words before an attack word that make it a verb ("they attack", "to strike").
+const VERB_USE: Words = Words::new(&[
+    "to", "will", "would", "could", "might", "can", "may", "should", "they", "we", "i", "you",
+    "not", "n't",
+]);
+
+/// Words before an attack word that make a noun trigger a verb too
+/// ("who attacked", "repeatedly struck").
+const BEFORE_VERB: Words = Words::new(&[
+    "to",
+    "will",
+    "would",
+    "could",
+    "might",
+    "can",
+    "may",
+    "should",
+    "not",
+    "n't",
+    "they",
+    "we",
+    "also",
+    "and",
+    "who",
+    "which",
+    "that",
+    "repeatedly",
+    "reportedly",
+    "allegedly",
+]);
+
+/// Words that make plural attacks a specific set ("several strikes").
+const COUNTERS: Words = Words::new(&[
+    "several", "dozens", "hundreds", "numerous", "multiple", "series", "wave", "string", "spate",
+    "over",
+]);
 
 /// Words after "strike" that show a non-violent sense.
-const STRIKE_OTHER: &[&str] = &[
+const STRIKE_OTHER: Words = Words::new(&[
     "deal",
     "agreement",
     "balance",
@@ -135,30 +179,144 @@ const STRIKE_OTHER: &[&str] = &[
     "accord",
     "bargain",
     "pose",
-];
+]);
 
 /// Words before "strike" that show a labour or hunger strike.
-const STRIKE_LABOUR: &[&str] = &[
+const STRIKE_LABOUR: Words = Words::new(&[
     "hunger", "general", "labor", "labour", "workers", "national", "rail", "truckers", "teachers",
     "doctors", "nurses",
-];
+]);
+
+/// Words after a determiner that are not an object ("killed on Tuesday", "shot dead").
+const NOT_OBJECT: Words = Words::new(&[
+    "dead",
+    "wounded",
+    "injured",
+    "today",
+    "yesterday",
+    "overnight",
+    "tonight",
+    "late",
+    "early",
+    "earlier",
+    "last",
+]);
+
+/// Words that end a plain noun phrase.
+const NP_STOP: Words = Words::new(&[
+    "and", "or", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have",
+    "killing", "injuring", "wounding", "as", "when", "while", "but",
+]);
+
+/// Units after a number that is not a casualty count.
+const UNITS: Words = Words::new(&[
+    "percent",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "meters",
+    "metres",
+    "hours",
+    "days",
+    "years",
+    "months",
+    "weeks",
+    "minutes",
+    "kg",
+    "p.m.",
+    "a.m.",
+]);
+
+/// Words between a casualty verb and its count ("killing at least 22").
+const APPROXIMATORS: Words = Words::new(&[
+    "least",
+    "at",
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "more",
+    "than",
+    "up",
+    "to",
+    "approximately",
+]);
+
+/// Words next to a count of the killed.
+const KILL_WORDS: Words = Words::new(&[
+    "killed", "killing", "kills", "dead", "died", "deaths", "slain", "killed,",
+]);
+
+/// Words next to a count of the injured.
+const HURT_WORDS: Words = Words::new(&[
+    "wounded", "injured", "injuring", "wounding", "hurt", "injuries",
+]);
+
+/// The shapes of the number words (for [`number`]).
+/// "a"/"an" are left out: they never count in [`number`].
+const NUMBER_WORD_SHAPES: Shapes = {
+    let mut shapes = Shapes::EMPTY;
+    let mut i = 0;
+    while i < crate::dates::NUMBER_WORDS.len() {
+        let w = crate::dates::NUMBER_WORDS[i].0;
+        if w.len() > 2 {
+            shapes = shapes.with(w);
+        }
+        i += 1;
+    }
+    shapes
+};
 
 /// A number written in digits ("2,500") or words ("Twenty-two").
 pub(crate) fn number(w: &str) -> Option<u32> {
-    if w.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
-        let d: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
-        if w.contains('.') {
+    number_in(w.as_bytes())
+}
+
+/// [`number`] on the bytes of a token. Most words are rejected in line, by
+/// the shapes of the number words, before any comparison.
+#[inline(always)]
+pub(crate) fn number_in(b: &[u8]) -> Option<u32> {
+    let first = *b.first()?;
+    if first.is_ascii_digit() {
+        return digits(b);
+    }
+    if !NUMBER_WORD_SHAPES.may_start_with(first) {
+        return None;
+    }
+    let head = b.iter().position(|&c| c == b'-').unwrap_or(b.len());
+    if !NUMBER_WORD_SHAPES.may_contain(&b[..head]) {
+        return None;
+    }
+    number_words(b)
+}
+
+/// A number in digits, ignoring separators ("2,500"); None for a decimal
+/// or on overflow.
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.contains(&b'.') {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for d in b.iter().filter(|d| d.is_ascii_digit()) {
+        n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
+    }
+    Some(n)
+}
+
+/// A number in words, hyphenated or not ("twenty-two").
+fn number_words(b: &[u8]) -> Option<u32> {
+    let mut total = 0;
+    for part in b.split(|&c| c == b'-') {
+        // "a"/"an" count one in "a week ago", never in a casualty count.
+        if part.len() <= 2 {
             return None;
         }
-        return d.parse().ok();
-    }
-    let lw = w.to_ascii_lowercase();
-    let mut total = 0;
-    for part in lw.split('-') {
-        // "a"/"an" count one in "a week ago", never in a casualty count.
         total += crate::dates::NUMBER_WORDS
             .iter()
-            .find(|(n, _)| *n == part && part.len() > 2)?
+            .find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(part))?
             .1;
     }
     Some(total)
@@ -189,22 +347,7 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     // Dates, counts and result words are not the object ("killed on Tuesday", "shot dead").
     if k >= c.range.end
         || crate::mention::CALENDAR.contains(&c.w(k).trim_end_matches('.'))
-        || c.is_any(
-            k,
-            &[
-                "dead",
-                "wounded",
-                "injured",
-                "today",
-                "yesterday",
-                "overnight",
-                "tonight",
-                "late",
-                "early",
-                "earlier",
-                "last",
-            ],
-        )
+        || c.is_in(k, &NOT_OBJECT)
         || number(c.w(k)).is_some()
             && !c.is_any(k + 1, &["of"])
             && c.ment_starting(k + 1).is_none()
@@ -216,14 +359,8 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     let stop = (k + 6).min(c.range.end);
     while k < stop
         && c.a.tokens[k].kind == Tk::Word
-        && !c.is_any(k, super::PREPOSITIONS)
-        && !c.is_any(
-            k,
-            &[
-                "and", "or", "that", "which", "who", "was", "were", "is", "are", "had", "has",
-                "have", "killing", "injuring", "wounding", "as", "when", "while", "but",
-            ],
-        )
+        && !c.is_in(k, &super::PREPOSITIONS)
+        && !c.is_in(k, &NP_STOP)
     {
         if let Some(mi) = c.ment_starting(k).filter(|_| k > start) {
             // "numerous additional Israeli civilians": the mention is the head.
@@ -249,7 +386,7 @@ fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     let det = (lo..i)
         .rev()
         .find(|&k| c.is_any(k, &["the", "a", "an", "this", "its", "their"]))?;
-    if (det + 1..i).any(|k| c.a.tokens[k].kind != Tk::Word || c.is_any(k, super::PREPOSITIONS)) {
+    if (det + 1..i).any(|k| c.a.tokens[k].kind != Tk::Word || c.is_in(k, &super::PREPOSITIONS)) {
         return None;
     }
     c.span(det + 1, i).map(Filler::Span)
@@ -288,7 +425,7 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
                     && c.a.tokens[j].kind == Tk::Word
                     && c.w(j).chars().next().is_some_and(char::is_lowercase)
                     && j < k + 3
-                    && !c.is_any(j, super::PREPOSITIONS))
+                    && !c.is_in(j, &super::PREPOSITIONS))
             {
                 j += 1;
             }
@@ -360,41 +497,15 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     let mut killed = None;
     let mut injured = None;
     let r = c.range.clone();
-    let kill_words = [
-        "killed", "killing", "kills", "dead", "died", "deaths", "slain", "killed,",
-    ];
-    let hurt_words = [
-        "wounded", "injured", "injuring", "wounding", "hurt", "injuries",
-    ];
     for k in r.clone() {
-        let Some(n) = number(c.w(k)) else { continue };
+        let Some(n) = number_in(c.bytes(k)) else {
+            continue;
+        };
         if c.kind(k) == Some(Tk::Word) && k > r.start && c.is(k - 1, "one") {
             continue;
         }
         // A year or a date is not a count.
-        if (1900..2100).contains(&n)
-            || c.is_any(
-                k + 1,
-                &[
-                    "percent",
-                    "km",
-                    "kilometres",
-                    "kilometers",
-                    "miles",
-                    "meters",
-                    "metres",
-                    "hours",
-                    "days",
-                    "years",
-                    "months",
-                    "weeks",
-                    "minutes",
-                    "kg",
-                    "p.m.",
-                    "a.m.",
-                ],
-            )
-        {
+        if (1900..2100).contains(&n) || c.is_in(k + 1, &UNITS) {
             continue;
         }
         if k > r.start && crate::mention::CALENDAR.contains(&c.w(k - 1).trim_end_matches('.')) {
@@ -402,49 +513,30 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
         }
         // "killed 22", "killing at least 22", "injuring about 30"
         let mut b = k;
-        while b > r.start
-            && c.is_any(
-                b - 1,
-                &[
-                    "least",
-                    "at",
-                    "about",
-                    "some",
-                    "nearly",
-                    "almost",
-                    "around",
-                    "over",
-                    "more",
-                    "than",
-                    "up",
-                    "to",
-                    "approximately",
-                ],
-            )
-        {
+        while b > r.start && c.is_in(b - 1, &APPROXIMATORS) {
             b -= 1;
         }
         if b > r.start {
-            let pw = c.w(b - 1).to_ascii_lowercase();
-            if kill_words.contains(&pw.as_str()) && killed.is_none() {
+            let pw = c.w(b - 1);
+            if KILL_WORDS.contains(pw) && killed.is_none() {
                 killed = Some(n);
                 continue;
             }
-            if hurt_words.contains(&pw.as_str()) && injured.is_none() {
+            if HURT_WORDS.contains(pw) && injured.is_none() {
                 injured = Some(n);
                 continue;
             }
         }
         // "22 civilians were killed", "10 wounded", "15 dead"
         for j in k + 1..(k + 6).min(r.end) {
-            let w = c.w(j).to_ascii_lowercase();
-            if kill_words.contains(&w.as_str()) {
+            let w = c.w(j);
+            if KILL_WORDS.contains(w) {
                 if killed.is_none() {
                     killed = Some(n);
                 }
                 break;
             }
-            if hurt_words.contains(&w.as_str()) {
+            if HURT_WORDS.contains(w) {
                 if injured.is_none() {
                     injured = Some(n);
                 }
@@ -512,8 +604,8 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     match tr.frame {
         Frame::Noun => nominal(c, tr, false),
         Frame::NounWeak => {
-            let h = c.w(tr.toks.end - 1).to_ascii_lowercase();
-            if matches!(h.as_str(), "blast" | "blasts" | "explosion" | "explosions") {
+            let h = lower(c.w(tr.toks.end - 1));
+            if matches!(h.as_ref(), "blast" | "blasts" | "explosion" | "explosions") {
                 nominal(c, tr, true)
             } else {
                 None
@@ -528,30 +620,21 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
-    let head = c.w(e - 1).to_ascii_lowercase();
+    let head = lower(c.w(e - 1));
     if head.starts_with("strike")
-        && (t > c.range.start && c.is_any(t - 1, STRIKE_LABOUR) || c.is_any(e, &["action"]))
+        && (t > c.range.start && c.is_in(t - 1, &STRIKE_LABOUR) || c.is_any(e, &["action"]))
     {
         return None;
     }
     // A verb use ("they attack", "to strike") is handled by the verb rule.
-    if t > c.range.start
-        && c.is_any(
-            t - 1,
-            &[
-                "to", "will", "would", "could", "might", "can", "may", "should", "they", "we", "i",
-                "you", "not", "n't",
-            ],
-        )
-        && !c.is(t - 1, "response")
-    {
+    if t > c.range.start && c.is_in(t - 1, &VERB_USE) && !c.is(t - 1, "response") {
         return None;
     }
     // Skip modifiers back to the word before the noun phrase.
     let mut k = t;
     while k > c.range.start
         && c.ment_ending(k).is_none()
-        && (c.is_any(k - 1, ATTACK_ADJECTIVES)
+        && (c.is_in(k - 1, &ATTACK_ADJECTIVES)
             || matches!(c.kind(k - 1), Some(Tk::Num) | Some(Tk::Quote))
             || c.a.weapons[c.si].iter().any(|w| w.toks.end == k))
     {
@@ -591,25 +674,16 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     }
     // "X launched over 165 attacks", "the militias behind these attacks"
     let mut d = k;
-    while d > c.range.start
-        && (c.is_any(
-            d - 1,
-            &[
-                "the", "a", "an", "these", "those", "this", "its", "their", "his", "over", "more",
-                "than", "several", "dozens", "of", "hundreds", "many", "some", "numerous", "at",
-                "least", "nearly", "almost", "about", "up", "to", "such",
-            ],
-        ) || c.kind(d - 1) == Some(Tk::Num))
-    {
+    while d > c.range.start && (c.is_in(d - 1, &QUANTIFIERS) || c.kind(d - 1) == Some(Tk::Num)) {
         d -= 1;
     }
     if attacker.is_none() && d > c.range.start {
-        if c.is_any(d - 1, LIGHT_VERBS)
+        if c.is_in(d - 1, &LIGHT_VERBS)
             || (d >= c.range.start + 2
-                && c.is_any(d - 2, LIGHT_VERBS)
+                && c.is_in(d - 2, &LIGHT_VERBS)
                 && c.is_any(d - 1, &["out", "up", "responsibility", "for"]))
         {
-            let v = if c.is_any(d - 1, LIGHT_VERBS) {
+            let v = if c.is_in(d - 1, &LIGHT_VERBS) {
                 d - 1
             } else {
                 d - 2
@@ -658,7 +732,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     // "the killing of X", "the assassination of X"
     if target.is_none()
         && matches!(
-            head.as_str(),
+            head.as_ref(),
             "killing" | "killings" | "assassination" | "murder" | "massacre"
         )
     {
@@ -681,17 +755,8 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         return None;
     }
     // "several strikes", "over 165 attacks", "a wave of attacks": a specific set.
-    let counted = plural
-        && d < t
-        && (d..t).any(|q| {
-            c.is_any(
-                q,
-                &[
-                    "several", "dozens", "hundreds", "numerous", "multiple", "series", "wave",
-                    "string", "spate", "over",
-                ],
-            ) || c.kind(q) == Some(Tk::Num)
-        });
+    let counted =
+        plural && d < t && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(Tk::Num));
     if !any_role && counted && !weak {
         return Some(bare(c, tr, "attack.counted", false));
     }
@@ -713,46 +778,22 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
 fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
-    let w = c.w(t).to_ascii_lowercase();
+    let w = lower(c.w(t));
     // Noun uses ("the attacks", "airstrikes") belong to the nominal rule.
     if c.has_trigger(TriggerKind::Attack, |x| {
         x.frame == Frame::Noun && x.toks == tr.toks
     }) {
         let verbish = t > c.range.start
-            && (c.is_any(
-                t - 1,
-                &[
-                    "to",
-                    "will",
-                    "would",
-                    "could",
-                    "might",
-                    "can",
-                    "may",
-                    "should",
-                    "not",
-                    "n't",
-                    "they",
-                    "we",
-                    "also",
-                    "and",
-                    "who",
-                    "which",
-                    "that",
-                    "repeatedly",
-                    "reportedly",
-                    "allegedly",
-                ],
-            ) || c
-                .ment_ending(t)
-                .is_some_and(|mi| !matches!(c.ments()[mi].class, Class::Demonym))
-                && !w.ends_with('s'));
+            && (c.is_in(t - 1, &BEFORE_VERB)
+                || c.ment_ending(t)
+                    .is_some_and(|mi| !matches!(c.ments()[mi].class, Class::Demonym))
+                    && !w.ends_with('s'));
         if !verbish {
             return None;
         }
     }
     if w.starts_with("str")
-        && (c.is_any(e, STRIKE_OTHER) || c.is_any(e + 1, STRIKE_OTHER) || c.is(e, "by"))
+        && (c.is_in(e, &STRIKE_OTHER) || c.is_in(e + 1, &STRIKE_OTHER) || c.is(e, "by"))
     {
         return None;
     }
@@ -859,9 +900,9 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }
     let t = tr.toks.start;
     let e = tr.toks.end;
-    let w = c.w(t).to_ascii_lowercase();
+    let w = lower(c.w(t));
     let weapons = &c.a.weapons[c.si];
-    match w.as_str() {
+    match w.as_ref() {
         "killed" | "injured" | "wounded" | "shot" | "slain" | "murdered" | "executed"
         | "beheaded" | "stabbed" => {
             let passive =

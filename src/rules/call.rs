@@ -1,19 +1,38 @@
 //! Call rules: "a phone call between X and Y", "X's conversation with Y",
 //! "X spoke by phone with Y", "made a call to X", and back-references.
 
-use super::{party, Ctx, Draft, Filler, Roles, Trig};
+use super::{lower, party, Ctx, Draft, Filler, Roles, Trig, Words};
 use crate::lexicon::TriggerKind;
 use crate::tokens::Tk;
 
 /// Words that make "call"/"conversation" a phone call.
-const PHONE: &[&str] = &[
+const PHONE: Words = Words::new(&[
     "phone",
     "telephone",
     "video",
     "late-night",
     "telephonic",
     "virtual",
-];
+]);
+
+/// Words before a call noun that make it a held call ("made a call", "during the call").
+const HELD: Words = Words::new(&[
+    "made", "held", "had", "make", "hold", "placed", "during", "in", "the", "a", "after",
+]);
+
+/// Adjectives between a caller and the call noun ("his brief phone call").
+const CALL_ADJECTIVES: Words = Words::new(&[
+    "decisive",
+    "brief",
+    "lengthy",
+    "long",
+    "short",
+    "late-night",
+    "first",
+    "second",
+    "recent",
+    "surprise",
+]);
 
 fn draft(
     c: &Ctx<'_, '_>,
@@ -37,9 +56,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
     let t = tr.toks.start;
     let e = tr.toks.end;
     let phrase = c.lex.trigger_phrase(tr.phrase);
-    let head = c.w(e - 1).to_ascii_lowercase();
+    let head = lower(c.w(e - 1));
     let noun = matches!(
-        head.as_str(),
+        head.as_ref(),
         "call"
             | "calls"
             | "conversation"
@@ -50,8 +69,8 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
     );
     let phoney = phrase.contains("phone")
         || phrase.contains("video")
-        || (t > c.range.start && c.is_any(t - 1, PHONE))
-        || (t > c.range.start + 1 && c.is_any(t - 2, PHONE));
+        || (t > c.range.start && c.is_in(t - 1, &PHONE))
+        || (t > c.range.start + 1 && c.is_in(t - 2, &PHONE));
     if noun {
         // "calls for", "call on", "called for": requests, not conversations.
         let dated = e + 1 < c.range.end
@@ -72,15 +91,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
         {
             return None;
         }
-        let made = (t.saturating_sub(4)..t).any(|k| {
-            c.is_any(
-                k,
-                &[
-                    "made", "held", "had", "make", "hold", "placed", "during", "in", "the", "a",
-                    "after",
-                ],
-            )
-        });
+        let made = (t.saturating_sub(4)..t).any(|k| c.is_in(k, &HELD));
         let conv = head.starts_with("conversation");
         // After a call, "X's conversation with Y" is that call.
         let possessive = t > c.range.start && c.a.tokens[t - 1].kind == Tk::Poss;
@@ -132,24 +143,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
     // The caller: a possessive, or the subject of the clause.
     if rule != "call.between" {
         let mut b = t;
-        while b > c.range.start
-            && (c.is_any(b - 1, PHONE)
-                || c.is_any(
-                    b - 1,
-                    &[
-                        "decisive",
-                        "brief",
-                        "lengthy",
-                        "long",
-                        "short",
-                        "late-night",
-                        "first",
-                        "second",
-                        "recent",
-                        "surprise",
-                    ],
-                ))
-        {
+        while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
             b -= 1;
         }
         let caller = if b > c.range.start + 1 && c.a.tokens[b - 1].kind == Tk::Poss {

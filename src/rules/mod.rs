@@ -93,14 +93,205 @@ pub(crate) struct Ctx<'a, 't> {
     pub dates: std::cell::OnceCell<Vec<crate::dates::DateExpr>>,
 }
 
+/// The shapes of a set of words, as bitmaps of their (first letter, length)
+/// and (second letter, length) pairs: a word with a pair absent is not in
+/// the set, which rejects most tokens without comparing strings.
+/// Case-insensitive (ASCII).
+#[derive(Clone, Copy)]
+pub(crate) struct Shapes {
+    /// For each first-letter slot, bit `n`: some word of length `n` (31 for longer).
+    first: [u32; 27],
+    /// The same for the second letter (slot "other" for one-letter words).
+    second: [u32; 27],
+}
+
+impl Shapes {
+    pub(crate) const EMPTY: Shapes = Shapes {
+        first: [0; 27],
+        second: [0; 27],
+    };
+
+    /// The shapes with the one of `w` added.
+    pub(crate) const fn with(mut self, w: &str) -> Shapes {
+        let b = w.as_bytes();
+        assert!(!b.is_empty(), "empty word in a word list");
+        self.first[letter_slot(b[0])] |= len_bit(b.len());
+        self.second[letter_slot(second_byte(b))] |= len_bit(b.len());
+        self
+    }
+
+    /// The shapes of both sets.
+    pub(crate) const fn union(mut self, other: Shapes) -> Shapes {
+        let mut i = 0;
+        while i < 27 {
+            self.first[i] |= other.first[i];
+            self.second[i] |= other.second[i];
+            i += 1;
+        }
+        self
+    }
+
+    /// False when no word of the set starts with the letter (or other byte) `b`.
+    #[inline]
+    pub(crate) fn may_start_with(&self, b: u8) -> bool {
+        self.first[letter_slot(b)] != 0
+    }
+
+    /// False when no word of the set has the shape of `w`.
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
+        match w.first() {
+            Some(&f) => {
+                let n = len_bit(w.len());
+                self.first[letter_slot(f)] & n != 0
+                    && self.second[letter_slot(second_byte(w))] & n != 0
+            }
+            None => false,
+        }
+    }
+}
+
+/// The second byte of a word, or 0 for a one-letter word.
+const fn second_byte(w: &[u8]) -> u8 {
+    if w.len() > 1 {
+        w[1]
+    } else {
+        0
+    }
+}
+
+/// A word list, matched case-insensitively (ASCII) against tokens.
+///
+/// Built at compile time with the [`Shapes`] of its words, so most tokens
+/// are rejected without comparing strings; the rest are compared with the
+/// words of the list.
+pub(crate) struct Words {
+    list: &'static [&'static str],
+    shapes: Shapes,
+    /// For each first-letter slot, bit `i`: word `i` starts with that letter.
+    by_first: [u128; 27],
+    /// For each length (31 for longer), bit `i`: word `i` has that length.
+    by_len: [u128; 32],
+}
+
+/// The bitmap slot of a byte of a word: a letter, or "other".
+#[inline(always)]
+const fn letter_slot(b: u8) -> usize {
+    LETTER_SLOTS[b as usize] as usize
+}
+
+/// [`letter_slot`] of every byte, as a table.
+const LETTER_SLOTS: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut l = 0;
+    while l < 26 {
+        t[(b'a' + l) as usize] = l;
+        t[(b'A' + l) as usize] = l;
+        l += 1;
+    }
+    t
+};
+
+/// The bitmap bit of a word's length.
+const fn len_bit(n: usize) -> u32 {
+    1 << len_slot(n)
+}
+
+/// The bitmap slot of a word's length: the length, or 31 for longer.
+const fn len_slot(n: usize) -> usize {
+    if n < 31 {
+        n
+    } else {
+        31
+    }
+}
+
+impl Words {
+    pub(crate) const fn new(list: &'static [&'static str]) -> Words {
+        assert!(list.len() <= 128, "a word list has at most 128 words");
+        let mut shapes = Shapes::EMPTY;
+        let mut by_first = [0u128; 27];
+        let mut by_len = [0u128; 32];
+        let mut i = 0;
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            let mut k = 0;
+            while k < b.len() {
+                assert!(!b[k].is_ascii_uppercase(), "word lists are lower case");
+                k += 1;
+            }
+            shapes = shapes.with(list[i]);
+            by_first[letter_slot(b[0])] |= 1 << i;
+            by_len[len_slot(b.len())] |= 1 << i;
+            i += 1;
+        }
+        Words {
+            list,
+            shapes,
+            by_first,
+            by_len,
+        }
+    }
+
+    /// The shapes of the words.
+    pub(crate) const fn shapes(&self) -> Shapes {
+        self.shapes
+    }
+
+    /// True when `w` is one of the words, ignoring ASCII case.
+    #[inline]
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        self.contains_bytes(w.as_bytes())
+    }
+
+    /// [`Words::contains`] on bytes.
+    #[inline(always)]
+    pub(crate) fn contains_bytes(&self, w: &[u8]) -> bool {
+        self.shapes.may_contain(w) && self.in_list(w)
+    }
+
+    /// The comparisons, with the words of the same first letter and length
+    /// only (`w` is not empty: its shape matched).
+    fn in_list(&self, w: &[u8]) -> bool {
+        let mut candidates = self.by_first[letter_slot(w[0])] & self.by_len[len_slot(w.len())];
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            if self.list[i].as_bytes().eq_ignore_ascii_case(w) {
+                return true;
+            }
+            candidates &= candidates - 1;
+        }
+        false
+    }
+}
+
+/// `w` in ASCII lower case, borrowed when it already is (most tokens).
+pub(crate) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// True when `w` ends with `suffix`, ignoring ASCII case.
+#[inline]
+pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
+    // The last byte first: it rules out nearly every word.
+    match (w.last(), suffix.last()) {
+        (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b) => false,
+        _ => w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix),
+    }
+}
+
 /// Words that end a clause when scanning for a subject.
-const CLAUSE_STARTERS: &[&str] = &[
+const CLAUSE_STARTERS: Words = Words::new(&[
     "that", "which", "who", "when", "while", "whereas", "because", "although", "though", "but",
     "after", "before", "as", "since", "if", "unless", "where", "whom", "whose",
-];
+]);
 
 /// Prepositions: a mention right after one is not a subject.
-pub(crate) const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: Words = Words::new(&[
     "of",
     "to",
     "with",
@@ -132,7 +323,7 @@ pub(crate) const PREPOSITIONS: &[&str] = &[
     "than",
     "per",
     "via",
-];
+]);
 
 impl<'a, 't> Ctx<'a, 't> {
     /// Date expressions of the sentence.
@@ -147,14 +338,32 @@ impl<'a, 't> Ctx<'a, 't> {
         self.a.tok(i)
     }
 
-    pub(crate) fn is(&self, i: usize, word: &str) -> bool {
-        i < self.range.end && i >= self.range.start && self.w(i).eq_ignore_ascii_case(word)
+    /// The bytes of token `i` (for comparisons: no char-boundary checks).
+    #[inline(always)]
+    pub(crate) fn bytes(&self, i: usize) -> &'t [u8] {
+        &self.a.text.as_bytes()[self.a.tokens[i].span.range()]
     }
 
-    pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
+    #[inline]
+    pub(crate) fn is(&self, i: usize, word: &str) -> bool {
         i < self.range.end
             && i >= self.range.start
-            && words.iter().any(|w| self.w(i).eq_ignore_ascii_case(w))
+            && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
+    }
+
+    #[inline(always)]
+    pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        if i >= self.range.end || i < self.range.start {
+            return false;
+        }
+        let w = self.bytes(i);
+        words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
+    }
+
+    /// True when token `i` is in the sentence and one of `words`.
+    #[inline(always)]
+    pub(crate) fn is_in(&self, i: usize, words: &Words) -> bool {
+        i < self.range.end && i >= self.range.start && words.contains_bytes(self.bytes(i))
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<Tk> {
@@ -212,7 +421,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 return None;
             }
-            if self.is_any(j, PREPOSITIONS) && j > i {
+            if j > i && self.is_in(j, &PREPOSITIONS) {
                 return None;
             }
             j += 1;
@@ -232,12 +441,11 @@ impl<'a, 't> Ctx<'a, 't> {
             && (self.kind(t - 1) == Some(Tk::Punct) || self.is(t - 1, "also"));
         while k > self.range.start {
             k -= 1;
-            let w = self.w(k);
-            if self.kind(k) == Some(Tk::Punct) && (w == ";" || w == ":") {
+            if self.a.tokens[k].kind == Tk::Punct && matches!(self.w(k), ";" | ":") {
                 start = k + 1;
                 break;
             }
-            if !participle && self.is_any(k, CLAUSE_STARTERS) && self.ment_covering(k).is_none() {
+            if !participle && self.is_in(k, &CLAUSE_STARTERS) && self.ment_covering(k).is_none() {
                 // "X said that Y ..." : Y's clause starts after "that".
                 let m_between = self
                     .ments()
@@ -249,16 +457,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
         }
-        let cands: Vec<usize> = self
-            .ments()
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.toks.start >= start && m.toks.end <= t && m.is_actor())
-            .filter(|(_, m)| !self.in_quote(m.toks.start))
-            .map(|(i, _)| i)
-            .collect();
-        let not_pp = |mi: usize| {
-            let m = &self.ments()[mi];
+        let not_pp = |m: &Ment| {
             let s = m.toks.start;
             let prev = if s > self.range.start && (self.is_any(s - 1, &["the", "a", "an"])) {
                 s.saturating_sub(2)
@@ -267,17 +466,28 @@ impl<'a, 't> Ctx<'a, 't> {
             };
             let after_prep = prev >= self.range.start
                 && prev < self.range.end
-                && self.is_any(prev, PREPOSITIONS);
+                && self.is_in(prev, &PREPOSITIONS);
             let after_poss = s > self.range.start && self.a.tokens[s - 1].kind == Tk::Poss;
             let possessor =
                 m.toks.end < self.range.end && self.a.tokens[m.toks.end].kind == Tk::Poss;
             !(after_prep || after_poss || possessor)
         };
-        cands
-            .iter()
-            .copied()
-            .find(|&mi| not_pp(mi))
-            .or_else(|| cands.last().copied())
+        // The first candidate that is not a prepositional object or a
+        // possessor, else the last candidate.
+        let mut last = None;
+        for (mi, m) in self.ments().iter().enumerate() {
+            if m.toks.start >= start
+                && m.toks.end <= t
+                && m.is_actor()
+                && !self.in_quote(m.toks.start)
+            {
+                if not_pp(m) {
+                    return Some(mi);
+                }
+                last = Some(mi);
+            }
+        }
+        last
     }
 
     /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).
@@ -325,15 +535,33 @@ pub(crate) fn sentence_triggers(
     let toks = &a.tokens[range.clone()];
     let mut out = Vec::new();
     let first = hits.partition_point(|h| h.span.start < span.start);
+    // Hits are in text order: the token where a hit starts is searched for
+    // after the previous one's, its last token by a short scan from there.
+    let mut from = 0;
     for h in &hits[first..] {
         if h.span.start >= span.end {
             break;
         }
-        let Ok(s) = toks.binary_search_by_key(&h.span.start, |t| t.span.start) else {
+        let s = from + toks[from..].partition_point(|t| t.span.start < h.span.start);
+        from = s;
+        if s == toks.len() || toks[s].span.start != h.span.start {
             continue;
-        };
-        let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else {
-            continue;
+        }
+        let e = if h.span.end > h.span.start {
+            let mut e = s;
+            while e < toks.len() && toks[e].span.end < h.span.end {
+                e += 1;
+            }
+            if e == toks.len() || toks[e].span.end != h.span.end {
+                continue;
+            }
+            e
+        } else {
+            // An empty hit: as before, any token ending there.
+            let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else {
+                continue;
+            };
+            e
         };
         let (ts, te) = (range.start + s, range.start + e + 1);
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
@@ -375,4 +603,75 @@ pub(crate) fn party(m: &Ment) -> bool {
 /// True for a mention class that can be a place.
 pub(crate) fn placeish(m: &Ment) -> bool {
     matches!(m.class, Class::Place | Class::Country)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_match_like_a_linear_case_insensitive_search() {
+        const LIST: &[&str] = &["a", "an", "the", "n't", "p.m.", "killed,", "twenty"];
+        const SET: Words = Words::new(LIST);
+        for w in [
+            "a",
+            "A",
+            "an",
+            "An",
+            "the",
+            "THE",
+            "tHe",
+            "thy",
+            "tha",
+            "n't",
+            "N'T",
+            "p.m.",
+            "P.M.",
+            "killed,",
+            "killed",
+            "twenty",
+            "Twenty",
+            "twentyone",
+            "",
+            "é",
+            "théa",
+            "b",
+            "-",
+        ] {
+            let linear = LIST.iter().any(|x| w.eq_ignore_ascii_case(x));
+            assert_eq!(SET.contains(w), linear, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn words_find_every_word_of_a_long_list() {
+        let owned: Vec<&'static str> = (0..120)
+            .map(|i| &*Box::leak(format!("w{i}").into_boxed_str()))
+            .collect();
+        let list: &'static [&'static str] = Box::leak(owned.into_boxed_slice());
+        let set = Words::new(list);
+        for w in list {
+            assert!(set.contains(w), "{w}");
+            assert!(set.contains(&w.to_ascii_uppercase()), "{w}");
+        }
+        assert!(!set.contains("w120"));
+        assert!(!set.contains("x1"));
+    }
+
+    #[test]
+    fn numbers_in_digits_and_words() {
+        use super::attack::number;
+        assert_eq!(number("22"), Some(22));
+        assert_eq!(number("2,500"), Some(2500));
+        assert_eq!(number("10.5"), None);
+        assert_eq!(number("99999999999"), None);
+        assert_eq!(number("Twenty-two"), Some(22));
+        assert_eq!(number("three"), Some(3));
+        assert_eq!(number("the"), None);
+        assert_eq!(number("a"), None);
+        assert_eq!(number("an"), None);
+        assert_eq!(number("twenty-"), None);
+        assert_eq!(number("-one"), None);
+        assert_eq!(number(""), None);
+    }
 }

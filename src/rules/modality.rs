@@ -1,14 +1,14 @@
 //! Modality: asserted, planned, hypothetical or negated, from the cue words
 //! around a trigger (will, plans to, threatened, vowed, could, if, not ...).
 
-use super::Ctx;
+use super::{ends_with_ci, Ctx, Shapes, Words};
 use crate::event::Modality;
 use crate::lexicon::TriggerKind;
 use crate::tokens::Tk;
 
 /// Cues before a trigger that make it hypothetical (threats, vows,
 /// conditions, prevention, possibility).
-const HYPOTHETICAL: &[&str] = &[
+const HYPOTHETICAL: Words = Words::new(&[
     "could",
     "might",
     "may",
@@ -77,10 +77,15 @@ const HYPOTHETICAL: &[&str] = &[
     "wants",
     "wanted",
     "hopes",
-];
+]);
+
+/// Hypothetical cues that count only right before the trigger ("against attacks").
+const WEAK_HYPOTHETICAL: Words = Words::new(&[
+    "against", "any", "such", "resume", "warned", "warning", "want", "wants", "wanted", "hopes",
+]);
 
 /// Cues that make a visit, call or statement planned.
-const PLANNED: &[&str] = &[
+const PLANNED: Words = Words::new(&[
     "will",
     "plans",
     "planned",
@@ -100,15 +105,15 @@ const PLANNED: &[&str] = &[
     "forthcoming",
     "next",
     "to",
-];
+]);
 
-const NEGATION: &[&str] = &[
+const NEGATION: Words = Words::new(&[
     "not", "n't", "never", "no", "neither", "nor", "without", "denied", "declined", "refused",
     "failed",
-];
+]);
 
 /// Words that stop the backward scan for cues: the cue belongs to another clause.
-const BARRIERS: &[&str] = &[
+const BARRIERS: Words = Words::new(&[
     "said",
     "says",
     "told",
@@ -124,7 +129,17 @@ const BARRIERS: &[&str] = &[
     "since",
     "as",
     "following",
-];
+]);
+
+/// Conditions after an attack trigger ("resume attacks should the truce end").
+const CONDITIONS: Words = Words::new(&["should", "if", "unless"]);
+
+/// The shapes of all the cue words above.
+const CUE_SHAPES: Shapes = BARRIERS
+    .shapes()
+    .union(NEGATION.shapes())
+    .union(HYPOTHETICAL.shapes())
+    .union(PLANNED.shapes());
 
 /// The modality of a trigger at tokens `t..e` in the context's sentence.
 pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> Modality {
@@ -137,52 +152,40 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         k -= 1;
         steps += 1;
         let kind_k = c.a.tokens[k].kind;
-        let w = c.w(k);
-        if kind_k == Tk::Punct && matches!(w, "," | ";" | ":" | "(" | ")") {
+        let w = c.bytes(k);
+        if kind_k == Tk::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")") {
             break;
         }
-        let lw = w.to_ascii_lowercase();
-        let lw = lw.as_str();
-        if BARRIERS.contains(&lw) {
+        // Most words are none of the cues: one test for all the lists.
+        let cue = CUE_SHAPES.may_contain(w);
+        if cue && BARRIERS.contains_bytes(w) {
             break;
         }
-        if NEGATION.contains(&lw) || lw.ends_with("n't") {
+        let is = |word: &str| w.eq_ignore_ascii_case(word.as_bytes());
+        if cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't") {
             // "not only": not a negation.
-            if !(lw == "not" && c.is(k + 1, "only") || lw == "no" && c.is(k + 1, "longer")) {
+            if !(is("not") && c.is(k + 1, "only") || is("no") && c.is(k + 1, "longer")) {
                 neg = true;
             }
         }
-        if HYPOTHETICAL.contains(&lw) {
+        if cue && HYPOTHETICAL.contains_bytes(w) {
             // "to deal with attacks": "against" and "any" need an attack noun right after.
-            let weak = matches!(
-                lw,
-                "against"
-                    | "any"
-                    | "such"
-                    | "resume"
-                    | "warned"
-                    | "warning"
-                    | "want"
-                    | "wants"
-                    | "wanted"
-                    | "hopes"
-            );
-            if !weak || k + 3 >= t {
+            if !WEAK_HYPOTHETICAL.contains_bytes(w) || k + 3 >= t {
                 hyp = true;
             }
         }
-        if PLANNED.contains(&lw) {
-            let strong = !matches!(lw, "to" | "would" | "next");
+        if cue && PLANNED.contains_bytes(w) {
+            let strong = !(is("to") || is("would") || is("next"));
             // "is to visit", "plans to visit"
             if strong
-                || (lw == "to"
+                || (is("to")
                     && k + 1 == t
                     && k > c.range.start
                     && c.is_any(k - 1, &["is", "are", "was", "were"]))
             {
                 planned = true;
             }
-            if lw == "would" && kind != TriggerKind::Attack {
+            if is("would") && kind != TriggerKind::Attack {
                 planned = true;
             }
         }
@@ -191,11 +194,10 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
     let mut j = e;
     let mut steps = 0;
     while j < c.range.end && steps < 4 {
-        let lw = c.w(j).to_ascii_lowercase();
-        if matches!(lw.as_str(), "should" | "if" | "unless") && kind == TriggerKind::Attack {
+        if kind == TriggerKind::Attack && c.is_in(j, &CONDITIONS) {
             hyp = true;
         }
-        if matches!(lw.as_str(), "were" if c.is(j + 1, "to")) {
+        if c.is(j, "were") && c.is(j + 1, "to") {
             hyp = true;
         }
         j += 1;

@@ -4,20 +4,50 @@
 //! name right after it ("said Mezni"), or an "according to X" phrase.
 //! Content is the quotation it governs or the clause after it.
 
-use super::{Ctx, Draft, Filler, Roles, Trig};
+use super::{Ctx, Draft, Filler, Roles, Trig, Words};
 use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
 
 /// Determiners and possessives: a speech word after one is a noun ("the claims").
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: Words = Words::new(&[
     "the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "our", "my",
     "your", "such", "any", "no", "some", "many", "several", "mounting", "growing",
-];
+]);
 
 /// Words between a speech verb and its content that are not content.
-const SKIP_AFTER: &[&str] = &["that", "also", "further", "repeatedly", "publicly", "again"];
+const SKIP_AFTER: Words =
+    Words::new(&["that", "also", "further", "repeatedly", "publicly", "again"]);
+
+/// Words before a participle that keep it a speech verb ("also urging",
+/// "a statement urging"); after any other word it modifies a noun.
+const BEFORE_PARTICIPLE: Words = Words::new(&[
+    "also",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "be",
+    "statement",
+    "resolution",
+    "letter",
+    "post",
+    "message",
+    "communique",
+    "declaration",
+    "while",
+    "repeatedly",
+    "further",
+    "again",
+    "publicly",
+    "and",
+    "for",
+    "by",
+    "after",
+    "without",
+]);
 
 /// Source phrases that only attribute another speech act in the sentence.
 const SOURCE_ONLY: &[&str] = &[
@@ -155,7 +185,7 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
 /// Skips a date or place adverbial right after a speech verb ("said on Tuesday that").
 fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
     loop {
-        if c.is_any(i, SKIP_AFTER) {
+        if c.is_in(i, &SKIP_AFTER) {
             i += 1;
             continue;
         }
@@ -221,40 +251,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if c.w(t).ends_with("ing")
         && t > c.range.start
         && c.a.tokens[t - 1].kind == Tk::Word
-        && !c.is_any(
-            t - 1,
-            &[
-                "also",
-                "is",
-                "are",
-                "was",
-                "were",
-                "been",
-                "be",
-                "statement",
-                "resolution",
-                "letter",
-                "post",
-                "message",
-                "communique",
-                "declaration",
-                "while",
-                "repeatedly",
-                "further",
-                "again",
-                "publicly",
-                "and",
-                "for",
-                "by",
-                "after",
-                "without",
-            ],
-        )
+        && !c.is_in(t - 1, &BEFORE_PARTICIPLE)
     {
         return None;
     }
     // A speech word after a determiner is a noun ("the claims", "mounting calls").
-    if t > c.range.start && (c.is_any(t - 1, DETERMINERS) || c.a.tokens[t - 1].kind == Tk::Poss) {
+    if t > c.range.start && (c.is_in(t - 1, &DETERMINERS) || c.a.tokens[t - 1].kind == Tk::Poss) {
         return None;
     }
     // Passive: "was told", "were urged" (the subject is the addressee); "was reported by X".

@@ -1,13 +1,13 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{party, placeish, Ctx, Draft, Filler, Roles, Trig};
+use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, Trig, Words};
 use crate::lexicon::Frame;
 use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
 
 /// Adjectives between a determiner and a visit noun ("a surprise visit").
-const VISIT_ADJECTIVES: &[&str] = &[
+const VISIT_ADJECTIVES: Words = Words::new(&[
     "surprise",
     "unannounced",
     "recent",
@@ -30,7 +30,73 @@ const VISIT_ADJECTIVES: &[&str] = &[
     "another",
     "secret",
     "short",
-];
+]);
+
+/// Words that start a destination described by a noun ("the Iranian capital").
+const PLACE_DESCRIPTIONS: Words = Words::new(&[
+    "capital",
+    "capitals",
+    "city",
+    "region",
+    "country",
+    "countries",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+]);
+
+/// Place nouns one or two words into a destination ("the Iranian capital").
+const PLACE_NOUNS: Words = Words::new(&[
+    "capital", "capitals", "city", "town", "village", "province", "region",
+]);
+
+/// Words that end a described destination.
+const DESCRIPTION_END: Words = Words::new(&[
+    "to", "for", "on", "where", "and", "after", "before", "which",
+]);
+
+/// Words before the host ("met with X", "hosted by X").
+const HOST_CUES: Words = Words::new(&[
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "talks",
+    "hosted",
+    "received",
+    "welcomed",
+    "greeted",
+    "invitation",
+]);
+
+/// Verbs whose subject makes a visit noun ("X paid a visit").
+const VISIT_LIGHT_VERBS: Words = Words::new(&[
+    "made",
+    "makes",
+    "making",
+    "paid",
+    "pays",
+    "paying",
+    "began",
+    "begin",
+    "begins",
+    "beginning",
+    "ended",
+    "concluded",
+    "wrapped",
+    "undertook",
+    "embarked",
+    "on",
+    "start",
+    "started",
+    "starts",
+    "kicked",
+    "continued",
+    "cut",
+    "cutting",
+]);
 
 fn destinationish(m: &Ment) -> bool {
     placeish(m) || m.class == Class::Unknown
@@ -68,7 +134,7 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                         let mut e2 = end;
                         while e2 < c.range.end
                             && c.a.tokens[e2].kind == Tk::Word
-                            && !c.is_any(e2, super::PREPOSITIONS)
+                            && !c.is_in(e2, &super::PREPOSITIONS)
                             && e2 < end + 2
                         {
                             e2 += 1;
@@ -85,39 +151,9 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                 )));
             }
             // "the capitals of the littoral Arab countries of the Persian Gulf", "the Iranian capital"
-            if c.is_any(
-                j,
-                &[
-                    "capital",
-                    "capitals",
-                    "city",
-                    "region",
-                    "country",
-                    "countries",
-                    "southern",
-                    "northern",
-                    "eastern",
-                    "western",
-                    "central",
-                ],
-            ) || (1..=2).any(|a| {
-                c.is_any(
-                    j + a,
-                    &[
-                        "capital", "capitals", "city", "town", "village", "province", "region",
-                    ],
-                )
-            }) {
+            if c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS)) {
                 let end = (j..(j + 10).min(c.range.end))
-                    .find(|&q| {
-                        matches!(c.w(q), "," | "." | ";")
-                            || c.is_any(
-                                q,
-                                &[
-                                    "to", "for", "on", "where", "and", "after", "before", "which",
-                                ],
-                            )
-                    })
+                    .find(|&q| matches!(c.w(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
                     .unwrap_or(c.range.end);
                 if let Some(span) = c.span(j, end) {
                     return Some(Filler::Span(span));
@@ -126,7 +162,7 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
             // "travelled to the hospital": after a motion verb, a plain noun phrase.
             if prep && c.is_any(k, &["to", "into"]) && j > k + 1 {
                 let end = (j..(j + 3).min(c.range.end))
-                    .find(|&q| c.a.tokens[q].kind != Tk::Word || c.is_any(q, super::PREPOSITIONS))
+                    .find(|&q| c.a.tokens[q].kind != Tk::Word || c.is_in(q, &super::PREPOSITIONS))
                     .unwrap_or((j + 3).min(c.range.end));
                 if let Some(span) = c.span(j, end) {
                     return Some(Filler::Span(span));
@@ -147,21 +183,7 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
 /// The host: "met with X", "talks with X", "hosted by X", "where he met X".
 fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     for k in from..c.range.end {
-        if c.is_any(
-            k,
-            &[
-                "met",
-                "meet",
-                "meets",
-                "meeting",
-                "talks",
-                "hosted",
-                "received",
-                "welcomed",
-                "greeted",
-                "invitation",
-            ],
-        ) {
+        if c.is_in(k, &HOST_CUES) {
             let mut j = k + 1;
             while c.is_any(j, &["with", "by", "of", "the", "a"]) {
                 j += 1;
@@ -213,13 +235,13 @@ fn draft(
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
-    let w = c.w(t).to_ascii_lowercase();
-    let h = host(c, e);
+    // The host is looked for only once a visit is found.
+    let h = || host(c, e);
     match tr.frame {
         Frame::Noun => {
             // "X's visit", "his trip"
             let mut k = t;
-            while k > c.range.start && c.is_any(k - 1, VISIT_ADJECTIVES) {
+            while k > c.range.start && c.is_in(k - 1, &VISIT_ADJECTIVES) {
                 k -= 1;
             }
             let mut visitor = None;
@@ -252,36 +274,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 {
                     d -= 1;
                 }
-                if d > c.range.start
-                    && c.is_any(
-                        d - 1,
-                        &[
-                            "made",
-                            "makes",
-                            "making",
-                            "paid",
-                            "pays",
-                            "paying",
-                            "began",
-                            "begin",
-                            "begins",
-                            "beginning",
-                            "ended",
-                            "concluded",
-                            "wrapped",
-                            "undertook",
-                            "embarked",
-                            "on",
-                            "start",
-                            "started",
-                            "starts",
-                            "kicked",
-                            "continued",
-                            "cut",
-                            "cutting",
-                        ],
-                    )
-                {
+                if d > c.range.start && c.is_in(d - 1, &VISIT_LIGHT_VERBS) {
                     visitor = c
                         .subject_before(d - 1)
                         .filter(|&mi| party(&c.ments()[mi]))
@@ -306,12 +299,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 && c.is_any(k - 1, &["the", "this", "that", "his", "her", "their"]);
             if visitor.is_none() && dest.is_none() {
                 if definite || c.is_any(k.saturating_sub(1), &["during"]) {
-                    return Some(draft(c, tr, None, None, h, "visit.backref", true));
+                    return Some(draft(c, tr, None, None, h(), "visit.backref", true));
                 }
                 return None;
             }
             let backref = visitor.is_none();
-            Some(draft(c, tr, visitor, dest, h, rule, backref))
+            Some(draft(c, tr, visitor, dest, h(), rule, backref))
         }
         Frame::Verb | Frame::VerbWeak => {
             // Adjective uses: "visiting scholars", "the travelling party"
@@ -321,13 +314,13 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                     &[
                         "the", "a", "an", "his", "her", "their", "its", "this", "that",
                     ],
-                ) || c.is_any(t - 1, VISIT_ADJECTIVES)
+                ) || c.is_in(t - 1, &VISIT_ADJECTIVES)
                     || c.a.tokens[t - 1].kind == Tk::Poss)
             {
                 return None;
             }
             let visit_verb = matches!(
-                w.as_str(),
+                lower(c.w(t)).as_ref(),
                 "visit" | "visits" | "visited" | "visiting" | "toured" | "touring"
             );
             let direct = visit_verb || {
@@ -351,7 +344,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 tr,
                 visitor,
                 Some(dest),
-                h,
+                h(),
                 if visit_verb {
                     "visit.verb"
                 } else {
