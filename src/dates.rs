@@ -1530,10 +1530,13 @@ static CUES: Lazy<(aho_corasick::AhoCorasick, Vec<u16>)> = Lazy::new(|| {
 fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
     let (ac, masks) = &*CUES;
     // Every occurrence, overlapping ("night" in "tonight"): (start, rules).
-    let cues: Vec<(usize, u16)> = ac
+    let mut cues: Vec<(usize, u16)> = ac
         .find_overlapping_iter(&hay[start..])
         .map(|m| (start + m.start(), masks[m.pattern().as_usize()]))
         .collect();
+    // Overlapping matches come in order of their ends: sort by start, so
+    // that each rule walks the cues once with a cursor.
+    cues.sort_unstable();
     let cued = cues.iter().fold(0, |acc, &(_, rules)| acc | rules);
     for (index, rule) in RULES.iter().enumerate() {
         let bit = 1u16 << index;
@@ -1543,13 +1546,14 @@ fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
         // No match starts before `pos` (the resume position, or past a cue
         // that every start up to it failed).
         let mut pos = start;
+        // `pos` only grows, so the next cue at or after it is never behind
+        // the cursor.
+        let mut next = 0;
         'cues: while pos < hay.len() {
-            let Some(cue) = cues
-                .iter()
-                .filter(|&&(at, rules)| rules & bit != 0 && at >= pos)
-                .map(|&(at, _)| at)
-                .min()
-            else {
+            while next < cues.len() && (cues[next].0 < pos || cues[next].1 & bit == 0) {
+                next += 1;
+            }
+            let Some(&(cue, _)) = cues.get(next) else {
                 break;
             };
             let mut from = words_back(hay, pos, cue, rule.reach);

@@ -301,8 +301,11 @@ fn jsonl_file_is_read_line_by_line_and_bad_lines_are_named() {
     let good = serde_json::json!({"id": "good", "text": seed_text, "published": "2023-11-06"});
     let anonymous = serde_json::json!({"text": "Blinken said the talks would go on."});
     let file = dir.path().join("batch.jsonl");
-    fs::write(&file, format!("{good}\n{{\"id\": \"no-text\"}}\n{anonymous}\n"))
-        .expect("write jsonl");
+    fs::write(
+        &file,
+        format!("{good}\n{{\"id\": \"no-text\"}}\n{anonymous}\n"),
+    )
+    .expect("write jsonl");
     let name = file.to_str().expect("utf-8 temp path");
     let out = run(&[name], b"");
     let stderr = stderr_of(&out);
@@ -320,7 +323,10 @@ fn jsonl_file_is_read_line_by_line_and_bad_lines_are_named() {
     // A line without an id is named by the file and line number.
     want = events[want.len()..].to_vec();
     assert!(!want.is_empty());
-    assert!(want.iter().all(|e| e["doc"] == format!("{name}:3")), "{want:?}");
+    assert!(
+        want.iter().all(|e| e["doc"] == format!("{name}:3")),
+        "{want:?}"
+    );
 }
 
 #[test]
