@@ -821,39 +821,25 @@ impl PhraseSet {
                 continue;
             }
             let c = b[cur];
-            let clen = match KIND[usize::from(c)] {
-                1 => 1,
-                0 => {
-                    if self.lead_first[usize::from(c)] {
-                        if let Some((id, e)) = self.at_lead(b, cur) {
-                            if boundary_after(text, e) {
-                                emit(cur, e, id);
-                            }
-                            (cur, at_boundary) = (e, boundary_before(text, e));
-                            continue;
+            let (alnum, clen) = match KIND[usize::from(c)] {
+                1 => (true, 1),
+                0 => (false, 1),
+                _ => char_at(text, cur),
+            };
+            if !alnum {
+                // Phrases that start with a non-alphanumeric char ("#", "'").
+                if self.lead_first[usize::from(c)] {
+                    if let Some((id, e)) = self.at_lead(b, cur) {
+                        if boundary_after(text, e) {
+                            emit(cur, e, id);
                         }
-                    }
-                    cur += 1;
-                    continue;
-                }
-                _ => {
-                    let (alnum, clen) = char_at(text, cur);
-                    if !alnum {
-                        if self.lead_first[usize::from(c)] {
-                            if let Some((id, e)) = self.at_lead(b, cur) {
-                                if boundary_after(text, e) {
-                                    emit(cur, e, id);
-                                }
-                                (cur, at_boundary) = (e, boundary_before(text, e));
-                                continue;
-                            }
-                        }
-                        cur += clen;
+                        (cur, at_boundary) = (e, boundary_before(text, e));
                         continue;
                     }
-                    clen
                 }
-            };
+                cur += clen;
+                continue;
+            }
             // The start of a word.
             let we = word_end(text, cur + clen);
             if let Some((id, e)) = self.at_word(b, cur, we) {
