@@ -577,10 +577,9 @@ fn draft(
     } else {
         (None, None)
     };
-    Draft {
-        sentence: c.si,
-        trig: tr.toks.clone(),
-        roles: Roles::Attack {
+    c.draft(
+        tr,
+        Roles::Attack {
             attacker,
             target,
             location,
@@ -590,7 +589,7 @@ fn draft(
         },
         rule,
         backref,
-    }
+    )
 }
 
 /// An attack with no role of its own (a back-reference, or one known only

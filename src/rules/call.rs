@@ -41,13 +41,7 @@ fn draft(
     rule: &'static str,
     backref: bool,
 ) -> Draft {
-    Draft {
-        sentence: c.si,
-        trig: tr.toks.clone(),
-        roles: Roles::Call { participants },
-        rule,
-        backref,
-    }
+    c.draft(tr, Roles::Call { participants }, rule, backref)
 }
 
 /// Tries the call rules on one trigger. `doc_has_call`: an earlier call in the

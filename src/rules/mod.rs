@@ -504,6 +504,24 @@ impl<'a, 't> Ctx<'a, 't> {
         self.range.end
     }
 
+    /// A draft of this sentence for trigger `tr`: the one constructor the
+    /// kinds' rules share.
+    pub(crate) fn draft(
+        &self,
+        tr: &Trig,
+        roles: Roles,
+        rule: &'static str,
+        backref: bool,
+    ) -> Draft {
+        Draft {
+            sentence: self.si,
+            trig: tr.toks.clone(),
+            roles,
+            rule,
+            backref,
+        }
+    }
+
     /// Span from the start of token `a` to the end of token `b - 1`, trimmed of
     /// punctuation and quotes at both ends.
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {

@@ -72,17 +72,16 @@ fn draft(
     quote: bool,
     rule: &'static str,
 ) -> Draft {
-    Draft {
-        sentence: c.si,
-        trig: tr.toks.clone(),
-        roles: Roles::Statement {
+    c.draft(
+        tr,
+        Roles::Statement {
             speaker,
             content,
             quote,
         },
         rule,
-        backref: false,
-    }
+        false,
+    )
 }
 
 /// Trims a quote region of its edge punctuation and white space.

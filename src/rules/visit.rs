@@ -218,17 +218,16 @@ fn draft(
     rule: &'static str,
     backref: bool,
 ) -> Draft {
-    Draft {
-        sentence: c.si,
-        trig: tr.toks.clone(),
-        roles: Roles::Visit {
+    c.draft(
+        tr,
+        Roles::Visit {
             visitor,
             destination,
             host,
         },
         rule,
         backref,
-    }
+    )
 }
 
 /// Tries the visit rules on one trigger.
