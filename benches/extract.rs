@@ -17,6 +17,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use newsevents::{bench_api, Document, Extractor};
 use std::hint::black_box;
 
+#[path = "../tests/support/inputs.rs"]
+mod inputs;
+use inputs::long_line;
+
 const SEEDS: [&str; 5] = [
     include_str!("../seeds/000_01979a1f59a2f3af.txt"),
     include_str!("../seeds/001_d0d4a466183dab0d.txt"),
@@ -237,45 +241,6 @@ fn bench_extract(c: &mut Criterion) {
         })
     });
     g.finish();
-}
-
-/// A run of words without punctuation, of about `n` bytes.
-fn long_line(n: usize) -> String {
-    const WORDS: &[&str] = &[
-        "the",
-        "minister",
-        "spoke",
-        "about",
-        "a",
-        "long",
-        "road",
-        "ahead",
-        "with",
-        "Blinken",
-        "Baghdad",
-        "troops",
-        "and",
-        "said",
-        "militants",
-        "attacked",
-        "convoy",
-        "near",
-        "border",
-        "visited",
-        "officials",
-        "in",
-        "Iraq",
-        "call",
-    ];
-    let mut s = String::with_capacity(n + 16);
-    let mut k = 0;
-    while s.len() < n {
-        s.push_str(WORDS[k % WORDS.len()]);
-        s.push(' ');
-        k = k * 7 + 3;
-        k %= 1_000_003;
-    }
-    s
 }
 
 /// `unit` repeated, one per paragraph, to at least `n` bytes.

@@ -7,6 +7,10 @@ use chrono::NaiveDate;
 use newsevents::{Document, Event, EventKind, Extractor, Mention, Span};
 use proptest::prelude::*;
 
+#[path = "support/inputs.rs"]
+mod inputs;
+use inputs::long_line;
+
 /// Checks one span against the text; `what` names it in the message.
 fn check_span(text: &str, span: Span, what: &str) -> Result<(), String> {
     if span.start > span.end || span.end > text.len() {
@@ -216,44 +220,6 @@ proptest! {
         let spliced = format!("{}{noise}{}", &text[..cut], &text[cut..]);
         extract_checked(&spliced).map_err(TestCaseError::fail)?;
     }
-}
-
-/// A line of `bytes` bytes of words, without any punctuation.
-fn long_line(bytes: usize) -> String {
-    const WORDS: &[&str] = &[
-        "the",
-        "minister",
-        "spoke",
-        "about",
-        "a",
-        "long",
-        "road",
-        "ahead",
-        "with",
-        "Blinken",
-        "Baghdad",
-        "troops",
-        "and",
-        "said",
-        "militants",
-        "attacked",
-        "convoy",
-        "near",
-        "border",
-        "visited",
-        "officials",
-        "in",
-        "Iraq",
-        "call",
-    ];
-    let mut s = String::with_capacity(bytes + 16);
-    let mut k = 0usize;
-    while s.len() < bytes {
-        s.push_str(WORDS[k % WORDS.len()]);
-        s.push(' ');
-        k = (k * 7 + 3) % 1_000_003;
-    }
-    s
 }
 
 /// Size of the long line: 10 MB in release builds; 1 MB in debug builds,
