@@ -205,7 +205,7 @@ const PLACE_WORDS: &[&str] = &[
 ];
 
 /// Weekdays and months: capitalized, but dates, not names.
-pub(crate) const CALENDAR: &[&str] = &[
+const CALENDAR: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

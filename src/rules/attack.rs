@@ -346,7 +346,7 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     }
     // Dates, counts and result words are not the object ("killed on Tuesday", "shot dead").
     if k >= c.range.end
-        || crate::mention::CALENDAR.contains(&c.w(k).trim_end_matches('.'))
+        || crate::mention::is_calendar(c.w(k))
         || c.is_in(k, &NOT_OBJECT)
         || number(c.w(k)).is_some()
             && !c.is_any(k + 1, &["of"])
@@ -508,7 +508,7 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
         if (1900..2100).contains(&n) || c.is_in(k + 1, &UNITS) {
             continue;
         }
-        if k > r.start && crate::mention::CALENDAR.contains(&c.w(k - 1).trim_end_matches('.')) {
+        if k > r.start && crate::mention::is_calendar(c.w(k - 1)) {
             continue;
         }
         // "killed 22", "killing at least 22", "injuring about 30"

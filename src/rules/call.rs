@@ -67,8 +67,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
         || (t > c.range.start + 1 && c.is_in(t - 2, &PHONE));
     if noun {
         // "calls for", "call on", "called for": requests, not conversations.
-        let dated = e + 1 < c.range.end
-            && crate::mention::CALENDAR.contains(&c.w(e + 1).trim_end_matches('.'));
+        let dated = e + 1 < c.range.end && crate::mention::is_calendar(c.w(e + 1));
         if c.is(e, "for")
             || (c.is_any(e, &["on", "upon"]) && !dated)
             || (head == "calls" && !phoney)

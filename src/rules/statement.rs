@@ -239,10 +239,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         _ => {}
     }
     // "calls on Tuesday": a date, not an addressee.
-    if phrase.ends_with(" on")
-        && e < c.range.end
-        && crate::mention::CALENDAR.contains(&c.w(e).trim_end_matches('.'))
-    {
+    if phrase.ends_with(" on") && e < c.range.end && crate::mention::is_calendar(c.w(e)) {
         return None;
     }
     // A participle without a comma modifies a noun ("preconditions demanding a halt"),
