@@ -8,10 +8,11 @@
 
 use crate::document::Span;
 use crate::event::Sector;
-use crate::lexicon::{Entry, Hit, Lexicon};
+use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::segment::Sentence;
 use crate::tokens::{tokenize, Tk, Token};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// What a mention denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,13 +47,13 @@ pub(crate) struct Ment {
     /// Tokens of the phrase (document token indices).
     pub toks: Range<usize>,
     pub class: Class,
-    pub iso: Option<String>,
+    pub iso: Option<Iso>,
     pub sector: Option<Sector>,
     /// Title words, if any ("Prime Minister").
     pub title: Option<Span>,
     pub plural: bool,
     /// For demonyms: the country's name ("Israeli" -> "Israel").
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
 }
 
 impl Ment {
@@ -75,6 +76,19 @@ impl Ment {
 pub(crate) struct Weapon {
     pub span: Span,
     pub toks: Range<usize>,
+}
+
+/// Buffers reused from one sentence to the next by mention recognition.
+#[derive(Default)]
+struct Scratch {
+    /// The sentence's lexicon hits: (token range, phrase).
+    hits: Vec<(Range<usize>, usize)>,
+    /// Per token of the sentence: the hit that covers it.
+    hit_at: Vec<Option<usize>>,
+    /// Per token of the sentence: whether it can be part of a name.
+    is_name: Vec<bool>,
+    /// Runs of name tokens.
+    runs: Vec<Range<usize>>,
 }
 
 /// Per-document analysis: sentences, tokens, quotes and mentions.
@@ -349,6 +363,21 @@ const ACTOR_MODIFIERS: &[&str] = &[
     "innocent",
     "houthi",
 ];
+/// Hyphenated modifiers of an actor noun ("Iranian-backed militias").
+const HYPHEN_SUFFIXES: &[&str] = &[
+    "-backed",
+    "-aligned",
+    "-linked",
+    "-allied",
+    "-led",
+    "-affiliated",
+    "-based",
+    "-supported",
+    "-sponsored",
+];
+
+/// Words after which an unknown name is a place ("in Ramadi").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "into", "across"];
 
 fn is_upper_start(s: &str) -> bool {
     s.chars().next().map(char::is_uppercase).unwrap_or(false)
@@ -373,6 +402,18 @@ pub(crate) fn is_calendar(w: &str) -> bool {
 
 fn lower_eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
+}
+
+/// `w` ends with `suffix`, ASCII case aside.
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    let (w, x) = (w.as_bytes(), suffix.as_bytes());
+    w.len() >= x.len() && w[w.len() - x.len()..].eq_ignore_ascii_case(x)
+}
+
+/// `w` starts with `prefix`, ASCII case aside.
+fn starts_with_ci(w: &str, prefix: &str) -> bool {
+    let (w, x) = (w.as_bytes(), prefix.as_bytes());
+    w.len() >= x.len() && w[..x.len()].eq_ignore_ascii_case(x)
 }
 
 impl<'t> Analysis<'t> {
@@ -400,8 +441,9 @@ impl<'t> Analysis<'t> {
         };
         let mut ments = Vec::with_capacity(a.sentences.len());
         let mut weapons = Vec::with_capacity(a.sentences.len());
+        let mut scratch = Scratch::default();
         for si in 0..a.sentences.len() {
-            let (m, w) = a.sentence_mentions(si, lex);
+            let (m, w) = a.sentence_mentions(si, lex, &mut scratch);
             ments.push(m);
             weapons.push(w);
         }
@@ -416,12 +458,12 @@ impl<'t> Analysis<'t> {
 
     /// Lexicon hits aligned to tokens of sentence `si`: (token range, phrase).
     /// Hits that do not start and end at token edges are dropped.
-    fn sentence_hits(&self, si: usize) -> Vec<(Range<usize>, usize)> {
+    fn sentence_hits(&self, si: usize, out: &mut Vec<(Range<usize>, usize)>) {
         let span = self.sentences[si].span;
         let range = self.sent_toks[si].clone();
         let toks = &self.tokens[range.clone()];
         let first = self.hits.partition_point(|h| h.span.start < span.start);
-        let mut out = Vec::new();
+        out.clear();
         // Hits and tokens are both in text order and do not overlap, so
         // one cursor walks the tokens for all hits.
         let mut k = 0;
@@ -446,15 +488,27 @@ impl<'t> Analysis<'t> {
                 out.push((range.start + k..range.start + e + 1, h.phrase));
             }
         }
-        out
     }
 
-    fn sentence_mentions(&self, si: usize, lex: &Lexicon) -> (Vec<Ment>, Vec<Weapon>) {
+    fn sentence_mentions(
+        &self,
+        si: usize,
+        lex: &Lexicon,
+        scratch: &mut Scratch,
+    ) -> (Vec<Ment>, Vec<Weapon>) {
         let range = self.sent_toks[si].clone();
         let headline = self.sentences[si].headline;
-        let hits = self.sentence_hits(si);
+        let Scratch {
+            hits,
+            hit_at,
+            is_name,
+            runs,
+        } = scratch;
+        self.sentence_hits(si, hits);
+        let hits = &*hits;
         // Per token: the lexicon hit that covers it (start token -> hit index).
-        let mut hit_at: Vec<Option<usize>> = vec![None; range.len()];
+        hit_at.clear();
+        hit_at.resize(range.len(), None);
         for (hi, (r, _)) in hits.iter().enumerate() {
             for t in r.clone() {
                 hit_at[t - range.start] = Some(hi);
@@ -463,14 +517,12 @@ impl<'t> Analysis<'t> {
         let meanings = |hi: usize| lex.meanings(hits[hi].1);
         let has = |hi: usize, f: &dyn Fn(&Entry) -> bool| meanings(hi).iter().any(f);
         let all_caps_line = {
-            let words: Vec<&str> = range
+            let words = range
                 .clone()
                 .filter(|&i| self.tokens[i].kind == Tk::Word)
-                .map(|i| self.tok(i))
-                .collect();
-            words.len() >= 3
+                .map(|i| self.tok(i));
+            words.clone().nth(2).is_some()
                 && words
-                    .iter()
                     .filter(|w| w.chars().any(char::is_alphabetic))
                     .all(|w| !w.chars().any(char::is_lowercase))
         };
@@ -516,10 +568,12 @@ impl<'t> Analysis<'t> {
             true
         };
         // Decided once per token: the run loop below looks at tokens twice.
-        let is_name: Vec<bool> = range.clone().map(name_tok).collect();
+        is_name.clear();
+        is_name.extend(range.clone().map(name_tok));
+        let is_name = &*is_name;
         let name_tok = |i: usize| is_name[i - range.start];
         // 1. Runs of name tokens, joined by "of"/"of the" and particles.
-        let mut runs: Vec<Range<usize>> = Vec::new();
+        runs.clear();
         let mut i = range.start;
         while i < range.end {
             if !name_tok(i) {
@@ -553,8 +607,8 @@ impl<'t> Analysis<'t> {
             i = end;
         }
         let mut out: Vec<Ment> = Vec::new();
-        for run in runs {
-            self.classify_run(run, &hits, &hit_at, &range, lex, &mut out);
+        for run in runs.drain(..) {
+            self.classify_run(run, hits, hit_at, &range, lex, &mut out);
         }
         // 2. Common-noun actors and pronouns.
         let mut k = range.start;
@@ -627,32 +681,23 @@ impl<'t> Analysis<'t> {
                             | Class::Place
                     ) && !(m.class == Class::Country && self.tokens[m.toks.end].kind == Tk::Poss)
                     {
-                        iso = iso.or_else(|| m.iso.clone());
+                        iso = iso.or(m.iso);
                         s = m.toks.start;
                         absorbed.push(mi);
                         continue;
                     }
                     break;
                 }
-                let lw = pw.to_ascii_lowercase();
-                if ACTOR_MODIFIERS.contains(&lw.as_str())
+                if ACTOR_MODIFIERS.iter().any(|m| lower_eq(m, pw))
                     || (pw.contains('-')
-                        && (lw.ends_with("-backed")
-                            || lw.ends_with("-aligned")
-                            || lw.starts_with("pro-")
-                            || lw.ends_with("-linked")
-                            || lw.ends_with("-allied")
-                            || lw.ends_with("-led")
-                            || lw.ends_with("-affiliated")
-                            || lw.ends_with("-based")
-                            || lw.ends_with("-supported")
-                            || lw.ends_with("-sponsored")
-                            || lw.starts_with("anti-")))
+                        && (HYPHEN_SUFFIXES.iter().any(|x| ends_with_ci(pw, x))
+                            || starts_with_ci(pw, "pro-")
+                            || starts_with_ci(pw, "anti-")))
                 {
                     if iso.is_none() {
                         if let Some(hi2) = hit_at[p - range.start] {
                             iso = meanings(hi2).iter().find_map(|e| match e {
-                                Entry::Demonym { iso, .. } => iso.clone(),
+                                Entry::Demonym { iso, .. } => *iso,
                                 _ => None,
                             });
                         }
@@ -666,12 +711,18 @@ impl<'t> Analysis<'t> {
             for mi in absorbed.into_iter().rev() {
                 out.remove(mi);
             }
-            let head = self.tok(hr.end - 1).to_ascii_lowercase();
-            let plural = head.ends_with('s')
-                || matches!(
-                    head.as_str(),
-                    "police" | "gunmen" | "militia" | "military" | "government" | "army"
-                );
+            let head = self.tok(hr.end - 1);
+            let plural = ends_with_ci(head, "s")
+                || [
+                    "police",
+                    "gunmen",
+                    "militia",
+                    "military",
+                    "government",
+                    "army",
+                ]
+                .iter()
+                .any(|p| lower_eq(p, head));
             // "fighters from the Brigades of the North": the group takes its organization.
             let mut end = hr.end;
             let mut j = hr.end;
@@ -735,7 +786,7 @@ impl<'t> Analysis<'t> {
         out.sort_by_key(|m| m.span.start);
         // 3. Weapons.
         let mut weapons = Vec::new();
-        for (r, phrase) in &hits {
+        for (r, phrase) in hits {
             if lex
                 .meanings(*phrase)
                 .iter()
@@ -772,8 +823,8 @@ impl<'t> Analysis<'t> {
         };
         // Leading segments: country/demonym hits, then title hits.
         let mut i = run.start;
-        let mut iso: Option<String> = None;
-        let mut country_name: Option<String> = None;
+        let mut iso: Option<Iso> = None;
+        let mut country_name: Option<Arc<str>> = None;
         let mut lead_class: Option<Class> = None;
         let mut title: Option<Range<usize>> = None;
         let mut sector = None;
@@ -800,17 +851,17 @@ impl<'t> Analysis<'t> {
                 break;
             }
             let demonym = ms.iter().find_map(|e| match e {
-                Entry::Demonym { iso, country } => Some((iso.clone(), country.clone())),
+                Entry::Demonym { iso, country } => Some((*iso, country)),
                 _ => None,
             });
             let country = ms.iter().find_map(|e| match e {
-                Entry::Country { iso } => Some(iso.clone()),
+                Entry::Country { iso } => Some(*iso),
                 _ => None,
             });
             if hr.end < run.end && (demonym.is_some() || country.is_some()) {
-                if let Some((c, n)) = demonym.clone() {
+                if let Some((c, n)) = demonym {
                     iso = c;
-                    country_name = Some(n);
+                    country_name = Some(n.clone());
                 } else if let Some(c) = country {
                     iso = c;
                 }
@@ -824,10 +875,10 @@ impl<'t> Analysis<'t> {
                     toks: Range<usize>,
                     name: Range<usize>,
                     class: Class,
-                    iso: Option<String>,
+                    iso: Option<Iso>,
                     sector: Option<Sector>,
                     title: Option<Span>,
-                    country: Option<String>| {
+                    country: Option<Arc<str>>| {
             out.push(Ment {
                 span: span_of(&toks),
                 name: span_of(&name),
@@ -890,19 +941,17 @@ impl<'t> Analysis<'t> {
         }
         // Mixed runs: a known place/country/actor at the end after other names
         // ("Beirut Lebanon") are rare; treat the name as a whole.
-        let words: Vec<&str> = name.clone().map(|t| self.tok(t)).collect();
+        let mut words = name.clone().map(|t| self.tok(t));
         let class = if title.is_some() {
             Class::Person
-        } else if words.iter().any(|w| ORG_WORDS.contains(w)) {
+        } else if words.clone().any(|w| ORG_WORDS.contains(&w)) {
             Class::Org
-        } else if words.iter().any(|w| PLACE_WORDS.contains(w)) {
+        } else if words.any(|w| PLACE_WORDS.contains(&w)) {
             Class::Place
         } else {
-            let prev =
-                (run.start > range.start).then(|| self.tok(run.start - 1).to_ascii_lowercase());
-            match prev.as_deref() {
-                Some("in") | Some("at") | Some("near") | Some("from") | Some("outside")
-                | Some("into") | Some("across") => Class::Place,
+            let prev = (run.start > range.start).then(|| self.tok(run.start - 1));
+            match prev {
+                Some(p) if PLACE_PREPOSITIONS.iter().any(|x| lower_eq(x, p)) => Class::Place,
                 _ => {
                     if let Some(hi) = hit_at[i - range.start] {
                         let (c, _, _, _) = classify_entries(lex.meanings(hits[hi].1));
@@ -954,25 +1003,25 @@ impl<'t> Analysis<'t> {
 }
 
 /// Class, country and sector of a lexicon phrase.
-fn classify_entries(ms: &[Entry]) -> (Class, Option<String>, Option<Sector>, Option<String>) {
+fn classify_entries(ms: &[Entry]) -> (Class, Option<Iso>, Option<Sector>, Option<Arc<str>>) {
     for e in ms {
         if let Entry::Actor { iso, sector } = e {
-            return (Class::Org, iso.clone(), *sector, None);
+            return (Class::Org, *iso, *sector, None);
         }
     }
     for e in ms {
         if let Entry::Country { iso } = e {
-            return (Class::Country, iso.clone(), Some(Sector::Government), None);
+            return (Class::Country, *iso, Some(Sector::Government), None);
         }
     }
     for e in ms {
         if let Entry::Place { iso } = e {
-            return (Class::Place, iso.clone(), None, None);
+            return (Class::Place, *iso, None, None);
         }
     }
     for e in ms {
         if let Entry::Demonym { iso, country } = e {
-            return (Class::Demonym, iso.clone(), None, Some(country.clone()));
+            return (Class::Demonym, *iso, None, Some(country.clone()));
         }
     }
     for e in ms {

@@ -8,7 +8,7 @@
 
 use crate::document::Span;
 use crate::event::{Mention, Sector};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Iso, Lexicon};
 use crate::mention::{Analysis, Class, Ment};
 use crate::rules::Filler;
 use std::collections::HashMap;
@@ -18,7 +18,7 @@ use std::collections::HashMap;
 struct Entity {
     name: String,
     title: Option<String>,
-    iso: Option<String>,
+    iso: Option<Iso>,
     sector: Option<Sector>,
     start: usize,
 }
@@ -37,11 +37,28 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Surname-ish key: the last word, without an "al-" prefix, lowercase.
-fn key(w: &str) -> String {
-    let l = w.to_lowercase();
-    let l = l.trim_start_matches("al-").trim_start_matches("el-");
-    l.to_string()
+/// A country code as the output's text.
+fn code(iso: Option<Iso>) -> Option<String> {
+    iso.map(|i| i.as_str().to_string())
+}
+
+/// Calls `f` with the surname-ish key of a word: lowercase, without an
+/// "al-" prefix. Short ASCII words are lowercased on the stack: keys are
+/// looked up for every name mention, so allocating one each time shows.
+fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    fn strip(l: &str) -> &str {
+        l.trim_start_matches("al-").trim_start_matches("el-")
+    }
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        f(strip(std::str::from_utf8(b).unwrap_or("")))
+    } else {
+        f(strip(&w.to_lowercase()))
+    }
 }
 
 impl Register {
@@ -62,7 +79,7 @@ impl Register {
                     people.push(Entity {
                         name: name.to_string(),
                         title: m.title.map(|t| a.text[t.range()].to_lowercase()),
-                        iso: m.iso.clone(),
+                        iso: m.iso,
                         sector: m.sector,
                         start: m.span.start,
                     });
@@ -73,15 +90,17 @@ impl Register {
         let rank = |p: &Entity| (words(&p.name).count(), std::cmp::Reverse(p.start));
         for (i, p) in people.iter().enumerate() {
             for w in words(&p.name) {
-                // `>=`: among equals the last wins, as with `max_by_key`.
-                fullest
-                    .entry(key(w))
-                    .and_modify(|b| {
+                with_key(w, |k| match fullest.get_mut(k) {
+                    // `>=`: among equals the last wins, as with `max_by_key`.
+                    Some(b) => {
                         if rank(p) >= rank(&people[*b]) {
                             *b = i;
                         }
-                    })
-                    .or_insert(i);
+                    }
+                    None => {
+                        fullest.insert(k.to_string(), i);
+                    }
+                });
             }
         }
         Register { people, fullest }
@@ -89,22 +108,25 @@ impl Register {
 
     /// The fullest registered name that ends with (or contains) `name`'s last word.
     fn fullest(&self, name: &str) -> Option<&Entity> {
-        let last = key(words(name).last()?);
-        if last.len() < 3 {
-            return None;
-        }
-        self.fullest.get(&last).map(|&i| &self.people[i])
+        let i = with_key(words(name).last()?, |last| {
+            if last.len() < 3 {
+                None
+            } else {
+                self.fullest.get(last).copied()
+            }
+        })?;
+        Some(&self.people[i])
     }
 
     /// The person a title description refers to ("the Iraqi prime minister").
-    fn by_title(&self, title: &str, iso: Option<&str>, before: usize) -> Option<&Entity> {
+    fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity> {
         let t = title.to_lowercase();
         let head = words(&t).last().unwrap_or("").to_string();
         self.people
             .iter()
             .filter(|p| p.start < before)
             .filter(|p| p.title.as_deref().is_some_and(|pt| pt.contains(&head)))
-            .rfind(|p| iso.is_none() || p.iso.as_deref() == iso)
+            .rfind(|p| iso.is_none() || p.iso == iso)
     }
 }
 
@@ -183,9 +205,9 @@ impl<'a, 't> Resolver<'a, 't> {
                     for h in hits {
                         for e in self.lex.meanings(h.phrase) {
                             if let crate::lexicon::Entry::Demonym { iso: Some(iso), .. } = e {
-                                if let Some(c) = self.lex.capital(iso) {
+                                if let Some(c) = self.lex.capital(iso.as_str()) {
                                     m.text = c.to_string();
-                                    m.country = Some(iso.clone());
+                                    m.country = Some(iso.as_str().to_string());
                                 }
                             }
                         }
@@ -194,9 +216,9 @@ impl<'a, 't> Resolver<'a, 't> {
                 m
             }
             Filler::Country(span, name) => Mention {
-                text: name.clone(),
+                text: name.to_string(),
                 span: *span,
-                canonical: Some(name.clone()),
+                canonical: Some(name.to_string()),
                 country: None,
                 sector: Some(Sector::Government),
             },
@@ -211,7 +233,7 @@ impl<'a, 't> Resolver<'a, 't> {
             text: text[span.range()].to_string(),
             span: m.span,
             canonical: None,
-            country: m.iso.clone(),
+            country: code(m.iso),
             sector: m.sector,
         };
         match m.class {
@@ -236,7 +258,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 let mut r = plain(m.name);
                 if let Some(p) = self.reg.fullest(name) {
                     r.canonical = Some(p.name.clone());
-                    r.country = r.country.or_else(|| p.iso.clone());
+                    r.country = r.country.or_else(|| code(p.iso));
                     r.sector = r.sector.or(p.sector);
                 }
                 r
@@ -246,7 +268,7 @@ impl<'a, 't> Resolver<'a, 't> {
                     .title
                     .map(|t| &text[t.range()])
                     .unwrap_or(&text[m.span.range()]);
-                match self.reg.by_title(title, m.iso.as_deref(), m.span.start) {
+                match self.reg.by_title(title, m.iso, m.span.start) {
                     Some(p) => Mention {
                         text: p.name.clone(),
                         span: m.span,
@@ -256,7 +278,7 @@ impl<'a, 't> Resolver<'a, 't> {
                                 .map(|q| q.name.clone())
                                 .unwrap_or(p.name.clone()),
                         ),
-                        country: p.iso.clone(),
+                        country: code(p.iso),
                         sector: p.sector,
                     },
                     None => plain(m.span),
@@ -265,7 +287,7 @@ impl<'a, 't> Resolver<'a, 't> {
             _ => {
                 let mut r = plain(m.span);
                 if let Some(n) = &m.country {
-                    r.canonical = Some(n.clone());
+                    r.canonical = Some(n.to_string());
                 }
                 r
             }

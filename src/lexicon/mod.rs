@@ -12,6 +12,7 @@ pub use user::LexiconEntry;
 use crate::document::Span;
 use crate::event::Sector;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 const COUNTRIES: &str = include_str!("data/countries.tsv");
 const PLACES: &str = include_str!("data/places.tsv");
@@ -26,17 +27,18 @@ const COMMON_WORDS: &str = include_str!("data/common_words.txt");
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Entry {
     /// A country name ("Iraq", "U.S.").
-    Country { iso: Option<String> },
+    Country { iso: Option<Iso> },
     /// A demonym or adjective of a country ("Iraqi", "American").
     Demonym {
-        iso: Option<String>,
-        country: String,
+        iso: Option<Iso>,
+        /// The country's name, shared by every mention of the demonym.
+        country: Arc<str>,
     },
     /// A city, region, site or body of water.
-    Place { iso: Option<String> },
+    Place { iso: Option<Iso> },
     /// A named organization, group or institution.
     Actor {
-        iso: Option<String>,
+        iso: Option<Iso>,
         sector: Option<Sector>,
     },
     /// A person's title ("Prime Minister", "Gen.").
@@ -118,9 +120,29 @@ pub(crate) fn parse_sector(s: &str) -> Result<Option<Sector>, String> {
     }))
 }
 
-fn iso(s: &str) -> Option<String> {
-    let s = s.trim();
-    (s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())).then(|| s.to_string())
+fn iso(s: &str) -> Option<Iso> {
+    Iso::new(s.trim())
+}
+
+/// An ISO 3166-1 alpha-3 country code: three capital ASCII letters, held
+/// inline so that mentions copy it instead of allocating a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Iso([u8; 3]);
+
+impl Iso {
+    /// The code of `s`, if it is three capital ASCII letters.
+    pub(crate) fn new(s: &str) -> Option<Iso> {
+        match *s.as_bytes() {
+            [a, b, c] if [a, b, c].iter().all(u8::is_ascii_uppercase) => Some(Iso([a, b, c])),
+            _ => None,
+        }
+    }
+
+    /// The code as text.
+    pub(crate) fn as_str(&self) -> &str {
+        // Always ASCII, by construction.
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
 }
 
 /// Non-comment lines of a table, split on tabs.
@@ -150,16 +172,16 @@ impl LexiconData {
         for r in rows(COUNTRIES) {
             let code = iso(r[0]);
             let names: Vec<&str> = r.get(1).map(|f| aliases(f).collect()).unwrap_or_default();
-            let short = names.first().copied().unwrap_or("").to_string();
+            let short: Arc<str> = Arc::from(names.first().copied().unwrap_or(""));
             for n in &names {
-                d.add_name(n, Entry::Country { iso: code.clone() });
+                d.add_name(n, Entry::Country { iso: code });
             }
             if let Some(f) = r.get(2) {
                 for n in aliases(f) {
                     d.add_name(
                         n,
                         Entry::Demonym {
-                            iso: code.clone(),
+                            iso: code,
                             country: short.clone(),
                         },
                     );
@@ -167,9 +189,9 @@ impl LexiconData {
             }
             if let Some(f) = r.get(3) {
                 for n in aliases(f) {
-                    d.add_name(n, Entry::Place { iso: code.clone() });
+                    d.add_name(n, Entry::Place { iso: code });
                     if let Some(c) = &code {
-                        d.capitals.push((c.clone(), n.to_string()));
+                        d.capitals.push((c.as_str().to_string(), n.to_string()));
                     }
                 }
             }
@@ -177,20 +199,14 @@ impl LexiconData {
         for r in rows(PLACES) {
             let code = r.get(1).and_then(|s| iso(s));
             for n in aliases(r[0]) {
-                d.add_name(n, Entry::Place { iso: code.clone() });
+                d.add_name(n, Entry::Place { iso: code });
             }
         }
         for r in rows(ACTORS) {
             let code = r.get(1).and_then(|s| iso(s));
             let sector = r.get(2).and_then(|s| parse_sector(s).ok()).flatten();
             for n in aliases(r[0]) {
-                d.add_name(
-                    n,
-                    Entry::Actor {
-                        iso: code.clone(),
-                        sector,
-                    },
-                );
+                d.add_name(n, Entry::Actor { iso: code, sector });
             }
         }
         for r in rows(TITLES) {

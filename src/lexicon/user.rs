@@ -1,6 +1,6 @@
 //! User lexicon entries: added in code or read from JSON Lines text.
 
-use super::{parse_frame, parse_sector, Entry, LexiconData, Trigger, TriggerKind};
+use super::{parse_frame, parse_sector, Entry, Iso, LexiconData, Trigger, TriggerKind};
 use crate::error::Error;
 use serde::{Deserialize, Serialize};
 
@@ -71,13 +71,12 @@ pub enum LexiconEntry {
     },
 }
 
-fn check_iso(c: &Option<String>) -> Result<Option<String>, String> {
+fn check_iso(c: &Option<String>) -> Result<Option<Iso>, String> {
     match c {
         None => Ok(None),
-        Some(s) if s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()) => Ok(Some(s.clone())),
-        Some(s) => Err(format!(
-            "country {s:?} is not an ISO 3166-1 alpha-3 code (three capital letters)"
-        )),
+        Some(s) => Iso::new(s).map(Some).ok_or_else(|| {
+            format!("country {s:?} is not an ISO 3166-1 alpha-3 code (three capital letters)")
+        }),
     }
 }
 
@@ -104,13 +103,7 @@ impl LexiconEntry {
                 let sector = parse_sector(sector.as_deref().unwrap_or("-"))?;
                 for n in std::iter::once(name).chain(aliases) {
                     check_name(n)?;
-                    data.add_name(
-                        n.trim(),
-                        Entry::Actor {
-                            iso: iso.clone(),
-                            sector,
-                        },
-                    );
+                    data.add_name(n.trim(), Entry::Actor { iso, sector });
                 }
             }
             LexiconEntry::Place {
@@ -122,7 +115,7 @@ impl LexiconEntry {
                 let iso = check_iso(country)?;
                 for n in std::iter::once(name).chain(aliases) {
                     check_name(n)?;
-                    data.add_name(n.trim(), Entry::Place { iso: iso.clone() });
+                    data.add_name(n.trim(), Entry::Place { iso });
                 }
             }
             LexiconEntry::Title { name, sector } => {

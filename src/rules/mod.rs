@@ -26,7 +26,7 @@ pub(crate) enum Filler {
     /// Text as written.
     Span(Span),
     /// A demonym standing for its country ("Israeli" -> "Israel").
-    Country(Span, String),
+    Country(Span, std::sync::Arc<str>),
 }
 
 /// Roles of a draft event, by kind.
