@@ -619,7 +619,9 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             let w = self.tok(k);
-            if let Some(&(_, plural)) = PRONOUNS.iter().find(|(p, _)| lower_eq(p, w)) {
+            // Pronouns are short: longer words skip the list.
+            let pronoun = (w.len() <= 4).then(|| PRONOUNS.iter().find(|(p, _)| lower_eq(p, w)));
+            if let Some(&(_, plural)) = pronoun.flatten() {
                 out.push(Ment {
                     span: t.span,
                     name: t.span,
