@@ -26,8 +26,8 @@
 //!
 //! Output: one event per line, `{"doc": ID, ...the event's fields}`.
 //!
-//! An input that cannot be read or parsed gets one line on stderr naming it;
-//! the others are still processed, and the exit code is 1. Bad usage exits
+//! An input that cannot be read or parsed gets one line on stderr naming it,
+//! in input order; the others are still processed, and the exit code is 1. Bad usage exits
 //! with 2. When stderr is a terminal, a progress line is shown there.
 
 use newsevents::{parse_date, Document, Event, Extractor};
@@ -39,7 +39,7 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const USAGE: &str = "\
@@ -76,14 +76,14 @@ fn main() -> ExitCode {
     let extractor = Extractor::new();
     let stdout = io::stdout();
     let mut out = Output::new(
-        io::BufWriter::with_capacity(1 << 16, stdout.lock()),
+        io::BufWriter::with_capacity(1 << 20, stdout.lock()),
         &status,
     );
 
     let failures = if opts.jobs <= 1 {
-        run_sequential(&extractor, &mut inputs, &mut out, &status)
+        run_sequential(&extractor, &mut inputs, &mut out)
     } else {
-        run_parallel(&extractor, &mut inputs, &mut out, &status, opts.jobs)
+        run_parallel(&extractor, &mut inputs, &mut out, opts.jobs)
     };
     let write_failed = out.finish();
     status.finish();
@@ -197,10 +197,36 @@ struct DocIn {
     published: Option<chrono::NaiveDate>,
 }
 
-enum Item {
-    Doc(DocIn),
+/// One item of work, as the reader finds it: raw bytes or a path, so that the
+/// reader stays cheap and decoding, parsing and file reading happen on the
+/// worker threads.
+enum Job {
+    /// A non-blank line of JSON Lines input `input`, not yet checked.
+    Jsonl {
+        input: Arc<str>,
+        n: usize,
+        line: Vec<u8>,
+        published: Option<chrono::NaiveDate>,
+    },
+    /// A non-blank line of a manifest, not yet checked.
+    Manifest {
+        manifest: Arc<ManifestInput>,
+        n: usize,
+        line: Vec<u8>,
+    },
+    /// A text file, not yet read.
+    File {
+        path: PathBuf,
+        published: Option<chrono::NaiveDate>,
+    },
     /// An input that could not be used: where, and what is wrong.
     Failed(String),
+}
+
+/// A manifest's name for messages and the folder its paths are relative to.
+struct ManifestInput {
+    name: String,
+    base: PathBuf,
 }
 
 /// Where the reader is inside the current input.
@@ -211,13 +237,12 @@ enum Cursor {
     /// StdinLock: the reader may run on another thread.
     Jsonl(LineReader<Box<dyn BufRead + Send>>),
     Manifest {
-        name: String,
-        base: PathBuf,
+        manifest: Arc<ManifestInput>,
         lines: LineReader<BufReader<File>>,
     },
 }
 
-/// Yields documents one at a time, so that only the current one is in memory.
+/// Yields jobs one at a time, so that only the current one is in memory.
 struct Inputs {
     specs: std::vec::IntoIter<InputSpec>,
     cursor: Cursor,
@@ -233,36 +258,51 @@ impl Inputs {
         }
     }
 
-    fn next_item(&mut self) -> Option<Item> {
+    fn next_job(&mut self) -> Option<Job> {
         loop {
             match &mut self.cursor {
                 Cursor::Idle => {}
                 Cursor::Dir(files) => match files.next() {
-                    Some(path) => return Some(read_file(&path, self.published)),
-                    None => self.cursor = Cursor::Idle,
-                },
-                Cursor::Jsonl(lines) => match lines.next_line() {
-                    Some((n, line)) => {
-                        return Some(jsonl_item(line, n, self.published));
+                    Some(path) => {
+                        return Some(Job::File {
+                            path,
+                            published: self.published,
+                        })
                     }
                     None => self.cursor = Cursor::Idle,
                 },
-                Cursor::Manifest { name, base, lines } => match lines.next_line() {
-                    Some((n, line)) => return Some(manifest_item(line, n, name, base)),
+                Cursor::Jsonl(lines) => match lines.next_line() {
+                    Some((n, Ok(line))) => {
+                        return Some(Job::Jsonl {
+                            input: Arc::clone(&lines.name),
+                            n,
+                            line,
+                            published: self.published,
+                        });
+                    }
+                    Some((_, Err(msg))) => return Some(Job::Failed(msg)),
+                    None => self.cursor = Cursor::Idle,
+                },
+                Cursor::Manifest { manifest, lines } => match lines.next_line() {
+                    Some((n, Ok(line))) => {
+                        return Some(Job::Manifest {
+                            manifest: Arc::clone(manifest),
+                            n,
+                            line,
+                        })
+                    }
+                    Some((_, Err(msg))) => return Some(Job::Failed(msg)),
                     None => self.cursor = Cursor::Idle,
                 },
             }
             match self.specs.next()? {
                 InputSpec::Path(path) => match fs::metadata(&path) {
                     Err(e) => {
-                        return Some(Item::Failed(format!(
-                            "{}: cannot read: {e}",
-                            path.display()
-                        )))
+                        return Some(Job::Failed(format!("{}: cannot read: {e}", path.display())))
                     }
                     Ok(meta) if meta.is_dir() => match list_dir(&path) {
                         Ok(files) => self.cursor = Cursor::Dir(files.into_iter()),
-                        Err(msg) => return Some(Item::Failed(msg)),
+                        Err(msg) => return Some(Job::Failed(msg)),
                     },
                     Ok(_) if path.extension().is_some_and(|e| e == "jsonl") => {
                         match File::open(&path) {
@@ -273,14 +313,19 @@ impl Inputs {
                                 self.cursor = Cursor::Jsonl(LineReader::new(reader, &name));
                             }
                             Err(e) => {
-                                return Some(Item::Failed(format!(
+                                return Some(Job::Failed(format!(
                                     "{}: cannot read: {e}",
                                     path.display()
                                 )))
                             }
                         }
                     }
-                    Ok(_) => return Some(read_file(&path, self.published)),
+                    Ok(_) => {
+                        return Some(Job::File {
+                            path,
+                            published: self.published,
+                        })
+                    }
                 },
                 InputSpec::Stdin => {
                     let stdin: Box<dyn BufRead + Send> =
@@ -294,12 +339,11 @@ impl Inputs {
                             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
                             self.cursor = Cursor::Manifest {
                                 lines: LineReader::new(BufReader::new(file), &name),
-                                name,
-                                base,
+                                manifest: Arc::new(ManifestInput { name, base }),
                             };
                         }
                         Err(e) => {
-                            return Some(Item::Failed(format!("{name}: cannot open manifest: {e}")))
+                            return Some(Job::Failed(format!("{name}: cannot open manifest: {e}")))
                         }
                     }
                 }
@@ -322,17 +366,6 @@ fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, String> {
     }
     files.sort();
     Ok(files)
-}
-
-fn read_file(path: &Path, published: Option<chrono::NaiveDate>) -> Item {
-    match read_text(path) {
-        Ok(text) => Item::Doc(DocIn {
-            id: file_id(path),
-            text,
-            published,
-        }),
-        Err(msg) => Item::Failed(msg),
-    }
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
@@ -358,34 +391,30 @@ fn file_id(path: &Path) -> String {
     }
 }
 
-/// Reads lines into one reused buffer, skipping blank lines. Bytes rather
-/// than `read_line`, so that a line of bad UTF-8 is reported and skipped
-/// instead of ending the input.
+/// Reads lines into one reused buffer, skipping blank lines, and hands out
+/// each as an exact-size copy. Bytes rather than `read_line`, so that a line
+/// of bad UTF-8 is reported and skipped instead of ending the input.
 struct LineReader<R> {
     reader: R,
-    name: String,
+    name: Arc<str>,
     buf: Vec<u8>,
     line_no: usize,
     done: bool,
 }
 
-/// The outcome of reading one line: its text and the input's name, or
-/// what went wrong.
-type Line<'a> = Result<(&'a str, &'a str), String>;
-
 impl<R: BufRead> LineReader<R> {
     fn new(reader: R, name: &str) -> LineReader<R> {
         LineReader {
             reader,
-            name: name.to_string(),
+            name: Arc::from(name),
             buf: Vec::new(),
             line_no: 0,
             done: false,
         }
     }
 
-    /// The next non-blank line and its 1-based number.
-    fn next_line(&mut self) -> Option<(usize, Line<'_>)> {
+    /// The next non-blank line and its 1-based number, or a read error.
+    fn next_line(&mut self) -> Option<(usize, Result<Vec<u8>, String>)> {
         loop {
             if self.done {
                 return None;
@@ -407,20 +436,19 @@ impl<R: BufRead> LineReader<R> {
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let name = self.name.as_str();
-            let line = std::str::from_utf8(&self.buf)
-                .map(|l| (l, name))
-                .map_err(|e| {
-                    format!(
-                        "{} line {}: not valid UTF-8 (bad byte at offset {})",
-                        self.name,
-                        self.line_no,
-                        e.valid_up_to()
-                    )
-                });
-            return Some((self.line_no, line));
+            return Some((self.line_no, Ok(self.buf.to_vec())));
         }
     }
+}
+
+/// A line's text, or the error naming its input and number.
+fn line_text(line: Vec<u8>, name: &str, n: usize) -> Result<String, String> {
+    String::from_utf8(line).map_err(|e| {
+        format!(
+            "{name} line {n}: not valid UTF-8 (bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn parse_object(line: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
@@ -477,63 +505,101 @@ fn take_string(
 }
 
 /// A document from line `n` of JSON Lines input `name` (stdin or a file).
-fn jsonl_item(line: Line<'_>, n: usize, default_published: Option<chrono::NaiveDate>) -> Item {
-    let parsed = line.and_then(|(line, name)| {
-        let fail = |e: String| format!("{name} line {n}: {e}");
-        let mut map = parse_object(line).map_err(fail)?;
-        let published = published_field(&map).map_err(fail)?;
-        let text = take_string(&mut map, "text")
+fn jsonl_doc(
+    line: &str,
+    name: &str,
+    n: usize,
+    default_published: Option<chrono::NaiveDate>,
+) -> Result<DocIn, String> {
+    let fail = |e: String| format!("{name} line {n}: {e}");
+    let mut map = parse_object(line).map_err(fail)?;
+    let published = published_field(&map).map_err(fail)?;
+    let text = take_string(&mut map, "text")
+        .map_err(fail)?
+        .ok_or_else(|| fail("missing \"text\"".into()))?;
+    let id = match take_string(&mut map, "id").map_err(fail)? {
+        Some(id) => id,
+        None => take_string(&mut map, "doc")
             .map_err(fail)?
-            .ok_or_else(|| fail("missing \"text\"".into()))?;
-        let id = match take_string(&mut map, "id").map_err(fail)? {
-            Some(id) => id,
-            None => take_string(&mut map, "doc")
-                .map_err(fail)?
-                .unwrap_or_else(|| format!("{name}:{n}")),
-        };
-        Ok(DocIn {
-            id,
-            text,
-            published: published.or(default_published),
-        })
-    });
-    match parsed {
-        Ok(doc) => Item::Doc(doc),
-        Err(msg) => Item::Failed(msg),
-    }
+            .unwrap_or_else(|| format!("{name}:{n}")),
+    };
+    Ok(DocIn {
+        id,
+        text,
+        published: published.or(default_published),
+    })
 }
 
-fn manifest_item(line: Line<'_>, n: usize, name: &str, base: &Path) -> Item {
-    let parsed = line.and_then(|(line, _)| {
-        let fail = |e: String| format!("{name} line {n}: {e}");
-        let mut map = parse_object(line).map_err(fail)?;
-        let id = take_string(&mut map, "doc")
-            .map_err(fail)?
-            .ok_or_else(|| fail("missing \"doc\"".into()))?;
-        let rel = take_string(&mut map, "path")
-            .map_err(fail)?
-            .ok_or_else(|| fail("missing \"path\"".into()))?;
-        let published = published_field(&map).map_err(fail)?;
-        // Path::join keeps an absolute path as it is.
-        let text = read_text(&base.join(&rel)).map_err(fail)?;
-        Ok(DocIn {
-            id,
-            text,
+/// The document named by line `n` of a manifest, its file read.
+fn manifest_doc(line: &str, n: usize, manifest: &ManifestInput) -> Result<DocIn, String> {
+    let fail = |e: String| format!("{} line {n}: {e}", manifest.name);
+    let mut map = parse_object(line).map_err(fail)?;
+    let id = take_string(&mut map, "doc")
+        .map_err(fail)?
+        .ok_or_else(|| fail("missing \"doc\"".into()))?;
+    let rel = take_string(&mut map, "path")
+        .map_err(fail)?
+        .ok_or_else(|| fail("missing \"path\"".into()))?;
+    let published = published_field(&map).map_err(fail)?;
+    // Path::join keeps an absolute path as it is.
+    let text = read_text(&manifest.base.join(&rel)).map_err(fail)?;
+    Ok(DocIn {
+        id,
+        text,
+        published,
+    })
+}
+
+/// The document a job stands for, or why there is none.
+fn load(job: Job) -> Result<DocIn, String> {
+    match job {
+        Job::Jsonl {
+            input,
+            n,
+            line,
             published,
-        })
-    });
-    match parsed {
-        Ok(doc) => Item::Doc(doc),
-        Err(msg) => Item::Failed(msg),
+        } => jsonl_doc(&line_text(line, &input, n)?, &input, n, published),
+        Job::Manifest { manifest, n, line } => {
+            manifest_doc(&line_text(line, &manifest.name, n)?, n, &manifest)
+        }
+        Job::File { path, published } => Ok(DocIn {
+            id: file_id(&path),
+            text: read_text(&path)?,
+            published,
+        }),
+        Job::Failed(msg) => Err(msg),
     }
 }
 
-/// A document's output lines, ready to write.
+/// A job's output lines, ready to write, or its error, to be reported in
+/// input order with the output.
 struct Rendered {
     json: Vec<u8>,
+    /// 1 for a document, 0 for an input that never became one.
+    docs: usize,
     bytes: usize,
     events: usize,
     error: Option<String>,
+}
+
+impl Rendered {
+    fn failed(msg: String) -> Rendered {
+        Rendered {
+            json: Vec::new(),
+            docs: 0,
+            bytes: 0,
+            events: 0,
+            error: Some(msg),
+        }
+    }
+}
+
+/// What a worker does with a job: everything but the writing.
+fn process(extractor: &Extractor, job: Job) -> Rendered {
+    match load(job) {
+        Ok(doc) => render(extractor, doc),
+        Err(msg) => Rendered::failed(msg),
+    }
 }
 
 #[derive(Serialize)]
@@ -556,6 +622,7 @@ fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
                 .unwrap_or("(no message)");
             return Rendered {
                 json: Vec::new(),
+                docs: 1,
                 bytes: doc.text.len(),
                 events: 0,
                 error: Some(format!("{}: the extractor panicked: {why}", doc.id)),
@@ -571,6 +638,7 @@ fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
         if let Err(e) = serde_json::to_writer(&mut json, &line) {
             return Rendered {
                 json: Vec::new(),
+                docs: 1,
                 bytes: doc.text.len(),
                 events: 0,
                 error: Some(format!("{}: cannot serialize an event: {e}", doc.id)),
@@ -580,6 +648,7 @@ fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
     }
     Rendered {
         json,
+        docs: 1,
         bytes: doc.text.len(),
         events: events.len(),
         error: None,
@@ -590,33 +659,24 @@ fn run_sequential(
     extractor: &Extractor,
     inputs: &mut Inputs,
     out: &mut Output<'_, impl Write>,
-    status: &Status,
 ) -> usize {
     let mut failures = 0;
-    while let Some(item) = inputs.next_item() {
-        match item {
-            Item::Doc(doc) => {
-                if !out.write(render(extractor, doc), &mut failures) {
-                    break;
-                }
-            }
-            Item::Failed(msg) => {
-                status.error(&msg);
-                failures += 1;
-            }
+    while let Some(job) = inputs.next_job() {
+        if !out.write(process(extractor, job), &mut failures) {
+            break;
         }
     }
     failures
 }
 
-/// A reader thread feeds `jobs` workers; this thread writes their results
-/// back in input order. A pool of tokens, one per document between being read
-/// and being written, bounds memory even when one document is slow.
+/// A reader thread feeds raw jobs to `jobs` workers, which parse, extract and
+/// render; this thread writes their results, errors included, back in input
+/// order. A pool of tokens, one per job between being read and being
+/// written, bounds memory even when one document is slow.
 fn run_parallel(
     extractor: &Extractor,
     inputs: &mut Inputs,
     out: &mut Output<'_, impl Write>,
-    status: &Status,
     jobs: usize,
 ) -> usize {
     let capacity = jobs * IN_FLIGHT_PER_JOB;
@@ -624,7 +684,7 @@ fn run_parallel(
     for _ in 0..capacity {
         token_tx.send(()).expect("the receiver is alive");
     }
-    let (job_tx, job_rx) = mpsc::sync_channel::<(u64, DocIn)>(jobs);
+    let (job_tx, job_rx) = mpsc::sync_channel::<(u64, Job)>(jobs);
     let job_rx = Mutex::new(job_rx);
     let (done_tx, done_rx) = mpsc::channel::<(u64, Rendered)>();
     let stop = AtomicBool::new(false);
@@ -633,31 +693,18 @@ fn run_parallel(
         let stop = &stop;
         // `move`, so that the job sender is dropped when reading ends and the workers stop.
         let reader = scope.spawn(move || {
-            let mut failures = 0;
             let mut seq = 0;
-            // Take a token before reading, so a read document always has a slot.
+            // Take a token before reading, so a read job always has a slot.
             while token_rx.recv().is_ok() {
                 if stop.load(Ordering::Relaxed) {
                     break;
                 }
-                loop {
-                    match inputs.next_item() {
-                        None => return failures,
-                        Some(Item::Failed(msg)) => {
-                            status.error(&msg);
-                            failures += 1;
-                        }
-                        Some(Item::Doc(doc)) => {
-                            if job_tx.send((seq, doc)).is_err() {
-                                return failures;
-                            }
-                            seq += 1;
-                            break;
-                        }
-                    }
+                let Some(job) = inputs.next_job() else { break };
+                if job_tx.send((seq, job)).is_err() {
+                    break;
                 }
+                seq += 1;
             }
-            failures
         });
         for _ in 0..jobs {
             let done_tx = done_tx.clone();
@@ -665,8 +712,8 @@ fn run_parallel(
             scope.spawn(move || loop {
                 // The lock is held only while waiting for the next job.
                 let job = job_rx.lock().map(|rx| rx.recv());
-                let Ok(Ok((seq, doc))) = job else { break };
-                if done_tx.send((seq, render(extractor, doc))).is_err() {
+                let Ok(Ok((seq, job))) = job else { break };
+                if done_tx.send((seq, process(extractor, job))).is_err() {
                     break;
                 }
             });
@@ -689,7 +736,11 @@ fn run_parallel(
                 let _ = token_tx.send(());
             }
         }
-        failures + reader.join().unwrap_or(1)
+        // A reader that panicked has left inputs unread.
+        if reader.join().is_err() {
+            failures += 1;
+        }
+        failures
     })
 }
 
@@ -723,7 +774,7 @@ impl<'s, W: Write> Output<'s, W> {
 
     /// Writes one document's lines; false when stdout is gone and reading should stop.
     fn write(&mut self, rendered: Rendered, failures: &mut usize) -> bool {
-        self.docs += 1;
+        self.docs += rendered.docs;
         self.bytes += rendered.bytes;
         self.events += rendered.events;
         if let Some(msg) = rendered.error {
@@ -776,8 +827,8 @@ impl<'s, W: Write> Output<'s, W> {
     }
 }
 
-/// Stderr, shared by the reader and the writer so that error lines and the
-/// progress line do not overwrite each other.
+/// Stderr, for error lines and the progress line, which must not overwrite
+/// each other.
 struct Status {
     tty: bool,
     /// True while a progress line without newline is on screen.
