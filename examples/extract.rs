@@ -31,9 +31,11 @@
 //! with 2. When stderr is a terminal, a progress line is shown there.
 
 use newsevents::{parse_date, Document, Event, Extractor};
-use serde::Serialize;
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
+use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -504,6 +506,97 @@ fn take_string(
     }
 }
 
+/// The fields a JSON Lines or manifest line may carry, parsed straight into
+/// strings rather than into a `Value` map. Known fields must be strings
+/// (`published` may also be null), or the parse fails and the caller falls
+/// back to the `Value` path for the exact error. A repeated key overwrites,
+/// as in a `Value` map.
+#[derive(Default)]
+struct Fields {
+    id: Option<String>,
+    doc: Option<String>,
+    text: Option<String>,
+    path: Option<String>,
+    published: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "lowercase")]
+enum Field {
+    Id,
+    Doc,
+    Text,
+    Path,
+    Published,
+    #[serde(other)]
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Fields, D::Error> {
+        // A map only: derived struct impls would also take a JSON array.
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+struct FieldsVisitor;
+
+impl<'de> Visitor<'de> for FieldsVisitor {
+    type Value = Fields;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+        let mut fields = Fields::default();
+        while let Some(key) = map.next_key::<Field>()? {
+            match key {
+                Field::Id => fields.id = Some(map.next_value()?),
+                Field::Doc => fields.doc = Some(map.next_value()?),
+                Field::Text => fields.text = Some(map.next_value()?),
+                Field::Path => fields.path = Some(map.next_value()?),
+                Field::Published => fields.published = map.next_value()?,
+                // Parsed as a `Value`, not skipped with `IgnoredAny`, which
+                // lets lone surrogates and out-of-range numbers through: this
+                // path must accept no line that the `Value` path refuses.
+                Field::Other => drop(map.next_value::<serde_json::Value>()?),
+            }
+        }
+        Ok(fields)
+    }
+}
+
+/// A `"published"` string as a date; `None` when it is not one.
+fn fast_date(published: Option<String>) -> Option<Option<chrono::NaiveDate>> {
+    match published {
+        None => Some(None),
+        Some(s) => parse_date(&s).ok().map(Some),
+    }
+}
+
+/// A JSON Lines document's id (if it has one), text and date.
+type JsonlFields = (Option<String>, String, Option<chrono::NaiveDate>);
+
+/// `jsonl_checked` for a good line, without building a `Value`; `None` for
+/// anything else, which `jsonl_checked` then reports.
+fn jsonl_fast(line: &str) -> Option<JsonlFields> {
+    let fields: Fields = serde_json::from_str(line).ok()?;
+    let published = fast_date(fields.published)?;
+    Some((fields.id.or(fields.doc), fields.text?, published))
+}
+
+fn jsonl_checked(line: &str) -> Result<JsonlFields, String> {
+    let mut map = parse_object(line)?;
+    let published = published_field(&map)?;
+    let text = take_string(&mut map, "text")?.ok_or("missing \"text\"")?;
+    let id = match take_string(&mut map, "id")? {
+        Some(id) => Some(id),
+        None => take_string(&mut map, "doc")?,
+    };
+    Ok((id, text, published))
+}
+
 /// A document from line `n` of JSON Lines input `name` (stdin or a file).
 fn jsonl_doc(
     line: &str,
@@ -511,36 +604,42 @@ fn jsonl_doc(
     n: usize,
     default_published: Option<chrono::NaiveDate>,
 ) -> Result<DocIn, String> {
-    let fail = |e: String| format!("{name} line {n}: {e}");
-    let mut map = parse_object(line).map_err(fail)?;
-    let published = published_field(&map).map_err(fail)?;
-    let text = take_string(&mut map, "text")
-        .map_err(fail)?
-        .ok_or_else(|| fail("missing \"text\"".into()))?;
-    let id = match take_string(&mut map, "id").map_err(fail)? {
-        Some(id) => id,
-        None => take_string(&mut map, "doc")
-            .map_err(fail)?
-            .unwrap_or_else(|| format!("{name}:{n}")),
+    let (id, text, published) = match jsonl_fast(line) {
+        Some(fields) => fields,
+        None => jsonl_checked(line).map_err(|e| format!("{name} line {n}: {e}"))?,
     };
     Ok(DocIn {
-        id,
+        id: id.unwrap_or_else(|| format!("{name}:{n}")),
         text,
         published: published.or(default_published),
     })
 }
 
+/// A manifest line's document id, path and date.
+type ManifestFields = (String, String, Option<chrono::NaiveDate>);
+
+/// `manifest_checked` for a good line, as `jsonl_fast` is for JSON Lines.
+fn manifest_fast(line: &str) -> Option<ManifestFields> {
+    let fields: Fields = serde_json::from_str(line).ok()?;
+    let published = fast_date(fields.published)?;
+    Some((fields.doc?, fields.path?, published))
+}
+
+fn manifest_checked(line: &str) -> Result<ManifestFields, String> {
+    let mut map = parse_object(line)?;
+    let id = take_string(&mut map, "doc")?.ok_or("missing \"doc\"")?;
+    let rel = take_string(&mut map, "path")?.ok_or("missing \"path\"")?;
+    let published = published_field(&map)?;
+    Ok((id, rel, published))
+}
+
 /// The document named by line `n` of a manifest, its file read.
 fn manifest_doc(line: &str, n: usize, manifest: &ManifestInput) -> Result<DocIn, String> {
     let fail = |e: String| format!("{} line {n}: {e}", manifest.name);
-    let mut map = parse_object(line).map_err(fail)?;
-    let id = take_string(&mut map, "doc")
-        .map_err(fail)?
-        .ok_or_else(|| fail("missing \"doc\"".into()))?;
-    let rel = take_string(&mut map, "path")
-        .map_err(fail)?
-        .ok_or_else(|| fail("missing \"path\"".into()))?;
-    let published = published_field(&map).map_err(fail)?;
+    let (id, rel, published) = match manifest_fast(line) {
+        Some(fields) => fields,
+        None => manifest_checked(line).map_err(fail)?,
+    };
     // Path::join keeps an absolute path as it is.
     let text = read_text(&manifest.base.join(&rel)).map_err(fail)?;
     Ok(DocIn {
