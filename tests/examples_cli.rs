@@ -471,6 +471,79 @@ fn jobs_do_not_change_the_output() {
 }
 
 #[test]
+fn errors_keep_their_words_and_input_order_whatever_the_jobs() {
+    // Lines that a typed parse would get wrong (a null id, a repeated key,
+    // an unknown field that is not valid JSON) as well as plain bad ones,
+    // each with the exact message it has always had.
+    let bad: [(&[u8], &str); 9] = [
+        (
+            b"{\"text\": 5}",
+            "\"text\" must be a string, found a number",
+        ),
+        (b"[1]", "expected a JSON object, found an array"),
+        (
+            b"{\"text\": \"Blinken said.\", \"id\": null}",
+            "\"id\" must be a string, found null",
+        ),
+        (
+            b"{\"text\": \"Blinken said.\", \"x\": 1e400}",
+            "not JSON: number out of range at line 1 column 36",
+        ),
+        (
+            b"{\"published\": \"yesterday\"}",
+            "\"published\": bad date \"yesterday\": expected YYYY-MM-DD",
+        ),
+        (
+            b"{\"text\": \"Blinken said.\", \"x\": \"\\ud800\"}",
+            "not JSON: unexpected end of hex escape at line 1 column 39",
+        ),
+        (
+            b"{\"text\": \"Blinken said.\"} trailing",
+            "not JSON: trailing characters at line 1 column 27",
+        ),
+        (
+            b"{\"text\": \"bad \xff\"}",
+            "not valid UTF-8 (bad byte at offset 14)",
+        ),
+        (
+            b"{\"text\": \"Blinken said.\", \"doc\": 5}",
+            "\"doc\" must be a string, found a number",
+        ),
+    ];
+    let texts: Vec<String> = seed_files().iter().map(read_seed).collect();
+    let mut input = Vec::new();
+    let mut want_err = String::new();
+    let mut want = Vec::new();
+    let mut line_no = 0;
+    // Good documents of mixed sizes between the bad lines, so that workers
+    // finish out of order.
+    for i in 0..3 * bad.len() {
+        let (id, text) = (format!("d{i:02}"), texts[i % texts.len()].repeat(1 + i % 3));
+        // A repeated key: the last one counts, as it always has.
+        let line = format!(
+            "{{\"text\": 5, \"id\": {}, \"text\": {}}}\n",
+            Value::from(id.as_str()),
+            Value::from(text.as_str())
+        );
+        input.extend_from_slice(line.as_bytes());
+        want.extend(expected(&id, &text, None));
+        let (line, msg) = bad[i % bad.len()];
+        input.extend_from_slice(line);
+        input.push(b'\n');
+        line_no += 2;
+        want_err += &format!("extract: stdin line {line_no}: {msg}\n");
+    }
+    want_err += &format!("extract: {} input(s) failed\n", 3 * bad.len());
+
+    for jobs in ["1", "2", "3"] {
+        let out = run(&["--jobs", jobs, "-"], &input);
+        assert_eq!(out.status.code(), Some(1), "--jobs {jobs}");
+        assert_eq!(stderr_of(&out), want_err, "--jobs {jobs}");
+        assert!(events_of(&out) == want, "--jobs {jobs}: wrong events");
+    }
+}
+
+#[test]
 fn closed_stdout_ends_quietly() {
     let text = read_seed(SEED);
     let line = serde_json::json!({"id": "x", "text": text}).to_string() + "\n";
