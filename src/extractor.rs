@@ -105,8 +105,13 @@ impl Extractor {
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {
         let text = doc.text();
         let lex = &*self.lex;
-        let a = Analysis::new(text, lex);
+        // Every event starts at a trigger word: a document without one
+        // costs only this scan, not the analysis.
         let thits = lex.find_triggers(text);
+        if thits.is_empty() {
+            return Vec::new();
+        }
+        let a = Analysis::new(text, lex);
         let (drafts, mut sentence_dates) = run_rules(&a, lex, &thits, None);
         let reg = Register::build(&a);
         let res = Resolver {
