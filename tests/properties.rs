@@ -91,11 +91,16 @@ fn extract_dated(text: &str) -> Result<usize, String> {
     Ok(events.len())
 }
 
-/// Extracts with and without a publication date, checking both.
+/// Extracts with and without a publication date, checking both. Then again
+/// with a trigger word appended: a document without one skips the analysis,
+/// and arbitrary text rarely holds one, so the appended line makes every
+/// stage run over the arbitrary text.
 fn extract_checked(text: &str) -> Result<usize, String> {
     let plain = Extractor::new().extract(&Document::new("p", text));
     check_events(text, &plain)?;
     extract_dated(text)?;
+    let triggered = format!("{text}\nHe said it.");
+    extract_dated(&triggered)?;
     Ok(plain.len())
 }
 

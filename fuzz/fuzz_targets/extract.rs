@@ -63,4 +63,7 @@ fuzz_target!(|data: &[u8]| {
     };
     run(text, None);
     run(text, NaiveDate::from_ymd_opt(2023, 11, 1));
+    // A document without a trigger word skips the analysis: with one
+    // appended, every stage runs over the fuzzed text.
+    run(&format!("{text}\nHe said it."), NaiveDate::from_ymd_opt(2023, 11, 1));
 });
