@@ -46,8 +46,16 @@ fn code(iso: Option<Iso>) -> Option<String> {
 /// "al-" prefix. Short ASCII words are lowercased on the stack: keys are
 /// looked up for every name mention, so allocating one each time shows.
 fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    fn strip(l: &str) -> &str {
-        l.trim_start_matches("al-").trim_start_matches("el-")
+    // As `trim_start_matches("al-").trim_start_matches("el-")`, without
+    // building a substring searcher per call.
+    fn strip(mut l: &str) -> &str {
+        while let Some(r) = l.strip_prefix("al-") {
+            l = r;
+        }
+        while let Some(r) = l.strip_prefix("el-") {
+            l = r;
+        }
+        l
     }
     let mut buf = [0u8; 32];
     if w.len() <= buf.len() && w.is_ascii() {
@@ -67,6 +75,9 @@ impl Register {
         let mut people = Vec::new();
         for ms in a.ments.iter() {
             for m in ms {
+                if !matches!(m.class, Class::Person | Class::Unknown) {
+                    continue;
+                }
                 let name = &a.text[m.name.range()];
                 let n = words(name).count();
                 // Untitled two- to four-word names of unknown type are people too.
