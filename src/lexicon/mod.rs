@@ -330,7 +330,7 @@ fn boundary_before(text: &str, i: usize) -> bool {
     text[..i]
         .chars()
         .next_back()
-        .map(|c| !c.is_alphanumeric())
+        .map(|c| !crate::tokens::is_alnum(c))
         .unwrap_or(true)
 }
 
@@ -346,7 +346,7 @@ fn char_at(text: &str, i: usize) -> (bool, usize) {
         (b.is_ascii_alphanumeric(), 1)
     } else {
         let c = text[i..].chars().next().unwrap_or(' ');
-        (c.is_alphanumeric(), c.len_utf8())
+        (crate::tokens::is_alnum(c), c.len_utf8())
     }
 }
 
