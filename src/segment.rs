@@ -176,10 +176,7 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut i = para.start;
     // Terminators are ASCII, so bytes can be scanned: no byte of a
     // multi-byte char is '.', '!' or '?'.
-    while let Some(k) = bytes[i..para.end]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?'))
-    {
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..para.end]) {
         i += k;
         let c = bytes[i];
         // Consume repeated terminators and closing quotes/brackets.
