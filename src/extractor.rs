@@ -122,10 +122,7 @@ impl Extractor {
         let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
         for (d, modality) in drafts {
             let sentence = a.sentences[d.sentence].span;
-            let tspan = Span::new(
-                a.tokens[d.trig.start].span.start,
-                a.tokens[d.trig.end - 1].span.end,
-            );
+            let tspan = a.toks_span(d.trig.clone());
             let m = |f: &Option<rules::Filler>| f.as_ref().map(|f| res.mention(f));
             let mut kind = match &d.roles {
                 Roles::Attack {

@@ -10,7 +10,7 @@ use crate::document::Span;
 use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::segment::Sentence;
-use crate::tokens::{tokenize, Tk, Token};
+use crate::tokens::{ends_with_ci, starts_with_ci, tokenize, Tk, Token};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -404,18 +404,6 @@ fn lower_eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
-/// `w` ends with `suffix`, ASCII case aside.
-fn ends_with_ci(w: &str, suffix: &str) -> bool {
-    let (w, x) = (w.as_bytes(), suffix.as_bytes());
-    w.len() >= x.len() && w[w.len() - x.len()..].eq_ignore_ascii_case(x)
-}
-
-/// `w` starts with `prefix`, ASCII case aside.
-fn starts_with_ci(w: &str, prefix: &str) -> bool {
-    let (w, x) = (w.as_bytes(), prefix.as_bytes());
-    w.len() >= x.len() && w[..x.len()].eq_ignore_ascii_case(x)
-}
-
 impl<'t> Analysis<'t> {
     /// Runs segmentation, tokenization and mention recognition.
     pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
@@ -450,6 +438,14 @@ impl<'t> Analysis<'t> {
         a.ments = ments;
         a.weapons = weapons;
         a
+    }
+
+    /// The text span of tokens `toks` (a non-empty range).
+    pub(crate) fn toks_span(&self, toks: Range<usize>) -> Span {
+        Span::new(
+            self.tokens[toks.start].span.start,
+            self.tokens[toks.end - 1].span.end,
+        )
     }
 
     pub(crate) fn tok(&self, i: usize) -> &'t str {
@@ -692,9 +688,11 @@ impl<'t> Analysis<'t> {
                 }
                 if ACTOR_MODIFIERS.iter().any(|m| lower_eq(m, pw))
                     || (pw.contains('-')
-                        && (HYPHEN_SUFFIXES.iter().any(|x| ends_with_ci(pw, x))
-                            || starts_with_ci(pw, "pro-")
-                            || starts_with_ci(pw, "anti-")))
+                        && (HYPHEN_SUFFIXES
+                            .iter()
+                            .any(|x| ends_with_ci(pw.as_bytes(), x.as_bytes()))
+                            || starts_with_ci(pw.as_bytes(), b"pro-")
+                            || starts_with_ci(pw.as_bytes(), b"anti-")))
                 {
                     if iso.is_none() {
                         if let Some(hi2) = hit_at[p - range.start] {
@@ -714,7 +712,7 @@ impl<'t> Analysis<'t> {
                 out.remove(mi);
             }
             let head = self.tok(hr.end - 1);
-            let plural = ends_with_ci(head, "s")
+            let plural = ends_with_ci(head.as_bytes(), b"s")
                 || [
                     "police",
                     "gunmen",
@@ -743,7 +741,7 @@ impl<'t> Analysis<'t> {
                 }
             }
             if end > hr.end {
-                let span = Span::new(self.tokens[s].span.start, self.tokens[end - 1].span.end);
+                let span = self.toks_span(s..end);
                 out.push(Ment {
                     span,
                     name: span,
@@ -771,7 +769,7 @@ impl<'t> Analysis<'t> {
                 k = hr.end;
                 continue;
             }
-            let span = Span::new(self.tokens[s].span.start, self.tokens[hr.end - 1].span.end);
+            let span = self.toks_span(s..hr.end);
             out.push(Ment {
                 span,
                 name: span,
@@ -795,10 +793,7 @@ impl<'t> Analysis<'t> {
                 .any(|e| matches!(e, Entry::Weapon))
             {
                 weapons.push(Weapon {
-                    span: Span::new(
-                        self.tokens[r.start].span.start,
-                        self.tokens[r.end - 1].span.end,
-                    ),
+                    span: self.toks_span(r.clone()),
                     toks: r.clone(),
                 });
             }
@@ -817,12 +812,6 @@ impl<'t> Analysis<'t> {
         lex: &Lexicon,
         out: &mut Vec<Ment>,
     ) {
-        let span_of = |r: &Range<usize>| {
-            Span::new(
-                self.tokens[r.start].span.start,
-                self.tokens[r.end - 1].span.end,
-            )
-        };
         // Leading segments: country/demonym hits, then title hits.
         let mut i = run.start;
         let mut iso: Option<Iso> = None;
@@ -882,8 +871,8 @@ impl<'t> Analysis<'t> {
                     title: Option<Span>,
                     country: Option<Arc<str>>| {
             out.push(Ment {
-                span: span_of(&toks),
-                name: span_of(&name),
+                span: self.toks_span(toks.clone()),
+                name: self.toks_span(name),
                 toks,
                 class,
                 iso,
@@ -903,7 +892,7 @@ impl<'t> Analysis<'t> {
                     Class::Description,
                     iso,
                     sector,
-                    Some(span_of(&t)),
+                    Some(self.toks_span(t)),
                     None,
                 );
                 return;
@@ -976,7 +965,7 @@ impl<'t> Analysis<'t> {
             class,
             iso,
             sector,
-            title.map(|t| span_of(&t)),
+            title.map(|t| self.toks_span(t)),
             country_name,
         );
     }

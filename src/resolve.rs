@@ -11,6 +11,7 @@ use crate::event::{Mention, Sector};
 use crate::lexicon::{Iso, Lexicon};
 use crate::mention::{Analysis, Class, Ment};
 use crate::rules::Filler;
+use crate::tokens::ends_with_ci;
 use std::collections::HashMap;
 
 /// A person or group named in the document.
@@ -202,11 +203,7 @@ impl<'a, 't> Resolver<'a, 't> {
             Filler::Span(span) => {
                 let mut m = Mention::from_span(text, *span);
                 // "the Iranian capital" -> Tehran
-                let b = m.text.as_bytes();
-                let suffix = b" capital";
-                if b.len() >= suffix.len()
-                    && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-                {
+                if ends_with_ci(m.text.as_bytes(), b" capital") {
                     // Hits are in text order: only those inside the span.
                     let first = self.a.hits.partition_point(|h| h.span.start < span.start);
                     let hits = self.a.hits[first..]

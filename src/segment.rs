@@ -293,7 +293,7 @@ fn is_boilerplate(s: &str) -> bool {
         "ADVERTISEMENT",
     ]
     .iter()
-    .any(|p| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    .any(|p| crate::tokens::starts_with_ci(s.as_bytes(), p.as_bytes()))
 }
 
 #[cfg(test)]

@@ -52,6 +52,22 @@ pub(crate) fn is_alnum(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
+/// True when `w` ends with `suffix`, ignoring ASCII case.
+#[inline]
+pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
+    // The last byte first: it rules out nearly every word.
+    match (w.last(), suffix.last()) {
+        (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b) => false,
+        _ => w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix),
+    }
+}
+
+/// True when `w` starts with `prefix`, ignoring ASCII case.
+#[inline]
+pub(crate) fn starts_with_ci(w: &[u8], prefix: &[u8]) -> bool {
+    w.len() >= prefix.len() && w[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
 /// Tokenizes `text[span]`, appending to `out`. Spans are on char boundaries.
 ///
 /// Works on byte positions and decodes a char only where one starts, so

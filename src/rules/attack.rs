@@ -369,12 +369,7 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
         }
         k += 1;
     }
-    (k > start).then(|| {
-        Filler::Span(Span::new(
-            c.a.tokens[start].span.start,
-            c.a.tokens[k - 1].span.end,
-        ))
-    })
+    (k > start).then(|| Filler::Span(c.a.toks_span(start..k)))
 }
 
 /// The noun phrase that ends just before token `i`: back to its determiner.
@@ -448,10 +443,7 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
                 } else {
                     m.toks.start
                 };
-                return Some(Filler::Span(Span::new(
-                    c.a.tokens[start].span.start,
-                    c.a.tokens[end - 1].span.end,
-                )));
+                return Some(Filler::Span(c.a.toks_span(start..end)));
             }
         }
         if c.a.tokens[k].kind == Tk::Punct && matches!(c.w(k), ";" | "." | "—") {

@@ -274,16 +274,6 @@ pub(crate) fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// True when `w` ends with `suffix`, ignoring ASCII case.
-#[inline]
-pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
-    // The last byte first: it rules out nearly every word.
-    match (w.last(), suffix.last()) {
-        (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b) => false,
-        _ => w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix),
-    }
-}
-
 /// Words that end a clause when scanning for a subject.
 const CLAUSE_STARTERS: Words = Words::new(&[
     "that", "which", "who", "when", "while", "whereas", "because", "although", "though", "but",
@@ -532,7 +522,7 @@ impl<'a, 't> Ctx<'a, 't> {
         while b > a && matches!(self.a.tokens[b - 1].kind, Tk::Punct | Tk::Quote) {
             b -= 1;
         }
-        (a < b).then(|| Span::new(self.a.tokens[a].span.start, self.a.tokens[b - 1].span.end))
+        (a < b).then(|| self.a.toks_span(a..b))
     }
 
     /// Triggers of another kind or frame in this sentence.

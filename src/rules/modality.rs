@@ -1,10 +1,10 @@
 //! Modality: asserted, planned, hypothetical or negated, from the cue words
 //! around a trigger (will, plans to, threatened, vowed, could, if, not ...).
 
-use super::{ends_with_ci, Ctx, Shapes, Words};
+use super::{Ctx, Shapes, Words};
 use crate::event::Modality;
 use crate::lexicon::TriggerKind;
-use crate::tokens::Tk;
+use crate::tokens::{ends_with_ci, Tk};
 
 /// Cues before a trigger that make it hypothetical (threats, vows,
 /// conditions, prevention, possibility).
