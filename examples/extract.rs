@@ -759,6 +759,12 @@ struct OutLine<'a> {
 
 fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
     let document = Document::new(doc.id.as_str(), &doc.text).with_published(doc.published);
+    // A document read but not rendered still counts as read.
+    let fail = |msg: String| Rendered {
+        docs: 1,
+        bytes: doc.text.len(),
+        ..Rendered::failed(msg)
+    };
     // The extractor promises not to panic; if it does, one document fails, not the run.
     let events = match std::panic::catch_unwind(|| extractor.extract(&document)) {
         Ok(events) => events,
@@ -768,13 +774,7 @@ fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
                 .copied()
                 .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
                 .unwrap_or("(no message)");
-            return Rendered {
-                json: Vec::new(),
-                docs: 1,
-                bytes: doc.text.len(),
-                events: 0,
-                error: Some(format!("{}: the extractor panicked: {why}", doc.id)),
-            };
+            return fail(format!("{}: the extractor panicked: {why}", doc.id));
         }
     };
     let mut json = Vec::new();
@@ -784,13 +784,7 @@ fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
             event,
         };
         if let Err(e) = serde_json::to_writer(&mut json, &line) {
-            return Rendered {
-                json: Vec::new(),
-                docs: 1,
-                bytes: doc.text.len(),
-                events: 0,
-                error: Some(format!("{}: cannot serialize an event: {e}", doc.id)),
-            };
+            return fail(format!("{}: cannot serialize an event: {e}", doc.id));
         }
         json.push(b'\n');
     }

@@ -6,7 +6,7 @@ use serde_json::Value;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use std::time::SystemTime;
@@ -75,16 +75,21 @@ fn is_stale(bin: &Path) -> bool {
     })
 }
 
-/// Runs `extract` from the crate folder with `args`, feeding `stdin`.
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(extract_bin())
+/// Starts `extract` from the crate folder with `args`, all three streams piped.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(extract_bin())
         .args(args)
         .current_dir(crate_dir())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("spawn extract");
+        .expect("spawn extract")
+}
+
+/// Runs `extract` from the crate folder with `args`, feeding `stdin`.
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     let mut input = child.stdin.take().expect("stdin");
     let data = stdin.to_vec();
     // A thread, so that a child blocked on a full stdout pipe cannot deadlock us.
@@ -549,14 +554,7 @@ fn closed_stdout_ends_quietly() {
     let line = serde_json::json!({"id": "x", "text": text}).to_string() + "\n";
     let input = line.repeat(2000);
     for jobs in ["1", "2"] {
-        let mut child = Command::new(extract_bin())
-            .args(["--jobs", jobs, "-"])
-            .current_dir(crate_dir())
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn extract");
+        let mut child = spawn(&["--jobs", jobs, "-"]);
         let mut stdin = child.stdin.take().unwrap();
         let data = input.clone().into_bytes();
         let feeder = std::thread::spawn(move || {
