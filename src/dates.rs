@@ -1415,16 +1415,17 @@ fn find_named_with(
     if start >= end {
         return Vec::new();
     }
-    // Most sentences hold no date: one cheap scan for a digit or a date word
-    // skips the twelve rule regexes for them.
-    if !might_hold_date(&text[start..end]) {
-        return Vec::new();
-    }
     // Slicing at `end` keeps matches inside the sentence; searching from
     // `start` in the longer slice lets `\b` see the character before it.
     let hay = &text[..end];
     let mut found: Vec<(usize, DateExpr)> = Vec::new();
     if exact || needs_exact_search(&hay[start..]) {
+        // A sentence without a digit or a date word holds no date: one cheap
+        // scan skips the twelve plain regexes. The fast search needs no such
+        // gate: it runs a rule only where one of its cues is.
+        if !might_hold_date(&hay[start..]) {
+            return Vec::new();
+        }
         for index in 0..RULES.len() {
             find_exact(index, hay, start, &mut found);
         }
@@ -1432,7 +1433,7 @@ fn find_named_with(
         find_fast(hay, start, &mut found);
     }
     found.sort_by_key(|(index, expr)| (expr.span.start, Reverse(expr.span.len()), *index));
-    let mut out: Vec<(&'static str, DateExpr)> = Vec::new();
+    let mut out: Vec<(&'static str, DateExpr)> = Vec::with_capacity(found.len());
     for (index, expr) in found {
         if out
             .last()
@@ -1530,10 +1531,11 @@ static CUES: Lazy<(aho_corasick::AhoCorasick, Vec<u16>)> = Lazy::new(|| {
 fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
     let (ac, masks) = &*CUES;
     // Every occurrence, overlapping ("night" in "tonight"): (start, rules).
-    let mut cues: Vec<(usize, u16)> = ac
-        .find_overlapping_iter(&hay[start..])
-        .map(|m| (start + m.start(), masks[m.pattern().as_usize()]))
-        .collect();
+    let mut cues: Vec<(usize, u16)> = Vec::with_capacity(16);
+    cues.extend(
+        ac.find_overlapping_iter(&hay[start..])
+            .map(|m| (start + m.start(), masks[m.pattern().as_usize()])),
+    );
     // Overlapping matches come in order of their ends: sort by start, so
     // that each rule walks the cues once with a cursor.
     cues.sort_unstable();

@@ -204,12 +204,13 @@ pub(crate) fn run_rules(
     thits: &[crate::lexicon::Hit],
     only: Option<TriggerKind>,
 ) -> (Drafts, SentenceDates) {
-    let mut drafts: Drafts = Vec::new();
+    let mut drafts: Drafts = Vec::with_capacity(thits.len());
     let mut doc_has_call = false;
     // Kept as drafts are added: scanning the drafts for every sentence
     // would be quadratic in documents without attacks.
     let mut doc_has_attack = false;
     let mut sentence_dates: SentenceDates = vec![None; a.sentences.len()];
+    let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
     for (si, dates_slot) in sentence_dates.iter_mut().enumerate() {
         if a.sentences[si].boilerplate {
             continue;
@@ -225,7 +226,7 @@ pub(crate) fn run_rules(
             casualties: Default::default(),
             dates: Default::default(),
         };
-        let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
+        seen.clear();
         for tr in &trigs {
             // Other kinds' triggers stay in the context: rules look at them.
             if seen.contains(&(tr.kind, tr.toks.start)) || only.is_some_and(|k| k != tr.kind) {

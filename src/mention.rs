@@ -10,7 +10,7 @@ use crate::document::Span;
 use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::segment::Sentence;
-use crate::tokens::{ends_with_ci, starts_with_ci, tokenize, Tk, Token};
+use crate::tokens::{capacity_for, ends_with_ci, starts_with_ci, tokenize, Tk, Token};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -408,7 +408,7 @@ impl<'t> Analysis<'t> {
     /// Runs segmentation, tokenization and mention recognition.
     pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
         let sentences = crate::segment::sentences(text);
-        let mut tokens = Vec::new();
+        let mut tokens = Vec::with_capacity(capacity_for(text.len(), 5));
         let mut sent_toks = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let a = tokens.len();
@@ -602,7 +602,8 @@ impl<'t> Analysis<'t> {
             runs.push(start..end);
             i = end;
         }
-        let mut out: Vec<Ment> = Vec::new();
+        // Room for the runs' names and a few pronouns and groups.
+        let mut out: Vec<Ment> = Vec::with_capacity(runs.len() + 4);
         for run in runs.drain(..) {
             self.classify_run(run, hits, hit_at, &range, lex, &mut out);
         }

@@ -256,7 +256,7 @@ fn push_capped(text: &str, mut s: Span, out: &mut Vec<Span>) {
 
 /// Splits a document into sentences, flagging headlines and boilerplate.
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 128));
     let mut spans = Vec::new();
     for (pi, para) in paragraphs(text).into_iter().enumerate() {
         spans.clear();

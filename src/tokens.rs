@@ -52,6 +52,13 @@ pub(crate) fn is_alnum(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
+/// A capacity for a list of things found in a text of `len` bytes, about
+/// one per `per` bytes in news: the list then rarely grows. Capped, so that
+/// a huge document costs no more than the list would grow to anyway.
+pub(crate) fn capacity_for(len: usize, per: usize) -> usize {
+    (len / per + 4).min(1 << 16)
+}
+
 /// True when `w` ends with `suffix`, ignoring ASCII case.
 #[inline]
 pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {

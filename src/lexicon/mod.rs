@@ -1017,7 +1017,7 @@ fn word_end(text: &str, mut i: usize) -> usize {
 impl Lexicon {
     /// Lexicon names found in `text`, at word boundaries and with fitting case.
     pub(crate) fn find_names(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 32));
         self.names.scan(text, |s, e, id| {
             let id = id as usize;
             let found = &text[s..e];
@@ -1033,7 +1033,7 @@ impl Lexicon {
 
     /// Trigger phrases found in `text`, at word boundaries, any case.
     pub(crate) fn find_triggers(&self, text: &str) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 64));
         self.triggers.scan(text, |s, e, id| {
             hits.push(Hit {
                 span: Span::new(s, e),
