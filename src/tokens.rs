@@ -59,6 +59,18 @@ pub(crate) fn capacity_for(len: usize, per: usize) -> usize {
     (len / per + 4).min(1 << 16)
 }
 
+/// Whether each byte is an ASCII letter or digit, as a table: the inner
+/// loop of the tokenizer tests every byte of every word.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// True when `w` ends with `suffix`, ignoring ASCII case.
 #[inline]
 pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
@@ -104,8 +116,13 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             let mut j = ci;
             loop {
                 // Fast path: the ASCII letters and digits of the word.
-                while j < n && bytes[j].is_ascii_alphanumeric() {
+                while j < n && ASCII_ALNUM[usize::from(bytes[j])] {
                     j += 1;
+                }
+                // An ASCII char that can never join a word ends it (most
+                // often a space): none of the checks below can pass.
+                if j < n && bytes[j] < 0x80 && !matches!(bytes[j], b',' | b'.' | b'-' | b'\'') {
+                    break;
                 }
                 let Some(cj) = char_at(s, j) else { break };
                 let j1 = j + cj.len_utf8();
