@@ -97,7 +97,9 @@ pub(crate) struct Lexicon {
     names: PhraseSet,
     trigger_phrases: Vec<String>,
     trigger_meanings: Vec<Vec<Trigger>>,
-    triggers: PhraseSet,
+    /// The trigger phrases' search: a few hundred phrases, few of them
+    /// inside other words, so a DFA beats a look-up per word of the text.
+    triggers: aho_corasick::AhoCorasick,
     common: HashSet<String>,
     /// ISO code -> capital, for "the Iranian capital".
     capitals: HashMap<String, String>,
@@ -284,7 +286,7 @@ impl LexiconData {
             }
         }
         let names = PhraseSet::new(phrases.iter().map(|v| v[0].0.as_str()));
-        let triggers = PhraseSet::new(tphrases.iter().map(String::as_str));
+        let triggers = trigger_search(&tphrases);
         let common = COMMON_WORDS
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -348,6 +350,21 @@ fn char_at(text: &str, i: usize) -> (bool, usize) {
         let c = text[i..].chars().next().unwrap_or(' ');
         (crate::tokens::is_alnum(c), c.len_utf8())
     }
+}
+
+/// The automaton for the trigger phrases (lowercase, none empty): a DFA,
+/// or where a user's lexicon makes that too big, the default kind.
+fn trigger_search(phrases: &[String]) -> aho_corasick::AhoCorasick {
+    let build = |kind| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(kind)
+            .build(phrases)
+    };
+    build(Some(aho_corasick::AhoCorasickKind::DFA))
+        .or_else(|_| build(None))
+        .expect("an automaton for the trigger phrases")
 }
 
 /// Byte length of the leading alphanumeric chars of `s`.
@@ -1031,15 +1048,19 @@ impl Lexicon {
         hits
     }
 
-    /// Trigger phrases found in `text`, at word boundaries, any case.
+    /// Trigger phrases found in `text`, at word boundaries, any case: the
+    /// matches of the search the name search is specified by (see "Phrase
+    /// search" above), with the automaton itself.
     pub(crate) fn find_triggers(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 64));
-        self.triggers.scan(text, |s, e, id| {
-            hits.push(Hit {
-                span: Span::new(s, e),
-                phrase: id as usize,
-            })
-        });
+        for m in self.triggers.find_iter(text) {
+            if boundary_before(text, m.start()) && boundary_after(text, m.end()) {
+                hits.push(Hit {
+                    span: Span::new(m.start(), m.end()),
+                    phrase: m.pattern().as_usize(),
+                });
+            }
+        }
         hits
     }
 
@@ -1367,5 +1388,30 @@ mod tests {
         let texts = texts(&pieces, 2000, 60);
         check(&names, &texts);
         check(&triggers, &texts);
+        // The trigger search is the automaton itself: it must agree with
+        // the phrase set over the same phrases.
+        let set = PhraseSet::new(triggers.iter().copied());
+        for text in &texts {
+            let mut expected = Vec::new();
+            set.scan(text, |s, e, id| expected.push((s, e, id as usize)));
+            let found: Vec<(usize, usize, usize)> = lex
+                .find_triggers(text)
+                .iter()
+                .map(|h| (h.span.start, h.span.end, h.phrase))
+                .collect();
+            assert_eq!(found, expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn triggers_are_whole_words_longest_first() {
+        let lex = LexiconData::builtin().compile();
+        let text = "The ceasefire held. She called for calm; they recalled it.";
+        let found: Vec<&str> = lex
+            .find_triggers(text)
+            .iter()
+            .map(|h| &text[h.span.range()])
+            .collect();
+        assert_eq!(found, ["called for"]);
     }
 }
