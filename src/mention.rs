@@ -396,9 +396,28 @@ fn particle_prefixed(w: &str) -> bool {
 /// A weekday or month name, with or without an abbreviation dot.
 pub(crate) fn is_calendar(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    // All calendar words are 3 to 9 ASCII letters, capitalized.
-    (3..=9).contains(&w.len()) && w.as_bytes()[0].is_ascii_uppercase() && CALENDAR.contains(&w)
+    // All calendar words are 3 to 9 ASCII letters, capitalized: the table
+    // of their first letters and lengths rules out most capitalized words
+    // (it is asked of nearly every one) before the list is compared.
+    let b = w.as_bytes();
+    (3..=9).contains(&b.len())
+        && b[0].is_ascii_uppercase()
+        && CALENDAR_SHAPES[usize::from(b[0] - b'A')] & (1 << b.len()) != 0
+        && CALENDAR.contains(&w)
 }
+
+/// For each capital letter, bit `n`: a calendar word starts with it and has `n` letters.
+const CALENDAR_SHAPES: [u16; 26] = {
+    let mut t = [0u16; 26];
+    let mut i = 0;
+    while i < CALENDAR.len() {
+        let b = CALENDAR[i].as_bytes();
+        assert!(b[0].is_ascii_uppercase() && b.len() <= 9);
+        t[(b[0] - b'A') as usize] |= 1 << b.len();
+        i += 1;
+    }
+    t
+};
 
 fn lower_eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
@@ -550,7 +569,8 @@ impl<'t> Analysis<'t> {
                 return false;
             }
             if !is_upper_start(w) {
-                return w.contains('-') && particle_prefixed(w);
+                // A byte loop: `str::contains` sets up a search per word.
+                return w.bytes().any(|b| b == b'-') && particle_prefixed(w);
             }
             if all_caps_line || is_calendar(w) {
                 return false;
@@ -1070,4 +1090,32 @@ fn find_quotes(
         out.push(Span::new(o, para_end.max(o)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_words_exactly_as_listed() {
+        let plain = |w: &str| CALENDAR.contains(&w.trim_end_matches('.'));
+        let mut words: Vec<String> = Vec::new();
+        for w in CALENDAR {
+            words.push(w.to_string());
+            words.push(format!("{w}."));
+            words.push(w.to_uppercase());
+            words.push(w.to_lowercase());
+            words.push(format!("{w}s"));
+            words.push(w[..w.len() - 1].to_string());
+        }
+        words.extend(
+            [
+                "Minister", "Mosul", "Tehran", "Sunni", "Marines", "Decided", "", ".", "Ju", "É",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(is_calendar(w), plain(w), "{w:?}");
+        }
+    }
 }

@@ -44,8 +44,7 @@ fn code(iso: Option<Iso>) -> Option<String> {
 }
 
 /// Calls `f` with the surname-ish key of a word: lowercase, without an
-/// "al-" prefix. Short ASCII words are lowercased on the stack: keys are
-/// looked up for every name mention, so allocating one each time shows.
+/// "al-" prefix (looked up for every name mention).
 fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     // As `trim_start_matches("al-").trim_start_matches("el-")`, without
     // building a substring searcher per call.
@@ -58,16 +57,7 @@ fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
         }
         l
     }
-    let mut buf = [0u8; 32];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII in, ASCII out.
-        f(strip(std::str::from_utf8(b).unwrap_or("")))
-    } else {
-        f(strip(&w.to_lowercase()))
-    }
+    crate::tokens::with_lowercase(w, |l| f(strip(l)))
 }
 
 impl Register {

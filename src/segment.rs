@@ -86,8 +86,9 @@ fn hard_wrapped(text: &str) -> bool {
             continue;
         }
         lines += 1;
-        let n = t.chars().count();
-        if (45..=90).contains(&n) {
+        // A char takes one to four bytes: only lines of 45 to 360 bytes
+        // need their chars counted (most news lines are paragraphs).
+        if (45..=360).contains(&t.len()) && (45..=90).contains(&t.chars().count()) {
             medium += 1;
         }
         if t.chars()

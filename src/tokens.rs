@@ -71,6 +71,22 @@ static ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// Calls `f` with `w` in lower case (as `str::to_lowercase` gives it).
+/// Short ASCII words, nearly all, are lowercased on the stack: words are
+/// looked up in lower case on hot paths, where allocating each shows.
+pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
+
 /// True when `w` ends with `suffix`, ignoring ASCII case.
 #[inline]
 pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
@@ -84,7 +100,11 @@ pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
 /// True when `w` starts with `prefix`, ignoring ASCII case.
 #[inline]
 pub(crate) fn starts_with_ci(w: &[u8], prefix: &[u8]) -> bool {
-    w.len() >= prefix.len() && w[..prefix.len()].eq_ignore_ascii_case(prefix)
+    // The first byte first: it rules out nearly every word.
+    match (w.first(), prefix.first()) {
+        (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b) => false,
+        _ => w.len() >= prefix.len() && w[..prefix.len()].eq_ignore_ascii_case(prefix),
+    }
 }
 
 /// Tokenizes `text[span]`, appending to `out`. Spans are on char boundaries.

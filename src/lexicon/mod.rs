@@ -100,10 +100,39 @@ pub(crate) struct Lexicon {
     /// The trigger phrases' search: a few hundred phrases, few of them
     /// inside other words, so a DFA beats a look-up per word of the text.
     triggers: aho_corasick::AhoCorasick,
-    common: HashSet<String>,
+    common: HashSet<String, WordHash>,
     /// ISO code -> capital, for "the Iranian capital".
     capitals: HashMap<String, String>,
 }
+
+/// The hasher of word sets: a multiply-rotate hash over eight bytes at a
+/// time. Words are looked up for most capitalized tokens, and the
+/// standard SipHash, built against hostile keys, costs several times more
+/// on short ones; the keys here are the crate's own word list.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h = (h.rotate_left(5) ^ x).wrapping_mul(MIX);
+        }
+        let mut tail = [0u8; 8];
+        tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(tail) ^ bytes.len() as u64).wrapping_mul(MIX);
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+/// [`WordHasher`] for `HashSet`.
+pub(crate) type WordHash = std::hash::BuildHasherDefault<WordHasher>;
 
 /// Parses a sector name as used in the tables and user files.
 pub(crate) fn parse_sector(s: &str) -> Result<Option<Sector>, String> {
@@ -1081,7 +1110,7 @@ impl Lexicon {
         if word.bytes().all(|b| !b.is_ascii_uppercase()) {
             return self.common.contains(word);
         }
-        self.common.contains(&word.to_lowercase())
+        crate::tokens::with_lowercase(word, |w| self.common.contains(w))
     }
 
     /// The capital of a country by ISO code.
