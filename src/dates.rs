@@ -860,19 +860,32 @@ impl Pieces {
 /// compile time, and no help when the search starts at a cue). Digits are
 /// ASCII: [`needs_exact_search`] sends sentences with other digits to
 /// [`exact_regex`].
-fn fast_regex(index: usize) -> &'static Regex {
-    static FAST: Lazy<[OnceCell<Regex>; 12]> = Lazy::new(Default::default);
+fn fast_regex(index: usize) -> &'static Named {
+    static FAST: Lazy<[OnceCell<Named>; 12]> = Lazy::new(Default::default);
     FAST[index].get_or_init(|| {
         let pattern = (RULES[index].pattern)(&PIECES).replace(r"\d", "[0-9]");
-        rx(&format!(r"\A(?P<whole>{pattern})"))
+        Named::new(rx(&format!(r"\A(?P<whole>{pattern})")))
     })
+}
+
+/// A rule's regex with its group names by index, for [`Caps::name`].
+struct Named {
+    re: Regex,
+    names: Vec<Option<String>>,
+}
+
+impl Named {
+    fn new(re: Regex) -> Named {
+        let names = re.capture_names().map(|n| n.map(str::to_string)).collect();
+        Named { re, names }
+    }
 }
 
 /// The plain form of rule `index`'s regex, compiled at first use: for the
 /// rare sentences whose characters the fast form does not read the same.
-fn exact_regex(index: usize) -> &'static Regex {
-    static EXACT: Lazy<[OnceCell<Regex>; 12]> = Lazy::new(Default::default);
-    EXACT[index].get_or_init(|| rx(&(RULES[index].pattern)(&PIECES)))
+fn exact_regex(index: usize) -> &'static Named {
+    static EXACT: Lazy<[OnceCell<Named>; 12]> = Lazy::new(Default::default);
+    EXACT[index].get_or_init(|| Named::new(rx(&(RULES[index].pattern)(&PIECES))))
 }
 
 /// The shared sub-patterns, built once.
@@ -965,12 +978,16 @@ impl<'h> Group<'h> {
 struct Caps<'h> {
     caps: Captures<'h>,
     offset: usize,
+    /// The regex's group names, by index.
+    names: &'static [Option<String>],
 }
 
 impl<'h> Caps<'h> {
-    /// The named group, if it matched.
+    /// The named group, if it matched. Names are found in the regex's short
+    /// list: `Captures::name` hashes the name with SipHash on every call.
     fn name(&self, name: &str) -> Option<Group<'h>> {
-        self.caps.name(name).map(|m| Group {
+        let index = self.names.iter().position(|n| n.as_deref() == Some(name))?;
+        self.caps.get(index).map(|m| Group {
             start: m.start() + self.offset,
             end: m.end() + self.offset,
             text: m.as_str(),
@@ -1485,7 +1502,7 @@ fn find_exact(index: usize, hay: &str, start: usize, found: &mut Vec<(usize, Dat
     let re = exact_regex(index);
     let mut pos = start;
     while pos < hay.len() {
-        let Some(caps) = re.captures_at(hay, pos) else {
+        let Some(caps) = re.re.captures_at(hay, pos) else {
             break;
         };
         let Some(whole) = caps.get(0) else {
@@ -1496,7 +1513,12 @@ fn find_exact(index: usize, hay: &str, start: usize, found: &mut Vec<(usize, Dat
             end: whole.end(),
             text: whole.as_str(),
         };
-        pos = take_match(index, &Caps { caps, offset: 0 }, whole, hay, found);
+        let caps = Caps {
+            caps,
+            offset: 0,
+            names: &re.names,
+        };
+        pos = take_match(index, &caps, whole, hay, found);
     }
 }
 
@@ -1561,11 +1583,15 @@ fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
             let mut from = words_back(hay, pos, cue, rule.reach);
             while let Some(at) = match_start_from(hay, from).filter(|&at| at <= cue) {
                 let re = fast_regex(index);
-                if re.is_match(&hay[at..]) {
-                    let Some(caps) = re.captures(&hay[at..]) else {
+                if re.re.is_match(&hay[at..]) {
+                    let Some(caps) = re.re.captures(&hay[at..]) else {
                         break 'cues;
                     };
-                    let caps = Caps { caps, offset: at };
+                    let caps = Caps {
+                        caps,
+                        offset: at,
+                        names: &re.names,
+                    };
                     let Some(whole) = caps.name("whole") else {
                         break 'cues;
                     };
