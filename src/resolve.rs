@@ -8,7 +8,7 @@
 
 use crate::document::Span;
 use crate::event::{Mention, Sector};
-use crate::lexicon::{Iso, Lexicon};
+use crate::lexicon::{Iso, Lexicon, WordHash};
 use crate::mention::{Analysis, Class, Ment};
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
@@ -30,7 +30,7 @@ pub(crate) struct Register {
     people: Vec<Entity>,
     /// For each name word's key, the index of the fullest person whose name
     /// has it: the answer of [`Register::fullest`], computed once.
-    fullest: HashMap<String, usize>,
+    fullest: HashMap<String, usize, WordHash>,
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -88,7 +88,7 @@ impl Register {
                 }
             }
         }
-        let mut fullest: HashMap<String, usize> = HashMap::new();
+        let mut fullest: HashMap<String, usize, WordHash> = HashMap::default();
         let rank = |p: &Entity| (words(&p.name).count(), std::cmp::Reverse(p.start));
         for (i, p) in people.iter().enumerate() {
             for w in words(&p.name) {
