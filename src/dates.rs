@@ -556,6 +556,7 @@ const B: &str = r"(?-u:\b)";
 /// words that let the search skip to where a match can be.
 struct Rule {
     /// Stable name, shown in test failures.
+    #[cfg_attr(not(test), allow(dead_code))]
     name: &'static str,
     /// The case-insensitive pattern, from the shared pieces; group `e` is the
     /// expression's span.
@@ -1337,7 +1338,7 @@ fn build_weekend(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 /// text and to char boundaries.
 #[allow(dead_code)]
 pub(crate) fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateExpr> {
-    find_named(text, start, end)
+    find_indexed(text, start, end, false)
         .into_iter()
         .map(|(_, expr)| expr)
         .collect()
@@ -1412,18 +1413,28 @@ fn might_hold_date(s: &str) -> bool {
 }
 
 /// [`find_dates`], with the name of the rule that found each expression.
+#[cfg(test)]
 fn find_named(text: &str, start: usize, end: usize) -> Vec<(&'static str, DateExpr)> {
     find_named_with(text, start, end, false)
 }
 
 /// [`find_named`]; `exact` forces the plain regexes on every sentence (the
 /// reference the fast search is tested against).
+#[cfg(test)]
 fn find_named_with(
     text: &str,
     start: usize,
     end: usize,
     exact: bool,
 ) -> Vec<(&'static str, DateExpr)> {
+    find_indexed(text, start, end, exact)
+        .into_iter()
+        .map(|(index, expr)| (RULES[index].name, expr))
+        .collect()
+}
+
+/// The date expressions with the index of the rule that found each.
+fn find_indexed(text: &str, start: usize, end: usize, exact: bool) -> Vec<(usize, DateExpr)> {
     if start > end {
         return Vec::new();
     }
@@ -1450,16 +1461,16 @@ fn find_named_with(
         find_fast(hay, start, &mut found);
     }
     found.sort_by_key(|(index, expr)| (expr.span.start, Reverse(expr.span.len()), *index));
-    let mut out: Vec<(&'static str, DateExpr)> = Vec::with_capacity(found.len());
-    for (index, expr) in found {
-        if out
-            .last()
-            .map_or(true, |(_, last)| expr.span.start >= last.span.end)
-        {
-            out.push((RULES[index].name, expr));
+    // Leftmost, then longest: each kept expression starts after the last kept.
+    let mut last_end = 0;
+    found.retain(|(_, expr)| {
+        let keep = expr.span.start >= last_end;
+        if keep {
+            last_end = expr.span.end;
         }
-    }
-    out
+        keep
+    });
+    found
 }
 
 /// True when the sentence holds a character that the fast regexes and the

@@ -211,11 +211,13 @@ pub(crate) fn run_rules(
     let mut doc_has_attack = false;
     let mut sentence_dates: SentenceDates = vec![None; a.sentences.len()];
     let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
+    // One buffer for every sentence's triggers.
+    let mut trigs: Vec<rules::Trig> = Vec::new();
     for (si, dates_slot) in sentence_dates.iter_mut().enumerate() {
         if a.sentences[si].boilerplate {
             continue;
         }
-        let trigs = rules::sentence_triggers(a, lex, si, thits);
+        rules::sentence_triggers(a, lex, si, thits, &mut trigs);
         let c = Ctx {
             a,
             lex,

@@ -96,11 +96,8 @@ pub mod bench_api {
     /// Segmentation, tokenization and mention recognition (default lexicon):
     /// the number of mentions.
     pub fn analyse(text: &str) -> usize {
-        crate::mention::Analysis::new(text, default_lexicon())
-            .ments
-            .iter()
-            .map(Vec::len)
-            .sum()
+        let a = crate::mention::Analysis::new(text, default_lexicon());
+        (0..a.sentences.len()).map(|si| a.ments(si).len()).sum()
     }
 
     /// The trigger scan of the default lexicon: the number of trigger hits.

@@ -101,9 +101,14 @@ pub(crate) struct Analysis<'t> {
     pub sent_toks: Vec<Range<usize>>,
     /// Quoted regions (between the marks), in order.
     pub quotes: Vec<Span>,
-    /// Mentions of each sentence, in text order.
-    pub ments: Vec<Vec<Ment>>,
-    pub weapons: Vec<Vec<Weapon>>,
+    /// Mentions of all sentences, each sentence's in text order: see
+    /// [`Analysis::ments`]. One list for the document, not one per
+    /// sentence, saves two allocations per sentence.
+    all_ments: Vec<Ment>,
+    sent_ments: Vec<Range<usize>>,
+    /// Weapons of all sentences: see [`Analysis::weapons`].
+    all_weapons: Vec<Weapon>,
+    sent_weapons: Vec<Range<usize>>,
     /// Lexicon hits of the document.
     pub hits: Vec<Hit>,
 }
@@ -442,21 +447,43 @@ impl<'t> Analysis<'t> {
             tokens,
             sent_toks,
             quotes,
-            ments: Vec::new(),
-            weapons: Vec::new(),
+            all_ments: Vec::new(),
+            sent_ments: Vec::new(),
+            all_weapons: Vec::new(),
+            sent_weapons: Vec::new(),
             hits,
         };
-        let mut ments = Vec::with_capacity(a.sentences.len());
-        let mut weapons = Vec::with_capacity(a.sentences.len());
+        let n = a.sentences.len();
+        let mut all_ments = Vec::with_capacity(capacity_for(text.len(), 64));
+        let mut sent_ments = Vec::with_capacity(n);
+        let mut all_weapons = Vec::new();
+        let mut sent_weapons = Vec::with_capacity(n);
         let mut scratch = Scratch::default();
-        for si in 0..a.sentences.len() {
-            let (m, w) = a.sentence_mentions(si, lex, &mut scratch);
-            ments.push(m);
-            weapons.push(w);
+        let (mut ments, mut weapons) = (Vec::new(), Vec::new());
+        for si in 0..n {
+            a.sentence_mentions(si, lex, &mut scratch, &mut ments, &mut weapons);
+            let from = all_ments.len();
+            all_ments.append(&mut ments);
+            sent_ments.push(from..all_ments.len());
+            let from = all_weapons.len();
+            all_weapons.append(&mut weapons);
+            sent_weapons.push(from..all_weapons.len());
         }
-        a.ments = ments;
-        a.weapons = weapons;
+        a.all_ments = all_ments;
+        a.sent_ments = sent_ments;
+        a.all_weapons = all_weapons;
+        a.sent_weapons = sent_weapons;
         a
+    }
+
+    /// The mentions of sentence `si`, in text order.
+    pub(crate) fn ments(&self, si: usize) -> &[Ment] {
+        &self.all_ments[self.sent_ments[si].clone()]
+    }
+
+    /// The weapons of sentence `si`, in text order.
+    pub(crate) fn weapons(&self, si: usize) -> &[Weapon] {
+        &self.all_weapons[self.sent_weapons[si].clone()]
     }
 
     /// The text span of tokens `toks` (a non-empty range).
@@ -510,7 +537,9 @@ impl<'t> Analysis<'t> {
         si: usize,
         lex: &Lexicon,
         scratch: &mut Scratch,
-    ) -> (Vec<Ment>, Vec<Weapon>) {
+        out: &mut Vec<Ment>,
+        weapons: &mut Vec<Weapon>,
+    ) {
         let range = self.sent_toks[si].clone();
         let headline = self.sentences[si].headline;
         let Scratch {
@@ -622,10 +651,9 @@ impl<'t> Analysis<'t> {
             runs.push(start..end);
             i = end;
         }
-        // Room for the runs' names and a few pronouns and groups.
-        let mut out: Vec<Ment> = Vec::with_capacity(runs.len() + 4);
+        out.clear();
         for run in runs.drain(..) {
-            self.classify_run(run, hits, hit_at, &range, lex, &mut out);
+            self.classify_run(run, hits, hit_at, &range, lex, out);
         }
         // 2. Common-noun actors and pronouns.
         let mut k = range.start;
@@ -806,7 +834,7 @@ impl<'t> Analysis<'t> {
         }
         out.sort_by_key(|m| m.span.start);
         // 3. Weapons.
-        let mut weapons = Vec::new();
+        weapons.clear();
         for (r, phrase) in hits {
             if lex
                 .meanings(*phrase)
@@ -819,7 +847,6 @@ impl<'t> Analysis<'t> {
                 });
             }
         }
-        (out, weapons)
     }
 
     /// Splits a name run into country/demonym, title and name, and classifies it.

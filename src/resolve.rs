@@ -64,7 +64,7 @@ impl Register {
     /// Registers the people of an analysis (multi-word names, or titled names).
     pub(crate) fn build(a: &Analysis<'_>) -> Register {
         let mut people = Vec::new();
-        for ms in a.ments.iter() {
+        for ms in (0..a.sentences.len()).map(|si| a.ments(si)) {
             for m in ms {
                 if !matches!(m.class, Class::Person | Class::Unknown) {
                     continue;
@@ -141,7 +141,7 @@ pub(crate) struct Resolver<'a, 't> {
 
 impl<'a, 't> Resolver<'a, 't> {
     fn ment(&self, si: usize, mi: usize) -> &'a Ment {
-        &self.a.ments[si][mi]
+        &self.a.ments(si)[mi]
     }
 
     /// The antecedent person of a pronoun in sentence `si` at byte `at`:
@@ -168,7 +168,7 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         let lo = si.saturating_sub(4);
         for s in (lo..=si).rev() {
-            let ms = &self.a.ments[s];
+            let ms = self.a.ments(s);
             let found = ms
                 .iter()
                 .enumerate()

@@ -456,7 +456,7 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 
 /// A weapon: a compound before the trigger ("rocket attack") or "with/using X" after.
 fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler> {
-    let ws = &c.a.weapons[c.si];
+    let ws = c.a.weapons(c.si);
     if let Some(w) = ws.iter().find(|w| w.toks.end == t || w.toks.end + 1 == t) {
         return Some(Filler::Span(w.span));
     }
@@ -627,7 +627,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         && c.ment_ending(k).is_none()
         && (c.is_in(k - 1, &ATTACK_ADJECTIVES)
             || matches!(c.kind(k - 1), Some(Tk::Num) | Some(Tk::Quote))
-            || c.a.weapons[c.si].iter().any(|w| w.toks.end == k))
+            || c.a.weapons(c.si).iter().any(|w| w.toks.end == k))
     {
         k -= 1;
     }
@@ -892,7 +892,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     let w = lower(c.w(t));
-    let weapons = &c.a.weapons[c.si];
+    let weapons = c.a.weapons(c.si);
     match w.as_ref() {
         "killed" | "injured" | "wounded" | "shot" | "slain" | "murdered" | "executed"
         | "beheaded" | "stabbed" => {

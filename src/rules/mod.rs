@@ -361,7 +361,7 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     pub(crate) fn ments(&self) -> &'a [Ment] {
-        &self.a.ments[self.si]
+        self.a.ments(self.si)
     }
 
     /// The mention that starts at token `i`.
@@ -531,17 +531,19 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 }
 
-/// Triggers of a sentence, from the document's trigger hits.
+/// Triggers of a sentence, from the document's trigger hits, into `out`
+/// (cleared first).
 pub(crate) fn sentence_triggers(
     a: &Analysis<'_>,
     lex: &Lexicon,
     si: usize,
     hits: &[Hit],
-) -> Vec<Trig> {
+    out: &mut Vec<Trig>,
+) {
     let range = a.sent_toks[si].clone();
     let span = a.sentences[si].span;
     let toks = &a.tokens[range.clone()];
-    let mut out = Vec::new();
+    out.clear();
     let first = hits.partition_point(|h| h.span.start < span.start);
     // Hits are in text order: the token where a hit starts is searched for
     // after the previous one's, its last token by a short scan from there.
@@ -573,7 +575,7 @@ pub(crate) fn sentence_triggers(
         };
         let (ts, te) = (range.start + s, range.start + e + 1);
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
-        let in_name = a.ments[si].iter().any(|m| {
+        let in_name = a.ments(si).iter().any(|m| {
             m.toks.start <= ts
                 && te <= m.toks.end
                 && !matches!(m.class, Class::Group | Class::Pronoun | Class::Description)
@@ -590,7 +592,6 @@ pub(crate) fn sentence_triggers(
             });
         }
     }
-    out
 }
 
 /// True for a mention that can be a party to a call or a visitor: a
