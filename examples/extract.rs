@@ -1017,3 +1017,117 @@ impl Status {
         }
     }
 }
+
+/// The typed fast parse of a line must accept exactly what the checked
+/// `Value` path accepts, with the same fields: a line it refuses goes to the
+/// checked path, whose error messages are the ones users see.
+#[cfg(test)]
+mod parse_paths {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn key() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "\"id\"",
+            "\"doc\"",
+            "\"text\"",
+            "\"path\"",
+            "\"published\"",
+            "\"other\"",
+            "\"te\\u0078t\"",
+            "\"\\ud800\"",
+            "\"pub\\u006cished\"",
+            "\"ID\"",
+        ])
+    }
+
+    fn value() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "\"Blinken said.\"",
+            "\"2023-11-06\"",
+            "\"2024-13-45\"",
+            "\"yesterday\"",
+            "null",
+            "5",
+            "-0.0e-5",
+            "1e400",
+            "123456789012345678901234567890",
+            "true",
+            "[1,2]",
+            "{\"a\":null}",
+            "\"\\ud800\"",
+            "\"\\ud83d\\ude00\"",
+            "\"\\u00e9 x\"",
+            "[]",
+            "{}",
+            "\"\\ud800\\u0041\"",
+            "01",
+            "\"a\\qb\"",
+            "\"\"",
+        ])
+    }
+
+    fn good_value() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "\"Blinken said.\"",
+            "\"2023-11-06\"",
+            "null",
+            "\"\\u00e9 x\"",
+            "\"2024-02-29\"",
+        ])
+    }
+
+    /// Objects of those keys and values (duplicate keys included), with
+    /// stray bytes around them and sometimes one byte replaced, so that
+    /// syntax errors can fall anywhere.
+    fn line() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec((key(), prop_oneof![3 => good_value(), 1 => value()]), 0..6),
+            prop::sample::select(vec!["", "", "", " ", "\n", " \r\n", "x", ",", "}"]),
+            prop::sample::select(vec!["", "", "", " ", "\t", "["]),
+            any::<u8>(),
+            any::<usize>(),
+        )
+            .prop_map(|(pairs, tail, head, b, at)| {
+                let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}:{v}")).collect();
+                let mut s = format!("{head}{{{}}}{tail}", body.join(","));
+                if b < 40 && b.is_ascii() && !s.is_empty() {
+                    let i = at % s.len();
+                    if s.is_char_boundary(i) && s.is_char_boundary(i + 1) {
+                        s.replace_range(i..i + 1, &(b as char).to_string());
+                    }
+                }
+                s
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+        #[test]
+        fn fast_parse_agrees_with_checked_parse(l in line()) {
+            if let Some(fast) = jsonl_fast(&l) {
+                prop_assert_eq!(Ok(fast), jsonl_checked(&l), "jsonl {}", l);
+            }
+            if let Some(fast) = manifest_fast(&l) {
+                prop_assert_eq!(Ok(fast), manifest_checked(&l), "manifest {}", l);
+            }
+        }
+    }
+
+    #[test]
+    fn typical_lines_take_the_fast_path() {
+        for l in [
+            "{\"id\": \"d0\", \"text\": \"x\\u2019y\", \"published\": \"2023-11-06\"}\n",
+            "{\"text\": \"x\", \"published\": null}",
+        ] {
+            assert_eq!(jsonl_fast(l), jsonl_checked(l).ok(), "{l}");
+            assert!(jsonl_fast(l).is_some(), "{l}");
+        }
+        let l = "{\"doc\": \"a\", \"path\": \"b.txt\", \"published\": null}\n";
+        assert!(manifest_fast(l).is_some(), "{l}");
+        // A bad date is refused by the fast path, and reported by the other.
+        let l = "{\"text\": \"x\", \"published\": \"2024-13-45\"}";
+        assert!(jsonl_fast(l).is_none());
+        assert!(jsonl_checked(l).is_err());
+    }
+}
