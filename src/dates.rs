@@ -798,9 +798,10 @@ static RULES: [Rule; 12] = [
     },
     Rule {
         name: "weekend",
-        pattern: |_| {
+        pattern: |p| {
+            let Pieces { since, .. } = p;
             format!(
-                r"{B}(?P<e>(?:(?P<since>since)\s+|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}"
+                r"{B}(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}"
             )
         },
         build: build_weekend,
