@@ -1345,74 +1345,6 @@ pub(crate) fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateExpr> 
         .collect()
 }
 
-/// Words without which no rule can match (besides digits): stems of
-/// weekdays, months, relative days and periods, seasons and holidays.
-const DATE_CUES: &[&str] = &[
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "week",
-    "month",
-    "year",
-    "night",
-    "overnight",
-    "ago",
-    "recent",
-    "eve",
-    "summer",
-    "winter",
-    "spring",
-    "autumn",
-    "fall",
-    "christmas",
-    "easter",
-    "thanksgiving",
-    "day",
-    "decade",
-    "morning",
-    "evening",
-    "afternoon",
-    "since",
-    "earlier",
-    "later",
-    "holiday",
-];
-
-/// True unless the text surely holds no date expression.
-fn might_hold_date(s: &str) -> bool {
-    static CUES: Lazy<aho_corasick::AhoCorasick> = Lazy::new(|| {
-        aho_corasick::AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(DATE_CUES)
-            .expect("date cue automaton")
-    });
-    // A cue counts at the start of a word ("Sunday", "months"), not inside one ("amid").
-    s.bytes().any(|b| b.is_ascii_digit())
-        || CUES
-            .find_iter(s)
-            .any(|m| m.start() == 0 || !s.as_bytes()[m.start() - 1].is_ascii_alphabetic())
-}
-
 /// [`find_dates`], with the name of the rule that found each expression.
 #[cfg(test)]
 fn find_named(text: &str, start: usize, end: usize) -> Vec<(&'static str, DateExpr)> {
@@ -1449,12 +1381,8 @@ fn find_indexed(text: &str, start: usize, end: usize, exact: bool) -> Vec<(usize
     let hay = &text[..end];
     let mut found: Vec<(usize, DateExpr)> = Vec::new();
     if exact || needs_exact_search(&hay[start..]) {
-        // A sentence without a digit or a date word holds no date: one cheap
-        // scan skips the twelve plain regexes. The fast search needs no such
-        // gate: it runs a rule only where one of its cues is.
-        if !might_hold_date(&hay[start..]) {
-            return Vec::new();
-        }
+        // Rare sentences, searched with every plain regex: the cue scan's
+        // ASCII cues would miss letters that fold to ASCII ones.
         for index in 0..RULES.len() {
             find_exact(index, hay, start, &mut found);
         }
