@@ -1523,6 +1523,8 @@ fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
             let mut from = words_back(hay, pos, cue, rule.reach);
             while let Some(at) = match_start_from(hay, from).filter(|&at| at <= cue) {
                 let re = fast_regex(index);
+                // `is_match` first: most tries fail, and it fails cheaper
+                // than `captures` (34M more instructions over 5 MB without it).
                 if re.re.is_match(&hay[at..]) {
                     let Some(caps) = re.re.captures(&hay[at..]) else {
                         break 'cues;
