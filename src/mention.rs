@@ -498,27 +498,28 @@ impl<'t> Analysis<'t> {
         &self.text[self.tokens[i].span.range()]
     }
 
-    /// Lexicon hits aligned to tokens of sentence `si`: (token range, phrase).
-    /// Hits that do not start and end at token edges are dropped.
-    fn sentence_hits(&self, si: usize, out: &mut Vec<(Range<usize>, usize)>) {
+    /// Calls `f` with each of `hits` (in text order) that lies in sentence
+    /// `si` and starts and ends at token edges, with its token range; other
+    /// hits are dropped. Used for the name hits and the trigger hits.
+    pub(crate) fn for_aligned_hits(
+        &self,
+        si: usize,
+        hits: &[Hit],
+        mut f: impl FnMut(Range<usize>, &Hit),
+    ) {
         let span = self.sentences[si].span;
         let range = self.sent_toks[si].clone();
         let toks = &self.tokens[range.clone()];
-        let first = self.hits.partition_point(|h| h.span.start < span.start);
-        out.clear();
-        // Hits and tokens are both in text order and do not overlap, so
-        // one cursor walks the tokens for all hits.
+        let first = hits.partition_point(|h| h.span.start < span.start);
+        // Hits and tokens are both in text order, so one cursor walks the
+        // tokens for all hits: the token where a hit starts is found from
+        // the previous one's, its last token by a short scan from there.
         let mut k = 0;
-        for h in &self.hits[first..] {
+        for h in &hits[first..] {
             if h.span.start >= span.end {
                 break;
             }
-            if h.span.end > span.end {
-                continue;
-            }
-            while k < toks.len() && toks[k].span.start < h.span.start {
-                k += 1;
-            }
+            k += toks[k..].partition_point(|t| t.span.start < h.span.start);
             if k == toks.len() || toks[k].span.start != h.span.start {
                 continue;
             }
@@ -527,7 +528,7 @@ impl<'t> Analysis<'t> {
                 e += 1;
             }
             if e < toks.len() && toks[e].span.end == h.span.end {
-                out.push((range.start + k..range.start + e + 1, h.phrase));
+                f(range.start + k..range.start + e + 1, h);
             }
         }
     }
@@ -548,7 +549,8 @@ impl<'t> Analysis<'t> {
             is_name,
             runs,
         } = scratch;
-        self.sentence_hits(si, hits);
+        hits.clear();
+        self.for_aligned_hits(si, &self.hits, |r, h| hits.push((r, h.phrase)));
         let hits = &*hits;
         // Per token: the lexicon hit that covers it (start token -> hit index).
         hit_at.clear();

@@ -540,58 +540,26 @@ pub(crate) fn sentence_triggers(
     hits: &[Hit],
     out: &mut Vec<Trig>,
 ) {
-    let range = a.sent_toks[si].clone();
-    let span = a.sentences[si].span;
-    let toks = &a.tokens[range.clone()];
     out.clear();
-    let first = hits.partition_point(|h| h.span.start < span.start);
-    // Hits are in text order: the token where a hit starts is searched for
-    // after the previous one's, its last token by a short scan from there.
-    let mut from = 0;
-    for h in &hits[first..] {
-        if h.span.start >= span.end {
-            break;
-        }
-        let s = from + toks[from..].partition_point(|t| t.span.start < h.span.start);
-        from = s;
-        if s == toks.len() || toks[s].span.start != h.span.start {
-            continue;
-        }
-        let e = if h.span.end > h.span.start {
-            let mut e = s;
-            while e < toks.len() && toks[e].span.end < h.span.end {
-                e += 1;
-            }
-            if e == toks.len() || toks[e].span.end != h.span.end {
-                continue;
-            }
-            e
-        } else {
-            // An empty hit: as before, any token ending there.
-            let Ok(e) = toks.binary_search_by_key(&h.span.end, |t| t.span.end) else {
-                continue;
-            };
-            e
-        };
-        let (ts, te) = (range.start + s, range.start + e + 1);
+    a.for_aligned_hits(si, hits, |toks, h| {
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
         let in_name = a.ments(si).iter().any(|m| {
-            m.toks.start <= ts
-                && te <= m.toks.end
+            m.toks.start <= toks.start
+                && toks.end <= m.toks.end
                 && !matches!(m.class, Class::Group | Class::Pronoun | Class::Description)
         });
         if in_name {
-            continue;
+            return;
         }
         for t in lex.trigger_meanings(h.phrase) {
             out.push(Trig {
-                toks: range.start + s..range.start + e + 1,
+                toks: toks.clone(),
                 kind: t.kind,
                 frame: t.frame,
                 phrase: h.phrase,
             });
         }
-    }
+    });
 }
 
 /// True for a mention that can be a party to a call or a visitor: a
