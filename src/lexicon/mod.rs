@@ -1147,41 +1147,38 @@ impl Case {
     }
 }
 
-/// Case check for a name match: acronyms ("US", "AU") must match exactly;
-/// capitalized names need a capital; lowercase entries match any case.
-#[cfg(test)]
-fn case_fits(phrase: &str, found: &str) -> bool {
-    let mut letters = 0usize;
-    let mut all_upper = true;
-    for c in phrase.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        all_upper &= c.is_uppercase();
-    }
-    if letters == 0 {
-        return true;
-    }
-    if all_upper && letters <= 5 {
-        return phrase == found;
-    }
-    let first_upper = phrase
-        .chars()
-        .next()
-        .map(char::is_uppercase)
-        .unwrap_or(false);
-    if first_upper {
-        return found
-            .chars()
-            .next()
-            .map(char::is_uppercase)
-            .unwrap_or(false);
-    }
-    true
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use aho_corasick::{AhoCorasickBuilder, MatchKind};
+
+    /// The case check as it was first written, per match: the oracle for
+    /// [`Case`], which decides it once per spelling. Acronyms ("US", "AU")
+    /// must match exactly; capitalized names need a capital; lowercase
+    /// entries match any case.
+    fn case_fits(phrase: &str, found: &str) -> bool {
+        let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() {
+            return true;
+        }
+        let all_upper = letters.iter().all(|c| c.is_uppercase());
+        if all_upper && letters.len() <= 5 {
+            return phrase == found;
+        }
+        let first_upper = phrase
+            .chars()
+            .next()
+            .map(char::is_uppercase)
+            .unwrap_or(false);
+        if first_upper {
+            return found
+                .chars()
+                .next()
+                .map(char::is_uppercase)
+                .unwrap_or(false);
+        }
+        true
+    }
 
     /// Checks the search against the search as it was specified:
     /// aho-corasick, ASCII case-insensitive, leftmost-longest, then whole
