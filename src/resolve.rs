@@ -203,7 +203,7 @@ impl<'a, 't> Resolver<'a, 't> {
                     for h in hits {
                         for e in self.lex.meanings(h.phrase) {
                             if let crate::lexicon::Entry::Demonym { iso: Some(iso), .. } = e {
-                                if let Some(c) = self.lex.capital(iso.as_str()) {
+                                if let Some(c) = self.lex.capital(*iso) {
                                     m.text = c.to_string();
                                     m.country = Some(iso.as_str().to_string());
                                 }

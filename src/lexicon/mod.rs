@@ -100,7 +100,7 @@ pub(crate) struct Lexicon {
     triggers: PhraseSet,
     common: HashSet<String, WordHash>,
     /// ISO code -> capital, for "the Iranian capital".
-    capitals: HashMap<String, String>,
+    capitals: HashMap<Iso, String>,
 }
 
 /// The hasher of word sets: a multiply-rotate hash over eight bytes at a
@@ -191,7 +191,7 @@ fn aliases(field: &str) -> impl Iterator<Item = &str> {
 pub(crate) struct LexiconData {
     names: Vec<(String, Entry)>,
     triggers: Vec<(String, Trigger)>,
-    capitals: Vec<(String, String)>,
+    capitals: Vec<(Iso, String)>,
 }
 
 impl LexiconData {
@@ -220,7 +220,7 @@ impl LexiconData {
                 for n in aliases(f) {
                     d.add_name(n, Entry::Place { iso: code });
                     if let Some(c) = &code {
-                        d.capitals.push((c.as_str().to_string(), n.to_string()));
+                        d.capitals.push((*c, n.to_string()));
                     }
                 }
             }
@@ -322,7 +322,7 @@ impl LexiconData {
             .collect();
         let mut capitals = HashMap::new();
         for (c, n) in &self.capitals {
-            capitals.entry(c.clone()).or_insert_with(|| n.clone());
+            capitals.entry(*c).or_insert_with(|| n.clone());
         }
         Lexicon {
             capitals,
@@ -1099,8 +1099,8 @@ impl Lexicon {
     }
 
     /// The capital of a country by ISO code.
-    pub(crate) fn capital(&self, iso: &str) -> Option<&str> {
-        self.capitals.get(iso).map(String::as_str)
+    pub(crate) fn capital(&self, iso: Iso) -> Option<&str> {
+        self.capitals.get(&iso).map(String::as_str)
     }
 }
 
