@@ -59,13 +59,20 @@ pub(crate) fn capacity_for(len: usize, per: usize) -> usize {
     (len / per + 4).min(1 << 16)
 }
 
-/// Whether each byte is an ASCII letter or digit, as a table: the inner
-/// loop of the tokenizer tests every byte of every word.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// Bytes as the word scans see them: 1 for ASCII letters and digits, 2 for
+/// non-ASCII bytes (the char they start decides), 0 for the rest. A table:
+/// the tokenizer and the phrase search test every byte of every word.
+pub(crate) const BYTE_KIND: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 256 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            1
+        } else if b >= 0x80 {
+            2
+        } else {
+            0
+        };
         b += 1;
     }
     t
@@ -136,7 +143,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             let mut j = ci;
             loop {
                 // Fast path: the ASCII letters and digits of the word.
-                while j < n && ASCII_ALNUM[usize::from(bytes[j])] {
+                while j < n && BYTE_KIND[usize::from(bytes[j])] == 1 {
                     j += 1;
                 }
                 // An ASCII char that can never join a word ends it (most

@@ -11,6 +11,7 @@ pub use user::LexiconEntry;
 
 use crate::document::Span;
 use crate::event::Sector;
+use crate::tokens::BYTE_KIND;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
@@ -418,24 +419,6 @@ const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 const ONES: u64 = 0x0101_0101_0101_0101;
 /// Bits of the crossing bloom filter (2^17 bits = 16 KB).
 const BLOOM_BITS: u32 = 17;
-
-/// Bytes for the word scan: 1 for ASCII alphanumerics, 2 for non-ASCII
-/// bytes (the char decides), 0 for the rest.
-const KIND: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() {
-            1
-        } else if b >= 0x80 {
-            2
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
 
 /// ASCII lowercase of eight bytes at once.
 #[inline]
@@ -872,7 +855,7 @@ impl PhraseSet {
                 continue;
             }
             let c = b[cur];
-            let (alnum, clen) = match KIND[usize::from(c)] {
+            let (alnum, clen) = match BYTE_KIND[usize::from(c)] {
                 1 => (true, 1),
                 0 => (false, 1),
                 _ => char_at(text, cur),
@@ -1035,7 +1018,7 @@ impl PhraseSet {
 fn word_end(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     loop {
-        while i < b.len() && KIND[usize::from(b[i])] == 1 {
+        while i < b.len() && BYTE_KIND[usize::from(b[i])] == 1 {
             i += 1;
         }
         if i < b.len() && b[i] >= 0x80 {
