@@ -308,9 +308,7 @@ impl Inputs {
             }
             match self.specs.next()? {
                 InputSpec::Path(path) => match fs::metadata(&path) {
-                    Err(e) => {
-                        return Some(Job::Failed(format!("{}: cannot read: {e}", path.display())))
-                    }
+                    Err(e) => return Some(Job::Failed(cannot_read(&path, e))),
                     Ok(meta) if meta.is_dir() => match list_dir(&path) {
                         Ok(files) => self.cursor = Cursor::Dir(files.into_iter()),
                         Err(msg) => return Some(Job::Failed(msg)),
@@ -323,12 +321,7 @@ impl Inputs {
                                 let name = path.display().to_string();
                                 self.cursor = Cursor::Jsonl(LineReader::new(reader, &name));
                             }
-                            Err(e) => {
-                                return Some(Job::Failed(format!(
-                                    "{}: cannot read: {e}",
-                                    path.display()
-                                )))
-                            }
+                            Err(e) => return Some(Job::Failed(cannot_read(&path, e))),
                         }
                     }
                     Ok(_) => {
@@ -407,8 +400,13 @@ fn list_dir(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// The message for a file or folder that cannot be read.
+fn cannot_read(path: &Path, e: io::Error) -> String {
+    format!("{}: cannot read: {e}", path.display())
+}
+
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let bytes = fs::read(path).map_err(|e| cannot_read(path, e))?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{}: not valid UTF-8 (bad byte at offset {})",
