@@ -407,10 +407,14 @@ fn cannot_read(path: &Path, e: io::Error) -> String {
 
 fn read_text(path: &Path) -> Result<String, String> {
     let bytes = fs::read(path).map_err(|e| cannot_read(path, e))?;
+    utf8(bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The text of `bytes`, or why they are not text (the caller names the input).
+fn utf8(bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         format!(
-            "{}: not valid UTF-8 (bad byte at offset {})",
-            path.display(),
+            "not valid UTF-8 (bad byte at offset {})",
             e.utf8_error().valid_up_to()
         )
     })
@@ -488,16 +492,6 @@ impl<R: Read> LineReader<BufReader<R>> {
             None => false,
         }
     }
-}
-
-/// A line's text, or the error naming its input and number.
-fn line_text(line: Vec<u8>, name: &str, n: usize) -> Result<String, String> {
-    String::from_utf8(line).map_err(|e| {
-        format!(
-            "{name} line {n}: not valid UTF-8 (bad byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 fn parse_object(line: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
@@ -644,7 +638,8 @@ fn jsonl_checked(line: &str) -> Result<JsonlFields, String> {
     Ok((id, text, published))
 }
 
-/// A document from line `n` of JSON Lines input `name` (stdin or a file).
+/// A document from line `n` of JSON Lines input `name` (stdin or a file);
+/// errors without the line's name, which [`load`] adds.
 fn jsonl_doc(
     line: &str,
     name: &str,
@@ -653,7 +648,7 @@ fn jsonl_doc(
 ) -> Result<DocIn, String> {
     let (id, text, published) = match jsonl_fast(line) {
         Some(fields) => fields,
-        None => jsonl_checked(line).map_err(|e| format!("{name} line {n}: {e}"))?,
+        None => jsonl_checked(line)?,
     };
     Ok(DocIn {
         id: id.unwrap_or_else(|| format!("{name}:{n}")),
@@ -680,15 +675,15 @@ fn manifest_checked(line: &str) -> Result<ManifestFields, String> {
     Ok((id, rel, published))
 }
 
-/// The document named by line `n` of a manifest, its file read.
-fn manifest_doc(line: &str, n: usize, manifest: &ManifestInput) -> Result<DocIn, String> {
-    let fail = |e: String| format!("{} line {n}: {e}", manifest.name);
+/// The document named by a manifest line, its file read; errors without
+/// the line's name, which [`load`] adds.
+fn manifest_doc(line: &str, manifest: &ManifestInput) -> Result<DocIn, String> {
     let (id, rel, published) = match manifest_fast(line) {
         Some(fields) => fields,
-        None => manifest_checked(line).map_err(fail)?,
+        None => manifest_checked(line)?,
     };
     // Path::join keeps an absolute path as it is.
-    let text = read_text(&manifest.base.join(&rel)).map_err(fail)?;
+    let text = read_text(&manifest.base.join(&rel))?;
     Ok(DocIn {
         id,
         text,
@@ -696,7 +691,8 @@ fn manifest_doc(line: &str, n: usize, manifest: &ManifestInput) -> Result<DocIn,
     })
 }
 
-/// The document a job stands for, or why there is none.
+/// The document a job stands for, or why there is none. Errors of a line
+/// name its input and number.
 fn load(job: Job) -> Result<DocIn, String> {
     match job {
         Job::Jsonl {
@@ -704,10 +700,12 @@ fn load(job: Job) -> Result<DocIn, String> {
             n,
             line,
             published,
-        } => jsonl_doc(&line_text(line, &input, n)?, &input, n, published),
-        Job::Manifest { manifest, n, line } => {
-            manifest_doc(&line_text(line, &manifest.name, n)?, n, &manifest)
-        }
+        } => utf8(line)
+            .and_then(|text| jsonl_doc(&text, &input, n, published))
+            .map_err(|e| format!("{input} line {n}: {e}")),
+        Job::Manifest { manifest, n, line } => utf8(line)
+            .and_then(|text| manifest_doc(&text, &manifest))
+            .map_err(|e| format!("{} line {n}: {e}", manifest.name)),
         Job::File { path, published } => Ok(DocIn {
             id: file_id(&path),
             text: read_text(&path)?,
