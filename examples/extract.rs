@@ -372,11 +372,11 @@ impl Inputs {
                 Some(n) => bytes += n,
                 None => break,
             }
-            let line_buffered = match &self.cursor {
+            let line_buffered = || match &self.cursor {
                 Cursor::Jsonl(lines) => lines.line_buffered(),
                 _ => false,
             };
-            if bytes >= BATCH_BYTES || !line_buffered {
+            if bytes >= BATCH_BYTES || !line_buffered() {
                 break;
             }
         }
@@ -487,7 +487,7 @@ impl<R: Read> LineReader<BufReader<R>> {
     /// reading it cannot block.
     fn line_buffered(&self) -> bool {
         let buf = self.reader.buffer();
-        match buf.iter().position(|&b| b == b'\n') {
+        match memchr::memchr(b'\n', buf) {
             Some(end) => !buf[..end].iter().all(u8::is_ascii_whitespace),
             None => false,
         }
