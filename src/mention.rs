@@ -272,6 +272,29 @@ const PRONOUNS: &[(&str, bool)] = &[
     ("them", true),
 ];
 
+/// The length of the longest pronoun: longer words skip the list.
+const PRONOUN_MAX_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < PRONOUNS.len() {
+        if PRONOUNS[i].0.len() > max {
+            max = PRONOUNS[i].0.len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// Actor nouns that are plural without an "s" ("the police", "the army").
+const PLURAL_HEADS: &[&str] = &[
+    "police",
+    "gunmen",
+    "militia",
+    "military",
+    "government",
+    "army",
+];
+
 /// Words that may modify an actor noun ("armed", "suspected").
 const ACTOR_MODIFIERS: &[&str] = &[
     "armed",
@@ -666,8 +689,8 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             let w = self.tok(k);
-            // Pronouns are short: longer words skip the list.
-            let pronoun = (w.len() <= 4).then(|| PRONOUNS.iter().find(|(p, _)| lower_eq(p, w)));
+            let pronoun =
+                (w.len() <= PRONOUN_MAX_LEN).then(|| PRONOUNS.iter().find(|(p, _)| lower_eq(p, w)));
             if let Some(&(_, plural)) = pronoun.flatten() {
                 out.push(Ment {
                     span: t.span,
@@ -764,16 +787,7 @@ impl<'t> Analysis<'t> {
             }
             let head = self.tok(hr.end - 1);
             let plural = ends_with_ci(head.as_bytes(), b"s")
-                || [
-                    "police",
-                    "gunmen",
-                    "militia",
-                    "military",
-                    "government",
-                    "army",
-                ]
-                .iter()
-                .any(|p| lower_eq(p, head));
+                || PLURAL_HEADS.iter().any(|p| lower_eq(p, head));
             // "fighters from the Brigades of the North": the group takes its organization.
             let mut end = hr.end;
             let mut j = hr.end;
