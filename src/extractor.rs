@@ -105,14 +105,10 @@ impl Extractor {
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {
         let text = doc.text();
         let lex = &*self.lex;
-        // Every event starts at a trigger word: a document without one
-        // costs only this scan, not the analysis.
-        let thits = lex.find_triggers(text);
-        if thits.is_empty() {
+        let Some(a) = Analysis::triggered(text, lex) else {
             return Vec::new();
-        }
-        let a = Analysis::new(text, lex);
-        let (drafts, mut sentence_dates) = run_rules(&a, lex, &thits, None);
+        };
+        let (drafts, mut sentence_dates) = run_rules(&a, lex, &a.triggers, None);
         let reg = Register::build(&a);
         let res = Resolver {
             a: &a,

@@ -109,8 +109,10 @@ pub(crate) struct Analysis<'t> {
     /// Weapons of all sentences: see [`Analysis::weapons`].
     all_weapons: Vec<Weapon>,
     sent_weapons: Vec<Range<usize>>,
-    /// Lexicon hits of the document.
+    /// Lexicon hits of the document, found in its tokens.
     pub hits: Vec<Hit>,
+    /// Trigger hits of the document, found in its tokens.
+    pub triggers: Vec<Hit>,
 }
 
 const ORG_WORDS: &[&str] = &[
@@ -452,8 +454,27 @@ fn lower_eq(a: &str, b: &str) -> bool {
 }
 
 impl<'t> Analysis<'t> {
-    /// Runs segmentation, tokenization and mention recognition.
+    /// Runs segmentation, tokenization, the lexicon and trigger search, and
+    /// mention recognition.
     pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
+        let mut a = Analysis::lexed(text, lex);
+        a.find_mentions(lex);
+        a
+    }
+
+    /// [`Analysis::new`], or `None` when the text has no trigger: every
+    /// event starts at one, so the mentions are not needed.
+    pub(crate) fn triggered(text: &'t str, lex: &Lexicon) -> Option<Analysis<'t>> {
+        let mut a = Analysis::lexed(text, lex);
+        if a.triggers.is_empty() {
+            return None;
+        }
+        a.find_mentions(lex);
+        Some(a)
+    }
+
+    /// Sentences, tokens, quotes and the lexicon and trigger hits.
+    pub(crate) fn lexed(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
         let sentences = crate::segment::sentences(text);
         let mut tokens = Vec::with_capacity(capacity_for(text.len(), 5));
         let mut sent_toks = Vec::with_capacity(sentences.len());
@@ -462,9 +483,9 @@ impl<'t> Analysis<'t> {
             tokenize(text, s.span, &mut tokens);
             sent_toks.push(a..tokens.len());
         }
+        let (hits, triggers) = lex.hits_in(text, &tokens, &sent_toks);
         let quotes = find_quotes(text, &tokens, &sentences, &sent_toks);
-        let hits = lex.find_names(text);
-        let mut a = Analysis {
+        Analysis {
             text,
             sentences,
             tokens,
@@ -475,7 +496,14 @@ impl<'t> Analysis<'t> {
             all_weapons: Vec::new(),
             sent_weapons: Vec::new(),
             hits,
-        };
+            triggers,
+        }
+    }
+
+    /// Mention recognition, sentence by sentence.
+    fn find_mentions(&mut self, lex: &Lexicon) {
+        let text = self.text;
+        let a = &*self;
         let n = a.sentences.len();
         let mut all_ments = Vec::with_capacity(capacity_for(text.len(), 64));
         let mut sent_ments = Vec::with_capacity(n);
@@ -492,11 +520,10 @@ impl<'t> Analysis<'t> {
             all_weapons.append(&mut weapons);
             sent_weapons.push(from..all_weapons.len());
         }
-        a.all_ments = all_ments;
-        a.sent_ments = sent_ments;
-        a.all_weapons = all_weapons;
-        a.sent_weapons = sent_weapons;
-        a
+        self.all_ments = all_ments;
+        self.sent_ments = sent_ments;
+        self.all_weapons = all_weapons;
+        self.sent_weapons = sent_weapons;
     }
 
     /// The mentions of sentence `si`, in text order.
