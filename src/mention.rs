@@ -465,6 +465,9 @@ impl<'t> Analysis<'t> {
     /// [`Analysis::new`], or `None` when the text has no trigger: every
     /// event starts at one, so the mentions are not needed.
     pub(crate) fn triggered(text: &'t str, lex: &Lexicon) -> Option<Analysis<'t>> {
+        if !lex.may_hold_trigger(text) {
+            return None;
+        }
         let mut a = Analysis::lexed(text, lex);
         if a.triggers.is_empty() {
             return None;

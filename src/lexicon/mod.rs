@@ -101,6 +101,9 @@ pub(crate) struct Lexicon {
     trigger_phrases: Vec<String>,
     trigger_meanings: Vec<Vec<Trigger>>,
     triggers: PhraseSet,
+    /// Every trigger phrase as a plain substring: a text without any holds
+    /// no trigger, which one pass over its bytes tells.
+    trigger_filter: Option<aho_corasick::AhoCorasick>,
     common: HashSet<String, WordHash>,
     /// ISO code -> capital, for "the Iranian capital".
     capitals: HashMap<Iso, String>,
@@ -317,6 +320,12 @@ impl LexiconData {
         }
         let names = PhraseSet::new(phrases.iter().map(|v| v[0].0.as_str()));
         let triggers = PhraseSet::new(tphrases.iter().map(String::as_str));
+        // Without a build (a lexicon too large for the automaton), every
+        // document is analysed: slower, never wrong.
+        let trigger_filter = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&tphrases)
+            .ok();
         let common = COMMON_WORDS
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -335,6 +344,7 @@ impl LexiconData {
             trigger_phrases: tphrases,
             trigger_meanings: tmeanings,
             triggers,
+            trigger_filter,
             common,
         }
     }
@@ -901,6 +911,15 @@ impl Lexicon {
             }
         }
         (names, triggers)
+    }
+
+    /// False when `text` cannot hold a trigger: no trigger phrase occurs in
+    /// it even as part of a word. Stops at the first occurrence, early in
+    /// most news; a document without one is not tokenized at all.
+    pub(crate) fn may_hold_trigger(&self, text: &str) -> bool {
+        self.trigger_filter
+            .as_ref()
+            .map_or(true, |ac| ac.is_match(text))
     }
 
     pub(crate) fn meanings(&self, phrase: usize) -> &[Entry] {
