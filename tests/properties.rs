@@ -248,6 +248,22 @@ fn repeated_attack_word_completes() {
     extract_dated(&text).unwrap();
 }
 
+/// A rule that looks at the token after its trigger must not read past
+/// the last token of the document: "in a statement" at the very end, with
+/// no other speech verb in the sentence, once did.
+#[test]
+fn source_phrase_at_the_end_of_the_document_completes() {
+    for text in [
+        "Ships in a statement",
+        "The army, in a statement",
+        "Gen. s\u{ae}aid in a statement",
+        "in a statement",
+    ] {
+        let n = extract_checked(text).unwrap();
+        assert_eq!(n, 0, "{text:?}: no speaker follows, so no record");
+    }
+}
+
 #[test]
 fn unbalanced_quotes_complete() {
     for text in [

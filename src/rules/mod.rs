@@ -324,8 +324,14 @@ impl<'a, 't> Ctx<'a, 't> {
         })
     }
 
+    /// The text of token `i`; empty past the document's last token, so
+    /// that a rule looking one token past a trigger at the very end reads
+    /// nothing rather than panics.
     pub(crate) fn w(&self, i: usize) -> &'t str {
-        self.a.tok(i)
+        self.a
+            .tokens
+            .get(i)
+            .map_or("", |t| &self.a.text[t.span.range()])
     }
 
     /// The bytes of token `i` (for comparisons: no char-boundary checks).

@@ -499,7 +499,7 @@ fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
             return None;
         }
         // "In a statement, the ministry detailed ...": the first actor after it.
-        let k = if c.w(e) == "," { e + 1 } else { e };
+        let k = if c.is(e, ",") { e + 1 } else { e };
         let sp = c.ment_after(k, 3, speaker_ok)?;
         let v = c.ments()[sp].toks.end;
         if v >= c.range.end || c.a.tokens[v].kind != Tk::Word {
