@@ -552,37 +552,18 @@ impl<'t> Analysis<'t> {
     }
 
     /// Calls `f` with each of `hits` (in text order) that lies in sentence
-    /// `si` and starts and ends at token edges, with its token range; other
-    /// hits are dropped. Used for the name hits and the trigger hits.
-    pub(crate) fn for_aligned_hits(
+    /// `si`, with its token range. Used for the name hits and the trigger
+    /// hits, which start and end at token edges of one sentence.
+    pub(crate) fn for_hits_in(
         &self,
         si: usize,
         hits: &[Hit],
         mut f: impl FnMut(Range<usize>, &Hit),
     ) {
-        let span = self.sentences[si].span;
-        let range = self.sent_toks[si].clone();
-        let toks = &self.tokens[range.clone()];
-        let first = hits.partition_point(|h| h.span.start < span.start);
-        // Hits and tokens are both in text order, so one cursor walks the
-        // tokens for all hits: the token where a hit starts is found from
-        // the previous one's, its last token by a short scan from there.
-        let mut k = 0;
-        for h in &hits[first..] {
-            if h.span.start >= span.end {
-                break;
-            }
-            k += toks[k..].partition_point(|t| t.span.start < h.span.start);
-            if k == toks.len() || toks[k].span.start != h.span.start {
-                continue;
-            }
-            let mut e = k;
-            while e < toks.len() && toks[e].span.end < h.span.end {
-                e += 1;
-            }
-            if e < toks.len() && toks[e].span.end == h.span.end {
-                f(range.start + k..range.start + e + 1, h);
-            }
+        let range = &self.sent_toks[si];
+        let first = hits.partition_point(|h| h.first_tok < range.start);
+        for h in hits[first..].iter().take_while(|h| h.first_tok < range.end) {
+            f(h.toks(), h);
         }
     }
 
@@ -603,7 +584,7 @@ impl<'t> Analysis<'t> {
             runs,
         } = scratch;
         hits.clear();
-        self.for_aligned_hits(si, &self.hits, |r, h| hits.push((r, h.phrase)));
+        self.for_hits_in(si, &self.hits, |r, h| hits.push((r, h.phrase)));
         let hits = &*hits;
         // Per token: the lexicon hit that covers it (start token -> hit index).
         hit_at.clear();

@@ -88,7 +88,17 @@ pub(crate) struct Trigger {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
     pub span: Span,
+    /// Its first token and the token after its last (document indices).
+    pub first_tok: usize,
+    pub end_tok: usize,
     pub phrase: usize,
+}
+
+impl Hit {
+    /// The tokens of the hit (document indices).
+    pub(crate) fn toks(&self) -> Range<usize> {
+        self.first_tok..self.end_tok
+    }
 }
 
 /// The compiled lexicon.
@@ -882,29 +892,28 @@ impl Lexicon {
                 let Some(key) = Key::of_token(text, toks, k) else {
                     continue;
                 };
-                let s = toks[k].span.start;
+                let hit = |j: usize, id: u32| Hit {
+                    span: Span::new(toks[k].span.start, toks[j].span.end),
+                    first_tok: range.start + k,
+                    end_tok: range.start + j + 1,
+                    phrase: id as usize,
+                };
                 if k >= next_name {
                     if let Some((id, j)) = self.names.at(text, toks, k, &key) {
-                        let span = Span::new(s, toks[j].span.end);
-                        let spelled = &text[span.range()];
-                        if self.phrases[id as usize]
+                        let h = hit(j, id);
+                        let spelled = &text[h.span.range()];
+                        if self.phrases[h.phrase]
                             .iter()
                             .any(|(p, case)| case.fits(p, spelled))
                         {
-                            names.push(Hit {
-                                span,
-                                phrase: id as usize,
-                            });
+                            names.push(h);
                         }
                         next_name = j + 1;
                     }
                 }
                 if k >= next_trigger {
                     if let Some((id, j)) = self.triggers.at(text, toks, k, &key) {
-                        triggers.push(Hit {
-                            span: Span::new(s, toks[j].span.end),
-                            phrase: id as usize,
-                        });
+                        triggers.push(hit(j, id));
                         next_trigger = j + 1;
                     }
                 }

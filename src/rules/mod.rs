@@ -547,7 +547,7 @@ pub(crate) fn sentence_triggers(
     out: &mut Vec<Trig>,
 ) {
     out.clear();
-    a.for_aligned_hits(si, hits, |toks, h| {
+    a.for_hits_in(si, hits, |toks, h| {
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
         let in_name = a.ments(si).iter().any(|m| {
             m.toks.start <= toks.start
