@@ -568,9 +568,48 @@ struct Rule {
     /// Every match holds one of these words (ASCII, any case; see
     /// [`needs_exact_search`] for the letters that fold to non-ASCII ones).
     cues: &'static [&'static str],
+    /// Where in a match its cue stands: the search skips the occurrences
+    /// that stand elsewhere ("day" in "Monday" cues no unit).
+    cue_at: CueAt,
     /// A match starts at most this many runs of non-whitespace before the
     /// start of its cue ("in the early hours of Friday": 5).
     reach: usize,
+}
+
+/// Where a rule's cue stands in its matches. Every pattern puts its cue
+/// word after whitespace, a hyphen or the match's start, so at a word
+/// start as `(?-u:\b)` reads it, except where noted.
+#[derive(Clone, Copy)]
+enum CueAt {
+    /// Anywhere, inside a word too ("night" in "tonight", "overnight").
+    Anywhere,
+    /// At the start of a word ("year" in "New Year's").
+    WordStart,
+    /// As a whole word ("monday", "weekend").
+    Whole,
+    /// At the start of a word that, whole and in lowercase, passes the
+    /// check ("mar" only in "March" or "Mar").
+    Word(fn(&[u8]) -> bool),
+}
+
+/// A month's name or abbreviation, as the month piece reads them.
+fn is_month_word(w: &[u8]) -> bool {
+    MONTHS
+        .iter()
+        .any(|m| m.name.as_bytes() == w || m.abbrevs.iter().any(|a| a.as_bytes() == w))
+}
+
+/// "1900" to "2099", as the year piece reads them.
+fn is_year_word(w: &[u8]) -> bool {
+    w.len() == 4
+        && (w.starts_with(b"19") || w.starts_with(b"20"))
+        && w.iter().all(u8::is_ascii_digit)
+}
+
+/// A unit or its plural, as the unit piece reads them.
+fn is_unit_word(w: &[u8]) -> bool {
+    let w = w.strip_suffix(b"s").unwrap_or(w);
+    UNITS.iter().any(|u| u.0.as_bytes() == w)
 }
 
 /// Month cues: every month name and abbreviation starts with one.
@@ -600,6 +639,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_month_day,
         cues: MONTH_CUES,
+        cue_at: CueAt::Word(is_month_word),
         // since/on, weekday.
         reach: 2,
     },
@@ -620,6 +660,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_month_day,
         cues: MONTH_CUES,
+        cue_at: CueAt::Word(is_month_word),
         // since/on, weekday, the, day, of.
         reach: 5,
     },
@@ -639,6 +680,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_month,
         cues: MONTH_CUES,
+        cue_at: CueAt::Word(is_month_word),
         // ctx, since/pre, qualifier, edge of up to four words.
         reach: 7,
     },
@@ -654,6 +696,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_year,
         cues: &["19", "20"],
+        cue_at: CueAt::Word(is_year_word),
         // ctx, since/pre, edge of up to four words.
         reach: 6,
     },
@@ -673,6 +716,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_season,
         cues: &["spring", "summer", "autumn", "fall", "winter"],
+        cue_at: CueAt::Whole,
         // ctx, since/pre, qualifier, edge of up to four words, the.
         reach: 8,
     },
@@ -698,6 +742,7 @@ static RULES: [Rule; 12] = [
             "halloween",
             "thanksgiving",
         ],
+        cue_at: CueAt::WordStart,
         // ctx, since/pre, qualifier, the "new" of "new year's".
         reach: 4,
     },
@@ -724,6 +769,7 @@ static RULES: [Rule; 12] = [
             "saturday",
             "sunday",
         ],
+        cue_at: CueAt::Whole,
         // since/on, a two-word qualifier, "in the early hours of".
         reach: 8,
     },
@@ -748,6 +794,7 @@ static RULES: [Rule; 12] = [
             "afternoon",
             "evening",
         ],
+        cue_at: CueAt::Anywhere,
         // since, edge, "the day before".
         reach: 5,
     },
@@ -761,6 +808,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_relative_period,
         cues: &["week", "month", "year"],
+        cue_at: CueAt::Whole,
         // since, edge of up to four words, qualifier.
         reach: 6,
     },
@@ -774,6 +822,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_recent,
         cues: UNIT_CUES,
+        cue_at: CueAt::Word(is_unit_word),
         // preposition, the, past, "a couple of".
         reach: 6,
     },
@@ -793,6 +842,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_ago,
         cues: &["ago"],
+        cue_at: CueAt::Whole,
         // a two-word modifier, "a couple of", the unit.
         reach: 6,
     },
@@ -806,6 +856,7 @@ static RULES: [Rule; 12] = [
         },
         build: build_weekend,
         cues: &["weekend"],
+        cue_at: CueAt::Whole,
         // since/pre, a two-word qualifier.
         reach: 3,
     },
@@ -1462,18 +1513,28 @@ fn find_exact(index: usize, hay: &str, start: usize, found: &mut Vec<(usize, Dat
     }
 }
 
-/// Cue words of all rules, and for each the rules it cues (a bit per rule).
-static CUES: Lazy<(aho_corasick::AhoCorasick, Vec<u16>)> = Lazy::new(|| {
+/// Cue words of all rules, and for each the rules it cues (a bit per rule),
+/// split by where each rule wants the cue to stand.
+static CUES: Lazy<(aho_corasick::AhoCorasick, Vec<CueMasks>)> = Lazy::new(|| {
     let mut words: Vec<&str> = Vec::new();
-    let mut masks: Vec<u16> = Vec::new();
+    let mut masks: Vec<CueMasks> = Vec::new();
     for (index, rule) in RULES.iter().enumerate() {
         for &cue in rule.cues {
-            match words.iter().position(|&w| w == cue) {
-                Some(i) => masks[i] |= 1 << index,
+            let i = match words.iter().position(|&w| w == cue) {
+                Some(i) => i,
                 None => {
                     words.push(cue);
-                    masks.push(1 << index);
+                    masks.push(CueMasks::default());
+                    words.len() - 1
                 }
+            };
+            let m = &mut masks[i];
+            let bit = 1 << index;
+            match rule.cue_at {
+                CueAt::Anywhere => m.anywhere |= bit,
+                CueAt::WordStart => m.word_start |= bit,
+                CueAt::Whole => m.whole |= bit,
+                CueAt::Word(_) => m.word |= bit,
             }
         }
     }
@@ -1484,8 +1545,60 @@ static CUES: Lazy<(aho_corasick::AhoCorasick, Vec<u16>)> = Lazy::new(|| {
     (ac, masks)
 });
 
+/// The rules a cue word cues, a bit per rule, by [`CueAt`].
+#[derive(Clone, Copy, Default)]
+struct CueMasks {
+    anywhere: u16,
+    word_start: u16,
+    whole: u16,
+    word: u16,
+}
+
+/// An ASCII word character, as `(?-u:\b)` reads them.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+impl CueMasks {
+    /// The rules that the cue at `hay[s..e]` can belong to a match of.
+    fn at(&self, hay: &[u8], s: usize, e: usize) -> u16 {
+        let mut rules = self.anywhere;
+        if s > 0 && is_word_byte(hay[s - 1]) {
+            return rules;
+        }
+        rules |= self.word_start;
+        if !hay.get(e).is_some_and(|&b| is_word_byte(b)) {
+            rules |= self.whole;
+        }
+        if self.word != 0 {
+            let we = hay[e..]
+                .iter()
+                .position(|&b| !is_word_byte(b))
+                .map_or(hay.len(), |n| e + n);
+            // Every listed word is short: a longer one passes no check.
+            let mut buf = [0u8; 12];
+            if let Some(lower) = buf.get_mut(..we - s) {
+                lower.copy_from_slice(&hay[s..we]);
+                lower.make_ascii_lowercase();
+                let mut word = self.word;
+                while word != 0 {
+                    let index = word.trailing_zeros() as usize;
+                    if let CueAt::Word(check) = RULES[index].cue_at {
+                        if check(lower) {
+                            rules |= 1 << index;
+                        }
+                    }
+                    word &= word - 1;
+                }
+            }
+        }
+        rules
+    }
+}
+
 /// All rules over `hay[start..]` with the fast regexes. A rule whose cue is
-/// not in the sentence cannot match and is skipped. Otherwise the rule's
+/// not in the sentence, where [`CueAt`] puts it, cannot match and is
+/// skipped. Otherwise the rule's
 /// next match starts at the earliest `reach` words before its next cue and
 /// at the latest at the cue: the fast regex, anchored, is tried at each word
 /// start in between, in order, so the first that matches is the leftmost
@@ -1494,9 +1607,14 @@ fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
     let (ac, masks) = &*CUES;
     // Every occurrence, overlapping ("night" in "tonight"): (start, rules).
     let mut cues: Vec<(usize, u16)> = Vec::with_capacity(16);
+    let bytes = hay.as_bytes();
     cues.extend(
         ac.find_overlapping_iter(&hay[start..])
-            .map(|m| (start + m.start(), masks[m.pattern().as_usize()])),
+            .map(|m| {
+                let (s, e) = (start + m.start(), start + m.end());
+                (s, masks[m.pattern().as_usize()].at(bytes, s, e))
+            })
+            .filter(|&(_, rules)| rules != 0),
     );
     // Overlapping matches come in order of their ends: sort by start, so
     // that each rule walks the cues once with a cursor.
@@ -1572,8 +1690,7 @@ fn words_back(text: &str, floor: usize, mut i: usize, n: usize) -> usize {
 /// regex, run on the text from there, sees the same boundary at its start.
 fn match_start_from(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-    (i..b.len()).find(|&j| b[j].is_ascii_alphanumeric() && (j == 0 || !word(b[j - 1])))
+    (i..b.len()).find(|&j| b[j].is_ascii_alphanumeric() && (j == 0 || !is_word_byte(b[j - 1])))
 }
 
 /// The largest char boundary at or below `i`, within the text.
@@ -2341,6 +2458,9 @@ Aid convoys will resume after Christmas Day, officials said. | 2024-12-20 | futu
                 "yesterday", "tonight", "overnight", "morning", "summer", "fall", "winter",
                 "week", "month", "year", "recent", "earlier", "later", "🙂", "—", "e\u{301}",
                 ",", ".", "\u{a0}", "\n", "’s", "-", "ſ", "K", "٣",
+                // Cue words inside longer words and next to `_`.
+                "Mondays", "today", "holiday", "Marine", "Dec", "decision", "decades",
+                "weekends", "agog", "20191", "_", "Springfield",
             ]), 0..20),
             seps in prop::collection::vec(prop::sample::select(vec![" ", "", "  ", "\u{a0}"]), 20),
             start in 0usize..12,
