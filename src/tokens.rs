@@ -22,6 +22,11 @@ pub(crate) enum Tk {
 pub(crate) struct Token {
     pub span: Span,
     pub kind: Tk,
+    /// For a word or number, the byte length of its first run of letters
+    /// and digits ("al" of "al-Sudani"), which the lexicon looks up; 0 when
+    /// not known (the run reaches the end of the sentence, or is longer
+    /// than `u32`). Fits in the padding after `kind`.
+    pub first: u32,
 }
 
 fn is_apos(c: char) -> bool {
@@ -124,6 +129,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let tok = |a: usize, b: usize, kind: Tk| Token {
         span: Span::new(span.start + a, span.start + b),
         kind,
+        first: 0,
     };
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -141,6 +147,8 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         if is_alnum(c) {
             let numeric = c.is_ascii_digit();
             let mut j = ci;
+            // The end of the first run of letters and digits, once met.
+            let mut first = None;
             loop {
                 // Fast path: the ASCII letters and digits of the word.
                 while j < n && BYTE_KIND[usize::from(bytes[j])] == 1 {
@@ -149,6 +157,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 // An ASCII char that can never join a word ends it (most
                 // often a space): none of the checks below can pass.
                 if j < n && bytes[j] < 0x80 && !matches!(bytes[j], b',' | b'.' | b'-' | b'\'') {
+                    first = first.or(Some(j));
                     break;
                 }
                 let Some(cj) = char_at(s, j) else { break };
@@ -157,6 +166,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     j = j1;
                     continue;
                 }
+                first = first.or(Some(j));
                 let c1 = char_at(s, j1);
                 let next_alnum = c1.is_some_and(is_alnum);
                 if numeric && matches!(cj, ',' | '.') && c1.is_some_and(|c| c.is_ascii_digit()) {
@@ -207,7 +217,10 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             } else {
                 Tk::Word
             };
-            out.push(tok(start, j, kind));
+            out.push(Token {
+                first: first.map_or(0, |f| u32::try_from(f - start).unwrap_or(0)),
+                ..tok(start, j, kind)
+            });
             i = j;
             continue;
         }
@@ -297,12 +310,14 @@ mod tests {
             if c.is_alphanumeric() {
                 let numeric = c.is_ascii_digit();
                 let mut j = i + 1;
+                let mut first = None;
                 while j < n {
                     let cj = chars[j].1;
                     if cj.is_alphanumeric() {
                         j += 1;
                         continue;
                     }
+                    first = first.or(Some(j));
                     let next_alnum = at(j + 1).map(char::is_alphanumeric).unwrap_or(false);
                     if numeric
                         && matches!(cj, ',' | '.')
@@ -356,6 +371,7 @@ mod tests {
                 out.push(Token {
                     span: Span::new(span.start + off(start), span.start + off(j)),
                     kind,
+                    first: first.map_or(0, |f| (off(f) - off(start)) as u32),
                 });
                 i = j;
                 continue;
@@ -369,6 +385,7 @@ mod tests {
                 out.push(Token {
                     span: Span::new(span.start + off(i), span.start + off(i + 2)),
                     kind: Tk::Poss,
+                    first: 0,
                 });
                 i += 2;
                 continue;
@@ -377,6 +394,7 @@ mod tests {
                 out.push(Token {
                     span: Span::new(span.start + off(i), span.start + off(i + 2)),
                     kind: Tk::Quote,
+                    first: 0,
                 });
                 i += 2;
                 continue;
@@ -389,6 +407,7 @@ mod tests {
             out.push(Token {
                 span: Span::new(span.start + off(i), span.start + off(i + 1)),
                 kind,
+                first: 0,
             });
             i += 1;
         }

@@ -830,14 +830,20 @@ impl Key {
         if (k == 0 || !word) && !boundary_before(text, t.span.start) {
             return None;
         }
-        Some(word.then(|| Key::at(text, t.span.start)))
+        Some(word.then(|| {
+            let s = t.span.start;
+            let we = match t.first {
+                0 => word_end(text, s),
+                n => s + n as usize,
+            };
+            Key::at(text, s, we)
+        }))
     }
 
-    /// The key of the word that starts at `s` (an alphanumeric char).
+    /// The key of the word `text[s..we]`.
     #[inline]
-    fn at(text: &str, s: usize) -> Key {
+    fn at(text: &str, s: usize, we: usize) -> Key {
         let b = text.as_bytes();
-        let we = word_end(text, s);
         let len = we - s;
         if len <= 8 {
             let k8 = load8(b, s) & low_bytes(len);
