@@ -30,6 +30,7 @@ use once_cell::sync::OnceCell;
 use regex::{Captures, Regex};
 
 use crate::document::Span;
+use crate::tokens::{Tk, Token};
 
 /// A date expression found in a sentence.
 #[allow(dead_code)]
@@ -578,11 +579,9 @@ struct Rule {
 
 /// Where a rule's cue stands in its matches. Every pattern puts its cue
 /// word after whitespace, a hyphen or the match's start, so at a word
-/// start as `(?-u:\b)` reads it, except where noted.
+/// start as `(?-u:\b)` reads it: no cue is found inside a word.
 #[derive(Clone, Copy)]
 enum CueAt {
-    /// Anywhere, inside a word too ("night" in "tonight", "overnight").
-    Anywhere,
     /// At the start of a word ("year" in "New Year's").
     WordStart,
     /// As a whole word ("monday", "weekend").
@@ -784,17 +783,19 @@ static RULES: [Rule; 12] = [
             )
         },
         build: build_relative_day,
-        // "night" is in "tonight", "last night" and "overnight".
+        // The last word of each relative day ("night" of "last night").
         cues: &[
             "yesterday",
             "today",
             "tomorrow",
+            "tonight",
             "night",
+            "overnight",
             "morning",
             "afternoon",
             "evening",
         ],
-        cue_at: CueAt::Anywhere,
+        cue_at: CueAt::Whole,
         // since, edge, "the day before".
         reach: 5,
     },
@@ -1390,7 +1391,16 @@ fn build_weekend(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 /// text and to char boundaries.
 #[allow(dead_code)]
 pub(crate) fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateExpr> {
-    find_indexed(text, start, end, false)
+    find_indexed(text, start, end, false, None)
+        .into_iter()
+        .map(|(_, expr)| expr)
+        .collect()
+}
+
+/// [`find_dates`] over a sentence whose tokens are `toks`: they tell where
+/// words start, where the cues can be, without a look at every byte.
+pub(crate) fn find_dates_in(text: &str, span: Span, toks: &[Token]) -> Vec<DateExpr> {
+    find_indexed(text, span.start, span.end, false, Some(toks))
         .into_iter()
         .map(|(_, expr)| expr)
         .collect()
@@ -1411,14 +1421,20 @@ fn find_named_with(
     end: usize,
     exact: bool,
 ) -> Vec<(&'static str, DateExpr)> {
-    find_indexed(text, start, end, exact)
+    find_indexed(text, start, end, exact, None)
         .into_iter()
         .map(|(index, expr)| (RULES[index].name, expr))
         .collect()
 }
 
 /// The date expressions with the index of the rule that found each.
-fn find_indexed(text: &str, start: usize, end: usize, exact: bool) -> Vec<(usize, DateExpr)> {
+fn find_indexed(
+    text: &str,
+    start: usize,
+    end: usize,
+    exact: bool,
+    toks: Option<&[Token]>,
+) -> Vec<(usize, DateExpr)> {
     if start > end {
         return Vec::new();
     }
@@ -1438,7 +1454,7 @@ fn find_indexed(text: &str, start: usize, end: usize, exact: bool) -> Vec<(usize
             find_exact(index, hay, start, &mut found);
         }
     } else {
-        find_fast(hay, start, &mut found);
+        find_fast(hay, start, toks, &mut found);
     }
     found.sort_by_key(|(index, expr)| (expr.span.start, Reverse(expr.span.len()), *index));
     // Leftmost, then longest: each kept expression starts after the last kept.
@@ -1513,60 +1529,146 @@ fn find_exact(index: usize, hay: &str, start: usize, found: &mut Vec<(usize, Dat
     }
 }
 
-/// Cue words of all rules, and for each the rules it cues (a bit per rule),
-/// split by where each rule wants the cue to stand.
-static CUES: Lazy<(aho_corasick::AhoCorasick, Vec<CueMasks>)> = Lazy::new(|| {
-    let mut words: Vec<&str> = Vec::new();
-    let mut masks: Vec<CueMasks> = Vec::new();
+/// The cue words of all rules by their first byte. Cues stand at word
+/// starts ([`CueAt`]), so the search looks only there, and a word may
+/// start with several ("week" and "weekend").
+struct Cues {
+    /// Per first byte, in either case: the cues that start with it.
+    by_first: Vec<Vec<Cue>>,
+    /// A bit per pair of bytes (the first byte times 256 plus the second)
+    /// that some cue starts with, in any case: most words fail this test.
+    pairs: Vec<u64>,
+}
+
+impl Cues {
+    fn may_start(&self, b0: u8, b1: u8) -> bool {
+        let i = usize::from(b0) << 8 | usize::from(b1);
+        self.pairs[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// A cue word, laid out to be compared eight bytes at once.
+#[derive(Clone, Copy)]
+struct Cue {
+    /// Its first eight bytes (lowercase; zero past its end).
+    head: u64,
+    /// 0x20 in each byte of `head` that is a letter: `|` with it folds
+    /// an ASCII letter of the text to lowercase and leaves digits be.
+    fold: u64,
+    /// 0xff in each byte of `head` that the cue has.
+    mask: u64,
+    /// The bytes after the first eight.
+    rest: &'static [u8],
+    len: usize,
+    masks: CueMasks,
+}
+
+impl Cue {
+    fn new(word: &'static str) -> Cue {
+        let b = word.as_bytes();
+        let (mut head, mut fold, mut mask) = (0u64, 0u64, 0u64);
+        for (i, &c) in b.iter().take(8).enumerate() {
+            head |= u64::from(c) << (8 * i);
+            mask |= 0xff << (8 * i);
+            if c.is_ascii_alphabetic() {
+                fold |= 0x20 << (8 * i);
+            }
+        }
+        Cue {
+            head,
+            fold,
+            mask,
+            rest: b.get(8..).unwrap_or_default(),
+            len: b.len(),
+            masks: CueMasks::default(),
+        }
+    }
+
+    /// Whether the text holds this cue at `s`, whose eight bytes are `w8`.
+    #[inline]
+    fn is_at(&self, bytes: &[u8], s: usize, w8: u64) -> bool {
+        // Past the text's end `w8` holds zeros, which match no cue byte.
+        (w8 | self.fold) & self.mask == self.head
+            && (self.rest.is_empty()
+                || bytes
+                    .get(s + 8..s + self.len)
+                    .is_some_and(|r| r.eq_ignore_ascii_case(self.rest)))
+    }
+}
+
+static CUES: Lazy<Cues> = Lazy::new(|| {
+    let mut by_first: Vec<Vec<Cue>> = vec![Vec::new(); 256];
+    let mut pairs = vec![0u64; 65536 / 64];
     for (index, rule) in RULES.iter().enumerate() {
         for &cue in rule.cues {
-            let i = match words.iter().position(|&w| w == cue) {
-                Some(i) => i,
-                None => {
-                    words.push(cue);
-                    masks.push(CueMasks::default());
-                    words.len() - 1
+            let (c0, c1) = (cue.as_bytes()[0], cue.as_bytes()[1]);
+            for b0 in [c0, c0.to_ascii_uppercase()] {
+                for b1 in [c1, c1.to_ascii_uppercase()] {
+                    let i = usize::from(b0) << 8 | usize::from(b1);
+                    pairs[i / 64] |= 1 << (i % 64);
                 }
-            };
-            let m = &mut masks[i];
-            let bit = 1 << index;
-            match rule.cue_at {
-                CueAt::Anywhere => m.anywhere |= bit,
-                CueAt::WordStart => m.word_start |= bit,
-                CueAt::Whole => m.whole |= bit,
-                CueAt::Word(_) => m.word |= bit,
+            }
+            // Cues are lowercase ASCII letters and digits.
+            let first = cue.as_bytes()[0];
+            for b in [first, first.to_ascii_uppercase()] {
+                let list = &mut by_first[usize::from(b)];
+                let i = match list
+                    .iter()
+                    .position(|c| c.head == Cue::new(cue).head && c.len == cue.len())
+                {
+                    Some(i) => i,
+                    None => {
+                        list.push(Cue::new(cue));
+                        list.len() - 1
+                    }
+                };
+                let m = &mut list[i].masks;
+                let bit = 1 << index;
+                match rule.cue_at {
+                    CueAt::WordStart => m.word_start |= bit,
+                    CueAt::Whole => m.whole |= bit,
+                    CueAt::Word(_) => m.word |= bit,
+                }
+                if first == first.to_ascii_uppercase() {
+                    // A digit: one list.
+                    break;
+                }
             }
         }
     }
-    let ac = aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(&words)
-        .expect("cue automaton");
-    (ac, masks)
+    Cues { by_first, pairs }
 });
 
 /// The rules a cue word cues, a bit per rule, by [`CueAt`].
 #[derive(Clone, Copy, Default)]
 struct CueMasks {
-    anywhere: u16,
     word_start: u16,
     whole: u16,
     word: u16,
 }
 
 /// An ASCII word character, as `(?-u:\b)` reads them.
+#[inline]
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD_BYTES[usize::from(b)]
 }
 
+/// [`is_word_byte`] as a table: the cue search tests every byte.
+static WORD_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
 impl CueMasks {
-    /// The rules that the cue at `hay[s..e]` can belong to a match of.
+    /// The rules that the cue at `hay[s..e]`, at a word start, can belong
+    /// to a match of.
     fn at(&self, hay: &[u8], s: usize, e: usize) -> u16 {
-        let mut rules = self.anywhere;
-        if s > 0 && is_word_byte(hay[s - 1]) {
-            return rules;
-        }
-        rules |= self.word_start;
+        let mut rules = self.word_start;
         if !hay.get(e).is_some_and(|&b| is_word_byte(b)) {
             rules |= self.whole;
         }
@@ -1603,22 +1705,27 @@ impl CueMasks {
 /// at the latest at the cue: the fast regex, anchored, is tried at each word
 /// start in between, in order, so the first that matches is the leftmost
 /// match, as a search from the resume position would find it.
-fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
-    let (ac, masks) = &*CUES;
-    // Every occurrence, overlapping ("night" in "tonight"): (start, rules).
+fn find_fast(hay: &str, start: usize, toks: Option<&[Token]>, found: &mut Vec<(usize, DateExpr)>) {
+    let table = &*CUES;
+    // (start, rules) of each cue at a word start, in text order.
     let mut cues: Vec<(usize, u16)> = Vec::with_capacity(16);
     let bytes = hay.as_bytes();
-    cues.extend(
-        ac.find_overlapping_iter(&hay[start..])
-            .map(|m| {
-                let (s, e) = (start + m.start(), start + m.end());
-                (s, masks[m.pattern().as_usize()].at(bytes, s, e))
-            })
-            .filter(|&(_, rules)| rules != 0),
-    );
-    // Overlapping matches come in order of their ends: sort by start, so
-    // that each rule walks the cues once with a cursor.
-    cues.sort_unstable();
+    word_starts(bytes, start, toks, |s| {
+        // Cues have two bytes or more.
+        let Some(&b1) = bytes.get(s + 1) else { return };
+        if !table.may_start(bytes[s], b1) {
+            return;
+        }
+        let list = &table.by_first[usize::from(bytes[s])];
+        let w8 = crate::lexicon::load8(bytes, s);
+        let rules = list
+            .iter()
+            .filter(|c| c.is_at(bytes, s, w8))
+            .fold(0, |rules, c| rules | c.masks.at(bytes, s, s + c.len));
+        if rules != 0 {
+            cues.push((s, rules));
+        }
+    });
     let cued = cues.iter().fold(0, |acc, &(_, rules)| acc | rules);
     for (index, rule) in RULES.iter().enumerate() {
         let bit = 1u16 << index;
@@ -1662,6 +1769,34 @@ fn find_fast(hay: &str, start: usize, found: &mut Vec<(usize, DateExpr)>) {
             }
             // Cues are ASCII: one byte on is a char boundary.
             pos = cue + 1;
+        }
+    }
+}
+
+/// Calls `f` with each word start in `bytes[start..]` (as `(?-u:\b)` reads
+/// them) at an ASCII letter or digit, in order. With the tokens of that
+/// text, only the tokens that hold such a letter are looked at, and of a
+/// token of ASCII letters and digits only its start.
+fn word_starts(bytes: &[u8], start: usize, toks: Option<&[Token]>, mut f: impl FnMut(usize)) {
+    let is_start =
+        |p: usize| bytes[p].is_ascii_alphanumeric() && (p == 0 || !is_word_byte(bytes[p - 1]));
+    let Some(toks) = toks else {
+        (start..bytes.len()).filter(|&p| is_start(p)).for_each(f);
+        return;
+    };
+    for t in toks {
+        // Other tokens hold no ASCII letter or digit, but for the "s" of
+        // a possessive, which starts no cue.
+        if !matches!(t.kind, Tk::Word | Tk::Num) {
+            continue;
+        }
+        let (a, b) = (t.span.start.max(start), t.span.end.min(bytes.len()));
+        if t.first != 0 && t.first as usize == b.saturating_sub(a) && a == t.span.start {
+            if is_start(a) {
+                f(a);
+            }
+        } else {
+            (a..b).filter(|&p| is_start(p)).for_each(&mut f);
         }
     }
 }
@@ -2382,6 +2517,17 @@ Aid convoys will resume after Christmas Day, officials said. | 2024-12-20 | futu
         let fast = find_named_with(text, start, end, false);
         let exact = find_named_with(text, start, end, true);
         assert_eq!(fast, exact, "{text:?} {start}..{end}");
+        // Word starts from the tokens find the same.
+        let (s, e) = (ceil_boundary(text, start), floor_boundary(text, end));
+        if s < e {
+            let mut toks = Vec::new();
+            crate::tokens::tokenize(text, Span::new(s, e), &mut toks);
+            let by_tokens: Vec<_> = find_indexed(text, s, e, false, Some(&toks))
+                .into_iter()
+                .map(|(index, expr)| (RULES[index].name, expr))
+                .collect();
+            assert_eq!(by_tokens, exact, "{text:?} {s}..{e} with tokens");
+        }
     }
 
     #[test]

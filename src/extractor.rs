@@ -162,7 +162,8 @@ impl Extractor {
                 inherit(&mut kind, &out);
             }
             let dates = sentence_dates[d.sentence].get_or_insert_with(|| {
-                crate::dates::find_dates(text, sentence.start, sentence.end)
+                let toks = &a.tokens[a.sent_toks[d.sentence].clone()];
+                crate::dates::find_dates_in(text, sentence, toks)
             });
             let date = governing_date(text, sentence, dates, tspan, &kind, &d.roles).map(|x| {
                 let tense = if modality == crate::event::Modality::Planned {

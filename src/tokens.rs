@@ -22,10 +22,13 @@ pub(crate) enum Tk {
 pub(crate) struct Token {
     pub span: Span,
     pub kind: Tk,
-    /// For a word or number, the byte length of its first run of letters
-    /// and digits ("al" of "al-Sudani"), which the lexicon looks up; 0 when
-    /// not known (the run reaches the end of the sentence, or is longer
-    /// than `u32`). Fits in the padding after `kind`.
+    /// For a word or number, the byte length of its first run of ASCII
+    /// letters and digits ("al" of "al-Sudani"), where the lexicon's word
+    /// ends if no other letter follows; a token as long is all ASCII
+    /// letters and digits. 0 when not known: the token starts with another
+    /// letter, or the run reaches the end of the sentence (where the text
+    /// may go on) or is longer than `u32`.
+    /// Fits in the padding after `kind`.
     pub first: u32,
 }
 
@@ -147,17 +150,19 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         if is_alnum(c) {
             let numeric = c.is_ascii_digit();
             let mut j = ci;
-            // The end of the first run of letters and digits, once met.
+            // The end of the first run of ASCII letters and digits.
             let mut first = None;
             loop {
                 // Fast path: the ASCII letters and digits of the word.
                 while j < n && BYTE_KIND[usize::from(bytes[j])] == 1 {
                     j += 1;
                 }
+                if first.is_none() && j < n {
+                    first = Some(j);
+                }
                 // An ASCII char that can never join a word ends it (most
                 // often a space): none of the checks below can pass.
                 if j < n && bytes[j] < 0x80 && !matches!(bytes[j], b',' | b'.' | b'-' | b'\'') {
-                    first = first.or(Some(j));
                     break;
                 }
                 let Some(cj) = char_at(s, j) else { break };
@@ -166,7 +171,6 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     j = j1;
                     continue;
                 }
-                first = first.or(Some(j));
                 let c1 = char_at(s, j1);
                 let next_alnum = c1.is_some_and(is_alnum);
                 if numeric && matches!(cj, ',' | '.') && c1.is_some_and(|c| c.is_ascii_digit()) {
@@ -218,7 +222,9 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                 Tk::Word
             };
             out.push(Token {
-                first: first.map_or(0, |f| u32::try_from(f - start).unwrap_or(0)),
+                first: first
+                    .filter(|_| c.is_ascii())
+                    .map_or(0, |f| u32::try_from(f - start).unwrap_or(0)),
                 ..tok(start, j, kind)
             });
             i = j;
@@ -310,14 +316,16 @@ mod tests {
             if c.is_alphanumeric() {
                 let numeric = c.is_ascii_digit();
                 let mut j = i + 1;
-                let mut first = None;
+                // The first char from `i` that is not an ASCII letter or digit.
+                let first = (i + 1..n)
+                    .find(|&k| !chars[k].1.is_ascii_alphanumeric())
+                    .filter(|_| c.is_ascii());
                 while j < n {
                     let cj = chars[j].1;
                     if cj.is_alphanumeric() {
                         j += 1;
                         continue;
                     }
-                    first = first.or(Some(j));
                     let next_alnum = at(j + 1).map(char::is_alphanumeric).unwrap_or(false);
                     if numeric
                         && matches!(cj, ',' | '.')

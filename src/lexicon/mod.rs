@@ -438,7 +438,7 @@ fn lower8(x: u64) -> u64 {
 
 /// Eight bytes from `i` (zeros past the end), little-endian.
 #[inline]
-fn load8(b: &[u8], i: usize) -> u64 {
+pub(crate) fn load8(b: &[u8], i: usize) -> u64 {
     match b.get(i..i + 8) {
         Some(s) => <[u8; 8]>::try_from(s).map_or(0, u64::from_le_bytes),
         None => b
@@ -832,9 +832,12 @@ impl Key {
         }
         Some(word.then(|| {
             let s = t.span.start;
-            let we = match t.first {
-                0 => word_end(text, s),
-                n => s + n as usize,
+            // The run the tokenizer saw ends the word unless a letter
+            // outside ASCII goes on with it.
+            let e = s + t.first as usize;
+            let we = match text.as_bytes().get(e) {
+                Some(&b) if t.first != 0 && b < 0x80 => e,
+                _ => word_end(text, s),
             };
             Key::at(text, s, we)
         }))

@@ -320,7 +320,7 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(crate) fn dates(&self) -> &[crate::dates::DateExpr] {
         self.dates.get_or_init(|| {
             let s = self.a.sentences[self.si].span;
-            crate::dates::find_dates(self.a.text, s.start, s.end)
+            crate::dates::find_dates_in(self.a.text, s, &self.a.tokens[self.range.clone()])
         })
     }
 
