@@ -1601,6 +1601,8 @@ static CUES: Lazy<Cues> = Lazy::new(|| {
     let mut pairs = vec![0u64; 65536 / 64];
     for (index, rule) in RULES.iter().enumerate() {
         for &cue in rule.cues {
+            // The search compares a word's first two bytes before all.
+            assert!(cue.len() >= 2, "date cue {cue:?} is shorter than two bytes");
             let (c0, c1) = (cue.as_bytes()[0], cue.as_bytes()[1]);
             for b0 in [c0, c0.to_ascii_uppercase()] {
                 for b1 in [c1, c1.to_ascii_uppercase()] {
@@ -1612,13 +1614,14 @@ static CUES: Lazy<Cues> = Lazy::new(|| {
             let first = cue.as_bytes()[0];
             for b in [first, first.to_ascii_uppercase()] {
                 let list = &mut by_first[usize::from(b)];
+                let new = Cue::new(cue);
                 let i = match list
                     .iter()
-                    .position(|c| c.head == Cue::new(cue).head && c.len == cue.len())
+                    .position(|c| (c.head, c.len, c.rest) == (new.head, new.len, new.rest))
                 {
                     Some(i) => i,
                     None => {
-                        list.push(Cue::new(cue));
+                        list.push(new);
                         list.len() - 1
                     }
                 };
