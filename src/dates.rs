@@ -30,7 +30,7 @@ use once_cell::sync::OnceCell;
 use regex::{Captures, Regex};
 
 use crate::document::Span;
-use crate::tokens::{Tk, Token};
+use crate::tokens::{tokenize, Tk, Token, BYTE_KIND};
 
 /// A date expression found in a sentence.
 #[allow(dead_code)]
@@ -1388,7 +1388,8 @@ fn build_weekend(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 
 /// All date expressions inside `text[start..end]` (a sentence), in order,
 /// non-overlapping, leftmost-longest. Never panics: bounds are clamped to the
-/// text and to char boundaries.
+/// text and to char boundaries. Tokenizes the sentence: a caller that has
+/// its tokens calls [`find_dates_in`].
 #[allow(dead_code)]
 pub(crate) fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateExpr> {
     find_indexed(text, start, end, false, None)
@@ -1427,7 +1428,8 @@ fn find_named_with(
         .collect()
 }
 
-/// The date expressions with the index of the rule that found each.
+/// The date expressions with the index of the rule that found each; the
+/// sentence is tokenized here when its tokens are not given.
 fn find_indexed(
     text: &str,
     start: usize,
@@ -1454,6 +1456,14 @@ fn find_indexed(
             find_exact(index, hay, start, &mut found);
         }
     } else {
+        let mut own = Vec::new();
+        let toks = match toks {
+            Some(toks) => toks,
+            None => {
+                tokenize(text, Span::new(start, end), &mut own);
+                &own
+            }
+        };
         find_fast(hay, start, toks, &mut found);
     }
     found.sort_by_key(|(index, expr)| (expr.span.start, Reverse(expr.span.len()), *index));
@@ -1653,19 +1663,8 @@ struct CueMasks {
 /// An ASCII word character, as `(?-u:\b)` reads them.
 #[inline]
 fn is_word_byte(b: u8) -> bool {
-    WORD_BYTES[usize::from(b)]
+    BYTE_KIND[usize::from(b)] == 1 || b == b'_'
 }
-
-/// [`is_word_byte`] as a table: the cue search tests every byte.
-static WORD_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-        b += 1;
-    }
-    t
-};
 
 impl CueMasks {
     /// The rules that the cue at `hay[s..e]`, at a word start, can belong
@@ -1708,7 +1707,7 @@ impl CueMasks {
 /// at the latest at the cue: the fast regex, anchored, is tried at each word
 /// start in between, in order, so the first that matches is the leftmost
 /// match, as a search from the resume position would find it.
-fn find_fast(hay: &str, start: usize, toks: Option<&[Token]>, found: &mut Vec<(usize, DateExpr)>) {
+fn find_fast(hay: &str, start: usize, toks: &[Token], found: &mut Vec<(usize, DateExpr)>) {
     let table = &*CUES;
     // (start, rules) of each cue at a word start, in text order.
     let mut cues: Vec<(usize, u16)> = Vec::with_capacity(16);
@@ -1777,16 +1776,10 @@ fn find_fast(hay: &str, start: usize, toks: Option<&[Token]>, found: &mut Vec<(u
 }
 
 /// Calls `f` with each word start in `bytes[start..]` (as `(?-u:\b)` reads
-/// them) at an ASCII letter or digit, in order. With the tokens of that
-/// text, only the tokens that hold such a letter are looked at, and of a
-/// token of ASCII letters and digits only its start.
-fn word_starts(bytes: &[u8], start: usize, toks: Option<&[Token]>, mut f: impl FnMut(usize)) {
-    let is_start =
-        |p: usize| bytes[p].is_ascii_alphanumeric() && (p == 0 || !is_word_byte(bytes[p - 1]));
-    let Some(toks) = toks else {
-        (start..bytes.len()).filter(|&p| is_start(p)).for_each(f);
-        return;
-    };
+/// them) at an ASCII letter or digit, in order, from the tokens of that
+/// text: of a token of ASCII letters and digits only its start is looked
+/// at.
+fn word_starts(bytes: &[u8], start: usize, toks: &[Token], mut f: impl FnMut(usize)) {
     for t in toks {
         // Other tokens hold no ASCII letter or digit, but for the "s" of
         // a possessive, which starts no cue.
@@ -1795,13 +1788,23 @@ fn word_starts(bytes: &[u8], start: usize, toks: Option<&[Token]>, mut f: impl F
         }
         let (a, b) = (t.span.start.max(start), t.span.end.min(bytes.len()));
         if t.first != 0 && t.first as usize == b.saturating_sub(a) && a == t.span.start {
-            if is_start(a) {
+            if is_match_start(bytes, a) {
                 f(a);
             }
         } else {
-            (a..b).filter(|&p| is_start(p)).for_each(&mut f);
+            (a..b)
+                .filter(|&p| is_match_start(bytes, p))
+                .for_each(&mut f);
         }
     }
+}
+
+/// Whether a rule match can start at `p`: an ASCII letter or digit (every
+/// pattern starts with one, and the characters that fold to ASCII letters
+/// go to the exact search) after a word boundary.
+#[inline]
+fn is_match_start(b: &[u8], p: usize) -> bool {
+    b[p].is_ascii_alphanumeric() && (p == 0 || !is_word_byte(b[p - 1]))
 }
 
 /// The start of the `n`-th run of non-whitespace before `i` (whitespace as
@@ -1822,13 +1825,11 @@ fn words_back(text: &str, floor: usize, mut i: usize, n: usize) -> usize {
     i
 }
 
-/// The first position at or after `i` where a rule match can start: an ASCII
-/// letter or digit (every pattern starts with one, and the characters that
-/// fold to ASCII letters go to the exact search) after a boundary. The
+/// The first position at or after `i` where a rule match can start. The
 /// regex, run on the text from there, sees the same boundary at its start.
 fn match_start_from(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
-    (i..b.len()).find(|&j| b[j].is_ascii_alphanumeric() && (j == 0 || !is_word_byte(b[j - 1])))
+    (i..b.len()).find(|&j| is_match_start(b, j))
 }
 
 /// The largest char boundary at or below `i`, within the text.
@@ -2520,17 +2521,6 @@ Aid convoys will resume after Christmas Day, officials said. | 2024-12-20 | futu
         let fast = find_named_with(text, start, end, false);
         let exact = find_named_with(text, start, end, true);
         assert_eq!(fast, exact, "{text:?} {start}..{end}");
-        // Word starts from the tokens find the same.
-        let (s, e) = (ceil_boundary(text, start), floor_boundary(text, end));
-        if s < e {
-            let mut toks = Vec::new();
-            crate::tokens::tokenize(text, Span::new(s, e), &mut toks);
-            let by_tokens: Vec<_> = find_indexed(text, s, e, false, Some(&toks))
-                .into_iter()
-                .map(|(index, expr)| (RULES[index].name, expr))
-                .collect();
-            assert_eq!(by_tokens, exact, "{text:?} {s}..{e} with tokens");
-        }
     }
 
     #[test]

@@ -108,7 +108,7 @@ pub mod bench_api {
     }
 
     /// Date expressions, sentence by sentence as the extractor looks for them
-    /// (segmentation included): the number found.
+    /// (segmentation and tokens included): the number found.
     pub fn dates(text: &str) -> usize {
         crate::segment::sentences(text)
             .iter()
