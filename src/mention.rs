@@ -551,20 +551,14 @@ impl<'t> Analysis<'t> {
         &self.text[self.tokens[i].span.range()]
     }
 
-    /// Calls `f` with each of `hits` (in text order) that lies in sentence
-    /// `si`, with its token range. Used for the name hits and the trigger
-    /// hits, which start and end at token edges of one sentence.
-    pub(crate) fn for_hits_in(
-        &self,
-        si: usize,
-        hits: &[Hit],
-        mut f: impl FnMut(Range<usize>, &Hit),
-    ) {
+    /// The hits of `hits` (in text order) that lie in sentence `si`: the
+    /// name hits or the trigger hits, which start and end at token edges of
+    /// one sentence.
+    pub(crate) fn hits_of<'h>(&self, si: usize, hits: &'h [Hit]) -> &'h [Hit] {
         let range = &self.sent_toks[si];
         let first = hits.partition_point(|h| h.first_tok < range.start);
-        for h in hits[first..].iter().take_while(|h| h.first_tok < range.end) {
-            f(h.toks(), h);
-        }
+        let end = first + hits[first..].partition_point(|h| h.first_tok < range.end);
+        &hits[first..end]
     }
 
     fn sentence_mentions(
@@ -584,7 +578,11 @@ impl<'t> Analysis<'t> {
             runs,
         } = scratch;
         hits.clear();
-        self.for_hits_in(si, &self.hits, |r, h| hits.push((r, h.phrase)));
+        hits.extend(
+            self.hits_of(si, &self.hits)
+                .iter()
+                .map(|h| (h.toks(), h.phrase)),
+        );
         let hits = &*hits;
         // Per token: the lexicon hit that covers it (start token -> hit index).
         hit_at.clear();

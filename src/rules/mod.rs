@@ -547,7 +547,8 @@ pub(crate) fn sentence_triggers(
     out: &mut Vec<Trig>,
 ) {
     out.clear();
-    a.for_hits_in(si, hits, |toks, h| {
+    for h in a.hits_of(si, hits) {
+        let toks = h.toks();
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
         let in_name = a.ments(si).iter().any(|m| {
             m.toks.start <= toks.start
@@ -555,7 +556,7 @@ pub(crate) fn sentence_triggers(
                 && !matches!(m.class, Class::Group | Class::Pronoun | Class::Description)
         });
         if in_name {
-            return;
+            continue;
         }
         for t in lex.trigger_meanings(h.phrase) {
             out.push(Trig {
@@ -565,7 +566,7 @@ pub(crate) fn sentence_triggers(
                 phrase: h.phrase,
             });
         }
-    });
+    }
 }
 
 /// True for a mention that can be a party to a call or a visitor: a
