@@ -410,7 +410,11 @@ const HYPHEN_SUFFIXES: &[&str] = &[
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "into", "across"];
 
 fn is_upper_start(s: &str) -> bool {
-    s.chars().next().map(char::is_uppercase).unwrap_or(false)
+    // Asked of nearly every word: ASCII answers without decoding a char.
+    match s.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// "al-Sudani", "bin-Salman": a lowercase name particle before a hyphen.
@@ -632,8 +636,12 @@ impl<'t> Analysis<'t> {
                 return false;
             }
             if !is_upper_start(w) {
-                // A byte loop: `str::contains` sets up a search per word.
-                return w.bytes().any(|b| b == b'-') && particle_prefixed(w);
+                // A token all of ASCII letters and digits (the tokenizer's
+                // first run is all of it) holds no hyphen. Else a byte loop:
+                // `str::contains` sets up a search per word.
+                return t.first as usize != w.len()
+                    && w.bytes().any(|b| b == b'-')
+                    && particle_prefixed(w);
             }
             if all_caps_line || is_calendar(w) {
                 return false;
