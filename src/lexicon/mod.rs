@@ -535,6 +535,12 @@ struct PhraseSet {
     /// Open addressing: (hash tag, index in `runs` + 1); 0 = empty.
     slots: Vec<(u32, u32)>,
     shift: u32,
+    /// One bit per value of a hash's bits from 16 up (masked), set for
+    /// each key's hash. Most words start no phrase: this table, small
+    /// enough to stay in the L1 cache, rules them out without a probe of
+    /// `slots`, which is too large to stay there.
+    filter: Vec<u64>,
+    filter_mask: usize,
     runs: Vec<Run>,
     cands: Vec<Cand>,
     /// Phrases that start with a char that is not alphanumeric, longest first.
@@ -551,6 +557,8 @@ impl PhraseSet {
             pats: Vec::new(),
             slots: Vec::new(),
             shift: 0,
+            filter: Vec::new(),
+            filter_mask: 0,
             runs: Vec::new(),
             cands: Vec::new(),
             lead: Vec::new(),
@@ -613,6 +621,14 @@ impl PhraseSet {
                 members.push((r, u32::MAX - pat.len, id));
             }
         }
+        // About sixteen bits a key: one in sixteen words not a key passes.
+        let bits = (keyed.len() * 16).next_power_of_two().max(64);
+        set.filter = vec![0; bits / 64];
+        set.filter_mask = bits - 1;
+        for &(h, _) in &keyed {
+            let bit = set.filter_bit(h);
+            set.filter[bit / 64] |= 1 << (bit % 64);
+        }
         members.sort_unstable();
         let mut i = 0;
         while i < members.len() {
@@ -636,6 +652,18 @@ impl PhraseSet {
         set.lead
             .sort_by_key(|&id| (u32::MAX - pats[id as usize].len, id));
         set
+    }
+
+    #[inline]
+    fn filter_bit(&self, h: u64) -> usize {
+        (h >> 16) as usize & self.filter_mask
+    }
+
+    /// False when no key has hash `h`.
+    #[inline]
+    fn may_hold(&self, h: u64) -> bool {
+        let bit = self.filter_bit(h);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     #[inline]
@@ -736,7 +764,7 @@ impl PhraseSet {
         let b = text.as_bytes();
         let Key { s, we, h, k8 } = *key;
         let len = we - s;
-        if len > self.max_run {
+        if len > self.max_run || !self.may_hold(h) {
             return None;
         }
         let r = if len <= 8 {
