@@ -1710,7 +1710,7 @@ impl CueMasks {
 fn find_fast(hay: &str, start: usize, toks: &[Token], found: &mut Vec<(usize, DateExpr)>) {
     let table = &*CUES;
     // (start, rules) of each cue at a word start, in text order.
-    let mut cues: Vec<(usize, u16)> = Vec::with_capacity(16);
+    let mut cues: Vec<(usize, u16)> = Vec::new();
     let bytes = hay.as_bytes();
     word_starts(bytes, start, toks, |s| {
         // Cues have two bytes or more.

@@ -166,8 +166,8 @@ fn abbreviation_dot(text: &str, dot: usize) -> bool {
     {
         return true;
     }
-    let lower = bare.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    // Asked at most full stops: compared in place, not lowercased into a String.
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare))
 }
 
 /// Splits a paragraph into sentence spans.
