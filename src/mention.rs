@@ -10,7 +10,9 @@ use crate::document::Span;
 use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::segment::Sentence;
-use crate::tokens::{capacity_for, ends_with_ci, starts_with_ci, tokenize, Tk, Token};
+use crate::tokens::{
+    capacity_for, ends_with_ci, is_upper_start, starts_with_ci, tokenize, Tk, Token,
+};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -408,14 +410,6 @@ const HYPHEN_SUFFIXES: &[&str] = &[
 
 /// Words after which an unknown name is a place ("in Ramadi").
 const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "near", "from", "outside", "into", "across"];
-
-fn is_upper_start(s: &str) -> bool {
-    // Asked of nearly every word: ASCII answers without decoding a char.
-    match s.as_bytes().first() {
-        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-        _ => s.chars().next().is_some_and(char::is_uppercase),
-    }
-}
 
 /// "al-Sudani", "bin-Salman": a lowercase name particle before a hyphen.
 fn particle_prefixed(w: &str) -> bool {

@@ -102,6 +102,16 @@ pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// True when `w` starts with an uppercase letter. Asked of nearly every
+/// word: an ASCII first byte answers without decoding a char.
+#[inline]
+pub(crate) fn is_upper_start(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 /// True when `w` ends with `suffix`, ignoring ASCII case.
 #[inline]
 pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {

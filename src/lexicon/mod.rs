@@ -1028,10 +1028,7 @@ impl Case {
     fn fits(self, phrase: &str, found: &str) -> bool {
         match self {
             Case::Exact => phrase == found,
-            Case::Capital => match found.as_bytes().first() {
-                Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-                _ => found.chars().next().is_some_and(char::is_uppercase),
-            },
+            Case::Capital => crate::tokens::is_upper_start(found),
             Case::Any => true,
         }
     }
