@@ -1787,7 +1787,8 @@ fn word_starts(bytes: &[u8], start: usize, toks: &[Token], mut f: impl FnMut(usi
             continue;
         }
         let (a, b) = (t.span.start.max(start), t.span.end.min(bytes.len()));
-        if t.first != 0 && t.first as usize == b.saturating_sub(a) && a == t.span.start {
+        // All letters and digits: one word start, whatever part is in range.
+        if t.is_ascii_word() && a == t.span.start {
             if is_match_start(bytes, a) {
                 f(a);
             }

@@ -630,12 +630,8 @@ impl<'t> Analysis<'t> {
                 return false;
             }
             if !is_upper_start(w) {
-                // A token all of ASCII letters and digits (the tokenizer's
-                // first run is all of it) holds no hyphen. Else a byte loop:
-                // `str::contains` sets up a search per word.
-                return t.first as usize != w.len()
-                    && w.bytes().any(|b| b == b'-')
-                    && particle_prefixed(w);
+                // A byte loop: `str::contains` sets up a search per word.
+                return !t.is_ascii_word() && w.bytes().any(|b| b == b'-') && particle_prefixed(w);
             }
             if all_caps_line || is_calendar(w) {
                 return false;

@@ -32,6 +32,16 @@ pub(crate) struct Token {
     pub first: u32,
 }
 
+impl Token {
+    /// Whether the token is all ASCII letters and digits, as its
+    /// [`Token::first`] run tells: such a token holds one word start and
+    /// no hyphen or other inner char.
+    #[inline]
+    pub(crate) fn is_ascii_word(&self) -> bool {
+        self.first != 0 && self.first as usize == self.span.len()
+    }
+}
+
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’'
 }
