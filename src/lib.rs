@@ -97,7 +97,7 @@ pub mod bench_api {
     /// the number of mentions.
     pub fn analyse(text: &str) -> usize {
         let a = crate::mention::Analysis::new(text, default_lexicon());
-        (0..a.sentences.len()).map(|si| a.ments(si).len()).sum()
+        a.all_ments().len()
     }
 
     /// Segmentation, tokenization and the search for lexicon names and

@@ -532,6 +532,11 @@ impl<'t> Analysis<'t> {
         &self.all_ments[self.sent_ments[si].clone()]
     }
 
+    /// The mentions of all sentences, in text order.
+    pub(crate) fn all_ments(&self) -> &[Ment] {
+        &self.all_ments
+    }
+
     /// The weapons of sentence `si`, in text order.
     pub(crate) fn weapons(&self, si: usize) -> &[Weapon] {
         &self.all_weapons[self.sent_weapons[si].clone()]

@@ -64,28 +64,26 @@ impl Register {
     /// Registers the people of an analysis (multi-word names, or titled names).
     pub(crate) fn build(a: &Analysis<'_>) -> Register {
         let mut people = Vec::new();
-        for ms in (0..a.sentences.len()).map(|si| a.ments(si)) {
-            for m in ms {
-                if !matches!(m.class, Class::Person | Class::Unknown) {
-                    continue;
-                }
-                let name = &a.text[m.name.range()];
-                let n = words(name).count();
-                // Untitled two- to four-word names of unknown type are people too.
-                let person =
-                    m.class == Class::Person || m.class == Class::Unknown && (2..=4).contains(&n);
-                if !person {
-                    continue;
-                }
-                if n >= 2 || m.title.is_some() {
-                    people.push(Entity {
-                        name: name.to_string(),
-                        title: m.title.map(|t| a.text[t.range()].to_lowercase()),
-                        iso: m.iso,
-                        sector: m.sector,
-                        start: m.span.start,
-                    });
-                }
+        for m in a.all_ments() {
+            if !matches!(m.class, Class::Person | Class::Unknown) {
+                continue;
+            }
+            let name = &a.text[m.name.range()];
+            let n = words(name).count();
+            // Untitled two- to four-word names of unknown type are people too.
+            let person =
+                m.class == Class::Person || m.class == Class::Unknown && (2..=4).contains(&n);
+            if !person {
+                continue;
+            }
+            if n >= 2 || m.title.is_some() {
+                people.push(Entity {
+                    name: name.to_string(),
+                    title: m.title.map(|t| a.text[t.range()].to_lowercase()),
+                    iso: m.iso,
+                    sector: m.sector,
+                    start: m.span.start,
+                });
             }
         }
         let mut fullest: HashMap<String, usize, WordHash> = HashMap::default();
