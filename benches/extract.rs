@@ -261,6 +261,24 @@ fn emoji(n: usize) -> String {
     "🚀 e\u{301} a\u{308}\u{323} مرحبا 👍🏽 👩\u{200d}🔬 שלום\u{200f} ".repeat(n)
 }
 
+/// `n` titled people, each followed by a description that names no
+/// title of theirs ("the army spokesman"), so every look-up fails.
+fn titled(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        // A distinct surname per sentence: "Bacad", "Bacae", ...
+        let surname: String = [i / 676, i / 26 % 26, i % 26]
+            .iter()
+            .map(|&k| char::from(b'a' + k as u8 % 26))
+            .collect();
+        s.push_str(&format!(
+            "Prime Minister John Ba{surname} said the talks failed. \
+             The army spokesman said troops attacked the town.\n"
+        ));
+    }
+    s
+}
+
 fn bench_pathological(c: &mut Criterion) {
     let ex = Extractor::new();
     let cases: Vec<(&str, String, String)> = vec![
@@ -279,6 +297,7 @@ fn bench_pathological(c: &mut Criterion) {
             "“We will stay,” he said.\n".repeat(4_000),
             "“We will stay,” he said.\n".repeat(40_000),
         ),
+        ("titled_people", titled(1_000), titled(10_000)),
         (
             "seeds_one_document",
             repeat_to(&SEEDS.join("\n\n"), 100_000),

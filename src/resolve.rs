@@ -12,6 +12,7 @@ use crate::lexicon::{Iso, Lexicon, WordHash};
 use crate::mention::{Analysis, Class, Ment};
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// A person or group named in the document.
@@ -31,6 +32,87 @@ pub(crate) struct Register {
     /// For each name word's key, the index of the fullest person whose name
     /// has it: the answer of [`Register::fullest`], computed once.
     fullest: HashMap<String, usize, WordHash>,
+    /// The titled people by title, for [`Register::by_title`].
+    titles: Titles,
+}
+
+/// The registered people with a title, grouped by the title's text. A
+/// description is looked up in the groups whose title holds its head word,
+/// not in every person before it: that is quadratic in a long document of
+/// titled names and descriptions that match none of them.
+#[derive(Debug, Default)]
+struct Titles {
+    /// Whether `people` is in text order (it is built so): the groups'
+    /// answers rely on it, and without it [`Register::by_title`] scans.
+    in_order: bool,
+    groups: Vec<TitleGroup>,
+    /// Per head word asked for, the groups whose title contains it. Heads
+    /// are few (the last words of title phrases), so each is matched
+    /// against the titles once.
+    by_head: RefCell<HashMap<String, Vec<usize>>>,
+}
+
+/// The people registered with one title (lowercase), as indices into
+/// `people` in ascending order: all of them, and those of each country.
+#[derive(Debug)]
+struct TitleGroup {
+    title: String,
+    people: Vec<usize>,
+    by_iso: Vec<(Option<Iso>, Vec<usize>)>,
+}
+
+impl Titles {
+    fn build(people: &[Entity]) -> Titles {
+        let mut groups: Vec<TitleGroup> = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            let Some(title) = p.title.as_deref() else {
+                continue;
+            };
+            let g = *index.entry(title).or_insert_with(|| {
+                groups.push(TitleGroup {
+                    title: title.to_string(),
+                    people: Vec::new(),
+                    by_iso: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            let g = &mut groups[g];
+            g.people.push(i);
+            match g.by_iso.iter_mut().find(|(iso, _)| *iso == p.iso) {
+                Some((_, list)) => list.push(i),
+                None => g.by_iso.push((p.iso, vec![i])),
+            }
+        }
+        Titles {
+            in_order: people.windows(2).all(|w| w[0].start <= w[1].start),
+            groups,
+            by_head: RefCell::default(),
+        }
+    }
+
+    /// The last person (index into `people`) below `end` whose title
+    /// contains `head`, and of country `iso` when one is given.
+    fn last(&self, head: &str, iso: Option<Iso>, end: usize) -> Option<usize> {
+        let mut by_head = self.by_head.borrow_mut();
+        let groups = by_head.entry(head.to_string()).or_insert_with(|| {
+            (0..self.groups.len())
+                .filter(|&g| self.groups[g].title.contains(head))
+                .collect()
+        });
+        groups
+            .iter()
+            .filter_map(|&g| {
+                let g = &self.groups[g];
+                let list = match iso {
+                    None => &g.people,
+                    Some(_) => &g.by_iso.iter().find(|(i, _)| *i == iso)?.1,
+                };
+                let n = list.partition_point(|&i| i < end);
+                n.checked_sub(1).map(|k| list[k])
+            })
+            .max()
+    }
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
@@ -103,7 +185,12 @@ impl Register {
                 });
             }
         }
-        Register { people, fullest }
+        let titles = Titles::build(&people);
+        Register {
+            people,
+            fullest,
+            titles,
+        }
     }
 
     /// The fullest registered name that ends with (or contains) `name`'s last word.
@@ -118,8 +205,21 @@ impl Register {
         Some(&self.people[i])
     }
 
-    /// The person a title description refers to ("the Iraqi prime minister").
+    /// The person a title description refers to ("the Iraqi prime minister"):
+    /// the nearest titled person before `before` whose title holds the head
+    /// of `title`, of country `iso` when one is given.
     fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity> {
+        if !self.titles.in_order {
+            return self.by_title_scan(title, iso, before);
+        }
+        let t = title.to_lowercase();
+        let head = words(&t).last().unwrap_or("");
+        let end = self.people.partition_point(|p| p.start < before);
+        self.titles.last(head, iso, end).map(|i| &self.people[i])
+    }
+
+    /// [`Register::by_title`] by a scan of every person: the definition.
+    fn by_title_scan(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity> {
         let t = title.to_lowercase();
         let head = words(&t).last().unwrap_or("").to_string();
         self.people
@@ -288,5 +388,64 @@ impl<'a, 't> Resolver<'a, 't> {
                 r
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LexiconData;
+
+    const TEXT: &str = "British Prime Minister Keir Starmer met Iraqi Prime Minister \
+        Mohammed Shia al-Sudani in Baghdad on Monday. The prime minister said the talks \
+        went well. U.S. Secretary of State Antony Blinken arrived later. The Iraqi prime \
+        minister thanked the secretary. Defense Minister Thabet al-Abbasi said the army \
+        spokesman was wrong. French Foreign Minister Jean-Noel Barrot called the British \
+        prime minister on Tuesday.";
+
+    /// The title index answers as the scan of every person that defines
+    /// it, for every head, country and position, including heads that are
+    /// in no title, an empty head, and positions before the first person.
+    #[test]
+    fn titles_found_by_index_as_by_scan() {
+        let lex = LexiconData::builtin().compile();
+        let a = Analysis::new(TEXT, &lex);
+        let reg = Register::build(&a);
+        assert!(reg.titles.in_order);
+        // Two people share a title; one has no country.
+        assert_eq!(reg.people.len(), 5, "{:?}", reg.people);
+        assert_eq!(reg.titles.groups.len(), 4);
+        let titles = [
+            "the prime minister",
+            "the Iraqi prime minister",
+            "the secretary",
+            "Minister",
+            "the army spokesman",
+            "state",
+            "",
+            " ",
+        ];
+        let isos = [None, Iso::new("IRQ"), Iso::new("GBR"), Iso::new("USA")];
+        let addr = |p: Option<&Entity>| p.map(|p| p as *const Entity);
+        let mut found = 0;
+        for before in (0..=TEXT.len() + 1).step_by(3) {
+            for t in titles {
+                for iso in isos {
+                    let got = reg.by_title(t, iso, before);
+                    let want = reg.by_title_scan(t, iso, before);
+                    assert_eq!(addr(got), addr(want), "{t:?} {iso:?} before {before}");
+                    found += usize::from(got.is_some());
+                }
+            }
+        }
+        assert!(found > 100, "{found}");
+        let iraqi = reg.by_title("the Iraqi prime minister", Iso::new("IRQ"), TEXT.len());
+        assert_eq!(
+            iraqi.map(|p| p.name.as_str()),
+            Some("Mohammed Shia al-Sudani")
+        );
+        let minister = reg.by_title("the minister", None, TEXT.len());
+        assert_eq!(minister.map(|p| p.name.as_str()), Some("Jean-Noel Barrot"));
+        assert!(reg.by_title("the spokesman", None, TEXT.len()).is_none());
     }
 }
