@@ -8,10 +8,11 @@
 
 use crate::document::Span;
 use crate::event::{Mention, Sector};
-use crate::lexicon::{Iso, Lexicon, WordHash};
+use crate::lexicon::{Iso, Lexicon};
 use crate::mention::{Analysis, Class, Ment};
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
+use once_cell::unsync::OnceCell;
 use std::cell::RefCell;
 use std::collections::HashMap;
 
@@ -30,10 +31,14 @@ struct Entity {
 pub(crate) struct Register {
     people: Vec<Entity>,
     /// For each name word's key, the index of the fullest person whose name
-    /// has it: the answer of [`Register::fullest`], computed once.
-    fullest: HashMap<String, usize, WordHash>,
-    /// The titled people by title, for [`Register::by_title`].
-    titles: Titles,
+    /// has it: the answer of [`Register::fullest`], computed once. Sorted
+    /// by key and binary-searched: the keys are the document's words, and
+    /// a hash table keyed by them without a secret key could be flooded
+    /// with colliding names (quadratic), while a keyed one costs more.
+    fullest: Vec<(String, usize)>,
+    /// The titled people by title, for [`Register::by_title`]: built at its
+    /// first call, as most documents make none.
+    titles: OnceCell<Titles>,
 }
 
 /// The registered people with a title, grouped by the title's text. A
@@ -168,28 +173,35 @@ impl Register {
                 });
             }
         }
-        let mut fullest: HashMap<String, usize, WordHash> = HashMap::default();
-        let rank = |p: &Entity| (words(&p.name).count(), std::cmp::Reverse(p.start));
+        // Every name word's key with its person.
+        let mut keyed: Vec<(String, usize)> = Vec::new();
         for (i, p) in people.iter().enumerate() {
             for w in words(&p.name) {
-                with_key(w, |k| match fullest.get_mut(k) {
-                    // `>=`: among equals the last wins, as with `max_by_key`.
-                    Some(b) => {
-                        if rank(p) >= rank(&people[*b]) {
-                            *b = i;
-                        }
-                    }
-                    None => {
-                        fullest.insert(k.to_string(), i);
-                    }
-                });
+                keyed.push((with_key(w, str::to_string), i));
             }
         }
-        let titles = Titles::build(&people);
+        // Stable: each key's people stay in text order.
+        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        let rank = |i: usize| {
+            let p: &Entity = &people[i];
+            (words(&p.name).count(), std::cmp::Reverse(p.start))
+        };
+        let mut fullest: Vec<(String, usize)> = Vec::with_capacity(keyed.len());
+        for (k, i) in keyed {
+            match fullest.last_mut() {
+                // `>=`: among equals the last wins, as with `max_by_key`.
+                Some((last, b)) if *last == k => {
+                    if rank(i) >= rank(*b) {
+                        *b = i;
+                    }
+                }
+                _ => fullest.push((k, i)),
+            }
+        }
         Register {
             people,
             fullest,
-            titles,
+            titles: OnceCell::new(),
         }
     }
 
@@ -199,7 +211,8 @@ impl Register {
             if last.len() < 3 {
                 None
             } else {
-                self.fullest.get(last).copied()
+                let at = self.fullest.binary_search_by(|(k, _)| k.as_str().cmp(last));
+                at.ok().map(|at| self.fullest[at].1)
             }
         })?;
         Some(&self.people[i])
@@ -209,13 +222,14 @@ impl Register {
     /// the nearest titled person before `before` whose title holds the head
     /// of `title`, of country `iso` when one is given.
     fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity> {
-        if !self.titles.in_order {
+        let titles = self.titles.get_or_init(|| Titles::build(&self.people));
+        if !titles.in_order {
             return self.by_title_scan(title, iso, before);
         }
         let t = title.to_lowercase();
         let head = words(&t).last().unwrap_or("");
         let end = self.people.partition_point(|p| p.start < before);
-        self.titles.last(head, iso, end).map(|i| &self.people[i])
+        titles.last(head, iso, end).map(|i| &self.people[i])
     }
 
     /// [`Register::by_title`] by a scan of every person: the definition.
@@ -411,10 +425,12 @@ mod tests {
         let lex = LexiconData::builtin().compile();
         let a = Analysis::new(TEXT, &lex);
         let reg = Register::build(&a);
-        assert!(reg.titles.in_order);
+        assert!(reg.by_title("", None, 0).is_none());
+        let titles = reg.titles.get().expect("built by the first look-up");
+        assert!(titles.in_order);
         // Two people share a title; one has no country.
         assert_eq!(reg.people.len(), 5, "{:?}", reg.people);
-        assert_eq!(reg.titles.groups.len(), 4);
+        assert_eq!(titles.groups.len(), 4);
         let titles = [
             "the prime minister",
             "the Iraqi prime minister",
@@ -447,5 +463,45 @@ mod tests {
         let minister = reg.by_title("the minister", None, TEXT.len());
         assert_eq!(minister.map(|p| p.name.as_str()), Some("Jean-Noel Barrot"));
         assert!(reg.by_title("the spokesman", None, TEXT.len()).is_none());
+    }
+
+    /// The sorted key list answers as its definition: of the people with
+    /// a name word of that key, the one with the most words, the earliest
+    /// among those, and the last registered among equals.
+    #[test]
+    fn fullest_name_as_defined() {
+        let text = "Ali Hassan met Mohammed Ali Hassan and Ali al-Hassan in Baghdad. \
+            Prime Minister Hassan said Ali Hassan would visit Basra. Sara Ali spoke. Omar Khalid and \
+            Zaid Khalid arrived.";
+        let lex = LexiconData::builtin().compile();
+        let a = Analysis::new(text, &lex);
+        let reg = Register::build(&a);
+        assert!(reg.people.len() >= 4, "{:?}", reg.people);
+        let rank = |p: &Entity| (words(&p.name).count(), std::cmp::Reverse(p.start));
+        let key = |w: &str| with_key(w, str::to_string);
+        for name in [
+            "Hassan",
+            "al-Hassan",
+            "ALI",
+            "Sara Ali",
+            "Mohammed",
+            "Basra",
+            "Al",
+            "Zed",
+            "Khalid",
+        ] {
+            let k = key(words(name).last().unwrap_or(""));
+            let want = reg
+                .people
+                .iter()
+                .filter(|p| k.len() >= 3 && words(&p.name).any(|w| key(w) == k))
+                .max_by_key(|p| rank(p))
+                .map(|p| p.name.as_str());
+            assert_eq!(reg.fullest(name).map(|p| p.name.as_str()), want, "{name}");
+        }
+        let hassan = reg.fullest("Hassan").map(|p| p.name.as_str());
+        assert_eq!(hassan, Some("Mohammed Ali Hassan"));
+        let khalid = reg.fullest("Khalid").map(|p| p.name.as_str());
+        assert_eq!(khalid, Some("Omar Khalid"));
     }
 }
