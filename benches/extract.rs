@@ -298,6 +298,14 @@ fn bench_pathological(c: &mut Criterion) {
             "“We will stay,” he said.\n".repeat(40_000),
         ),
         ("titled_people", titled(1_000), titled(10_000)),
+        // Sentences cut at the length cap, each full of statements whose
+        // speaker is a pronoun: each looks for its antecedent in the
+        // mentions of five such sentences.
+        (
+            "pronoun_statements",
+            "He said ".repeat(2_000),
+            "He said ".repeat(20_000),
+        ),
         (
             "seeds_one_document",
             repeat_to(&SEEDS.join("\n\n"), 100_000),

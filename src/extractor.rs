@@ -110,11 +110,7 @@ impl Extractor {
         };
         let (drafts, mut sentence_dates) = run_rules(&a, lex, &a.triggers, None);
         let reg = Register::build(&a);
-        let res = Resolver {
-            a: &a,
-            lex,
-            reg: &reg,
-        };
+        let res = Resolver::new(&a, lex, &reg);
         let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
         for (d, modality) in drafts {
             let sentence = a.sentences[d.sentence].span;
