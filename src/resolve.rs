@@ -45,7 +45,7 @@ pub(crate) struct Register {
 /// description is looked up in the groups whose title holds its head word,
 /// not in every person before it: that is quadratic in a long document of
 /// titled names and descriptions that match none of them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Titles {
     /// Whether `people` is in text order (it is built so): the groups'
     /// answers rely on it, and without it [`Register::by_title`] scans.
@@ -251,14 +251,14 @@ pub(crate) struct Resolver<'a, 't> {
     reg: &'a Register,
     /// Per sentence and [`Wanted`], the index of its first mention outside
     /// quotes that can be that antecedent, once asked for (`NOT_ASKED`,
-    /// `NONE`). Without it, every pronoun tests each mention of five
+    /// `NO_CANDIDATE`). Without it, every pronoun tests each mention of five
     /// sentences: in a text packed with pronouns and names that is
     /// thousands of tests per pronoun.
     first_wanted: RefCell<Vec<[u32; 3]>>,
 }
 
 const NOT_ASKED: u32 = u32::MAX;
-const NONE: u32 = u32::MAX - 1;
+const NO_CANDIDATE: u32 = u32::MAX - 1;
 
 /// What a pronoun's antecedent can be.
 #[derive(Clone, Copy)]
@@ -285,23 +285,10 @@ impl<'a, 't> Resolver<'a, 't> {
         &self.a.ments(si)[mi]
     }
 
-    /// The antecedent person of a pronoun in sentence `si` at byte `at`:
-    /// the first person of the same sentence before it, else the subject
-    /// person of the nearest earlier sentence that has one.
-    fn antecedent(
-        &self,
-        si: usize,
-        at: usize,
-        plural: bool,
-        singular_thing: bool,
-    ) -> Option<(usize, usize)> {
-        let wanted = if plural {
-            Wanted::Plural
-        } else if singular_thing {
-            Wanted::Thing
-        } else {
-            Wanted::Person
-        };
+    /// The antecedent of a pronoun in sentence `si` at byte `at`: the first
+    /// `wanted` mention of the same sentence before it, else the first of
+    /// the nearest of the four sentences before that has one.
+    fn antecedent(&self, si: usize, at: usize, wanted: Wanted) -> Option<(usize, usize)> {
         if let Some(mi) = self.wanted_before(si, at, wanted) {
             return Some((si, mi));
         }
@@ -345,9 +332,9 @@ impl<'a, 't> Resolver<'a, 't> {
                 .iter()
                 .position(|m| self.is_wanted(m, wanted))
                 .and_then(|i| u32::try_from(i).ok())
-                .unwrap_or(NONE);
+                .unwrap_or(NO_CANDIDATE);
         }
-        (*slot != NONE).then_some(*slot as usize)
+        (*slot != NO_CANDIDATE).then_some(*slot as usize)
     }
 
     /// Whether `m` can be a `wanted` antecedent: it is one, outside quotes.
@@ -424,9 +411,12 @@ impl<'a, 't> Resolver<'a, 't> {
         match m.class {
             Class::Pronoun => {
                 let w = text[m.span.range()].to_lowercase();
-                let plural = matches!(w.as_str(), "they" | "we" | "their" | "them");
-                let thing = w == "it" || w == "its";
-                match self.antecedent(si, m.span.start, plural, thing) {
+                let wanted = match w.as_str() {
+                    "they" | "we" | "their" | "them" => Wanted::Plural,
+                    "it" | "its" => Wanted::Thing,
+                    _ => Wanted::Person,
+                };
+                match self.antecedent(si, m.span.start, wanted) {
                     Some((s2, m2)) => {
                         let mut r = self.resolve_ment(s2, m2);
                         r.span = m.span;
@@ -636,8 +626,12 @@ mod tests {
         for si in 0..a.sentences.len() {
             let span = a.sentences[si].span;
             for at in span.start..=span.end + 1 {
-                for (plural, thing) in [(false, false), (true, false), (false, true)] {
-                    let got = r.antecedent(si, at, plural, thing);
+                for (wanted, plural, thing) in [
+                    (Wanted::Person, false, false),
+                    (Wanted::Plural, true, false),
+                    (Wanted::Thing, false, true),
+                ] {
+                    let got = r.antecedent(si, at, wanted);
                     let want = antecedent_scan(&r, si, at, plural, thing);
                     assert_eq!(got, want, "sentence {si} at {at} {plural} {thing}");
                     found += usize::from(got.is_some_and(|(s, _)| s == si));
@@ -647,7 +641,7 @@ mod tests {
         // Answers in the pronoun's own sentence, and from earlier ones.
         assert!(found > 50, "{found}");
         let he = text.find("He said").expect("in the text");
-        let (s, mi) = r.antecedent(1, he, false, false).expect("an antecedent");
+        let (s, mi) = r.antecedent(1, he, Wanted::Person).expect("an antecedent");
         assert_eq!(
             &text[a.ments(s)[mi].name.range()],
             "Mohammed Shia al-Sudani"
