@@ -29,6 +29,8 @@ struct Entity {
 /// The document's register of named people.
 #[derive(Debug, Default)]
 pub(crate) struct Register {
+    /// In text order, as the document's mentions are: [`Register::by_title`]
+    /// relies on it.
     people: Vec<Entity>,
     /// For each name word's key, the index of the fullest person whose name
     /// has it: the answer of [`Register::fullest`], computed once. Sorted
@@ -47,9 +49,6 @@ pub(crate) struct Register {
 /// titled names and descriptions that match none of them.
 #[derive(Debug)]
 struct Titles {
-    /// Whether `people` is in text order (it is built so): the groups'
-    /// answers rely on it, and without it [`Register::by_title`] scans.
-    in_order: bool,
     groups: Vec<TitleGroup>,
     /// Per head word asked for, the groups whose title contains it. Heads
     /// are few (the last words of title phrases), so each is matched
@@ -90,7 +89,6 @@ impl Titles {
             }
         }
         Titles {
-            in_order: people.windows(2).all(|w| w[0].start <= w[1].start),
             groups,
             by_head: RefCell::default(),
         }
@@ -100,12 +98,13 @@ impl Titles {
     /// contains `head`, and of country `iso` when one is given.
     fn last(&self, head: &str, iso: Option<Iso>, end: usize) -> Option<usize> {
         let mut by_head = self.by_head.borrow_mut();
-        let groups = by_head.entry(head.to_string()).or_insert_with(|| {
-            (0..self.groups.len())
+        if !by_head.contains_key(head) {
+            let groups = (0..self.groups.len())
                 .filter(|&g| self.groups[g].title.contains(head))
-                .collect()
-        });
-        groups
+                .collect();
+            by_head.insert(head.to_string(), groups);
+        }
+        by_head[head]
             .iter()
             .filter_map(|&g| {
                 let g = &self.groups[g];
@@ -198,6 +197,7 @@ impl Register {
                 _ => fullest.push((k, i)),
             }
         }
+        debug_assert!(people.windows(2).all(|w| w[0].start <= w[1].start));
         Register {
             people,
             fullest,
@@ -223,24 +223,10 @@ impl Register {
     /// of `title`, of country `iso` when one is given.
     fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity> {
         let titles = self.titles.get_or_init(|| Titles::build(&self.people));
-        if !titles.in_order {
-            return self.by_title_scan(title, iso, before);
-        }
         let t = title.to_lowercase();
         let head = words(&t).last().unwrap_or("");
         let end = self.people.partition_point(|p| p.start < before);
         titles.last(head, iso, end).map(|i| &self.people[i])
-    }
-
-    /// [`Register::by_title`] by a scan of every person: the definition.
-    fn by_title_scan(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity> {
-        let t = title.to_lowercase();
-        let head = words(&t).last().unwrap_or("").to_string();
-        self.people
-            .iter()
-            .filter(|p| p.start < before)
-            .filter(|p| p.title.as_deref().is_some_and(|pt| pt.contains(&head)))
-            .rfind(|p| iso.is_none() || p.iso == iso)
     }
 }
 
@@ -482,6 +468,22 @@ mod tests {
         spokesman was wrong. French Foreign Minister Jean-Noel Barrot called the British \
         prime minister on Tuesday.";
 
+    /// [`Register::by_title`] by a scan of every person: the definition.
+    fn by_title_scan<'r>(
+        reg: &'r Register,
+        title: &str,
+        iso: Option<Iso>,
+        before: usize,
+    ) -> Option<&'r Entity> {
+        let t = title.to_lowercase();
+        let head = words(&t).last().unwrap_or("").to_string();
+        reg.people
+            .iter()
+            .filter(|p| p.start < before)
+            .filter(|p| p.title.as_deref().is_some_and(|pt| pt.contains(&head)))
+            .rfind(|p| iso.is_none() || p.iso == iso)
+    }
+
     /// The title index answers as the scan of every person that defines
     /// it, for every head, country and position, including heads that are
     /// in no title, an empty head, and positions before the first person.
@@ -492,7 +494,7 @@ mod tests {
         let reg = Register::build(&a);
         assert!(reg.by_title("", None, 0).is_none());
         let titles = reg.titles.get().expect("built by the first look-up");
-        assert!(titles.in_order);
+        assert!(reg.people.windows(2).all(|w| w[0].start <= w[1].start));
         // Two people share a title; one has no country.
         assert_eq!(reg.people.len(), 5, "{:?}", reg.people);
         assert_eq!(titles.groups.len(), 4);
@@ -513,7 +515,7 @@ mod tests {
             for t in titles {
                 for iso in isos {
                     let got = reg.by_title(t, iso, before);
-                    let want = reg.by_title_scan(t, iso, before);
+                    let want = by_title_scan(&reg, t, iso, before);
                     assert_eq!(addr(got), addr(want), "{t:?} {iso:?} before {before}");
                     found += usize::from(got.is_some());
                 }
