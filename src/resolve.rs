@@ -235,16 +235,13 @@ pub(crate) struct Resolver<'a, 't> {
     a: &'a Analysis<'t>,
     lex: &'a Lexicon,
     reg: &'a Register,
-    /// Per sentence and [`Wanted`], the index of its first mention outside
-    /// quotes that can be that antecedent, once asked for (`NOT_ASKED`,
-    /// `NO_CANDIDATE`). Without it, every pronoun tests each mention of five
-    /// sentences: in a text packed with pronouns and names that is
-    /// thousands of tests per pronoun.
-    first_wanted: RefCell<Vec<[u32; 3]>>,
+    /// Per sentence and [`Wanted`], once asked for, the index of its first
+    /// mention outside quotes that can be that antecedent, if any. Without
+    /// it, every pronoun tests each mention of five sentences: in a text
+    /// packed with pronouns and names that is thousands of tests per
+    /// pronoun.
+    first_wanted: RefCell<Vec<[Option<Option<u32>>; 3]>>,
 }
-
-const NOT_ASKED: u32 = u32::MAX;
-const NO_CANDIDATE: u32 = u32::MAX - 1;
 
 /// What a pronoun's antecedent can be.
 #[derive(Clone, Copy)]
@@ -308,19 +305,17 @@ impl<'a, 't> Resolver<'a, 't> {
     fn first_wanted(&self, si: usize, wanted: Wanted) -> Option<usize> {
         let mut memo = self.first_wanted.borrow_mut();
         if memo.is_empty() {
-            memo.resize(self.a.sentences.len(), [NOT_ASKED; 3]);
+            memo.resize(self.a.sentences.len(), [None; 3]);
         }
-        let slot = &mut memo[si][wanted as usize];
-        if *slot == NOT_ASKED {
-            *slot = self
-                .a
+        let first = *memo[si][wanted as usize].get_or_insert_with(|| {
+            // A sentence holds far fewer than 2^32 mentions (it is capped).
+            self.a
                 .ments(si)
                 .iter()
                 .position(|m| self.is_wanted(m, wanted))
                 .and_then(|i| u32::try_from(i).ok())
-                .unwrap_or(NO_CANDIDATE);
-        }
-        (*slot != NO_CANDIDATE).then_some(*slot as usize)
+        });
+        first.map(|i| i as usize)
     }
 
     /// Whether `m` can be a `wanted` antecedent: it is one, outside quotes.
@@ -396,11 +391,13 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         match m.class {
             Class::Pronoun => {
-                let w = text[m.span.range()].to_lowercase();
-                let wanted = match w.as_str() {
-                    "they" | "we" | "their" | "them" => Wanted::Plural,
-                    "it" | "its" => Wanted::Thing,
-                    _ => Wanted::Person,
+                // Pronoun mentions carry the plural of the pronoun list.
+                let wanted = if m.plural {
+                    Wanted::Plural
+                } else if text[m.span.range()].eq_ignore_ascii_case("it") {
+                    Wanted::Thing
+                } else {
+                    Wanted::Person
                 };
                 match self.antecedent(si, m.span.start, wanted) {
                     Some((s2, m2)) => {
