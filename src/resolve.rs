@@ -15,11 +15,13 @@ use crate::tokens::ends_with_ci;
 use once_cell::unsync::OnceCell;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// A person or group named in the document.
 #[derive(Debug, Clone)]
-struct Entity {
-    name: String,
+struct Entity<'t> {
+    /// Borrowed from the document: the register allocates no string per name.
+    name: &'t str,
     title: Option<String>,
     iso: Option<Iso>,
     sector: Option<Sector>,
@@ -28,16 +30,18 @@ struct Entity {
 
 /// The document's register of named people.
 #[derive(Debug, Default)]
-pub(crate) struct Register {
+pub(crate) struct Register<'t> {
     /// In text order, as the document's mentions are: [`Register::by_title`]
     /// relies on it.
-    people: Vec<Entity>,
+    people: Vec<Entity<'t>>,
     /// For each name word's key, the index of the fullest person whose name
     /// has it: the answer of [`Register::fullest`], computed once. Sorted
     /// by key and binary-searched: the keys are the document's words, and
     /// a hash table keyed by them without a secret key could be flooded
     /// with colliding names (quadratic), while a keyed one costs more.
-    fullest: Vec<(String, usize)>,
+    /// Each key is a range of `keys`: one string for all, not one each.
+    fullest: Vec<(Range<u32>, usize)>,
+    keys: String,
     /// The titled people by title, for [`Register::by_title`]: built at its
     /// first call, as most documents make none.
     titles: OnceCell<Titles>,
@@ -66,7 +70,7 @@ struct TitleGroup {
 }
 
 impl Titles {
-    fn build(people: &[Entity]) -> Titles {
+    fn build(people: &[Entity<'_>]) -> Titles {
         let mut groups: Vec<TitleGroup> = Vec::new();
         let mut index: HashMap<&str, usize> = HashMap::new();
         for (i, p) in people.iter().enumerate() {
@@ -146,15 +150,15 @@ fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     crate::tokens::with_lowercase(w, |l| f(strip(l)))
 }
 
-impl Register {
+impl<'t> Register<'t> {
     /// Registers the people of an analysis (multi-word names, or titled names).
-    pub(crate) fn build(a: &Analysis<'_>) -> Register {
+    pub(crate) fn build(a: &Analysis<'t>) -> Register<'t> {
         let mut people = Vec::new();
         for m in a.all_ments() {
             if !matches!(m.class, Class::Person | Class::Unknown) {
                 continue;
             }
-            let name = &a.text[m.name.range()];
+            let name: &'t str = &a.text[m.name.range()];
             let n = words(name).count();
             // Untitled two- to four-word names of unknown type are people too.
             let person =
@@ -164,7 +168,7 @@ impl Register {
             }
             if n >= 2 || m.title.is_some() {
                 people.push(Entity {
-                    name: name.to_string(),
+                    name,
                     title: m.title.map(|t| a.text[t.range()].to_lowercase()),
                     iso: m.iso,
                     sector: m.sector,
@@ -173,23 +177,28 @@ impl Register {
             }
         }
         // Every name word's key with its person.
-        let mut keyed: Vec<(String, usize)> = Vec::new();
+        let mut keys = String::new();
+        let mut keyed: Vec<(Range<u32>, usize)> = Vec::new();
         for (i, p) in people.iter().enumerate() {
-            for w in words(&p.name) {
-                keyed.push((with_key(w, str::to_string), i));
+            for w in words(p.name) {
+                let from = keys.len();
+                with_key(w, |k| keys.push_str(k));
+                // Offsets fit in u32 as the document's do (it is capped well below).
+                keyed.push((from as u32..keys.len() as u32, i));
             }
         }
+        let key = |r: &Range<u32>| &keys[r.start as usize..r.end as usize];
         // Stable: each key's people stay in text order.
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+        keyed.sort_by(|a, b| key(&a.0).cmp(key(&b.0)));
         let rank = |i: usize| {
             let p: &Entity = &people[i];
-            (words(&p.name).count(), std::cmp::Reverse(p.start))
+            (words(p.name).count(), std::cmp::Reverse(p.start))
         };
-        let mut fullest: Vec<(String, usize)> = Vec::with_capacity(keyed.len());
+        let mut fullest: Vec<(Range<u32>, usize)> = Vec::with_capacity(keyed.len());
         for (k, i) in keyed {
             match fullest.last_mut() {
                 // `>=`: among equals the last wins, as with `max_by_key`.
-                Some((last, b)) if *last == k => {
+                Some((last, b)) if key(last) == key(&k) => {
                     if rank(i) >= rank(*b) {
                         *b = i;
                     }
@@ -201,17 +210,25 @@ impl Register {
         Register {
             people,
             fullest,
+            keys,
             titles: OnceCell::new(),
         }
     }
 
+    /// The text of a key of `fullest`.
+    fn key(&self, r: &Range<u32>) -> &str {
+        &self.keys[r.start as usize..r.end as usize]
+    }
+
     /// The fullest registered name that ends with (or contains) `name`'s last word.
-    fn fullest(&self, name: &str) -> Option<&Entity> {
+    fn fullest(&self, name: &str) -> Option<&Entity<'t>> {
         let i = with_key(words(name).last()?, |last| {
             if last.len() < 3 {
                 None
             } else {
-                let at = self.fullest.binary_search_by(|(k, _)| k.as_str().cmp(last));
+                let at = self
+                    .fullest
+                    .binary_search_by(|(k, _)| self.key(k).cmp(last));
                 at.ok().map(|at| self.fullest[at].1)
             }
         })?;
@@ -221,7 +238,7 @@ impl Register {
     /// The person a title description refers to ("the Iraqi prime minister"):
     /// the nearest titled person before `before` whose title holds the head
     /// of `title`, of country `iso` when one is given.
-    fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity> {
+    fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity<'t>> {
         let titles = self.titles.get_or_init(|| Titles::build(&self.people));
         let t = title.to_lowercase();
         let head = words(&t).last().unwrap_or("");
@@ -234,7 +251,7 @@ impl Register {
 pub(crate) struct Resolver<'a, 't> {
     a: &'a Analysis<'t>,
     lex: &'a Lexicon,
-    reg: &'a Register,
+    reg: &'a Register<'t>,
     /// Per sentence and [`Wanted`], once asked for, the index of its first
     /// mention outside quotes that can be that antecedent, if any. Without
     /// it, every pronoun tests each mention of five sentences: in a text
@@ -255,7 +272,7 @@ enum Wanted {
 }
 
 impl<'a, 't> Resolver<'a, 't> {
-    pub(crate) fn new(a: &'a Analysis<'t>, lex: &'a Lexicon, reg: &'a Register) -> Self {
+    pub(crate) fn new(a: &'a Analysis<'t>, lex: &'a Lexicon, reg: &'a Register<'t>) -> Self {
         Resolver {
             a,
             lex,
@@ -415,7 +432,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 let name = &text[m.name.range()];
                 let mut r = plain(m.name);
                 if let Some(p) = self.reg.fullest(name) {
-                    r.canonical = Some(p.name.clone());
+                    r.canonical = Some(p.name.to_string());
                     r.country = r.country.or_else(|| code(p.iso));
                     r.sector = r.sector.or(p.sector);
                 }
@@ -428,13 +445,13 @@ impl<'a, 't> Resolver<'a, 't> {
                     .unwrap_or(&text[m.span.range()]);
                 match self.reg.by_title(title, m.iso, m.span.start) {
                     Some(p) => Mention {
-                        text: p.name.clone(),
+                        text: p.name.to_string(),
                         span: m.span,
                         canonical: Some(
                             self.reg
-                                .fullest(&p.name)
-                                .map(|q| q.name.clone())
-                                .unwrap_or(p.name.clone()),
+                                .fullest(p.name)
+                                .map_or(p.name, |q| q.name)
+                                .to_string(),
                         ),
                         country: code(p.iso),
                         sector: p.sector,
@@ -466,12 +483,12 @@ mod tests {
         prime minister on Tuesday.";
 
     /// [`Register::by_title`] by a scan of every person: the definition.
-    fn by_title_scan<'r>(
-        reg: &'r Register,
+    fn by_title_scan<'r, 't>(
+        reg: &'r Register<'t>,
         title: &str,
         iso: Option<Iso>,
         before: usize,
-    ) -> Option<&'r Entity> {
+    ) -> Option<&'r Entity<'t>> {
         let t = title.to_lowercase();
         let head = words(&t).last().unwrap_or("").to_string();
         reg.people
@@ -506,7 +523,7 @@ mod tests {
             " ",
         ];
         let isos = [None, Iso::new("IRQ"), Iso::new("GBR"), Iso::new("USA")];
-        let addr = |p: Option<&Entity>| p.map(|p| p as *const Entity);
+        let addr = |p: Option<&Entity<'_>>| p.map(|p| p as *const Entity<'_> as *const u8);
         let mut found = 0;
         for before in (0..=TEXT.len() + 1).step_by(3) {
             for t in titles {
@@ -520,12 +537,9 @@ mod tests {
         }
         assert!(found > 100, "{found}");
         let iraqi = reg.by_title("the Iraqi prime minister", Iso::new("IRQ"), TEXT.len());
-        assert_eq!(
-            iraqi.map(|p| p.name.as_str()),
-            Some("Mohammed Shia al-Sudani")
-        );
+        assert_eq!(iraqi.map(|p| p.name), Some("Mohammed Shia al-Sudani"));
         let minister = reg.by_title("the minister", None, TEXT.len());
-        assert_eq!(minister.map(|p| p.name.as_str()), Some("Jean-Noel Barrot"));
+        assert_eq!(minister.map(|p| p.name), Some("Jean-Noel Barrot"));
         assert!(reg.by_title("the spokesman", None, TEXT.len()).is_none());
     }
 
@@ -541,7 +555,7 @@ mod tests {
         let a = Analysis::new(text, &lex);
         let reg = Register::build(&a);
         assert!(reg.people.len() >= 4, "{:?}", reg.people);
-        let rank = |p: &Entity| (words(&p.name).count(), std::cmp::Reverse(p.start));
+        let rank = |p: &Entity| (words(p.name).count(), std::cmp::Reverse(p.start));
         let key = |w: &str| with_key(w, str::to_string);
         for name in [
             "Hassan",
@@ -558,14 +572,14 @@ mod tests {
             let want = reg
                 .people
                 .iter()
-                .filter(|p| k.len() >= 3 && words(&p.name).any(|w| key(w) == k))
+                .filter(|p| k.len() >= 3 && words(p.name).any(|w| key(w) == k))
                 .max_by_key(|p| rank(p))
-                .map(|p| p.name.as_str());
-            assert_eq!(reg.fullest(name).map(|p| p.name.as_str()), want, "{name}");
+                .map(|p| p.name);
+            assert_eq!(reg.fullest(name).map(|p| p.name), want, "{name}");
         }
-        let hassan = reg.fullest("Hassan").map(|p| p.name.as_str());
+        let hassan = reg.fullest("Hassan").map(|p| p.name);
         assert_eq!(hassan, Some("Mohammed Ali Hassan"));
-        let khalid = reg.fullest("Khalid").map(|p| p.name.as_str());
+        let khalid = reg.fullest("Khalid").map(|p| p.name);
         assert_eq!(khalid, Some("Omar Khalid"));
     }
 
