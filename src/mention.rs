@@ -81,7 +81,6 @@ pub(crate) struct Weapon {
 }
 
 /// Buffers reused from one sentence to the next by mention recognition.
-#[derive(Default)]
 struct Scratch {
     /// The sentence's lexicon hits: (token range, phrase).
     hits: Vec<(Range<usize>, usize)>,
@@ -510,8 +509,17 @@ impl<'t> Analysis<'t> {
         let mut sent_ments = Vec::with_capacity(n);
         let mut all_weapons = Vec::new();
         let mut sent_weapons = Vec::with_capacity(n);
-        let mut scratch = Scratch::default();
-        let (mut ments, mut weapons) = (Vec::new(), Vec::new());
+        // Per-token buffers sized once for the longest sentence, the others
+        // for a typical one: growing each from empty cost a dozen
+        // allocations a document.
+        let longest = a.sent_toks.iter().map(|r| r.len()).max().unwrap_or(0);
+        let mut scratch = Scratch {
+            hits: Vec::with_capacity(16),
+            hit_at: Vec::with_capacity(longest),
+            is_name: Vec::with_capacity(longest),
+            runs: Vec::with_capacity(16),
+        };
+        let (mut ments, mut weapons) = (Vec::with_capacity(16), Vec::new());
         for si in 0..n {
             a.sentence_mentions(si, lex, &mut scratch, &mut ments, &mut weapons);
             let from = all_ments.len();
