@@ -40,7 +40,7 @@ pub(crate) struct Register<'t> {
     /// a hash table keyed by them without a secret key could be flooded
     /// with colliding names (quadratic), while a keyed one costs more.
     /// Each key is a range of `keys`: one string for all, not one each.
-    fullest: Vec<(Range<u32>, usize)>,
+    fullest: Vec<(Range<usize>, usize)>,
     keys: String,
     /// The titled people by title, for [`Register::by_title`]: built at its
     /// first call, as most documents make none.
@@ -178,23 +178,22 @@ impl<'t> Register<'t> {
         }
         // Every name word's key with its person.
         let mut keys = String::new();
-        let mut keyed: Vec<(Range<u32>, usize)> = Vec::new();
+        let mut keyed: Vec<(Range<usize>, usize)> = Vec::new();
         for (i, p) in people.iter().enumerate() {
             for w in words(p.name) {
                 let from = keys.len();
                 with_key(w, |k| keys.push_str(k));
-                // Offsets fit in u32 as the document's do (it is capped well below).
-                keyed.push((from as u32..keys.len() as u32, i));
+                keyed.push((from..keys.len(), i));
             }
         }
-        let key = |r: &Range<u32>| &keys[r.start as usize..r.end as usize];
+        let key = |r: &Range<usize>| &keys[r.clone()];
         // Stable: each key's people stay in text order.
         keyed.sort_by(|a, b| key(&a.0).cmp(key(&b.0)));
         let rank = |i: usize| {
             let p: &Entity = &people[i];
             (words(p.name).count(), std::cmp::Reverse(p.start))
         };
-        let mut fullest: Vec<(Range<u32>, usize)> = Vec::with_capacity(keyed.len());
+        let mut fullest: Vec<(Range<usize>, usize)> = Vec::with_capacity(keyed.len());
         for (k, i) in keyed {
             match fullest.last_mut() {
                 // `>=`: among equals the last wins, as with `max_by_key`.
@@ -216,8 +215,8 @@ impl<'t> Register<'t> {
     }
 
     /// The text of a key of `fullest`.
-    fn key(&self, r: &Range<u32>) -> &str {
-        &self.keys[r.start as usize..r.end as usize]
+    fn key(&self, r: &Range<usize>) -> &str {
+        &self.keys[r.clone()]
     }
 
     /// The fullest registered name that ends with (or contains) `name`'s last word.
