@@ -82,8 +82,6 @@ pub(crate) struct Weapon {
 
 /// Buffers reused from one sentence to the next by mention recognition.
 struct Scratch {
-    /// The sentence's lexicon hits: (token range, phrase).
-    hits: Vec<(Range<usize>, usize)>,
     /// Per token of the sentence: the hit that covers it.
     hit_at: Vec<Option<usize>>,
     /// Per token of the sentence: whether it can be part of a name.
@@ -514,7 +512,6 @@ impl<'t> Analysis<'t> {
         // allocations a document.
         let longest = a.sent_toks.iter().map(|r| r.len()).max().unwrap_or(0);
         let mut scratch = Scratch {
-            hits: Vec::with_capacity(16),
             hit_at: Vec::with_capacity(longest),
             is_name: Vec::with_capacity(longest),
             runs: Vec::with_capacity(16),
@@ -583,27 +580,20 @@ impl<'t> Analysis<'t> {
         let range = self.sent_toks[si].clone();
         let headline = self.sentences[si].headline;
         let Scratch {
-            hits,
             hit_at,
             is_name,
             runs,
         } = scratch;
-        hits.clear();
-        hits.extend(
-            self.hits_of(si, &self.hits)
-                .iter()
-                .map(|h| (h.toks(), h.phrase)),
-        );
-        let hits = &*hits;
+        let hits = self.hits_of(si, &self.hits);
         // Per token: the lexicon hit that covers it (start token -> hit index).
         hit_at.clear();
         hit_at.resize(range.len(), None);
-        for (hi, (r, _)) in hits.iter().enumerate() {
-            for t in r.clone() {
+        for (hi, h) in hits.iter().enumerate() {
+            for t in h.toks() {
                 hit_at[t - range.start] = Some(hi);
             }
         }
-        let meanings = |hi: usize| lex.meanings(hits[hi].1);
+        let meanings = |hi: usize| lex.meanings(hits[hi].phrase);
         let has = |hi: usize, f: &dyn Fn(&Entry) -> bool| meanings(hi).iter().any(f);
         let all_caps_line = {
             let words = range
@@ -631,7 +621,7 @@ impl<'t> Analysis<'t> {
                     !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon)
                 }) {
                     // Every word of a capitalized name belongs to it ("Ain al-Asad airbase").
-                    let first = self.tok(hits[hi].0.start);
+                    let first = self.tok(hits[hi].first_tok);
                     return is_upper_start(first)
                         || meanings(hi)
                             .iter()
@@ -730,7 +720,7 @@ impl<'t> Analysis<'t> {
                 k += 1;
                 continue;
             };
-            let hr = hits[hi].0.clone();
+            let hr = hits[hi].toks();
             if hr.start != k {
                 k += 1;
                 continue;
@@ -871,15 +861,15 @@ impl<'t> Analysis<'t> {
         out.sort_by_key(|m| m.span.start);
         // 3. Weapons.
         weapons.clear();
-        for (r, phrase) in hits {
+        for h in hits {
             if lex
-                .meanings(*phrase)
+                .meanings(h.phrase)
                 .iter()
                 .any(|e| matches!(e, Entry::Weapon))
             {
                 weapons.push(Weapon {
-                    span: self.toks_span(r.clone()),
-                    toks: r.clone(),
+                    span: h.span,
+                    toks: h.toks(),
                 });
             }
         }
@@ -890,7 +880,7 @@ impl<'t> Analysis<'t> {
     fn classify_run(
         &self,
         run: Range<usize>,
-        hits: &[(Range<usize>, usize)],
+        hits: &[Hit],
         hit_at: &[Option<usize>],
         range: &Range<usize>,
         lex: &Lexicon,
@@ -907,11 +897,11 @@ impl<'t> Analysis<'t> {
             let Some(hi) = hit_at[i - range.start] else {
                 break;
             };
-            let (hr, phrase) = &hits[hi];
+            let (hr, phrase) = (hits[hi].toks(), hits[hi].phrase);
             if hr.start != i || hr.end > run.end {
                 break;
             }
-            let ms = lex.meanings(*phrase);
+            let ms = lex.meanings(phrase);
             let title_e = ms.iter().find_map(|e| match e {
                 Entry::Title { sector } => Some(*sector),
                 _ => None,
@@ -984,7 +974,7 @@ impl<'t> Analysis<'t> {
             // A single hit covering the run.
             let hi = hit_at[run.start - range.start];
             if let Some(hi) = hi {
-                let ms = lex.meanings(hits[hi].1);
+                let ms = lex.meanings(hits[hi].phrase);
                 let (class, iso2, sec2, cn) = classify_entries(ms);
                 push(out, run.clone(), run.clone(), class, iso2, sec2, None, cn);
             }
@@ -992,9 +982,9 @@ impl<'t> Analysis<'t> {
         }
         // The rest of the run is the name.
         let name = i..run.end;
-        let name_hit = hit_at[i - range.start].filter(|&hi| hits[hi].0 == name);
+        let name_hit = hit_at[i - range.start].filter(|&hi| hits[hi].toks() == name);
         if let Some(hi) = name_hit {
-            let (class, iso2, sec2, cn) = classify_entries(lex.meanings(hits[hi].1));
+            let (class, iso2, sec2, cn) = classify_entries(lex.meanings(hits[hi].phrase));
             if title.is_none() {
                 if lead_class.is_some() && class != Class::Demonym {
                     // "Iraqi Kurdistan", "U.S. State Department": keep the whole run.
@@ -1029,7 +1019,7 @@ impl<'t> Analysis<'t> {
                 Some(p) if PLACE_PREPOSITIONS.iter().any(|x| lower_eq(x, p)) => Class::Place,
                 _ => {
                     if let Some(hi) = hit_at[i - range.start] {
-                        let (c, _, _, _) = classify_entries(lex.meanings(hits[hi].1));
+                        let (c, _, _, _) = classify_entries(lex.meanings(hits[hi].phrase));
                         if name.len() == 1 {
                             c
                         } else {
