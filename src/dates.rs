@@ -22,6 +22,7 @@
 //! Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` would push the regex
 //! crate off its fast DFA at the first curly quote.
 
+use std::cell::Cell;
 use std::cmp::Reverse;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
@@ -1098,11 +1099,9 @@ fn month_of(caps: &Caps<'_>) -> Option<(u32, &'static MonthName, bool)> {
         (None, Some(w)) => (w, true),
         (None, None) => return None,
     };
-    let lower = word.to_ascii_lowercase();
-    let (i, m) = MONTHS
-        .iter()
-        .enumerate()
-        .find(|(_, m)| m.name == lower || m.abbrevs.contains(&lower.as_str()))?;
+    let (i, m) = MONTHS.iter().enumerate().find(|(_, m)| {
+        m.name.eq_ignore_ascii_case(word) || m.abbrevs.iter().any(|a| a.eq_ignore_ascii_case(word))
+    })?;
     let capitalized = word.starts_with(|c: char| c.is_ascii_uppercase());
     let lowercase = word.bytes().all(|b| b.is_ascii_lowercase());
     let ok = capitalized || (!abbr && !m.needs_capital && lowercase);
@@ -1314,8 +1313,8 @@ fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 
 /// A unit group, singular or plural.
 fn unit_of(s: &str) -> Option<Unit> {
-    let s = s.to_ascii_lowercase();
-    lookup(&UNITS, s.strip_suffix('s').unwrap_or(&s))
+    // `lookup` folds ASCII case itself.
+    lookup(&UNITS, s.strip_suffix(['s', 'S']).unwrap_or(s))
 }
 
 /// A count: digits or a number word.
@@ -1392,19 +1391,30 @@ fn build_weekend(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 /// its tokens calls [`find_dates_in`].
 #[allow(dead_code)]
 pub(crate) fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateExpr> {
-    find_indexed(text, start, end, false, None)
-        .into_iter()
-        .map(|(_, expr)| expr)
-        .collect()
+    found_dates(text, start, end, None)
 }
 
 /// [`find_dates`] over a sentence whose tokens are `toks`: they tell where
 /// words start, where the cues can be, without a look at every byte.
 pub(crate) fn find_dates_in(text: &str, span: Span, toks: &[Token]) -> Vec<DateExpr> {
-    find_indexed(text, span.start, span.end, false, Some(toks))
-        .into_iter()
-        .map(|(_, expr)| expr)
-        .collect()
+    found_dates(text, span.start, span.end, Some(toks))
+}
+
+thread_local! {
+    /// The spare list of [`found_dates`]: a sentence's candidates, before
+    /// overlaps are dropped.
+    static FOUND: Cell<Vec<(usize, DateExpr)>> = const { Cell::new(Vec::new()) };
+    /// The spare list of [`find_fast`]: the cues of a sentence.
+    static CUES_AT: Cell<Vec<(usize, u16)>> = const { Cell::new(Vec::new()) };
+}
+
+/// The date expressions of `text[start..end]`, in a list of their own
+/// (none allocated when there are none).
+fn found_dates(text: &str, start: usize, end: usize, toks: Option<&[Token]>) -> Vec<DateExpr> {
+    crate::spare::with(&FOUND, |found| {
+        find_indexed(text, start, end, false, toks, found);
+        found.drain(..).map(|(_, expr)| expr).collect()
+    })
 }
 
 /// [`find_dates`], with the name of the rule that found each expression.
@@ -1422,38 +1432,41 @@ fn find_named_with(
     end: usize,
     exact: bool,
 ) -> Vec<(&'static str, DateExpr)> {
-    find_indexed(text, start, end, exact, None)
+    let mut found = Vec::new();
+    find_indexed(text, start, end, exact, None, &mut found);
+    found
         .into_iter()
         .map(|(index, expr)| (RULES[index].name, expr))
         .collect()
 }
 
-/// The date expressions with the index of the rule that found each; the
-/// sentence is tokenized here when its tokens are not given.
+/// The date expressions with the index of the rule that found each, into
+/// `found` (empty); the sentence is tokenized here when its tokens are not
+/// given.
 fn find_indexed(
     text: &str,
     start: usize,
     end: usize,
     exact: bool,
     toks: Option<&[Token]>,
-) -> Vec<(usize, DateExpr)> {
+    found: &mut Vec<(usize, DateExpr)>,
+) {
     if start > end {
-        return Vec::new();
+        return;
     }
     let end = floor_boundary(text, end);
     let start = ceil_boundary(text, start);
     if start >= end {
-        return Vec::new();
+        return;
     }
     // Slicing at `end` keeps matches inside the sentence; searching from
     // `start` in the longer slice lets `\b` see the character before it.
     let hay = &text[..end];
-    let mut found: Vec<(usize, DateExpr)> = Vec::new();
     if exact || needs_exact_search(&hay[start..]) {
         // Rare sentences, searched with every plain regex: the cue scan's
         // ASCII cues would miss letters that fold to ASCII ones.
         for index in 0..RULES.len() {
-            find_exact(index, hay, start, &mut found);
+            find_exact(index, hay, start, found);
         }
     } else {
         let mut own = Vec::new();
@@ -1464,7 +1477,7 @@ fn find_indexed(
                 &own
             }
         };
-        find_fast(hay, start, toks, &mut found);
+        find_fast(hay, start, toks, found);
     }
     found.sort_by_key(|(index, expr)| (expr.span.start, Reverse(expr.span.len()), *index));
     // Leftmost, then longest: each kept expression starts after the last kept.
@@ -1476,7 +1489,6 @@ fn find_indexed(
         }
         keep
     });
-    found
 }
 
 /// True when the sentence holds a character that the fast regexes and the
@@ -1710,7 +1722,7 @@ impl CueMasks {
 fn find_fast(hay: &str, start: usize, toks: &[Token], found: &mut Vec<(usize, DateExpr)>) {
     let table = &*CUES;
     // (start, rules) of each cue at a word start, in text order.
-    let mut cues: Vec<(usize, u16)> = Vec::new();
+    let mut cues = crate::spare::take(&CUES_AT);
     let bytes = hay.as_bytes();
     word_starts(bytes, start, toks, |s| {
         // Cues have two bytes or more.
@@ -1773,6 +1785,7 @@ fn find_fast(hay: &str, start: usize, toks: &[Token], found: &mut Vec<(usize, Da
             pos = cue + 1;
         }
     }
+    crate::spare::give(&CUES_AT, cues);
 }
 
 /// Calls `f` with each word start in `bytes[start..]` (as `(?-u:\b)` reads

@@ -10,6 +10,7 @@ use crate::lexicon::{LexiconData, LexiconEntry, TriggerKind};
 use crate::mention::Analysis;
 use crate::resolve::{Register, Resolver};
 use crate::rules::{self, Ctx, Draft, Roles};
+use std::cell::Cell;
 use std::sync::Arc;
 
 /// Builds an [`Extractor`] with extra lexicon entries.
@@ -112,7 +113,8 @@ impl Extractor {
         let reg = Register::build(&a);
         let res = Resolver::new(&a, lex, &reg);
         let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
-        for (d, modality) in drafts {
+        let mut drafts = drafts;
+        for (d, modality) in drafts.drain(..) {
             let sentence = a.sentences[d.sentence].span;
             let tspan = a.toks_span(d.trig.clone());
             let m = |f: &Option<rules::Filler>| f.as_ref().map(|f| res.mention(f));
@@ -184,8 +186,18 @@ impl Extractor {
                 rule: d.rule.to_string(),
             });
         }
+        crate::spare::give(&DRAFTS, drafts);
+        crate::spare::give(&SENTENCE_DATES, sentence_dates);
         out
     }
+}
+
+thread_local! {
+    // The lists of the last document's rules on this thread, for the next.
+    static DRAFTS: Cell<Drafts> = const { Cell::new(Vec::new()) };
+    static SENTENCE_DATES: Cell<SentenceDates> = const { Cell::new(Vec::new()) };
+    static SEEN: Cell<Vec<(TriggerKind, usize)>> = const { Cell::new(Vec::new()) };
+    static TRIGS: Cell<Vec<rules::Trig>> = const { Cell::new(Vec::new()) };
 }
 
 /// The rules over an analysed document (of one kind only, when `only` is
@@ -197,15 +209,17 @@ pub(crate) fn run_rules(
     thits: &[crate::lexicon::Hit],
     only: Option<TriggerKind>,
 ) -> (Drafts, SentenceDates) {
-    let mut drafts: Drafts = Vec::with_capacity(thits.len());
+    let mut drafts = crate::spare::take(&DRAFTS);
+    drafts.reserve(thits.len());
     let mut doc_has_call = false;
     // Kept as drafts are added: scanning the drafts for every sentence
     // would be quadratic in documents without attacks.
     let mut doc_has_attack = false;
-    let mut sentence_dates: SentenceDates = vec![None; a.sentences.len()];
-    let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
+    let mut sentence_dates = crate::spare::take(&SENTENCE_DATES);
+    sentence_dates.resize(a.sentences.len(), None);
+    let mut seen = crate::spare::take(&SEEN);
     // One buffer for every sentence's triggers.
-    let mut trigs: Vec<rules::Trig> = Vec::new();
+    let mut trigs = crate::spare::take(&TRIGS);
     for (si, dates_slot) in sentence_dates.iter_mut().enumerate() {
         if a.sentences[si].boilerplate {
             continue;
@@ -245,6 +259,8 @@ pub(crate) fn run_rules(
         }
         *dates_slot = c.dates.into_inner();
     }
+    crate::spare::give(&SEEN, seen);
+    crate::spare::give(&TRIGS, trigs);
     (drafts, sentence_dates)
 }
 

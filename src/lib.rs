@@ -70,6 +70,7 @@ mod mention;
 mod resolve;
 mod rules;
 mod segment;
+mod spare;
 mod tokens;
 
 pub use document::{Document, Span};

@@ -10,9 +10,11 @@ use crate::document::Span;
 use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::segment::Sentence;
+use crate::spare;
 use crate::tokens::{
     capacity_for, ends_with_ci, is_upper_start, starts_with_ci, tokenize, Tk, Token,
 };
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -88,6 +90,8 @@ struct Scratch {
     is_name: Vec<bool>,
     /// Runs of name tokens.
     runs: Vec<Range<usize>>,
+    /// Mentions a description takes in as its modifiers, to be removed.
+    absorbed: Vec<usize>,
 }
 
 /// Per-document analysis: sentences, tokens, quotes and mentions.
@@ -112,6 +116,44 @@ pub(crate) struct Analysis<'t> {
     pub hits: Vec<Hit>,
     /// Trigger hits of the document, found in its tokens.
     pub triggers: Vec<Hit>,
+}
+
+thread_local! {
+    // The lists of the last analysis on this thread, for the next one.
+    static SENTENCES: Cell<Vec<Sentence>> = const { Cell::new(Vec::new()) };
+    static TOKENS: Cell<Vec<Token>> = const { Cell::new(Vec::new()) };
+    static SENT_TOKS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
+    static QUOTES: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
+    static ALL_MENTS: Cell<Vec<Ment>> = const { Cell::new(Vec::new()) };
+    static SENT_MENTS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
+    static ALL_WEAPONS: Cell<Vec<Weapon>> = const { Cell::new(Vec::new()) };
+    static SENT_WEAPONS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
+    static HITS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
+    static TRIGGERS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
+    // Mention recognition's per-sentence lists.
+    static HIT_AT: Cell<Vec<Option<usize>>> = const { Cell::new(Vec::new()) };
+    static IS_NAME: Cell<Vec<bool>> = const { Cell::new(Vec::new()) };
+    static RUNS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
+    static ABSORBED: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
+    static MENTS: Cell<Vec<Ment>> = const { Cell::new(Vec::new()) };
+    static WEAPONS: Cell<Vec<Weapon>> = const { Cell::new(Vec::new()) };
+}
+
+impl Drop for Analysis<'_> {
+    /// Gives the lists back to the thread's spares.
+    fn drop(&mut self) {
+        use std::mem::take;
+        spare::give(&SENTENCES, take(&mut self.sentences));
+        spare::give(&TOKENS, take(&mut self.tokens));
+        spare::give(&SENT_TOKS, take(&mut self.sent_toks));
+        spare::give(&QUOTES, take(&mut self.quotes));
+        spare::give(&ALL_MENTS, take(&mut self.all_ments));
+        spare::give(&SENT_MENTS, take(&mut self.sent_ments));
+        spare::give(&ALL_WEAPONS, take(&mut self.all_weapons));
+        spare::give(&SENT_WEAPONS, take(&mut self.sent_weapons));
+        spare::give(&HITS, take(&mut self.hits));
+        spare::give(&TRIGGERS, take(&mut self.triggers));
+    }
 }
 
 const ORG_WORDS: &[&str] = &[
@@ -473,16 +515,21 @@ impl<'t> Analysis<'t> {
 
     /// Sentences, tokens, quotes and the lexicon and trigger hits.
     pub(crate) fn lexed(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
-        let sentences = crate::segment::sentences(text);
-        let mut tokens = Vec::with_capacity(capacity_for(text.len(), 5));
-        let mut sent_toks = Vec::with_capacity(sentences.len());
+        let mut sentences = spare::take(&SENTENCES);
+        crate::segment::sentences_into(text, &mut sentences);
+        let mut tokens = spare::take(&TOKENS);
+        tokens.reserve(capacity_for(text.len(), 5));
+        let mut sent_toks = spare::take(&SENT_TOKS);
+        sent_toks.reserve(sentences.len());
         for s in &sentences {
             let a = tokens.len();
             tokenize(text, s.span, &mut tokens);
             sent_toks.push(a..tokens.len());
         }
-        let (hits, triggers) = lex.hits_in(text, &tokens, &sent_toks);
-        let quotes = find_quotes(text, &tokens, &sentences, &sent_toks);
+        let (mut hits, mut triggers) = (spare::take(&HITS), spare::take(&TRIGGERS));
+        lex.hits_in(text, &tokens, &sent_toks, &mut hits, &mut triggers);
+        let mut quotes = spare::take(&QUOTES);
+        find_quotes(text, &tokens, &sentences, &sent_toks, &mut quotes);
         Analysis {
             text,
             sentences,
@@ -503,20 +550,28 @@ impl<'t> Analysis<'t> {
         let text = self.text;
         let a = &*self;
         let n = a.sentences.len();
-        let mut all_ments = Vec::with_capacity(capacity_for(text.len(), 64));
-        let mut sent_ments = Vec::with_capacity(n);
-        let mut all_weapons = Vec::new();
-        let mut sent_weapons = Vec::with_capacity(n);
+        let mut all_ments = spare::take(&ALL_MENTS);
+        all_ments.reserve(capacity_for(text.len(), 64));
+        let mut sent_ments = spare::take(&SENT_MENTS);
+        sent_ments.reserve(n);
+        let mut all_weapons = spare::take(&ALL_WEAPONS);
+        let mut sent_weapons = spare::take(&SENT_WEAPONS);
+        sent_weapons.reserve(n);
         // Per-token buffers sized once for the longest sentence, the others
         // for a typical one: growing each from empty cost a dozen
         // allocations a document.
         let longest = a.sent_toks.iter().map(|r| r.len()).max().unwrap_or(0);
         let mut scratch = Scratch {
-            hit_at: Vec::with_capacity(longest),
-            is_name: Vec::with_capacity(longest),
-            runs: Vec::with_capacity(16),
+            hit_at: spare::take(&HIT_AT),
+            is_name: spare::take(&IS_NAME),
+            runs: spare::take(&RUNS),
+            absorbed: spare::take(&ABSORBED),
         };
-        let (mut ments, mut weapons) = (Vec::with_capacity(16), Vec::new());
+        scratch.hit_at.reserve(longest);
+        scratch.is_name.reserve(longest);
+        scratch.runs.reserve(16);
+        let (mut ments, mut weapons) = (spare::take(&MENTS), spare::take(&WEAPONS));
+        ments.reserve(16);
         for si in 0..n {
             a.sentence_mentions(si, lex, &mut scratch, &mut ments, &mut weapons);
             let from = all_ments.len();
@@ -526,10 +581,35 @@ impl<'t> Analysis<'t> {
             all_weapons.append(&mut weapons);
             sent_weapons.push(from..all_weapons.len());
         }
-        self.all_ments = all_ments;
-        self.sent_ments = sent_ments;
-        self.all_weapons = all_weapons;
-        self.sent_weapons = sent_weapons;
+        let Scratch {
+            hit_at,
+            is_name,
+            runs,
+            absorbed,
+        } = scratch;
+        spare::give(&HIT_AT, hit_at);
+        spare::give(&IS_NAME, is_name);
+        spare::give(&RUNS, runs);
+        spare::give(&ABSORBED, absorbed);
+        spare::give(&MENTS, ments);
+        spare::give(&WEAPONS, weapons);
+        // The lists of an earlier call, if any, go back too.
+        spare::give(
+            &ALL_MENTS,
+            std::mem::replace(&mut self.all_ments, all_ments),
+        );
+        spare::give(
+            &SENT_MENTS,
+            std::mem::replace(&mut self.sent_ments, sent_ments),
+        );
+        spare::give(
+            &ALL_WEAPONS,
+            std::mem::replace(&mut self.all_weapons, all_weapons),
+        );
+        spare::give(
+            &SENT_WEAPONS,
+            std::mem::replace(&mut self.sent_weapons, sent_weapons),
+        );
     }
 
     /// The mentions of sentence `si`, in text order.
@@ -583,6 +663,7 @@ impl<'t> Analysis<'t> {
             hit_at,
             is_name,
             runs,
+            absorbed,
         } = scratch;
         let hits = self.hits_of(si, &self.hits);
         // Per token: the lexicon hit that covers it (start token -> hit index).
@@ -740,7 +821,7 @@ impl<'t> Analysis<'t> {
             // Extend left over modifiers.
             let mut s = k;
             let mut iso = None;
-            let mut absorbed: Vec<usize> = Vec::new();
+            absorbed.clear();
             while s > range.start {
                 let p = s - 1;
                 let pt = self.tokens[p];
@@ -792,7 +873,7 @@ impl<'t> Analysis<'t> {
                 break;
             }
             absorbed.sort_unstable();
-            for mi in absorbed.into_iter().rev() {
+            for &mi in absorbed.iter().rev() {
                 out.remove(mi);
             }
             let head = self.tok(hr.end - 1);
@@ -1105,8 +1186,8 @@ fn find_quotes(
     tokens: &[Token],
     sentences: &[Sentence],
     sent_toks: &[Range<usize>],
-) -> Vec<Span> {
-    let mut out = Vec::new();
+    out: &mut Vec<Span>,
+) {
     let mut open: Option<usize> = None;
     let mut para = usize::MAX;
     let mut para_end = 0usize;
@@ -1142,7 +1223,6 @@ fn find_quotes(
     if let Some(o) = open {
         out.push(Span::new(o, para_end.max(o)));
     }
-    out
 }
 
 #[cfg(test)]

@@ -177,7 +177,9 @@ impl<'t> Register<'t> {
             }
         }
         // Every name word's key with its person.
-        let mut keys = String::new();
+        // Sized at once: a key is at most its word's length, but for the
+        // rare word whose lowercase is longer.
+        let mut keys = String::with_capacity(people.iter().map(|p| p.name.len()).sum());
         let mut keyed: Vec<(Range<usize>, usize)> = Vec::new();
         for (i, p) in people.iter().enumerate() {
             for w in words(p.name) {

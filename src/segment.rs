@@ -7,6 +7,7 @@
 //! single newline inside a paragraph is just a space.
 
 use crate::document::Span;
+use std::cell::Cell;
 
 /// A sentence of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,10 +103,10 @@ fn hard_wrapped(text: &str) -> bool {
     lines >= 4 && medium * 10 >= lines * 6 && open_end * 10 >= lines * 4
 }
 
-/// Splits a document into paragraphs: byte spans of line blocks.
-fn paragraphs(text: &str) -> Vec<Span> {
+/// Splits a document into paragraphs, byte spans of line blocks, into
+/// `out` (empty).
+fn paragraphs(text: &str, out: &mut Vec<Span>) {
     let wrapped = hard_wrapped(text);
-    let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut pos = 0usize;
     let mut prev_blank = true;
@@ -129,7 +130,6 @@ fn paragraphs(text: &str) -> Vec<Span> {
     if let Some(s) = start {
         out.push(Span::new(s, text.len()));
     }
-    out
 }
 
 /// Trims white space off both ends of a span.
@@ -257,9 +257,23 @@ fn push_capped(text: &str, mut s: Span, out: &mut Vec<Span>) {
 
 /// Splits a document into sentences, flagging headlines and boilerplate.
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 128));
-    let mut spans = Vec::new();
-    for (pi, para) in paragraphs(text).into_iter().enumerate() {
+    let mut out = Vec::new();
+    sentences_into(text, &mut out);
+    out
+}
+
+thread_local! {
+    static PARAGRAPHS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
+    static SPANS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
+}
+
+/// [`sentences`], appended to `out`.
+pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
+    out.reserve(crate::tokens::capacity_for(text.len(), 128));
+    let mut spans = crate::spare::take(&SPANS);
+    let mut paras = crate::spare::take(&PARAGRAPHS);
+    paragraphs(text, &mut paras);
+    for (pi, &para) in paras.iter().enumerate() {
         spans.clear();
         split_paragraph(text, para, &mut spans);
         let n = spans.len();
@@ -279,7 +293,8 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
             });
         }
     }
-    out
+    crate::spare::give(&SPANS, spans);
+    crate::spare::give(&PARAGRAPHS, paras);
 }
 
 /// Promotion lines and bylines: "READ ALSO: ...", "Related: ...".

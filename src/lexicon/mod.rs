@@ -908,19 +908,22 @@ fn last_tok(text: &str, toks: &[Token], k: usize, e: usize) -> Option<usize> {
 
 impl Lexicon {
     /// The lexicon names (with fitting case) and the trigger phrases (any
-    /// case) in the sentences' tokens. Each starts where a token starts and
-    /// ends where a token of its sentence ends, at word boundaries; from the
-    /// left, the longest phrase at a token is taken and the search resumes
-    /// after it. Names and triggers are searched apart: a name can hold a
-    /// trigger word ("Strike Force").
+    /// case) in the sentences' tokens, appended to `names` and `triggers`.
+    /// Each starts where a token starts and ends where a token of its
+    /// sentence ends, at word boundaries; from the left, the longest phrase
+    /// at a token is taken and the search resumes after it. Names and
+    /// triggers are searched apart: a name can hold a trigger word ("Strike
+    /// Force").
     pub(crate) fn hits_in(
         &self,
         text: &str,
         tokens: &[Token],
         sent_toks: &[Range<usize>],
-    ) -> (Vec<Hit>, Vec<Hit>) {
-        let mut names = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 32));
-        let mut triggers = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 64));
+        names: &mut Vec<Hit>,
+        triggers: &mut Vec<Hit>,
+    ) {
+        names.reserve(crate::tokens::capacity_for(text.len(), 32));
+        triggers.reserve(crate::tokens::capacity_for(text.len(), 64));
         for range in sent_toks {
             let toks = &tokens[range.clone()];
             // The first token each search may look at next.
@@ -956,7 +959,6 @@ impl Lexicon {
                 }
             }
         }
-        (names, triggers)
     }
 
     /// False when `text` cannot hold a trigger: no trigger phrase occurs in
@@ -1353,7 +1355,8 @@ mod tests {
             start: 0,
             end: toks.len(),
         }];
-        let (names, triggers) = lex.hits_in(text, &toks, &sentence);
+        let (mut names, mut triggers) = (Vec::new(), Vec::new());
+        lex.hits_in(text, &toks, &sentence, &mut names, &mut triggers);
         let spelled = |hs: Vec<Hit>| {
             hs.iter()
                 .map(|h| text[h.span.range()].to_string())
