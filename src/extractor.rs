@@ -109,11 +109,11 @@ impl Extractor {
         let Some(a) = Analysis::triggered(text, lex) else {
             return Vec::new();
         };
-        let (drafts, mut sentence_dates) = run_rules(&a, lex, &a.triggers, None);
+        let (mut drafts, mut sentence_dates) = run_rules(&a, lex, &a.triggers, None);
         let reg = Register::build(&a);
         let res = Resolver::new(&a, lex, &reg);
         let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
-        let mut drafts = drafts;
+        // Drained, not consumed: the emptied list goes back to the spares.
         for (d, modality) in drafts.drain(..) {
             let sentence = a.sentences[d.sentence].span;
             let tspan = a.toks_span(d.trig.clone());

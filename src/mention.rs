@@ -94,6 +94,32 @@ struct Scratch {
     absorbed: Vec<usize>,
 }
 
+impl Scratch {
+    /// The thread's spare buffers, the per-token ones sized for the
+    /// document's longest sentence of `longest` tokens: growing each from
+    /// empty cost a dozen allocations a document.
+    fn take(longest: usize) -> Scratch {
+        let mut s = Scratch {
+            hit_at: spare::take(&HIT_AT),
+            is_name: spare::take(&IS_NAME),
+            runs: spare::take(&RUNS),
+            absorbed: spare::take(&ABSORBED),
+        };
+        s.hit_at.reserve(longest);
+        s.is_name.reserve(longest);
+        s.runs.reserve(16);
+        s
+    }
+
+    /// Gives the buffers back to the thread's spares.
+    fn give(self) {
+        spare::give(&HIT_AT, self.hit_at);
+        spare::give(&IS_NAME, self.is_name);
+        spare::give(&RUNS, self.runs);
+        spare::give(&ABSORBED, self.absorbed);
+    }
+}
+
 /// Per-document analysis: sentences, tokens, quotes and mentions.
 #[derive(Debug)]
 pub(crate) struct Analysis<'t> {
@@ -557,19 +583,8 @@ impl<'t> Analysis<'t> {
         let mut all_weapons = spare::take(&ALL_WEAPONS);
         let mut sent_weapons = spare::take(&SENT_WEAPONS);
         sent_weapons.reserve(n);
-        // Per-token buffers sized once for the longest sentence, the others
-        // for a typical one: growing each from empty cost a dozen
-        // allocations a document.
         let longest = a.sent_toks.iter().map(|r| r.len()).max().unwrap_or(0);
-        let mut scratch = Scratch {
-            hit_at: spare::take(&HIT_AT),
-            is_name: spare::take(&IS_NAME),
-            runs: spare::take(&RUNS),
-            absorbed: spare::take(&ABSORBED),
-        };
-        scratch.hit_at.reserve(longest);
-        scratch.is_name.reserve(longest);
-        scratch.runs.reserve(16);
+        let mut scratch = Scratch::take(longest);
         let (mut ments, mut weapons) = (spare::take(&MENTS), spare::take(&WEAPONS));
         ments.reserve(16);
         for si in 0..n {
@@ -581,35 +596,13 @@ impl<'t> Analysis<'t> {
             all_weapons.append(&mut weapons);
             sent_weapons.push(from..all_weapons.len());
         }
-        let Scratch {
-            hit_at,
-            is_name,
-            runs,
-            absorbed,
-        } = scratch;
-        spare::give(&HIT_AT, hit_at);
-        spare::give(&IS_NAME, is_name);
-        spare::give(&RUNS, runs);
-        spare::give(&ABSORBED, absorbed);
+        scratch.give();
         spare::give(&MENTS, ments);
         spare::give(&WEAPONS, weapons);
-        // The lists of an earlier call, if any, go back too.
-        spare::give(
-            &ALL_MENTS,
-            std::mem::replace(&mut self.all_ments, all_ments),
-        );
-        spare::give(
-            &SENT_MENTS,
-            std::mem::replace(&mut self.sent_ments, sent_ments),
-        );
-        spare::give(
-            &ALL_WEAPONS,
-            std::mem::replace(&mut self.all_weapons, all_weapons),
-        );
-        spare::give(
-            &SENT_WEAPONS,
-            std::mem::replace(&mut self.sent_weapons, sent_weapons),
-        );
+        self.all_ments = all_ments;
+        self.sent_ments = sent_ments;
+        self.all_weapons = all_weapons;
+        self.sent_weapons = sent_weapons;
     }
 
     /// The mentions of sentence `si`, in text order.
