@@ -332,14 +332,37 @@ const PARTICLES: &[&str] = &[
     "le", "dos", "del", "ben",
 ];
 
-const PRONOUNS: &[(&str, bool)] = &[
-    ("he", false),
-    ("she", false),
-    ("they", true),
-    ("it", false),
-    ("we", true),
-    ("them", true),
+/// What a pronoun can stand for: the kind of mention its antecedent is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Refers {
+    /// "they", "we": a plural group, or an organization.
+    Plural,
+    /// "it": an organization, a country, a singular group.
+    Thing,
+    /// "he", "she": a person, or a name the register knows.
+    Person,
+}
+
+/// The pronouns taken as mentions, with what each can stand for.
+const PRONOUNS: &[(&str, Refers)] = &[
+    ("he", Refers::Person),
+    ("she", Refers::Person),
+    ("they", Refers::Plural),
+    ("it", Refers::Thing),
+    ("we", Refers::Plural),
+    ("them", Refers::Plural),
 ];
+
+/// What the pronoun `w` (any case) can stand for, if it is one of [`PRONOUNS`].
+pub(crate) fn pronoun(w: &str) -> Option<Refers> {
+    if w.len() > PRONOUN_MAX_LEN {
+        return None;
+    }
+    PRONOUNS
+        .iter()
+        .find(|(p, _)| lower_eq(p, w))
+        .map(|&(_, r)| r)
+}
 
 /// The length of the longest pronoun: longer words skip the list.
 const PRONOUN_MAX_LEN: usize = {
@@ -773,9 +796,7 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             let w = self.tok(k);
-            let pronoun =
-                (w.len() <= PRONOUN_MAX_LEN).then(|| PRONOUNS.iter().find(|(p, _)| lower_eq(p, w)));
-            if let Some(&(_, plural)) = pronoun.flatten() {
+            if let Some(refers) = pronoun(w) {
                 out.push(Ment {
                     span: t.span,
                     name: t.span,
@@ -784,7 +805,7 @@ impl<'t> Analysis<'t> {
                     iso: None,
                     sector: None,
                     title: None,
-                    plural,
+                    plural: refers == Refers::Plural,
                     country: None,
                 });
                 k += 1;

@@ -9,7 +9,7 @@
 use crate::document::Span;
 use crate::event::{Mention, Sector};
 use crate::lexicon::{Iso, Lexicon};
-use crate::mention::{Analysis, Class, Ment};
+use crate::mention::{pronoun, Analysis, Class, Ment, Refers};
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
 use once_cell::unsync::OnceCell;
@@ -253,23 +253,12 @@ pub(crate) struct Resolver<'a, 't> {
     a: &'a Analysis<'t>,
     lex: &'a Lexicon,
     reg: &'a Register<'t>,
-    /// Per sentence and [`Wanted`], once asked for, the index of its first
+    /// Per sentence and [`Refers`], once asked for, the index of its first
     /// mention outside quotes that can be that antecedent, if any. Without
     /// it, every pronoun tests each mention of five sentences: in a text
     /// packed with pronouns and names that is thousands of tests per
     /// pronoun.
     first_wanted: RefCell<Vec<[Option<Option<u32>>; 3]>>,
-}
-
-/// What a pronoun's antecedent can be.
-#[derive(Clone, Copy)]
-enum Wanted {
-    /// "they", "we": a plural group, or an organization.
-    Plural,
-    /// "it": an organization, a country, a singular group.
-    Thing,
-    /// "he", "she": a person, or a name the register knows.
-    Person,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -289,7 +278,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The antecedent of a pronoun in sentence `si` at byte `at`: the first
     /// `wanted` mention of the same sentence before it, else the first of
     /// the nearest of the four sentences before that has one.
-    fn antecedent(&self, si: usize, at: usize, wanted: Wanted) -> Option<(usize, usize)> {
+    fn antecedent(&self, si: usize, at: usize, wanted: Refers) -> Option<(usize, usize)> {
         if let Some(mi) = self.wanted_before(si, at, wanted) {
             return Some((si, mi));
         }
@@ -303,7 +292,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// antecedent and ends before `at`. Mentions are in order of their
     /// start, so when the sentence's first one starts at or after `at`, no
     /// other can end before it.
-    fn wanted_before(&self, si: usize, at: usize, wanted: Wanted) -> Option<usize> {
+    fn wanted_before(&self, si: usize, at: usize, wanted: Refers) -> Option<usize> {
         let first = self.first_wanted(si, wanted)?;
         let m = self.ment(si, first);
         if m.span.end <= at {
@@ -320,7 +309,7 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// The first mention of sentence `si` outside quotes that can be a
     /// `wanted` antecedent.
-    fn first_wanted(&self, si: usize, wanted: Wanted) -> Option<usize> {
+    fn first_wanted(&self, si: usize, wanted: Refers) -> Option<usize> {
         let mut memo = self.first_wanted.borrow_mut();
         if memo.is_empty() {
             memo.resize(self.a.sentences.len(), [None; 3]);
@@ -337,16 +326,16 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     /// Whether `m` can be a `wanted` antecedent: it is one, outside quotes.
-    fn is_wanted(&self, m: &Ment, wanted: Wanted) -> bool {
+    fn is_wanted(&self, m: &Ment, wanted: Refers) -> bool {
         let is = match wanted {
-            Wanted::Plural => {
+            Refers::Plural => {
                 m.plural && matches!(m.class, Class::Group | Class::Org) || m.class == Class::Org
             }
-            Wanted::Thing => {
+            Refers::Thing => {
                 matches!(m.class, Class::Org | Class::Country)
                     || m.class == Class::Group && !m.plural
             }
-            Wanted::Person => {
+            Refers::Person => {
                 matches!(m.class, Class::Person)
                     || (m.class == Class::Unknown
                         && self.reg.fullest(&self.a.text[m.name.range()]).is_some())
@@ -409,14 +398,9 @@ impl<'a, 't> Resolver<'a, 't> {
         };
         match m.class {
             Class::Pronoun => {
-                // Pronoun mentions carry the plural of the pronoun list.
-                let wanted = if m.plural {
-                    Wanted::Plural
-                } else if text[m.span.range()].eq_ignore_ascii_case("it") {
-                    Wanted::Thing
-                } else {
-                    Wanted::Person
-                };
+                // What it stands for, from the pronoun list that made it
+                // (every pronoun mention is in the list).
+                let wanted = pronoun(&text[m.span.range()]).unwrap_or(Refers::Person);
                 match self.antecedent(si, m.span.start, wanted) {
                     Some((s2, m2)) => {
                         let mut r = self.resolve_ment(s2, m2);
@@ -645,9 +629,9 @@ mod tests {
             let span = a.sentences[si].span;
             for at in span.start..=span.end + 1 {
                 for (wanted, plural, thing) in [
-                    (Wanted::Person, false, false),
-                    (Wanted::Plural, true, false),
-                    (Wanted::Thing, false, true),
+                    (Refers::Person, false, false),
+                    (Refers::Plural, true, false),
+                    (Refers::Thing, false, true),
                 ] {
                     let got = r.antecedent(si, at, wanted);
                     let want = antecedent_scan(&r, si, at, plural, thing);
@@ -659,7 +643,7 @@ mod tests {
         // Answers in the pronoun's own sentence, and from earlier ones.
         assert!(found > 50, "{found}");
         let he = text.find("He said").expect("in the text");
-        let (s, mi) = r.antecedent(1, he, Wanted::Person).expect("an antecedent");
+        let (s, mi) = r.antecedent(1, he, Refers::Person).expect("an antecedent");
         assert_eq!(
             &text[a.ments(s)[mi].name.range()],
             "Mohammed Shia al-Sudani"
