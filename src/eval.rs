@@ -6,6 +6,9 @@
 //! treatment of optional, hypothetical and negated gold records, and the same
 //! leniency towards hand-written prediction lines. The gold format and the
 //! scoring rules in words are in the annotation guidelines (`GUIDELINES.md`).
+//! A document whose `docs.jsonl` line lists `"kinds"` is scored for those
+//! kinds only: gold records and predictions of other kinds in it are ignored
+//! ([`GoldDoc::scored_kinds`]).
 //!
 //! ```
 //! use std::collections::HashMap;
@@ -40,8 +43,10 @@
 //! a malformed gold file is an [`Error`](crate::Error) naming file and line (where
 //! `score.py` would crash or silently ignore the record); a prediction line
 //! that would crash `score.py` (a JSON value that is not an object, a
-//! non-numeric span) is counted as unusable. Unicode normalization covers
-//! only the characters listed in [`fold`].
+//! non-numeric span) is counted as unusable; a `"kinds"` list that is empty,
+//! names an unknown kind or repeats one is a gold error (`score.py` would
+//! take an empty list for all kinds and count a repeated kind twice).
+//! Unicode normalization covers only the characters listed in [`fold`].
 
 mod gold;
 mod matching;
@@ -253,7 +258,9 @@ impl Gold {
                 .push(g);
         }
         for doc in &self.docs {
-            for kind in Kind::ALL {
+            // Only the kinds the document's gold covers; gold records and
+            // predictions of other kinds are not scored there.
+            for &kind in doc.scored_kinds() {
                 let key = (doc.id.as_str(), kind);
                 let gs = gold_groups.get(&key).map_or(&[][..], |v| &v[..]);
                 let ps = groups.get(&key).map_or(&[][..], |v| &v[..]);

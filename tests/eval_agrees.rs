@@ -781,6 +781,235 @@ fn greedy_pairing_order() {
     assert_eq!(report.misses[0].sentence, "Rebels attacked the town.");
 }
 
+/// A document whose docs.jsonl line lists "kinds" is scored for those kinds
+/// only, in the order listed; a document without "kinds" for all four.
+#[test]
+fn doc_kinds_limit_what_is_scored() {
+    let tmp = TempPath::new("doc-kinds");
+    std::fs::create_dir_all(&tmp.0).unwrap();
+    let text = "Rebels attacked the base on Monday. The mayor said the town was calm.";
+    for doc in ["limited", "full"] {
+        std::fs::write(tmp.0.join(format!("{doc}.txt")), text).unwrap();
+    }
+    std::fs::write(
+        tmp.0.join("docs.jsonl"),
+        concat!(
+            "{\"doc\": \"limited\", \"path\": \"limited.txt\", \"kinds\": [\"visit\", \"attack\"]}\n",
+            "{\"doc\": \"full\", \"path\": \"full.txt\", \"kinds\": null}\n",
+        ),
+    )
+    .unwrap();
+    // The statement record of "limited" is of a kind its gold does not cover:
+    // not scored, so not a miss.
+    let events = ["limited", "full"]
+        .iter()
+        .map(|doc| {
+            format!(
+                "{{\"doc\": \"{doc}\", \"kind\": \"attack\", \"anchor\": \"attacked the base\", \"attacker\": \"Rebels\"}}\n\
+                 {{\"doc\": \"{doc}\", \"kind\": \"statement\", \"anchor\": \"said the town was calm\", \"speaker\": \"The mayor\"}}\n"
+            )
+        })
+        .collect::<String>()
+        .replace(
+            "{\"doc\": \"full\", \"kind\": \"statement\", \"anchor\": \"said the town was calm\", \"speaker\": \"The mayor\"}\n",
+            "",
+        );
+    std::fs::write(tmp.0.join("events.jsonl"), &events).unwrap();
+    let gold = Gold::load(&tmp.0).unwrap();
+    let limited = gold.doc("limited").unwrap();
+    assert_eq!(limited.kinds, Some(vec![Kind::Visit, Kind::Attack]));
+    assert_eq!(limited.scored_kinds(), &[Kind::Visit, Kind::Attack]);
+    assert!(limited.scores(Kind::Attack) && !limited.scores(Kind::Statement));
+    let full = gold.doc("full").unwrap();
+    assert_eq!(full.kinds, None);
+    assert_eq!(full.scored_kinds(), &Kind::ALL);
+    assert_eq!(
+        gold.records().len(),
+        3,
+        "records of unscored kinds are kept"
+    );
+
+    let (sentence, said) = ("[0, 35]", "[36, 69]");
+    let mut jsonl = String::new();
+    for doc in ["limited", "full"] {
+        jsonl.push_str(&format!(
+            "{{\"doc\": \"{doc}\", \"kind\": \"attack\", \"sentence_span\": {sentence}, \"attacker\": \"Rebels\"}}\n\
+             {{\"doc\": \"{doc}\", \"kind\": \"statement\", \"sentence_span\": {said}, \"speaker\": \"The mayor\"}}\n\
+             {{\"doc\": \"{doc}\", \"kind\": \"call\", \"sentence_span\": {said}, \"participants\": [\"The mayor\"]}}\n"
+        ));
+    }
+    // Extras of "limited" in its own order of kinds: the visit before the attack.
+    jsonl.push_str(&format!(
+        "{{\"doc\": \"limited\", \"kind\": \"attack\", \"sentence_span\": {said}}}\n\
+         {{\"doc\": \"limited\", \"kind\": \"visit\", \"sentence_span\": {said}}}\n"
+    ));
+    let report = assert_agrees("doc-kinds", &tmp.0, &gold, &jsonl);
+    let counts = |k: Kind| {
+        let s = report.kind(k);
+        (s.tp, s.fp, s.fn_)
+    };
+    assert_eq!(counts(Kind::Attack), (2, 1, 0));
+    assert_eq!(counts(Kind::Visit), (0, 1, 0));
+    // The statement and the call in "limited" are not false positives;
+    // in "full" they are (no gold there).
+    assert_eq!(counts(Kind::Statement), (0, 1, 0));
+    assert_eq!(counts(Kind::Call), (0, 1, 0));
+    assert!(report.misses.is_empty(), "{:?}", report.misses);
+    let extras: Vec<(&str, Kind)> = report
+        .extras
+        .iter()
+        .map(|x| (x.doc.as_str(), x.kind))
+        .collect();
+    assert_eq!(
+        extras,
+        [
+            ("limited", Kind::Visit),
+            ("limited", Kind::Attack),
+            ("full", Kind::Call),
+            ("full", Kind::Statement),
+        ]
+    );
+    // Every usable line is read, scored or not.
+    assert_eq!(report.predictions, 8);
+    assert_eq!(report.bad_lines, 0);
+
+    // A lone statement prediction: no false positive where statements are
+    // not scored, one where they are.
+    let one_statement = |doc: &str| {
+        let p = gold.score_jsonl(&format!(
+            "{{\"doc\": \"{doc}\", \"kind\": \"statement\", \"sentence_span\": {said}}}\n"
+        ));
+        (p.kind(Kind::Statement).fp, p.micro.fp, p.micro.fn_)
+    };
+    assert_eq!(one_statement("limited"), (0, 0, 2));
+    assert_eq!(one_statement("full"), (1, 1, 2));
+}
+
+/// The seeds gold with "kinds" lists of every shape: subsets in various
+/// orders, some leaving out kinds the document has gold for; score.py agrees.
+#[test]
+fn limited_kinds_gold_agrees() {
+    let tmp = TempPath::new("kinds-gold");
+    std::fs::create_dir_all(&tmp.0).unwrap();
+    let seeds = seeds_gold_dir();
+    let lists = [
+        json!(["attack", "call", "visit"]),
+        json!(["statement"]),
+        Value::Null,
+        json!(["visit", "statement", "attack"]),
+        json!(["call", "attack"]),
+    ];
+    let mut docs = String::new();
+    for (i, line) in std::fs::read_to_string(seeds.join("docs.jsonl"))
+        .unwrap()
+        .lines()
+        .enumerate()
+    {
+        let mut d: Map<String, Value> = serde_json::from_str(line).unwrap();
+        let path = seeds.join(d["path"].as_str().unwrap());
+        d.insert("path".into(), json!(path.to_str().unwrap()));
+        let list = &lists[i % lists.len()];
+        if !list.is_null() {
+            d.insert("kinds".into(), list.clone());
+        }
+        docs.push_str(&format!("{}\n", Value::Object(d)));
+    }
+    let events = std::fs::read_to_string(seeds.join("events.jsonl")).unwrap();
+    std::fs::write(tmp.0.join("docs.jsonl"), docs).unwrap();
+    std::fs::write(tmp.0.join("events.jsonl"), &events).unwrap();
+    let gold = Gold::load(&tmp.0).unwrap();
+    let lines = gold_lines(&gold, &events);
+
+    let scored = |r: &&newsevents::eval::GoldRecord| gold.doc(&r.doc).unwrap().scores(r.kind);
+    let required = gold
+        .records()
+        .iter()
+        .filter(scored)
+        .filter(|r| r.counted())
+        .count();
+    assert!(required < gold.records().iter().filter(|r| r.counted()).count());
+    let report = assert_agrees("kinds-perfect", &tmp.0, &gold, &perfect(&gold, &lines));
+    assert_eq!(
+        (report.micro.tp, report.micro.fp, report.micro.fn_),
+        (required, 0, 0)
+    );
+    for seed in 200..=205 {
+        assert_agrees(
+            &format!("kinds-{seed}"),
+            &tmp.0,
+            &gold,
+            &damaged(&gold, &lines, seed),
+        );
+    }
+    let events = typed_events(&gold);
+    let typed = gold.score_events(events.iter().map(|(d, e)| (d.as_str(), e)));
+    let lines: Vec<Value> = events
+        .iter()
+        .map(|(d, e)| eval::prediction_json(d, e))
+        .collect();
+    let report = assert_agrees("kinds-typed", &tmp.0, &gold, &to_jsonl(&lines));
+    assert_eq!(typed, report);
+    assert_eq!(report.micro.fn_, 0);
+}
+
+/// The general-news corpus of the shared folder (gold for attack, call and
+/// visit only, by "kinds"): the extractor's output and damaged gold score
+/// as under score.py. Skipped with a note when the corpus is not there.
+#[test]
+fn general_corpus_agrees() {
+    let dir = manifest().join("../shared/corpus/general");
+    if !dir.join("docs.jsonl").is_file() {
+        eprintln!(
+            "note: {} not found; skipping the general corpus comparison",
+            dir.display()
+        );
+        return;
+    }
+    let gold = Gold::load(&dir).unwrap();
+    assert!(gold.docs().iter().any(|d| !d.scores(Kind::Statement)));
+    let extractor = Extractor::new();
+    let mut events = Vec::new();
+    for d in gold.docs() {
+        let doc = Document::new(d.id.as_str(), &d.text).with_published(d.published);
+        events.extend(
+            extractor
+                .extract(&doc)
+                .into_iter()
+                .map(|e| (d.id.clone(), e)),
+        );
+    }
+    let typed = gold.score_events(events.iter().map(|(d, e)| (d.as_str(), e)));
+    let lines: Vec<Value> = events
+        .iter()
+        .map(|(d, e)| eval::prediction_json(d, e))
+        .collect();
+    let report = assert_agrees("general-extractor", &dir, &gold, &to_jsonl(&lines));
+    assert_eq!(typed, report);
+    let required = gold
+        .records()
+        .iter()
+        .filter(|r| r.counted() && gold.doc(&r.doc).unwrap().scores(r.kind))
+        .count();
+    assert_eq!(report.micro.tp + report.micro.fn_, required);
+    // Predictions of kinds a document's gold leaves out (statements here)
+    // cost nothing there.
+    assert!(report
+        .extras
+        .iter()
+        .all(|x| gold.doc(&x.doc).unwrap().scores(x.kind)));
+
+    let events_jsonl = std::fs::read_to_string(dir.join("events.jsonl")).unwrap();
+    let lines = gold_lines(&gold, &events_jsonl);
+    for seed in 300..=303 {
+        assert_agrees(
+            &format!("general-{seed}"),
+            &dir,
+            &gold,
+            &damaged(&gold, &lines, seed),
+        );
+    }
+}
+
 // Gold loading errors
 
 #[test]
@@ -864,6 +1093,68 @@ fn gold_errors_name_file_and_line() {
     std::fs::write(tmp.0.join("events.jsonl"), format!("{ok}\n")).unwrap();
     let gold = Gold::load(&tmp.0).unwrap();
     assert_eq!(gold.records()[0].start, 7);
+}
+
+/// A bad "kinds" list is a gold error naming docs.jsonl and the line.
+#[test]
+fn gold_kinds_errors_name_file_and_line() {
+    let texts = || {
+        HashMap::from([
+            ("a".to_string(), "Rebels attacked the base.".to_string()),
+            ("d".to_string(), "Rebels attacked the base.".to_string()),
+        ])
+    };
+    let err = |kinds: &str| {
+        let docs = format!(
+            "{{\"doc\": \"a\", \"path\": \"a.txt\", \"kinds\": [\"attack\"]}}\n\n{{\"doc\": \"d\", \"path\": \"d.txt\", \"kinds\": {kinds}}}\n"
+        );
+        match Gold::from_strs(&docs, "", texts()) {
+            Err(newsevents::Error::Gold {
+                source_name,
+                line,
+                message,
+            }) => {
+                assert_eq!((source_name.as_str(), line), ("docs.jsonl", 3), "{message}");
+                message
+            }
+            other => panic!("expected a gold error for kinds {kinds}, got {other:?}"),
+        }
+    };
+    let msg = err(r#"["attack", "meeting"]"#);
+    assert!(
+        msg.contains("unknown kind") && msg.contains("meeting"),
+        "{msg}"
+    );
+    assert!(err(r#"["Attack"]"#).contains("unknown kind"));
+    assert!(err("[]").contains("non-empty"));
+    assert!(err(r#""attack""#).contains("kinds must be"));
+    assert!(err(r#"["attack", 3]"#).contains("kinds must list"));
+    assert!(err(r#"["call", "call"]"#).contains("twice"));
+
+    // Through Gold::load, the error names the docs.jsonl path.
+    let tmp = TempPath::new("kinds-error");
+    std::fs::create_dir_all(&tmp.0).unwrap();
+    std::fs::write(tmp.0.join("d.txt"), "Rebels attacked the base.").unwrap();
+    std::fs::write(
+        tmp.0.join("docs.jsonl"),
+        "{\"doc\": \"d\", \"path\": \"d.txt\", \"kinds\": [\"attack\", \"speech\"]}\n",
+    )
+    .unwrap();
+    std::fs::write(tmp.0.join("events.jsonl"), "").unwrap();
+    match Gold::load(&tmp.0) {
+        Err(newsevents::Error::Gold {
+            source_name,
+            line,
+            message,
+        }) => {
+            assert_eq!(
+                (source_name, line),
+                (tmp.0.join("docs.jsonl").display().to_string(), 1)
+            );
+            assert!(message.contains("\"speech\""), "{message}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 // Role matching

@@ -31,8 +31,25 @@ pub struct GoldDoc {
     pub path: String,
     /// The publication date, when known.
     pub published: Option<NaiveDate>,
+    /// The kinds the document's gold covers (`"kinds"` in `docs.jsonl`), in
+    /// the order given, or `None` when it covers all four. Gold records and
+    /// predictions of other kinds are not scored in this document.
+    pub kinds: Option<Vec<Kind>>,
     /// The document text.
     pub text: String,
+}
+
+impl GoldDoc {
+    /// The kinds scored in this document, in the order `score.py` visits
+    /// them: the document's `kinds` as listed, or all of [`Kind::ALL`].
+    pub fn scored_kinds(&self) -> &[Kind] {
+        self.kinds.as_deref().unwrap_or(&Kind::ALL)
+    }
+
+    /// True when records and predictions of `kind` are scored in this document.
+    pub fn scores(&self, kind: Kind) -> bool {
+        self.scored_kinds().contains(&kind)
+    }
 }
 
 /// One gold record (a line of `events.jsonl`).
@@ -175,6 +192,7 @@ impl Gold {
                 ),
                 Some(other) => return Err(err(format!("published must be a date, not {other}"))),
             };
+            let kinds = parse_kinds(obj.get("kinds")).map_err(err)?;
             if gold.by_id.contains_key(&id) {
                 return Err(err(format!("duplicate doc {id:?}")));
             }
@@ -184,6 +202,7 @@ impl Gold {
                 id,
                 path,
                 published,
+                kinds,
                 text,
             });
         }
@@ -318,6 +337,34 @@ impl Gold {
     pub fn records(&self) -> &[GoldRecord] {
         &self.records
     }
+}
+
+/// The `"kinds"` of a `docs.jsonl` line: absent or null for all kinds,
+/// otherwise a non-empty list of distinct kind names. (`score.py` would take
+/// an empty list, which `check_gold.py` rejects, for all kinds, and would
+/// score a repeated kind twice.)
+fn parse_kinds(value: Option<&Value>) -> Result<Option<Vec<Kind>>, String> {
+    let items = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Array(items)) if !items.is_empty() => items,
+        Some(v) => {
+            return Err(format!(
+                "kinds must be a non-empty list of kind names, not {v}"
+            ))
+        }
+    };
+    let mut kinds = Vec::with_capacity(items.len());
+    for item in items {
+        let Value::String(name) = item else {
+            return Err(format!("kinds must list kind names, not {item}"));
+        };
+        let kind = Kind::from_name(name).ok_or(format!("unknown kind {name:?} in kinds"))?;
+        if kinds.contains(&kind) {
+            return Err(format!("kind {name:?} listed twice in kinds"));
+        }
+        kinds.push(kind);
+    }
+    Ok(Some(kinds))
 }
 
 pub(super) fn parse_object(raw: &str) -> Result<Map<String, Value>, String> {
