@@ -30,7 +30,7 @@
 //! in input order; the others are still processed, and the exit code is 1. Bad usage exits
 //! with 2. When stderr is a terminal, a progress line is shown there.
 
-use newsevents::{parse_date, Document, Event, Extractor};
+use newsevents::{parse_date, Decision, Document, Event, Extractor};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -52,6 +52,9 @@ usage: extract [--published YYYY-MM-DD] [--jobs N] [--manifest FILE]... [PATH...
   --manifest FILE    a docs.jsonl manifest ({\"doc\", \"path\", \"published\"} per line)
   --published DATE   publication date for files, folders and undated stdin lines
   --jobs N           extraction threads (default 1)
+  --explain          instead of events, every trigger candidate with the decision
+                     taken on it: {\"doc\", \"kind\", \"trigger\", \"sentence_span\",
+                     \"decision\": \"event\" | \"other_sense\" | \"no_parties\", \"rule\", \"why\"}
 ";
 
 /// Batches in flight per worker thread: enough to keep workers busy while
@@ -84,7 +87,10 @@ fn main() -> ExitCode {
 
     let status = Status::new(io::stderr().is_terminal());
     let mut inputs = Inputs::new(opts.inputs, opts.published);
-    let extractor = Extractor::new();
+    let work = Work {
+        extractor: Extractor::new(),
+        explain: opts.explain,
+    };
     let stdout = io::stdout();
     let mut out = Output::new(
         io::BufWriter::with_capacity(1 << 20, stdout.lock()),
@@ -92,9 +98,9 @@ fn main() -> ExitCode {
     );
 
     let failures = if opts.jobs <= 1 {
-        run_sequential(&extractor, &mut inputs, &mut out)
+        run_sequential(&work, &mut inputs, &mut out)
     } else {
-        run_parallel(&extractor, &mut inputs, &mut out, opts.jobs)
+        run_parallel(&work, &mut inputs, &mut out, opts.jobs)
     };
     let write_failed = out.finish();
     status.finish();
@@ -113,6 +119,14 @@ struct Options {
     inputs: Vec<InputSpec>,
     published: Option<chrono::NaiveDate>,
     jobs: usize,
+    explain: bool,
+}
+
+/// What each document goes through.
+struct Work {
+    extractor: Extractor,
+    /// Trigger candidates and decisions instead of events.
+    explain: bool,
 }
 
 enum Parsed {
@@ -130,6 +144,7 @@ fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Parsed, String
     let mut inputs = Vec::new();
     let mut published = None;
     let mut jobs = 1;
+    let mut explain = false;
     let mut flags_done = false;
     let mut stdin_seen = false;
 
@@ -171,6 +186,7 @@ fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Parsed, String
                     _ => return Err(format!("--jobs {v:?}: expected a whole number >= 1")),
                 };
             }
+            "--explain" => explain = true,
             "--manifest" => {
                 let v = flag_value(inline, &mut args, flag)?;
                 inputs.push(InputSpec::Manifest(PathBuf::from(v)));
@@ -185,6 +201,7 @@ fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Parsed, String
         inputs,
         published,
         jobs,
+        explain,
     }))
 }
 
@@ -739,9 +756,10 @@ impl Rendered {
 }
 
 /// What a worker does with a job: everything but the writing.
-fn process(extractor: &Extractor, job: Job) -> Rendered {
+fn process(work: &Work, job: Job) -> Rendered {
     match load(job) {
-        Ok(doc) => render(extractor, doc),
+        Ok(doc) if work.explain => render_explained(&work.extractor, doc),
+        Ok(doc) => render(&work.extractor, doc),
         Err(msg) => Rendered::failed(msg),
     }
 }
@@ -793,14 +811,43 @@ fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
     }
 }
 
-fn run_sequential(
-    extractor: &Extractor,
-    inputs: &mut Inputs,
-    out: &mut Output<'_, impl Write>,
-) -> usize {
+/// `--explain`: one line per trigger candidate of the document.
+fn render_explained(extractor: &Extractor, doc: DocIn) -> Rendered {
+    let document = Document::new(doc.id.as_str(), &doc.text).with_published(doc.published);
+    let mut json = Vec::new();
+    let candidates = extractor.explain(&document);
+    for c in &candidates {
+        let (decision, why) = match &c.decision {
+            Decision::Event { .. } => ("event", ""),
+            Decision::OtherSense { why, .. } => ("other_sense", why.as_str()),
+            _ => ("no_parties", ""),
+        };
+        let line = serde_json::json!({
+            "doc": doc.id,
+            "kind": c.kind,
+            "trigger": {"text": c.trigger.text, "span": [c.trigger.span.start, c.trigger.span.end]},
+            "sentence_span": [c.sentence.start, c.sentence.end],
+            "decision": decision,
+            "rule": c.decision.rule(),
+            "why": why,
+        });
+        // A `Value` of strings and numbers always serializes.
+        let _ = serde_json::to_writer(&mut json, &line);
+        json.push(b'\n');
+    }
+    Rendered {
+        json,
+        docs: 1,
+        bytes: doc.text.len(),
+        events: candidates.len(),
+        error: None,
+    }
+}
+
+fn run_sequential(work: &Work, inputs: &mut Inputs, out: &mut Output<'_, impl Write>) -> usize {
     let mut failures = 0;
     while let Some(job) = inputs.next_job() {
-        if !out.write(process(extractor, job), &mut failures) {
+        if !out.write(process(work, job), &mut failures) {
             break;
         }
     }
@@ -812,7 +859,7 @@ fn run_sequential(
 /// back in input order. A pool of tokens, one per batch between being read
 /// and being written, bounds memory even when one document is slow.
 fn run_parallel(
-    extractor: &Extractor,
+    work: &Work,
     inputs: &mut Inputs,
     out: &mut Output<'_, impl Write>,
     jobs: usize,
@@ -851,10 +898,7 @@ fn run_parallel(
                 // The lock is held only while waiting for the next batch.
                 let batch = batch_rx.lock().map(|rx| rx.recv());
                 let Ok(Ok((seq, batch))) = batch else { break };
-                let rendered = batch
-                    .into_iter()
-                    .map(|job| process(extractor, job))
-                    .collect();
+                let rendered = batch.into_iter().map(|job| process(work, job)).collect();
                 if done_tx.send((seq, rendered)).is_err() {
                     break;
                 }

@@ -109,7 +109,7 @@ impl Extractor {
         let Some(a) = Analysis::triggered(text, lex) else {
             return Vec::new();
         };
-        let (mut drafts, mut sentence_dates) = run_rules(&a, lex, &a.triggers, None);
+        let (mut drafts, mut sentence_dates) = run_rules(&a, lex, &a.triggers, None, None);
         let reg = Register::build(&a);
         let res = Resolver::new(&a, lex, &reg);
         let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
@@ -192,6 +192,78 @@ impl Extractor {
     }
 }
 
+impl Extractor {
+    /// Every trigger candidate of a document, in text order, with what was
+    /// decided on it and the rule or sense cue that decided: the answer to
+    /// "why did it (not) find this?".
+    ///
+    /// ```
+    /// use newsevents::{Decision, Document, Extractor};
+    ///
+    /// let text = "Ukraine has agreed to strike a gas deal with Turkmenistan.";
+    /// let candidates = Extractor::new().explain(&Document::new("d", text));
+    /// let strike = candidates.iter().find(|c| c.trigger.text == "strike").unwrap();
+    /// assert_eq!(strike.decision.rule(), Some("sense.strike_a_deal"));
+    /// assert!(matches!(strike.decision, Decision::OtherSense { .. }));
+    /// ```
+    pub fn explain(&self, doc: &Document<'_>) -> Vec<crate::explain::Candidate> {
+        let text = doc.text();
+        let lex = &*self.lex;
+        let Some(a) = Analysis::triggered(text, lex) else {
+            return Vec::new();
+        };
+        let mut log = Vec::new();
+        let (drafts, dates) = run_rules(&a, lex, &a.triggers, None, Some(&mut log));
+        crate::spare::give(&DRAFTS, drafts);
+        crate::spare::give(&SENTENCE_DATES, dates);
+        log.sort_by_key(|d| (d.trig.start, d.kind as u8));
+        log.iter().map(|d| candidate(text, &a, lex, d)).collect()
+    }
+}
+
+/// The public form of a decision.
+fn candidate(
+    text: &str,
+    a: &Analysis<'_>,
+    lex: &crate::lexicon::Lexicon,
+    d: &Decided,
+) -> crate::explain::Candidate {
+    use crate::explain::Decision;
+    let decision = match d.outcome {
+        Outcome::Event(rule) => Decision::Event { rule },
+        Outcome::NoParties => Decision::NoParties,
+        Outcome::Sense(rules::sense::Reject::Rule(rule)) => Decision::OtherSense {
+            rule: rule.to_string(),
+            why: rules::sense::describe(rule).to_string(),
+        },
+        Outcome::Sense(rules::sense::Reject::Cue(i)) => {
+            let cue = &lex.senses().cues[i];
+            Decision::OtherSense {
+                rule: cue.id.clone(),
+                why: format!(
+                    "a cue word {} the trigger (senses.tsv)",
+                    cue.place.describe()
+                ),
+            }
+        }
+    };
+    crate::explain::Candidate {
+        kind: kind_name(d.kind),
+        trigger: Mention::from_span(text, a.toks_span(d.trig.clone())),
+        sentence: a.sentences[d.sentence].span,
+        decision,
+    }
+}
+
+fn kind_name(k: TriggerKind) -> &'static str {
+    match k {
+        TriggerKind::Attack => "attack",
+        TriggerKind::Call => "call",
+        TriggerKind::Visit => "visit",
+        TriggerKind::Statement => "statement",
+    }
+}
+
 thread_local! {
     // The lists of the last document's rules on this thread, for the next.
     static DRAFTS: Cell<Drafts> = const { Cell::new(Vec::new()) };
@@ -200,14 +272,62 @@ thread_local! {
     static TRIGS: Cell<Vec<rules::Trig>> = const { Cell::new(Vec::new()) };
 }
 
+/// What the rules decided on one trigger candidate, for `explain`.
+#[derive(Debug, Clone)]
+pub(crate) struct Decided {
+    pub kind: TriggerKind,
+    pub sentence: usize,
+    pub trig: std::ops::Range<usize>,
+    pub outcome: Outcome,
+}
+
+/// The outcome of one candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    NoParties,
+    Sense(rules::sense::Reject),
+    Event(&'static str),
+}
+
+impl Outcome {
+    /// How much the outcome tells: an event over a sense, a sense over nothing.
+    fn rank(self) -> u8 {
+        match self {
+            Outcome::NoParties => 0,
+            Outcome::Sense(_) => 1,
+            Outcome::Event(_) => 2,
+        }
+    }
+}
+
+/// Notes an outcome: one per trigger and kind, the most telling of its
+/// meanings' (a noun reading without parties, then a verb reading's event).
+fn note(log: &mut Option<&mut Vec<Decided>>, si: usize, tr: &rules::Trig, outcome: Outcome) {
+    let Some(log) = log.as_deref_mut() else {
+        return;
+    };
+    let same = |x: &Decided| x.kind == tr.kind && x.sentence == si && x.trig.start == tr.toks.start;
+    match log.iter_mut().rev().find(|x| same(x)) {
+        Some(x) if x.outcome.rank() < outcome.rank() => x.outcome = outcome,
+        Some(_) => {}
+        None => log.push(Decided {
+            kind: tr.kind,
+            sentence: si,
+            trig: tr.toks.clone(),
+            outcome,
+        }),
+    }
+}
+
 /// The rules over an analysed document (of one kind only, when `only` is
 /// given): the drafts with their modality, and each sentence's dates where
-/// a rule needed them.
+/// a rule needed them. With `log`, every candidate's outcome is noted there.
 pub(crate) fn run_rules(
     a: &Analysis<'_>,
     lex: &crate::lexicon::Lexicon,
     thits: &[crate::lexicon::Hit],
     only: Option<TriggerKind>,
+    mut log: Option<&mut Vec<Decided>>,
 ) -> (Drafts, SentenceDates) {
     let mut drafts = crate::spare::take(&DRAFTS);
     drafts.reserve(thits.len());
@@ -215,6 +335,7 @@ pub(crate) fn run_rules(
     // Kept as drafts are added: scanning the drafts for every sentence
     // would be quadratic in documents without attacks.
     let mut doc_has_attack = false;
+    let facts = rules::sense::DocFacts::default();
     let mut sentence_dates = crate::spare::take(&SENTENCE_DATES);
     sentence_dates.resize(a.sentences.len(), None);
     let mut seen = crate::spare::take(&SEEN);
@@ -241,21 +362,32 @@ pub(crate) fn run_rules(
             if seen.contains(&(tr.kind, tr.toks.start)) || only.is_some_and(|k| k != tr.kind) {
                 continue;
             }
+            if let Some(r) = rules::sense::cue(&c, tr) {
+                note(&mut log, si, tr, Outcome::Sense(r));
+                continue;
+            }
             let d = match tr.kind {
                 TriggerKind::Statement => rules::statement::rule(&c, tr),
                 TriggerKind::Attack => rules::attack::rule(&c, tr),
                 TriggerKind::Visit => rules::visit::rule(&c, tr),
                 TriggerKind::Call => rules::call::rule(&c, tr, doc_has_call),
             };
-            if let Some(d) = d {
-                seen.push((tr.kind, tr.toks.start));
-                if tr.kind == TriggerKind::Call {
-                    doc_has_call = true;
-                }
-                let m = rules::modality::modality(&c, d.trig.start, d.trig.end, tr.kind);
-                doc_has_attack |= matches!(d.roles, Roles::Attack { .. });
-                drafts.push((d, m));
+            let Some(mut d) = d else {
+                note(&mut log, si, tr, Outcome::NoParties);
+                continue;
+            };
+            if let Some(r) = rules::sense::check(&c, tr, &mut d, &facts) {
+                note(&mut log, si, tr, Outcome::Sense(r));
+                continue;
             }
+            note(&mut log, si, tr, Outcome::Event(d.rule));
+            seen.push((tr.kind, tr.toks.start));
+            if tr.kind == TriggerKind::Call {
+                doc_has_call = true;
+            }
+            let m = rules::modality::modality(&c, d.trig.start, d.trig.end, tr.kind);
+            doc_has_attack |= matches!(d.roles, Roles::Attack { .. });
+            drafts.push((d, m));
         }
         *dates_slot = c.dates.into_inner();
     }

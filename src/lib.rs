@@ -64,6 +64,7 @@ mod document;
 mod error;
 pub mod eval;
 mod event;
+mod explain;
 mod extractor;
 mod lexicon;
 mod mention;
@@ -78,6 +79,7 @@ pub use error::{parse_date, Error};
 pub use event::{
     Attack, Call, Event, EventDate, EventKind, Mention, Modality, Sector, Statement, Visit,
 };
+pub use explain::{Candidate, Decision};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use lexicon::LexiconEntry;
 
@@ -143,7 +145,7 @@ pub mod bench_api {
                 "statement" => Some(TriggerKind::Statement),
                 _ => None,
             };
-            crate::extractor::run_rules(&self.a, default_lexicon(), &self.a.triggers, only)
+            crate::extractor::run_rules(&self.a, default_lexicon(), &self.a.triggers, only, None)
                 .0
                 .len()
         }

@@ -80,6 +80,8 @@ impl Ment {
 pub(crate) struct Weapon {
     pub span: Span,
     pub toks: Range<usize>,
+    /// Not a vehicle: evidence of force by itself.
+    pub force: bool,
 }
 
 /// Buffers reused from one sentence to the next by mention recognition.
@@ -715,7 +717,7 @@ impl<'t> Analysis<'t> {
             let hit = hit_at[i - range.start];
             if let Some(hi) = hit {
                 if has(hi, &|e| {
-                    !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon)
+                    !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon { .. })
                 }) {
                     // Every word of a capitalized name belongs to it ("Ain al-Asad airbase").
                     let first = self.tok(hits[hi].first_tok);
@@ -957,14 +959,15 @@ impl<'t> Analysis<'t> {
         // 3. Weapons.
         weapons.clear();
         for h in hits {
-            if lex
-                .meanings(h.phrase)
-                .iter()
-                .any(|e| matches!(e, Entry::Weapon))
-            {
+            let force = lex.meanings(h.phrase).iter().find_map(|e| match e {
+                Entry::Weapon { force } => Some(*force),
+                _ => None,
+            });
+            if let Some(force) = force {
                 weapons.push(Weapon {
                     span: h.span,
                     toks: h.toks(),
+                    force,
                 });
             }
         }

@@ -6,8 +6,10 @@
 //! hash per token (see "Phrase search" below); the case of a name is then
 //! checked so that "US" the country is not "us".
 
+mod senses;
 mod user;
 
+pub(crate) use senses::{NounType, NounTypes, Senses, Where};
 pub use user::LexiconEntry;
 
 use crate::document::Span;
@@ -48,8 +50,9 @@ pub(crate) enum Entry {
     Title { sector: Option<Sector> },
     /// A common noun that denotes an actor ("gunmen", "security forces").
     ActorNoun { sector: Option<Sector> },
-    /// A weapon ("rockets", "car bomb").
-    Weapon,
+    /// A weapon ("rockets", "car bomb"); `force` is false for vehicles,
+    /// which are weapons only in a fight ("car", "truck").
+    Weapon { force: bool },
 }
 
 /// Which kind of event a trigger signals.
@@ -77,11 +80,33 @@ pub(crate) enum Frame {
     Call,
 }
 
+/// What an attack trigger shows of force by itself: see `data/triggers.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Force {
+    /// Another sense is common ("strike a deal"): evidence is needed.
+    Ambiguous,
+    /// Force when its target is a person ("shot a man").
+    Harm,
+    /// Force by itself ("airstrike", "stabbed").
+    Itself,
+}
+
+/// Parses the force column of `triggers.tsv`.
+pub(crate) fn parse_force(s: Option<&str>) -> Option<Force> {
+    match s {
+        None => Some(Force::Ambiguous),
+        Some("force") => Some(Force::Itself),
+        Some("harm") => Some(Force::Harm),
+        Some(_) => None,
+    }
+}
+
 /// One trigger phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Trigger {
     pub kind: TriggerKind,
     pub frame: Frame,
+    pub force: Force,
 }
 
 /// A lexicon or trigger phrase found in a document.
@@ -117,6 +142,8 @@ pub(crate) struct Lexicon {
     common: HashSet<String, WordHash>,
     /// ISO code -> capital, for "the Iranian capital".
     capitals: HashMap<Iso, String>,
+    /// Noun types and sense cues.
+    senses: Arc<Senses>,
 }
 
 /// The hasher of word sets: a multiply-rotate hash over eight bytes at a
@@ -267,8 +294,9 @@ impl LexiconData {
             }
         }
         for r in rows(WEAPONS) {
+            let force = r.get(1).is_some_and(|c| c.trim() != "vehicle");
             for n in aliases(r[0]) {
-                d.add_name(n, Entry::Weapon);
+                d.add_name(n, Entry::Weapon { force });
             }
         }
         for r in rows(TRIGGERS) {
@@ -282,8 +310,11 @@ impl LexiconData {
                 _ => TriggerKind::Statement,
             };
             let frame = parse_frame(r[1]).unwrap_or(Frame::Say);
+            // Checked strictly by a test of the table.
+            let force = parse_force(r.get(3).copied()).unwrap_or(Force::Ambiguous);
             for f in aliases(r[2]) {
-                d.triggers.push((f.to_string(), Trigger { kind, frame }));
+                d.triggers
+                    .push((f.to_string(), Trigger { kind, frame, force }));
             }
         }
         d
@@ -346,7 +377,12 @@ impl LexiconData {
         for (c, n) in &self.capitals {
             capitals.entry(*c).or_insert_with(|| n.clone());
         }
+        static SENSES: once_cell::sync::Lazy<Arc<Senses>> = once_cell::sync::Lazy::new(|| {
+            // The tables are checked by a test: a bad row fails it.
+            Arc::new(Senses::builtin().unwrap_or_default())
+        });
         Lexicon {
+            senses: SENSES.clone(),
             capitals,
             phrases,
             meanings,
@@ -978,6 +1014,10 @@ impl Lexicon {
         &self.trigger_meanings[phrase]
     }
 
+    pub(crate) fn senses(&self) -> &Senses {
+        &self.senses
+    }
+
     pub(crate) fn trigger_phrase(&self, phrase: usize) -> &str {
         &self.trigger_phrases[phrase]
     }
@@ -1038,6 +1078,24 @@ impl Case {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn trigger_force_column_is_strict() {
+        for r in rows(TRIGGERS) {
+            assert!(
+                r.len() == 3 || r.len() == 4,
+                "triggers.tsv row of {} fields",
+                r.len()
+            );
+            assert!(
+                parse_force(r.get(3).copied()).is_some(),
+                "bad force {:?}",
+                r.get(3)
+            );
+            assert!(r.len() == 3 || r[0] == "attack", "force on a {} row", r[0]);
+        }
+    }
+
     use super::*;
 
     /// The case check as it was first written, per match: the oracle for

@@ -125,7 +125,7 @@ impl LexiconEntry {
             }
             LexiconEntry::Weapon { name } => {
                 check_name(name)?;
-                data.add_name(name.trim(), Entry::Weapon);
+                data.add_name(name.trim(), Entry::Weapon { force: true });
             }
             LexiconEntry::Trigger { kind, word, frame } => {
                 check_name(word)?;
@@ -147,7 +147,9 @@ impl LexiconEntry {
                 };
                 let f = frame.as_deref().unwrap_or(default);
                 let frame = parse_frame(f).ok_or_else(|| format!("unknown frame {f:?}"))?;
-                data.add_trigger(word.trim(), Trigger { kind, frame });
+                // A user's own attack word is taken as force: they chose its sense.
+                let force = super::Force::Itself;
+                data.add_trigger(word.trim(), Trigger { kind, frame, force });
             }
         }
         Ok(())

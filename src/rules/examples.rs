@@ -142,12 +142,12 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "attack.counted",
-        &["The raids resumed in May with several strikes near the port."],
+        &["The raids resumed in May with several strikes near the port that killed four people."],
         &["Strikes are a common tactic."],
     ),
     (
         "attack.backref",
-        &["Police are still investigating the attack."],
+        &["A bomb exploded in the market. Police are still investigating the attack."],
         &["Attacks are a risk everywhere."],
     ),
     (

@@ -9,11 +9,14 @@ pub(crate) mod call;
 #[cfg(test)]
 pub(crate) mod examples;
 pub(crate) mod modality;
+pub(crate) mod sense;
+#[cfg(test)]
+pub(crate) mod sense_examples;
 pub(crate) mod statement;
 pub(crate) mod visit;
 
 use crate::document::Span;
-use crate::lexicon::{Frame, Hit, Lexicon, TriggerKind};
+use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
 use crate::mention::{Analysis, Class, Ment};
 use crate::tokens::Tk;
 use std::ops::Range;
@@ -73,6 +76,7 @@ pub(crate) struct Trig {
     pub toks: Range<usize>,
     pub kind: TriggerKind,
     pub frame: Frame,
+    pub force: Force,
     pub phrase: usize,
 }
 
@@ -563,6 +567,7 @@ pub(crate) fn sentence_triggers(
                 toks: toks.clone(),
                 kind: t.kind,
                 frame: t.frame,
+                force: t.force,
                 phrase: h.phrase,
             });
         }

@@ -1,0 +1,289 @@
+//! The data of trigger senses: common nouns typed by what they can be in an
+//! event (`data/nouns.tsv`), and the cue words that show a trigger carries
+//! another sense (`data/senses.tsv`). Both are parsed strictly: a bad row is
+//! an error naming the table and line, found by the tests.
+
+use super::TriggerKind;
+use std::collections::{HashMap, HashSet};
+
+const NOUNS: &str = include_str!("data/nouns.tsv");
+const SENSES: &str = include_str!("data/senses.tsv");
+
+/// What a common noun can be in an event: see `data/nouns.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum NounType {
+    Person,
+    Site,
+    Abstract,
+    Commerce,
+    Product,
+    Cyber,
+    Sport,
+    Award,
+    Disaster,
+    Critic,
+    Police,
+    SportCue,
+}
+
+impl NounType {
+    const ALL: [(NounType, &'static str); 12] = [
+        (NounType::Person, "person"),
+        (NounType::Site, "site"),
+        (NounType::Abstract, "abstract"),
+        (NounType::Commerce, "commerce"),
+        (NounType::Product, "product"),
+        (NounType::Cyber, "cyber"),
+        (NounType::Sport, "sport"),
+        (NounType::Award, "award"),
+        (NounType::Disaster, "disaster"),
+        (NounType::Critic, "critic"),
+        (NounType::Police, "police"),
+        (NounType::SportCue, "sportcue"),
+    ];
+
+    fn parse(s: &str) -> Option<NounType> {
+        NounType::ALL.iter().find(|(_, n)| *n == s).map(|(t, _)| *t)
+    }
+
+    fn bit(self) -> u16 {
+        1 << self as u16
+    }
+}
+
+/// The types of a noun, as a set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct NounTypes(u16);
+
+impl NounTypes {
+    /// True when the noun has type `t`.
+    pub(crate) fn has(self, t: NounType) -> bool {
+        self.0 & t.bit() != 0
+    }
+
+    /// True when the noun has any type.
+    pub(crate) fn any(self) -> bool {
+        self.0 != 0
+    }
+}
+
+/// Where a cue word is looked for, relative to the trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Where {
+    /// The token before the trigger.
+    Prev,
+    /// One of the two tokens before the trigger.
+    Before,
+    /// The token after the trigger.
+    Next,
+    /// One of the three tokens after the trigger.
+    After,
+    /// Any token of the sentence.
+    Sentence,
+    /// None of the four tokens after the trigger: the words are needed.
+    Lacks,
+}
+
+impl Where {
+    /// Where, in words ("before", "in the sentence of").
+    pub(crate) fn describe(self) -> &'static str {
+        match self {
+            Where::Prev | Where::Before => "before",
+            Where::Next | Where::After => "after",
+            Where::Sentence => "in the sentence of",
+            Where::Lacks => "needed but missing after",
+        }
+    }
+}
+
+/// One row of `data/senses.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue {
+    pub id: String,
+    pub kind: TriggerKind,
+    /// Trigger phrases it applies to; empty for all of the kind.
+    pub triggers: Vec<String>,
+    pub place: Where,
+    /// Cue words, lowercase.
+    pub words: HashSet<String>,
+}
+
+/// The compiled sense data.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Senses {
+    nouns: HashMap<String, NounTypes>,
+    pub cues: Vec<Cue>,
+    /// The words of sports reporting (type sportcue), searched for in a
+    /// document's text at once.
+    sport: Option<aho_corasick::AhoCorasick>,
+}
+
+/// An error in a table: its name, the line (1-based) and what is wrong.
+pub(crate) type TableError = (&'static str, usize, String);
+
+impl Senses {
+    /// The built-in tables, parsed strictly.
+    pub(crate) fn builtin() -> Result<Senses, TableError> {
+        let mut s = Senses::default();
+        s.read_nouns()?;
+        s.read_cues()?;
+        let sport: Vec<&String> = (s.nouns.iter())
+            .filter(|(_, t)| t.has(NounType::SportCue))
+            .map(|(w, _)| w)
+            .collect();
+        s.sport = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(sport)
+            .ok();
+        Ok(s)
+    }
+
+    fn read_nouns(&mut self) -> Result<(), TableError> {
+        for (n, line) in table_lines(NOUNS) {
+            let err = |m: String| ("nouns.tsv", n, m);
+            let [ty, forms] = fields::<2>(line).map_err(err)?;
+            let t = NounType::parse(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
+            for f in words(forms).map_err(err)? {
+                let e = self.nouns.entry(f.to_string()).or_default();
+                if e.has(t) {
+                    return Err(err(format!("{f:?} twice")));
+                }
+                e.0 |= t.bit();
+            }
+        }
+        Ok(())
+    }
+
+    fn read_cues(&mut self) -> Result<(), TableError> {
+        for (n, line) in table_lines(SENSES) {
+            let err = |m: String| ("senses.tsv", n, m);
+            let [id, kind, trigs, place, ws] = fields::<5>(line).map_err(err)?;
+            if !id.starts_with("sense.") || self.cues.iter().any(|c| c.id == id) {
+                return Err(err(format!(
+                    "id {id:?} must start with \"sense.\" and be unique"
+                )));
+            }
+            let kind = parse_kind(kind).ok_or_else(|| err(format!("unknown kind {kind:?}")))?;
+            let place = match place {
+                "prev" => Where::Prev,
+                "before" => Where::Before,
+                "next" => Where::Next,
+                "after" => Where::After,
+                "sentence" => Where::Sentence,
+                "lacks" => Where::Lacks,
+                other => return Err(err(format!("unknown place {other:?}"))),
+            };
+            let triggers = match trigs {
+                "*" => Vec::new(),
+                t => words(t).map_err(err)?.map(str::to_string).collect(),
+            };
+            let words = self.cue_words(ws).map_err(err)?;
+            self.cues.push(Cue {
+                id: id.to_string(),
+                kind,
+                triggers,
+                place,
+                words,
+            });
+        }
+        Ok(())
+    }
+
+    /// The words of a cue: a list, or `@type` for the nouns of a type.
+    fn cue_words(&self, ws: &str) -> Result<HashSet<String>, String> {
+        if let Some(ty) = ws.strip_prefix('@') {
+            let t = NounType::parse(ty).ok_or_else(|| format!("unknown type {ty:?}"))?;
+            return Ok((self.nouns.iter())
+                .filter(|(w, ts)| ts.has(t) && !w.contains(' '))
+                .map(|(w, _)| w.clone())
+                .collect());
+        }
+        Ok(words(ws)?.map(str::to_string).collect())
+    }
+
+    /// The types of a noun (lowercase), none when it is not in the table.
+    pub(crate) fn noun(&self, w: &str) -> NounTypes {
+        self.nouns.get(w).copied().unwrap_or_default()
+    }
+
+    /// How many words of sports reporting `text` holds, as whole words.
+    pub(crate) fn sport_words(&self, text: &str) -> usize {
+        let Some(ac) = &self.sport else { return 0 };
+        let b = text.as_bytes();
+        let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
+        ac.find_iter(text)
+            .filter(|m| !(word(m.end()) || m.start() > 0 && word(m.start() - 1)))
+            .count()
+    }
+}
+
+fn parse_kind(s: &str) -> Option<TriggerKind> {
+    Some(match s {
+        "attack" => TriggerKind::Attack,
+        "call" => TriggerKind::Call,
+        "visit" => TriggerKind::Visit,
+        "statement" => TriggerKind::Statement,
+        _ => return None,
+    })
+}
+
+/// Non-comment, non-blank lines with their 1-based numbers.
+fn table_lines(t: &str) -> impl Iterator<Item = (usize, &str)> {
+    t.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|(i, l)| (i + 1, l))
+}
+
+/// Exactly `N` tab-separated, non-empty fields.
+fn fields<const N: usize>(line: &str) -> Result<[&str; N], String> {
+    let v: Vec<&str> = line.split('\t').collect();
+    let arr: [&str; N] = v
+        .try_into()
+        .map_err(|v: Vec<&str>| format!("{} fields, expected {N}", v.len()))?;
+    match arr.iter().find(|f| f.trim().is_empty() || f.trim() != **f) {
+        Some(f) => Err(format!("empty or padded field {f:?}")),
+        None => Ok(arr),
+    }
+}
+
+/// The `|`-separated words of a field: lowercase, non-empty, no repeats.
+fn words(field: &str) -> Result<impl Iterator<Item = &str>, String> {
+    let v: Vec<&str> = field.split('|').collect();
+    for (i, w) in v.iter().enumerate() {
+        if w.is_empty() || w.trim() != *w || w.chars().any(char::is_uppercase) {
+            return Err(format!("bad word {w:?}: empty, padded or not lowercase"));
+        }
+        if v[..i].contains(w) {
+            return Err(format!("{w:?} twice in one row"));
+        }
+    }
+    Ok(v.into_iter())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tables_parse_strictly() {
+        let s = Senses::builtin().unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(s.noun("plans").has(NounType::Abstract));
+        assert!(s.noun("car").has(NounType::Site));
+        assert!(!s.noun("plans").has(NounType::Person));
+        assert!(!s.noun("zzz").any());
+        assert!(s.cues.iter().any(|c| c.id == "sense.strike_a_deal"));
+    }
+
+    #[test]
+    fn bad_rows_are_errors() {
+        assert!(fields::<2>("a\tb\tc").is_err());
+        assert!(fields::<2>("a\t").is_err());
+        assert!(fields::<2>("a\t b").is_err());
+        assert!(words("a|A").is_err());
+        assert!(words("a||b").is_err());
+        assert!(words("a|b|a").is_err());
+        assert!(words("a|b c").is_ok());
+    }
+}

@@ -1,0 +1,517 @@
+//! Sense: whether a trigger word carries the event's sense at all.
+//!
+//! A trigger is a candidate, not an event. Outside conflict and diplomacy
+//! news most of them mean something else: "strike a deal", "attacked the
+//! plans", "the award went to", "free phone calls". Two kinds of evidence
+//! decide, as dictionary-based event coders decide (an event is coded only
+//! when its parties are of the right type):
+//!
+//! - **cues** around the trigger, kept as data in `lexicon/data/senses.tsv`
+//!   and checked before a kind's rule runs ([`cue`]);
+//! - **the roles** the rule found, checked after it ([`check`]): their head
+//!   nouns typed in `lexicon/data/nouns.tsv`, evidence of force for the
+//!   ambiguous attack words, and the document's genre (a sports report
+//!   has fixtures, not visits).
+//!
+//! Every rejection names its rule, shown by `Extractor::explain`.
+
+use super::{Ctx, Draft, Filler, Roles, Trig};
+use crate::event::Sector;
+use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
+use crate::mention::{Analysis, Class, Ment};
+use crate::tokens::Tk;
+use std::cell::OnceCell;
+
+/// Why a candidate is not an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reject {
+    /// A cue of `senses.tsv` (its index).
+    Cue(usize),
+    /// A rule of this module (one of [`RULES`]).
+    Rule(&'static str),
+}
+
+/// The sense rules written in code, with what each rejects.
+pub(crate) const RULES: &[(&str, &str)] = &[
+    (
+        CRITICISM,
+        "an attack whose attacker is a critic: words, not force",
+    ),
+    (
+        ATTACKER_TYPE,
+        "an attack whose attacker is a thing (a slump, a law, a product)",
+    ),
+    (
+        TARGET_TYPE,
+        "an attack on a thing that force does not hit (plans, a deal, prices, a website)",
+    ),
+    (
+        POLICE_SEARCH,
+        "a raid by police or agents: a search, not an attack",
+    ),
+    (
+        NO_FORCE,
+        "an ambiguous attack word with no weapon, casualty, armed party or physical target",
+    ),
+    (
+        THING_MOVES,
+        "a motion verb whose subject is a thing (an award, a product)",
+    ),
+    (
+        DESTINATION_TYPE,
+        "a visit whose destination is not a place (the top, the final, a deal)",
+    ),
+    (
+        FIXTURE,
+        "travel in a sports report: a fixture or a tour, not a visit",
+    ),
+    (
+        SELECTION,
+        "a call in a sports report that is not a phone call: a selection",
+    ),
+    (
+        PRACTICE,
+        "phone calls in general, held by no named party: a practice or a product",
+    ),
+];
+
+/// What a rule of [`RULES`] rejects, in words.
+pub(crate) fn describe(rule: &str) -> &'static str {
+    RULES
+        .iter()
+        .find(|(id, _)| *id == rule)
+        .map_or("", |(_, why)| why)
+}
+
+const CRITICISM: &str = "sense.criticism";
+const ATTACKER_TYPE: &str = "sense.attacker_type";
+const TARGET_TYPE: &str = "sense.target_type";
+const POLICE_SEARCH: &str = "sense.police_search";
+const NO_FORCE: &str = "sense.no_force";
+const THING_MOVES: &str = "sense.thing_moves";
+const DESTINATION_TYPE: &str = "sense.destination_type";
+const FIXTURE: &str = "sense.fixture";
+const SELECTION: &str = "sense.selection";
+const PRACTICE: &str = "sense.calls_in_general";
+
+/// What the sense rules ask of a whole document, found on first use.
+#[derive(Default)]
+pub(crate) struct DocFacts {
+    sport: OnceCell<bool>,
+    conflict: OnceCell<bool>,
+}
+
+impl DocFacts {
+    /// A sports report: several words only sports reporting uses.
+    fn sport(&self, a: &Analysis<'_>, c: &Ctx<'_, '_>) -> bool {
+        *self
+            .sport
+            .get_or_init(|| c.lex.senses().sport_words(a.text) >= 3)
+    }
+
+    /// A conflict report: several signs of force (armed parties, weapons,
+    /// words that are force by themselves) across the document.
+    fn conflict(&self, a: &Analysis<'_>, c: &Ctx<'_, '_>) -> bool {
+        *self.conflict.get_or_init(|| {
+            let armed = a.all_ments().iter().filter(|m| armed(m)).count();
+            let weapons = (0..a.sentences.len())
+                .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
+                .sum::<usize>();
+            let force = (a.triggers.iter())
+                .filter(|h| {
+                    (c.lex.trigger_meanings(h.phrase).iter())
+                        .any(|t| t.kind == TriggerKind::Attack && t.force == Force::Itself)
+                })
+                .count();
+            armed + weapons + force >= 3
+        })
+    }
+}
+
+/// A cue of `senses.tsv` around the trigger, before any rule runs.
+pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
+    let senses = c.lex.senses();
+    let phrase = c.lex.trigger_phrase(tr.phrase);
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let s = c.range.clone();
+    senses
+        .cues
+        .iter()
+        .position(|cue| {
+            if cue.kind != tr.kind
+                || !(cue.triggers.is_empty() || cue.triggers.iter().any(|p| p == phrase))
+            {
+                return false;
+            }
+            let hit = |i: usize| {
+                s.contains(&i)
+                    && !tr.toks.contains(&i)
+                    && cue.words.contains(super::lower(c.w(i)).as_ref())
+            };
+            match cue.place {
+                Where::Prev => t > s.start && hit(t - 1),
+                Where::Before => (t.saturating_sub(2)..t).any(hit),
+                Where::Next => hit(e),
+                Where::After => (e..e + 3).any(hit),
+                Where::Sentence => s.clone().any(hit),
+                Where::Lacks => !(e..e + 4).any(hit),
+            }
+        })
+        .map(Reject::Cue)
+}
+
+/// The roles a rule found, checked for the kind's sense.
+/// A visit noun's visitor that is a thing is dropped, not the visit: the
+/// noun says travel, the rule took the wrong party ("the date of the Budget
+/// while on a trip to China").
+pub(crate) fn check(c: &Ctx<'_, '_>, tr: &Trig, d: &mut Draft, doc: &DocFacts) -> Option<Reject> {
+    if let Roles::Visit { visitor, .. } = &mut d.roles {
+        let thing = visitor.as_ref().is_some_and(|f| party(c, f, false).thing());
+        if thing && tr.frame == Frame::Noun {
+            *visitor = None;
+        }
+    }
+    let r = match &d.roles {
+        Roles::Attack {
+            attacker, target, ..
+        } => attack(c, tr, d.backref, attacker.as_ref(), target.as_ref(), doc),
+        Roles::Visit {
+            visitor,
+            destination,
+            ..
+        } => visit(c, tr, visitor.as_ref(), destination.as_ref(), doc),
+        Roles::Call { participants } => call(c, tr, participants, doc),
+        Roles::Statement { .. } => None,
+    };
+    r.map(Reject::Rule)
+}
+
+/// What a role filler is, for the sense rules.
+#[derive(Debug, Clone, Copy)]
+enum Party {
+    /// A named person, or a pronoun.
+    Person,
+    /// A named place or country, or a demonym.
+    Place,
+    /// An armed party (military, armed group).
+    Armed,
+    /// A common noun or a name of another kind, with its head's types.
+    Noun(NounTypes),
+}
+
+/// Types that make a noun a thing no attack or visit is about.
+const THINGS: [NounType; 7] = [
+    NounType::Abstract,
+    NounType::Commerce,
+    NounType::Product,
+    NounType::Cyber,
+    NounType::Sport,
+    NounType::Award,
+    NounType::Disaster,
+];
+
+impl Party {
+    fn is(self, t: NounType) -> bool {
+        matches!(self, Party::Noun(ts) if ts.has(t))
+    }
+
+    /// A thing: typed only as something no party is.
+    fn thing(self) -> bool {
+        match self {
+            Party::Noun(ts) => {
+                !ts.has(NounType::Person)
+                    && !ts.has(NounType::Site)
+                    && THINGS.iter().any(|&t| ts.has(t))
+            }
+            _ => false,
+        }
+    }
+
+    /// People, or a place, building or vehicle: what force is used on.
+    fn physical(self) -> bool {
+        matches!(self, Party::Person | Party::Place | Party::Armed)
+            || self.is(NounType::Person)
+            || self.is(NounType::Site)
+    }
+}
+
+fn armed(m: &Ment) -> bool {
+    matches!(m.sector, Some(Sector::Military) | Some(Sector::ArmedGroup))
+}
+
+/// What a filler is: its mention's class, or the type of its head noun.
+/// With `possessed`, a possessor stands for the noun it possesses ("Bush's
+/// record" is a record): the object of an attack, not its agent.
+fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
+    let senses = c.lex.senses();
+    let typed = |i: usize| Party::Noun(senses.noun(&super::lower(c.w(i))));
+    match f {
+        Filler::Country(..) => Party::Place,
+        Filler::Ment(si, mi) => {
+            let m = &c.a.ments(*si)[*mi];
+            let end = m.toks.end;
+            if armed(m) {
+                return Party::Armed;
+            }
+            if possessed && c.kind(end) == Some(Tk::Poss) {
+                if let Some(h) = np_head(c, end + 1) {
+                    return typed(h);
+                }
+            }
+            // "the England side", "the US market": a name modifying a noun.
+            let modifier = matches!(m.class, Class::Place | Class::Country | Class::Org);
+            if modifier && modified_noun(c, end) {
+                return typed(end);
+            }
+            match m.class {
+                Class::Person | Class::Pronoun => Party::Person,
+                Class::Place | Class::Country | Class::Demonym => Party::Place,
+                _ => typed(end.saturating_sub(1)),
+            }
+        }
+        Filler::Span(span) => {
+            let first = c
+                .range
+                .clone()
+                .find(|&i| c.a.tokens[i].span.start >= span.start);
+            match first.and_then(|i| np_head(c, i).map(|h| (i, h))) {
+                // "the city continued": the last noun of the table in the phrase.
+                Some((i, h)) => (i..=h)
+                    .rev()
+                    .map(|k| senses.noun(&super::lower(c.w(k))))
+                    .find(|t| t.any())
+                    .map_or(Party::Noun(NounTypes::default()), Party::Noun),
+                None => Party::Noun(NounTypes::default()),
+            }
+        }
+    }
+}
+
+/// Token `i` is a lower-case noun of the table right after a name.
+fn modified_noun(c: &Ctx<'_, '_>, i: usize) -> bool {
+    c.kind(i) == Some(Tk::Word)
+        && c.w(i).starts_with(|ch: char| ch.is_lowercase())
+        && !c.is_in(i, &super::PREPOSITIONS)
+        && c.lex.senses().noun(c.w(i)).any()
+}
+
+/// The head of the noun phrase from token `i`: its last word before a
+/// preposition, a verb-like word or punctuation (at most six words).
+fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
+    // "beating him up": an object pronoun is the whole phrase.
+    if c.is_any(
+        i,
+        &["him", "her", "them", "himself", "herself", "themselves"],
+    ) {
+        return Some(i);
+    }
+    let mut head = None;
+    for k in i..(i + 6).min(c.range.end) {
+        if c.kind(k) != Some(Tk::Word) || (k > i && c.is_in(k, &super::PREPOSITIONS)) {
+            break;
+        }
+        head = Some(k);
+    }
+    head
+}
+
+fn attack(
+    c: &Ctx<'_, '_>,
+    tr: &Trig,
+    d_backref: bool,
+    attacker: Option<&Filler>,
+    target: Option<&Filler>,
+    doc: &DocFacts,
+) -> Option<&'static str> {
+    let by = attacker.map(|f| party(c, f, false));
+    let on = target.map(|f| party(c, f, true));
+    if by.is_some_and(|p| p.is(NounType::Critic)) {
+        return Some(CRITICISM);
+    }
+    if by.is_some_and(Party::thing) {
+        return Some(ATTACKER_TYPE);
+    }
+    if on.is_some_and(Party::thing) {
+        return Some(TARGET_TYPE);
+    }
+    let phrase = c.lex.trigger_phrase(tr.phrase);
+    if phrase.starts_with("raid")
+        && by.is_some_and(|p| p.is(NounType::Police) || police(c, attacker))
+    {
+        return Some(POLICE_SEARCH);
+    }
+    // "the attack" after an attack was found refers to it.
+    let backref = d_backref && c.seen_attack;
+    if tr.force == Force::Itself || backref || force_evidence(c, tr, by, on, doc) {
+        return None;
+    }
+    Some(NO_FORCE)
+}
+
+/// A police mention ("fiscal police", "the FBI").
+fn police(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
+    match f {
+        Some(Filler::Ment(si, mi)) => c.a.ments(*si)[*mi].sector == Some(Sector::Police),
+        _ => false,
+    }
+}
+
+/// Evidence that an ambiguous attack word is force: a weapon, a casualty
+/// count or an armed party in the sentence; a state acting on a place; a
+/// physical target; or a conflict report around it. In a sports report
+/// only the first three count: play is physical too.
+fn force_evidence(
+    c: &Ctx<'_, '_>,
+    tr: &Trig,
+    by: Option<Party>,
+    on: Option<Party>,
+    doc: &DocFacts,
+) -> bool {
+    if c.a.weapons(c.si).iter().any(|w| w.force)
+        || super::attack::casualties(c) != (None, None)
+        || c.ments().iter().any(armed)
+    {
+        return true;
+    }
+    if doc.sport(c.a, c) {
+        return false;
+    }
+    let physical = on.is_some_and(Party::physical);
+    if tr.force == Force::Harm {
+        return on.is_some_and(|p| matches!(p, Party::Person) || p.is(NounType::Person));
+    }
+    // "targeted teenagers with adverts": aiming is not force without more.
+    let aiming = c.lex.trigger_phrase(tr.phrase).starts_with("target");
+    if aiming {
+        return false;
+    }
+    let state = by.is_some_and(|p| matches!(p, Party::Place));
+    let common_target = on.is_some_and(|p| p.is(NounType::Person) || p.is(NounType::Site));
+    (state && physical) || (by.is_some() && common_target) || doc.conflict(c.a, c)
+}
+
+fn visit(
+    c: &Ctx<'_, '_>,
+    tr: &Trig,
+    visitor: Option<&Filler>,
+    destination: Option<&Filler>,
+    doc: &DocFacts,
+) -> Option<&'static str> {
+    let t = tr.toks.start;
+    let verb = matches!(tr.frame, Frame::Verb | Frame::VerbWeak);
+    if verb && subject_word(c, t).is_some_and(|p| p.thing()) {
+        return Some(THING_MOVES);
+    }
+    if visitor.is_some_and(|f| party(c, f, false).thing()) || of_thing(c, tr) {
+        return Some(THING_MOVES);
+    }
+    let dest = destination.map(|f| party(c, f, false));
+    if dest.is_some_and(Party::thing) {
+        return Some(DESTINATION_TYPE);
+    }
+    // "went", "came", "returned": travel only to a named place or a site.
+    if tr.frame == Frame::VerbWeak
+        && !dest.is_some_and(|p| {
+            matches!(p, Party::Place) || p.is(NounType::Site) || named(c, destination)
+        })
+    {
+        return Some(DESTINATION_TYPE);
+    }
+    if doc.sport(c.a, c) {
+        // A player's own trip names the place: "flew to Dublin to join the squad".
+        let person = visitor.is_some_and(|f| matches!(party(c, f, false), Party::Person));
+        let place = matches!(destination, Some(Filler::Ment(si, mi))
+            if matches!(c.a.ments(*si)[*mi].class, Class::Place | Class::Unknown));
+        let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
+        if !person || !place || tour {
+            return Some(FIXTURE);
+        }
+    }
+    None
+}
+
+/// "the arrival of foreign banks", "the journey of the film": a visit noun
+/// whose "of" names a thing, not a party.
+fn of_thing(c: &Ctx<'_, '_>, tr: &Trig) -> bool {
+    let e = tr.toks.end;
+    if tr.frame != Frame::Noun || !c.is(e, "of") {
+        return false;
+    }
+    let mut k = e + 1;
+    while c.is_any(k, &["the", "a", "an", "its", "their", "his", "her"]) {
+        k += 1;
+    }
+    if let Some(mi) = c.ment_starting(k) {
+        return party(c, &c.filler(mi), false).thing();
+    }
+    np_head(c, k).is_some_and(|h| Party::Noun(c.lex.senses().noun(&super::lower(c.w(h)))).thing())
+}
+
+/// A named mention of unknown type ("Stamford Bridge").
+fn named(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
+    matches!(f, Some(Filler::Ment(si, mi)) if c.a.ments(*si)[*mi].class == Class::Unknown)
+}
+
+/// The word just before a verb (past auxiliaries and adverbs), typed, when
+/// it is a common noun and not a mention: the subject "award" of "the award
+/// went to".
+fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
+    let mut k = t;
+    while k > c.range.start && c.is_any(k - 1, SKIP_BEFORE_VERB) {
+        k -= 1;
+    }
+    let w = k.checked_sub(1).filter(|&w| w >= c.range.start)?;
+    if c.kind(w) != Some(Tk::Word) || c.ment_covering(w).is_some() {
+        return None;
+    }
+    Some(Party::Noun(c.lex.senses().noun(&super::lower(c.w(w)))))
+}
+
+/// Auxiliaries and adverbs between a subject and its verb.
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "also",
+    "then",
+    "later",
+    "soon",
+    "finally",
+    "eventually",
+    "straight",
+    "quickly",
+    "recently",
+    "already",
+    "just",
+    "first",
+    "never",
+    "not",
+];
+
+fn call(
+    c: &Ctx<'_, '_>,
+    tr: &Trig,
+    participants: &[Filler],
+    doc: &DocFacts,
+) -> Option<&'static str> {
+    let phrase = c.lex.trigger_phrase(tr.phrase);
+    if matches!(phrase, "call" | "calls") && doc.sport(c.a, c) {
+        return Some(SELECTION);
+    }
+    // "route phone calls", "make phone calls over the net": calls in general,
+    // unless named parties hold them.
+    let named = participants.iter().any(|f| match f {
+        Filler::Ment(si, mi) => matches!(
+            c.a.ments(*si)[*mi].class,
+            Class::Person | Class::Org | Class::Country | Class::Unknown | Class::Description
+        ),
+        _ => false,
+    });
+    (phrase.ends_with("calls") && !named).then_some(PRACTICE)
+}
