@@ -355,6 +355,7 @@ pub(crate) fn run_rules(
             seen_attack: doc_has_attack,
             casualties: Default::default(),
             dates: Default::default(),
+            sentence_cues: Default::default(),
         };
         seen.clear();
         for tr in &trigs {

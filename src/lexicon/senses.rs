@@ -3,7 +3,7 @@
 //! another sense (`data/senses.tsv`). Both are parsed strictly: a bad row is
 //! an error naming the table and line, found by the tests.
 
-use super::TriggerKind;
+use super::{TriggerKind, WordHash};
 use std::collections::{HashMap, HashSet};
 
 const NOUNS: &str = include_str!("data/nouns.tsv");
@@ -111,7 +111,10 @@ pub(crate) struct Cue {
 /// The compiled sense data.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Senses {
-    nouns: HashMap<String, NounTypes>,
+    nouns: HashMap<String, NounTypes, WordHash>,
+    /// For each word of a sentence-wide cue, the cues (bit `i`: cue `i`)
+    /// that hold it: a sentence is read once for all of them.
+    sentence_words: HashMap<String, u64, WordHash>,
     pub cues: Vec<Cue>,
     /// The words of sports reporting (type sportcue), searched for in a
     /// document's text at once.
@@ -132,6 +135,7 @@ impl Senses {
             .map(|(w, _)| w)
             .collect();
         s.sport = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(sport)
@@ -179,6 +183,15 @@ impl Senses {
                 t => words(t).map_err(err)?.map(str::to_string).collect(),
             };
             let words = self.cue_words(ws).map_err(err)?;
+            if place == Where::Sentence {
+                let i = self.cues.len();
+                if i >= 64 {
+                    return Err(err("more than 64 cues".to_string()));
+                }
+                for w in &words {
+                    *self.sentence_words.entry(w.clone()).or_default() |= 1 << i;
+                }
+            }
             self.cues.push(Cue {
                 id: id.to_string(),
                 kind,
@@ -200,6 +213,11 @@ impl Senses {
                 .collect());
         }
         Ok(words(ws)?.map(str::to_string).collect())
+    }
+
+    /// The sentence-wide cues (bit `i`: cue `i`) that hold the word (lowercase).
+    pub(crate) fn sentence_cues(&self, w: &str) -> u64 {
+        self.sentence_words.get(w).copied().unwrap_or(0)
     }
 
     /// The types of a noun (lowercase), none when it is not in the table.

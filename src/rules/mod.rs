@@ -95,6 +95,9 @@ pub(crate) struct Ctx<'a, 't> {
     /// The sentence's date expressions, found on first use and handed on to
     /// date attachment, so each sentence is searched once.
     pub dates: std::cell::OnceCell<Vec<crate::dates::DateExpr>>,
+    /// The sentence-wide sense cues its words hold (bit `i`: cue `i`),
+    /// found on first use.
+    pub sentence_cues: std::cell::OnceCell<u64>,
 }
 
 /// The shapes of a set of words, as bitmaps of their (first letter, length)

@@ -137,7 +137,8 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
     senses
         .cues
         .iter()
-        .position(|cue| {
+        .enumerate()
+        .position(|(i, cue)| {
             if cue.kind != tr.kind
                 || !(cue.triggers.is_empty() || cue.triggers.iter().any(|p| p == phrase))
             {
@@ -153,11 +154,21 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
                 Where::Before => (t.saturating_sub(2)..t).any(hit),
                 Where::Next => hit(e),
                 Where::After => (e..e + 3).any(hit),
-                Where::Sentence => s.clone().any(hit),
+                Where::Sentence => sentence_cues(c) & (1 << i) != 0,
                 Where::Lacks => !(e..e + 4).any(hit),
             }
         })
         .map(Reject::Cue)
+}
+
+/// The sentence-wide cues of the sentence, each token looked up once.
+fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
+    *c.sentence_cues.get_or_init(|| {
+        let senses = c.lex.senses();
+        (c.range.clone())
+            .filter(|&i| c.kind(i) == Some(Tk::Word))
+            .fold(0, |m, i| m | senses.sentence_cues(&super::lower(c.w(i))))
+    })
 }
 
 /// The roles a rule found, checked for the kind's sense.
