@@ -248,19 +248,10 @@ fn candidate(
         }
     };
     crate::explain::Candidate {
-        kind: kind_name(d.kind),
+        kind: d.kind.name(),
         trigger: Mention::from_span(text, a.toks_span(d.trig.clone())),
         sentence: a.sentences[d.sentence].span,
         decision,
-    }
-}
-
-fn kind_name(k: TriggerKind) -> &'static str {
-    match k {
-        TriggerKind::Attack => "attack",
-        TriggerKind::Call => "call",
-        TriggerKind::Visit => "visit",
-        TriggerKind::Statement => "statement",
     }
 }
 

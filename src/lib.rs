@@ -137,14 +137,7 @@ pub mod bench_api {
         /// The rules of one kind ("attack", "call", "visit" or "statement";
         /// anything else runs all) and their modality: the number of drafts.
         pub fn rules(&self, kind: &str) -> usize {
-            use crate::lexicon::TriggerKind;
-            let only = match kind {
-                "attack" => Some(TriggerKind::Attack),
-                "call" => Some(TriggerKind::Call),
-                "visit" => Some(TriggerKind::Visit),
-                "statement" => Some(TriggerKind::Statement),
-                _ => None,
-            };
+            let only = crate::lexicon::TriggerKind::parse(kind);
             crate::extractor::run_rules(&self.a, default_lexicon(), &self.a.triggers, only, None)
                 .0
                 .len()

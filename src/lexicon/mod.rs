@@ -64,6 +64,29 @@ pub(crate) enum TriggerKind {
     Statement,
 }
 
+impl TriggerKind {
+    /// Every kind with its name, as written in the tables and the output.
+    const NAMES: [(TriggerKind, &'static str); 4] = [
+        (TriggerKind::Attack, "attack"),
+        (TriggerKind::Call, "call"),
+        (TriggerKind::Visit, "visit"),
+        (TriggerKind::Statement, "statement"),
+    ];
+
+    /// The kind of a name ("attack"), if it is one.
+    pub(crate) fn parse(s: &str) -> Option<TriggerKind> {
+        Self::NAMES.iter().find(|(_, n)| *n == s).map(|(k, _)| *k)
+    }
+
+    /// The kind's name.
+    pub(crate) fn name(self) -> &'static str {
+        Self::NAMES
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("", |(_, n)| n)
+    }
+}
+
 /// Where a trigger's arguments sit: see `data/triggers.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Frame {
@@ -303,12 +326,7 @@ impl LexiconData {
             if r.len() < 3 {
                 continue;
             }
-            let kind = match r[0] {
-                "attack" => TriggerKind::Attack,
-                "call" => TriggerKind::Call,
-                "visit" => TriggerKind::Visit,
-                _ => TriggerKind::Statement,
-            };
+            let kind = TriggerKind::parse(r[0]).unwrap_or(TriggerKind::Statement);
             let frame = parse_frame(r[1]).unwrap_or(Frame::Say);
             // Checked strictly by a test of the table.
             let force = parse_force(r.get(3).copied()).unwrap_or(Force::Ambiguous);
@@ -1078,6 +1096,7 @@ impl Case {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
 
     #[test]
     fn trigger_force_column_is_strict() {
@@ -1095,8 +1114,6 @@ mod tests {
             assert!(r.len() == 3 || r[0] == "attack", "force on a {} row", r[0]);
         }
     }
-
-    use super::*;
 
     /// The case check as it was first written, per match: the oracle for
     /// [`Case`], which decides it once per spelling. Acronyms ("US", "AU")

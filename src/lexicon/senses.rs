@@ -168,7 +168,8 @@ impl Senses {
                     "id {id:?} must start with \"sense.\" and be unique"
                 )));
             }
-            let kind = parse_kind(kind).ok_or_else(|| err(format!("unknown kind {kind:?}")))?;
+            let kind =
+                TriggerKind::parse(kind).ok_or_else(|| err(format!("unknown kind {kind:?}")))?;
             let place = match place {
                 "prev" => Where::Prev,
                 "before" => Where::Before,
@@ -234,16 +235,6 @@ impl Senses {
             .filter(|m| !(word(m.end()) || m.start() > 0 && word(m.start() - 1)))
             .count()
     }
-}
-
-fn parse_kind(s: &str) -> Option<TriggerKind> {
-    Some(match s {
-        "attack" => TriggerKind::Attack,
-        "call" => TriggerKind::Call,
-        "visit" => TriggerKind::Visit,
-        "statement" => TriggerKind::Statement,
-        _ => return None,
-    })
 }
 
 /// Non-comment, non-blank lines with their 1-based numbers.

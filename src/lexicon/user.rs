@@ -129,17 +129,9 @@ impl LexiconEntry {
             }
             LexiconEntry::Trigger { kind, word, frame } => {
                 check_name(word)?;
-                let kind = match kind.as_str() {
-                    "attack" => TriggerKind::Attack,
-                    "call" => TriggerKind::Call,
-                    "visit" => TriggerKind::Visit,
-                    "statement" => TriggerKind::Statement,
-                    other => {
-                        return Err(format!(
-                            "unknown kind {other:?} (attack, call, visit, statement)"
-                        ))
-                    }
-                };
+                let kind = TriggerKind::parse(kind).ok_or_else(|| {
+                    format!("unknown kind {kind:?} (attack, call, visit, statement)")
+                })?;
                 let default = match kind {
                     TriggerKind::Attack => "verb",
                     TriggerKind::Statement => "say",
