@@ -158,6 +158,9 @@ pub(crate) struct Lexicon {
     names: PhraseSet,
     trigger_phrases: Vec<String>,
     trigger_meanings: Vec<Vec<Trigger>>,
+    /// Per trigger phrase, the sense cues that apply to it (indices into
+    /// `Senses::cues`), so that a candidate reads only its own.
+    trigger_cues: Vec<Vec<usize>>,
     triggers: PhraseSet,
     /// Every trigger phrase as a plain substring: a text without any holds
     /// no trigger, which one pass over its bytes tells.
@@ -399,6 +402,7 @@ impl LexiconData {
             // The tables are checked by a test: a bad row fails it.
             Arc::new(Senses::builtin().unwrap_or_default())
         });
+        let trigger_cues = cues_of_phrases(&SENSES, &tphrases, &tmeanings);
         Lexicon {
             senses: SENSES.clone(),
             capitals,
@@ -406,12 +410,33 @@ impl LexiconData {
             meanings,
             names,
             trigger_phrases: tphrases,
+            trigger_cues,
             trigger_meanings: tmeanings,
             triggers,
             trigger_filter,
             common,
         }
     }
+}
+
+/// For each trigger phrase, the cues that name it or that apply to every
+/// trigger of one of its kinds.
+fn cues_of_phrases(
+    senses: &Senses,
+    phrases: &[String],
+    meanings: &[Vec<Trigger>],
+) -> Vec<Vec<usize>> {
+    (phrases.iter().zip(meanings))
+        .map(|(p, ms)| {
+            (senses.cues.iter().enumerate())
+                .filter(|(_, c)| match c.triggers.is_empty() {
+                    true => ms.iter().any(|m| m.kind == c.kind),
+                    false => c.triggers.contains(p),
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect()
 }
 
 pub(crate) fn parse_frame(s: &str) -> Option<Frame> {
@@ -1036,6 +1061,11 @@ impl Lexicon {
         &self.senses
     }
 
+    /// The sense cues that apply to a trigger phrase.
+    pub(crate) fn trigger_cues(&self, phrase: usize) -> &[usize] {
+        &self.trigger_cues[phrase]
+    }
+
     pub(crate) fn trigger_phrase(&self, phrase: usize) -> &str {
         &self.trigger_phrases[phrase]
     }
@@ -1097,6 +1127,24 @@ impl Case {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sense_cues_name_trigger_phrases_of_their_kind() {
+        let lex = LexiconData::builtin().compile();
+        for cue in &lex.senses().cues {
+            for t in &cue.triggers {
+                let id = lex.trigger_phrases.iter().position(|p| p == t);
+                let ok = id
+                    .is_some_and(|id| lex.trigger_meanings[id].iter().any(|m| m.kind == cue.kind));
+                assert!(
+                    ok,
+                    "{}: {t:?} is not a {} trigger phrase",
+                    cue.id,
+                    cue.kind.name()
+                );
+            }
+        }
+    }
 
     #[test]
     fn trigger_force_column_is_strict() {

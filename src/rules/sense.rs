@@ -130,31 +130,29 @@ impl DocFacts {
 
 /// A cue of `senses.tsv` around the trigger, before any rule runs.
 pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
-    let senses = c.lex.senses();
-    let phrase = c.lex.trigger_phrase(tr.phrase);
+    let cues = &c.lex.senses().cues;
     let (t, e) = (tr.toks.start, tr.toks.end);
     let s = c.range.clone();
-    senses
-        .cues
+    c.lex
+        .trigger_cues(tr.phrase)
         .iter()
-        .enumerate()
-        .position(|(i, cue)| {
-            if cue.kind != tr.kind
-                || !(cue.triggers.is_empty() || cue.triggers.iter().any(|p| p == phrase))
-            {
+        .copied()
+        .find(|&ci| {
+            let cue = &cues[ci];
+            if cue.kind != tr.kind {
                 return false;
             }
-            let hit = |i: usize| {
-                s.contains(&i)
-                    && !tr.toks.contains(&i)
-                    && cue.words.contains(super::lower(c.w(i)).as_ref())
+            let hit = |k: usize| {
+                s.contains(&k)
+                    && !tr.toks.contains(&k)
+                    && cue.words.contains(super::lower(c.w(k)).as_ref())
             };
             match cue.place {
                 Where::Prev => t > s.start && hit(t - 1),
                 Where::Before => (t.saturating_sub(2)..t).any(hit),
                 Where::Next => hit(e),
                 Where::After => (e..e + 3).any(hit),
-                Where::Sentence => sentence_cues(c) & (1 << i) != 0,
+                Where::Sentence => sentence_cues(c) & (1 << ci) != 0,
                 Where::Lacks => !(e..e + 4).any(hit),
             }
         })
