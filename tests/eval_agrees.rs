@@ -617,12 +617,9 @@ fn dated_gold(dir: &TempPath) -> (Gold, String) {
     (Gold::load(&dir.0).unwrap(), events)
 }
 
-// The comparisons
-
-#[test]
-fn extractor_output_agrees() {
-    let dir = seeds_gold_dir();
-    let gold = Gold::load(&dir).unwrap();
+/// The extractor's events on the gold's texts, scored by score.py (as JSON
+/// lines) and by the crate (as typed events): the two reports must agree.
+fn extractor_agrees(name: &str, dir: &Path, gold: &Gold) -> Report {
     let extractor = Extractor::new();
     let mut events = Vec::new();
     for d in gold.docs() {
@@ -639,8 +636,18 @@ fn extractor_output_agrees() {
         .iter()
         .map(|(d, e)| eval::prediction_json(d, e))
         .collect();
-    let report = assert_agrees("extractor", &dir, &gold, &to_jsonl(&lines));
+    let report = assert_agrees(name, dir, gold, &to_jsonl(&lines));
     assert_eq!(typed, report);
+    report
+}
+
+// The comparisons
+
+#[test]
+fn extractor_output_agrees() {
+    let dir = seeds_gold_dir();
+    let gold = Gold::load(&dir).unwrap();
+    let report = extractor_agrees("extractor", &dir, &gold);
     // Nothing is lost: every required record is a tp or a miss.
     let required = gold.records().iter().filter(|r| r.counted()).count();
     assert_eq!(report.micro.tp + report.micro.fn_, required);
@@ -967,24 +974,7 @@ fn general_corpus_agrees() {
     }
     let gold = Gold::load(&dir).unwrap();
     assert!(gold.docs().iter().any(|d| !d.scores(Kind::Statement)));
-    let extractor = Extractor::new();
-    let mut events = Vec::new();
-    for d in gold.docs() {
-        let doc = Document::new(d.id.as_str(), &d.text).with_published(d.published);
-        events.extend(
-            extractor
-                .extract(&doc)
-                .into_iter()
-                .map(|e| (d.id.clone(), e)),
-        );
-    }
-    let typed = gold.score_events(events.iter().map(|(d, e)| (d.as_str(), e)));
-    let lines: Vec<Value> = events
-        .iter()
-        .map(|(d, e)| eval::prediction_json(d, e))
-        .collect();
-    let report = assert_agrees("general-extractor", &dir, &gold, &to_jsonl(&lines));
-    assert_eq!(typed, report);
+    let report = extractor_agrees("general-extractor", &dir, &gold);
     let required = gold
         .records()
         .iter()
