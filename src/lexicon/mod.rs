@@ -112,6 +112,11 @@ pub(crate) enum Force {
     Harm,
     /// Force by itself ("airstrike", "stabbed").
     Itself,
+    /// Aiming ("targeted"): force only with a weapon, a casualty or an
+    /// armed party beside it.
+    Aim,
+    /// Ambiguous, and a search when police or agents do it ("raided").
+    Search,
 }
 
 /// Parses the force column of `triggers.tsv`.
@@ -120,6 +125,8 @@ pub(crate) fn parse_force(s: Option<&str>) -> Option<Force> {
         None => Some(Force::Ambiguous),
         Some("force") => Some(Force::Itself),
         Some("harm") => Some(Force::Harm),
+        Some("aim") => Some(Force::Aim),
+        Some("search") => Some(Force::Search),
         Some(_) => None,
     }
 }

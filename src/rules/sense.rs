@@ -15,10 +15,10 @@
 //!
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
-use super::{Ctx, Draft, Filler, Roles, Trig};
+use super::{Ctx, Draft, Filler, Roles, Trig, Words};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
-use crate::mention::{Analysis, Class, Ment};
+use crate::mention::{Class, Ment};
 use crate::tokens::Tk;
 use std::cell::OnceCell;
 
@@ -103,16 +103,17 @@ pub(crate) struct DocFacts {
 
 impl DocFacts {
     /// A sports report: several words only sports reporting uses.
-    fn sport(&self, a: &Analysis<'_>, c: &Ctx<'_, '_>) -> bool {
+    fn sport(&self, c: &Ctx<'_, '_>) -> bool {
         *self
             .sport
-            .get_or_init(|| c.lex.senses().sport_words(a.text) >= 3)
+            .get_or_init(|| c.lex.senses().sport_words(c.a.text) >= 3)
     }
 
     /// A conflict report: several signs of force (armed parties, weapons,
     /// words that are force by themselves) across the document.
-    fn conflict(&self, a: &Analysis<'_>, c: &Ctx<'_, '_>) -> bool {
+    fn conflict(&self, c: &Ctx<'_, '_>) -> bool {
         *self.conflict.get_or_init(|| {
+            let a = c.a;
             let armed = a.all_ments().iter().filter(|m| armed(m)).count();
             let weapons = (0..a.sentences.len())
                 .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
@@ -343,8 +344,7 @@ fn attack(
     if on.is_some_and(Party::thing) {
         return Some(TARGET_TYPE);
     }
-    let phrase = c.lex.trigger_phrase(tr.phrase);
-    if phrase.starts_with("raid")
+    if tr.force == Force::Search
         && by.is_some_and(|p| p.is(NounType::Police) || police(c, attacker))
     {
         return Some(POLICE_SEARCH);
@@ -382,7 +382,7 @@ fn force_evidence(
     {
         return true;
     }
-    if doc.sport(c.a, c) {
+    if doc.sport(c) {
         return false;
     }
     let physical = on.is_some_and(Party::physical);
@@ -390,13 +390,12 @@ fn force_evidence(
         return on.is_some_and(|p| matches!(p, Party::Person) || p.is(NounType::Person));
     }
     // "targeted teenagers with adverts": aiming is not force without more.
-    let aiming = c.lex.trigger_phrase(tr.phrase).starts_with("target");
-    if aiming {
+    if tr.force == Force::Aim {
         return false;
     }
     let state = by.is_some_and(|p| matches!(p, Party::Place));
     let common_target = on.is_some_and(|p| p.is(NounType::Person) || p.is(NounType::Site));
-    (state && physical) || (by.is_some() && common_target) || doc.conflict(c.a, c)
+    (state && physical) || (by.is_some() && common_target) || doc.conflict(c)
 }
 
 fn visit(
@@ -426,7 +425,7 @@ fn visit(
     {
         return Some(DESTINATION_TYPE);
     }
-    if doc.sport(c.a, c) {
+    if doc.sport(c) {
         // A player's own trip names the place: "flew to Dublin to join the squad".
         let person = visitor.is_some_and(|f| matches!(party(c, f, false), Party::Person));
         let place = matches!(destination, Some(Filler::Ment(si, mi))
@@ -466,7 +465,7 @@ fn named(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
 /// went to".
 fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
     let mut k = t;
-    while k > c.range.start && c.is_any(k - 1, SKIP_BEFORE_VERB) {
+    while k > c.range.start && c.is_in(k - 1, &SKIP_BEFORE_VERB) {
         k -= 1;
     }
     let w = k.checked_sub(1).filter(|&w| w >= c.range.start)?;
@@ -477,7 +476,7 @@ fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
 }
 
 /// Auxiliaries and adverbs between a subject and its verb.
-const SKIP_BEFORE_VERB: &[&str] = &[
+const SKIP_BEFORE_VERB: Words = Words::new(&[
     "has",
     "have",
     "had",
@@ -501,7 +500,7 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "first",
     "never",
     "not",
-];
+]);
 
 fn call(
     c: &Ctx<'_, '_>,
@@ -510,7 +509,7 @@ fn call(
     doc: &DocFacts,
 ) -> Option<&'static str> {
     let phrase = c.lex.trigger_phrase(tr.phrase);
-    if matches!(phrase, "call" | "calls") && doc.sport(c.a, c) {
+    if matches!(phrase, "call" | "calls") && doc.sport(c) {
         return Some(SELECTION);
     }
     // "route phone calls", "make phone calls over the net": calls in general,
