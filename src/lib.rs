@@ -73,6 +73,7 @@ mod rules;
 mod segment;
 mod spare;
 mod tokens;
+mod words;
 
 pub use document::{Document, Span};
 pub use error::{parse_date, Error};
