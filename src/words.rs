@@ -5,12 +5,18 @@
 /// and (second letter, length) pairs: a word with a pair absent is not in
 /// the set, which rejects most tokens without comparing strings.
 /// Case-insensitive (ASCII).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Shapes {
     /// For each first-letter slot, bit `n`: some word of length `n` (31 for longer).
     first: [u32; 27],
     /// The same for the second letter (slot "other" for one-letter words).
     second: [u32; 27],
+}
+
+impl Default for Shapes {
+    fn default() -> Shapes {
+        Shapes::EMPTY
+    }
 }
 
 impl Shapes {

@@ -4,6 +4,8 @@
 //! an error naming the table and line, found by the tests.
 
 use super::{TriggerKind, WordHash};
+use crate::tokens::{Tk, Token};
+use crate::words::Shapes;
 use std::collections::{HashMap, HashSet};
 
 const NOUNS: &str = include_str!("data/nouns.tsv");
@@ -96,6 +98,23 @@ impl Where {
     }
 }
 
+/// `w` in ASCII lower case in `buf`, or None when longer than it (no
+/// word of the tables is): tokens are looked up without an allocation.
+fn lowered<'b>(w: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let b = buf.get_mut(..w.len())?;
+    b.copy_from_slice(w);
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
+}
+
+impl Cue {
+    /// True when the token `w` (any ASCII case) is one of the cue's words.
+    pub(crate) fn has(&self, w: &[u8]) -> bool {
+        let mut buf = [0u8; 32];
+        lowered(w, &mut buf).is_some_and(|l| self.words.contains(l))
+    }
+}
+
 /// One row of `data/senses.tsv`.
 #[derive(Debug, Clone)]
 pub(crate) struct Cue {
@@ -105,7 +124,7 @@ pub(crate) struct Cue {
     pub triggers: Vec<String>,
     pub place: Where,
     /// Cue words, lowercase.
-    pub words: HashSet<String>,
+    words: HashSet<String, WordHash>,
 }
 
 /// The compiled sense data.
@@ -115,10 +134,14 @@ pub(crate) struct Senses {
     /// For each word of a sentence-wide cue, the cues (bit `i`: cue `i`)
     /// that hold it: a sentence is read once for all of them.
     sentence_words: HashMap<String, u64, WordHash>,
+    /// Their shapes: most tokens are none of them, told without a lookup.
+    sentence_shapes: Shapes,
     pub cues: Vec<Cue>,
-    /// The words of sports reporting (type sportcue), searched for in a
-    /// document's text at once.
-    sport: Option<aho_corasick::AhoCorasick>,
+    /// The words of sports reporting (type sportcue) of several words
+    /// ("world cup"), by their first word: the rest, word by word.
+    sport_phrases: HashMap<String, Vec<Vec<String>>, WordHash>,
+    /// The shapes of the sports words and of the phrases' first words.
+    sport_shapes: Shapes,
 }
 
 /// An error in a table: its name, the line (1-based) and what is wrong.
@@ -130,16 +153,19 @@ impl Senses {
         let mut s = Senses::default();
         s.read_nouns()?;
         s.read_cues()?;
-        let sport: Vec<&String> = (s.nouns.iter())
+        let sport: Vec<String> = (s.nouns.iter())
             .filter(|(_, t)| t.has(NounType::SportCue))
-            .map(|(w, _)| w)
+            .map(|(w, _)| w.clone())
             .collect();
-        s.sport = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(sport)
-            .ok();
+        for w in sport {
+            let mut parts = w.split(' ').map(str::to_string);
+            let first = parts.next().unwrap_or_default();
+            s.sport_shapes = s.sport_shapes.with(&first);
+            let rest: Vec<String> = parts.collect();
+            if !rest.is_empty() {
+                s.sport_phrases.entry(first).or_default().push(rest);
+            }
+        }
         Ok(s)
     }
 
@@ -184,13 +210,22 @@ impl Senses {
                 t => words(t).map_err(err)?.map(str::to_string).collect(),
             };
             let words = self.cue_words(ws).map_err(err)?;
+            if let Some(w) = words.iter().find(|w| w.len() > 32) {
+                return Err(err(format!("{w:?}: cue words have at most 32 bytes")));
+            }
             if place == Where::Sentence {
                 let i = self.cues.len();
                 if i >= 64 {
                     return Err(err("more than 64 cues".to_string()));
                 }
+                if let Some(w) = words.iter().find(|w| w.len() > 32) {
+                    return Err(err(format!(
+                        "{w:?}: sentence cue words have at most 32 bytes"
+                    )));
+                }
                 for w in &words {
                     *self.sentence_words.entry(w.clone()).or_default() |= 1 << i;
+                    self.sentence_shapes = self.sentence_shapes.with(w);
                 }
             }
             self.cues.push(Cue {
@@ -205,7 +240,7 @@ impl Senses {
     }
 
     /// The words of a cue: a list, or `@type` for the nouns of a type.
-    fn cue_words(&self, ws: &str) -> Result<HashSet<String>, String> {
+    fn cue_words(&self, ws: &str) -> Result<HashSet<String, WordHash>, String> {
         if let Some(ty) = ws.strip_prefix('@') {
             let t = NounType::parse(ty).ok_or_else(|| format!("unknown type {ty:?}"))?;
             return Ok((self.nouns.iter())
@@ -216,9 +251,17 @@ impl Senses {
         Ok(words(ws)?.map(str::to_string).collect())
     }
 
-    /// The sentence-wide cues (bit `i`: cue `i`) that hold the word (lowercase).
-    pub(crate) fn sentence_cues(&self, w: &str) -> u64 {
-        self.sentence_words.get(w).copied().unwrap_or(0)
+    /// The sentence-wide cues (bit `i`: cue `i`) that hold the word, in any
+    /// ASCII case.
+    pub(crate) fn sentence_cues(&self, w: &[u8]) -> u64 {
+        let mut buf = [0u8; 32];
+        if !self.sentence_shapes.may_contain(w) {
+            return 0;
+        }
+        let l = lowered(w, &mut buf);
+        l.and_then(|l| self.sentence_words.get(l))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The types of a noun (lowercase), none when it is not in the table.
@@ -226,14 +269,35 @@ impl Senses {
         self.nouns.get(w).copied().unwrap_or_default()
     }
 
-    /// How many words of sports reporting `text` holds, as whole words.
-    pub(crate) fn sport_words(&self, text: &str) -> usize {
-        let Some(ac) = &self.sport else { return 0 };
-        let b = text.as_bytes();
-        let word = |i: usize| b.get(i).is_some_and(|c| c.is_ascii_alphanumeric());
-        ac.find_iter(text)
-            .filter(|m| !(word(m.end()) || m.start() > 0 && word(m.start() - 1)))
-            .count()
+    /// How many words of sports reporting the words of `text` hold.
+    pub(crate) fn sport_words(&self, text: &str, tokens: &[Token]) -> usize {
+        let word = |i: usize| {
+            let t = tokens.get(i).filter(|t| t.kind == Tk::Word)?;
+            text.as_bytes().get(t.span.range())
+        };
+        let mut buf = [0u8; 32];
+        let mut next = [0u8; 32];
+        let mut n = 0;
+        for i in 0..tokens.len() {
+            let Some(w) = word(i).filter(|w| self.sport_shapes.may_contain(w)) else {
+                continue;
+            };
+            let Some(l) = lowered(w, &mut buf) else {
+                continue;
+            };
+            if self.noun(l).has(NounType::SportCue) {
+                n += 1;
+                continue;
+            }
+            let phrases = self.sport_phrases.get(l).map_or(&[][..], Vec::as_slice);
+            let follows = |rest: &Vec<String>| {
+                (rest.iter().enumerate()).all(|(k, r)| {
+                    word(i + 1 + k).and_then(|w| lowered(w, &mut next)) == Some(r.as_str())
+                })
+            };
+            n += usize::from(phrases.iter().any(follows));
+        }
+        n
     }
 }
 

@@ -106,7 +106,7 @@ impl DocFacts {
     fn sport(&self, c: &Ctx<'_, '_>) -> bool {
         *self
             .sport
-            .get_or_init(|| c.lex.senses().sport_words(c.a.text) >= 3)
+            .get_or_init(|| c.lex.senses().sport_words(c.a.text, &c.a.tokens) >= 3)
     }
 
     /// A conflict report: several signs of force (armed parties, weapons,
@@ -143,11 +143,7 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
             if cue.kind != tr.kind {
                 return false;
             }
-            let hit = |k: usize| {
-                s.contains(&k)
-                    && !tr.toks.contains(&k)
-                    && cue.words.contains(super::lower(c.w(k)).as_ref())
-            };
+            let hit = |k: usize| s.contains(&k) && !tr.toks.contains(&k) && cue.has(c.bytes(k));
             match cue.place {
                 Where::Prev => t > s.start && hit(t - 1),
                 Where::Before => (t.saturating_sub(2)..t).any(hit),
@@ -166,7 +162,7 @@ fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
         let senses = c.lex.senses();
         (c.range.clone())
             .filter(|&i| c.kind(i) == Some(Tk::Word))
-            .fold(0, |m, i| m | senses.sentence_cues(&super::lower(c.w(i))))
+            .fold(0, |m, i| m | senses.sentence_cues(c.bytes(i)))
     })
 }
 
@@ -382,20 +378,20 @@ fn force_evidence(
     {
         return true;
     }
-    if doc.sport(c) {
-        return false;
-    }
+    // Play is physical too: none of what follows counts in a sports report,
+    // which is asked last, since reading the whole text costs most.
     let physical = on.is_some_and(Party::physical);
-    if tr.force == Force::Harm {
-        return on.is_some_and(|p| matches!(p, Party::Person) || p.is(NounType::Person));
-    }
-    // "targeted teenagers with adverts": aiming is not force without more.
-    if tr.force == Force::Aim {
-        return false;
-    }
-    let state = by.is_some_and(|p| matches!(p, Party::Place));
-    let common_target = on.is_some_and(|p| p.is(NounType::Person) || p.is(NounType::Site));
-    (state && physical) || (by.is_some() && common_target) || doc.conflict(c)
+    let evidence = match tr.force {
+        Force::Harm => on.is_some_and(|p| matches!(p, Party::Person) || p.is(NounType::Person)),
+        // "targeted teenagers with adverts": aiming is not force without more.
+        Force::Aim => false,
+        _ => {
+            let state = by.is_some_and(|p| matches!(p, Party::Place));
+            let common = on.is_some_and(|p| p.is(NounType::Person) || p.is(NounType::Site));
+            (state && physical) || (by.is_some() && common) || doc.conflict(c)
+        }
+    };
+    evidence && !doc.sport(c)
 }
 
 fn visit(
@@ -425,17 +421,13 @@ fn visit(
     {
         return Some(DESTINATION_TYPE);
     }
-    if doc.sport(c) {
-        // A player's own trip names the place: "flew to Dublin to join the squad".
-        let person = visitor.is_some_and(|f| matches!(party(c, f, false), Party::Person));
-        let place = matches!(destination, Some(Filler::Ment(si, mi))
-            if matches!(c.a.ments(*si)[*mi].class, Class::Place | Class::Unknown));
-        let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
-        if !person || !place || tour {
-            return Some(FIXTURE);
-        }
-    }
-    None
+    // A player's own trip names the place: "flew to Dublin to join the
+    // squad". The sports report is asked last: reading the text costs most.
+    let person = visitor.is_some_and(|f| matches!(party(c, f, false), Party::Person));
+    let place = matches!(destination, Some(Filler::Ment(si, mi))
+        if matches!(c.a.ments(*si)[*mi].class, Class::Place | Class::Unknown));
+    let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
+    ((!person || !place || tour) && doc.sport(c)).then_some(FIXTURE)
 }
 
 /// "the arrival of foreign banks", "the journey of the film": a visit noun
