@@ -29,6 +29,10 @@ const HYPOTHETICAL: Words = Words::new(&[
     "readiness",
     "ready",
     "prepared",
+    "prepare",
+    "prepares",
+    "preparing",
+    "preparations",
     "intention",
     "intend",
     "intends",
@@ -231,6 +235,43 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
             } else {
                 Modality::Asserted
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, EventKind, Extractor, Modality};
+
+    /// The modality of the first attack of `text`.
+    fn attack_modality(text: &str) -> Option<Modality> {
+        let events = Extractor::new().extract(&Document::new("t", text));
+        let e = events
+            .iter()
+            .find(|e| matches!(e.kind, EventKind::Attack(_)))?;
+        Some(e.modality)
+    }
+
+    #[test]
+    fn attacks_prepared_for_are_hypothetical() {
+        let h = Some(Modality::Hypothetical);
+        let a = Some(Modality::Asserted);
+        for (text, want) in [
+            (
+                "The militias are preparing for rocket attacks on the base.",
+                h,
+            ),
+            (
+                "The talks gave both armies time to prepare for counter attacks with artillery.",
+                h,
+            ),
+            ("Militias launched rocket attacks on the base on Monday.", a),
+            (
+                "The army prepared the ground, then shelled the town with artillery.",
+                a,
+            ),
+        ] {
+            assert_eq!(attack_modality(text), want, "{text}");
         }
     }
 }
