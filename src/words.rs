@@ -1,9 +1,10 @@
 //! Sets of words matched against tokens: small, fixed lists written in the
 //! rules, and the shapes that reject most tokens before any comparison.
 
-/// The shapes of a set of words, as bitmaps of their (first letter, length)
-/// and (second letter, length) pairs: a word with a pair absent is not in
-/// the set, which rejects most tokens without comparing strings.
+/// The shapes of a set of words, as bitmaps of their (first letter, length),
+/// (second letter, length) and (last letter, length) pairs: a word with a
+/// pair absent is not in the set, which rejects most tokens without
+/// comparing strings.
 /// Case-insensitive (ASCII).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Shapes {
@@ -11,6 +12,8 @@ pub(crate) struct Shapes {
     first: [u32; 27],
     /// The same for the second letter (slot "other" for one-letter words).
     second: [u32; 27],
+    /// The same for the last letter.
+    last: [u32; 27],
 }
 
 impl Default for Shapes {
@@ -23,6 +26,7 @@ impl Shapes {
     pub(crate) const EMPTY: Shapes = Shapes {
         first: [0; 27],
         second: [0; 27],
+        last: [0; 27],
     };
 
     /// The shapes with the one of `w` added.
@@ -31,6 +35,7 @@ impl Shapes {
         assert!(!b.is_empty(), "empty word in a word list");
         self.first[letter_slot(b[0])] |= len_bit(b.len());
         self.second[letter_slot(second_byte(b))] |= len_bit(b.len());
+        self.last[letter_slot(b[b.len() - 1])] |= len_bit(b.len());
         self
     }
 
@@ -40,6 +45,7 @@ impl Shapes {
         while i < 27 {
             self.first[i] |= other.first[i];
             self.second[i] |= other.second[i];
+            self.last[i] |= other.last[i];
             i += 1;
         }
         self
@@ -59,6 +65,7 @@ impl Shapes {
                 let n = len_bit(w.len());
                 self.first[letter_slot(f)] & n != 0
                     && self.second[letter_slot(second_byte(w))] & n != 0
+                    && self.last[letter_slot(w[w.len() - 1])] & n != 0
             }
             None => false,
         }
