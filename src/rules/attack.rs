@@ -168,25 +168,6 @@ const COUNTERS: Words = Words::new(&[
     "over",
 ]);
 
-/// Words after "strike" that show a non-violent sense.
-const STRIKE_OTHER: Words = Words::new(&[
-    "deal",
-    "agreement",
-    "balance",
-    "chord",
-    "note",
-    "tone",
-    "accord",
-    "bargain",
-    "pose",
-]);
-
-/// Words before "strike" that show a labour or hunger strike.
-const STRIKE_LABOUR: Words = Words::new(&[
-    "hunger", "general", "labor", "labour", "workers", "national", "rail", "truckers", "teachers",
-    "doctors", "nurses",
-]);
-
 /// Words after a determiner that are not an object ("killed on Tuesday", "shot dead").
 const NOT_OBJECT: Words = Words::new(&[
     "dead",
@@ -612,11 +593,6 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     let head = lower(c.w(e - 1));
-    if head.starts_with("strike")
-        && (t > c.range.start && c.is_in(t - 1, &STRIKE_LABOUR) || c.is_any(e, &["action"]))
-    {
-        return None;
-    }
     // A verb use ("they attack", "to strike") is handled by the verb rule.
     if t > c.range.start && c.is_in(t - 1, &VERB_USE) && !c.is(t - 1, "response") {
         return None;
@@ -783,9 +759,9 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             return None;
         }
     }
-    if w.starts_with("str")
-        && (c.is_in(e, &STRIKE_OTHER) || c.is_in(e + 1, &STRIKE_OTHER) || c.is(e, "by"))
-    {
+    // "struck by": the passive reading; labour strikes and "strike a deal"
+    // are sense cues (senses.tsv).
+    if w.starts_with("str") && c.is(e, "by") {
         return None;
     }
     // "targeted strike": the noun carries it.
