@@ -25,7 +25,7 @@
 //! # Design
 //!
 //! Text flows one way: **document → sentences → tokens → mentions → trigger
-//! rules → modality, date and resolution → events**.
+//! rules → sense → modality, date and resolution → events**.
 //!
 //! - *Segmentation* splits sentences at `.`, `!`, `?` unless after an
 //!   abbreviation ("U.S.", "Gen."), keeps hard-wrapped wire copy together and
@@ -38,6 +38,11 @@
 //!   roles from the mentions around it (subject, "by X", "on X", "X's visit
 //!   to Y"); every rule has an id, shown as [`Event::rule`], and example
 //!   sentences run by one test.
+//! - *Sense* decides whether a trigger word means the event at all: cue
+//!   words around it ("strike a deal", "heart attack", "went on sale"), the
+//!   types of the parties the rule found (plans, a deal, a product are not
+//!   attacked; an award does not travel), and for ambiguous attack words
+//!   evidence of force. [`Extractor::explain`] shows each decision.
 //! - *Modality* comes from cue words before and after the trigger (will,
 //!   threatened, vowed, could, if, prevent, not).
 //! - *Resolution* maps "he", "the minister" and surnames to the fullest name
