@@ -18,7 +18,7 @@
 use super::{Ctx, Draft, Filler, Roles, Trig, Words};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
-use crate::mention::{Class, Ment};
+use crate::mention::{Class, Ment, Refers};
 use crate::tokens::Tk;
 use std::cell::OnceCell;
 
@@ -270,6 +270,12 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                 return typed(end);
             }
             match m.class {
+                // "bombarded it with data": "it" is no person.
+                Class::Pronoun
+                    if crate::mention::pronoun(c.w(m.toks.start)) == Some(Refers::Thing) =>
+                {
+                    Party::Noun(NounTypes::default())
+                }
                 Class::Person | Class::Pronoun => Party::Person,
                 Class::Place | Class::Country | Class::Demonym => Party::Place,
                 _ => typed(end.saturating_sub(1)),

@@ -162,6 +162,18 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
         &["The actress visited Tokyo for promotional interviews last week."],
     ),
     (
+        "sense.habitual_travel",
+        "visit",
+        &["The foreign minister visited Cuba in January."],
+        &["Tourists from Canada usually visit Cuba in the winter months."],
+    ),
+    (
+        "sense.travel_every",
+        "visit",
+        &["The envoy travelled to Havana on Monday."],
+        &["Exiles may visit Cuba every three years under the new rules."],
+    ),
+    (
         "sense.journey_figurative",
         "visit",
         &["The minister's journey to Kabul was kept secret."],
@@ -231,7 +243,10 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
         "sense.no_force",
         "attack",
         &["Government forces attacked the rebel town with artillery."],
-        &["The mayor attacked the newspaper on Monday."],
+        &[
+            "The mayor attacked the newspaper on Monday.",
+            "The program bombarded it with junk data all night.",
+        ],
     ),
     (
         "sense.thing_moves",
