@@ -606,3 +606,31 @@ fn unreadable_directory_is_named() {
     assert!(stderr.contains("extract: 1 input(s) failed"), "{stderr}");
     assert_eq!(events_of(&out), expected(SEED_ID, &read_seed(SEED), None));
 }
+
+/// `--explain` prints every trigger candidate with its decision: the event
+/// with its rule, and the other sense with the cue that decided it.
+#[test]
+fn explain_lists_candidates_with_their_decisions() {
+    let text =
+        "Ukraine agreed to strike a gas deal. Gunmen attacked a police post, killing two officers.";
+    let line = serde_json::json!({"id": "x", "text": text}).to_string() + "\n";
+    let out = run(&["--explain", "-"], line.as_bytes());
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let lines = events_of(&out);
+    let of = |word: &str| {
+        lines
+            .iter()
+            .find(|l| l["kind"] == "attack" && l["trigger"]["text"] == word)
+            .unwrap_or_else(|| panic!("no attack candidate {word:?} in {lines:?}"))
+    };
+    assert_eq!(of("strike")["decision"], "other_sense");
+    assert_eq!(of("strike")["rule"], "sense.strike_a_deal");
+    assert_eq!(of("attacked")["decision"], "event");
+    assert_eq!(of("attacked")["rule"], "attack.active");
+    let span = &of("strike")["trigger"]["span"];
+    let (s, e) = (
+        span[0].as_u64().unwrap() as usize,
+        span[1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "strike");
+}
