@@ -100,11 +100,24 @@ impl Where {
 
 /// `w` in ASCII lower case in `buf`, or None when longer than it (no
 /// word of the tables is): tokens are looked up without an allocation.
-fn lowered<'b>(w: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b str> {
+fn lowered<'b>(w: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
     let b = buf.get_mut(..w.len())?;
     b.copy_from_slice(w);
     b.make_ascii_lowercase();
-    std::str::from_utf8(b).ok()
+    Some(b)
+}
+
+/// A word of the tables as the key of its sets: its bytes, so that a token
+/// is looked up without a UTF-8 check.
+type Key = Box<[u8]>;
+
+fn key(w: &str) -> Key {
+    w.as_bytes().into()
+}
+
+/// A key as text, for messages.
+fn text(k: &[u8]) -> std::borrow::Cow<'_, str> {
+    String::from_utf8_lossy(k)
 }
 
 impl Cue {
@@ -124,22 +137,22 @@ pub(crate) struct Cue {
     pub triggers: Vec<String>,
     pub place: Where,
     /// Cue words, lowercase.
-    words: HashSet<String, WordHash>,
+    words: HashSet<Key, WordHash>,
 }
 
 /// The compiled sense data.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Senses {
-    nouns: HashMap<String, NounTypes, WordHash>,
+    nouns: HashMap<Key, NounTypes, WordHash>,
     /// For each word of a sentence-wide cue, the cues (bit `i`: cue `i`)
     /// that hold it: a sentence is read once for all of them.
-    sentence_words: HashMap<String, u64, WordHash>,
+    sentence_words: HashMap<Key, u64, WordHash>,
     /// Their shapes: most tokens are none of them, told without a lookup.
     sentence_shapes: Shapes,
     pub cues: Vec<Cue>,
     /// The words of sports reporting (type sportcue) of several words
     /// ("world cup"), by their first word: the rest, word by word.
-    sport_phrases: HashMap<String, Vec<Vec<String>>, WordHash>,
+    sport_phrases: HashMap<Key, Vec<Vec<String>>, WordHash>,
     /// The shapes of the sports words and of the phrases' first words.
     sport_shapes: Shapes,
 }
@@ -155,7 +168,7 @@ impl Senses {
         s.read_cues()?;
         let sport: Vec<String> = (s.nouns.iter())
             .filter(|(_, t)| t.has(NounType::SportCue))
-            .map(|(w, _)| w.clone())
+            .map(|(w, _)| text(w).into_owned())
             .collect();
         for w in sport {
             let mut parts = w.split(' ').map(str::to_string);
@@ -163,7 +176,7 @@ impl Senses {
             s.sport_shapes = s.sport_shapes.with(&first);
             let rest: Vec<String> = parts.collect();
             if !rest.is_empty() {
-                s.sport_phrases.entry(first).or_default().push(rest);
+                s.sport_phrases.entry(key(&first)).or_default().push(rest);
             }
         }
         Ok(s)
@@ -175,7 +188,7 @@ impl Senses {
             let [ty, forms] = fields::<2>(line).map_err(err)?;
             let t = NounType::parse(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
             for f in words(forms).map_err(err)? {
-                let e = self.nouns.entry(f.to_string()).or_default();
+                let e = self.nouns.entry(key(f)).or_default();
                 if e.has(t) {
                     return Err(err(format!("{f:?} twice")));
                 }
@@ -211,6 +224,7 @@ impl Senses {
             };
             let words = self.cue_words(ws).map_err(err)?;
             if let Some(w) = words.iter().find(|w| w.len() > 32) {
+                let w = text(w);
                 return Err(err(format!("{w:?}: cue words have at most 32 bytes")));
             }
             if place == Where::Sentence {
@@ -218,14 +232,9 @@ impl Senses {
                 if i >= 64 {
                     return Err(err("more than 64 cues".to_string()));
                 }
-                if let Some(w) = words.iter().find(|w| w.len() > 32) {
-                    return Err(err(format!(
-                        "{w:?}: sentence cue words have at most 32 bytes"
-                    )));
-                }
                 for w in &words {
                     *self.sentence_words.entry(w.clone()).or_default() |= 1 << i;
-                    self.sentence_shapes = self.sentence_shapes.with(w);
+                    self.sentence_shapes = self.sentence_shapes.with(&text(w));
                 }
             }
             self.cues.push(Cue {
@@ -240,15 +249,15 @@ impl Senses {
     }
 
     /// The words of a cue: a list, or `@type` for the nouns of a type.
-    fn cue_words(&self, ws: &str) -> Result<HashSet<String, WordHash>, String> {
+    fn cue_words(&self, ws: &str) -> Result<HashSet<Key, WordHash>, String> {
         if let Some(ty) = ws.strip_prefix('@') {
             let t = NounType::parse(ty).ok_or_else(|| format!("unknown type {ty:?}"))?;
             return Ok((self.nouns.iter())
-                .filter(|(w, ts)| ts.has(t) && !w.contains(' '))
+                .filter(|(w, ts)| ts.has(t) && !w.contains(&b' '))
                 .map(|(w, _)| w.clone())
                 .collect());
         }
-        Ok(words(ws)?.map(str::to_string).collect())
+        Ok(words(ws)?.map(key).collect())
     }
 
     /// The sentence-wide cues (bit `i`: cue `i`) that hold the word, in any
@@ -266,6 +275,10 @@ impl Senses {
 
     /// The types of a noun (lowercase), none when it is not in the table.
     pub(crate) fn noun(&self, w: &str) -> NounTypes {
+        self.noun_bytes(w.as_bytes())
+    }
+
+    fn noun_bytes(&self, w: &[u8]) -> NounTypes {
         self.nouns.get(w).copied().unwrap_or_default()
     }
 
@@ -285,14 +298,14 @@ impl Senses {
             let Some(l) = lowered(w, &mut buf) else {
                 continue;
             };
-            if self.noun(l).has(NounType::SportCue) {
+            if self.noun_bytes(l).has(NounType::SportCue) {
                 n += 1;
                 continue;
             }
             let phrases = self.sport_phrases.get(l).map_or(&[][..], Vec::as_slice);
             let follows = |rest: &Vec<String>| {
                 (rest.iter().enumerate()).all(|(k, r)| {
-                    word(i + 1 + k).and_then(|w| lowered(w, &mut next)) == Some(r.as_str())
+                    word(i + 1 + k).and_then(|w| lowered(w, &mut next)) == Some(r.as_bytes())
                 })
             };
             n += usize::from(phrases.iter().any(follows));
