@@ -144,6 +144,8 @@ pub(crate) struct Analysis<'t> {
     pub hits: Vec<Hit>,
     /// Trigger hits of the document, found in its tokens.
     pub triggers: Vec<Hit>,
+    /// Sense words of the document (see `Lexicon::sense_word`).
+    pub sense_hits: Vec<Hit>,
 }
 
 thread_local! {
@@ -158,6 +160,7 @@ thread_local! {
     static SENT_WEAPONS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
     static HITS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
     static TRIGGERS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
+    static SENSE_HITS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
     // Mention recognition's per-sentence lists.
     static HIT_AT: Cell<Vec<Option<usize>>> = const { Cell::new(Vec::new()) };
     static IS_NAME: Cell<Vec<bool>> = const { Cell::new(Vec::new()) };
@@ -181,6 +184,7 @@ impl Drop for Analysis<'_> {
         spare::give(&SENT_WEAPONS, take(&mut self.sent_weapons));
         spare::give(&HITS, take(&mut self.hits));
         spare::give(&TRIGGERS, take(&mut self.triggers));
+        spare::give(&SENSE_HITS, take(&mut self.sense_hits));
     }
 }
 
@@ -577,8 +581,12 @@ impl<'t> Analysis<'t> {
             tokenize(text, s.span, &mut tokens);
             sent_toks.push(a..tokens.len());
         }
-        let (mut hits, mut triggers) = (spare::take(&HITS), spare::take(&TRIGGERS));
-        lex.hits_in(text, &tokens, &sent_toks, &mut hits, &mut triggers);
+        let mut found = crate::lexicon::Hits {
+            names: spare::take(&HITS),
+            triggers: spare::take(&TRIGGERS),
+            senses: spare::take(&SENSE_HITS),
+        };
+        lex.hits_in(text, &tokens, &sent_toks, &mut found);
         let mut quotes = spare::take(&QUOTES);
         find_quotes(text, &tokens, &sentences, &sent_toks, &mut quotes);
         Analysis {
@@ -591,8 +599,9 @@ impl<'t> Analysis<'t> {
             sent_ments: Vec::new(),
             all_weapons: Vec::new(),
             sent_weapons: Vec::new(),
-            hits,
-            triggers,
+            hits: found.names,
+            triggers: found.triggers,
+            sense_hits: found.senses,
         }
     }
 

@@ -9,7 +9,7 @@
 mod senses;
 mod user;
 
-pub(crate) use senses::{NounType, NounTypes, Senses, Where};
+pub(crate) use senses::{NounType, NounTypes, SenseWord, Senses, Where};
 pub use user::LexiconEntry;
 
 use crate::document::Span;
@@ -139,6 +139,14 @@ pub(crate) struct Trigger {
     pub force: Force,
 }
 
+/// The phrases found in a document's tokens, by table.
+#[derive(Debug, Default)]
+pub(crate) struct Hits {
+    pub names: Vec<Hit>,
+    pub triggers: Vec<Hit>,
+    pub senses: Vec<Hit>,
+}
+
 /// A lexicon or trigger phrase found in a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Hit {
@@ -168,6 +176,10 @@ pub(crate) struct Lexicon {
     /// Per trigger phrase, the sense cues that apply to it (indices into
     /// `Senses::cues`), so that a candidate reads only its own.
     trigger_cues: Vec<Vec<usize>>,
+    /// The sense words (sentence-wide cue words, sports words), found by
+    /// the same search as names and triggers, and what each tells.
+    sense_words: PhraseSet,
+    sense_meanings: Vec<SenseWord>,
     triggers: PhraseSet,
     /// Every trigger phrase as a plain substring: a text without any holds
     /// no trigger, which one pass over its bytes tells.
@@ -410,6 +422,9 @@ impl LexiconData {
             Arc::new(Senses::builtin().unwrap_or_default())
         });
         let trigger_cues = cues_of_phrases(&SENSES, &tphrases, &tmeanings);
+        let (sense_phrases, sense_meanings): (Vec<String>, Vec<SenseWord>) =
+            SENSES.search_words().into_iter().unzip();
+        let sense_words = PhraseSet::new(sense_phrases.iter().map(String::as_str));
         Lexicon {
             senses: SENSES.clone(),
             capitals,
@@ -418,6 +433,8 @@ impl LexiconData {
             names,
             trigger_phrases: tphrases,
             trigger_cues,
+            sense_words,
+            sense_meanings,
             trigger_meanings: tmeanings,
             triggers,
             trigger_filter,
@@ -997,23 +1014,27 @@ impl Lexicon {
     /// case) in the sentences' tokens, appended to `names` and `triggers`.
     /// Each starts where a token starts and ends where a token of its
     /// sentence ends, at word boundaries; from the left, the longest phrase
-    /// at a token is taken and the search resumes after it. Names and
-    /// triggers are searched apart: a name can hold a trigger word ("Strike
-    /// Force").
+    /// at a token is taken and the search resumes after it. Names,
+    /// triggers and sense words are searched apart: a name can hold a
+    /// trigger word ("Strike Force").
     pub(crate) fn hits_in(
         &self,
         text: &str,
         tokens: &[Token],
         sent_toks: &[Range<usize>],
-        names: &mut Vec<Hit>,
-        triggers: &mut Vec<Hit>,
+        out: &mut Hits,
     ) {
+        let Hits {
+            names,
+            triggers,
+            senses,
+        } = out;
         names.reserve(crate::tokens::capacity_for(text.len(), 32));
         triggers.reserve(crate::tokens::capacity_for(text.len(), 64));
         for range in sent_toks {
             let toks = &tokens[range.clone()];
             // The first token each search may look at next.
-            let (mut next_name, mut next_trigger) = (0, 0);
+            let (mut next_name, mut next_trigger, mut next_sense) = (0, 0, 0);
             for k in 0..toks.len() {
                 let Some(key) = Key::of_token(text, toks, k) else {
                     continue;
@@ -1043,6 +1064,12 @@ impl Lexicon {
                         next_trigger = j + 1;
                     }
                 }
+                if k >= next_sense {
+                    if let Some((id, j)) = self.sense_words.at(text, toks, k, &key) {
+                        senses.push(hit(j, id));
+                        next_sense = j + 1;
+                    }
+                }
             }
         }
     }
@@ -1062,6 +1089,11 @@ impl Lexicon {
 
     pub(crate) fn trigger_meanings(&self, phrase: usize) -> &[Trigger] {
         &self.trigger_meanings[phrase]
+    }
+
+    /// What a sense word found by the search tells.
+    pub(crate) fn sense_word(&self, phrase: usize) -> SenseWord {
+        self.sense_meanings[phrase]
     }
 
     pub(crate) fn senses(&self) -> &Senses {
@@ -1134,6 +1166,27 @@ impl Case {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sense_words_are_found_with_the_names() {
+        let lex = LexiconData::builtin().compile();
+        let text = "After the Earthquake, the striker played in the World Cup final.";
+        let mut toks = Vec::new();
+        crate::tokens::tokenize(text, Span::new(0, text.len()), &mut toks);
+        let mut hits = Hits::default();
+        let sentence = [Range {
+            start: 0,
+            end: toks.len(),
+        }];
+        lex.hits_in(text, &toks, &sentence, &mut hits);
+        let found: Vec<(&str, SenseWord)> = (hits.senses.iter())
+            .map(|h| (&text[h.span.range()], lex.sense_word(h.phrase)))
+            .collect();
+        let words: Vec<&str> = found.iter().map(|(w, _)| *w).collect();
+        assert_eq!(words, ["Earthquake", "striker", "World Cup"]);
+        assert!(found[0].1.cues != 0 && !found[0].1.sport);
+        assert!(found[1].1.sport && found[2].1.sport);
+    }
 
     #[test]
     fn sense_cues_name_trigger_phrases_of_their_kind() {
@@ -1485,8 +1538,11 @@ mod tests {
             start: 0,
             end: toks.len(),
         }];
-        let (mut names, mut triggers) = (Vec::new(), Vec::new());
-        lex.hits_in(text, &toks, &sentence, &mut names, &mut triggers);
+        let mut hits = Hits::default();
+        lex.hits_in(text, &toks, &sentence, &mut hits);
+        let Hits {
+            names, triggers, ..
+        } = hits;
         let spelled = |hs: Vec<Hit>| {
             hs.iter()
                 .map(|h| text[h.span.range()].to_string())

@@ -4,8 +4,6 @@
 //! an error naming the table and line, found by the tests.
 
 use super::{TriggerKind, WordHash};
-use crate::tokens::{Tk, Token};
-use crate::words::Shapes;
 use std::collections::{HashMap, HashSet};
 
 const NOUNS: &str = include_str!("data/nouns.tsv");
@@ -128,6 +126,15 @@ impl Cue {
     }
 }
 
+/// What a word found by the lexicon search tells the sense rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct SenseWord {
+    /// The sentence-wide cues that hold it (bit `i`: cue `i`).
+    pub cues: u64,
+    /// A word of sports reporting.
+    pub sport: bool,
+}
+
 /// One row of `data/senses.tsv`.
 #[derive(Debug, Clone)]
 pub(crate) struct Cue {
@@ -145,16 +152,9 @@ pub(crate) struct Cue {
 pub(crate) struct Senses {
     nouns: HashMap<Key, NounTypes, WordHash>,
     /// For each word of a sentence-wide cue, the cues (bit `i`: cue `i`)
-    /// that hold it: a sentence is read once for all of them.
+    /// that hold it: found by the lexicon search with the names.
     sentence_words: HashMap<Key, u64, WordHash>,
-    /// Their shapes: most tokens are none of them, told without a lookup.
-    sentence_shapes: Shapes,
     pub cues: Vec<Cue>,
-    /// The words of sports reporting (type sportcue) of several words
-    /// ("world cup"), by their first word: the rest, word by word.
-    sport_phrases: HashMap<Key, Vec<Vec<String>>, WordHash>,
-    /// The shapes of the sports words and of the phrases' first words.
-    sport_shapes: Shapes,
 }
 
 /// An error in a table: its name, the line (1-based) and what is wrong.
@@ -166,19 +166,6 @@ impl Senses {
         let mut s = Senses::default();
         s.read_nouns()?;
         s.read_cues()?;
-        let sport: Vec<String> = (s.nouns.iter())
-            .filter(|(_, t)| t.has(NounType::SportCue))
-            .map(|(w, _)| text(w).into_owned())
-            .collect();
-        for w in sport {
-            let mut parts = w.split(' ').map(str::to_string);
-            let first = parts.next().unwrap_or_default();
-            s.sport_shapes = s.sport_shapes.with(&first);
-            let rest: Vec<String> = parts.collect();
-            if !rest.is_empty() {
-                s.sport_phrases.entry(key(&first)).or_default().push(rest);
-            }
-        }
         Ok(s)
     }
 
@@ -234,7 +221,6 @@ impl Senses {
                 }
                 for w in &words {
                     *self.sentence_words.entry(w.clone()).or_default() |= 1 << i;
-                    self.sentence_shapes = self.sentence_shapes.with(&text(w));
                 }
             }
             self.cues.push(Cue {
@@ -260,17 +246,25 @@ impl Senses {
         Ok(words(ws)?.map(key).collect())
     }
 
-    /// The sentence-wide cues (bit `i`: cue `i`) that hold the word, in any
-    /// ASCII case.
-    pub(crate) fn sentence_cues(&self, w: &[u8]) -> u64 {
-        let mut buf = [0u8; 32];
-        if !self.sentence_shapes.may_contain(w) {
-            return 0;
+    /// The words the lexicon search finds for the sense rules, each with
+    /// the sentence-wide cues that hold it (bit `i`: cue `i`) and whether
+    /// it is a word of sports reporting.
+    pub(crate) fn search_words(&self) -> Vec<(String, SenseWord)> {
+        let mut all: HashMap<Key, SenseWord, WordHash> = HashMap::default();
+        for (w, &cues) in &self.sentence_words {
+            all.entry(w.clone()).or_default().cues |= cues;
         }
-        let l = lowered(w, &mut buf);
-        l.and_then(|l| self.sentence_words.get(l))
-            .copied()
-            .unwrap_or(0)
+        for (w, t) in &self.nouns {
+            if t.has(NounType::SportCue) {
+                all.entry(w.clone()).or_default().sport = true;
+            }
+        }
+        let mut v: Vec<(String, SenseWord)> = all
+            .into_iter()
+            .map(|(w, m)| (text(&w).into_owned(), m))
+            .collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v
     }
 
     /// The types of a noun (lowercase), none when it is not in the table.
@@ -280,37 +274,6 @@ impl Senses {
 
     fn noun_bytes(&self, w: &[u8]) -> NounTypes {
         self.nouns.get(w).copied().unwrap_or_default()
-    }
-
-    /// How many words of sports reporting the words of `text` hold.
-    pub(crate) fn sport_words(&self, text: &str, tokens: &[Token]) -> usize {
-        let word = |i: usize| {
-            let t = tokens.get(i).filter(|t| t.kind == Tk::Word)?;
-            text.as_bytes().get(t.span.range())
-        };
-        let mut buf = [0u8; 32];
-        let mut next = [0u8; 32];
-        let mut n = 0;
-        for i in 0..tokens.len() {
-            let Some(w) = word(i).filter(|w| self.sport_shapes.may_contain(w)) else {
-                continue;
-            };
-            let Some(l) = lowered(w, &mut buf) else {
-                continue;
-            };
-            if self.noun_bytes(l).has(NounType::SportCue) {
-                n += 1;
-                continue;
-            }
-            let phrases = self.sport_phrases.get(l).map_or(&[][..], Vec::as_slice);
-            let follows = |rest: &Vec<String>| {
-                (rest.iter().enumerate()).all(|(k, r)| {
-                    word(i + 1 + k).and_then(|w| lowered(w, &mut next)) == Some(r.as_bytes())
-                })
-            };
-            n += usize::from(phrases.iter().any(follows));
-        }
-        n
     }
 }
 

@@ -104,9 +104,11 @@ pub(crate) struct DocFacts {
 impl DocFacts {
     /// A sports report: several words only sports reporting uses.
     fn sport(&self, c: &Ctx<'_, '_>) -> bool {
-        *self
-            .sport
-            .get_or_init(|| c.lex.senses().sport_words(c.a.text, &c.a.tokens) >= 3)
+        *self.sport.get_or_init(|| {
+            let a = c.a;
+            let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
+            a.sense_hits.iter().filter(sport).count() >= 3
+        })
     }
 
     /// A conflict report: several signs of force (armed parties, weapons,
@@ -156,13 +158,12 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
         .map(Reject::Cue)
 }
 
-/// The sentence-wide cues of the sentence, each token looked up once.
+/// The sentence-wide cues of the sentence: the cues of its sense words,
+/// found by the lexicon search.
 fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
     *c.sentence_cues.get_or_init(|| {
-        let senses = c.lex.senses();
-        (c.range.clone())
-            .filter(|&i| c.kind(i) == Some(Tk::Word))
-            .fold(0, |m, i| m | senses.sentence_cues(c.bytes(i)))
+        (c.a.hits_of(c.si, &c.a.sense_hits).iter())
+            .fold(0, |m, h| m | c.lex.sense_word(h.phrase).cues)
     })
 }
 
