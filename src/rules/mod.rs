@@ -377,12 +377,7 @@ pub(crate) fn sentence_triggers(
     for h in a.hits_of(si, hits) {
         let toks = h.toks();
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
-        let in_name = a.ments(si).iter().any(|m| {
-            m.toks.start <= toks.start
-                && toks.end <= m.toks.end
-                && !matches!(m.class, Class::Group | Class::Pronoun | Class::Description)
-        });
-        if in_name {
+        if in_name(a.ments(si), &toks) {
             continue;
         }
         for t in lex.trigger_meanings(h.phrase) {
@@ -395,6 +390,16 @@ pub(crate) fn sentence_triggers(
             });
         }
     }
+}
+
+/// True when tokens `toks` lie inside a name among `ments` (not a common
+/// noun actor, a pronoun or a description).
+pub(crate) fn in_name(ments: &[Ment], toks: &Range<usize>) -> bool {
+    ments.iter().any(|m| {
+        m.toks.start <= toks.start
+            && toks.end <= m.toks.end
+            && !matches!(m.class, Class::Group | Class::Pronoun | Class::Description)
+    })
 }
 
 /// True for a mention that can be a party to a call or a visitor: a

@@ -159,10 +159,12 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
 }
 
 /// The sentence-wide cues of the sentence: the cues of its sense words,
-/// found by the lexicon search.
+/// found by the lexicon search, outside names ("Operation Al-Aqsa Storm"
+/// is no storm).
 fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
     *c.sentence_cues.get_or_init(|| {
         (c.a.hits_of(c.si, &c.a.sense_hits).iter())
+            .filter(|h| !super::in_name(c.ments(), &h.toks()))
             .fold(0, |m, h| m | c.lex.sense_word(h.phrase).cues)
     })
 }

@@ -80,8 +80,20 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "sense.disaster",
         "attack",
-        &["Twelve people were killed when militants shelled the market."],
-        &["More than 200 people were killed by the earthquake."],
+        &[
+            "Twelve people were killed when militants shelled the market.",
+            "During Operation Desert Storm, rebels attacked the airport with rockets.",
+        ],
+        &[
+            "More than 200 people were killed by the earthquake.",
+            "The storm hit the coast on Sunday, killing five people.",
+        ],
+    ),
+    (
+        "sense.industrial_accident",
+        "attack",
+        &["A car bomb exploded in the market, killing nine people."],
+        &["A gas explosion at a chemical plant killed 15 workers."],
     ),
     (
         "sense.shot_a_film",
@@ -93,7 +105,10 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
         "sense.plot",
         "attack",
         &["Militants attacked a police post in the valley, killing three officers."],
-        &["In the novel, the hero is attacked by pirates with swords."],
+        &[
+            "In the novel, the hero is attacked by pirates with swords.",
+            "The film opens with an attack on a village by bandits.",
+        ],
     ),
     (
         "sense.fired_from_a_job",
