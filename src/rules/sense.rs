@@ -175,7 +175,7 @@ fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
 /// while on a trip to China").
 pub(crate) fn check(c: &Ctx<'_, '_>, tr: &Trig, d: &mut Draft, doc: &DocFacts) -> Option<Reject> {
     if let Roles::Visit { visitor, .. } = &mut d.roles {
-        let thing = visitor.as_ref().is_some_and(|f| party(c, f, false).thing());
+        let thing = visitor.as_ref().is_some_and(|f| party(c, f, true).thing());
         if thing && tr.frame == Frame::Noun {
             *visitor = None;
         }
@@ -250,7 +250,9 @@ fn armed(m: &Ment) -> bool {
 
 /// What a filler is: its mention's class, or the type of its head noun.
 /// With `possessed`, a possessor stands for the noun it possesses ("Bush's
-/// record" is a record): the object of an attack, not its agent.
+/// record" is a record, "the firm's chief executive" travels): for the
+/// object of an attack and a visitor, not for an attacker, whose possessor
+/// is the state or group acting ("Israel's army").
 fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
     let senses = c.lex.senses();
     let typed = |i: usize| Party::Noun(senses.noun(&super::lower(c.w(i))));
@@ -415,7 +417,7 @@ fn visit(
     if verb && subject_word(c, t).is_some_and(|p| p.thing()) {
         return Some(THING_MOVES);
     }
-    if visitor.is_some_and(|f| party(c, f, false).thing()) || of_thing(c, tr) {
+    if visitor.is_some_and(|f| party(c, f, true).thing()) || of_thing(c, tr) {
         return Some(THING_MOVES);
     }
     let dest = destination.map(|f| party(c, f, false));

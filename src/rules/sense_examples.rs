@@ -266,7 +266,10 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "sense.thing_moves",
         "visit",
-        &["The prime minister returned to Baghdad on Sunday."],
+        &[
+            "The prime minister returned to Baghdad on Sunday.",
+            "The firm's chief executive travelled to China to seal the deal.",
+        ],
         &["Jones said the top prize went to Paris this year."],
     ),
     (
