@@ -434,7 +434,7 @@ fn visit(
     }
     // A player's own trip names the place: "flew to Dublin to join the
     // squad". The sports report is asked last: reading the text costs most.
-    let person = visitor.is_some_and(|f| matches!(party(c, f, false), Party::Person));
+    let person = visitor.is_some_and(|f| one_person(c, f));
     let place = matches!(destination, Some(Filler::Ment(si, mi))
         if matches!(c.a.ments(*si)[*mi].class, Class::Place | Class::Unknown));
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
@@ -456,6 +456,23 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &Trig) -> bool {
         return party(c, &c.filler(mi), false).thing();
     }
     np_head(c, k).is_some_and(|h| Party::Noun(c.lex.senses().noun(&super::lower(c.w(h)))).thing())
+}
+
+/// A named person, or "he"/"she": in a sports report "they" is a team.
+fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
+    match f {
+        Filler::Ment(si, mi) => {
+            let m = &c.a.ments(*si)[*mi];
+            match m.class {
+                Class::Person => true,
+                Class::Pronoun => {
+                    crate::mention::pronoun(c.w(m.toks.start)) == Some(Refers::Person)
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// A named mention of unknown type ("Stamford Bridge").

@@ -282,7 +282,10 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
         "sense.fixture",
         "visit",
         &["The president flew to Dublin for talks on the border."],
-        &["The league leaders travel to Leeds for the match on Saturday after a season of goals from their striker."],
+        &[
+            "The league leaders travel to Leeds for the match on Saturday after a season of goals from their striker.",
+            "After a season of goals from their striker, they will travel to Paris for the match.",
+        ],
     ),
     (
         "sense.selection",
