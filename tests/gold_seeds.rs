@@ -169,3 +169,34 @@ fn general_news_precision_and_recall_stay_above_floors() {
         r.micro.recall
     );
 }
+
+/// `explain` says "event" for exactly the events `extract` returns, on
+/// every seed article, and names a rule for every other sense it rejects.
+#[test]
+fn explain_agrees_with_extract_on_the_seeds() {
+    let g = gold();
+    let ex = Extractor::new();
+    for d in g.docs() {
+        let doc = Document::new(d.id.as_str(), &d.text).with_published(d.published);
+        let mut extracted: Vec<(&str, (usize, usize))> = ex
+            .extract(&doc)
+            .iter()
+            .map(|e| (e.kind.name(), (e.trigger.span.start, e.trigger.span.end)))
+            .collect();
+        let candidates = ex.explain(&doc);
+        let mut explained: Vec<(&str, (usize, usize))> = candidates
+            .iter()
+            .filter(|c| matches!(c.decision, newsevents::Decision::Event { .. }))
+            .map(|c| (c.kind, (c.trigger.span.start, c.trigger.span.end)))
+            .collect();
+        extracted.sort_by_key(|&(k, s)| (s, k));
+        explained.sort_by_key(|&(k, s)| (s, k));
+        assert!(!extracted.is_empty(), "{}: no events", d.id);
+        assert_eq!(explained, extracted, "{}", d.id);
+        for c in &candidates {
+            if let newsevents::Decision::OtherSense { rule, why } = &c.decision {
+                assert!(rule.starts_with("sense.") && !why.is_empty(), "{c}");
+            }
+        }
+    }
+}

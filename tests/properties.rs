@@ -4,7 +4,7 @@
 //! that must complete.
 
 use chrono::NaiveDate;
-use newsevents::{Document, Event, EventKind, Extractor, Mention, Span};
+use newsevents::{Decision, Document, Event, EventKind, Extractor, Mention, Span};
 use proptest::prelude::*;
 
 #[path = "support/inputs.rs"]
@@ -98,10 +98,40 @@ fn extract_dated(text: &str) -> Result<usize, String> {
 fn extract_checked(text: &str) -> Result<usize, String> {
     let plain = Extractor::new().extract(&Document::new("p", text));
     check_events(text, &plain)?;
+    check_explained(text, &plain)?;
     extract_dated(text)?;
     let triggered = format!("{text}\nHe said it.");
     extract_dated(&triggered)?;
     Ok(plain.len())
+}
+
+/// `explain` on the same text: valid spans, each trigger in its sentence,
+/// and its events exactly the events `extract` returns.
+fn check_explained(text: &str, events: &[Event]) -> Result<(), String> {
+    let candidates = Extractor::new().explain(&Document::new("p", text));
+    let mut explained = Vec::new();
+    for (i, c) in candidates.iter().enumerate() {
+        check_span(text, c.sentence, &format!("candidate {i} sentence"))?;
+        check_mention(text, &c.trigger, &format!("candidate {i} trigger"))?;
+        if !c.sentence.contains(c.trigger.span) {
+            return Err(format!("candidate {i}: trigger outside its sentence"));
+        }
+        if matches!(c.decision, Decision::Event { .. }) {
+            explained.push((c.kind, c.trigger.span));
+        }
+    }
+    let mut extracted: Vec<(&str, Span)> = events
+        .iter()
+        .map(|e| (e.kind.name(), e.trigger.span))
+        .collect();
+    explained.sort_by_key(|(k, s)| (s.start, s.end, *k));
+    extracted.sort_by_key(|(k, s)| (s.start, s.end, *k));
+    if explained != extracted {
+        return Err(format!(
+            "explain's events {explained:?} != extract's {extracted:?}"
+        ));
+    }
+    Ok(())
 }
 
 /// Pieces of news text, and of things that are not: names, verbs,
