@@ -159,6 +159,9 @@ impl Extractor {
             if d.backref {
                 inherit(&mut kind, &out);
             }
+            if let EventKind::Call(call) = &mut kind {
+                join_earlier_call(call, &out);
+            }
             let dates = sentence_dates[d.sentence].get_or_insert_with(|| {
                 let toks = &a.tokens[a.sent_toks[d.sentence].clone()];
                 crate::dates::find_dates_in(text, sentence, toks)
@@ -459,4 +462,32 @@ fn inherit(kind: &mut EventKind, earlier: &[Event]) {
         }
         _ => {}
     }
+}
+
+/// A call with one known participant ("Trump, on the call, said ...") takes
+/// the other parties of the last earlier call that had that participant.
+fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
+    let [one] = call.participants.as_slice() else {
+        return;
+    };
+    let prev = earlier.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Call(p) if p.participants.iter().any(|x| same_party(x, one)) => Some(p),
+        _ => None,
+    });
+    if let Some(prev) = prev {
+        let others: Vec<Mention> = prev
+            .participants
+            .iter()
+            .filter(|x| !same_party(x, one))
+            .cloned()
+            .collect();
+        call.participants.extend(others);
+    }
+}
+
+/// True when two mentions name the same party: the same canonical name, or
+/// the same text.
+fn same_party(a: &Mention, b: &Mention) -> bool {
+    let name = |m: &Mention| m.canonical.clone().unwrap_or_else(|| m.text.clone());
+    name(a).eq_ignore_ascii_case(&name(b))
 }

@@ -101,6 +101,10 @@ pub(crate) enum Frame {
     VerbWeak,
     NounWeak,
     Call,
+    /// A verb whose object is the other party of a call ("X phoned Y").
+    CallVerb,
+    /// The channel of a conversation ("spoke by phone").
+    Medium,
 }
 
 /// What an attack trigger shows of force by itself: see `data/triggers.tsv`.
@@ -476,6 +480,8 @@ pub(crate) fn parse_frame(s: &str) -> Option<Frame> {
         "verb_weak" => Frame::VerbWeak,
         "noun_weak" => Frame::NounWeak,
         "call" | "visit" => Frame::Call,
+        "call_verb" => Frame::CallVerb,
+        "medium" => Frame::Medium,
         _ => return None,
     })
 }

@@ -1,9 +1,158 @@
 //! Call rules: "a phone call between X and Y", "X's conversation with Y",
-//! "X spoke by phone with Y", "made a call to X", and back-references.
+//! "made a call to X", "X phoned Y", "X and Y spoke by phone", and
+//! back-references. Every participant is collected: the caller, the other
+//! party, and parties joined to either by "and".
 
-use super::{lower, party, Ctx, Draft, Filler, Roles, Trig, Words};
-use crate::lexicon::TriggerKind;
+use super::{lower, party, Ctx, Draft, Filler, Roles, Trig, Words, PREPOSITIONS};
+use crate::lexicon::{Frame, TriggerKind};
+use crate::mention::Class;
 use crate::tokens::Tk;
+
+/// Words that may stand between a caller and a call verb ("Macron also
+/// phoned Scholz", "Biden will call Xi", "is expected to call").
+const BEFORE_CALL_VERB: Words = Words::new(&[
+    "also",
+    "then",
+    "later",
+    "personally",
+    "first",
+    "quickly",
+    "briefly",
+    "reportedly",
+    "again",
+    "recently",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "could",
+    "to",
+    "expected",
+    "plans",
+    "planned",
+    "is",
+    "are",
+    "was",
+    "were",
+    "not",
+    "never",
+    "did",
+    "separately",
+    "subsequently",
+    "earlier",
+    "once",
+]);
+
+/// Words right after a call verb that make it another verb: "called for",
+/// "called on X to", "called off", "rang in the new year", "called it".
+const NOT_CALL_PARTICLES: Words = Words::new(&[
+    "for",
+    "on",
+    "upon",
+    "off",
+    "up",
+    "out",
+    "in",
+    "it",
+    "into",
+    "back",
+    "attention",
+    "time",
+]);
+
+/// Words that may follow the object of a call verb: the call is over and a
+/// date, place, purpose or another clause follows ("phoned Scholz on
+/// Monday", "called Xi to discuss"). Anything else ("called X a liar",
+/// "called X weak") makes the verb one of naming, a statement.
+const AFTER_CALL_OBJECT: Words = Words::new(&[
+    "on",
+    "in",
+    "at",
+    "to",
+    "after",
+    "before",
+    "from",
+    "late",
+    "early",
+    "last",
+    "yesterday",
+    "today",
+    "tonight",
+    "and",
+    "twice",
+    "again",
+    "several",
+    "repeatedly",
+    "times",
+    "about",
+    "over",
+    "regarding",
+    "amid",
+    "during",
+    "shortly",
+    "earlier",
+    "while",
+    "as",
+    "ahead",
+    "following",
+    "this",
+    "overnight",
+    "directly",
+    "personally",
+    "but",
+    "when",
+    "for",
+    "with",
+    "who",
+    "whose",
+    "hours",
+    "days",
+    "minutes",
+    "weeks",
+    "moments",
+    "just",
+    "soon",
+    "immediately",
+    "once",
+    "within",
+    "since",
+    "until",
+    "by",
+    "via",
+]);
+
+/// Verbs and nouns of conversation that a channel makes a call ("spoke by
+/// phone", "held talks by video link").
+const CONVERSE: Words = Words::new(&[
+    "spoke",
+    "speaks",
+    "speak",
+    "speaking",
+    "spoken",
+    "talked",
+    "talks",
+    "talk",
+    "talking",
+    "conferred",
+    "confers",
+    "conferring",
+    "chatted",
+    "chats",
+    "chat",
+    "conversed",
+    "consulted",
+    "consults",
+    "discussed",
+    "discusses",
+    "discussing",
+    "negotiated",
+    "exchanged",
+]);
+
+/// Plural descriptions that stand for the parties of a call already told
+/// ("the call between the two leaders").
+const PAIR_WORDS: Words = Words::new(&["leaders", "men", "presidents", "sides", "pair", "women"]);
 
 /// Words that make "call"/"conversation" a phone call.
 const PHONE: Words = Words::new(&[
@@ -47,6 +196,175 @@ fn draft(
 /// Tries the call rules on one trigger. `doc_has_call`: an earlier call in the
 /// document, which makes "the conversation" a call.
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
+    match tr.frame {
+        Frame::CallVerb => verb(c, tr),
+        Frame::Medium => medium(c, tr),
+        _ => noun(c, tr, doc_has_call),
+    }
+}
+
+/// The object of a call verb used as a call ("X phoned Y", "Biden will
+/// call Xi on Monday"): a party right after the verb, with a caller before
+/// it and nothing after the object that makes the verb one of naming
+/// ("called the plan a mistake", "called him a liar").
+pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> {
+    // "was called", "so-called": naming.
+    if t > c.range.start
+        && c.is_any(
+            t - 1,
+            &["was", "were", "been", "being", "be", "is", "are", "so"],
+        )
+    {
+        return None;
+    }
+    if c.is_in(e, &NOT_CALL_PARTICLES) {
+        return None;
+    }
+    let naming = c.w(t).starts_with(['c', 'C']);
+    if !caller_before(c, t, naming) {
+        return None;
+    }
+    let mi = c.ment_starting(e)?;
+    let m = &c.ments()[mi];
+    let callee = if naming {
+        known_party(c, m)
+    } else {
+        party(m) && m.class != Class::Group
+    };
+    if !callee {
+        return None;
+    }
+    let after = m.toks.end;
+    let ends = after >= c.range.end
+        || matches!(
+            c.w(after),
+            "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | ")"
+        )
+        || c.is_in(after, &AFTER_CALL_OBJECT)
+        || c.kind(after) == Some(Tk::Num)
+        || crate::mention::is_calendar(c.w(after));
+    ends.then_some(mi)
+}
+
+/// True when the verb at `t` has its subject right before it (adverbs and
+/// auxiliaries aside): "Macron also phoned", "who called". With `naming`
+/// ("called" also names: "a firm called Baikal", "a song called X"), the
+/// subject must be a known party and the clause's subject, not "a woman"
+/// or the object of a preposition.
+pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
+    let mut b = t;
+    while b > c.range.start && c.is_in(b - 1, &BEFORE_CALL_VERB) {
+        b -= 1;
+    }
+    b > c.range.start
+        && (c.ment_ending(b).is_some_and(|mi| {
+            let m = &c.ments()[mi];
+            let prep = m.toks.start > c.range.start && c.is_in(m.toks.start - 1, &PREPOSITIONS);
+            let subject = m.class == Class::Pronoun || c.subject_before(t) == Some(mi);
+            party(m) && (!naming || (known_party(c, m) && !prep && subject))
+        }) || c.is_any(b - 1, &["who", "i", "you"]))
+}
+
+/// A party that "called" can take as caller or callee: a named person,
+/// organisation or country, a pronoun, or a definite description ("the
+/// minister"); not "a woman".
+fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::Ment) -> bool {
+    match m.class {
+        Class::Person | Class::Org | Class::Country | Class::Pronoun | Class::Unknown => true,
+        Class::Description | Class::Group => {
+            m.toks.start > c.range.start
+                && c.is_any(m.toks.start - 1, &["the", "his", "her", "their"])
+                || c.is_any(m.toks.start, &["the"])
+        }
+        _ => false,
+    }
+}
+
+/// "X phoned Y", "X and Y called Z", "Biden will call Xi".
+fn verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+    let t = tr.toks.start;
+    let object = verb_object(c, t, tr.toks.end)?;
+    let mut parts = subject_group(c, t);
+    for mi in coordinated(c, object) {
+        push(c, &mut parts, mi);
+    }
+    Some(draft(c, tr, parts, "call.verb", false))
+}
+
+/// "X and Y spoke by phone", "X spoke with Y by phone", "X held talks by
+/// video link with Y": a conversation verb or noun, and its channel.
+fn medium(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+    let t = tr.toks.start;
+    // "a phone conversation by video link": the noun rule has it.
+    if c.has_trigger(TriggerKind::Call, |x| {
+        x.frame == Frame::Call && x.toks.end <= t && x.toks.end + 4 > t
+    }) {
+        return None;
+    }
+    let from = t.saturating_sub(6).max(c.range.start);
+    let v = (from..t).rev().find(|&k| c.is_in(k, &CONVERSE))?;
+    let mut parts = subject_group(c, v);
+    let end = c.clause_end(t);
+    if let Some(w) = (v + 1..end).find(|&k| c.is(k, "with")) {
+        if let Some(mi) = c.ment_after(w + 1, 4, party) {
+            for mi in coordinated(c, mi) {
+                push(c, &mut parts, mi);
+            }
+        }
+    }
+    // "due to speak by video link" to a meeting: an address, not a call.
+    if parts.len() < 2 {
+        return None;
+    }
+    Some(draft(c, tr, parts, "call.medium", false))
+}
+
+/// The subject of the clause before token `t` and the parties joined to it
+/// by "and" ("Macron and Scholz spoke by phone").
+fn subject_group(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
+    let mut parts = Vec::new();
+    if let Some(mi) = c.subject_before(t).filter(|&mi| party(&c.ments()[mi])) {
+        for mi in coordinated(c, mi) {
+            if c.ments()[mi].toks.end <= t {
+                push(c, &mut parts, mi);
+            }
+        }
+    }
+    parts
+}
+
+/// Mention `mi` and the parties joined to it: "X and Y", "X, Y and Z".
+fn coordinated(c: &Ctx<'_, '_>, mi: usize) -> Vec<usize> {
+    let mut out = vec![mi];
+    let mut j = c.ments()[mi].toks.end;
+    while out.len() < 6 && c.is_any(j, &["and", ","]) {
+        let next = if c.is(j, ",") && c.is(j + 1, "and") {
+            j + 2
+        } else {
+            j + 1
+        };
+        match c.ment_starting(next).filter(|&n| party(&c.ments()[n])) {
+            Some(n) => {
+                out.push(n);
+                j = c.ments()[n].toks.end;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Adds mention `mi` as a participant unless it is there already.
+fn push(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mi: usize) {
+    let f = c.filler(mi);
+    if !parts.contains(&f) {
+        parts.push(f);
+    }
+}
+
+/// "a phone call with Y", "the call between X and Y", "In a call with Y, X
+/// thanked ...".
+fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     let phrase = c.lex.trigger_phrase(tr.phrase);
@@ -64,7 +382,11 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
     let phoney = phrase.contains("phone")
         || phrase.contains("video")
         || (t > c.range.start && c.is_in(t - 1, &PHONE))
-        || (t > c.range.start + 1 && c.is_in(t - 2, &PHONE));
+        || (t > c.range.start + 1 && c.is_in(t - 2, &PHONE))
+        // "a conversation by phone"
+        || c.has_trigger(TriggerKind::Call, |x| {
+            x.frame == Frame::Medium && x.toks.start >= e && x.toks.start < e + 4
+        });
     if noun {
         // "calls for", "call on", "called for": requests, not conversations.
         let dated = e + 1 < c.range.end && crate::mention::is_calendar(c.w(e + 1));
@@ -84,7 +406,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
         {
             return None;
         }
-        let made = (t.saturating_sub(4)..t).any(|k| c.is_in(k, &HELD));
+        let made = (t.saturating_sub(4)..t).any(|k| c.is_in(k, &HELD))
+            || phrase.starts_with("held ")
+            || phrase.starts_with("had ");
         let conv = head.starts_with("conversation");
         // After a call, "X's conversation with Y" is that call.
         let possessive = t > c.range.start && c.a.tokens[t - 1].kind == Tk::Poss;
@@ -123,7 +447,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
         }
         if c.is_any(k, &["with", "to"]) {
             if let Some(mi) = c.ment_after(k + 1, 4, party) {
-                parts.push(c.filler(mi));
+                for mi in coordinated(c, mi) {
+                    push(c, &mut parts, mi);
+                }
                 rule = "call.with";
             }
             break;
@@ -139,17 +465,32 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
         while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
             b -= 1;
         }
-        let caller = if b > c.range.start + 1 && c.a.tokens[b - 1].kind == Tk::Poss {
+        let callers = if b > c.range.start + 1 && c.a.tokens[b - 1].kind == Tk::Poss {
             c.ment_ending(b - 1)
+                .filter(|&mi| party(&c.ments()[mi]))
+                .map(|mi| coordinated_before(c, mi))
+                .unwrap_or_default()
         } else if !(t > c.range.start && c.is_any(t - 1, &["the", "this", "that"]) && b == t) {
-            c.subject_before(t)
+            subject_group(c, t)
         } else {
-            None
+            Vec::new()
         };
-        if let Some(mi) = caller.filter(|&mi| party(&c.ments()[mi])) {
-            parts.insert(0, c.filler(mi));
+        for (i, f) in callers.into_iter().enumerate() {
+            if !parts.contains(&f) {
+                parts.insert(i, f);
+            }
         }
-        // "In a phone call on October 23, X thanked Y"
+        // "In a phone call on October 23, X thanked Y", "During a call with
+        // Y, X urged ...": the subject of the main clause is the caller.
+        let opening = (t.saturating_sub(3)..t)
+            .find(|&k| c.is_any(k, &["in", "during"]))
+            .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(Tk::Quote));
+        if opening && parts.len() == 1 && rule == "call.with" {
+            let comma = (e..c.range.end).find(|&q| c.w(q) == ",");
+            if let Some(a) = comma.and_then(|q| c.ment_after(q + 1, 3, party)) {
+                push(c, &mut parts, a);
+            }
+        }
         if parts.is_empty()
             && (c.is_any(t.saturating_sub(2), &["in"]) || c.is_any(t.saturating_sub(3), &["in"]))
         {
@@ -166,6 +507,8 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
             }
         }
     }
+    // "the call between the two leaders": the parties told before.
+    parts.retain(|f| !matches!(f, Filler::Ment(_, mi) if pair_description(c, *mi)));
     let backref = parts.is_empty();
     if backref
         && !(t > c.range.start && c.is_any(t - 1, &["the", "this", "that", "their", "his", "her"]))
@@ -180,4 +523,28 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Dra
         if backref { "call.backref" } else { rule },
         backref,
     ))
+}
+
+/// "the two leaders", "both men": a plural description of parties told before.
+fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
+    let m = &c.ments()[mi];
+    let last = m.toks.end - 1;
+    (m.class == Class::Group || m.class == Class::Description) && c.is_in(last, &PAIR_WORDS)
+}
+
+/// Possessor mention `mi` with the parties joined before it ("Macron and
+/// Scholz's call").
+fn coordinated_before(c: &Ctx<'_, '_>, mi: usize) -> Vec<Filler> {
+    let mut out = vec![c.filler(mi)];
+    let mut s = c.ments()[mi].toks.start;
+    while out.len() < 6 && s > c.range.start && c.is_any(s - 1, &["and", ","]) {
+        match c.ment_ending(s - 1).filter(|&n| party(&c.ments()[n])) {
+            Some(n) => {
+                out.insert(0, c.filler(n));
+                s = c.ments()[n].toks.start;
+            }
+            None => break,
+        }
+    }
+    out
 }

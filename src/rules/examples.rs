@@ -200,6 +200,32 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "call.verb",
+        &[
+            "President Anna Berg phoned Chancellor Olaf Weber on Tuesday.",
+            "Macron called Scholz to discuss the budget.",
+            "Biden and Harris telephoned Zelensky twice last week.",
+        ],
+        &[
+            "Macron called the plan a mistake.",
+            "She founded a firm called Orbita in 2019.",
+            "The minister called on Ankara to show restraint.",
+            "The church bells rang in the new year.",
+        ],
+    ),
+    (
+        "call.medium",
+        &[
+            "Macron and Scholz spoke by phone on Sunday.",
+            "The president held talks by video link with the Japanese prime minister.",
+            "Minister Ana Silva spoke with her French counterpart over the phone.",
+        ],
+        &[
+            "The chancellor is due to speak by video link to the summit.",
+            "Tickets can be booked by phone.",
+        ],
+    ),
+    (
         "call.backref",
         &["Hill spoke by phone with Berg. During the call, they discussed trade."],
         &[],

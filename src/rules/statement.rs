@@ -233,6 +233,15 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if c.in_quote(t) {
         return partial_quote(c, tr);
     }
+    // "Macron called Scholz": a call, not a statement; "a song called
+    // Midnight": a name, not a statement.
+    if c.has_trigger(TriggerKind::Call, |x| {
+        x.frame == Frame::CallVerb && x.toks == tr.toks
+    }) && (super::call::verb_object(c, t, e).is_some()
+        || (phrase == "called" && !super::call::caller_before(c, t, true)))
+    {
+        return None;
+    }
     match tr.frame {
         Frame::According => return according(c, tr, phrase),
         Frame::Noun => return noun(c, tr),
