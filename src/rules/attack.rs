@@ -315,6 +315,28 @@ fn attacker_filler(c: &Ctx<'_, '_>, mi: usize) -> Filler {
     }
 }
 
+/// True when a weapon starts at token `i`, determiners and numbers aside
+/// ("by a roadside bomb", "by drones"): such a "by" names the weapon, not
+/// the attacker.
+fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
+    let mut k = i;
+    while c.is_any(k, &["the", "a", "an", "two", "three", "several", "enemy"])
+        || c.kind(k) == Some(Tk::Num)
+    {
+        k += 1;
+    }
+    c.a.weapons(c.si).iter().any(|w| {
+        w.toks.start == k || (w.toks.start > k && w.toks.start <= k + 2 && w.toks.start == i + 1)
+    })
+}
+
+/// The attacker named by "by" after token `from` (within `max` tokens),
+/// unless what follows "by" is a weapon.
+fn by_agent(c: &Ctx<'_, '_>, from: usize, max: usize) -> Option<Filler> {
+    let (k, f) = prep_object(c, from, max, &["by"])?;
+    (!weapon_at(c, k + 1)).then_some(f)
+}
+
 /// The noun phrase starting at token `i`: a mention, or determiner + words
 /// up to a preposition, punctuation or verb-like word.
 fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
@@ -323,7 +345,12 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
         k += 1;
     }
     if let Some(mi) = c.ment_starting(k) {
-        return Some(c.filler(mi));
+        let m = &c.ments()[mi];
+        // "Ukrainian cities": a demonym modifies the noun after it.
+        let modifier = m.class == Class::Demonym && c.kind(m.toks.end) == Some(Tk::Word);
+        if !modifier {
+            return Some(c.filler(mi));
+        }
     }
     // Dates, counts and result words are not the object ("killed on Tuesday", "shot dead").
     if k >= c.range.end
@@ -342,6 +369,8 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
         && c.a.tokens[k].kind == Tk::Word
         && !c.is_in(k, &super::PREPOSITIONS)
         && !c.is_in(k, &NP_STOP)
+        // A word right before a determiner is a verb ("the bridge cut the road").
+        && !(k > start && c.is_any(k + 1, &["the", "a", "an"]))
     {
         if let Some(mi) = c.ment_starting(k).filter(|_| k > start) {
             // "numerous additional Israeli civilians": the mention is the head.
@@ -349,6 +378,17 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
             break;
         }
         k += 1;
+    }
+    // "civilians of Gaza", "the residence of the governor": the head takes
+    // its "of" phrase when a name follows.
+    if k > start && c.is(k, "of") {
+        let mut j = k + 1;
+        while c.is_any(j, &["the", "a", "an"]) {
+            j += 1;
+        }
+        if let Some(mi) = c.ment_starting(j) {
+            k = c.ments()[mi].toks.end;
+        }
     }
     (k > start).then(|| Filler::Span(c.a.toks_span(start..k)))
 }
@@ -626,9 +666,22 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     if let Some((_, f)) = on.clone() {
         target = Some(f);
     }
-    // "attacks by X", "attack on Y by X"
+    // "attacks by X", "attack on Y by X", "an attack by X on Y"; not "an
+    // attack by drones" (the weapon).
     let by_from = on.as_ref().map(|(k, _)| k + 2).unwrap_or(e);
-    if let Some((_, f)) = prep_object(c, by_from, 6, &["by"]) {
+    let by_any = prep_object(c, by_from, 6, &["by"]).or_else(|| prep_object(c, e, 2, &["by"]));
+    // "an attack by enemy drones on the capital"
+    if target.is_none() {
+        if let Some((k, _)) = &by_any {
+            let after =
+                (k + 1..(k + 5).min(c.range.end)).find(|&j| c.is_any(j, &["on", "against"]));
+            if let Some(j) = after {
+                target = np_at(c, j + 1);
+            }
+        }
+    }
+    let by = by_any.filter(|(k, _)| !weapon_at(c, k + 1));
+    if let Some((_, f)) = by {
         if let Filler::Ment(_, mi) = f {
             if actorish(&c.ments()[mi]) {
                 attacker = Some(attacker_filler(c, mi));
@@ -700,10 +753,52 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     if target.is_none()
         && matches!(
             head.as_ref(),
-            "killing" | "killings" | "assassination" | "murder" | "massacre"
+            "killing"
+                | "killings"
+                | "assassination"
+                | "murder"
+                | "massacre"
+                | "bombing"
+                | "bombings"
+                | "shelling"
+                | "bombardment"
+                | "invasion"
+                | "storming"
+                | "siege"
         )
     {
         target = prep_object(c, e, 1, &["of"]).map(|(_, f)| f);
+    }
+    // "A Pakistani airstrike hit a village", "The airstrike, which killed
+    // 12 people, hit a market": the noun is the subject of a verb of impact.
+    if target.is_none() {
+        target = impact_object(c, e);
+    }
+    // "protect cities from Russian strikes": the protected are the target.
+    let from = (t.saturating_sub(4).max(c.range.start)..t)
+        .rev()
+        .find(|&j| c.is(j, "from"));
+    if let Some(f) = from.filter(|_| target.is_none()) {
+        let stop = f.saturating_sub(8).max(c.range.start);
+        if let Some(v) = (stop..f).rev().find(|&v| {
+            c.is_any(
+                v,
+                &[
+                    "protect",
+                    "protected",
+                    "protecting",
+                    "protects",
+                    "shield",
+                    "shielded",
+                    "defend",
+                    "defended",
+                    "defending",
+                    "safeguard",
+                ],
+            )
+        }) {
+            target = np_at(c, v + 1);
+        }
     }
     // "a strike in Beirut, targeting a Hezbollah commander": the verb names the target.
     if target.is_none() {
@@ -742,6 +837,123 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     ))
 }
 
+/// The one told or urged to attack or not to ("urged Israel to refrain
+/// from attacking Rafah", "warned Putin against attacking Moldova", "asked
+/// the army not to strike"): the addressee of the verb before, not its
+/// subject, is the attacker.
+fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
+    let lo = t.saturating_sub(10).max(c.range.start);
+    let v = (lo..t).rev().find(|&k| {
+        c.has_trigger(TriggerKind::Statement, |x| {
+            x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge)
+        }) || c.is_any(
+            k,
+            &[
+                "warned", "warns", "warning", "urged", "urges", "asked", "told",
+            ],
+        )
+    })?;
+    // A verb of telling whose infinitive or gerund holds the attack.
+    if !(v + 1..t).any(|k| c.is_any(k, &["to", "from", "against"])) {
+        return None;
+    }
+    let addressee = c
+        .ment_after(v + 1, 3, actorish)
+        .filter(|&mi| c.ments()[mi].toks.end < t)
+        .map(|mi| attacker_filler(c, mi));
+    Some(addressee)
+}
+
+/// "A man stabbed two tourists", "A man killed his neighbour with an axe":
+/// a person harming a person, right before and after the verb.
+fn crime(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let attacker = np_before(c, t)?;
+    let target = np_at(c, e)?;
+    if !(person_np(c, &attacker) && person_np(c, &target)) {
+        return None;
+    }
+    Some(draft(
+        c,
+        tr,
+        Some(attacker),
+        Some(target),
+        location_after(c, e),
+        weapon_near(c, t, e),
+        "attack.crime",
+        false,
+    ))
+}
+
+/// A named person, or a phrase whose last word is a person noun ("two
+/// tourists", "his neighbour").
+fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
+    let last = match f {
+        Filler::Ment(si, mi) => {
+            let m = &c.a.ments(*si)[*mi];
+            if m.class == Class::Person {
+                return true;
+            }
+            m.toks.end - 1
+        }
+        Filler::Span(s) => match (c.range.start..c.range.end)
+            .rev()
+            .find(|&k| c.a.tokens[k].span.end == s.end)
+        {
+            Some(k) => k,
+            None => return false,
+        },
+        Filler::Country(..) => return false,
+    };
+    c.lex
+        .senses()
+        .noun(&lower(c.w(last)))
+        .has(crate::lexicon::NounType::Person)
+}
+
+/// The subject of a passive verb at `t`: the clause's subject mention, or,
+/// when that mention is only the object of a preposition in the subject
+/// ("A fuel depot in Belgorod was struck"), the noun phrase that opens the
+/// clause.
+fn passive_subject(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
+    let subject = c.subject_before(t).filter(|&mi| {
+        let s = c.ments()[mi].toks.start;
+        !(s > c.range.start + 1 && c.is_in(s - 1, &super::PREPOSITIONS))
+    });
+    if let Some(mi) = subject {
+        return Some(c.filler(mi));
+    }
+    let open = (c.range.start..t).find(|&k| c.kind(k) == Some(Tk::Word))?;
+    np_at(c, open).or_else(|| c.subject_before(t).map(|mi| c.filler(mi)))
+}
+
+/// The object of a verb of impact whose subject is the attack noun ending
+/// before `e`: "[the strike] hit a market", "[the airstrike], which killed
+/// 12, destroyed a school".
+fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
+    let mut k = e;
+    // Skip a relative clause set off by commas.
+    if c.is(k, ",") && c.is_any(k + 1, &["which", "that"]) {
+        k = (k + 2..c.range.end).find(|&j| c.is(j, ","))? + 1;
+    }
+    c.is_any(
+        k,
+        &[
+            "hit",
+            "hits",
+            "struck",
+            "destroyed",
+            "destroys",
+            "damaged",
+            "levelled",
+            "leveled",
+            "flattened",
+        ],
+    )
+    .then(|| np_at(c, k + 1))
+    .flatten()
+}
+
 fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
@@ -759,9 +971,16 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             return None;
         }
     }
-    // "struck by": the passive reading; labour strikes and "strike a deal"
-    // are sense cues (senses.tsv).
-    if w.starts_with("str") && c.is(e, "by") {
+    // "glide bombs", "the shells": a weapon, not a verb.
+    if c.a.weapons(c.si).iter().any(|x| x.toks.contains(&t)) {
+        return None;
+    }
+    // "struck by" without "was": "a man struck by a car"; labour strikes
+    // and "strike a deal" are sense cues (senses.tsv).
+    if w.starts_with("str")
+        && c.is(e, "by")
+        && !(t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "being", "is", "are"]))
+    {
         return None;
     }
     // "targeted strike": the noun carries it.
@@ -820,17 +1039,26 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         && (w.ends_with("ed") || w == "struck" || w == "hit" || w == "shot");
     let reduced = !passive && w.ends_with("ed") && c.is(e, "by");
     let (attacker, target, rule) = if passive || reduced {
-        let target = c
-            .subject_before(t)
-            .map(|mi| c.filler(mi))
-            .or_else(|| np_before(c, if passive { b - 1 } else { t }));
-        let attacker = prep_object(c, e, 6, &["by"]).map(|(_, f)| f);
+        let target =
+            passive_subject(c, t).or_else(|| np_before(c, if passive { b - 1 } else { t }));
+        let attacker = by_agent(c, e, 6);
+        // "No rockets were fired at Tel Aviv": the subject is the weapon.
+        let target = if c.is_any(e, &["at", "on", "upon", "into"]) {
+            np_at(c, e + 1).or(target)
+        } else if c.is_any(e - 1, &["at", "on", "upon"]) {
+            np_at(c, e).or(target)
+        } else {
+            target
+        };
         (attacker, target, "attack.passive")
     } else {
-        let attacker = c
-            .subject_before(t)
-            .filter(|&mi| actorish(&c.ments()[mi]))
-            .map(|mi| attacker_filler(c, mi));
+        let attacker = match controller(c, t) {
+            Some(addressee) => addressee,
+            None => c
+                .subject_before(t)
+                .filter(|&mi| actorish(&c.ments()[mi]))
+                .map(|mi| attacker_filler(c, mi)),
+        };
         let target = if c.is_any(e, &["against", "on", "at", "upon"]) {
             np_at(c, e + 1)
         } else {
@@ -842,7 +1070,19 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if attacker.is_none() && target.is_none() && weapon.is_none() {
         return None;
     }
-    let location = location_after(c, e);
+    // "A fuel depot in Belgorod was struck": the place is in the subject.
+    let location = location_after(c, e).or_else(|| {
+        let in_subject = |m: &Ment| super::placeish(m) && m.toks.end <= t;
+        c.ments()
+            .iter()
+            .position(|m| {
+                in_subject(m)
+                    && m.toks.start > c.range.start
+                    && c.is_any(m.toks.start - 1, &["in", "near", "outside"])
+            })
+            .filter(|_| passive)
+            .map(|mi| c.filler(mi))
+    });
     Some(draft(
         c, tr, attacker, target, location, weapon, rule, false,
     ))
@@ -877,8 +1117,8 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let (killed, injured) = casualties(c);
             let killed = killed.or(injured);
             if passive {
-                let target = c.subject_before(t).map(|mi| c.filler(mi));
-                let attacker = prep_object(c, e, 4, &["by"]).map(|(_, f)| f);
+                let target = passive_subject(c, t);
+                let attacker = by_agent(c, e, 4);
                 if target.is_none() && killed.is_none() {
                     return None;
                 }
@@ -894,7 +1134,20 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                     false,
                 ));
             }
-            let attacker = c.subject_before(t).filter(|&mi| {
+            // "A car bomb killed four police officers"
+            if let Some(wi) = weapons.iter().find(|wp| wp.toks.end == t && wp.force) {
+                return Some(draft(
+                    c,
+                    tr,
+                    None,
+                    np_at(c, e),
+                    location_after(c, e),
+                    Some(Filler::Span(wi.span)),
+                    "attack.weapon_killed",
+                    false,
+                ));
+            }
+            let armed = c.subject_before(t).filter(|&mi| {
                 let m = &c.ments()[mi];
                 m.class == Class::Group
                     && matches!(
@@ -902,7 +1155,10 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                         Some(crate::event::Sector::ArmedGroup)
                             | Some(crate::event::Sector::Military)
                     )
-            })?;
+            });
+            let Some(attacker) = armed else {
+                return crime(c, tr);
+            };
             let target = np_at(c, e);
             Some(draft(
                 c,
@@ -912,6 +1168,27 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 location_after(c, e),
                 weapon_near(c, t, e),
                 "attack.armed_actor_killed",
+                false,
+            ))
+        }
+        // "A suicide bomber blew himself up at a checkpoint"
+        "blew" if e - t == 3 => {
+            let attacker = c.subject_before(t).map(|mi| c.filler(mi));
+            let target = prep_object(c, e, 2, &["at", "outside", "near", "in"])
+                .map(|(_, f)| f)
+                .filter(
+                    |f| !matches!(f, Filler::Ment(si, mi) if super::placeish(&c.a.ments(*si)[*mi])),
+                );
+            attacker.as_ref()?;
+            let location = location_after(c, e);
+            Some(draft(
+                c,
+                tr,
+                attacker,
+                target,
+                location,
+                None,
+                "attack.blew_up",
                 false,
             ))
         }

@@ -111,6 +111,9 @@ const AFTER_CALL_OBJECT: Words = Words::new(&[
     "minutes",
     "weeks",
     "moments",
+    "next",
+    "tomorrow",
+    "later",
     "just",
     "soon",
     "immediately",
@@ -224,7 +227,7 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     if !caller_before(c, t, naming) {
         return None;
     }
-    let mi = c.ment_starting(e)?;
+    let mi = c.ment_after(e, 2, party)?;
     let m = &c.ments()[mi];
     let callee = if naming {
         known_party(c, m)
@@ -234,7 +237,15 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     if !callee {
         return None;
     }
-    let after = m.toks.end;
+    let mut after = m.toks.end;
+    // "the mayor of Dorvel", "King Abdullah of Jordan"
+    if c.is(after, "of") {
+        if let Some(p) = c.ment_after(after + 1, 2, |x| {
+            super::placeish(x) || x.class == Class::Org
+        }) {
+            after = c.ments()[p].toks.end;
+        }
+    }
     let ends = after >= c.range.end
         || matches!(
             c.w(after),
@@ -302,10 +313,17 @@ fn medium(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         return None;
     }
     let from = t.saturating_sub(6).max(c.range.start);
-    let v = (from..t).rev().find(|&k| c.is_in(k, &CONVERSE))?;
+    let v = (from..t)
+        .rev()
+        .find(|&k| c.is_in(k, &CONVERSE) || addressee_of(c, k).is_some())?;
     let mut parts = subject_group(c, v);
+    // "Putin told Erdogan by phone that ..."
+    if let Some(mi) = addressee_of(c, v) {
+        push(c, &mut parts, mi);
+    }
     let end = c.clause_end(t);
-    if let Some(w) = (v + 1..end).find(|&k| c.is(k, "with")) {
+    let with = |k| c.is(k, "with") || (c.is(k, "to") && k == v + 1);
+    if let Some(w) = (v + 1..end).find(|&k| with(k)) {
         if let Some(mi) = c.ment_after(w + 1, 4, party) {
             for mi in coordinated(c, mi) {
                 push(c, &mut parts, mi);
@@ -445,8 +463,14 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
             rule = "call.between";
             break;
         }
-        if c.is_any(k, &["with", "to"]) {
-            if let Some(mi) = c.ment_after(k + 1, 4, party) {
+        if c.is_any(k, &["with", "to", "from"]) {
+            // A name after "from" is guessed to be a place of origin: a
+            // call comes from a party, so an unknown "place" is one.
+            let from = c.is(k, "from");
+            let caller = |m: &crate::mention::Ment| {
+                party(m) || (from && m.class == Class::Place && m.iso.is_none())
+            };
+            if let Some(mi) = c.ment_after(k + 1, 4, caller) {
                 for mi in coordinated(c, mi) {
                     push(c, &mut parts, mi);
                 }
@@ -478,6 +502,14 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
         for (i, f) in callers.into_iter().enumerate() {
             if !parts.contains(&f) {
                 parts.insert(i, f);
+            }
+        }
+        // "Blinken told Wang Yi in a call that ...": the addressee.
+        if let Some(mi) =
+            (t.saturating_sub(8).max(c.range.start)..t).find_map(|k| addressee_of(c, k))
+        {
+            if c.ments()[mi].toks.end <= t {
+                push(c, &mut parts, mi);
             }
         }
         // "In a phone call on October 23, X thanked Y", "During a call with
@@ -547,4 +579,17 @@ fn coordinated_before(c: &Ctx<'_, '_>, mi: usize) -> Vec<Filler> {
         }
     }
     out
+}
+
+/// The addressee right after a verb of telling at token `k` ("told Wang Yi",
+/// "assured Scholz", "urged Netanyahu").
+fn addressee_of(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
+    let verb = c.has_trigger(TriggerKind::Statement, |x| {
+        x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge)
+    });
+    if !verb {
+        return None;
+    }
+    let end = c.trigs.iter().find(|x| x.toks.start == k)?.toks.end;
+    c.ment_after(end, 3, |m| party(m) && m.class != Class::Group)
 }

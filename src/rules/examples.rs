@@ -200,6 +200,21 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "attack.weapon_killed",
+        &["A roadside bomb killed three soldiers near Kandahar."],
+        &["The decision killed the project.", "Cancer killed her father in 2019."],
+    ),
+    (
+        "attack.crime",
+        &["A man stabbed two tourists near the old bridge.", "A teenager shot his neighbour in Leeds."],
+        &["The rain killed the mood.", "The judge stabbed at the air with her pen."],
+    ),
+    (
+        "attack.blew_up",
+        &["A suicide bomber blew himself up at a checkpoint in Baghdad."],
+        &["The striker blew his chance in the final."],
+    ),
+    (
         "call.verb",
         &[
             "President Anna Berg phoned Chancellor Olaf Weber on Tuesday.",

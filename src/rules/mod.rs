@@ -380,7 +380,16 @@ pub(crate) fn sentence_triggers(
         if in_name(a.ments(si), &toks) {
             continue;
         }
+        let participle = casualty_participle(a, si, &toks);
         for t in lex.trigger_meanings(h.phrase) {
+            // ", killing three": the casualties of the attack before it,
+            // not another attack.
+            if participle
+                && t.kind == TriggerKind::Attack
+                && out.iter().any(|x| x.kind == TriggerKind::Attack)
+            {
+                continue;
+            }
             out.push(Trig {
                 toks: toks.clone(),
                 kind: t.kind,
@@ -390,6 +399,18 @@ pub(crate) fn sentence_triggers(
             });
         }
     }
+}
+
+/// True for a casualty participle opening a clause: ", killing three",
+/// "and wounding 14".
+fn casualty_participle(a: &Analysis<'_>, si: usize, toks: &Range<usize>) -> bool {
+    let w = &a.text[a.tokens[toks.start].span.range()];
+    let first = a.sent_toks[si].start;
+    ["killing", "wounding", "injuring"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+        && toks.start > first
+        && matches!(&a.text[a.tokens[toks.start - 1].span.range()], "," | "and")
 }
 
 /// True when tokens `toks` lie inside a name among `ments` (not a common

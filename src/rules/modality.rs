@@ -168,7 +168,24 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         let is = |word: &str| w.eq_ignore_ascii_case(word.as_bytes());
         if cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't") {
             // "not only": not a negation.
-            if !(is("not") && c.is(k + 1, "only") || is("no") && c.is(k + 1, "longer")) {
+            // "denied any involvement in the attack": the attack happened.
+            let disowned = (is("denied") || is("refused"))
+                && (k + 1..t).any(|j| {
+                    c.is_any(
+                        j,
+                        &[
+                            "involvement",
+                            "responsibility",
+                            "role",
+                            "part",
+                            "link",
+                            "links",
+                            "knowledge",
+                        ],
+                    )
+                });
+            if !(is("not") && c.is(k + 1, "only") || is("no") && c.is(k + 1, "longer") || disowned)
+            {
                 neg = true;
             }
         }

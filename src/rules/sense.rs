@@ -402,7 +402,11 @@ fn force_evidence(
             (state && physical) || (by.is_some() && common) || doc.conflict(c)
         }
     };
-    evidence && !doc.sport(c)
+    // Harm to a person who is not at play ("fans assaulted a steward") is
+    // force in a sports report too; a player hurt is play.
+    let bystander = tr.force == Force::Harm
+        && on.is_some_and(|p| p.is(NounType::Person) && !p.is(NounType::SportCue));
+    evidence && (bystander || !doc.sport(c))
 }
 
 fn visit(
