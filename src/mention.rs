@@ -753,6 +753,17 @@ impl<'t> Analysis<'t> {
             if Some(i) == first_word && lex.is_common(w.trim_end_matches('.')) {
                 return false;
             }
+            // A sentence-initial participle or adverb ("Commenting on the
+            // deal, ...", "Separately, ..."): a capital, not a name.
+            if Some(i) == first_word && w.len() > 5 && i + 1 < range.end {
+                let next = self.tok(i + 1);
+                let lower_next = next.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+                if (w.ends_with("ing") && (lower_next || next == ","))
+                    || (w.ends_with("ly") && next == ",")
+                {
+                    return false;
+                }
+            }
             true
         };
         // Decided once per token: the run loop below looks at tokens twice.

@@ -105,6 +105,8 @@ pub(crate) enum Frame {
     CallVerb,
     /// The channel of a conversation ("spoke by phone").
     Medium,
+    /// A host receiving a visitor ("hosted Zelensky in Istanbul").
+    Host,
 }
 
 /// What an attack trigger shows of force by itself: see `data/triggers.tsv`.
@@ -482,6 +484,7 @@ pub(crate) fn parse_frame(s: &str) -> Option<Frame> {
         "call" | "visit" => Frame::Call,
         "call_verb" => Frame::CallVerb,
         "medium" => Frame::Medium,
+        "host" => Frame::Host,
         _ => return None,
     })
 }

@@ -215,6 +215,20 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
         &["The striker blew his chance in the final."],
     ),
     (
+        "statement.no_comment",
+        &["The Kremlin declined to comment.", "Tesla did not respond to a request for comment."],
+        &["Readers can comment on every story.", "The comment section was closed."],
+    ),
+    (
+        "visit.hosted",
+        &[
+            "Erdogan hosted Zelensky in Istanbul on Friday.",
+            "Zelensky was received by Erdogan in Ankara.",
+            "Xi Jinping welcomed Putin to Beijing.",
+        ],
+        &["The minister welcomed the decision.", "Netanyahu received a letter from the king."],
+    ),
+    (
         "call.verb",
         &[
             "President Anna Berg phoned Chancellor Olaf Weber on Tuesday.",

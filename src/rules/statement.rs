@@ -233,6 +233,13 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if c.in_quote(t) {
         return partial_quote(c, tr);
     }
+    // "Xi welcomed Putin to Beijing": a visit, not a statement.
+    if c.has_trigger(TriggerKind::Visit, |x| {
+        x.frame == Frame::Host && x.toks == tr.toks
+    }) && super::visit::hosts(c, tr)
+    {
+        return None;
+    }
     // "Macron called Scholz": a call, not a statement; "a song called
     // Midnight": a name, not a statement.
     if c.has_trigger(TriggerKind::Call, |x| {
@@ -538,6 +545,24 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             && (x.toks.start as isize - t as isize).abs() <= 8
     }) {
         return None;
+    }
+    // "declined to comment", "did not respond to a request for comment":
+    // a statement not made (negated by the words before it), with no content.
+    if c.is(t, "comment") {
+        let refusal = (t.saturating_sub(8).max(c.range.start)..t)
+            .any(|k| c.is_any(k, &["declined", "refused", "not", "n't", "never", "no"]));
+        let sp = c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi]));
+        return match sp {
+            Some(sp) if refusal => Some(draft(
+                c,
+                tr,
+                Some(c.filler(sp)),
+                None,
+                false,
+                "statement.no_comment",
+            )),
+            _ => None,
+        };
     }
     if c.is_any(e, &["from", "by"]) {
         if let Some(sp) = c.ment_after(e + 1, 4, speaker_ok) {

@@ -230,6 +230,53 @@ fn draft(
     )
 }
 
+/// "Erdogan hosted Zelensky in Istanbul", "Zelensky was received by
+/// Erdogan in Ankara", "Xi welcomed Putin to Beijing": a named guest and a
+/// place it came to; without the place ("welcomed the decision", "received
+/// a call") it is no visit.
+fn hosted(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let guest = |m: &Ment| {
+        matches!(
+            m.class,
+            Class::Person | Class::Pronoun | Class::Description | Class::Unknown
+        )
+    };
+    let passive =
+        t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "is", "are", "being"]);
+    let (visitor, host, after) = if passive {
+        let v = c.subject_before(t).filter(|&mi| guest(&c.ments()[mi]))?;
+        if !c.is(e, "by") {
+            return None;
+        }
+        let h = c.ment_after(e + 1, 3, party)?;
+        (v, Some(h), c.ments()[h].toks.end)
+    } else {
+        let v = c.ment_after(e, 2, guest)?;
+        let h = c.subject_before(t).filter(|&mi| party(&c.ments()[mi]));
+        (v, h, c.ments()[v].toks.end)
+    };
+    let place = if c.is_any(after, &["in", "to", "at"]) {
+        c.ment_after(after + 1, 3, placeish)
+    } else {
+        None
+    }?;
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(visitor)),
+        Some(c.filler(place)),
+        host.map(|h| c.filler(h)),
+        "visit.hosted",
+        false,
+    ))
+}
+
+/// True when the trigger at `tr` (any kind) receives a visitor.
+pub(crate) fn hosts(c: &Ctx<'_, '_>, tr: &Trig) -> bool {
+    hosted(c, tr).is_some()
+}
+
 /// Tries the visit rules on one trigger.
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
@@ -237,6 +284,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     // The host is looked for only once a visit is found.
     let h = || host(c, e);
     match tr.frame {
+        Frame::Host => hosted(c, tr),
         Frame::Noun => {
             // "X's visit", "his trip"
             let mut k = t;
