@@ -1,7 +1,7 @@
 //! The extractor: runs the stages over a document.
 //!
-//! document -> sentences and tokens -> mentions -> trigger rules -> modality,
-//! date and resolution -> events.
+//! document -> sentences and tokens -> mentions -> trigger rules -> modality
+//! and tense, date and resolution -> events.
 
 use crate::document::{Document, Span};
 use crate::error::Error;
@@ -114,7 +114,7 @@ impl Extractor {
         let res = Resolver::new(&a, lex, &reg);
         let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
         // Drained, not consumed: the emptied list goes back to the spares.
-        for (d, modality) in drafts.drain(..) {
+        for (d, modality, tense) in drafts.drain(..) {
             let sentence = a.sentences[d.sentence].span;
             let tspan = a.toks_span(d.trig.clone());
             let m = |f: &Option<rules::Filler>| f.as_ref().map(|f| res.mention(f));
@@ -167,11 +167,6 @@ impl Extractor {
                 crate::dates::find_dates_in(text, sentence, toks)
             });
             let date = governing_date(text, sentence, dates, tspan, &kind, &d.roles).map(|x| {
-                let tense = if modality == crate::event::Modality::Planned {
-                    crate::dates::Tense::Future
-                } else {
-                    crate::dates::Tense::Past
-                };
                 let (value, range) = crate::dates::resolve(x, doc.publication_date(), tense);
                 EventDate {
                     text: text[x.span.range()].to_string(),
@@ -381,8 +376,9 @@ pub(crate) fn run_rules(
                 doc_has_call = true;
             }
             let m = rules::modality::modality(&c, d.trig.start, d.trig.end, tr.kind);
+            let tense = rules::tense::tense(&c, d.trig.start, d.trig.end, tr.frame, m);
             doc_has_attack |= matches!(d.roles, Roles::Attack { .. });
-            drafts.push((d, m));
+            drafts.push((d, m, tense));
         }
         *dates_slot = c.dates.into_inner();
     }
@@ -391,8 +387,9 @@ pub(crate) fn run_rules(
     (drafts, sentence_dates)
 }
 
-/// Drafts of events with their modality, in text order.
-pub(crate) type Drafts = Vec<(Draft, crate::event::Modality)>;
+/// Drafts of events with their modality and the tense of their clause, in
+/// text order.
+pub(crate) type Drafts = Vec<(Draft, crate::event::Modality, crate::dates::Tense)>;
 
 /// Per sentence, its date expressions once looked for.
 pub(crate) type SentenceDates = Vec<Option<Vec<crate::dates::DateExpr>>>;

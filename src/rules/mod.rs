@@ -1,4 +1,4 @@
-//! The rules: one module per event kind, plus modality.
+//! The rules: one module per event kind, plus modality and tense.
 //!
 //! Each rule looks at one trigger in one sentence and fills the kind's roles
 //! from the mentions around it. Every rule has a stable id (shown in the
@@ -13,6 +13,7 @@ pub(crate) mod sense;
 #[cfg(test)]
 pub(crate) mod sense_examples;
 pub(crate) mod statement;
+pub(crate) mod tense;
 pub(crate) mod visit;
 
 use crate::document::Span;
