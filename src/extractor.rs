@@ -366,6 +366,7 @@ pub(crate) fn run_rules(
                 note(&mut log, si, tr, Outcome::NoParties);
                 continue;
             };
+            rules::cut_roles_at_dates(&c, &mut d.roles);
             if let Some(r) = rules::sense::check(&c, tr, &mut d, &facts) {
                 note(&mut log, si, tr, Outcome::Sense(r));
                 continue;
