@@ -197,8 +197,9 @@ fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
 }
 
 /// The tense an auxiliary at token `k` gives, if it is one. "would" is a
-/// future seen from the past ("said it would visit"): either side of
-/// publication. A modal with "have" after it is a past.
+/// future seen from the past ("said it would visit"), "could" that or a
+/// past ("said he could not confirm"): either side of publication. A modal
+/// with "have" after it is a past.
 fn auxiliary(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
     let w = c.w(k).to_ascii_lowercase();
     let w = w.strip_suffix("n't").map_or(w.as_str(), |stem| match stem {
@@ -210,8 +211,10 @@ fn auxiliary(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
     Some(match w {
         "will" | "'ll" | "shall" => Tense::Future,
         "would" | "could" | "might" | "may" | "should" | "must" if perfect => Tense::Past,
-        "would" | "can" | "cannot" | "is" | "are" | "am" | "does" | "do" => Tense::Present,
-        "could" | "might" | "may" | "should" | "must" => Tense::Future,
+        "would" | "could" | "can" | "cannot" | "is" | "are" | "am" | "does" | "do" => {
+            Tense::Present
+        }
+        "might" | "may" | "should" | "must" => Tense::Future,
         "has" | "have" | "had" | "'ve" | "was" | "were" | "did" => Tense::Past,
         _ => return None,
     })
@@ -255,20 +258,19 @@ fn before_skipping(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
 }
 
 /// The tense the trigger's own form shows: "attacked", "said" reported;
-/// "visits", "says" present (a verb reading only: "the attacks" is a
-/// noun).
+/// "visits", "says" present after their subject ("Kirwan says", "he
+/// says"), where an "-s" word is not a plural noun ("similar comments",
+/// "his pledges").
 fn own_form(c: &Ctx<'_, '_>, t: usize, e: usize, noun: bool) -> Option<Tense> {
     if noun || t >= e {
         return None;
     }
     let w = c.w(t).to_ascii_lowercase();
     if w.ends_with("ed") || c.is_in(t, &IRREGULAR_PAST) {
-        Some(Tense::Past)
-    } else if w.ends_with('s') && !w.ends_with("ss") {
-        Some(Tense::Present)
-    } else {
-        None
+        return Some(Tense::Past);
     }
+    let subject = c.ment_ending(t).is_some_and(|mi| c.ments()[mi].is_actor());
+    (w.ends_with('s') && !w.ends_with("ss") && subject).then_some(Tense::Present)
 }
 
 #[cfg(test)]
@@ -390,6 +392,27 @@ mod tests {
                 "Blinken is visiting Baghdad on Thursday.",
                 "2024-03-05",
                 "2024-03-07",
+            ),
+            (
+                "Kirwan says the team will meet Scotland on Thursday.",
+                "2024-03-05",
+                "2024-03-07",
+            ),
+            // "could" is a past or a future: the nearer one. A plural noun is no present.
+            (
+                "The minister could not travel to Kyiv on Sunday.",
+                "2024-03-05",
+                "2024-03-03",
+            ),
+            (
+                "The minister could not travel to Kyiv on Sunday.",
+                "2024-03-08",
+                "2024-03-10",
+            ),
+            (
+                "The chairman made similar comments on Sunday.",
+                "2024-03-08",
+                "2024-03-03",
             ),
             // A month-day just after publication, whatever the tense; far ones by the tense.
             (
