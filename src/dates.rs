@@ -16,8 +16,12 @@
 //!
 //! Resolution follows news usage: a bare weekday or "October 23" in a
 //! past-tense clause is the most recent one on or before the publication date,
-//! in a future-tense clause the next one on or after it. Expressions that name
-//! a period ("last week", "in 2004") get a range and no single-day value.
+//! in a future-tense clause the next one on or after it, in a present-tense
+//! clause or a headline the nearer of the two; and news uses a bare weekday
+//! only within the week around publication, a bare month-day only within
+//! about eleven months of it, so past that the other side wins whatever the
+//! tense (`by_tense`). Expressions that name a period ("last week", "in
+//! 2004") get a range and no single-day value.
 //!
 //! Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` would push the regex
 //! crate off its fast DFA at the first curly quote.
@@ -145,13 +149,17 @@ pub(crate) enum DateKind {
 }
 
 /// The tense of the clause a date governs, which picks between the last and
-/// the next occurrence of an underspecified date.
+/// the next occurrence of an underspecified date (see [`by_tense`]).
 #[allow(dead_code)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
-    /// Reported as done: the most recent occurrence.
+    /// Reported as done ("said", "has arrived"): the most recent occurrence.
     Past,
-    /// Announced or scheduled: the next occurrence.
+    /// Neither: present tense, a headline, the future of a past ("said it
+    /// would"). The nearest occurrence.
+    Present,
+    /// Announced or scheduled ("will", "plans to", "is set to"): the next
+    /// occurrence.
     Future,
 }
 
@@ -1889,44 +1897,113 @@ pub(crate) fn resolve(
 /// Which occurrence of a repeating date to take.
 #[derive(Debug, Clone, Copy)]
 enum Pick {
-    /// The latest one starting on or before publication (past tense).
-    OnOrBefore,
-    /// The earliest one ending on or after publication (future tense).
-    OnOrAfter,
-    /// The latest one ended before publication ("last").
+    /// The latest one ended before publication ("last Monday").
     Before,
-    /// The earliest one starting after publication ("next").
+    /// The earliest one starting after publication ("next Monday").
     After,
+    /// The latest one starting on or before publication, however long ago
+    /// ("since October 7").
+    OnOrBefore,
+    /// The one the clause's tense points at, within a horizon: see [`by_tense`].
+    Tense(Tense),
 }
+
+/// How far from publication, in days, news dates a clause with a bare
+/// weekday or weekend: the week around it.
+const WEEK_HORIZON: i64 = 6;
+
+/// How far from publication, in days, news dates a clause with a bare
+/// month-day or holiday (about eleven months): past that, the occurrence on
+/// the other side of publication, then within about a month, is meant
+/// ("on March 8" in an article of March 6, whatever the tense).
+const YEAR_HORIZON: i64 = 330;
+
+/// No bound: a month or a season is as the tense says, however far.
+const NO_HORIZON: i64 = i64::MAX;
 
 impl Pick {
     /// The qualifier decides when there is one that points; else the tense.
     fn new(qualifier: Option<Qualifier>, tense: Tense) -> Pick {
-        match (qualifier, tense) {
-            (Some(Qualifier::Last), _) => Pick::Before,
-            (Some(Qualifier::Next), _) => Pick::After,
-            (_, Tense::Past) => Pick::OnOrBefore,
-            (_, Tense::Future) => Pick::OnOrAfter,
+        match qualifier {
+            Some(Qualifier::Last) => Pick::Before,
+            Some(Qualifier::Next) => Pick::After,
+            _ => Pick::Tense(tense),
         }
     }
 
-    /// Picks from occurrences in ascending order.
+    /// Picks from occurrences in ascending order; `horizon` bounds the
+    /// tense's preference (see [`by_tense`]).
     fn among(
         self,
         p: NaiveDate,
+        horizon: i64,
         occurrences: impl IntoIterator<Item = DayRange>,
     ) -> Option<DayRange> {
-        let mut best = None;
+        // The latest starting on or before publication, the earliest ending
+        // on or after it, and the same two strictly.
+        let (mut on_or_before, mut on_or_after) = (None, None);
+        let (mut before, mut after) = (None, None);
         for r in occurrences {
-            match self {
-                Pick::OnOrBefore if r.0 <= p => best = Some(r),
-                Pick::Before if r.1 < p => best = Some(r),
-                Pick::OnOrAfter if r.1 >= p => return Some(r),
-                Pick::After if r.0 > p => return Some(r),
-                _ => {}
+            if r.0 <= p {
+                on_or_before = Some(r);
+            }
+            if r.1 < p {
+                before = Some(r);
+            }
+            if r.1 >= p && on_or_after.is_none() {
+                on_or_after = Some(r);
+            }
+            if r.0 > p && after.is_none() {
+                after = Some(r);
             }
         }
-        best
+        match self {
+            Pick::Before => before,
+            Pick::After => after,
+            Pick::OnOrBefore => on_or_before,
+            Pick::Tense(tense) => by_tense(on_or_before, on_or_after, p, tense, horizon),
+        }
+    }
+}
+
+/// The occurrence of a repeating date that a clause of tense `tense` means,
+/// of the latest one starting on or before publication `p` (`before`) and
+/// the earliest one ending on or after it (`after`; the same one when it
+/// covers `p`).
+///
+/// The tense is a preference and the distance a bound: news dates an event
+/// with a bare weekday only within the week around publication, with a bare
+/// month-day only within about eleven months of it (`horizon`, in days). So
+/// the tense's side wins while it lies within the horizon; beyond it, and
+/// when the tense has no side (present tense, headlines, "said it would"),
+/// the nearer one wins, the earlier on a tie. Published on a Tuesday, "said
+/// on Monday" is the day before, "will meet on Thursday" two days after, "on
+/// Tuesday" the day itself, and a headline's "Sunday" the one two days
+/// before; published on March 6, "on March 8" is two days after even in a
+/// past-tense clause, and "on November 20" in one is last November.
+fn by_tense(
+    before: Option<DayRange>,
+    after: Option<DayRange>,
+    p: NaiveDate,
+    tense: Tense,
+    horizon: i64,
+) -> Option<DayRange> {
+    let distance = |r: DayRange| {
+        if r.1 < p {
+            (p - r.1).num_days()
+        } else {
+            (r.0 - p).num_days().max(0)
+        }
+    };
+    let preferred = match tense {
+        Tense::Past => before,
+        Tense::Future => after,
+        Tense::Present => None,
+    };
+    match (preferred, before, after) {
+        (Some(r), _, _) if distance(r) <= horizon => Some(r),
+        (_, Some(b), Some(a)) => Some(if distance(a) < distance(b) { a } else { b }),
+        (_, b, a) => b.or(a),
     }
 }
 
@@ -1978,35 +2055,49 @@ fn resolve_kind(
             ..
         } => day(holiday_date(holiday.date, y)),
         _ => match published {
-            Some(p) => resolve_relative(kind, p, tense),
+            Some(p) => resolve_relative(kind, p, tense, false),
             None => (None, None),
         },
     }
 }
 
-/// Resolution of the kinds that need the publication date.
+/// Resolution of the kinds that need the publication date. `since`: the
+/// start of a "since" range, which is the occurrence on or before
+/// publication however long ago ("since March 8" in an article of March 6).
 fn resolve_relative(
     kind: &DateKind,
     p: NaiveDate,
     tense: Tense,
+    since: bool,
 ) -> (Option<NaiveDate>, Option<DayRange>) {
+    let pick = |q: Option<Qualifier>| match q {
+        None | Some(Qualifier::This) if since => Pick::OnOrBefore,
+        q => Pick::new(q, tense),
+    };
     let day = |r: Option<DayRange>| (r.map(|r| r.0), None);
     let range = |r: Option<DayRange>| (None, r);
     let years = || (p.year() - 2)..=(p.year() + 2);
     // Every weekday and weekend occurs in this window, both ways, for any pick.
     let window = || (-14..=14).filter_map(move |k| shift(p, k));
     match *kind {
-        DateKind::Weekday { wd, qualifier, .. } => day(Pick::new(qualifier, tense)
-            .among(p, window().filter(|d| d.weekday() == wd).map(|d| (d, d)))),
-        DateKind::MonthDay { month, day: d, .. } => day(Pick::new(None, tense)
-            .among(p, years().filter_map(|y| ymd(y, month, d)).map(|d| (d, d)))),
+        DateKind::Weekday { wd, qualifier, .. } => day(pick(qualifier).among(
+            p,
+            WEEK_HORIZON,
+            window().filter(|d| d.weekday() == wd).map(|d| (d, d)),
+        )),
+        DateKind::MonthDay { month, day: d, .. } => day(pick(None).among(
+            p,
+            YEAR_HORIZON,
+            years().filter_map(|y| ymd(y, month, d)).map(|d| (d, d)),
+        )),
         DateKind::Month {
             month,
             edge,
             qualifier,
             ..
-        } => range(Pick::new(qualifier, tense).among(
+        } => range(pick(qualifier).among(
             p,
+            NO_HORIZON,
             years().filter_map(|y| apply_edge(month_range(y, month)?, edge, Grain::Month, Some(p))),
         )),
         DateKind::Season {
@@ -2015,8 +2106,9 @@ fn resolve_relative(
             qualifier,
             ..
         } => {
-            range(Pick::new(qualifier, tense).among(
+            range(pick(qualifier).among(
                 p,
+                NO_HORIZON,
                 years().filter_map(|y| {
                     apply_edge(season_range(season, y)?, edge, Grain::Season, Some(p))
                 }),
@@ -2024,15 +2116,17 @@ fn resolve_relative(
         }
         DateKind::Holiday {
             holiday, qualifier, ..
-        } => day(Pick::new(qualifier, tense).among(
+        } => day(pick(qualifier).among(
             p,
+            YEAR_HORIZON,
             years()
                 .filter_map(|y| holiday_date(holiday.date, y))
                 .map(|d| (d, d)),
         )),
         DateKind::Weekend { qualifier } => range(
-            Pick::new(qualifier, tense).among(
+            pick(qualifier).among(
                 p,
+                WEEK_HORIZON,
                 window()
                     .filter(|d| d.weekday() == Weekday::Sat)
                     .filter_map(|d| Some((d, shift(d, 1)?))),
@@ -2093,7 +2187,14 @@ fn resolve_relative(
             _ => (None, None),
         },
         DateKind::Since(ref inner) => {
-            let (value, r) = resolve_kind(inner, Some(p), Tense::Past);
+            // A written date resolves without publication; the others are
+            // the last occurrence before it.
+            let written = resolve_kind(inner, None, Tense::Past) != (None, None);
+            let (value, r) = if written {
+                resolve_kind(inner, Some(p), Tense::Past)
+            } else {
+                resolve_relative(inner, p, Tense::Past, true)
+            };
             let from = value.or(r.map(|r| r.0));
             range(from.filter(|&f| f <= p).map(|f| (f, p)))
         }
@@ -2252,6 +2353,27 @@ The offensive began on Saturday, October 7, 2023. | - | past | on Saturday, Octo
 The decree was signed on February 29. | 2025-03-10 | past | on February 29 | 2024-02-29 | -
 Over 200 strikes have been recorded since October 7. | 2023-11-15 | past | since October 7 | - | 2023-10-07..2023-11-15
 Over 200 strikes have been recorded since October 7. | - | past | since October 7 | - | -
+# the tense as a preference, the distance as a bound (2024-03-05 is a Tuesday)
+The minister said on Monday that talks had stalled. | 2024-03-05 | past | on Monday | 2024-03-04 | -
+Gunmen stormed a checkpoint on Wednesday. | 2024-03-05 | past | on Wednesday | 2024-02-28 | -
+Rebels attacked the garrison on Tuesday. | 2024-03-05 | past | on Tuesday | 2024-03-05 | -
+The envoys will meet on Thursday in Geneva. | 2024-03-05 | future | on Thursday | 2024-03-07 | -
+The council will vote on Monday. | 2024-03-05 | future | on Monday | 2024-03-11 | -
+The delegation will arrive on Tuesday. | 2024-03-05 | future | on Tuesday | 2024-03-05 | -
+Talks resume Thursday in Doha | 2024-03-05 | present | Thursday | 2024-03-07 | -
+Minister visits troops at the front Sunday | 2024-03-05 | present | Sunday | 2024-03-03 | -
+Minister visits troops at the front Sunday | 2024-03-08 | present | Sunday | 2024-03-10 | -
+The ministry said it would reopen the crossing on Monday. | 2024-03-05 | present | on Monday | 2024-03-04 | -
+Talks began in Cairo on March 8. | 2024-03-06 | past | on March 8 | 2024-03-08 | -
+Elections will be held on March 8. | 2024-03-06 | future | on March 8 | 2024-03-08 | -
+Talks open in Cairo March 8 | 2024-03-06 | present | March 8 | 2024-03-08 | -
+The convoy was ambushed on November 20. | 2024-03-06 | past | on November 20 | 2023-11-20 | -
+The strike on April 20 killed two guards. | 2024-03-06 | past | on April 20 | 2023-04-20 | -
+Talks will resume on November 20. | 2024-03-06 | future | on November 20 | 2024-11-20 | -
+The summit will open on March 1. | 2024-03-06 | future | on March 1 | 2024-03-01 | -
+Parliament reconvenes on September 2. | 2024-03-06 | present | on September 2 | 2024-09-02 | -
+The border has been shut since March 8. | 2024-03-06 | past | since March 8 | - | 2023-03-08..2024-03-06
+Fuel prices rose in January. | 2024-03-06 | present | in January | - | 2024-01-01..2024-01-31
 # months, years, seasons
 The mission began in February 2003 and ended a year later. | 2010-06-01 | past | in February 2003 | - | 2003-02-01..2003-02-28
 The town was first shelled in 2004. | 2010-01-01 | past | in 2004 | - | 2004-01-01..2004-12-31
@@ -2367,6 +2489,7 @@ Aid convoys will resume after Christmas Day, officials said. | 2024-12-20 | futu
             rows += 1;
             let tense = match tense {
                 "past" => Tense::Past,
+                "present" => Tense::Present,
                 "future" => Tense::Future,
                 other => panic!("bad tense {other:?}"),
             };
@@ -2486,7 +2609,7 @@ Aid convoys will resume after Christmas Day, officials said. | 2024-12-20 | futu
                 Some(NaiveDate::MAX),
                 Some(NaiveDate::MIN),
             ] {
-                for tense in [Tense::Past, Tense::Future] {
+                for tense in [Tense::Past, Tense::Present, Tense::Future] {
                     let _ = resolve(&e, published, tense);
                 }
             }

@@ -1,7 +1,7 @@
 //! The extractor: runs the stages over a document.
 //!
-//! document -> sentences and tokens -> mentions -> trigger rules -> modality,
-//! date and resolution -> events.
+//! document -> sentences and tokens -> mentions -> trigger rules -> modality
+//! and tense, date and resolution -> events.
 
 use crate::document::{Document, Span};
 use crate::error::Error;
@@ -113,8 +113,18 @@ impl Extractor {
         let reg = Register::build(&a);
         let res = Resolver::new(&a, lex, &reg);
         let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
+        // The reported clauses of the statements, by sentence.
+        let reported: Vec<(usize, Span)> = drafts
+            .iter()
+            .filter_map(|(d, ..)| match d.roles {
+                Roles::Statement {
+                    content: Some(c), ..
+                } if c.len() > 40 => Some((d.sentence, c)),
+                _ => None,
+            })
+            .collect();
         // Drained, not consumed: the emptied list goes back to the spares.
-        for (d, modality) in drafts.drain(..) {
+        for (d, modality, tense) in drafts.drain(..) {
             let sentence = a.sentences[d.sentence].span;
             let tspan = a.toks_span(d.trig.clone());
             let m = |f: &Option<rules::Filler>| f.as_ref().map(|f| res.mention(f));
@@ -166,12 +176,11 @@ impl Extractor {
                 let toks = &a.tokens[a.sent_toks[d.sentence].clone()];
                 crate::dates::find_dates_in(text, sentence, toks)
             });
-            let date = governing_date(text, sentence, dates, tspan, &kind, &d.roles).map(|x| {
-                let tense = if modality == crate::event::Modality::Planned {
-                    crate::dates::Tense::Future
-                } else {
-                    crate::dates::Tense::Past
-                };
+            let said = reported
+                .iter()
+                .filter(|(si, _)| *si == d.sentence)
+                .map(|(_, c)| *c);
+            let date = governing_date(text, sentence, dates, tspan, &kind, said).map(|x| {
                 let (value, range) = crate::dates::resolve(x, doc.publication_date(), tense);
                 EventDate {
                     text: text[x.span.range()].to_string(),
@@ -371,6 +380,7 @@ pub(crate) fn run_rules(
                 note(&mut log, si, tr, Outcome::NoParties);
                 continue;
             };
+            rules::cut_roles_at_dates(&c, &mut d.roles);
             if let Some(r) = rules::sense::check(&c, tr, &mut d, &facts) {
                 note(&mut log, si, tr, Outcome::Sense(r));
                 continue;
@@ -381,8 +391,9 @@ pub(crate) fn run_rules(
                 doc_has_call = true;
             }
             let m = rules::modality::modality(&c, d.trig.start, d.trig.end, tr.kind);
+            let tense = rules::tense::tense(&c, d.trig.start, d.trig.end, tr.frame, m);
             doc_has_attack |= matches!(d.roles, Roles::Attack { .. });
-            drafts.push((d, m));
+            drafts.push((d, m, tense));
         }
         *dates_slot = c.dates.into_inner();
     }
@@ -391,33 +402,36 @@ pub(crate) fn run_rules(
     (drafts, sentence_dates)
 }
 
-/// Drafts of events with their modality, in text order.
-pub(crate) type Drafts = Vec<(Draft, crate::event::Modality)>;
+/// Drafts of events with their modality and the tense of their clause, in
+/// text order.
+pub(crate) type Drafts = Vec<(Draft, crate::event::Modality, crate::dates::Tense)>;
 
 /// Per sentence, its date expressions once looked for.
 pub(crate) type SentenceDates = Vec<Option<Vec<crate::dates::DateExpr>>>;
 
 /// The date expression that governs an event: the nearest in its sentence,
-/// except that a statement's date may not come from inside its reported
-/// clause or quotation (that date belongs to what was said).
+/// except that a statement's date may not come from inside a reported
+/// clause or quotation of the sentence (`said`), its own or another's that
+/// does not hold it ("Turkey on Tuesday urged leaders to act when they meet
+/// next week and warned ..."): that date belongs to what was said.
 fn governing_date<'d>(
     text: &str,
     sentence: Span,
     dates: &'d [crate::dates::DateExpr],
     trigger: Span,
     kind: &EventKind,
-    roles: &Roles,
+    said: impl Iterator<Item = Span> + Clone,
 ) -> Option<&'d crate::dates::DateExpr> {
-    let content = match (kind, roles) {
-        (EventKind::Statement(s), Roles::Statement { .. }) => s.content.as_ref().map(|c| c.span),
-        _ => None,
-    };
+    let statement = matches!(kind, EventKind::Statement(_));
+    let inside = |x: Span, c: Span| c.start <= x.start && x.end <= c.end;
     dates
         .iter()
         .filter(|x| !dateline(text, sentence, x.span))
-        .filter(|x| match content {
-            Some(c) => !(c.start <= x.span.start && x.span.end <= c.end && c.len() > 40),
-            None => true,
+        .filter(|x| {
+            !statement
+                || !said
+                    .clone()
+                    .any(|c| inside(x.span, c) && !inside(trigger, c))
         })
         .min_by_key(|x| {
             if x.span.end <= trigger.start {
@@ -490,4 +504,51 @@ fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
 fn same_party(a: &Mention, b: &Mention) -> bool {
     let name = |m: &Mention| m.canonical.clone().unwrap_or_else(|| m.text.clone());
     name(a).eq_ignore_ascii_case(&name(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, EventKind, Extractor};
+
+    /// Statement triggers with the date text each takes.
+    type Dated<'a> = &'a [(&'a str, Option<&'a str>)];
+
+    /// The date text of every statement of `text`, by trigger.
+    fn statement_dates(text: &str) -> Vec<(String, Option<String>)> {
+        let p = crate::parse_date("2024-03-05").expect("test date");
+        Extractor::new()
+            .extract(&Document::new("t", text).published(p))
+            .into_iter()
+            .filter(|e| matches!(e.kind, EventKind::Statement(_)))
+            .map(|e| (e.trigger.text, e.date.map(|d| d.text)))
+            .collect()
+    }
+
+    #[test]
+    fn a_statement_is_not_dated_by_what_was_said() {
+        let rows: &[(&str, Dated)] = &[
+            // Another statement's reported clause holds the nearer date.
+            (
+                "Iran on Monday urged the envoys to avoid a serious mistake when they meet in Vienna next week and warned that new sanctions would end the talks.",
+                &[("urged", Some("on Monday")), ("warned", Some("on Monday"))],
+            ),
+            // A statement inside another's reported clause keeps its own date.
+            (
+                "The ministry said the general told reporters on Sunday that the offensive had stalled near the border town.",
+                &[("said", None), ("told", Some("on Sunday"))],
+            ),
+            // A short reported clause is no bar.
+            (
+                "The ministry said on Monday the talks were over.",
+                &[("said", Some("on Monday"))],
+            ),
+        ];
+        for (text, want) in rows {
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(t, d)| (t.to_string(), d.map(str::to_string)))
+                .collect();
+            assert_eq!(statement_dates(text), want, "{text}");
+        }
+    }
 }

@@ -25,7 +25,7 @@
 //! # Design
 //!
 //! Text flows one way: **document → sentences → tokens → mentions → trigger
-//! rules → sense → modality, date and resolution → events**.
+//! rules → sense → modality and tense, date and resolution → events**.
 //!
 //! - *Segmentation* splits sentences at `.`, `!`, `?` unless after an
 //!   abbreviation ("U.S.", "Gen."), keeps hard-wrapped wire copy together and
@@ -45,6 +45,14 @@
 //!   evidence of force. [`Extractor::explain`] shows each decision.
 //! - *Modality* comes from cue words before and after the trigger (will,
 //!   threatened, vowed, could, if, prevent, not).
+//! - *Dates* ("Sunday", "on March 8", "late last month") are found by named
+//!   rules and resolved against the publication date. The tense of the
+//!   trigger's clause ("has arrived", "will visit", "is set to travel",
+//!   "said it would") prefers the occurrence before or after publication,
+//!   within the distance news uses such a date for (a bare weekday: the week
+//!   around publication; a bare month-day: about eleven months); a
+//!   headline, the present tense or anything farther takes the nearer one.
+//!   No role runs into a date ("the convoy yesterday" is "the convoy").
 //! - *Resolution* maps "he", "the minister" and surnames to the fullest name
 //!   in the document; a role keeps the span of the words it was read from.
 //!

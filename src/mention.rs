@@ -528,6 +528,11 @@ pub(crate) fn is_calendar(w: &str) -> bool {
         && CALENDAR.contains(&w)
 }
 
+/// A month name or abbreviation, capitalized, with or without its dot.
+fn is_month(w: &str) -> bool {
+    is_calendar(w) && !w.ends_with("day")
+}
+
 /// For each capital letter, bit `n`: a calendar word starts with it and has `n` letters.
 const CALENDAR_SHAPES: [u16; 26] = {
     let mut t = [0u16; 26];
@@ -861,7 +866,8 @@ impl<'t> Analysis<'t> {
             while s > range.start {
                 let p = s - 1;
                 let pt = self.tokens[p];
-                if pt.kind == Tk::Num {
+                // "22 soldiers", but not the day of "March 5 gunmen".
+                if pt.kind == Tk::Num && !(p > range.start && is_month(self.tok(p - 1))) {
                     s = p;
                     continue;
                 }
@@ -1265,6 +1271,47 @@ fn find_quotes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mention texts of `text`, in order.
+    fn mention_texts(text: &str) -> Vec<&str> {
+        let lex = crate::lexicon::LexiconData::builtin().compile();
+        let a = Analysis::new(text, &lex);
+        let spans: Vec<Span> = a.all_ments().iter().map(|m| m.span).collect();
+        spans.into_iter().map(|s| &text[s.range()]).collect()
+    }
+
+    #[test]
+    fn mentions_stop_before_dates() {
+        for (text, want) in [
+            // The day of a date is no count of the actors after it.
+            (
+                "On March 5 gunmen attacked the convoy near Mosul.",
+                &["gunmen", "Mosul"][..],
+            ),
+            ("The October 7 attackers crossed the fence.", &["attackers"]),
+            // A count is.
+            ("On Monday 5 gunmen attacked the convoy.", &["5 gunmen"]),
+            (
+                "Gunmen killed 12 soldiers near Mosul.",
+                &["Gunmen", "12 soldiers", "Mosul"],
+            ),
+            // Weekdays and days relative to publication are no part of a name.
+            (
+                "Hezbollah fighters Tuesday fired rockets at Israel.",
+                &["Hezbollah fighters", "Israel"],
+            ),
+            (
+                "US President Joe Biden Tuesday said the talks would go on.",
+                &["US President Joe Biden"],
+            ),
+            (
+                "Sudani travelled to Tehran Sunday and Riyadh yesterday.",
+                &["Sudani", "Tehran", "Riyadh"],
+            ),
+        ] {
+            assert_eq!(mention_texts(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn calendar_words_exactly_as_listed() {

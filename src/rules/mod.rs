@@ -1,4 +1,4 @@
-//! The rules: one module per event kind, plus modality.
+//! The rules: one module per event kind, plus modality and tense.
 //!
 //! Each rule looks at one trigger in one sentence and fills the kind's roles
 //! from the mentions around it. Every rule has a stable id (shown in the
@@ -13,6 +13,7 @@ pub(crate) mod sense;
 #[cfg(test)]
 pub(crate) mod sense_examples;
 pub(crate) mod statement;
+pub(crate) mod tense;
 pub(crate) mod visit;
 
 use crate::document::Span;
@@ -364,6 +365,122 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 }
 
+/// Words left dangling at the end of a role cut before a date ("Tehran and
+/// Riyadh on Monday" -> "Tehran and Riyadh", "so far this year").
+const DANGLING: Words = Words::new(&[
+    "and", "or", "of", "on", "in", "at", "by", "the", "a", "an", "late", "early", "since", "so",
+    "far", "until",
+]);
+
+/// Prepositions that may lead a date expression's phrase ("in the first
+/// week of October").
+const TIME_PREPOSITIONS: Words = Words::new(&["in", "on", "at", "during", "by", "until"]);
+
+/// Words between such a preposition and the date: the phrase is all time.
+const TIME_WORDS: Words = Words::new(&[
+    "the",
+    "a",
+    "first",
+    "second",
+    "third",
+    "last",
+    "final",
+    "early",
+    "late",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "days",
+    "day",
+    "hours",
+    "of",
+]);
+
+/// Cuts every role written as a span of text before the first date
+/// expression inside it: "Iran and the Persian Gulf nations Monday" is
+/// "Iran and the Persian Gulf nations", and a role that is all date is
+/// dropped. Mentions stop before dates where they are built; the spans
+/// rules take from a trigger onwards are cut here, for every rule at once.
+pub(crate) fn cut_roles_at_dates(c: &Ctx<'_, '_>, roles: &mut Roles) {
+    let cut = |f: &mut Option<Filler>| {
+        if let Some(Filler::Span(span)) = f {
+            match cut_span_at_dates(c, *span) {
+                Some(s) => *span = s,
+                None => *f = None,
+            }
+        }
+    };
+    match roles {
+        Roles::Attack {
+            attacker,
+            target,
+            location,
+            weapon,
+            ..
+        } => {
+            for f in [attacker, target, location, weapon] {
+                cut(f);
+            }
+        }
+        Roles::Call { participants } => participants.retain_mut(|f| match f {
+            Filler::Span(span) => cut_span_at_dates(c, *span).map(|s| *span = s).is_some(),
+            _ => true,
+        }),
+        Roles::Visit {
+            visitor,
+            destination,
+            host,
+        } => {
+            for f in [visitor, destination, host] {
+                cut(f);
+            }
+        }
+        // The content is what was said, dates and all.
+        Roles::Statement { speaker, .. } => cut(speaker),
+    }
+}
+
+/// `span` up to the first date expression of the sentence that starts inside
+/// it, without the words left dangling; `None` when nothing is left. A date
+/// that modifies the noun after it ("Friday prayers", "the Sunday market")
+/// stays.
+fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
+    let toks = &c.a.tokens[c.range.clone()];
+    let index = |byte: usize| c.range.start + toks.partition_point(|t| t.span.start < byte);
+    let Some(date) = c.dates().iter().find(|d| {
+        let after = index(d.span.end);
+        let modifier = after < c.range.end
+            && c.a.tokens[after].span.end <= span.end
+            && c.kind(after) == Some(Tk::Word)
+            && !c.is_in(after, &DANGLING)
+            && !c.w(after).ends_with("ing")
+            && !c.w(after).ends_with("ed");
+        span.start <= d.span.start && d.span.start < span.end && !modifier
+    }) else {
+        return Some(span);
+    };
+    // The tokens of the span before the date and the phrase that leads to it
+    // ("in the first week of"), less dangling words and punctuation.
+    let first = index(span.start);
+    let mut end = index(date.span.start);
+    let lead = (first..end)
+        .rev()
+        .take_while(|&k| c.is_in(k, &TIME_WORDS) || c.is_in(k, &TIME_PREPOSITIONS))
+        .find(|&k| c.is_in(k, &TIME_PREPOSITIONS));
+    end = lead.unwrap_or(end);
+    while end > first
+        && (matches!(c.kind(end - 1), Some(Tk::Punct | Tk::Quote)) || c.is_in(end - 1, &DANGLING))
+    {
+        end -= 1;
+    }
+    (end > first).then(|| Span::new(span.start, c.a.tokens[end - 1].span.end))
+}
+
 /// Triggers of a sentence, from the document's trigger hits, into `out`
 /// (cleared first).
 pub(crate) fn sentence_triggers(
@@ -445,6 +562,98 @@ pub(crate) fn placeish(m: &Ment) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::{Document, EventKind, Extractor};
+
+    /// The roles of the first attack or visit of `text`, as written.
+    fn roles(text: &str) -> Vec<(&'static str, String)> {
+        let events = Extractor::new().extract(&Document::new("t", text));
+        let mut out = Vec::new();
+        let mut push = |name, m: &Option<crate::Mention>| {
+            if let Some(m) = m {
+                out.push((name, text[m.span.range()].to_string()));
+            }
+        };
+        match events.iter().map(|e| &e.kind).next() {
+            Some(EventKind::Attack(a)) => {
+                push("attacker", &a.attacker);
+                push("target", &a.target);
+                push("location", &a.location);
+            }
+            Some(EventKind::Visit(v)) => {
+                push("visitor", &v.visitor);
+                push("destination", &v.destination);
+            }
+            _ => {}
+        }
+        out
+    }
+
+    #[test]
+    fn roles_stop_before_dates() {
+        for (text, role, want) in [
+            // A date after the noun phrase is no part of it.
+            (
+                "Militants attacked the convoy yesterday near Mosul.",
+                "target",
+                "convoy",
+            ),
+            ("Gunmen shelled the town last week.", "target", "town"),
+            (
+                "Gunmen attacked the convoy Monday near Mosul.",
+                "target",
+                "convoy",
+            ),
+            (
+                "Blinken travelled to the hospital Tuesday.",
+                "destination",
+                "hospital",
+            ),
+            (
+                "Blinken visited the Iranian capital Tuesday.",
+                "destination",
+                "Iranian capital",
+            ),
+            (
+                "Sudani will begin a regional tour to Iran and the Gulf states Monday.",
+                "destination",
+                "Iran and the Gulf states",
+            ),
+            (
+                "Drones struck the capital so far this year, officials said.",
+                "target",
+                "capital",
+            ),
+            (
+                "Dar had visited the capital in the first week of October.",
+                "destination",
+                "capital",
+            ),
+            // One before a noun modifies it; words after a date are kept.
+            (
+                "The minister travelled to the Sunday market.",
+                "destination",
+                "Sunday market",
+            ),
+            (
+                "Militants attacked the convoy in Mosul.",
+                "target",
+                "convoy",
+            ),
+            (
+                "Blinken travelled to the old hospital.",
+                "destination",
+                "old hospital",
+            ),
+        ] {
+            let got = roles(text);
+            let found = got
+                .iter()
+                .find(|(r, _)| *r == role)
+                .map(|(_, t)| t.as_str());
+            assert_eq!(found, Some(want), "{text}: {got:?}");
+        }
+    }
+
     #[test]
     fn numbers_in_digits_and_words() {
         use super::attack::number;
