@@ -263,13 +263,50 @@ impl<'a, 't> Ctx<'a, 't> {
         let participle = t > self.range.start
             && self.w(t).ends_with("ing")
             && (self.kind(t - 1) == Some(Tk::Punct) || self.is(t - 1, "also"));
+        // The start of a mention right before the verb (auxiliaries aside):
+        // only such a subject makes a reported clause of its own ("said
+        // militants attacked", not "said ..., but warned").
+        let adjacent = {
+            let mut b = t;
+            while b > self.range.start
+                && self.is_any(
+                    b - 1,
+                    &[
+                        "has",
+                        "have",
+                        "had",
+                        "was",
+                        "were",
+                        "also",
+                        "reportedly",
+                        "allegedly",
+                        "then",
+                        "later",
+                    ],
+                )
+            {
+                b -= 1;
+            }
+            self.ment_ending(b).map(|mi| self.ments()[mi].toks.start)
+        };
         while k > self.range.start {
             k -= 1;
             if self.a.tokens[k].kind == Tk::Punct && matches!(self.w(k), ";" | ":") {
                 start = k + 1;
                 break;
             }
-            if !participle && self.is_in(k, &CLAUSE_STARTERS) && self.ment_covering(k).is_none() {
+            // "The army said militants attacked": reported speech opens a
+            // clause after the speech verb.
+            let speech = adjacent.is_some_and(|s| s > k)
+                && self.trigs.iter().any(|x| {
+                    x.kind == TriggerKind::Statement
+                        && x.toks.end == k + 1
+                        && matches!(x.frame, Frame::Say | Frame::Tell)
+                });
+            if !participle
+                && (speech || self.is_in(k, &CLAUSE_STARTERS))
+                && self.ment_covering(k).is_none()
+            {
                 // "X said that Y ..." : Y's clause starts after "that".
                 let m_between = self
                     .ments()

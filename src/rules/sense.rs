@@ -291,7 +291,16 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                 .range
                 .clone()
                 .find(|&i| c.a.tokens[i].span.start >= span.start);
-            match first.and_then(|i| np_head(c, i).map(|h| (i, h))) {
+            // The head lies inside the span: the phrase as the rule cut it.
+            let inside = |h: usize| {
+                h.min(
+                    (c.range.start..c.range.end)
+                        .rev()
+                        .find(|&k| c.a.tokens[k].span.end <= span.end)
+                        .unwrap_or(h),
+                )
+            };
+            match first.and_then(|i| np_head(c, i).map(|h| (i, inside(h).max(i)))) {
                 // "the city continued": the last noun of the table in the phrase.
                 Some((i, h)) => (i..=h)
                     .rev()
