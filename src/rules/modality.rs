@@ -221,15 +221,32 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         if c.is(j, "were") && c.is(j + 1, "to") {
             hyp = true;
         }
+
         j += 1;
         steps += 1;
+    }
+    // "A call between X and Y is planned for Friday": the subject's verb.
+    let clause_end = c.clause_end(e).min(e + 10);
+    let subject =
+        !(t.saturating_sub(2).max(c.range.start)..t).any(|k| c.is_in(k, &super::PREPOSITIONS));
+    if subject
+        && (e..clause_end).any(|j| {
+            c.is_any(j, &["is", "are"])
+                && c.is_any(j + 1, &["planned", "scheduled", "expected", "due"])
+        })
+    {
+        planned = true;
     }
     if neg && !hyp {
         return Modality::Negated;
     }
     match kind {
+        // A future attack is a threat unless it is scheduled: "is set to
+        // launch an assault", "will strike the bases on Friday".
         TriggerKind::Attack => {
-            if hyp || planned {
+            if planned && !hyp && scheduled(c, t, e) {
+                Modality::Planned
+            } else if hyp || planned {
                 Modality::Hypothetical
             } else {
                 Modality::Asserted
@@ -238,8 +255,12 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         TriggerKind::Statement => {
             if neg {
                 Modality::Negated
-            } else if c.is_any(t.saturating_sub(1), &["will", "would"]) {
+            } else if c.is_any(t.saturating_sub(1), &["will", "would"])
+                || (planned && !c.w(t).ends_with("ed"))
+            {
                 Modality::Planned
+            } else if hyp && c.is_any(t.saturating_sub(1), &["may", "might", "could"]) {
+                Modality::Hypothetical
             } else {
                 Modality::Asserted
             }
@@ -254,6 +275,24 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
             }
         }
     }
+}
+
+/// A future attack given a schedule: "is set/due/scheduled to", "plans
+/// to", or a date after the trigger ("will strike ... on Friday").
+fn scheduled(c: &Ctx<'_, '_>, t: usize, e: usize) -> bool {
+    let lo = t.saturating_sub(6).max(c.range.start);
+    let cue = (lo..t).any(|k| {
+        c.is_any(
+            k,
+            &["set", "due", "scheduled", "plans", "planned", "planning"],
+        ) && c.is(k + 1, "to")
+    });
+    let end = c.range.start + (c.range.end - c.range.start);
+    let dated = c.dates().iter().any(|d| {
+        let at = c.a.tokens[e.min(end - 1)].span.start;
+        d.span.start >= at
+    });
+    cue || dated
 }
 
 #[cfg(test)]

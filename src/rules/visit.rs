@@ -151,6 +151,27 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                 )));
             }
             // "the capitals of the littoral Arab countries of the Persian Gulf", "the Iranian capital"
+            let site = |q: usize| {
+                c.kind(q) == Some(Tk::Word)
+                    && c.lex
+                        .senses()
+                        .noun(&lower(c.w(q)))
+                        .has(crate::lexicon::NounType::Site)
+            };
+            // "visited the Vantor refugee camp": a site noun ending a phrase
+            // opened by "the" or "a" (not "visiting restaurants", "landed in
+            // prison", "the home planets").
+            let site_end = (0..=2).map(|a| j + a).find(|&q| {
+                j > start
+                    && site(q)
+                    && (j..q).all(|x| c.kind(x) == Some(Tk::Word))
+                    && !(c.kind(q + 1) == Some(Tk::Word) && !c.is_in(q + 1, &super::PREPOSITIONS))
+            });
+            if let Some(q) = site_end {
+                if let Some(span) = c.span(j, q + 1) {
+                    return Some(Filler::Span(span));
+                }
+            }
             if c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS)) {
                 let end = (j..(j + 10).min(c.range.end))
                     .find(|&q| matches!(c.w(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
@@ -272,6 +293,22 @@ fn hosted(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     ))
 }
 
+/// "After visiting Tehran, Putin flew to Ankara": an opening participle
+/// clause has the main clause's subject, the first party after its comma.
+fn opening_participle_subject(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    let opening = t == c.range.start
+        || (t == c.range.start + 1
+            && c.is_any(
+                c.range.start,
+                &["after", "before", "while", "since", "on", "upon"],
+            ));
+    if !opening || !c.w(t).ends_with("ing") {
+        return None;
+    }
+    let comma = (t..c.range.end).find(|&k| c.is(k, ","))?;
+    c.ment_after(comma + 1, 3, party)
+}
+
 /// True when the trigger at `tr` (any kind) receives a visitor.
 pub(crate) fn hosts(c: &Ctx<'_, '_>, tr: &Trig) -> bool {
     hosted(c, tr).is_some()
@@ -342,6 +379,41 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                     .then(|| destination(c, after + 1, false))
                     .flatten()
             });
+            // "a tour of Europe": "of" a place is where the tour goes.
+            let dest = dest.or_else(|| {
+                c.is(e, "of")
+                    .then(|| c.ment_after(e + 1, 3, placeish))
+                    .flatten()
+                    .map(|mi| c.filler(mi))
+            });
+            // "a visit to Kyiv by Scholz", "a visit by Scholz to Kyiv": "by"
+            // right after the noun or its destination.
+            if visitor.is_none() && k > c.range.start && c.is_any(k - 1, &["a", "an", "the"]) {
+                let dest_end = match &dest {
+                    Some(Filler::Ment(_, mi)) => Some(c.ments()[*mi].toks.end),
+                    _ => None,
+                };
+                let b = [Some(e), dest_end]
+                    .into_iter()
+                    .flatten()
+                    .find(|&j| c.is(j, "by"));
+                if let Some(b) = b {
+                    let person = |m: &Ment| {
+                        matches!(
+                            m.class,
+                            Class::Person
+                                | Class::Description
+                                | Class::Country
+                                | Class::Org
+                                | Class::Unknown
+                        )
+                    };
+                    visitor = c.ment_after(b + 1, 3, person).map(|mi| c.filler(mi));
+                    if visitor.is_some() {
+                        rule = "visit.by_visitor";
+                    }
+                }
+            }
             let definite = k > c.range.start
                 && c.is_any(k - 1, &["the", "this", "that", "his", "her", "their"]);
             if visitor.is_none() && dest.is_none() {
@@ -379,6 +451,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let visitor = c
                 .subject_before(t)
                 .filter(|&mi| party(&c.ments()[mi]))
+                .or_else(|| opening_participle_subject(c, t))
                 .map(|mi| c.filler(mi));
             if tr.frame == Frame::VerbWeak && visitor.is_none() {
                 return None;
