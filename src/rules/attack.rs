@@ -864,6 +864,19 @@ fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
     Some(addressee)
 }
 
+/// The party whose weapon starts at token `w`: "Russian missiles",
+/// "Hezbollah rockets", "Israel's drones".
+fn wielder(c: &Ctx<'_, '_>, w: usize) -> Option<Filler> {
+    let end = if w > c.range.start + 1 && c.a.tokens[w - 1].kind == Tk::Poss {
+        w - 1
+    } else {
+        w
+    };
+    c.ment_ending(end)
+        .filter(|&mi| actorish(&c.ments()[mi]))
+        .map(|mi| attacker_filler(c, mi))
+}
+
 /// "A man stabbed two tourists", "A man killed his neighbour with an axe":
 /// a person harming a person, right before and after the verb.
 fn crime(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
@@ -1139,7 +1152,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 return Some(draft(
                     c,
                     tr,
-                    None,
+                    wielder(c, wi.toks.start),
                     np_at(c, e),
                     location_after(c, e),
                     Some(Filler::Span(wi.span)),
@@ -1199,11 +1212,15 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 .find(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
             let location = location_after(c, e)
                 .or_else(|| prep_object(c, e, 4, &["at", "outside"]).map(|(_, f)| f));
+            // "Russian missiles hit Odesa": what was hit is the target.
+            let target = matches!(w.as_ref(), "hit" | "hits")
+                .then(|| np_at(c, e))
+                .flatten();
             Some(draft(
                 c,
                 tr,
-                None,
-                None,
+                wielder(c, wi.toks.start),
+                target,
                 location,
                 Some(Filler::Span(wi.span)),
                 "attack.weapon_exploded",

@@ -430,6 +430,9 @@ fn visit(
     if verb && subject_word(c, t).is_some_and(|p| p.thing()) {
         return Some(THING_MOVES);
     }
+    if verb && team_fixture(c, t) {
+        return Some(FIXTURE);
+    }
     if visitor.is_some_and(|f| party(c, f, true).thing()) || of_thing(c, tr) {
         return Some(THING_MOVES);
     }
@@ -452,6 +455,24 @@ fn visit(
         if matches!(c.a.ments(*si)[*mi].class, Class::Place | Class::Unknown));
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
     ((!person || !place || tour) && doc.sport(c)).then_some(FIXTURE)
+}
+
+/// "Arsenal visit Chelsea on Saturday", "The Lakers travel to Boston": a
+/// plural verb right after a single name that is not a person or a
+/// country: a club (British usage treats it as plural). "Biden visits",
+/// "officials visit" and "will visit" are not.
+fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
+    let plural = matches!(
+        c.w(t),
+        "visit" | "travel" | "tour" | "host" | "face" | "arrive"
+    );
+    let Some(mi) = c.ment_ending(t) else {
+        return false;
+    };
+    let m = &c.ments()[mi];
+    let before = m.toks.start;
+    let coordinated = before > c.range.start && c.is_any(before - 1, &["and", ","]);
+    plural && !coordinated && matches!(m.class, Class::Unknown | Class::Org | Class::Place)
 }
 
 /// "the arrival of foreign banks", "the journey of the film": a visit noun

@@ -281,8 +281,14 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "sense.fixture",
         "visit",
-        &["The president flew to Dublin for talks on the border."],
         &[
+            "The president flew to Dublin for talks on the border.",
+            "Macron and Scholz visit Kyiv on Friday.",
+            "Officials visit the camp on Monday.",
+        ],
+        &[
+            "Fulwood visit Dorchester on Saturday.",
+            "The Harriers travel to Kettering next week.",
             "The league leaders travel to Leeds for the match on Saturday after a season of goals from their striker.",
             "After a season of goals from their striker, they will travel to Paris for the match.",
         ],

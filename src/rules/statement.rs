@@ -267,6 +267,13 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     {
         return None;
     }
+    // "wrote a novel", "writes songs": writing a work, not a statement
+    // (speech is "wrote that ...", "wrote in a letter", a quotation).
+    if matches!(phrase, "wrote" | "writes" | "write" | "writing")
+        && !(c.is_any(e, &["that", "in", "on", ":", ","]) || c.kind(e) == Some(Tk::Quote))
+    {
+        return None;
+    }
     // A speech word after a determiner is a noun ("the claims", "mounting calls").
     if t > c.range.start && (c.is_in(t - 1, &DETERMINERS) || c.a.tokens[t - 1].kind == Tk::Poss) {
         return None;
@@ -592,11 +599,24 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         }
     }
     // "X issued a statement ..." with nothing else: the subject speaks.
-    if t >= c.range.start + 2 && c.is_any(t - 2, &["a", "an"])
-        || t >= c.range.start + 3 && c.is_any(t - 3, &["a", "an"])
-    {
-        let verb = (t.saturating_sub(4)..t)
-            .any(|k| c.is_any(k, &["issued", "released", "made", "published", "put"]));
+    if (1..=3).any(|d| t >= c.range.start + d && c.is_any(t - d, &["a", "an"])) {
+        let verb = (t.saturating_sub(4)..t).any(|k| {
+            c.is_any(
+                k,
+                &[
+                    "issued",
+                    "released",
+                    "made",
+                    "published",
+                    "put",
+                    "make",
+                    "issue",
+                    "release",
+                    "deliver",
+                    "delivered",
+                ],
+            )
+        });
         if verb {
             let sp = c
                 .subject_before(t)

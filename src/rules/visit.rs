@@ -416,6 +416,24 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             }
             let definite = k > c.range.start
                 && c.is_any(k - 1, &["the", "this", "that", "his", "her", "their"]);
+            // "returned to the tour after injury", "back on the tour": the
+            // circuit, not a trip.
+            let circuit = k >= c.range.start + 3
+                && c.is_any(k - 2, &["to", "on"])
+                && c.is_any(
+                    k - 3,
+                    &[
+                        "returned",
+                        "return",
+                        "returns",
+                        "returning",
+                        "back",
+                        "rejoined",
+                    ],
+                );
+            if circuit && visitor.is_none() && dest.is_none() {
+                return None;
+            }
             if visitor.is_none() && dest.is_none() {
                 if definite || c.is_any(k.saturating_sub(1), &["during"]) {
                     return Some(draft(c, tr, None, None, h(), "visit.backref", true));
