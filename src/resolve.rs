@@ -338,10 +338,24 @@ impl<'a, 't> Resolver<'a, 't> {
             Refers::Person => {
                 matches!(m.class, Class::Person)
                     || (m.class == Class::Unknown
-                        && self.reg.fullest(&self.a.text[m.name.range()]).is_some())
+                        && (self.reg.fullest(&self.a.text[m.name.range()]).is_some()
+                            || self.speaks(m)))
             }
         };
         is && !self.in_quote(m)
+    }
+
+    /// An unknown name that speaks ("Starmer said he ..."): a person for
+    /// the "he" of what it said.
+    fn speaks(&self, m: &Ment) -> bool {
+        self.a.tokens.get(m.toks.end).is_some_and(|t| {
+            let w = &self.a.text[t.span.range()];
+            [
+                "said", "says", "told", "added", "insisted", "argued", "claimed", "stressed",
+            ]
+            .iter()
+            .any(|v| w.eq_ignore_ascii_case(v))
+        })
     }
 
     fn in_quote(&self, m: &Ment) -> bool {

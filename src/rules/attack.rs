@@ -1065,8 +1065,9 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         };
         (attacker, target, "attack.passive")
     } else {
-        let attacker = match controller(c, t) {
-            Some(addressee) => addressee,
+        let controlled = controller(c, t);
+        let attacker = match &controlled {
+            Some(addressee) => addressee.clone(),
             None => c
                 .subject_before(t)
                 .filter(|&mi| actorish(&c.ments()[mi]))
@@ -1077,7 +1078,12 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         } else {
             np_at(c, e)
         };
-        (attacker, target, "attack.active")
+        let rule = if controlled.is_some() {
+            "attack.controlled"
+        } else {
+            "attack.active"
+        };
+        (attacker, target, rule)
     };
     let weapon = weapon_near(c, t, e);
     if attacker.is_none() && target.is_none() && weapon.is_none() {

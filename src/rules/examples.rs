@@ -205,6 +205,14 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
         &["The decision killed the project.", "Cancer killed her father in 2019."],
     ),
     (
+        "attack.controlled",
+        &[
+            "Blinken urged Israel to refrain from attacking Rafah.",
+            "The envoy warned Hamas against attacking Ashdod.",
+        ],
+        &["The coach urged his players to stop attacking the referee's decisions."],
+    ),
+    (
         "attack.crime",
         &["A man stabbed two tourists near the old bridge.", "A teenager shot his neighbour in Leeds."],
         &["The rain killed the mood.", "The judge stabbed at the air with her pen."],

@@ -183,7 +183,15 @@ pub(crate) fn check(c: &Ctx<'_, '_>, tr: &Trig, d: &mut Draft, doc: &DocFacts) -
     let r = match &d.roles {
         Roles::Attack {
             attacker, target, ..
-        } => attack(c, tr, d.backref, attacker.as_ref(), target.as_ref(), doc),
+        } => attack(
+            c,
+            tr,
+            d.rule,
+            d.backref,
+            attacker.as_ref(),
+            target.as_ref(),
+            doc,
+        ),
         Roles::Visit {
             visitor,
             destination,
@@ -344,6 +352,7 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
 fn attack(
     c: &Ctx<'_, '_>,
     tr: &Trig,
+    rule: &str,
     d_backref: bool,
     attacker: Option<&Filler>,
     target: Option<&Filler>,
@@ -364,6 +373,12 @@ fn attack(
         && by.is_some_and(|p| p.is(NounType::Police) || police(c, attacker))
     {
         return Some(POLICE_SEARCH);
+    }
+    // "urged Israel to refrain from attacking Rafah": one is told not to
+    // attack a place only with force.
+    if rule == "attack.controlled" && on.is_some_and(|p| matches!(p, Party::Place) || p.physical())
+    {
+        return None;
     }
     // "the attack" after an attack was found refers to it.
     let backref = d_backref && c.seen_attack;

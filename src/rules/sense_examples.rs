@@ -177,6 +177,12 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
         &["The actress visited Tokyo for promotional interviews last week."],
     ),
     (
+        "sense.concert_tour",
+        "visit",
+        &["The singer flew to Tokyo for a concert on Friday."],
+        &["The band toured Japan to promote their new album."],
+    ),
+    (
         "sense.habitual_travel",
         "visit",
         &["The foreign minister visited Cuba in January."],
