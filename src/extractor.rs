@@ -460,13 +460,13 @@ fn dateline(text: &str, sentence: Span, date: Span) -> bool {
 /// A back-reference ("the attack", "this visit") takes the parties of the
 /// last event of its kind.
 fn inherit(kind: &mut EventKind, earlier: &[Event]) {
+    if let EventKind::Attack(a) = kind {
+        inherit_attack(a, earlier);
+        return;
+    }
     let prev = earlier.iter().rev().find(|e| e.kind.name() == kind.name());
     let Some(prev) = prev else { return };
     match (kind, &prev.kind) {
-        (EventKind::Attack(a), EventKind::Attack(p)) => {
-            a.attacker = a.attacker.take().or_else(|| p.attacker.clone());
-            a.target = a.target.take().or_else(|| p.target.clone());
-        }
         (EventKind::Visit(v), EventKind::Visit(p)) => {
             v.visitor = v.visitor.take().or_else(|| p.visitor.clone());
             v.destination = v.destination.take().or_else(|| p.destination.clone());
@@ -550,5 +550,30 @@ mod tests {
                 .collect();
             assert_eq!(statement_dates(text), want, "{text}");
         }
+    }
+}
+
+/// An attack back-reference takes the parties of the last attack that had
+/// any. When it names one party itself ("the attack on the embassy"), it
+/// takes the other only from an attack with that same party: another
+/// attacker or target makes it another attack.
+fn inherit_attack(a: &mut Attack, earlier: &[Event]) {
+    let prev = earlier.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some(p),
+        _ => None,
+    });
+    let Some(p) = prev else { return };
+    let same = |x: &Option<Mention>, y: &Option<Mention>| match (x, y) {
+        (Some(x), Some(y)) => same_party(x, y),
+        _ => false,
+    };
+    match (a.attacker.is_some(), a.target.is_some()) {
+        (false, false) => {
+            a.attacker = p.attacker.clone();
+            a.target = p.target.clone();
+        }
+        (true, false) if same(&a.attacker, &p.attacker) => a.target = p.target.clone(),
+        (false, true) if same(&a.target, &p.target) => a.attacker = p.attacker.clone(),
+        _ => {}
     }
 }

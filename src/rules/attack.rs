@@ -681,6 +681,17 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         }
     }
     let by = by_any.filter(|(k, _)| !weapon_at(c, k + 1));
+    // "the bombings in the capital that were carried out by four
+    // terrorists", "the attack, which was claimed by X"
+    let by = by.or_else(|| {
+        let stop = c.clause_end(e).min(e + 12);
+        let v = (e..stop).find(|&j| {
+            c.is_any(j, &["carried", "perpetrated", "conducted", "launched", "claimed", "staged", "mounted"])
+                && c.is_any(j.saturating_sub(1), &["was", "were", "been"])
+        })?;
+        let from = if c.is(v + 1, "out") { v + 2 } else { v + 1 };
+        prep_object(c, from, 1, &["by"]).filter(|(k, _)| !weapon_at(c, k + 1))
+    });
     if let Some((_, f)) = by {
         if let Filler::Ment(_, mi) = f {
             if actorish(&c.ments()[mi]) {
@@ -697,6 +708,9 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     while d > c.range.start && (c.is_in(d - 1, &QUANTIFIERS) || c.kind(d - 1) == Some(Tk::Num)) {
         d -= 1;
     }
+    // "Russia launched one of the largest drone attacks": the light verb
+    // before a superlative partitive.
+    let d = partitive_start(c, d, k);
     if attacker.is_none() && d > c.range.start {
         if c.is_in(d - 1, &LIGHT_VERBS)
             || (d >= c.range.start + 2
@@ -713,10 +727,12 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
                 rule = "attack.light_verb_subject";
             }
         } else if c.is(d - 1, "behind") {
-            if let Some(mi) = c
-                .subject_before(d - 1)
-                .filter(|&mi| actorish(&c.ments()[mi]))
-            {
+            // "the militias behind these attacks": the phrase right before.
+            let mut b = d - 1;
+            while b > c.range.start && matches!(c.kind(b - 1), Some(Tk::Quote)) {
+                b -= 1;
+            }
+            if let Some(mi) = c.ment_ending(b).filter(|&mi| actorish(&c.ments()[mi])) {
                 attacker = Some(attacker_filler(c, mi));
                 rule = "attack.behind";
             }
@@ -773,6 +789,21 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     // 12 people, hit a market": the noun is the subject of a verb of impact.
     if target.is_none() {
         target = impact_object(c, e);
+    }
+    // "A man was killed in a drone strike", "Three people were injured in
+    // Russian shelling": the casualties are the target.
+    if target.is_none() {
+        let np_start = if let Some(mi) = c.ment_ending(k) { c.ments()[mi].toks.start } else { k };
+        let mut p = np_start;
+        while p > c.range.start && c.is_any(p - 1, &["a", "an", "the", "that", "this"]) {
+            p -= 1;
+        }
+        let hurt = p >= c.range.start + 2
+            && c.is(p - 1, "in")
+            && c.is_any(p - 2, &["killed", "injured", "wounded", "hurt", "died"]);
+        if hurt {
+            target = passive_subject(c, p - 2);
+        }
     }
     // "protect cities from Russian strikes": the protected are the target.
     let from = (t.saturating_sub(4).max(c.range.start)..t)
@@ -832,9 +863,35 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         }
         return None;
     }
+    // "the strike in southern Beirut", "Tuesday's attack": a definite
+    // reference takes the parties it lacks from the event it refers to.
+    let refers = definite && !counted && (attacker.is_none() || target.is_none());
     Some(draft(
-        c, tr, attacker, target, location, weapon, rule, false,
+        c, tr, attacker, target, location, weapon, rule, refers,
     ))
+}
+
+/// Token `d` moved back over "one of the largest", "one of war's biggest":
+/// a superlative partitive between a light verb and its attack noun.
+fn partitive_start(c: &Ctx<'_, '_>, d: usize, k: usize) -> usize {
+    let mut b = d;
+    let lo = d.saturating_sub(7).max(c.range.start);
+    while b > lo {
+        let w = c.w(b - 1);
+        let superlative = w.len() > 4 && w.ends_with("est") && w.starts_with(|ch: char| ch.is_lowercase());
+        let poss = c.kind(b - 1) == Some(Tk::Poss);
+        if superlative || poss || c.is_any(b - 1, &["the", "of", "one", "most", "war", "year", "month"]) {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    // Only a partitive: "one of" must be in what was skipped.
+    if (b..k).any(|j| c.is(j, "one")) && (b..k).any(|j| c.is(j, "of")) {
+        b
+    } else {
+        d
+    }
 }
 
 /// The one told or urged to attack or not to ("urged Israel to refrain

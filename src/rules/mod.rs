@@ -257,6 +257,19 @@ impl<'a, 't> Ctx<'a, 't> {
     /// mention of the clause that is not a prepositional object; for a
     /// participle after a comma ("..., urging"), the sentence's subject.
     pub(crate) fn subject_before(&self, t: usize) -> Option<usize> {
+        // "the four terrorists who carried out": a relative pronoun right
+        // before the verb stands for the mention before it.
+        let mut b = t;
+        while b > self.range.start
+            && self.is_any(b - 1, &["has", "have", "had", "was", "were", "also", "then", "later", "allegedly", "reportedly"])
+        {
+            b -= 1;
+        }
+        if b > self.range.start + 1 && self.is_any(b - 1, &["who", "that", "which"]) {
+            if let Some(mi) = self.ment_ending(b - 1).filter(|&mi| self.ments()[mi].is_actor()) {
+                return Some(mi);
+            }
+        }
         let mut start = self.range.start;
         // Clause start: the last clause starter before t (not inside a mention).
         let mut k = t;
