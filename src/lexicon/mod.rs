@@ -9,7 +9,7 @@
 mod senses;
 mod user;
 
-pub(crate) use senses::{NounType, NounTypes, SenseWord, Senses, Where};
+pub(crate) use senses::{NounType, NounTypes, SenseWord, Senses, TableError, Where};
 pub use user::LexiconEntry;
 
 use crate::document::Span;
@@ -26,6 +26,7 @@ const TITLES: &str = include_str!("data/titles.tsv");
 const ACTOR_NOUNS: &str = include_str!("data/actor_nouns.tsv");
 const WEAPONS: &str = include_str!("data/weapons.tsv");
 const TRIGGERS: &str = include_str!("data/triggers.tsv");
+const TRIGGERS_WORDNET: &str = include_str!("data/triggers_wordnet.tsv");
 const COMMON_WORDS: &str = include_str!("data/common_words.txt");
 
 /// What a lexicon phrase denotes.
@@ -280,6 +281,52 @@ fn aliases(field: &str) -> impl Iterator<Item = &str> {
     field.split('|').map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// The built-in trigger tables, in load order: the hand-written one, then
+/// the one `tools/wordnet_triggers.py` generates from WordNet 3.0.
+const TRIGGER_TABLES: [(&str, &str); 2] = [
+    ("triggers.tsv", TRIGGERS),
+    ("triggers_wordnet.tsv", TRIGGERS_WORDNET),
+];
+
+/// Reads trigger tables strictly: three fields, a fourth (the force) only
+/// on attack rows, a known kind, frame and force, lowercase forms. A form
+/// may have several rows in one table (several meanings: "called"), never
+/// rows in two: a later table only adds words, so that the generated table
+/// cannot change what a hand-written row says.
+pub(crate) fn read_triggers<'a>(
+    tables: &[(&'static str, &'a str)],
+) -> Result<Vec<(String, Trigger)>, TableError> {
+    let mut out = Vec::new();
+    let mut table_of: HashMap<&'a str, &'static str> = HashMap::new();
+    for &(name, table) in tables {
+        for (n, line) in senses::table_lines(table) {
+            let err = |m: String| (name, n, m);
+            let f: Vec<&'a str> = line.split('\t').collect();
+            if !(3..=4).contains(&f.len()) {
+                return Err(err(format!("{} fields, expected 3 or 4", f.len())));
+            }
+            if let Some(x) = f.iter().find(|x| x.is_empty() || x.trim() != **x) {
+                return Err(err(format!("empty or padded field {x:?}")));
+            }
+            let kind = TriggerKind::parse(f[0]).ok_or_else(|| err(format!("kind {:?}", f[0])))?;
+            let frame = parse_frame(f[1]).ok_or_else(|| err(format!("frame {:?}", f[1])))?;
+            let force = parse_force(f.get(3).copied())
+                .ok_or_else(|| err(format!("force {:?}", f.get(3))))?;
+            if f.len() == 4 && kind != TriggerKind::Attack {
+                return Err(err(format!("force on a {} row", f[0])));
+            }
+            for w in senses::words(f[2]).map_err(err)? {
+                let first = *table_of.entry(w).or_insert(name);
+                if first != name {
+                    return Err(err(format!("{w:?} is in {first} already")));
+                }
+                out.push((w.to_string(), Trigger { kind, frame, force }));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Accumulates phrases before compiling the automata.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct LexiconData {
@@ -350,19 +397,11 @@ impl LexiconData {
                 d.add_name(n, Entry::Weapon { force });
             }
         }
-        for r in rows(TRIGGERS) {
-            if r.len() < 3 {
-                continue;
-            }
-            let kind = TriggerKind::parse(r[0]).unwrap_or(TriggerKind::Statement);
-            let frame = parse_frame(r[1]).unwrap_or(Frame::Say);
-            // Checked strictly by a test of the table.
-            let force = parse_force(r.get(3).copied()).unwrap_or(Force::Ambiguous);
-            for f in aliases(r[2]) {
-                d.triggers
-                    .push((f.to_string(), Trigger { kind, frame, force }));
-            }
-        }
+        // Checked by a test; should the generated table be wrong, the
+        // hand-written one still loads.
+        d.triggers = read_triggers(&TRIGGER_TABLES)
+            .or_else(|_| read_triggers(&TRIGGER_TABLES[..1]))
+            .unwrap_or_default();
         d
     }
 
@@ -1216,20 +1255,40 @@ mod tests {
     }
 
     #[test]
-    fn trigger_force_column_is_strict() {
-        for r in rows(TRIGGERS) {
-            assert!(
-                r.len() == 3 || r.len() == 4,
-                "triggers.tsv row of {} fields",
-                r.len()
-            );
-            assert!(
-                parse_force(r.get(3).copied()).is_some(),
-                "bad force {:?}",
-                r.get(3)
-            );
-            assert!(r.len() == 3 || r[0] == "attack", "force on a {} row", r[0]);
-        }
+    fn the_trigger_tables_parse_strictly() {
+        let all = read_triggers(&TRIGGER_TABLES).unwrap_or_else(|e| panic!("{e:?}"));
+        let hand = read_triggers(&TRIGGER_TABLES[..1]).unwrap_or_else(|e| panic!("{e:?}"));
+        assert!(all.len() > hand.len(), "the WordNet table adds no form");
+        let meaning = |w: &str| all.iter().find(|(f, _)| f == w).map(|(_, t)| t.clone());
+        let t = meaning("lambasted").expect("a WordNet statement verb");
+        assert_eq!((t.kind, t.frame), (TriggerKind::Statement, Frame::Object));
+        let t = meaning("knifed").expect("a WordNet attack verb");
+        assert_eq!((t.kind, t.force), (TriggerKind::Attack, Force::Itself));
+    }
+
+    #[test]
+    fn bad_trigger_rows_are_errors() {
+        let one = |t: &'static str| read_triggers(&[("t.tsv", t)]);
+        assert!(one("attack\tverb\tshelled\tforce\nattack\tnoun\tshelled").is_ok());
+        assert!(one("attack\tverb").is_err());
+        assert!(one("attack\tverb\tshelled\tforce\textra").is_err());
+        assert!(one("statement\tsay\tsaid\tforce").is_err());
+        assert!(one("attack\tverb\tshelled\tstrong").is_err());
+        assert!(one("attack\tfly\tshelled").is_err());
+        assert!(one("battle\tverb\tshelled").is_err());
+        assert!(one("attack\tverb\tShelled").is_err());
+        assert!(one("attack\tverb\tshelled|shelled").is_err());
+    }
+
+    #[test]
+    fn a_form_in_two_trigger_tables_is_an_error() {
+        let hand = ("triggers.tsv", "attack\tverb\tshelled|bombed\tforce");
+        let more = ("more.tsv", "attack\tverb\tstrafed\tforce");
+        assert!(read_triggers(&[hand, more]).is_ok());
+        let twice = ("more.tsv", "attack\tnoun\tstrafe|bombed");
+        let e = read_triggers(&[hand, twice]).unwrap_err();
+        assert_eq!((e.0, e.1), ("more.tsv", 1), "{e:?}");
+        assert!(e.2.contains("bombed"), "{e:?}");
     }
 
     /// The case check as it was first written, per match: the oracle for

@@ -278,7 +278,7 @@ impl Senses {
 }
 
 /// Non-comment, non-blank lines with their 1-based numbers.
-fn table_lines(t: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(super) fn table_lines(t: &str) -> impl Iterator<Item = (usize, &str)> {
     t.lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
@@ -298,7 +298,7 @@ fn fields<const N: usize>(line: &str) -> Result<[&str; N], String> {
 }
 
 /// The `|`-separated words of a field: lowercase, non-empty, no repeats.
-fn words(field: &str) -> Result<impl Iterator<Item = &str>, String> {
+pub(super) fn words(field: &str) -> Result<impl Iterator<Item = &str>, String> {
     let v: Vec<&str> = field.split('|').collect();
     for (i, w) in v.iter().enumerate() {
         if w.is_empty() || w.trim() != *w || w.chars().any(char::is_uppercase) {
