@@ -686,8 +686,18 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     let by = by.or_else(|| {
         let stop = c.clause_end(e).min(e + 12);
         let v = (e..stop).find(|&j| {
-            c.is_any(j, &["carried", "perpetrated", "conducted", "launched", "claimed", "staged", "mounted"])
-                && c.is_any(j.saturating_sub(1), &["was", "were", "been"])
+            c.is_any(
+                j,
+                &[
+                    "carried",
+                    "perpetrated",
+                    "conducted",
+                    "launched",
+                    "claimed",
+                    "staged",
+                    "mounted",
+                ],
+            ) && c.is_any(j.saturating_sub(1), &["was", "were", "been"])
         })?;
         let from = if c.is(v + 1, "out") { v + 2 } else { v + 1 };
         prep_object(c, from, 1, &["by"]).filter(|(k, _)| !weapon_at(c, k + 1))
@@ -793,7 +803,11 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     // "A man was killed in a drone strike", "Three people were injured in
     // Russian shelling": the casualties are the target.
     if target.is_none() {
-        let np_start = if let Some(mi) = c.ment_ending(k) { c.ments()[mi].toks.start } else { k };
+        let np_start = if let Some(mi) = c.ment_ending(k) {
+            c.ments()[mi].toks.start
+        } else {
+            k
+        };
         let mut p = np_start;
         while p > c.range.start && c.is_any(p - 1, &["a", "an", "the", "that", "this"]) {
             p -= 1;
@@ -878,9 +892,13 @@ fn partitive_start(c: &Ctx<'_, '_>, d: usize, k: usize) -> usize {
     let lo = d.saturating_sub(7).max(c.range.start);
     while b > lo {
         let w = c.w(b - 1);
-        let superlative = w.len() > 4 && w.ends_with("est") && w.starts_with(|ch: char| ch.is_lowercase());
+        let superlative =
+            w.len() > 4 && w.ends_with("est") && w.starts_with(|ch: char| ch.is_lowercase());
         let poss = c.kind(b - 1) == Some(Tk::Poss);
-        if superlative || poss || c.is_any(b - 1, &["the", "of", "one", "most", "war", "year", "month"]) {
+        if superlative
+            || poss
+            || c.is_any(b - 1, &["the", "of", "one", "most", "war", "year", "month"])
+        {
             b -= 1;
         } else {
             break;

@@ -261,12 +261,29 @@ impl<'a, 't> Ctx<'a, 't> {
         // before the verb stands for the mention before it.
         let mut b = t;
         while b > self.range.start
-            && self.is_any(b - 1, &["has", "have", "had", "was", "were", "also", "then", "later", "allegedly", "reportedly"])
+            && self.is_any(
+                b - 1,
+                &[
+                    "has",
+                    "have",
+                    "had",
+                    "was",
+                    "were",
+                    "also",
+                    "then",
+                    "later",
+                    "allegedly",
+                    "reportedly",
+                ],
+            )
         {
             b -= 1;
         }
         if b > self.range.start + 1 && self.is_any(b - 1, &["who", "that", "which"]) {
-            if let Some(mi) = self.ment_ending(b - 1).filter(|&mi| self.ments()[mi].is_actor()) {
+            if let Some(mi) = self
+                .ment_ending(b - 1)
+                .filter(|&mi| self.ments()[mi].is_actor())
+            {
                 return Some(mi);
             }
         }

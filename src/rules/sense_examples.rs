@@ -179,8 +179,8 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "sense.concert_tour",
         "visit",
-        &["The singer flew to Tokyo for a concert on Friday."],
-        &["The band toured Japan to promote their new album."],
+        &["Taylor Swift flew to Tokyo for a concert on Friday."],
+        &["Madonna toured Europe to promote the film."],
     ),
     (
         "sense.habitual_travel",
