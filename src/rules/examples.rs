@@ -10,7 +10,12 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
             "Foreign Minister Jane Doe said the talks would resume next week.",
             "The ministry said that two soldiers had been wounded.",
         ],
-        &["The so-called peace plan was never published.", "Analysis of the data continues."],
+        &[
+            "The so-called peace plan was never published.",
+            "Analysis of the data continues.",
+            "The outcome of the vote is difficult to predict.",
+            "The advert led viewers to complain about the noise.",
+        ],
     ),
     (
         "statement.say_inverted",

@@ -267,6 +267,61 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     {
         return None;
     }
+    // An infinitive ("difficult to predict", "led viewers to complain") is
+    // no statement made, unless a schedule or a refusal governs it ("is to
+    // announce", "plans to say", "refused to say"), which modality reads.
+    if t >= c.range.start + 2
+        && c.is(t - 1, "to")
+        && !c.is_any(
+            t - 2,
+            &[
+                "is",
+                "are",
+                "was",
+                "were",
+                "plans",
+                "planned",
+                "plan",
+                "expected",
+                "due",
+                "set",
+                "going",
+                "refused",
+                "declined",
+                "promised",
+                "vowed",
+                "decided",
+                "agreed",
+                "wants",
+                "want",
+                "wanted",
+                "hopes",
+                "intends",
+                "threatened",
+                "ready",
+                "likely",
+                "unlikely",
+                "begun",
+                "began",
+                "begin",
+                "begins",
+                "started",
+                "starts",
+                "continue",
+                "continued",
+                "continues",
+                "went",
+                "rushed",
+                "moved",
+                "used",
+                "appeared",
+                "seemed",
+                "tried",
+            ],
+        )
+    {
+        return None;
+    }
     // "wrote a novel", "writes songs": writing a work, not a statement
     // (speech is "wrote that ...", "wrote in a letter", a quotation).
     if matches!(phrase, "wrote" | "writes" | "write" | "writing")
