@@ -479,10 +479,21 @@ fn skip_addressee(c: &Ctx<'_, '_>, tr: &Trig, e: usize) -> usize {
     }
     let stop = (e + 8).min(c.range.end);
     for k in e..stop {
-        if c.is(k, "that") || c.a.tokens[k].kind == Tk::Quote || matches!(c.w(k), "," | "." | ":") {
+        if c.is(k, "that") || c.a.tokens[k].kind == Tk::Quote || matches!(c.w(k), "," | ":") {
             return k;
         }
+        // `"...," X told his ministers.` and `told them. "..."`: the
+        // quotation; "told reporters the budget was balanced": read on.
+        if c.w(k) == "." {
+            let quoted_before = (c.range.start..tr.toks.start).any(|j| c.kind(j) == Some(Tk::Quote));
+            if quote_after(c, k).is_some() || quoted_before {
+                return k;
+            }
+            break;
+        }
     }
+    // "told reporters the budget was balanced": the addressee, then the
+    // content.
     match c.ment_starting(e) {
         Some(mi) => c.ments()[mi].toks.end,
         None => (e + 1).min(c.range.end),
