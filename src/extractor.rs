@@ -506,6 +506,31 @@ fn same_party(a: &Mention, b: &Mention) -> bool {
     name(a).eq_ignore_ascii_case(&name(b))
 }
 
+/// An attack back-reference takes the parties of the last attack that had
+/// any. When it names one party itself ("the attack on the embassy"), it
+/// takes the other only from an attack with that same party: another
+/// attacker or target makes it another attack.
+fn inherit_attack(a: &mut Attack, earlier: &[Event]) {
+    let prev = earlier.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some(p),
+        _ => None,
+    });
+    let Some(p) = prev else { return };
+    let same = |x: &Option<Mention>, y: &Option<Mention>| match (x, y) {
+        (Some(x), Some(y)) => same_party(x, y),
+        _ => false,
+    };
+    match (a.attacker.is_some(), a.target.is_some()) {
+        (false, false) => {
+            a.attacker = p.attacker.clone();
+            a.target = p.target.clone();
+        }
+        (true, false) if same(&a.attacker, &p.attacker) => a.target = p.target.clone(),
+        (false, true) if same(&a.target, &p.target) => a.attacker = p.attacker.clone(),
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{Document, EventKind, Extractor};
@@ -550,30 +575,5 @@ mod tests {
                 .collect();
             assert_eq!(statement_dates(text), want, "{text}");
         }
-    }
-}
-
-/// An attack back-reference takes the parties of the last attack that had
-/// any. When it names one party itself ("the attack on the embassy"), it
-/// takes the other only from an attack with that same party: another
-/// attacker or target makes it another attack.
-fn inherit_attack(a: &mut Attack, earlier: &[Event]) {
-    let prev = earlier.iter().rev().find_map(|e| match &e.kind {
-        EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some(p),
-        _ => None,
-    });
-    let Some(p) = prev else { return };
-    let same = |x: &Option<Mention>, y: &Option<Mention>| match (x, y) {
-        (Some(x), Some(y)) => same_party(x, y),
-        _ => false,
-    };
-    match (a.attacker.is_some(), a.target.is_some()) {
-        (false, false) => {
-            a.attacker = p.attacker.clone();
-            a.target = p.target.clone();
-        }
-        (true, false) if same(&a.attacker, &p.attacker) => a.target = p.target.clone(),
-        (false, true) if same(&a.target, &p.target) => a.attacker = p.attacker.clone(),
-        _ => {}
     }
 }

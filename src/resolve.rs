@@ -428,8 +428,16 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
             }
             Class::Person | Class::Unknown => {
-                let name = &text[m.name.range()];
-                let mut r = plain(m.name);
+                // "King Abdullah of Jordan": a titled person's "of" phrase
+                // is an epithet, not the name.
+                let mut name_span = m.name;
+                if m.class == Class::Person && m.title.is_some() {
+                    if let Some(cut) = text[m.name.range()].find(" of ") {
+                        name_span = Span::new(m.name.start, m.name.start + cut);
+                    }
+                }
+                let name = &text[name_span.range()];
+                let mut r = plain(name_span);
                 if let Some(p) = self.reg.fullest(name) {
                     r.canonical = Some(p.name.to_string());
                     r.country = r.country.or_else(|| code(p.iso));

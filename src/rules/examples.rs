@@ -233,6 +233,16 @@ pub(crate) const EXAMPLES: &[(&str, &[&str], &[&str])] = &[
         &["Readers can comment on every story.", "The comment section was closed."],
     ),
     (
+        "visit.opening_clause",
+        &["If the visit to Riyadh goes ahead, Netanyahu would meet the crown prince."],
+        &["A trip to the moon is too expensive for most families."],
+    ),
+    (
+        "visit.by_visitor",
+        &["A visit to Kyiv by Scholz was kept secret."],
+        &["The delay was caused by a trip wire."],
+    ),
+    (
         "visit.hosted",
         &[
             "Erdogan hosted Zelensky in Istanbul on Friday.",

@@ -485,7 +485,8 @@ fn skip_addressee(c: &Ctx<'_, '_>, tr: &Trig, e: usize) -> usize {
         // `"...," X told his ministers.` and `told them. "..."`: the
         // quotation; "told reporters the budget was balanced": read on.
         if c.w(k) == "." {
-            let quoted_before = (c.range.start..tr.toks.start).any(|j| c.kind(j) == Some(Tk::Quote));
+            let quoted_before =
+                (c.range.start..tr.toks.start).any(|j| c.kind(j) == Some(Tk::Quote));
             if quote_after(c, k).is_some() || quoted_before {
                 return k;
             }

@@ -165,7 +165,7 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                 j > start
                     && site(q)
                     && (j..q).all(|x| c.kind(x) == Some(Tk::Word))
-                    && !(c.kind(q + 1) == Some(Tk::Word) && !c.is_in(q + 1, &super::PREPOSITIONS))
+                    && (c.kind(q + 1) != Some(Tk::Word) || c.is_in(q + 1, &super::PREPOSITIONS))
             });
             if let Some(q) = site_end {
                 if let Some(span) = c.span(j, q + 1) {
@@ -433,6 +433,31 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 );
             if circuit && visitor.is_none() && dest.is_none() {
                 return None;
+            }
+            // "A trip to the moon is too expensive": an indefinite trip that
+            // opens the sentence with no traveller is travel in general.
+            let generic = k == c.range.start + 1 && c.is_any(c.range.start, &["a", "an"]);
+            if generic && visitor.is_none() {
+                return None;
+            }
+            // "If the visit to Riyadh goes ahead, Netanyahu would ...": a
+            // visit in an opening clause is the main clause subject's.
+            if visitor.is_none() {
+                let opener = c.is_any(
+                    c.range.start,
+                    &["if", "when", "after", "before", "during", "once", "unless"],
+                );
+                let comma = (e..c.range.end).find(|&q| c.is(q, ","));
+                if let Some(q) = comma.filter(|_| opener && t < c.range.start + 4) {
+                    visitor = c
+                        .ment_after(q + 1, 3, |m| {
+                            matches!(m.class, Class::Person | Class::Unknown | Class::Pronoun)
+                        })
+                        .map(|mi| c.filler(mi));
+                    if visitor.is_some() {
+                        rule = "visit.opening_clause";
+                    }
+                }
             }
             if visitor.is_none() && dest.is_none() {
                 if definite || c.is_any(k.saturating_sub(1), &["during"]) {
