@@ -344,10 +344,24 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     while c.is_any(k, &["the", "a", "an", "its", "their", "his", "her"]) {
         k += 1;
     }
+    // "on New Year's Eve", "on Tuesday": a date, not an object.
+    if k < c.range.end
+        && c.dates()
+            .iter()
+            .any(|d| d.span.start == c.a.tokens[k].span.start)
+    {
+        return None;
+    }
     if let Some(mi) = c.ment_starting(k) {
         let m = &c.ments()[mi];
         // "Ukrainian cities": a demonym modifies the noun after it.
         let modifier = m.class == Class::Demonym && c.kind(m.toks.end) == Some(Tk::Word);
+        // "the country's Mykolaiv region": the possessed is the object.
+        if c.kind(m.toks.end) == Some(Tk::Poss) {
+            if let Some(f) = np_at(c, m.toks.end + 1) {
+                return Some(f);
+            }
+        }
         if !modifier {
             return Some(c.filler(mi));
         }
@@ -378,6 +392,12 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
             break;
         }
         k += 1;
+    }
+    // "the country's Mykolaiv region": the possessed is the object.
+    if k > start && c.kind(k) == Some(Tk::Poss) {
+        if let Some(f) = np_at(c, k + 1) {
+            return Some(f);
+        }
     }
     // "civilians of Gaza", "the residence of the governor": the head takes
     // its "of" phrase when a name follows.
@@ -1004,15 +1024,75 @@ fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
 /// ("A fuel depot in Belgorod was struck"), the noun phrase that opens the
 /// clause.
 fn passive_subject(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
-    let subject = c.subject_before(t).filter(|&mi| {
-        let s = c.ments()[mi].toks.start;
-        !(s > c.range.start + 1 && c.is_in(s - 1, &super::PREPOSITIONS))
-    });
+    let in_pp = |mi: usize| {
+        let mut s = c.ments()[mi].toks.start;
+        if s > c.range.start && c.is_any(s - 1, &["the", "a", "an"]) {
+            s -= 1;
+        }
+        s > c.range.start + 1 && c.is_in(s - 1, &super::PREPOSITIONS)
+    };
+    // "at least one person was killed", "three people were injured": a
+    // count of casualties, not a target.
+    let counted = |f: &Filler| {
+        let sp = match f {
+            Filler::Span(sp) => *sp,
+            Filler::Ment(si, mi) => c.a.ments(*si)[*mi].span,
+            Filler::Country(..) => return false,
+        };
+        let first = c.a.text[sp.range()].split_whitespace().next().unwrap_or("");
+        number(first).is_some() || first.eq_ignore_ascii_case("at")
+    };
+    // The phrase right before the auxiliary: "a 68-year-old man was
+    // killed", "the football pitch was struck".
+    let mut a = t;
+    while a > c.range.start
+        && c.is_any(
+            a - 1,
+            &[
+                "also",
+                "reportedly",
+                "allegedly",
+                "been",
+                "being",
+                "already",
+                "just",
+                "then",
+            ],
+        )
+    {
+        a -= 1;
+    }
+    if a > c.range.start
+        && c.is_any(
+            a - 1,
+            &[
+                "was", "were", "is", "are", "be", "get", "got", "has", "have", "had",
+            ],
+        )
+    {
+        a -= 1;
+    }
+    let subject = c
+        .subject_before(t)
+        .filter(|&mi| !in_pp(mi) && c.ments()[mi].toks.end == a);
     if let Some(mi) = subject {
-        return Some(c.filler(mi));
+        let f = c.filler(mi);
+        return (!counted(&f)).then_some(f);
+    }
+    match np_before(c, a) {
+        Some(Filler::Ment(_, mi)) if in_pp(mi) => {}
+        Some(f) if counted(&f) => return None,
+        Some(f) => return Some(f),
+        None => {}
+    }
+    if let Some(mi) = c.subject_before(t).filter(|&mi| !in_pp(mi)) {
+        let f = c.filler(mi);
+        return (!counted(&f)).then_some(f);
     }
     let open = (c.range.start..t).find(|&k| c.kind(k) == Some(Tk::Word))?;
-    np_at(c, open).or_else(|| c.subject_before(t).map(|mi| c.filler(mi)))
+    np_at(c, open)
+        .filter(|f| !counted(f))
+        .or_else(|| c.subject_before(t).map(|mi| c.filler(mi)))
 }
 
 /// The object of a verb of impact whose subject is the attack noun ending
