@@ -596,16 +596,21 @@ fn draft(
     rule: &'static str,
     backref: bool,
 ) -> Draft {
-    let (killed, injured) = if c
-        .trigs
-        .iter()
-        .find(|x| {
+    // The sentence's counts go to its first attack: the first strong
+    // trigger, since a weak verb ("killed") beside one is no event of its
+    // own ("22 civilians were killed in a weekend attack").
+    let attack = |strong: bool| {
+        c.trigs.iter().find(|x| {
             x.kind == TriggerKind::Attack
-                && matches!(x.frame, Frame::Noun | Frame::Verb | Frame::VerbWeak)
+                && if strong {
+                    matches!(x.frame, Frame::Noun | Frame::Verb | Frame::NounWeak)
+                } else {
+                    x.frame == Frame::VerbWeak
+                }
         })
-        .map(|x| x.toks.start)
-        == Some(tr.toks.start)
-    {
+    };
+    let first = attack(true).or_else(|| attack(false)).map(|x| x.toks.start);
+    let (killed, injured) = if first == Some(tr.toks.start) {
         casualties(c)
     } else {
         (None, None)
@@ -836,7 +841,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
             && c.is(p - 1, "in")
             && c.is_any(p - 2, &["killed", "injured", "wounded", "hurt", "died"]);
         if hurt {
-            target = passive_subject(c, p - 2);
+            target = passive_subject(c, p - 2, false);
         }
     }
     // "protect cities from Russian strikes": the protected are the target.
@@ -1019,11 +1024,12 @@ fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
         .has(crate::lexicon::NounType::Person)
 }
 
-/// The subject of a passive verb at `t`: the clause's subject mention, or,
+/// The subject of a passive verb at `t` (with `counts`, also "three
+/// people"; without, a count of casualties is no target): the clause's subject mention, or,
 /// when that mention is only the object of a preposition in the subject
 /// ("A fuel depot in Belgorod was struck"), the noun phrase that opens the
 /// clause.
-fn passive_subject(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
+fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
     let in_pp = |mi: usize| {
         let mut s = c.ments()[mi].toks.start;
         if s > c.range.start && c.is_any(s - 1, &["the", "a", "an"]) {
@@ -1040,7 +1046,7 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
             Filler::Country(..) => return false,
         };
         let first = c.a.text[sp.range()].split_whitespace().next().unwrap_or("");
-        number(first).is_some() || first.eq_ignore_ascii_case("at")
+        !counts && (number(first).is_some() || first.eq_ignore_ascii_case("at"))
     };
     // The phrase right before the auxiliary: "a 68-year-old man was
     // killed", "the football pitch was struck".
@@ -1208,7 +1214,7 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let reduced = !passive && w.ends_with("ed") && c.is(e, "by");
     let (attacker, target, rule) = if passive || reduced {
         let target =
-            passive_subject(c, t).or_else(|| np_before(c, if passive { b - 1 } else { t }));
+            passive_subject(c, t, true).or_else(|| np_before(c, if passive { b - 1 } else { t }));
         let attacker = by_agent(c, e, 6);
         // "No rockets were fired at Tel Aviv": the subject is the weapon.
         let target = if c.is_any(e, &["at", "on", "upon", "into"]) {
@@ -1291,7 +1297,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let (killed, injured) = casualties(c);
             let killed = killed.or(injured);
             if passive {
-                let target = passive_subject(c, t);
+                let target = passive_subject(c, t, true);
                 let attacker = by_agent(c, e, 4);
                 if target.is_none() && killed.is_none() {
                     return None;
