@@ -186,7 +186,7 @@ const NOT_OBJECT: Words = Words::new(&[
 /// Words that end a plain noun phrase.
 const NP_STOP: Words = Words::new(&[
     "and", "or", "that", "which", "who", "was", "were", "is", "are", "had", "has", "have",
-    "killing", "injuring", "wounding", "as", "when", "while", "but",
+    "killing", "injuring", "wounding", "as", "when", "while", "but", "up", "down", "off",
 ]);
 
 /// Units after a number that is not a casualty count.
@@ -1161,6 +1161,13 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if c.has_trigger(TriggerKind::Attack, |x| {
         x.frame == Frame::Noun && x.toks.start == e
     }) {
+        return None;
+    }
+    // "military targets in the area", "targets of the occupiers": a noun
+    // with no object after it.
+    if (w == "targets" || w == "target")
+        && (e >= c.range.end || c.is_in(e, &super::PREPOSITIONS) || c.kind(e) == Some(Tk::Punct))
+    {
         return None;
     }
     // "bases and targets": a noun, not a verb.
