@@ -225,6 +225,34 @@ fn content_from(c: &Ctx<'_, '_>, i: usize) -> (Option<Span>, bool) {
     (c.span(i, end), false)
 }
 
+/// The start of the phrase of mention `mi` with its modifiers and article:
+/// "..., military officials said", "..., the senior Israeli officials said".
+fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
+    let mut s0 = c.ments()[mi].toks.start;
+    for _ in 0..2 {
+        let lower_word = s0 > c.range.start
+            && c.kind(s0 - 1) == Some(Tk::Word)
+            && c.w(s0 - 1).starts_with(|ch: char| ch.is_lowercase())
+            && !c.is_any(
+                s0 - 1,
+                &["the", "a", "an", "and", "or", "that", "which", "who"],
+            )
+            && !c.has_trigger(TriggerKind::Statement, |x| x.toks.contains(&(s0 - 1)));
+        if let Some(d) = c
+            .ment_ending(s0)
+            .filter(|&d| c.ments()[d].class == Class::Demonym)
+        {
+            s0 = c.ments()[d].toks.start;
+        } else if lower_word {
+            s0 -= 1;
+        }
+    }
+    if s0 > c.range.start && c.is_any(s0 - 1, &["the", "a", "an"]) {
+        s0 -= 1;
+    }
+    s0
+}
+
 /// Tries every statement rule on one trigger.
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let t = tr.toks.start;
@@ -352,8 +380,14 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         }
         return None;
     }
-    // Inverted: `"...," said X` / `..., said a spokesman.`
-    if let Some(sp) = c.ment_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun) {
+    // Inverted: `"...," said X` / `..., said a spokesman.`; after "told"
+    // the mention is the addressee ("..., told AFP.").
+    let inverted = if tr.frame == Frame::Tell {
+        None
+    } else {
+        c.ment_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)
+    };
+    if let Some(sp) = inverted {
         let after = c.ments()[sp].toks.end;
         let ends = after >= c.range.end || matches!(c.w(after), "." | "," | "!" | "?" | ";");
         let before_comma = t > c.range.start && matches!(c.w(t - 1), "," | "”" | "\"" | "''");
@@ -372,10 +406,45 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             ));
         }
     }
+    // "Kulikov announced that ..., and declared that ...": a second speech
+    // verb joined by "and" has the first one's speaker.
+    let joined = t > c.range.start
+        && (c.is_any(t - 1, &["and", "but"])
+            || (t > c.range.start + 1 && c.is(t - 1, "also") && c.is_any(t - 2, &["and", "but"])));
+    let first_verb = c
+        .trigs
+        .iter()
+        .filter(|x| x.kind == TriggerKind::Statement && x.toks.end < t)
+        .find(|x| {
+            matches!(
+                x.frame,
+                Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
+            )
+        });
+    let joined_speaker = first_verb
+        .filter(|_| joined)
+        .and_then(|x| c.subject_before(x.toks.start))
+        .filter(|&mi| speaker_ok(&c.ments()[mi]));
+    // "oil company Ecopetrol said": the name in apposition after the noun.
+    let apposed = |mi: usize| {
+        c.ment_ending(t)
+            .filter(|&n| {
+                n != mi
+                    && c.ments()[n].toks.start == c.ments()[mi].toks.end
+                    && matches!(
+                        c.ments()[n].class,
+                        Class::Person | Class::Org | Class::Unknown
+                    )
+            })
+            .unwrap_or(mi)
+    };
     // A capital or country right before the verb speaks for its government ("Addis Ababa denies").
-    let speaker = c
-        .subject_before(t)
-        .filter(|&mi| speaker_ok(&c.ments()[mi]))
+    let speaker = joined_speaker
+        .or_else(|| {
+            c.subject_before(t)
+                .filter(|&mi| speaker_ok(&c.ments()[mi]))
+                .map(apposed)
+        })
         .or_else(|| {
             c.ment_ending(t)
                 .filter(|&mi| super::placeish(&c.ments()[mi]))
@@ -390,15 +459,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 && !c.is(k + 1, "that")
                 && quote_after(c, k).is_none()
                 && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
-            || c.is_any(k, &["at", "in", "after", "during", "before"])
+            || c.is_any(k, &["at", "in", "after", "during", "before", "on"])
     };
     // "..., officials said.": the speaker is the mention right before the verb.
     let speaker = match c.ment_ending(t).filter(|&mi| speaker_ok(&c.ments()[mi])) {
         Some(mi) if rest_empty && mi != speaker => {
-            let mut s0 = c.ments()[mi].toks.start;
-            if s0 > c.range.start && c.is_any(s0 - 1, &["the", "a", "an"]) {
-                s0 -= 1;
-            }
+            let s0 = phrase_start(c, mi);
             if s0 > c.range.start && matches!(c.w(s0 - 1), "," | "”" | "\"" | "''") {
                 mi
             } else {
@@ -420,10 +486,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 "statement.quote_then_speaker",
             ));
         }
-        let mut s0 = c.ments()[speaker].toks.start;
-        if s0 > c.range.start && c.is_any(s0 - 1, &["the", "a", "an"]) {
-            s0 -= 1;
-        }
+        let s0 = phrase_start(c, speaker);
         if sp_end == t && s0 > c.range.start + 2 && c.w(s0 - 1) == "," {
             // "The bomb went off at ten, a police spokesman said."
             let content = c.span(c.range.start, s0 - 1);
@@ -562,9 +625,15 @@ fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
         ));
     }
     if phrase.ends_with("as saying") {
-        let sp = c
-            .subject_before(t)
-            .filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+        // "quoted Paul as saying": the one quoted, not the one quoting.
+        let quoted = c
+            .ment_ending(t)
+            .filter(|&mi| {
+                let s = c.ments()[mi].toks.start;
+                s > c.range.start && c.is_any(s - 1, &["quoted", "quoting", "quotes"])
+            })
+            .filter(|&mi| speaker_ok(&c.ments()[mi]));
+        let sp = quoted.or_else(|| c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi])))?;
         let (content, quote) = match quote_before(c, c.ments()[sp].toks.start) {
             Some(q) => (quote_content(c, q), true),
             None => content_from(c, e),
