@@ -764,7 +764,7 @@ impl<'t> Analysis<'t> {
                 let next = self.tok(i + 1);
                 let lower_next = next.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
                 if (w.ends_with("ing") && (lower_next || next == ","))
-                    || (w.ends_with("ly") && next == ",")
+                    || (w.ends_with("ly") && (next == "," || (lower_next && next.ends_with("ing"))))
                 {
                     return false;
                 }

@@ -659,7 +659,13 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     let e = tr.toks.end;
     let head = lower(c.w(e - 1));
     // A verb use ("they attack", "to strike") is handled by the verb rule.
-    if t > c.range.start && c.is_in(t - 1, &VERB_USE) && !c.is(t - 1, "response") {
+    // ("related to attacks": an infinitive has no "-s".)
+    let plural_after_to = c.is(t.wrapping_sub(1), "to") && head.ends_with('s');
+    if t > c.range.start
+        && c.is_in(t - 1, &VERB_USE)
+        && !c.is(t - 1, "response")
+        && !plural_after_to
+    {
         return None;
     }
     // Skip modifiers back to the word before the noun phrase.
@@ -1030,8 +1036,16 @@ fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
 /// ("A fuel depot in Belgorod was struck"), the noun phrase that opens the
 /// clause.
 fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
+    // A mention in a prepositional phrase, or joined to one ("in Iraq and
+    // Syria").
     let in_pp = |mi: usize| {
         let mut s = c.ments()[mi].toks.start;
+        while s > c.range.start + 1 && c.is_any(s - 1, &["and", ","]) {
+            match c.ment_ending(s - 1) {
+                Some(p) => s = c.ments()[p].toks.start,
+                None => break,
+            }
+        }
         if s > c.range.start && c.is_any(s - 1, &["the", "a", "an"]) {
             s -= 1;
         }
@@ -1136,7 +1150,10 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if c.has_trigger(TriggerKind::Attack, |x| {
         x.frame == Frame::Noun && x.toks == tr.toks
     }) {
+        // "related to attacks": an infinitive has no "-s".
+        let infinitive_s = c.is(t - 1, "to") && w.ends_with('s');
         let verbish = t > c.range.start
+            && !infinitive_s
             && (c.is_in(t - 1, &BEFORE_VERB)
                 || c.ment_ending(t)
                     .is_some_and(|mi| !matches!(c.ments()[mi].class, Class::Demonym))
@@ -1210,13 +1227,16 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     {
         b -= 1;
     }
+    // "have been attacked": the skipped "been" makes it passive.
+    let been = (b..t).any(|k| c.is_any(k, &["been", "being"]));
     let passive = b > c.range.start
-        && c.is_any(
-            b - 1,
-            &[
-                "was", "were", "been", "be", "being", "is", "are", "get", "got",
-            ],
-        )
+        && (been
+            || c.is_any(
+                b - 1,
+                &[
+                    "was", "were", "been", "be", "being", "is", "are", "get", "got",
+                ],
+            ))
         && (w.ends_with("ed") || w == "struck" || w == "hit" || w == "shot");
     let reduced = !passive && w.ends_with("ed") && c.is(e, "by");
     let (attacker, target, rule) = if passive || reduced {
