@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 /// `span` is where the role is expressed in the document, so
 /// `&text[span.range()]` is the evidence. `text` is those words, except where
 /// they are a pronoun or a description ("he", "the top U.S. diplomat"): then
-/// `text` is the name they refer to, as the document writes it.
+/// `text` is the name they refer to, as the document writes it; and a
+/// two-letter country ("US", "UK") is written in full ("United States").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     /// The role's value as written (or the name a pronoun refers to).

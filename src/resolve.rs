@@ -471,6 +471,13 @@ impl<'a, 't> Resolver<'a, 't> {
                 if let Some(n) = &m.country {
                     r.canonical = Some(n.to_string());
                 }
+                // "US", "UK": a two-letter country is read in full.
+                if m.class == Class::Country && r.text.len() < 3 {
+                    if let Some(n) = m.iso.and_then(|c| self.lex.country_name(c)) {
+                        r.canonical = Some(n.to_string());
+                        r.text = n.to_string();
+                    }
+                }
                 r
             }
         }

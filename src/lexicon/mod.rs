@@ -194,6 +194,9 @@ pub(crate) struct Lexicon {
     common: HashSet<String, WordHash>,
     /// ISO code -> capital, for "the Iranian capital".
     capitals: HashMap<Iso, String>,
+    /// ISO code -> the country's name written in full ("US" -> "United
+    /// States"), for abbreviations too short to read as a value.
+    country_names: HashMap<Iso, Arc<str>>,
     /// Noun types and sense cues.
     senses: Arc<Senses>,
 }
@@ -333,6 +336,7 @@ pub(crate) struct LexiconData {
     names: Vec<(String, Entry)>,
     triggers: Vec<(String, Trigger)>,
     capitals: Vec<(Iso, String)>,
+    country_names: Vec<(Iso, Arc<str>)>,
 }
 
 impl LexiconData {
@@ -343,6 +347,9 @@ impl LexiconData {
             let code = iso(r[0]);
             let names: Vec<&str> = r.get(1).map(|f| aliases(f).collect()).unwrap_or_default();
             let short: Arc<str> = Arc::from(names.first().copied().unwrap_or(""));
+            if let Some(c) = code {
+                d.country_names.push((c, short.clone()));
+            }
             for n in &names {
                 d.add_name(n, Entry::Country { iso: code });
             }
@@ -462,6 +469,10 @@ impl LexiconData {
         for (c, n) in &self.capitals {
             capitals.entry(*c).or_insert_with(|| n.clone());
         }
+        let mut country_names = HashMap::new();
+        for (c, n) in &self.country_names {
+            country_names.entry(*c).or_insert_with(|| n.clone());
+        }
         static SENSES: once_cell::sync::Lazy<Arc<Senses>> = once_cell::sync::Lazy::new(|| {
             // The tables are checked by a test: a bad row fails it.
             Arc::new(Senses::builtin().unwrap_or_default())
@@ -473,6 +484,7 @@ impl LexiconData {
         Lexicon {
             senses: SENSES.clone(),
             capitals,
+            country_names,
             phrases,
             meanings,
             names,
@@ -1163,6 +1175,11 @@ impl Lexicon {
             return self.common.contains(word);
         }
         crate::tokens::with_lowercase(word, |w| self.common.contains(w))
+    }
+
+    /// The name of a country by ISO code, written in full.
+    pub(crate) fn country_name(&self, iso: Iso) -> Option<&str> {
+        self.country_names.get(&iso).map(|n| &**n)
     }
 
     /// The capital of a country by ISO code.
