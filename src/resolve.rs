@@ -397,6 +397,25 @@ impl<'a, 't> Resolver<'a, 't> {
                 sector: Some(Sector::Government),
             },
             Filler::Ment(si, mi) => self.resolve_ment(*si, *mi),
+            Filler::Possessor(si, span) => {
+                let word = &text[span.range()];
+                let wanted = if word.eq_ignore_ascii_case("their") {
+                    Refers::Plural
+                } else {
+                    Refers::Person
+                };
+                match self.antecedent(*si, span.start, wanted) {
+                    Some((s2, m2)) => {
+                        let mut r = self.resolve_ment(s2, m2);
+                        r.span = *span;
+                        if let Some(c) = r.canonical.clone() {
+                            r.text = c;
+                        }
+                        r
+                    }
+                    None => Mention::from_span(text, *span),
+                }
+            }
         }
     }
 

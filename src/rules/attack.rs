@@ -1022,6 +1022,7 @@ fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
             Some(k) => k,
             None => return false,
         },
+        Filler::Possessor(..) => return true,
         Filler::Country(..) => return false,
     };
     c.lex
@@ -1057,7 +1058,7 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
         let sp = match f {
             Filler::Span(sp) => *sp,
             Filler::Ment(si, mi) => c.a.ments(*si)[*mi].span,
-            Filler::Country(..) => return false,
+            Filler::Country(..) | Filler::Possessor(..) => return false,
         };
         let first = c.a.text[sp.range()].split_whitespace().next().unwrap_or("");
         !counts && (number(first).is_some() || first.eq_ignore_ascii_case("at"))

@@ -32,6 +32,9 @@ pub(crate) enum Filler {
     Span(Span),
     /// A demonym standing for its country ("Israeli" -> "Israel").
     Country(Span, std::sync::Arc<str>),
+    /// A possessive pronoun standing for a person or group told before
+    /// ("her visit", "their trip"): sentence index and the pronoun's span.
+    Possessor(usize, Span),
 }
 
 /// Roles of a draft event, by kind.
@@ -344,6 +347,13 @@ impl<'a, 't> Ctx<'a, 't> {
                     .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
                 if m_between {
                     start = k + 1;
+                    // "Before visiting Israel, Mr Blair made a visit": an
+                    // opening subordinate clause ends at its comma.
+                    if k == self.range.start && !speech {
+                        if let Some(comma) = (k + 1..t).find(|&j| self.is(j, ",")) {
+                            start = comma + 1;
+                        }
+                    }
                     break;
                 }
             }

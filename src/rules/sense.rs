@@ -266,6 +266,7 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
     let typed = |i: usize| Party::Noun(senses.noun(&super::lower(c.w(i))));
     match f {
         Filler::Country(..) => Party::Place,
+        Filler::Possessor(..) => Party::Person,
         Filler::Ment(si, mi) => {
             let m = &c.a.ments(*si)[*mi];
             let end = m.toks.end;
@@ -509,6 +510,9 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &Trig) -> bool {
 
 /// A named person, or "he"/"she": in a sports report "they" is a team.
 fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
+    if let Filler::Possessor(_, sp) = f {
+        return matches!(&c.a.text[sp.range()], "his" | "her" | "His" | "Her");
+    }
     match f {
         Filler::Ment(si, mi) => {
             let m = &c.a.ments(*si)[*mi];

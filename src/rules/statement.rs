@@ -200,13 +200,28 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             }
         }
         // "said in a statement late Saturday that", "told reporters at a news conference that"
-        if c.is_any(i, &["in", "at", "during", "via", "through"])
-            && c.is_any(i + 1, &["a", "an", "the", "his", "her", "its", "their"])
+        // "said on arrival in the Chechen capital Grozny that"
+        let arrival = c.is_any(i, &["on", "upon", "after", "before"])
+            && c.is_any(
+                i + 1,
+                &[
+                    "arrival",
+                    "arriving",
+                    "landing",
+                    "leaving",
+                    "departure",
+                    "return",
+                ],
+            );
+        if (c.is_any(i, &["in", "at", "during", "via", "through"])
+            && c.is_any(i + 1, &["a", "an", "the", "his", "her", "its", "their"]))
+            || arrival
         {
-            let stop = (i + 8).min(c.range.end);
-            if let Some(k) = (i + 2..stop)
-                .find(|&k| c.is(k, "that") || c.w(k) == "," || c.a.tokens[k].kind == Tk::Quote)
-            {
+            let stop = (i + 10).min(c.range.end);
+            let end = (i + 2..stop)
+                .find(|&k| c.is(k, "that") || c.w(k) == "," || c.a.tokens[k].kind == Tk::Quote);
+            // After an arrival only "that" opens what was said.
+            if let Some(k) = end.filter(|&k| !arrival || c.is(k, "that")) {
                 i = if c.w(k) == "," { k + 1 } else { k };
                 continue;
             }

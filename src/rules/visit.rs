@@ -121,6 +121,11 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
             while c.is_any(j, &["the", "a"]) {
                 j += 1;
             }
+            // "the southern city of Malakal", "the Chechen capital Grozny":
+            // the name the description introduces.
+            if let Some(mi) = named_place(c, j) {
+                return Some(c.filler(mi));
+            }
             if let Some(mi) = c
                 .ment_starting(j)
                 .filter(|&mi| destinationish(&c.ments()[mi]))
@@ -199,6 +204,25 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
         k += 1;
     }
     None
+}
+
+/// The place a description from token `j` introduces: "the southern city
+/// of Malakal" (a place noun, "of", a place), "the Chechen capital Grozny"
+/// (a place noun, then the name).
+fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
+    let stop = (j + 4).min(c.range.end);
+    let noun = (j..stop).find(|&q| c.is_in(q, &PLACE_NOUNS))?;
+    // Only modifiers before the noun: no verb or preposition in between.
+    if (j..noun).any(|q| c.is_in(q, &super::PREPOSITIONS) || c.kind(q) != Some(Tk::Word)) {
+        return None;
+    }
+    let after = if c.is(noun + 1, "of") {
+        noun + 2
+    } else {
+        noun + 1
+    };
+    c.ment_starting(after)
+        .filter(|&mi| matches!(c.ments()[mi].class, Class::Place | Class::Unknown))
 }
 
 /// The host: "met with X", "talks with X", "hosted by X", "where he met X".
@@ -338,11 +362,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 rule = "visit.possessive";
             } else if k > c.range.start && c.is_any(k - 1, &["his", "her", "their"]) {
                 // The possessive pronoun: resolved like "he".
-                visitor = c
-                    .ments()
-                    .iter()
-                    .position(|m| m.toks.start == k - 1)
-                    .map(|mi| c.filler(mi));
+                visitor = Some(Filler::Possessor(c.si, c.a.tokens[k - 1].span));
                 rule = "visit.possessive";
             }
             // "the visit of X to Y"
@@ -440,21 +460,24 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             if generic && visitor.is_none() {
                 return None;
             }
-            // "If the visit to Riyadh goes ahead, Netanyahu would ...": a
-            // visit in an opening clause is the main clause subject's.
-            if visitor.is_none() {
+            // "If the visit to Riyadh goes ahead, Netanyahu would ...",
+            // "During his trip, Natsios met ...": a visit in an opening
+            // clause is the main clause subject's.
+            let pronoun = matches!(visitor, Some(Filler::Possessor(..)));
+            if visitor.is_none() || pronoun {
                 let opener = c.is_any(
                     c.range.start,
                     &["if", "when", "after", "before", "during", "once", "unless"],
                 );
                 let comma = (e..c.range.end).find(|&q| c.is(q, ","));
                 if let Some(q) = comma.filter(|_| opener && t < c.range.start + 4) {
-                    visitor = c
+                    let main = c
                         .ment_after(q + 1, 3, |m| {
                             matches!(m.class, Class::Person | Class::Unknown | Class::Pronoun)
                         })
                         .map(|mi| c.filler(mi));
-                    if visitor.is_some() {
+                    if main.is_some() {
+                        visitor = main;
                         rule = "visit.opening_clause";
                     }
                 }
