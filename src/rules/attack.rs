@@ -345,11 +345,12 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
         k += 1;
     }
     // "on New Year's Eve", "on Tuesday": a date, not an object.
-    if k < c.range.end
-        && c.dates()
+    if k < c.range.end && {
+        let at = c.a.tokens[k].span.start;
+        c.dates()
             .iter()
-            .any(|d| d.span.start == c.a.tokens[k].span.start)
-    {
+            .any(|d| d.span.start <= at && at < d.span.end)
+    } {
         return None;
     }
     if let Some(mi) = c.ment_starting(k) {
@@ -602,6 +603,7 @@ fn draft(
     let attack = |strong: bool| {
         c.trigs.iter().find(|x| {
             x.kind == TriggerKind::Attack
+                && !noun_target(c, x)
                 && if strong {
                     matches!(x.frame, Frame::Noun | Frame::Verb | Frame::NounWeak)
                 } else {
@@ -628,6 +630,19 @@ fn draft(
         rule,
         backref,
     )
+}
+
+/// "fired rockets at targets", "military targets": "targets" after a
+/// preposition or a modifier is a noun, no attack of its own.
+fn noun_target(c: &Ctx<'_, '_>, x: &Trig) -> bool {
+    let s = x.toks.start;
+    c.is_any(s, &["targets", "target"])
+        && s > c.range.start
+        && (c.is_in(s - 1, &super::PREPOSITIONS)
+            || c.is_any(
+                s - 1,
+                &["the", "military", "civilian", "sales", "its", "their"],
+            ))
 }
 
 /// An attack with no role of its own (a back-reference, or one known only
@@ -1300,7 +1315,7 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 /// stronger attack trigger is in the sentence.
 fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if c.has_trigger(TriggerKind::Attack, |x| {
-        matches!(x.frame, Frame::Noun | Frame::Verb)
+        matches!(x.frame, Frame::Noun | Frame::Verb) && !noun_target(c, x)
     }) {
         return None;
     }
@@ -1405,12 +1420,20 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let wi = weapons
                 .iter()
                 .find(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
-            let location = location_after(c, e)
-                .or_else(|| prep_object(c, e, 4, &["at", "outside"]).map(|(_, f)| f));
+            // "exploded at the headquarters", "went off outside an officers'
+            // mess": the building is the target; a named place, the location.
+            let at = prep_object(c, e, 4, &["at", "outside", "near"]).map(|(_, f)| f);
+            let place = |f: &Filler| matches!(f, Filler::Ment(si, mi) if super::placeish(&c.a.ments(*si)[*mi]));
+            let (at_target, at_place) = match at {
+                Some(f) if place(&f) => (None, Some(f)),
+                other => (other, None),
+            };
+            let location = location_after(c, e).or(at_place);
             // "Russian missiles hit Odesa": what was hit is the target.
             let target = matches!(w.as_ref(), "hit" | "hits")
                 .then(|| np_at(c, e))
-                .flatten();
+                .flatten()
+                .or(at_target);
             Some(draft(
                 c,
                 tr,
@@ -1441,9 +1464,15 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             ))
         }
         "launched" | "launches" | "launching" | "fired" | "fires" | "firing" => {
-            let wi = weapons
-                .iter()
-                .find(|wp| wp.toks.start >= e && wp.toks.start <= e + 3)?;
+            // "fired rockets", "fired an unprecedented number of drones"
+            let wi = weapons.iter().find(|wp| {
+                wp.toks.start >= e
+                    && wp.toks.start <= e + 6
+                    && (e..wp.toks.start).all(|q| {
+                        c.is(q, "of")
+                            || (c.kind(q) == Some(Tk::Word) && !c.is_in(q, &super::PREPOSITIONS))
+                    })
+            })?;
             let attacker = c
                 .subject_before(t)
                 .filter(|&mi| actorish(&c.ments()[mi]))
