@@ -727,6 +727,24 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         }
     }
     let by = by_any.filter(|(k, _)| !weapon_at(c, k + 1));
+    // "killed in a gunbattle with insurgents": the other side fought.
+    let fight = matches!(
+        head.as_ref(),
+        "gunbattle"
+            | "gunbattles"
+            | "battle"
+            | "battles"
+            | "firefight"
+            | "firefights"
+            | "gunfight"
+            | "gunfights"
+    );
+    let by = by.or_else(|| {
+        fight
+            .then(|| prep_object(c, e, 2, &["with"]))
+            .flatten()
+            .filter(|(_, f)| matches!(f, Filler::Ment(si, mi) if actorish(&c.a.ments(*si)[*mi])))
+    });
     // "the bombings in the capital that were carried out by four
     // terrorists", "the attack, which was claimed by X"
     let by = by.or_else(|| {
