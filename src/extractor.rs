@@ -123,6 +123,22 @@ impl Extractor {
                 _ => None,
             })
             .collect();
+        // The same clauses from their speech verb on ("claiming that on
+        // Tuesday night Ukraine carried out a strike"): what an event said
+        // to have happened may be dated by.
+        let clauses: Vec<(usize, Span)> = drafts
+            .iter()
+            .filter(|(d, ..)| matches!(d.rule, "statement.say" | "statement.tell"))
+            .filter_map(|(d, ..)| match d.roles {
+                Roles::Statement {
+                    content: Some(c), ..
+                } if c.len() > 40 => {
+                    let from = a.toks_span(d.trig.clone()).end.min(c.start);
+                    Some((d.sentence, Span::new(from, c.end)))
+                }
+                _ => None,
+            })
+            .collect();
         // Drained, not consumed: the emptied list goes back to the spares.
         for (d, modality, tense) in drafts.drain(..) {
             let sentence = a.sentences[d.sentence].span;
@@ -180,7 +196,11 @@ impl Extractor {
                 .iter()
                 .filter(|(si, _)| *si == d.sentence)
                 .map(|(_, c)| *c);
-            let date = governing_date(text, sentence, dates, tspan, &kind, said).map(|x| {
+            let clause = clauses
+                .iter()
+                .filter(|(si, _)| *si == d.sentence)
+                .map(|(_, c)| *c);
+            let date = governing_date(text, sentence, dates, tspan, &kind, said, clause).map(|x| {
                 let (value, range) = crate::dates::resolve(x, doc.publication_date(), tense);
                 EventDate {
                     text: text[x.span.range()].to_string(),
@@ -413,7 +433,10 @@ pub(crate) type SentenceDates = Vec<Option<Vec<crate::dates::DateExpr>>>;
 /// except that a statement's date may not come from inside a reported
 /// clause or quotation of the sentence (`said`), its own or another's that
 /// does not hold it ("Turkey on Tuesday urged leaders to act when they meet
-/// next week and warned ..."): that date belongs to what was said.
+/// next week and warned ..."): that date belongs to what was said. And an
+/// event told inside what was said or told (`clauses`, from the speech
+/// verb on) takes no date from outside it: "On Tuesday, Kulikov announced
+/// that ... the bombing in Pyatigorsk" does not date the bombing.
 fn governing_date<'d>(
     text: &str,
     sentence: Span,
@@ -421,6 +444,7 @@ fn governing_date<'d>(
     trigger: Span,
     kind: &EventKind,
     said: impl Iterator<Item = Span> + Clone,
+    clauses: impl Iterator<Item = Span> + Clone,
 ) -> Option<&'d crate::dates::DateExpr> {
     let statement = matches!(kind, EventKind::Statement(_));
     let inside = |x: Span, c: Span| c.start <= x.start && x.end <= c.end;
@@ -432,6 +456,14 @@ fn governing_date<'d>(
                 || !said
                     .clone()
                     .any(|c| inside(x.span, c) && !inside(trigger, c))
+        })
+        // An event inside what was said is not dated by the saying: "On
+        // Tuesday, Kulikov announced that ... the bombing in Pyatigorsk".
+        .filter(|x| {
+            statement
+                || !clauses
+                    .clone()
+                    .any(|c| inside(trigger, c) && !inside(x.span, c))
         })
         .min_by_key(|x| {
             if x.span.end <= trigger.start {
