@@ -325,9 +325,11 @@ fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
     {
         k += 1;
     }
-    c.a.weapons(c.si).iter().any(|w| {
-        w.toks.start == k || (w.toks.start > k && w.toks.start <= k + 2 && w.toks.start == i + 1)
-    })
+    // "by Shahed-131/136 drones": a name of a model before the weapon.
+    let after_name = c.ment_starting(k).map(|mi| c.ments()[mi].toks.end);
+    c.a.weapons(c.si)
+        .iter()
+        .any(|w| w.toks.start == k || Some(w.toks.start) == after_name)
 }
 
 /// The attacker named by "by" after token `from` (within `max` tokens),
@@ -1288,11 +1290,22 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         (attacker, target, "attack.passive")
     } else {
         let controlled = controller(c, t);
+        // "the seventh time Russia has targeted Kyiv": the name right
+        // before the verb (auxiliaries aside) is its subject.
+        let adjacent = {
+            let mut a = b;
+            while a > c.range.start && c.is_any(a - 1, &["has", "have", "had", "will", "would", "could", "may", "might"]) {
+                a -= 1;
+            }
+            c.ment_ending(a).filter(|&mi| {
+                let m = &c.ments()[mi];
+                actorish(m) && m.class != Class::Demonym && !c.is_in(m.toks.start.saturating_sub(1), &super::PREPOSITIONS)
+            })
+        };
         let attacker = match &controlled {
             Some(addressee) => addressee.clone(),
-            None => c
-                .subject_before(t)
-                .filter(|&mi| actorish(&c.ments()[mi]))
+            None => adjacent
+                .or_else(|| c.subject_before(t).filter(|&mi| actorish(&c.ments()[mi])))
                 .map(|mi| attacker_filler(c, mi)),
         };
         let target = if c.is_any(e, &["against", "on", "at", "upon"]) {
