@@ -1186,8 +1186,12 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     if c.has_trigger(TriggerKind::Attack, |x| {
         x.frame == Frame::Noun && x.toks == tr.toks
     }) {
-        // "related to attacks": an infinitive has no "-s".
-        let infinitive_s = c.is(t - 1, "to") && w.ends_with('s');
+        // "related to attacks": an infinitive has no "-s"; "in that attack":
+        // a demonstrative after a preposition.
+        let infinitive_s = c.is(t - 1, "to") && w.ends_with('s')
+            || (t >= c.range.start + 2
+                && c.is_any(t - 1, &["that", "this", "these", "those"])
+                && c.is_in(t - 2, &super::PREPOSITIONS));
         let verbish = t > c.range.start
             && !infinitive_s
             && (c.is_in(t - 1, &BEFORE_VERB)
@@ -1294,12 +1298,21 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         // before the verb (auxiliaries aside) is its subject.
         let adjacent = {
             let mut a = b;
-            while a > c.range.start && c.is_any(a - 1, &["has", "have", "had", "will", "would", "could", "may", "might"]) {
+            while a > c.range.start
+                && c.is_any(
+                    a - 1,
+                    &[
+                        "has", "have", "had", "will", "would", "could", "may", "might",
+                    ],
+                )
+            {
                 a -= 1;
             }
             c.ment_ending(a).filter(|&mi| {
                 let m = &c.ments()[mi];
-                actorish(m) && m.class != Class::Demonym && !c.is_in(m.toks.start.saturating_sub(1), &super::PREPOSITIONS)
+                actorish(m)
+                    && m.class != Class::Demonym
+                    && !c.is_in(m.toks.start.saturating_sub(1), &super::PREPOSITIONS)
             })
         };
         let attacker = match &controlled {
