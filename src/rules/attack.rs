@@ -124,6 +124,20 @@ const LIGHT_VERBS: Words = Words::new(&[
     "mount",
 ]);
 
+/// Adverbs and the passive's "been" inside a verb group ("was also
+/// reportedly attacked", "have been struck").
+const ADVERBS_IN_VERB: Words = Words::new(&[
+    "also",
+    "reportedly",
+    "allegedly",
+    "repeatedly",
+    "been",
+    "being",
+    "already",
+    "just",
+    "then",
+]);
+
 /// Determiners and quantifiers before an attack noun ("over 165 attacks").
 const QUANTIFIERS: Words = Words::new(&[
     "the", "a", "an", "these", "those", "this", "its", "their", "his", "over", "more", "than",
@@ -1100,24 +1114,7 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
     };
     // The phrase right before the auxiliary: "a 68-year-old man was
     // killed", "the football pitch was struck".
-    let mut a = t;
-    while a > c.range.start
-        && c.is_any(
-            a - 1,
-            &[
-                "also",
-                "reportedly",
-                "allegedly",
-                "been",
-                "being",
-                "already",
-                "just",
-                "then",
-            ],
-        )
-    {
-        a -= 1;
-    }
+    let mut a = c.back_over(t, &ADVERBS_IN_VERB);
     if a > c.range.start
         && c.is_any(
             a - 1,
@@ -1248,25 +1245,7 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     {
         return None;
     }
-    let mut b = t;
-    while b > c.range.start
-        && c.is_any(
-            b - 1,
-            &[
-                "also",
-                "reportedly",
-                "allegedly",
-                "repeatedly",
-                "been",
-                "being",
-                "already",
-                "just",
-                "then",
-            ],
-        )
-    {
-        b -= 1;
-    }
+    let b = c.back_over(t, &ADVERBS_IN_VERB);
     // "have been attacked": the skipped "been" makes it passive.
     let been = (b..t).any(|k| c.is_any(k, &["been", "being"]));
     let passive = b > c.range.start

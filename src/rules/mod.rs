@@ -105,6 +105,24 @@ pub(crate) struct Ctx<'a, 't> {
     pub sentence_cues: std::cell::OnceCell<u64>,
 }
 
+/// Adverbs and auxiliaries between a subject and its verb ("has also
+/// reportedly attacked"): skipped when looking for the subject.
+pub(crate) const VERB_GROUP: Words = Words::new(&[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "also",
+    "then",
+    "later",
+    "allegedly",
+    "reportedly",
+    "repeatedly",
+    "already",
+    "just",
+]);
+
 /// Words that end a clause when scanning for a subject.
 const CLAUSE_STARTERS: Words = Words::new(&[
     "that", "which", "who", "when", "while", "whereas", "because", "although", "though", "but",
@@ -262,26 +280,7 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(crate) fn subject_before(&self, t: usize) -> Option<usize> {
         // "the four terrorists who carried out": a relative pronoun right
         // before the verb stands for the mention before it.
-        let mut b = t;
-        while b > self.range.start
-            && self.is_any(
-                b - 1,
-                &[
-                    "has",
-                    "have",
-                    "had",
-                    "was",
-                    "were",
-                    "also",
-                    "then",
-                    "later",
-                    "allegedly",
-                    "reportedly",
-                ],
-            )
-        {
-            b -= 1;
-        }
+        let b = self.back_over(t, &VERB_GROUP);
         if b > self.range.start + 1 && self.is_any(b - 1, &["who", "that", "which"]) {
             if let Some(mi) = self
                 .ment_ending(b - 1)
@@ -299,29 +298,9 @@ impl<'a, 't> Ctx<'a, 't> {
         // The start of a mention right before the verb (auxiliaries aside):
         // only such a subject makes a reported clause of its own ("said
         // militants attacked", not "said ..., but warned").
-        let adjacent = {
-            let mut b = t;
-            while b > self.range.start
-                && self.is_any(
-                    b - 1,
-                    &[
-                        "has",
-                        "have",
-                        "had",
-                        "was",
-                        "were",
-                        "also",
-                        "reportedly",
-                        "allegedly",
-                        "then",
-                        "later",
-                    ],
-                )
-            {
-                b -= 1;
-            }
-            self.ment_ending(b).map(|mi| self.ments()[mi].toks.start)
-        };
+        let adjacent = self
+            .ment_ending(self.back_over(t, &VERB_GROUP))
+            .map(|mi| self.ments()[mi].toks.start);
         while k > self.range.start {
             k -= 1;
             if self.a.tokens[k].kind == Tk::Punct && matches!(self.w(k), ";" | ":") {
@@ -389,6 +368,15 @@ impl<'a, 't> Ctx<'a, 't> {
             }
         }
         last
+    }
+
+    /// Token `t` moved back over the words of `skip` before it.
+    pub(crate) fn back_over(&self, t: usize, skip: &Words) -> usize {
+        let mut b = t;
+        while b > self.range.start && self.is_in(b - 1, skip) {
+            b -= 1;
+        }
+        b
     }
 
     /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).
