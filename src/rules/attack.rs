@@ -360,8 +360,13 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     while c.is_any(k, &["the", "a", "an", "its", "their", "his", "her"]) {
         k += 1;
     }
-    // "on New Year's Eve", "on Tuesday": a date, not an object.
-    if k < c.range.end && {
+    // "on New Year's Eve", "on Tuesday": a date, not an object. Dates open
+    // with a capital or a digit: only then is the sentence's date search
+    // worth asking for.
+    let datelike = c
+        .w(k)
+        .starts_with(|ch: char| ch.is_ascii_uppercase() || ch.is_ascii_digit());
+    if k < c.range.end && datelike && {
         let at = c.a.tokens[k].span.start;
         c.dates()
             .iter()

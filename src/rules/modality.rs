@@ -226,16 +226,19 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         steps += 1;
     }
     // "A call between X and Y is planned for Friday": the subject's verb.
-    let clause_end = c.clause_end(e).min(e + 10);
-    let subject =
-        !(t.saturating_sub(2).max(c.range.start)..t).any(|k| c.is_in(k, &super::PREPOSITIONS));
-    if subject
-        && (e..clause_end).any(|j| {
-            c.is_any(j, &["is", "are"])
-                && c.is_any(j + 1, &["planned", "scheduled", "expected", "due"])
-        })
-    {
-        planned = true;
+    // Only a noun can be that subject: a verb trigger skips the scan.
+    let noun = kind != TriggerKind::Statement && !c.w(t).ends_with("ed");
+    let subject = noun
+        && !(t.saturating_sub(2).max(c.range.start)..t).any(|k| c.is_in(k, &super::PREPOSITIONS));
+    if subject {
+        let stop = (e + 10).min(c.range.end);
+        let scheduled = (e..stop)
+            .take_while(|&j| c.kind(j) != Some(Tk::Punct))
+            .any(|j| {
+                c.is_any(j, &["is", "are"])
+                    && c.is_any(j + 1, &["planned", "scheduled", "expected", "due"])
+            });
+        planned |= scheduled;
     }
     if neg && !hyp {
         return Modality::Negated;
