@@ -1190,7 +1190,7 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }) {
         // "related to attacks": an infinitive has no "-s"; "in that attack":
         // a demonstrative after a preposition.
-        let infinitive_s = c.is(t - 1, "to") && w.ends_with('s')
+        let infinitive_s = t > c.range.start && c.is(t - 1, "to") && w.ends_with('s')
             || (t >= c.range.start + 2
                 && c.is_any(t - 1, &["that", "this", "these", "those"])
                 && c.is_in(t - 2, &super::PREPOSITIONS));
