@@ -183,7 +183,7 @@ impl Extractor {
                 }),
             };
             if d.backref {
-                inherit(&mut kind, &out);
+                inherit(&mut kind, &text[tspan.range()], &out);
             }
             if let EventKind::Call(call) = &mut kind {
                 join_earlier_call(call, &out);
@@ -491,9 +491,9 @@ fn dateline(text: &str, sentence: Span, date: Span) -> bool {
 
 /// A back-reference ("the attack", "this visit") takes the parties of the
 /// last event of its kind.
-fn inherit(kind: &mut EventKind, earlier: &[Event]) {
+fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) {
     if let EventKind::Attack(a) = kind {
-        inherit_attack(a, earlier);
+        inherit_attack(a, trigger, earlier);
         return;
     }
     let prev = earlier.iter().rev().find(|e| e.kind.name() == kind.name());
@@ -542,11 +542,26 @@ fn same_party(a: &Mention, b: &Mention) -> bool {
 /// any. When it names one party itself ("the attack on the embassy"), it
 /// takes the other only from an attack with that same party: another
 /// attacker or target makes it another attack.
-fn inherit_attack(a: &mut Attack, earlier: &[Event]) {
-    let prev = earlier.iter().rev().find_map(|e| match &e.kind {
-        EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some(p),
-        _ => None,
-    });
+fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
+    // "the strike" refers back to a strike sooner than to another attack
+    // told in between ("the rocket attack" on another town).
+    let stem = |w: &str| w.trim_end_matches('s').to_ascii_lowercase();
+    let word = stem(trigger.rsplit(' ').next().unwrap_or(trigger));
+    let with_parties = |e: &&Event| match &e.kind {
+        EventKind::Attack(p) => p.attacker.is_some() || p.target.is_some(),
+        _ => false,
+    };
+    let same_word = earlier
+        .iter()
+        .rev()
+        .filter(with_parties)
+        .find(|e| stem(e.trigger.text.rsplit(' ').next().unwrap_or("")) == word);
+    let prev = same_word
+        .or_else(|| earlier.iter().rev().find(with_parties))
+        .and_then(|e| match &e.kind {
+            EventKind::Attack(p) => Some(p),
+            _ => None,
+        });
     let Some(p) = prev else { return };
     let same = |x: &Option<Mention>, y: &Option<Mention>| match (x, y) {
         (Some(x), Some(y)) => same_party(x, y),

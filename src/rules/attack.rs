@@ -858,7 +858,13 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
             }
         }
     }
-    let location = location_after(c, e);
+    // "a Beirut strike", "the Golan Heights attack": a place before the
+    // noun is where it happened.
+    let place_modifier = c
+        .ment_ending(k)
+        .filter(|&mi| c.ments()[mi].class == Class::Place)
+        .map(|mi| c.filler(mi));
+    let location = location_after(c, e).or(place_modifier);
     let weapon = weapon_near(c, t, e);
     // "the killing of X", "the assassination of X"
     if target.is_none()
