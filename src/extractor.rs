@@ -545,7 +545,20 @@ fn same_party(a: &Mention, b: &Mention) -> bool {
 fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
     // "the strike" refers back to a strike sooner than to another attack
     // told in between ("the rocket attack" on another town).
-    let stem = |w: &str| w.trim_end_matches('s').to_ascii_lowercase();
+    let stem = |w: &str| {
+        let w = w.to_ascii_lowercase();
+        let w = w.strip_prefix("air").unwrap_or(&w).to_string();
+        let w = if w == "struck" {
+            "strike".to_string()
+        } else {
+            w
+        };
+        ["ings", "ing", "ed", "es", "s", "e"]
+            .iter()
+            .find_map(|x| w.strip_suffix(x).filter(|r| r.len() > 2))
+            .unwrap_or(&w)
+            .to_string()
+    };
     let word = stem(trigger.rsplit(' ').next().unwrap_or(trigger));
     let with_parties = |e: &&Event| match &e.kind {
         EventKind::Attack(p) => p.attacker.is_some() || p.target.is_some(),

@@ -633,6 +633,13 @@ fn draft(
         })
     };
     let first = attack(true).or_else(|| attack(false)).map(|x| x.toks.start);
+    // "fired rockets at Haifa": the place aimed at is the target, not also
+    // the location.
+    let span = |f: &Filler| match f {
+        Filler::Ment(si, mi) => Some(c.a.ments(*si)[*mi].span),
+        Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => Some(*s),
+    };
+    let location = location.filter(|l| target.as_ref().and_then(span) != span(l));
     let (killed, injured) = if first == Some(tr.toks.start) {
         casualties(c)
     } else {
@@ -736,7 +743,18 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     // "attacks by X", "attack on Y by X", "an attack by X on Y"; not "an
     // attack by drones" (the weapon).
     let by_from = on.as_ref().map(|(k, _)| k + 2).unwrap_or(e);
-    let by_any = prep_object(c, by_from, 6, &["by"]).or_else(|| prep_object(c, e, 2, &["by"]));
+    // Not "the attack was condemned by X": a verb between makes "by" its.
+    let own_by = |(k, _): &(usize, Filler)| {
+        !(e..*k).any(|j| {
+            c.is_any(
+                j,
+                &["was", "were", "is", "are", "been", "has", "had", "have"],
+            )
+        })
+    };
+    let by_any = prep_object(c, by_from, 6, &["by"])
+        .or_else(|| prep_object(c, e, 2, &["by"]))
+        .filter(own_by);
     // "an attack by enemy drones on the capital"
     if target.is_none() {
         if let Some((k, _)) = &by_any {
@@ -1200,8 +1218,11 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             || (t >= c.range.start + 2
                 && c.is_any(t - 1, &["that", "this", "these", "those"])
                 && c.is_in(t - 2, &super::PREPOSITIONS));
+        // "A Golan Heights attack killed three soldiers": a verb after it.
+        let subject_noun = c.w(e).ends_with("ed") && !w.ends_with("ed");
         let verbish = t > c.range.start
             && !infinitive_s
+            && !subject_noun
             && (c.is_in(t - 1, &BEFORE_VERB)
                 || c.ment_ending(t)
                     .is_some_and(|mi| !matches!(c.ments()[mi].class, Class::Demonym))
