@@ -209,6 +209,22 @@ impl Extractor {
                     range,
                 }
             });
+            // A possessive left unresolved ("their journeys") names no one.
+            if let EventKind::Visit(v) = &mut kind {
+                let bare = |m: &Mention| {
+                    ["his", "her", "their", "its"]
+                        .iter()
+                        .any(|p| m.text.eq_ignore_ascii_case(p))
+                };
+                if v.visitor.as_ref().is_some_and(bare) {
+                    v.visitor = None;
+                }
+            }
+            // No role-less records: a call, visit or statement whose parties
+            // stay unknown, even after a back-reference, is dropped.
+            if roleless(&kind) {
+                continue;
+            }
             out.push(Event {
                 kind,
                 modality,
@@ -249,7 +265,20 @@ impl Extractor {
         crate::spare::give(&DRAFTS, drafts);
         crate::spare::give(&SENTENCE_DATES, dates);
         log.sort_by_key(|d| (d.trig.start, d.kind as u8));
-        log.iter().map(|d| candidate(text, &a, lex, d)).collect()
+        let mut out: Vec<crate::explain::Candidate> =
+            log.iter().map(|d| candidate(text, &a, lex, d)).collect();
+        // A call, visit or statement whose parties stay unknown after
+        // resolution is dropped by `extract`: here it is said so.
+        let events = self.extract(doc);
+        for c in &mut out {
+            let kept = events
+                .iter()
+                .any(|e| e.kind.name() == c.kind && e.trigger.span == c.trigger.span);
+            if matches!(c.decision, crate::explain::Decision::Event { .. }) && !kept {
+                c.decision = crate::explain::Decision::NoParties;
+            }
+        }
+        out
     }
 }
 
@@ -507,6 +536,19 @@ fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) {
             c.participants = p.participants.clone();
         }
         _ => {}
+    }
+}
+
+/// True when a call, visit or statement has none of its kind's roles. An
+/// attack is kept: a bare "the October 7 attacks" or "the blasts" is a
+/// record of its own (the annotation guidelines count them), and a
+/// casualty clause no longer makes one (rules::casualty_participle).
+fn roleless(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Attack(_) => false,
+        EventKind::Call(c) => c.participants.is_empty(),
+        EventKind::Visit(v) => v.visitor.is_none() && v.destination.is_none() && v.host.is_none(),
+        EventKind::Statement(s) => s.speaker.is_none() && s.content.is_none(),
     }
 }
 

@@ -443,7 +443,7 @@ fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     let lo = i.saturating_sub(5).max(c.range.start);
     let det = (lo..i)
         .rev()
-        .find(|&k| c.is_any(k, &["the", "a", "an", "this", "its", "their"]))?;
+        .find(|&k| c.is_any(k, &["the", "a", "an", "this", "its", "their", "his", "her"]))?;
     if (det + 1..i).any(|k| c.a.tokens[k].kind != Tk::Word || c.is_in(k, &super::PREPOSITIONS)) {
         return None;
     }
@@ -883,6 +883,32 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         .filter(|&mi| c.ments()[mi].class == Class::Place)
         .map(|mi| c.filler(mi));
     let location = location_after(c, e).or(place_modifier);
+    // "the murder trial", "the Mumbai bombings case": the noun modifies
+    // another; the record is the trial's.
+    if c.is_any(
+        e,
+        &[
+            "trial",
+            "trials",
+            "case",
+            "cases",
+            "charge",
+            "charges",
+            "inquiry",
+            "investigation",
+            "probe",
+            "suspect",
+            "suspects",
+            "conviction",
+            "convictions",
+            "verdict",
+            "hearing",
+            "squad",
+            "unit",
+        ],
+    ) {
+        return None;
+    }
     let weapon = weapon_near(c, t, e);
     // "the killing of X", "the assassination of X"
     if target.is_none()
@@ -1154,6 +1180,34 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
     {
         a -= 1;
     }
+    // "the man who was stabbed": the phrase before the relative pronoun.
+    if a > c.range.start + 1 && c.is_any(a - 1, &["who", "that", "which"]) {
+        a -= 1;
+    }
+    // "more than 5,000 people were killed": a bare phrase right before the
+    // verb is its subject; an earlier name is not.
+    if a > c.range.start
+        && c.ment_ending(a).is_none()
+        && c.kind(a - 1) == Some(Tk::Word)
+        && c.w(a - 1).starts_with(|ch: char| ch.is_ascii_lowercase())
+        && np_before(c, a).is_none()
+    {
+        let mut s0 = a - 1;
+        while s0 > c.range.start
+            && (c.kind(s0 - 1) == Some(Tk::Num)
+                || c.is_any(
+                    s0 - 1,
+                    &[
+                        "more", "than", "at", "least", "some", "about", "nearly", "over",
+                    ],
+                )
+                || number(c.w(s0 - 1)).is_some())
+        {
+            s0 -= 1;
+        }
+        let f = Filler::Span(c.a.toks_span(s0..a));
+        return (!counted(&f)).then_some(f);
+    }
     let subject = c
         .subject_before(t)
         .filter(|&mi| !in_pp(mi) && c.ments()[mi].toks.end == a);
@@ -1290,6 +1344,11 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             ))
         && (w.ends_with("ed") || w == "struck" || w == "hit" || w == "shot");
     let reduced = !passive && w.ends_with("ed") && c.is(e, "by");
+    // "she had been fired on 1 November": dismissed, unless a weapon is
+    // in the sentence.
+    if passive && w.starts_with("fire") && !c.a.weapons(c.si).iter().any(|x| x.force) {
+        return None;
+    }
     let (attacker, target, rule) = if passive || reduced {
         let target =
             passive_subject(c, t, true).or_else(|| np_before(c, if passive { b - 1 } else { t }));

@@ -227,6 +227,15 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     if !caller_before(c, t, naming) {
         return None;
     }
+    // "what they call the Alert Cache", "the man who calls himself X":
+    // naming.
+    let lo = t.saturating_sub(3).max(c.range.start);
+    if naming
+        && ((lo..t).any(|k| c.is(k, "what"))
+            || c.is_any(e, &["himself", "herself", "itself", "themselves"]))
+    {
+        return None;
+    }
     let mi = c.ment_after(e, 2, party)?;
     let m = &c.ments()[mi];
     let callee = if naming {
@@ -540,7 +549,9 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
         }
     }
     // "the call between the two leaders": the parties told before.
-    parts.retain(|f| !matches!(f, Filler::Ment(_, mi) if pair_description(c, *mi)));
+    if doc_has_call {
+        parts.retain(|f| !matches!(f, Filler::Ment(_, mi) if pair_description(c, *mi)));
+    }
     let backref = parts.is_empty();
     if backref
         && !(t > c.range.start && c.is_any(t - 1, &["the", "this", "that", "their", "his", "her"]))

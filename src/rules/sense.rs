@@ -375,6 +375,27 @@ fn attack(
     {
         return Some(POLICE_SEARCH);
     }
+    // "more than 5,000 people were killed" with no one who killed them, no
+    // weapon and no armed party: only a conflict report makes it an attack
+    // (a tsunami, a regime's record, a crash are not).
+    // The casualties named: no person noun ("More than 3,000 ..."), or
+    // people in general, not "civilians", "journalists", "a teenager".
+    let generic = |p: Party| {
+        let people = target.is_some_and(|f| {
+            let h = super::lower(&filler_text(c, f)).to_string();
+            h.ends_with("people") || h.ends_with("persons")
+        });
+        matches!(p, Party::Noun(_)) && (!p.is(NounType::Person) || people)
+    };
+    if rule == "attack.killed_passive"
+        && on.map_or(true, generic)
+        && attacker.is_none()
+        && !c.a.weapons(c.si).iter().any(|w| w.force)
+        && !c.ments().iter().any(armed)
+        && !doc.conflict(c)
+    {
+        return Some(NO_FORCE);
+    }
     // "urged Israel to refrain from attacking Rafah": one is told not to
     // attack a place only with force.
     if rule == "attack.controlled" && on.is_some_and(|p| matches!(p, Party::Place) || p.physical())
@@ -387,6 +408,15 @@ fn attack(
         return None;
     }
     Some(NO_FORCE)
+}
+
+/// The text of a filler as the rule cut it.
+fn filler_text(c: &Ctx<'_, '_>, f: &Filler) -> String {
+    let span = match f {
+        Filler::Ment(si, mi) => c.a.ments(*si)[*mi].span,
+        Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
+    };
+    c.a.text[span.range()].to_string()
 }
 
 /// A police mention ("fiscal police", "the FBI").

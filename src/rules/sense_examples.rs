@@ -209,7 +209,7 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "sense.call_compound",
         "call",
-        &["The two presidents held a telephone call on Friday."],
+        &["President Ruto and President Abiy held a telephone call on Friday."],
         &["The bank will move its call centre to Glasgow next year."],
     ),
     (
@@ -263,10 +263,14 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
     (
         "sense.no_force",
         "attack",
-        &["Government forces attacked the rebel town with artillery."],
+        &[
+            "Government forces attacked the rebel town with artillery.",
+            "Two soldiers were killed by gunmen near the border.",
+        ],
         &[
             "The mayor attacked the newspaper on Monday.",
             "The program bombarded it with junk data all night.",
+            "More than 3,000 people were killed under the old regime.",
         ],
     ),
     (
