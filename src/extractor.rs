@@ -139,6 +139,13 @@ impl Extractor {
                 _ => None,
             })
             .collect();
+        // Every event's trigger, by sentence: a date goes to the nearest.
+        // Statements aside: a date after "said" may well be the saying's.
+        let triggers: Vec<(usize, Span)> = drafts
+            .iter()
+            .filter(|(d, ..)| !matches!(d.roles, Roles::Statement { .. }))
+            .map(|(d, ..)| (d.sentence, a.toks_span(d.trig.clone())))
+            .collect();
         // Drained, not consumed: the emptied list goes back to the spares.
         for (d, modality, tense) in drafts.drain(..) {
             let sentence = a.sentences[d.sentence].span;
@@ -200,15 +207,22 @@ impl Extractor {
                 .iter()
                 .filter(|(si, _)| *si == d.sentence)
                 .map(|(_, c)| *c);
-            let date = governing_date(text, sentence, dates, tspan, &kind, said, clause).map(|x| {
-                let (value, range) = crate::dates::resolve(x, doc.publication_date(), tense);
-                EventDate {
-                    text: text[x.span.range()].to_string(),
-                    span: x.span,
-                    value,
-                    range,
-                }
-            });
+            let others = triggers
+                .iter()
+                .filter(|(si, t)| *si == d.sentence && *t != tspan)
+                .map(|(_, t)| *t);
+            let statement = matches!(kind, EventKind::Statement(_));
+            let date = governing_date(text, sentence, dates, tspan, &kind, said, clause)
+                .filter(|x| statement || !nearer_event(x.span, tspan, others))
+                .map(|x| {
+                    let (value, range) = crate::dates::resolve(x, doc.publication_date(), tense);
+                    EventDate {
+                        text: text[x.span.range()].to_string(),
+                        span: x.span,
+                        value,
+                        range,
+                    }
+                });
             // A possessive left unresolved ("their journeys") names no one.
             if let EventKind::Visit(v) = &mut kind {
                 let bare = |m: &Mention| {
@@ -537,6 +551,26 @@ fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) {
         }
         _ => {}
     }
+}
+
+/// True when another event's trigger of the sentence lies between a date
+/// and this trigger, nearer to the date: "the drone barrage targeting Kyiv,
+/// comparing it to the Russian attack on New Year's Eve" dates the attack
+/// on New Year's Eve, not the barrage.
+fn nearer_event(date: Span, trigger: Span, mut others: impl Iterator<Item = Span>) -> bool {
+    let gap = |t: Span| {
+        if t.end <= date.start {
+            date.start - t.end
+        } else {
+            t.start.saturating_sub(date.end)
+        }
+    };
+    let own = gap(trigger);
+    others.any(|o| {
+        let between = (o.start >= trigger.end && o.end <= date.start)
+            || (o.start >= date.end && o.end <= trigger.start);
+        between && gap(o) < own
+    })
 }
 
 /// True when a call, visit or statement has none of its kind's roles. An

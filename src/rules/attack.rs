@@ -508,6 +508,14 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
                 };
                 return Some(Filler::Span(c.a.toks_span(start..end)));
             }
+            // "in the Indian capital": resolved to the capital's name.
+            if c.is(k + 1, "the")
+                && c.ment_starting(k + 2)
+                    .is_some_and(|mi| c.ments()[mi].class == Class::Demonym)
+                && c.is(k + 3, "capital")
+            {
+                return Some(Filler::Span(c.a.toks_span(k + 2..k + 4)));
+            }
         }
         if c.a.tokens[k].kind == Tk::Punct && matches!(c.w(k), ";" | "." | "—") {
             return None;
@@ -515,6 +523,24 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
         k += 1;
     }
     None
+}
+
+/// "In Kherson, a man was killed ...": a place that opens the sentence is
+/// where its events happened.
+fn opening_place(c: &Ctx<'_, '_>) -> Option<Filler> {
+    let s = c.range.start;
+    if !c.is_any(s, &["in", "near"]) {
+        return None;
+    }
+    let mut j = s + 1;
+    while c.is_any(
+        j,
+        &["the", "city", "town", "village", "region", "province", "of"],
+    ) {
+        j += 1;
+    }
+    let mi = c.ment_starting(j).filter(|&mi| placeish(&c.ments()[mi]))?;
+    c.is(c.ments()[mi].toks.end, ",").then(|| c.filler(mi))
 }
 
 /// A weapon: a compound before the trigger ("rocket attack") or "with/using X" after.
@@ -632,14 +658,29 @@ fn draft(
                 }
         })
     };
-    let first = attack(true).or_else(|| attack(false)).map(|x| x.toks.start);
+    // ", killing at least 31 people" counts for the attack told just before
+    // it ("During a wave of attacks, Russia fired drones ..., killing 31").
+    let count_at =
+        (c.range.start..c.range.end).find(|&k| c.is_in(k, &KILL_WORDS) || c.is_in(k, &HURT_WORDS));
+    let before_count = count_at.and_then(|p| {
+        c.trigs
+            .iter()
+            .filter(|x| x.kind == TriggerKind::Attack && x.toks.end <= p && !noun_target(c, x))
+            .filter(|x| !(x.toks.end..p).any(|k| c.is(k, ",")) || c.is(p.saturating_sub(1), ","))
+            .last()
+            .map(|x| x.toks.start)
+    });
+    let first =
+        before_count.or_else(|| attack(true).or_else(|| attack(false)).map(|x| x.toks.start));
     // "fired rockets at Haifa": the place aimed at is the target, not also
     // the location.
     let span = |f: &Filler| match f {
         Filler::Ment(si, mi) => Some(c.a.ments(*si)[*mi].span),
         Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => Some(*s),
     };
-    let location = location.filter(|l| target.as_ref().and_then(span) != span(l));
+    let location = location
+        .or_else(|| opening_place(c))
+        .filter(|l| target.as_ref().and_then(span) != span(l));
     let (killed, injured) = if first == Some(tr.toks.start) {
         casualties(c)
     } else {
@@ -1321,12 +1362,23 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     {
         return None;
     }
-    // "a strike ..., targeting X" is one event: the noun carries it.
+    // "a strike ..., targeting X", "attacks on Ukraine since ..., mainly
+    // targeting X" are one event: the noun carries it.
+    let after_comma = {
+        let mut p = t;
+        while p > c.range.start
+            && c.is_any(p - 1, &["mainly", "mostly", "primarily", "largely", "also"])
+        {
+            p -= 1;
+        }
+        p > c.range.start && c.is(p - 1, ",")
+    };
     if w.starts_with("target")
         && c.has_trigger(TriggerKind::Attack, |x| {
             x.frame == Frame::Noun
                 && x.toks != tr.toks
-                && (x.toks.start as isize - t as isize).abs() <= 8
+                && ((x.toks.start as isize - t as isize).abs() <= 8
+                    || (after_comma && x.toks.start < t))
         })
     {
         return None;
@@ -1428,8 +1480,20 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 /// "22 civilians were killed", "a car bomb exploded": only where no
 /// stronger attack trigger is in the sentence.
 fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+    // A strong trigger in the same clause carries the event; one in an
+    // opening phrase set off by a comma does not ("During another wave of
+    // attacks ..., Russia fired drones at targets").
+    let t = tr.toks.start;
+    let same_clause = |x: &Trig| {
+        let (a, b) = if x.toks.start < t {
+            (x.toks.end, t)
+        } else {
+            (tr.toks.end, x.toks.start)
+        };
+        !(a..b).any(|k| c.is(k, ","))
+    };
     if c.has_trigger(TriggerKind::Attack, |x| {
-        matches!(x.frame, Frame::Noun | Frame::Verb) && !noun_target(c, x)
+        matches!(x.frame, Frame::Noun | Frame::Verb) && !noun_target(c, x) && same_clause(x)
     }) {
         return None;
     }
