@@ -376,8 +376,32 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     }
     if let Some(mi) = c.ment_starting(k) {
         let m = &c.ments()[mi];
-        // "Ukrainian cities": a demonym modifies the noun after it.
-        let modifier = m.class == Class::Demonym && c.kind(m.toks.end) == Some(Tk::Word);
+        // "Ukrainian cities": a demonym modifies the noun after it; so does
+        // a party before what belongs to it ("Houthi targets").
+        let owned = c.is_any(
+            m.toks.end,
+            &[
+                "targets",
+                "positions",
+                "bases",
+                "sites",
+                "facilities",
+                "tunnels",
+                "camps",
+                "strongholds",
+                "headquarters",
+                "infrastructure",
+                "outposts",
+                "fighters",
+                "commanders",
+                "leaders",
+                "members",
+                "militants",
+                "vessels",
+                "ships",
+            ],
+        );
+        let modifier = (m.class == Class::Demonym && c.kind(m.toks.end) == Some(Tk::Word)) || owned;
         // "the country's Mykolaiv region": the possessed is the object.
         if c.kind(m.toks.end) == Some(Tk::Poss) {
             if let Some(f) = np_at(c, m.toks.end + 1) {
@@ -1293,10 +1317,33 @@ fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
             "levelled",
             "leveled",
             "flattened",
+            "killed",
+            "wounded",
+            "injured",
         ],
     )
     .then(|| np_at(c, k + 1))
     .flatten()
+    // "killed 12 people": a count, not a target.
+    .filter(|f| {
+        let sp = match f {
+            Filler::Span(sp) => *sp,
+            Filler::Ment(si, mi) => c.a.ments(*si)[*mi].span,
+            _ => return true,
+        };
+        // The mention may start after the count: look at the word before too.
+        let before =
+            c.a.tokens
+                .iter()
+                .rposition(|t| t.span.end <= sp.start)
+                .map(|i| c.w(i))
+                .unwrap_or("");
+        let first = c.a.text[sp.range()].split_whitespace().next().unwrap_or("");
+        let count = |w: &str| {
+            number(w).is_some() || matches!(w, "at" | "more" | "over" | "dozens" | "scores")
+        };
+        !count(first) && !count(before)
+    })
 }
 
 fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
@@ -1456,6 +1503,24 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         (attacker, target, rule)
     };
     let weapon = weapon_near(c, t, e);
+    // "Ukrainian drones attacked a refinery", "was hit by a Russian
+    // missile": the weapon's owner is the attacker.
+    let attacker = attacker.or_else(|| {
+        c.a.weapons(c.si)
+            .iter()
+            .find(|wp| {
+                (wp.toks.end == b && !passive)
+                    || (passive && wp.toks.start > e && wp.toks.start <= e + 3)
+            })
+            .and_then(|wp| {
+                wielder(c, wp.toks.start).or_else(|| {
+                    // "a Russian missile": the demonym inside the phrase.
+                    c.ment_ending(wp.toks.start)
+                        .filter(|&mi| c.ments()[mi].class == Class::Demonym)
+                        .map(|mi| attacker_filler(c, mi))
+                })
+            })
+    });
     if attacker.is_none() && target.is_none() && weapon.is_none() {
         return None;
     }
@@ -1590,6 +1655,28 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 location,
                 None,
                 "attack.blew_up",
+                false,
+            ))
+        }
+        // "The building was hit by a Russian missile"
+        "hit"
+            if t > c.range.start && c.is_any(t - 1, &["was", "were", "been"]) && c.is(e, "by") =>
+        {
+            let wi = weapons
+                .iter()
+                .find(|wp| wp.toks.start > e && wp.toks.start <= e + 3)?;
+            let owner = c
+                .ment_ending(wi.toks.start)
+                .filter(|&mi| actorish(&c.ments()[mi]))
+                .map(|mi| attacker_filler(c, mi));
+            Some(draft(
+                c,
+                tr,
+                owner,
+                passive_subject(c, t, true),
+                location_after(c, wi.toks.end),
+                Some(Filler::Span(wi.span)),
+                "attack.passive",
                 false,
             ))
         }
