@@ -212,7 +212,10 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
                     "departure",
                     "return",
                 ],
-            );
+            )
+            // "said on Telegram that", "said in Warsaw that": a named channel
+            // or place before what was said.
+            || (c.is_any(i, &["on", "in", "via", "at"]) && c.ment_starting(i + 1).is_some());
         if (c.is_any(i, &["in", "at", "during", "via", "through"])
             && c.is_any(i + 1, &["a", "an", "the", "his", "her", "its", "their"]))
             || arrival
