@@ -595,12 +595,21 @@ fn coordinated_before(c: &Ctx<'_, '_>, mi: usize) -> Vec<Filler> {
 /// The addressee right after a verb of telling at token `k` ("told Wang Yi",
 /// "assured Scholz", "urged Netanyahu").
 fn addressee_of(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
+    // "told Wang Yi", "urged Netanyahu", "thanked Macron" (a verb whose
+    // object is a person).
     let verb = c.has_trigger(TriggerKind::Statement, |x| {
-        x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge)
+        x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge | Frame::Object)
     });
     if !verb {
         return None;
     }
+    let object = c.has_trigger(TriggerKind::Statement, |x| {
+        x.toks.start == k && x.frame == Frame::Object
+    });
     let end = c.trigs.iter().find(|x| x.toks.start == k)?.toks.end;
-    c.ment_after(end, 3, |m| party(m) && m.class != Class::Group)
+    c.ment_after(end, 3, |m| {
+        party(m)
+            && m.class != Class::Group
+            && (!object || matches!(m.class, Class::Person | Class::Unknown | Class::Country))
+    })
 }

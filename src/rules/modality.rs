@@ -196,7 +196,9 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
             }
         }
         if cue && PLANNED.contains_bytes(w) {
-            let strong = !(is("to") || is("would") || is("next"));
+            // "plans to visit" plans; "criticized the plan" does not.
+            let noun_plan = (is("plan") || is("plans")) && !c.is(k + 1, "to");
+            let strong = !(is("to") || is("would") || is("next") || noun_plan);
             // "is to visit", "plans to visit"
             if strong
                 || (is("to")
