@@ -6,7 +6,8 @@
 //! records: per kind the same number, each expected record paired with a
 //! distinct event of that kind with the same modality and matching written
 //! roles. Role values match as the reference scorer matches them
-//! (`score.py`: folded strings, one containing the other, the shorter at
+//! (`newsevents::eval`, which follows `score.py`: folded strings, one
+//! containing the other, the shorter at
 //! least three characters; `content` at token F1 >= 0.5), with one addition:
 //! a party or place must not carry a date word the expected value lacks
 //! ("Tehran Monday" is not the destination `Tehran`). `participants` pair
@@ -17,6 +18,7 @@
 //! was expected and what was extracted, then a count per kind and section.
 
 use chrono::NaiveDate;
+use newsevents::eval::{fold, str_match, token_f1, tokens};
 use newsevents::{Document, Event, EventKind, Extractor, Mention, Modality};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -267,80 +269,7 @@ fn parse(text: &str) -> Result<Vec<Case>, String> {
     Ok(cases)
 }
 
-// ---- the reference scorer's matching (score.py `fold`, `str_match`, `token_f1`)
-
-fn fold(s: &str) -> String {
-    let s: String = s
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '`' | '\u{b4}' => '\'',
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            c => c,
-        })
-        .collect();
-    let mut s = s.trim();
-    for article in ["the", "a", "an"] {
-        if let Some(rest) = s.strip_prefix(article) {
-            if rest.starts_with(char::is_whitespace) {
-                s = rest.trim_start();
-                break;
-            }
-        }
-    }
-    let squeezed = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    squeezed
-        .trim_matches(|c| matches!(c, ' ' | '.' | ',' | ';' | ':' | '"' | '\''))
-        .to_string()
-}
-
-fn str_match(want: &str, got: &str) -> bool {
-    let (w, g) = (fold(want), fold(got));
-    if w.is_empty() || g.is_empty() {
-        return false;
-    }
-    let (short, long) = if w.chars().count() <= g.chars().count() {
-        (w, g)
-    } else {
-        (g, w)
-    };
-    short.chars().count() >= 3 && long.contains(&short)
-}
-
-fn tokens(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|t| !t.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn token_f1(want: &str, got: &str) -> f64 {
-    let (wt, gt) = (tokens(want), tokens(got));
-    if wt.is_empty() || gt.is_empty() {
-        return 0.0;
-    }
-    let mut counts: BTreeMap<&str, i64> = BTreeMap::new();
-    for t in &wt {
-        *counts.entry(t).or_default() += 1;
-    }
-    let mut common = 0usize;
-    for t in &gt {
-        if let Some(c) = counts.get_mut(t.as_str()) {
-            if *c > 0 {
-                *c -= 1;
-                common += 1;
-            }
-        }
-    }
-    if common == 0 {
-        return 0.0;
-    }
-    let p = common as f64 / gt.len() as f64;
-    let r = common as f64 / wt.len() as f64;
-    2.0 * p * r / (p + r)
-}
+// ---- the reference scorer's matching: the crate's own (`newsevents::eval`)
 
 // ---- reading an event
 
