@@ -7,8 +7,8 @@
 //! distinct event of that kind with the same modality and matching written
 //! roles. Role values match as the reference scorer matches them
 //! (`newsevents::eval`, which follows `score.py`: folded strings, one
-//! containing the other, the shorter at
-//! least three characters; `content` at token F1 >= 0.5), with one addition:
+//! containing the other, the shorter at least three characters; `content`
+//! at token F1 >= 0.5), with one addition:
 //! a party or place must not carry a date word the expected value lacks
 //! ("Tehran Monday" is not the destination `Tehran`). `participants` pair
 //! one to one and must be as many as expected; `date=` is compared with the
