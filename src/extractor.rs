@@ -109,149 +109,157 @@ impl Extractor {
         let Some(a) = Analysis::triggered(text, lex) else {
             return Vec::new();
         };
-        let (mut drafts, mut sentence_dates) = run_rules(&a, lex, &a.triggers, None, None);
-        let reg = Register::build(&a);
-        let res = Resolver::new(&a, lex, &reg);
-        let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
-        // The reported clauses of the statements, by sentence.
-        let reported: Vec<(usize, Span)> = drafts
-            .iter()
-            .filter_map(|(d, ..)| match d.roles {
-                Roles::Statement {
-                    content: Some(c), ..
-                } if c.len() > 40 => Some((d.sentence, c)),
-                _ => None,
-            })
-            .collect();
-        // The same clauses from their speech verb on ("claiming that on
-        // Tuesday night Ukraine carried out a strike"): what an event said
-        // to have happened may be dated by.
-        let clauses: Vec<(usize, Span)> = drafts
-            .iter()
-            .filter(|(d, ..)| matches!(d.rule, "statement.say" | "statement.tell"))
-            .filter_map(|(d, ..)| match d.roles {
-                Roles::Statement {
-                    content: Some(c), ..
-                } if c.len() > 40 => {
-                    let from = a.toks_span(d.trig.clone()).end.min(c.start);
-                    Some((d.sentence, Span::new(from, c.end)))
-                }
-                _ => None,
-            })
-            .collect();
-        // Every event's trigger, by sentence: a date goes to the nearest.
-        // Statements aside: a date after "said" may well be the saying's.
-        let triggers: Vec<(usize, Span)> = drafts
-            .iter()
-            .filter(|(d, ..)| !matches!(d.roles, Roles::Statement { .. }))
-            .map(|(d, ..)| (d.sentence, a.toks_span(d.trig.clone())))
-            .collect();
-        // Drained, not consumed: the emptied list goes back to the spares.
-        for (d, modality, tense) in drafts.drain(..) {
-            let sentence = a.sentences[d.sentence].span;
-            let tspan = a.toks_span(d.trig.clone());
-            let m = |f: &Option<rules::Filler>| f.as_ref().map(|f| res.mention(f));
-            let mut kind = match &d.roles {
-                Roles::Attack {
-                    attacker,
-                    target,
-                    location,
-                    weapon,
-                    killed,
-                    injured,
-                } => EventKind::Attack(Attack {
-                    attacker: m(attacker),
-                    target: m(target),
-                    location: m(location),
-                    weapon: m(weapon),
-                    killed: *killed,
-                    injured: *injured,
-                }),
-                Roles::Call { participants } => EventKind::Call(Call {
-                    participants: participants.iter().map(|f| res.mention(f)).collect(),
-                }),
-                Roles::Visit {
-                    visitor,
-                    destination,
-                    host,
-                } => EventKind::Visit(Visit {
-                    visitor: m(visitor),
-                    destination: m(destination),
-                    host: m(host),
-                }),
-                Roles::Statement {
-                    speaker,
-                    content,
-                    quote,
-                } => EventKind::Statement(Statement {
-                    speaker: m(speaker),
-                    content: content.map(|s| Mention::from_span(text, s)),
-                    quote: *quote,
-                }),
-            };
-            if d.backref {
-                inherit(&mut kind, &text[tspan.range()], &out);
-            }
-            if let EventKind::Call(call) = &mut kind {
-                join_earlier_call(call, &out);
-            }
-            let dates = sentence_dates[d.sentence].get_or_insert_with(|| {
-                let toks = &a.tokens[a.sent_toks[d.sentence].clone()];
-                crate::dates::find_dates_in(text, sentence, toks)
-            });
-            let said = reported
-                .iter()
-                .filter(|(si, _)| *si == d.sentence)
-                .map(|(_, c)| *c);
-            let clause = clauses
-                .iter()
-                .filter(|(si, _)| *si == d.sentence)
-                .map(|(_, c)| *c);
-            let others = triggers
-                .iter()
-                .filter(|(si, t)| *si == d.sentence && *t != tspan)
-                .map(|(_, t)| *t);
-            let statement = matches!(kind, EventKind::Statement(_));
-            let date = governing_date(text, sentence, dates, tspan, &kind, said, clause)
-                .filter(|x| statement || !nearer_event(x.span, tspan, others))
-                .map(|x| {
-                    let (value, range) = crate::dates::resolve(x, doc.publication_date(), tense);
-                    EventDate {
-                        text: text[x.span.range()].to_string(),
-                        span: x.span,
-                        value,
-                        range,
-                    }
-                });
-            // A possessive left unresolved ("their journeys") names no one.
-            if let EventKind::Visit(v) = &mut kind {
-                let bare = |m: &Mention| {
-                    ["his", "her", "their", "its"]
-                        .iter()
-                        .any(|p| m.text.eq_ignore_ascii_case(p))
-                };
-                if v.visitor.as_ref().is_some_and(bare) {
-                    v.visitor = None;
-                }
-            }
-            // No role-less records: a call, visit or statement whose parties
-            // stay unknown, even after a back-reference, is dropped.
-            if roleless(&kind) {
-                continue;
-            }
-            out.push(Event {
-                kind,
-                modality,
-                trigger: Mention::from_span(text, tspan),
-                sentence,
-                date,
-                rule: d.rule.to_string(),
-            });
-        }
-        crate::spare::give(&DRAFTS, drafts);
-        crate::spare::give(&SENTENCE_DATES, sentence_dates);
-        out
+        let (drafts, sentence_dates) = run_rules(&a, lex, &a.triggers, None, None);
+        events(doc, &a, lex, drafts, sentence_dates)
     }
+}
+
+/// The events of an analysed document from its rules' drafts: parties
+/// resolved, back-references filled, role-less calls, visits and statements
+/// dropped, dates attached. The drafts' lists go back to the spares.
+fn events(
+    doc: &Document<'_>,
+    a: &Analysis<'_>,
+    lex: &crate::lexicon::Lexicon,
+    mut drafts: Drafts,
+    mut sentence_dates: SentenceDates,
+) -> Vec<Event> {
+    let text = doc.text();
+    let reg = Register::build(a);
+    let res = Resolver::new(a, lex, &reg);
+    let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
+    // The reported clauses of the statements, by sentence.
+    let reported: Vec<(usize, Span)> = drafts
+        .iter()
+        .filter_map(|(d, ..)| match d.roles {
+            Roles::Statement {
+                content: Some(c), ..
+            } if c.len() > 40 => Some((d.sentence, c)),
+            _ => None,
+        })
+        .collect();
+    // The same clauses from their speech verb on ("claiming that on
+    // Tuesday night Ukraine carried out a strike"): what an event said
+    // to have happened may be dated by.
+    let clauses: Vec<(usize, Span)> = drafts
+        .iter()
+        .filter(|(d, ..)| matches!(d.rule, "statement.say" | "statement.tell"))
+        .filter_map(|(d, ..)| match d.roles {
+            Roles::Statement {
+                content: Some(c), ..
+            } if c.len() > 40 => {
+                let from = a.toks_span(d.trig.clone()).end.min(c.start);
+                Some((d.sentence, Span::new(from, c.end)))
+            }
+            _ => None,
+        })
+        .collect();
+    // Every event's trigger, by sentence: a date goes to the nearest.
+    // Statements aside: a date after "said" may well be the saying's.
+    let triggers: Vec<(usize, Span)> = drafts
+        .iter()
+        .filter(|(d, ..)| !matches!(d.roles, Roles::Statement { .. }))
+        .map(|(d, ..)| (d.sentence, a.toks_span(d.trig.clone())))
+        .collect();
+    // Drained, not consumed: the emptied list goes back to the spares.
+    for (d, modality, tense) in drafts.drain(..) {
+        let sentence = a.sentences[d.sentence].span;
+        let tspan = a.toks_span(d.trig.clone());
+        let m = |f: &Option<rules::Filler>| f.as_ref().map(|f| res.mention(f));
+        let mut kind = match &d.roles {
+            Roles::Attack {
+                attacker,
+                target,
+                location,
+                weapon,
+                killed,
+                injured,
+            } => EventKind::Attack(Attack {
+                attacker: m(attacker),
+                target: m(target),
+                location: m(location),
+                weapon: m(weapon),
+                killed: *killed,
+                injured: *injured,
+            }),
+            Roles::Call { participants } => EventKind::Call(Call {
+                participants: participants.iter().map(|f| res.mention(f)).collect(),
+            }),
+            Roles::Visit {
+                visitor,
+                destination,
+                host,
+            } => EventKind::Visit(Visit {
+                visitor: m(visitor),
+                destination: m(destination),
+                host: m(host),
+            }),
+            Roles::Statement {
+                speaker,
+                content,
+                quote,
+            } => EventKind::Statement(Statement {
+                speaker: m(speaker),
+                content: content.map(|s| Mention::from_span(text, s)),
+                quote: *quote,
+            }),
+        };
+        if d.backref {
+            inherit(&mut kind, &text[tspan.range()], &out);
+        }
+        if let EventKind::Call(call) = &mut kind {
+            join_earlier_call(call, &out);
+        }
+        let dates = sentence_dates[d.sentence].get_or_insert_with(|| {
+            let toks = &a.tokens[a.sent_toks[d.sentence].clone()];
+            crate::dates::find_dates_in(text, sentence, toks)
+        });
+        let said = of_sentence(&reported, d.sentence).iter().map(|(_, c)| *c);
+        let clause = of_sentence(&clauses, d.sentence).iter().map(|(_, c)| *c);
+        let others = of_sentence(&triggers, d.sentence)
+            .iter()
+            .filter(|(_, t)| *t != tspan)
+            .map(|(_, t)| *t);
+        let statement = matches!(kind, EventKind::Statement(_));
+        let date = governing_date(text, sentence, dates, tspan, &kind, said, clause)
+            .filter(|x| statement || !nearer_event(x.span, tspan, others))
+            .map(|x| {
+                let (value, range) = crate::dates::resolve(x, doc.publication_date(), tense);
+                EventDate {
+                    text: text[x.span.range()].to_string(),
+                    span: x.span,
+                    value,
+                    range,
+                }
+            });
+        // A possessive left unresolved ("their journeys") names no one.
+        if let EventKind::Visit(v) = &mut kind {
+            let bare = |m: &Mention| {
+                ["his", "her", "their", "its"]
+                    .iter()
+                    .any(|p| m.text.eq_ignore_ascii_case(p))
+            };
+            if v.visitor.as_ref().is_some_and(bare) {
+                v.visitor = None;
+            }
+        }
+        // No role-less records: a call, visit or statement whose parties
+        // stay unknown, even after a back-reference, is dropped.
+        if roleless(&kind) {
+            continue;
+        }
+        out.push(Event {
+            kind,
+            modality,
+            trigger: Mention::from_span(text, tspan),
+            sentence,
+            date,
+            rule: d.rule.to_string(),
+        });
+    }
+    crate::spare::give(&DRAFTS, drafts);
+    crate::spare::give(&SENTENCE_DATES, sentence_dates);
+    out
 }
 
 impl Extractor {
@@ -276,14 +284,12 @@ impl Extractor {
         };
         let mut log = Vec::new();
         let (drafts, dates) = run_rules(&a, lex, &a.triggers, None, Some(&mut log));
-        crate::spare::give(&DRAFTS, drafts);
-        crate::spare::give(&SENTENCE_DATES, dates);
         log.sort_by_key(|d| (d.trig.start, d.kind as u8));
         let mut out: Vec<crate::explain::Candidate> =
             log.iter().map(|d| candidate(text, &a, lex, d)).collect();
         // A call, visit or statement whose parties stay unknown after
         // resolution is dropped by `extract`: here it is said so.
-        let events = self.extract(doc);
+        let events = events(doc, &a, lex, drafts, dates);
         for c in &mut out {
             let kept = events
                 .iter()
@@ -551,6 +557,14 @@ fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) {
         }
         _ => {}
     }
+}
+
+/// The entries of sentence `si` in a list kept in sentence order: a
+/// search, not a scan, so that a long document's events cost no square.
+fn of_sentence(list: &[(usize, Span)], si: usize) -> &[(usize, Span)] {
+    let lo = list.partition_point(|x| x.0 < si);
+    let hi = list.partition_point(|x| x.0 <= si);
+    &list[lo..hi]
 }
 
 /// True when another event's trigger of the sentence lies between a date
