@@ -1085,8 +1085,9 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     ))
 }
 
-/// Token `d` moved back over "one of the largest", "one of war's biggest":
-/// a superlative partitive between a light verb and its attack noun.
+/// Token `d` moved back over "one of the largest", "one of the year's
+/// biggest": a superlative partitive between a light verb and its attack
+/// noun.
 fn partitive_start(c: &Ctx<'_, '_>, d: usize, k: usize) -> usize {
     let mut b = d;
     let lo = d.saturating_sub(7).max(c.range.start);
@@ -1094,11 +1095,10 @@ fn partitive_start(c: &Ctx<'_, '_>, d: usize, k: usize) -> usize {
         let w = c.w(b - 1);
         let superlative =
             w.len() > 4 && w.ends_with("est") && w.starts_with(|ch: char| ch.is_lowercase());
-        let poss = c.kind(b - 1) == Some(Tk::Poss);
-        if superlative
-            || poss
-            || c.is_any(b - 1, &["the", "of", "one", "most", "war", "year", "month"])
-        {
+        // "one of war's biggest": a possessor word and its "'s".
+        if c.kind(b - 1) == Some(Tk::Poss) && b - 1 > lo {
+            b -= 2;
+        } else if superlative || c.is_any(b - 1, &["the", "of", "one", "most"]) {
             b -= 1;
         } else {
             break;
