@@ -347,15 +347,20 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// An unknown name that speaks ("Starmer said he ..."): a person for
     /// the "he" of what it said.
+    /// The speech verbs are the lexicon's: a statement trigger of a saying
+    /// or telling frame right after the name.
     fn speaks(&self, m: &Ment) -> bool {
-        self.a.tokens.get(m.toks.end).is_some_and(|t| {
-            let w = &self.a.text[t.span.range()];
-            [
-                "said", "says", "told", "added", "insisted", "argued", "claimed", "stressed",
-            ]
+        let hits = &self.a.triggers;
+        let at = hits.partition_point(|h| h.first_tok < m.toks.end);
+        hits[at..]
             .iter()
-            .any(|v| w.eq_ignore_ascii_case(v))
-        })
+            .take_while(|h| h.first_tok == m.toks.end)
+            .any(|h| {
+                self.lex.trigger_meanings(h.phrase).iter().any(|t| {
+                    t.kind == crate::lexicon::TriggerKind::Statement
+                        && matches!(t.frame, crate::lexicon::Frame::Say | crate::lexicon::Frame::Tell)
+                })
+            })
     }
 
     fn in_quote(&self, m: &Ment) -> bool {
