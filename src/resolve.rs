@@ -358,7 +358,10 @@ impl<'a, 't> Resolver<'a, 't> {
             .any(|h| {
                 self.lex.trigger_meanings(h.phrase).iter().any(|t| {
                     t.kind == crate::lexicon::TriggerKind::Statement
-                        && matches!(t.frame, crate::lexicon::Frame::Say | crate::lexicon::Frame::Tell)
+                        && matches!(
+                            t.frame,
+                            crate::lexicon::Frame::Say | crate::lexicon::Frame::Tell
+                        )
                 })
             })
     }

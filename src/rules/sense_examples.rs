@@ -177,6 +177,15 @@ pub(crate) const SENSE_EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
         &["The actress visited Tokyo for promotional interviews last week."],
     ),
     (
+        "sense.written_work",
+        "statement",
+        &[
+            "The minister wrote in a letter that the border would stay closed.",
+            "\u{201c}We are ready,\u{201d} she wrote.",
+        ],
+        &["Maria Lopez wrote a novel about the sea.", "He writes songs about the war."],
+    ),
+    (
         "sense.concert_tour",
         "visit",
         &["Taylor Swift flew to Tokyo for a concert on Friday."],

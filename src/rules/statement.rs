@@ -368,13 +368,6 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     {
         return None;
     }
-    // "wrote a novel", "writes songs": writing a work, not a statement
-    // (speech is "wrote that ...", "wrote in a letter", a quotation).
-    if matches!(phrase, "wrote" | "writes" | "write" | "writing")
-        && !(c.is_any(e, &["that", "in", "on", ":", ","]) || c.kind(e) == Some(Tk::Quote))
-    {
-        return None;
-    }
     // A speech word after a determiner is a noun ("the claims", "mounting calls").
     if t > c.range.start && (c.is_in(t - 1, &DETERMINERS) || c.a.tokens[t - 1].kind == Tk::Poss) {
         return None;
