@@ -292,12 +292,9 @@ fn scheduled(c: &Ctx<'_, '_>, t: usize, e: usize) -> bool {
             &["set", "due", "scheduled", "plans", "planned", "planning"],
         ) && c.is(k + 1, "to")
     });
-    let end = c.range.start + (c.range.end - c.range.start);
-    let dated = c.dates().iter().any(|d| {
-        let at = c.a.tokens[e.min(end - 1)].span.start;
-        d.span.start >= at
-    });
-    cue || dated
+    // A date after the trigger (the trigger may end the sentence).
+    let after = c.a.tokens[e.min(c.range.end - 1)].span.start;
+    cue || c.dates().iter().any(|d| d.span.start >= after)
 }
 
 #[cfg(test)]
