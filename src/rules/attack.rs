@@ -725,17 +725,25 @@ fn draft(
     )
 }
 
-/// "fired rockets at targets", "military targets": "targets" after a
-/// preposition or a modifier is a noun, no attack of its own.
+/// "fired rockets at targets", "military targets in the area", "bases and
+/// targets": "target(s)" as a noun, no attack of its own. The one test of
+/// it, for the verb rule, the weak verbs and the casualty counts.
 fn noun_target(c: &Ctx<'_, '_>, x: &Trig) -> bool {
-    let s = x.toks.start;
-    c.is_any(s, &["targets", "target"])
-        && s > c.range.start
-        && (c.is_in(s - 1, &super::PREPOSITIONS)
+    let (t, e) = (x.toks.start, x.toks.end);
+    if !c.is_any(t, &["targets", "target"]) {
+        return false;
+    }
+    // A verb has a subject or a modal before it and an object after it
+    // ("Russia targets Kyiv", "will target the base").
+    let subject = t > c.range.start
+        && (c.ment_ending(t).is_some()
             || c.is_any(
-                s - 1,
-                &["the", "military", "civilian", "sales", "its", "their"],
-            ))
+                t - 1,
+                &["to", "will", "would", "could", "may", "might", "not"],
+            ));
+    let object =
+        e < c.range.end && !c.is_in(e, &super::PREPOSITIONS) && c.kind(e) != Some(Tk::Punct);
+    !(subject && object)
 }
 
 /// An attack with no role of its own (a back-reference, or one known only
@@ -1391,22 +1399,8 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }) {
         return None;
     }
-    // "military targets in the area", "targets of the occupiers": a noun
-    // with no object after it.
-    if (w == "targets" || w == "target")
-        && (e >= c.range.end || c.is_in(e, &super::PREPOSITIONS) || c.kind(e) == Some(Tk::Punct))
-    {
-        return None;
-    }
-    // "bases and targets": a noun, not a verb.
-    if (w == "targets" || w == "target")
-        && !(t > c.range.start
-            && (c.ment_ending(t).is_some()
-                || c.is_any(
-                    t - 1,
-                    &["to", "will", "would", "could", "may", "might", "not"],
-                )))
-    {
+    // "military targets in the area", "bases and targets": a noun.
+    if noun_target(c, tr) {
         return None;
     }
     // "a strike ..., targeting X", "attacks on Ukraine since ..., mainly
