@@ -624,8 +624,31 @@ fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
 /// True when two mentions name the same party: the same canonical name, or
 /// the same text.
 fn same_party(a: &Mention, b: &Mention) -> bool {
-    let name = |m: &Mention| m.canonical.clone().unwrap_or_else(|| m.text.clone());
-    name(a).eq_ignore_ascii_case(&name(b))
+    fn name(m: &Mention) -> &str {
+        m.canonical.as_deref().unwrap_or(&m.text)
+    }
+    name(a).eq_ignore_ascii_case(name(b))
+}
+
+/// The stem of an attack word, for matching a back-reference to what it
+/// names: "airstrikes", "struck" and "strike" share "strik"; "bombed" and
+/// "bombings" share "bomb". No allocation: compared case-insensitively.
+fn attack_stem(w: &str) -> &str {
+    if w.eq_ignore_ascii_case("struck") {
+        return "strik";
+    }
+    let w = match w.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("air") => &w[3..],
+        _ => w,
+    };
+    ["ings", "ing", "ed", "es", "s", "e"]
+        .iter()
+        .find_map(|x| {
+            let cut = w.len().checked_sub(x.len())?;
+            let tail = w.get(cut..)?;
+            (cut > 2 && tail.eq_ignore_ascii_case(x)).then(|| &w[..cut])
+        })
+        .unwrap_or(w)
 }
 
 /// An attack back-reference takes the parties of the last attack that had
@@ -635,30 +658,14 @@ fn same_party(a: &Mention, b: &Mention) -> bool {
 fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
     // "the strike" refers back to a strike sooner than to another attack
     // told in between ("the rocket attack" on another town).
-    let stem = |w: &str| {
-        let w = w.to_ascii_lowercase();
-        let w = w.strip_prefix("air").unwrap_or(&w).to_string();
-        let w = if w == "struck" {
-            "strike".to_string()
-        } else {
-            w
-        };
-        ["ings", "ing", "ed", "es", "s", "e"]
-            .iter()
-            .find_map(|x| w.strip_suffix(x).filter(|r| r.len() > 2))
-            .unwrap_or(&w)
-            .to_string()
-    };
-    let word = stem(trigger.rsplit(' ').next().unwrap_or(trigger));
+    let word = attack_stem(trigger.rsplit(' ').next().unwrap_or(trigger));
     let with_parties = |e: &&Event| match &e.kind {
         EventKind::Attack(p) => p.attacker.is_some() || p.target.is_some(),
         _ => false,
     };
-    let same_word = earlier
-        .iter()
-        .rev()
-        .filter(with_parties)
-        .find(|e| stem(e.trigger.text.rsplit(' ').next().unwrap_or("")) == word);
+    let same_word = earlier.iter().rev().filter(with_parties).find(|e| {
+        attack_stem(e.trigger.text.rsplit(' ').next().unwrap_or("")).eq_ignore_ascii_case(word)
+    });
     let prev = same_word
         .or_else(|| earlier.iter().rev().find(with_parties))
         .and_then(|e| match &e.kind {
@@ -683,6 +690,24 @@ fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn attack_words_share_their_stems() {
+        use super::attack_stem;
+        for (a, b) in [
+            ("airstrikes", "strike"),
+            ("struck", "strikes"),
+            ("bombed", "bombings"),
+        ] {
+            assert!(
+                attack_stem(a).eq_ignore_ascii_case(attack_stem(b)),
+                "{a} ~ {b}"
+            );
+        }
+        assert_ne!(attack_stem("attack"), attack_stem("strike"));
+        assert_eq!(attack_stem("Attacks"), "Attack");
+        assert_eq!(attack_stem("é"), "é");
+    }
+
     use crate::{Document, EventKind, Extractor};
 
     /// Statement triggers with the date text each takes.
