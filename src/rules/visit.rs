@@ -317,20 +317,28 @@ fn hosted(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     ))
 }
 
-/// "After visiting Tehran, Putin flew to Ankara": an opening participle
-/// clause has the main clause's subject, the first party after its comma.
-fn opening_participle_subject(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
-    let opening = t == c.range.start
-        || (t == c.range.start + 1
-            && c.is_any(
-                c.range.start,
-                &["after", "before", "while", "since", "on", "upon"],
-            ));
-    if !opening || !c.w(t).ends_with("ing") {
+/// The traveller of a visit told in an opening clause: "After visiting
+/// Tehran, Putin ...", "During his trip, Natsios ...", "If the visit goes
+/// ahead, Netanyahu ...": the first person after the clause's comma.
+fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> {
+    let opener = |k: usize| {
+        c.is_any(
+            k,
+            &[
+                "after", "before", "while", "since", "on", "upon", "if", "when", "during", "once",
+                "unless",
+            ],
+        )
+    };
+    let opening = (t == c.range.start && c.w(t).ends_with("ing"))
+        || (t < c.range.start + 4 && opener(c.range.start));
+    if !opening {
         return None;
     }
-    let comma = (t..c.range.end).find(|&k| c.is(k, ","))?;
-    c.ment_after(comma + 1, 3, party)
+    let comma = (e..c.range.end).find(|&k| c.is(k, ","))?;
+    c.ment_after(comma + 1, 3, |m| {
+        matches!(m.class, Class::Person | Class::Unknown | Class::Pronoun)
+    })
 }
 
 /// True when the trigger at `tr` (any kind) receives a visitor.
@@ -465,21 +473,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             // clause is the main clause subject's.
             let pronoun = matches!(visitor, Some(Filler::Possessor(..)));
             if visitor.is_none() || pronoun {
-                let opener = c.is_any(
-                    c.range.start,
-                    &["if", "when", "after", "before", "during", "once", "unless"],
-                );
-                let comma = (e..c.range.end).find(|&q| c.is(q, ","));
-                if let Some(q) = comma.filter(|_| opener && t < c.range.start + 4) {
-                    let main = c
-                        .ment_after(q + 1, 3, |m| {
-                            matches!(m.class, Class::Person | Class::Unknown | Class::Pronoun)
-                        })
-                        .map(|mi| c.filler(mi));
-                    if main.is_some() {
-                        visitor = main;
-                        rule = "visit.opening_clause";
-                    }
+                if let Some(mi) = opening_clause_subject(c, t, e) {
+                    visitor = Some(c.filler(mi));
+                    rule = "visit.opening_clause";
                 }
             }
             if visitor.is_none() && dest.is_none() {
@@ -517,7 +513,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let visitor = c
                 .subject_before(t)
                 .filter(|&mi| party(&c.ments()[mi]))
-                .or_else(|| opening_participle_subject(c, t))
+                .or_else(|| opening_clause_subject(c, t, t))
                 .map(|mi| c.filler(mi));
             if tr.frame == Frame::VerbWeak && visitor.is_none() {
                 return None;
