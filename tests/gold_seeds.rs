@@ -2,7 +2,7 @@
 //! with floors on the figures, and named events of the seeds checked with
 //! their roles. A regression in the rules fails here.
 
-use newsevents::eval::Gold;
+use newsevents::eval::{Gold, Kind};
 use newsevents::{Document, Event, EventKind, Extractor};
 use std::path::Path;
 
@@ -23,16 +23,16 @@ fn run(gold: &Gold) -> Vec<(String, Event)> {
     out
 }
 
-/// Floors at the level reached (micro F1 0.974, role F1 0.852), minus a small margin.
+/// Floors at the level reached (micro F1 0.979, role F1 0.903), minus a small margin.
 #[test]
 fn seed_scores_stay_above_floors() {
     let g = gold();
     let preds = run(&g);
     let r = g.score_events(preds.iter().map(|(d, e)| (d.as_str(), e)));
     eprintln!("{r}");
-    assert!(r.micro.f1 >= 0.95, "micro F1 fell to {:.3}", r.micro.f1);
+    assert!(r.micro.f1 >= 0.97, "micro F1 fell to {:.3}", r.micro.f1);
     assert!(
-        r.micro.role_f1 >= 0.83,
+        r.micro.role_f1 >= 0.88,
         "role F1 fell to {:.3}",
         r.micro.role_f1
     );
@@ -125,17 +125,38 @@ fn shared_report(folder: &str) -> Option<newsevents::eval::Report> {
 
 /// The dev corpus stays outside the project (its texts belong to their
 /// publishers); where it sits beside the checkout, as in CI, it is scored
-/// too. Floors at the level reached (0.943 / 0.746, dates 0.915), minus a margin.
+/// too. Floors at the level reached (0.953 / 0.831, attack roles 0.722, call
+/// roles 0.889, dates 0.936), minus a margin of about one record.
 #[test]
 fn dev_scores_stay_above_floors() {
     let Some(r) = shared_report("corpus/dev") else {
         return;
     };
-    assert!(r.micro.f1 >= 0.91, "dev micro F1 fell to {:.3}", r.micro.f1);
     assert!(
-        r.micro.role_f1 >= 0.72,
+        r.micro.f1 >= 0.945,
+        "dev micro F1 fell to {:.3}",
+        r.micro.f1
+    );
+    assert!(
+        r.micro.role_f1 >= 0.82,
         "dev role F1 fell to {:.3}",
         r.micro.role_f1
+    );
+    let role = |k: Kind| {
+        r.kinds
+            .iter()
+            .find(|s| s.kind == k)
+            .map_or(0.0, |s| s.role_f1)
+    };
+    assert!(
+        role(Kind::Attack) >= 0.70,
+        "dev attack role F1 fell to {:.3}",
+        role(Kind::Attack)
+    );
+    assert!(
+        role(Kind::Call) >= 0.80,
+        "dev call role F1 fell to {:.3}",
+        role(Kind::Call)
     );
     assert!(
         r.micro.modality_acc >= 0.95,
@@ -143,7 +164,7 @@ fn dev_scores_stay_above_floors() {
         r.micro.modality_acc
     );
     assert!(
-        r.micro.date_acc >= 0.88,
+        r.micro.date_acc >= 0.91,
         "dev date accuracy fell to {:.3}",
         r.micro.date_acc
     );
