@@ -35,7 +35,7 @@ use once_cell::sync::OnceCell;
 use regex::{Captures, Regex};
 
 use crate::document::Span;
-use crate::tokens::{tokenize, Tk, Token, BYTE_KIND};
+use crate::tokens::{tokenize, Token, TokenKind, BYTE_KIND};
 
 /// A date expression found in a sentence.
 #[allow(dead_code)]
@@ -1804,7 +1804,7 @@ fn word_starts(bytes: &[u8], start: usize, toks: &[Token], mut f: impl FnMut(usi
     for t in toks {
         // Other tokens hold no ASCII letter or digit, but for the "s" of
         // a possessive, which starts no cue.
-        if !matches!(t.kind, Tk::Word | Tk::Num) {
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Num) {
             continue;
         }
         let (a, b) = (t.span.start.max(start), t.span.end.min(bytes.len()));

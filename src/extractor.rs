@@ -341,7 +341,7 @@ thread_local! {
     static DRAFTS: Cell<Drafts> = const { Cell::new(Vec::new()) };
     static SENTENCE_DATES: Cell<SentenceDates> = const { Cell::new(Vec::new()) };
     static SEEN: Cell<Vec<(TriggerKind, usize)>> = const { Cell::new(Vec::new()) };
-    static TRIGS: Cell<Vec<rules::Trig>> = const { Cell::new(Vec::new()) };
+    static TRIGS: Cell<Vec<rules::TriggerMatch>> = const { Cell::new(Vec::new()) };
 }
 
 /// What the rules decided on one trigger candidate, for `explain`.
@@ -374,7 +374,12 @@ impl Outcome {
 
 /// Notes an outcome: one per trigger and kind, the most telling of its
 /// meanings' (a noun reading without parties, then a verb reading's event).
-fn note(log: &mut Option<&mut Vec<Decided>>, si: usize, tr: &rules::Trig, outcome: Outcome) {
+fn note(
+    log: &mut Option<&mut Vec<Decided>>,
+    si: usize,
+    tr: &rules::TriggerMatch,
+    outcome: Outcome,
+) {
     let Some(log) = log.as_deref_mut() else {
         return;
     };
@@ -419,7 +424,7 @@ pub(crate) fn run_rules(
         }
         rules::sentence_triggers(a, lex, si, thits, &mut trigs);
         let c = Ctx {
-            a,
+            doc: a,
             lex,
             si,
             range: a.sent_toks[si].clone(),

@@ -12,7 +12,7 @@ use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::segment::Sentence;
 use crate::spare;
 use crate::tokens::{
-    capacity_for, ends_with_ci, is_upper_start, starts_with_ci, tokenize, Tk, Token,
+    capacity_for, ends_with_ci, is_upper_start, starts_with_ci, tokenize, Token, TokenKind,
 };
 use std::cell::Cell;
 use std::ops::Range;
@@ -43,7 +43,7 @@ pub(crate) enum Class {
 
 /// One mention in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Ment {
+pub(crate) struct EntityMention {
     /// The whole phrase, title included.
     pub span: Span,
     /// The name proper (the phrase without title or leading country).
@@ -60,7 +60,7 @@ pub(crate) struct Ment {
     pub country: Option<Arc<str>>,
 }
 
-impl Ment {
+impl EntityMention {
     pub(crate) fn is_actor(&self) -> bool {
         matches!(
             self.class,
@@ -133,9 +133,9 @@ pub(crate) struct Analysis<'t> {
     /// Quoted regions (between the marks), in order.
     pub quotes: Vec<Span>,
     /// Mentions of all sentences, each sentence's in text order: see
-    /// [`Analysis::ments`]. One list for the document, not one per
+    /// [`Analysis::mentions`]. One list for the document, not one per
     /// sentence, saves two allocations per sentence.
-    all_ments: Vec<Ment>,
+    all_ments: Vec<EntityMention>,
     sent_ments: Vec<Range<usize>>,
     /// Weapons of all sentences: see [`Analysis::weapons`].
     all_weapons: Vec<Weapon>,
@@ -154,7 +154,7 @@ thread_local! {
     static TOKENS: Cell<Vec<Token>> = const { Cell::new(Vec::new()) };
     static SENT_TOKS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
     static QUOTES: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
-    static ALL_MENTS: Cell<Vec<Ment>> = const { Cell::new(Vec::new()) };
+    static ALL_MENTS: Cell<Vec<EntityMention>> = const { Cell::new(Vec::new()) };
     static SENT_MENTS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
     static ALL_WEAPONS: Cell<Vec<Weapon>> = const { Cell::new(Vec::new()) };
     static SENT_WEAPONS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
@@ -166,7 +166,7 @@ thread_local! {
     static IS_NAME: Cell<Vec<bool>> = const { Cell::new(Vec::new()) };
     static RUNS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
     static ABSORBED: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
-    static MENTS: Cell<Vec<Ment>> = const { Cell::new(Vec::new()) };
+    static MENTS: Cell<Vec<EntityMention>> = const { Cell::new(Vec::new()) };
     static WEAPONS: Cell<Vec<Weapon>> = const { Cell::new(Vec::new()) };
 }
 
@@ -624,19 +624,19 @@ impl<'t> Analysis<'t> {
         sent_weapons.reserve(n);
         let longest = a.sent_toks.iter().map(|r| r.len()).max().unwrap_or(0);
         let mut scratch = Scratch::take(longest);
-        let (mut ments, mut weapons) = (spare::take(&MENTS), spare::take(&WEAPONS));
-        ments.reserve(16);
+        let (mut mentions, mut weapons) = (spare::take(&MENTS), spare::take(&WEAPONS));
+        mentions.reserve(16);
         for si in 0..n {
-            a.sentence_mentions(si, lex, &mut scratch, &mut ments, &mut weapons);
+            a.sentence_mentions(si, lex, &mut scratch, &mut mentions, &mut weapons);
             let from = all_ments.len();
-            all_ments.append(&mut ments);
+            all_ments.append(&mut mentions);
             sent_ments.push(from..all_ments.len());
             let from = all_weapons.len();
             all_weapons.append(&mut weapons);
             sent_weapons.push(from..all_weapons.len());
         }
         scratch.give();
-        spare::give(&MENTS, ments);
+        spare::give(&MENTS, mentions);
         spare::give(&WEAPONS, weapons);
         self.all_ments = all_ments;
         self.sent_ments = sent_ments;
@@ -645,12 +645,12 @@ impl<'t> Analysis<'t> {
     }
 
     /// The mentions of sentence `si`, in text order.
-    pub(crate) fn ments(&self, si: usize) -> &[Ment] {
+    pub(crate) fn mentions(&self, si: usize) -> &[EntityMention] {
         &self.all_ments[self.sent_ments[si].clone()]
     }
 
     /// The mentions of all sentences, in text order.
-    pub(crate) fn all_ments(&self) -> &[Ment] {
+    pub(crate) fn all_ments(&self) -> &[EntityMention] {
         &self.all_ments
     }
 
@@ -686,7 +686,7 @@ impl<'t> Analysis<'t> {
         si: usize,
         lex: &Lexicon,
         scratch: &mut Scratch,
-        out: &mut Vec<Ment>,
+        out: &mut Vec<EntityMention>,
         weapons: &mut Vec<Weapon>,
     ) {
         let range = self.sent_toks[si].clone();
@@ -711,20 +711,20 @@ impl<'t> Analysis<'t> {
         let all_caps_line = {
             let words = range
                 .clone()
-                .filter(|&i| self.tokens[i].kind == Tk::Word)
+                .filter(|&i| self.tokens[i].kind == TokenKind::Word)
                 .map(|i| self.tok(i));
             words.clone().nth(2).is_some()
                 && words
                     .filter(|w| w.chars().any(char::is_alphabetic))
                     .all(|w| !w.chars().any(char::is_lowercase))
         };
-        let first_word = range
-            .clone()
-            .find(|&i| self.tokens[i].kind == Tk::Word || self.tokens[i].kind == Tk::Num);
+        let first_word = range.clone().find(|&i| {
+            self.tokens[i].kind == TokenKind::Word || self.tokens[i].kind == TokenKind::Num
+        });
         // Is token i part of a name run?
         let name_tok = |i: usize| -> bool {
             let t = &self.tokens[i];
-            if t.kind != Tk::Word {
+            if t.kind != TokenKind::Word {
                 return false;
             }
             let w = self.tok(i);
@@ -818,13 +818,13 @@ impl<'t> Analysis<'t> {
         let mut k = range.start;
         while k < range.end {
             let t = self.tokens[k];
-            if t.kind != Tk::Word {
+            if t.kind != TokenKind::Word {
                 k += 1;
                 continue;
             }
             let w = self.tok(k);
             if let Some(refers) = pronoun(w) {
-                out.push(Ment {
+                out.push(EntityMention {
                     span: t.span,
                     name: t.span,
                     toks: k..k + 1,
@@ -867,11 +867,11 @@ impl<'t> Analysis<'t> {
                 let p = s - 1;
                 let pt = self.tokens[p];
                 // "22 soldiers", but not the day of "March 5 gunmen".
-                if pt.kind == Tk::Num && !(p > range.start && is_month(self.tok(p - 1))) {
+                if pt.kind == TokenKind::Num && !(p > range.start && is_month(self.tok(p - 1))) {
                     s = p;
                     continue;
                 }
-                if pt.kind != Tk::Word {
+                if pt.kind != TokenKind::Word {
                     break;
                 }
                 let pw = self.tok(p);
@@ -884,7 +884,8 @@ impl<'t> Analysis<'t> {
                             | Class::Org
                             | Class::Unknown
                             | Class::Place
-                    ) && !(m.class == Class::Country && self.tokens[m.toks.end].kind == Tk::Poss)
+                    ) && !(m.class == Class::Country
+                        && self.tokens[m.toks.end].kind == TokenKind::Poss)
                     {
                         iso = iso.or(m.iso);
                         s = m.toks.start;
@@ -940,7 +941,7 @@ impl<'t> Analysis<'t> {
             }
             if end > hr.end {
                 let span = self.toks_span(s..end);
-                out.push(Ment {
+                out.push(EntityMention {
                     span,
                     name: span,
                     toks: s..end,
@@ -968,7 +969,7 @@ impl<'t> Analysis<'t> {
                 continue;
             }
             let span = self.toks_span(s..hr.end);
-            out.push(Ment {
+            out.push(EntityMention {
                 span,
                 name: span,
                 toks: s..hr.end,
@@ -1008,7 +1009,7 @@ impl<'t> Analysis<'t> {
         hit_at: &[Option<usize>],
         range: &Range<usize>,
         lex: &Lexicon,
-        out: &mut Vec<Ment>,
+        out: &mut Vec<EntityMention>,
     ) {
         // Leading segments: country/demonym hits, then title hits.
         let mut i = run.start;
@@ -1060,7 +1061,7 @@ impl<'t> Analysis<'t> {
             }
             break;
         }
-        let push = |out: &mut Vec<Ment>,
+        let push = |out: &mut Vec<EntityMention>,
                     toks: Range<usize>,
                     name: Range<usize>,
                     class: Class,
@@ -1068,7 +1069,7 @@ impl<'t> Analysis<'t> {
                     sector: Option<Sector>,
                     title: Option<Span>,
                     country: Option<Arc<str>>| {
-            out.push(Ment {
+            out.push(EntityMention {
                 span: self.toks_span(toks.clone()),
                 name: self.toks_span(name),
                 toks,
@@ -1243,7 +1244,7 @@ fn find_quotes(
         }
         para_end = s.span.end;
         for t in &tokens[sent_toks[si].clone()] {
-            if t.kind != Tk::Quote {
+            if t.kind != TokenKind::Quote {
                 continue;
             }
             let q = &text[t.span.range()];

@@ -9,7 +9,7 @@
 use crate::document::Span;
 use crate::event::{Mention, Sector};
 use crate::lexicon::{Iso, Lexicon};
-use crate::mention::{pronoun, Analysis, Class, Ment, Refers};
+use crate::mention::{pronoun, Analysis, Class, EntityMention, Refers};
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
 use once_cell::unsync::OnceCell;
@@ -271,8 +271,8 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    fn ment(&self, si: usize, mi: usize) -> &'a Ment {
-        &self.a.ments(si)[mi]
+    fn ment(&self, si: usize, mi: usize) -> &'a EntityMention {
+        &self.a.mentions(si)[mi]
     }
 
     /// The antecedent of a pronoun in sentence `si` at byte `at`: the first
@@ -301,7 +301,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if m.span.start >= at {
             return None;
         }
-        self.a.ments(si)[first..]
+        self.a.mentions(si)[first..]
             .iter()
             .position(|m| m.span.end <= at && self.is_wanted(m, wanted))
             .map(|k| first + k)
@@ -317,7 +317,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let first = *memo[si][wanted as usize].get_or_insert_with(|| {
             // A sentence holds far fewer than 2^32 mentions (it is capped).
             self.a
-                .ments(si)
+                .mentions(si)
                 .iter()
                 .position(|m| self.is_wanted(m, wanted))
                 .and_then(|i| u32::try_from(i).ok())
@@ -326,7 +326,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     /// Whether `m` can be a `wanted` antecedent: it is one, outside quotes.
-    fn is_wanted(&self, m: &Ment, wanted: Refers) -> bool {
+    fn is_wanted(&self, m: &EntityMention, wanted: Refers) -> bool {
         let is = match wanted {
             Refers::Plural => {
                 m.plural && matches!(m.class, Class::Group | Class::Org) || m.class == Class::Org
@@ -349,7 +349,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// the "he" of what it said.
     /// The speech verbs are the lexicon's: a statement trigger of a saying
     /// or telling frame right after the name.
-    fn speaks(&self, m: &Ment) -> bool {
+    fn speaks(&self, m: &EntityMention) -> bool {
         let hits = &self.a.triggers;
         let at = hits.partition_point(|h| h.first_tok < m.toks.end);
         hits[at..]
@@ -366,7 +366,7 @@ impl<'a, 't> Resolver<'a, 't> {
             })
     }
 
-    fn in_quote(&self, m: &Ment) -> bool {
+    fn in_quote(&self, m: &EntityMention) -> bool {
         self.a.quote_at(m.span.start).is_some()
     }
 
@@ -404,7 +404,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 country: None,
                 sector: Some(Sector::Government),
             },
-            Filler::Ment(si, mi) => self.resolve_ment(*si, *mi),
+            Filler::EntityMention(si, mi) => self.resolve_ment(*si, *mi),
             Filler::Possessor(si, span) => {
                 let word = &text[span.range()];
                 let wanted = if word.eq_ignore_ascii_case("their") {
@@ -637,7 +637,7 @@ mod tests {
         plural: bool,
         singular_thing: bool,
     ) -> Option<(usize, usize)> {
-        let want = |m: &Ment| {
+        let want = |m: &EntityMention| {
             if plural {
                 m.plural && matches!(m.class, Class::Group | Class::Org) || m.class == Class::Org
             } else if singular_thing {
@@ -652,7 +652,7 @@ mod tests {
         let lo = si.saturating_sub(4);
         for s in (lo..=si).rev() {
             let found =
-                r.a.ments(s)
+                r.a.mentions(s)
                     .iter()
                     .enumerate()
                     .filter(|(_, m)| s < si || m.span.end <= at)
@@ -701,7 +701,7 @@ mod tests {
         let he = text.find("He said").expect("in the text");
         let (s, mi) = r.antecedent(1, he, Refers::Person).expect("an antecedent");
         assert_eq!(
-            &text[a.ments(s)[mi].name.range()],
+            &text[a.mentions(s)[mi].name.range()],
             "Mohammed Shia al-Sudani"
         );
     }

@@ -4,7 +4,7 @@ use crate::document::Span;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tk {
+pub(crate) enum TokenKind {
     /// Letters (with inner hyphens, apostrophes and dots: "al-Sudani", "U.S.").
     Word,
     /// Digits, with inner commas or dots ("2,500", "10.30").
@@ -21,7 +21,7 @@ pub(crate) enum Tk {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
     pub span: Span,
-    pub kind: Tk,
+    pub kind: TokenKind,
     /// For a word or number, the byte length of its first run of ASCII
     /// letters and digits ("al" of "al-Sudani"), where the lexicon's word
     /// ends if no other letter follows; a token as long is all ASCII
@@ -149,7 +149,7 @@ pub(crate) fn starts_with_ci(w: &[u8], prefix: &[u8]) -> bool {
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = &text[span.range()];
     let n = s.len();
-    let tok = |a: usize, b: usize, kind: Tk| Token {
+    let tok = |a: usize, b: usize, kind: TokenKind| Token {
         span: Span::new(span.start + a, span.start + b),
         kind,
         first: 0,
@@ -237,9 +237,9 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
                     .bytes()
                     .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
             {
-                Tk::Num
+                TokenKind::Num
             } else {
-                Tk::Word
+                TokenKind::Word
             };
             out.push(Token {
                 first: first
@@ -255,20 +255,20 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             && !alnum_at(s, ci + 1)
             && s[..i].chars().next_back().is_some_and(is_alnum)
         {
-            out.push(tok(i, ci + 1, Tk::Poss));
+            out.push(tok(i, ci + 1, TokenKind::Poss));
             i = ci + 1;
             continue;
         }
         if (c == '`' || c == '\'') && char_at(s, ci) == Some(c) {
             // TimeBank's `` and ''.
-            out.push(tok(i, ci + 1, Tk::Quote));
+            out.push(tok(i, ci + 1, TokenKind::Quote));
             i = ci + 1;
             continue;
         }
         let kind = if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
-            Tk::Quote
+            TokenKind::Quote
         } else {
-            Tk::Punct
+            TokenKind::Punct
         };
         out.push(tok(i, ci, kind));
         i = ci;
@@ -392,9 +392,9 @@ mod tests {
                         .bytes()
                         .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
                 {
-                    Tk::Num
+                    TokenKind::Num
                 } else {
-                    Tk::Word
+                    TokenKind::Word
                 };
                 out.push(Token {
                     span: Span::new(span.start + off(start), span.start + off(j)),
@@ -412,7 +412,7 @@ mod tests {
             {
                 out.push(Token {
                     span: Span::new(span.start + off(i), span.start + off(i + 2)),
-                    kind: Tk::Poss,
+                    kind: TokenKind::Poss,
                     first: 0,
                 });
                 i += 2;
@@ -421,16 +421,16 @@ mod tests {
             if (c == '`' && at(i + 1) == Some('`')) || (c == '\'' && at(i + 1) == Some('\'')) {
                 out.push(Token {
                     span: Span::new(span.start + off(i), span.start + off(i + 2)),
-                    kind: Tk::Quote,
+                    kind: TokenKind::Quote,
                     first: 0,
                 });
                 i += 2;
                 continue;
             }
             let kind = if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
-                Tk::Quote
+                TokenKind::Quote
             } else {
-                Tk::Punct
+                TokenKind::Punct
             };
             out.push(Token {
                 span: Span::new(span.start + off(i), span.start + off(i + 1)),

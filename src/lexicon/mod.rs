@@ -14,7 +14,7 @@ pub use user::LexiconEntry;
 
 use crate::document::Span;
 use crate::event::Sector;
-use crate::tokens::{Tk, Token, BYTE_KIND};
+use crate::tokens::{Token, TokenKind, BYTE_KIND};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -1015,7 +1015,7 @@ impl Key {
     #[inline]
     fn of_token(text: &str, toks: &[Token], k: usize) -> Option<Option<Key>> {
         let t = toks[k];
-        let word = matches!(t.kind, Tk::Word | Tk::Num);
+        let word = matches!(t.kind, TokenKind::Word | TokenKind::Num);
         // A word token takes in every letter and digit next to it, so inside
         // a sentence it starts after a char that is not alphanumeric.
         if (k == 0 || !word) && !boundary_before(text, t.span.start) {

@@ -2,11 +2,11 @@
 //! active and passive verbs ("X attacked Y", "Y was attacked by X"), and
 //! casualty clauses ("22 civilians were killed").
 
-use super::{lower, placeish, Ctx, Draft, Filler, Roles, Shapes, Trig, Words};
+use super::{lower, placeish, Ctx, Draft, Filler, Roles, Shapes, TriggerMatch, Words};
 use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
-use crate::mention::{Class, Ment};
-use crate::tokens::Tk;
+use crate::mention::{Class, EntityMention};
+use crate::tokens::TokenKind;
 
 /// Words between an attacker and the attack noun ("near-daily", "retaliatory").
 const ATTACK_ADJECTIVES: Words = Words::new(&[
@@ -317,12 +317,12 @@ fn number_words(b: &[u8]) -> Option<u32> {
     Some(total)
 }
 
-fn actorish(m: &Ment) -> bool {
+fn actorish(m: &EntityMention) -> bool {
     m.is_actor() && m.class != Class::Pronoun || m.class == Class::Demonym
 }
 
 fn attacker_filler(c: &Ctx<'_, '_>, mi: usize) -> Filler {
-    let m = &c.ments()[mi];
+    let m = &c.mentions()[mi];
     match (&m.class, &m.country) {
         (Class::Demonym, Some(n)) => Filler::Country(m.span, n.clone()),
         _ => c.filler(mi),
@@ -335,13 +335,14 @@ fn attacker_filler(c: &Ctx<'_, '_>, mi: usize) -> Filler {
 fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
     let mut k = i;
     while c.is_any(k, &["the", "a", "an", "two", "three", "several", "enemy"])
-        || c.kind(k) == Some(Tk::Num)
+        || c.kind(k) == Some(TokenKind::Num)
     {
         k += 1;
     }
     // "by Shahed-131/136 drones": a name of a model before the weapon.
-    let after_name = c.ment_starting(k).map(|mi| c.ments()[mi].toks.end);
-    c.a.weapons(c.si)
+    let after_name = c.mention_starting(k).map(|mi| c.mentions()[mi].toks.end);
+    c.doc
+        .weapons(c.si)
         .iter()
         .any(|w| w.toks.start == k || Some(w.toks.start) == after_name)
 }
@@ -364,18 +365,18 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     // with a capital or a digit: only then is the sentence's date search
     // worth asking for.
     let datelike = c
-        .w(k)
+        .word(k)
         .starts_with(|ch: char| ch.is_ascii_uppercase() || ch.is_ascii_digit());
     if k < c.range.end && datelike && {
-        let at = c.a.tokens[k].span.start;
+        let at = c.doc.tokens[k].span.start;
         c.dates()
             .iter()
             .any(|d| d.span.start <= at && at < d.span.end)
     } {
         return None;
     }
-    if let Some(mi) = c.ment_starting(k) {
-        let m = &c.ments()[mi];
+    if let Some(mi) = c.mention_starting(k) {
+        let m = &c.mentions()[mi];
         // "Ukrainian cities": a demonym modifies the noun after it; so does
         // a party before what belongs to it ("Houthi targets").
         let owned = c.is_any(
@@ -401,9 +402,10 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
                 "ships",
             ],
         );
-        let modifier = (m.class == Class::Demonym && c.kind(m.toks.end) == Some(Tk::Word)) || owned;
+        let modifier =
+            (m.class == Class::Demonym && c.kind(m.toks.end) == Some(TokenKind::Word)) || owned;
         // "the country's Mykolaiv region": the possessed is the object.
-        if c.kind(m.toks.end) == Some(Tk::Poss) {
+        if c.kind(m.toks.end) == Some(TokenKind::Poss) {
             if let Some(f) = np_at(c, m.toks.end + 1) {
                 return Some(f);
             }
@@ -414,61 +416,67 @@ fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     }
     // Dates, counts and result words are not the object ("killed on Tuesday", "shot dead").
     if k >= c.range.end
-        || crate::mention::is_calendar(c.w(k))
+        || crate::mention::is_calendar(c.word(k))
         || c.is_in(k, &NOT_OBJECT)
-        || number(c.w(k)).is_some()
+        || number(c.word(k)).is_some()
             && !c.is_any(k + 1, &["of"])
-            && c.ment_starting(k + 1).is_none()
-            && !c.a.tokens.get(k + 1).is_some_and(|t| t.kind == Tk::Word)
+            && c.mention_starting(k + 1).is_none()
+            && !c
+                .doc
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word)
     {
         return None;
     }
     let start = k;
     let stop = (k + 6).min(c.range.end);
     while k < stop
-        && c.a.tokens[k].kind == Tk::Word
+        && c.doc.tokens[k].kind == TokenKind::Word
         && !c.is_in(k, &super::PREPOSITIONS)
         && !c.is_in(k, &NP_STOP)
         // A word right before a determiner is a verb ("the bridge cut the road").
         && !(k > start && c.is_any(k + 1, &["the", "a", "an"]))
     {
-        if let Some(mi) = c.ment_starting(k).filter(|_| k > start) {
+        if let Some(mi) = c.mention_starting(k).filter(|_| k > start) {
             // "numerous additional Israeli civilians": the mention is the head.
-            k = c.ments()[mi].toks.end;
+            k = c.mentions()[mi].toks.end;
             break;
         }
         k += 1;
     }
     // "the country's Mykolaiv region": the possessed is the object.
-    if k > start && c.kind(k) == Some(Tk::Poss) {
+    if k > start && c.kind(k) == Some(TokenKind::Poss) {
         if let Some(f) = np_at(c, k + 1) {
             return Some(f);
         }
     }
     // "civilians of Gaza", "the residence of the governor": the head takes
     // its "of" phrase when a name follows.
-    if k > start && c.is(k, "of") {
+    if k > start && c.is_word(k, "of") {
         let mut j = k + 1;
         while c.is_any(j, &["the", "a", "an"]) {
             j += 1;
         }
-        if let Some(mi) = c.ment_starting(j) {
-            k = c.ments()[mi].toks.end;
+        if let Some(mi) = c.mention_starting(j) {
+            k = c.mentions()[mi].toks.end;
         }
     }
-    (k > start).then(|| Filler::Span(c.a.toks_span(start..k)))
+    (k > start).then(|| Filler::Span(c.doc.toks_span(start..k)))
 }
 
 /// The noun phrase that ends just before token `i`: back to its determiner.
 fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
-    if let Some(mi) = c.ment_ending(i) {
+    if let Some(mi) = c.mention_ending(i) {
         return Some(c.filler(mi));
     }
     let lo = i.saturating_sub(5).max(c.range.start);
     let det = (lo..i)
         .rev()
         .find(|&k| c.is_any(k, &["the", "a", "an", "this", "its", "their", "his", "her"]))?;
-    if (det + 1..i).any(|k| c.a.tokens[k].kind != Tk::Word || c.is_in(k, &super::PREPOSITIONS)) {
+    if (det + 1..i)
+        .any(|k| c.doc.tokens[k].kind != TokenKind::Word || c.is_in(k, &super::PREPOSITIONS))
+    {
         return None;
     }
     c.span(det + 1, i).map(Filler::Span)
@@ -487,7 +495,9 @@ fn prep_object(
         if c.is_any(k, preps) {
             return np_at(c, k + 1).map(|f| (k, f));
         }
-        if c.a.tokens[k].kind == Tk::Punct && matches!(c.w(k), "," | ";" | "." | "(" | "—") {
+        if c.doc.tokens[k].kind == TokenKind::Punct
+            && matches!(c.word(k), "," | ";" | "." | "(" | "—")
+        {
             return None;
         }
         k += 1;
@@ -504,23 +514,22 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
             let mut j = k + 1;
             while c.is_any(j, &["the", "a", "an"])
                 || (j < c.range.end
-                    && c.a.tokens[j].kind == Tk::Word
-                    && c.w(j).chars().next().is_some_and(char::is_lowercase)
+                    && c.doc.tokens[j].kind == TokenKind::Word
+                    && c.word(j).chars().next().is_some_and(char::is_lowercase)
                     && j < k + 3
                     && !c.is_in(j, &super::PREPOSITIONS))
             {
                 j += 1;
             }
-            if let Some(mi) = c
-                .ment_starting(j)
-                .filter(|&mi| placeish(&c.ments()[mi]) || c.ments()[mi].class == Class::Unknown)
-            {
+            if let Some(mi) = c.mention_starting(j).filter(|&mi| {
+                placeish(&c.mentions()[mi]) || c.mentions()[mi].class == Class::Unknown
+            }) {
                 // "western Iraq's Anbar province": keep the whole phrase.
-                let m = &c.ments()[mi];
+                let m = &c.mentions()[mi];
                 let mut end = m.toks.end;
-                if end + 1 < c.range.end && c.a.tokens[end].kind == Tk::Poss {
-                    if let Some(m2) = c.ment_starting(end + 1) {
-                        end = c.ments()[m2].toks.end;
+                if end + 1 < c.range.end && c.doc.tokens[end].kind == TokenKind::Poss {
+                    if let Some(m2) = c.mention_starting(end + 1) {
+                        end = c.mentions()[m2].toks.end;
                     } else if end + 2 < c.range.end {
                         end += 2;
                     }
@@ -530,18 +539,18 @@ fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
                 } else {
                     m.toks.start
                 };
-                return Some(Filler::Span(c.a.toks_span(start..end)));
+                return Some(Filler::Span(c.doc.toks_span(start..end)));
             }
             // "in the Indian capital": resolved to the capital's name.
-            if c.is(k + 1, "the")
-                && c.ment_starting(k + 2)
-                    .is_some_and(|mi| c.ments()[mi].class == Class::Demonym)
-                && c.is(k + 3, "capital")
+            if c.is_word(k + 1, "the")
+                && c.mention_starting(k + 2)
+                    .is_some_and(|mi| c.mentions()[mi].class == Class::Demonym)
+                && c.is_word(k + 3, "capital")
             {
-                return Some(Filler::Span(c.a.toks_span(k + 2..k + 4)));
+                return Some(Filler::Span(c.doc.toks_span(k + 2..k + 4)));
             }
         }
-        if c.a.tokens[k].kind == Tk::Punct && matches!(c.w(k), ";" | "." | "—") {
+        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(c.word(k), ";" | "." | "—") {
             return None;
         }
         k += 1;
@@ -563,13 +572,16 @@ fn opening_place(c: &Ctx<'_, '_>) -> Option<Filler> {
     ) {
         j += 1;
     }
-    let mi = c.ment_starting(j).filter(|&mi| placeish(&c.ments()[mi]))?;
-    c.is(c.ments()[mi].toks.end, ",").then(|| c.filler(mi))
+    let mi = c
+        .mention_starting(j)
+        .filter(|&mi| placeish(&c.mentions()[mi]))?;
+    c.is_word(c.mentions()[mi].toks.end, ",")
+        .then(|| c.filler(mi))
 }
 
 /// A weapon: a compound before the trigger ("rocket attack") or "with/using X" after.
 fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler> {
-    let ws = c.a.weapons(c.si);
+    let ws = c.doc.weapons(c.si);
     if let Some(w) = ws.iter().find(|w| w.toks.end == t || w.toks.end + 1 == t) {
         return Some(Filler::Span(w.span));
     }
@@ -606,14 +618,14 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
         let Some(n) = number_in(c.bytes(k)) else {
             continue;
         };
-        if c.kind(k) == Some(Tk::Word) && k > r.start && c.is(k - 1, "one") {
+        if c.kind(k) == Some(TokenKind::Word) && k > r.start && c.is_word(k - 1, "one") {
             continue;
         }
         // A year or a date is not a count.
         if (1900..2100).contains(&n) || c.is_in(k + 1, &UNITS) {
             continue;
         }
-        if k > r.start && crate::mention::is_calendar(c.w(k - 1)) {
+        if k > r.start && crate::mention::is_calendar(c.word(k - 1)) {
             continue;
         }
         // "killed 22", "killing at least 22", "injuring about 30"
@@ -622,7 +634,7 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
             b -= 1;
         }
         if b > r.start {
-            let pw = c.w(b - 1);
+            let pw = c.word(b - 1);
             if KILL_WORDS.contains(pw) && killed.is_none() {
                 killed = Some(n);
                 continue;
@@ -634,7 +646,7 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
         }
         // "22 civilians were killed", "10 wounded", "15 dead"
         for j in k + 1..(k + 6).min(r.end) {
-            let w = c.w(j);
+            let w = c.word(j);
             if KILL_WORDS.contains(w) {
                 if killed.is_none() {
                     killed = Some(n);
@@ -647,7 +659,7 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
                 }
                 break;
             }
-            if c.kind(j) != Some(Tk::Word)
+            if c.kind(j) != Some(TokenKind::Word)
                 || c.is_any(j, &["and", "or", "but", "when", "in", "on", "after"])
             {
                 break;
@@ -660,7 +672,7 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
 #[allow(clippy::too_many_arguments)]
 fn draft(
     c: &Ctx<'_, '_>,
-    tr: &Trig,
+    tr: &TriggerMatch,
     attacker: Option<Filler>,
     target: Option<Filler>,
     location: Option<Filler>,
@@ -690,7 +702,9 @@ fn draft(
         c.trigs
             .iter()
             .filter(|x| x.kind == TriggerKind::Attack && x.toks.end <= p && !noun_target(c, x))
-            .filter(|x| !(x.toks.end..p).any(|k| c.is(k, ",")) || c.is(p.saturating_sub(1), ","))
+            .filter(|x| {
+                !(x.toks.end..p).any(|k| c.is_word(k, ",")) || c.is_word(p.saturating_sub(1), ",")
+            })
             .last()
             .map(|x| x.toks.start)
     });
@@ -699,7 +713,7 @@ fn draft(
     // "fired rockets at Haifa": the place aimed at is the target, not also
     // the location.
     let span = |f: &Filler| match f {
-        Filler::Ment(si, mi) => Some(c.a.ments(*si)[*mi].span),
+        Filler::EntityMention(si, mi) => Some(c.doc.mentions(*si)[*mi].span),
         Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => Some(*s),
     };
     let location = location
@@ -728,7 +742,7 @@ fn draft(
 /// "fired rockets at targets", "military targets in the area", "bases and
 /// targets": "target(s)" as a noun, no attack of its own. The one test of
 /// it, for the verb rule, the weak verbs and the casualty counts.
-fn noun_target(c: &Ctx<'_, '_>, x: &Trig) -> bool {
+fn noun_target(c: &Ctx<'_, '_>, x: &TriggerMatch) -> bool {
     let (t, e) = (x.toks.start, x.toks.end);
     if !c.is_any(t, &["targets", "target"]) {
         return false;
@@ -736,28 +750,28 @@ fn noun_target(c: &Ctx<'_, '_>, x: &Trig) -> bool {
     // A verb has a subject or a modal before it and an object after it
     // ("Russia targets Kyiv", "will target the base").
     let subject = t > c.range.start
-        && (c.ment_ending(t).is_some()
+        && (c.mention_ending(t).is_some()
             || c.is_any(
                 t - 1,
                 &["to", "will", "would", "could", "may", "might", "not"],
             ));
     let object =
-        e < c.range.end && !c.is_in(e, &super::PREPOSITIONS) && c.kind(e) != Some(Tk::Punct);
+        e < c.range.end && !c.is_in(e, &super::PREPOSITIONS) && c.kind(e) != Some(TokenKind::Punct);
     !(subject && object)
 }
 
 /// An attack with no role of its own (a back-reference, or one known only
 /// by its casualties).
-fn bare(c: &Ctx<'_, '_>, tr: &Trig, rule: &'static str, backref: bool) -> Draft {
+fn roleless(c: &Ctx<'_, '_>, tr: &TriggerMatch, rule: &'static str, backref: bool) -> Draft {
     draft(c, tr, None, None, None, None, rule, backref)
 }
 
 /// Tries the attack rules on one trigger.
-pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     match tr.frame {
         Frame::Noun => nominal(c, tr, false),
         Frame::NounWeak => {
-            let h = lower(c.w(tr.toks.end - 1));
+            let h = lower(c.word(tr.toks.end - 1));
             if matches!(h.as_ref(), "blast" | "blasts" | "explosion" | "explosions") {
                 nominal(c, tr, true)
             } else {
@@ -770,16 +784,16 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }
 }
 
-fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
+fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
-    let head = lower(c.w(e - 1));
+    let head = lower(c.word(e - 1));
     // A verb use ("they attack", "to strike") is handled by the verb rule.
     // ("related to attacks": an infinitive has no "-s".)
-    let plural_after_to = c.is(t.wrapping_sub(1), "to") && head.ends_with('s');
+    let plural_after_to = c.is_word(t.wrapping_sub(1), "to") && head.ends_with('s');
     if t > c.range.start
         && c.is_in(t - 1, &VERB_USE)
-        && !c.is(t - 1, "response")
+        && !c.is_word(t - 1, "response")
         && !plural_after_to
     {
         return None;
@@ -787,10 +801,10 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     // Skip modifiers back to the word before the noun phrase.
     let mut k = t;
     while k > c.range.start
-        && c.ment_ending(k).is_none()
+        && c.mention_ending(k).is_none()
         && (c.is_in(k - 1, &ATTACK_ADJECTIVES)
-            || matches!(c.kind(k - 1), Some(Tk::Num) | Some(Tk::Quote))
-            || c.a.weapons(c.si).iter().any(|w| w.toks.end == k))
+            || matches!(c.kind(k - 1), Some(TokenKind::Num) | Some(TokenKind::Quote))
+            || c.doc.weapons(c.si).iter().any(|w| w.toks.end == k))
     {
         k -= 1;
     }
@@ -798,12 +812,18 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     let mut target: Option<Filler> = None;
     let mut rule = "attack.nominal";
     // "Israeli airstrikes", "Houthi rebel attacks", "militia attacks"
-    if let Some(mi) = c.ment_ending(k).filter(|&mi| actorish(&c.ments()[mi])) {
+    if let Some(mi) = c
+        .mention_ending(k)
+        .filter(|&mi| actorish(&c.mentions()[mi]))
+    {
         attacker = Some(attacker_filler(c, mi));
         rule = "attack.modifier_attacker";
-    } else if k > c.range.start + 1 && c.a.tokens[k - 1].kind == Tk::Poss {
+    } else if k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss {
         // "Israel's war against Hamas", "the group's attack"
-        if let Some(mi) = c.ment_ending(k - 1).filter(|&mi| actorish(&c.ments()[mi])) {
+        if let Some(mi) = c
+            .mention_ending(k - 1)
+            .filter(|&mi| actorish(&c.mentions()[mi]))
+        {
             attacker = Some(attacker_filler(c, mi));
             rule = "attack.possessive";
         }
@@ -855,7 +875,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         fight
             .then(|| prep_object(c, e, 2, &["with"]))
             .flatten()
-            .filter(|(_, f)| matches!(f, Filler::Ment(si, mi) if actorish(&c.a.ments(*si)[*mi])))
+            .filter(|(_, f)| matches!(f, Filler::EntityMention(si, mi) if actorish(&c.doc.mentions(*si)[*mi])))
     });
     // "the bombings in the capital that were carried out by four
     // terrorists", "the attack, which was claimed by X"
@@ -875,12 +895,16 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
                 ],
             ) && c.is_any(j.saturating_sub(1), &["was", "were", "been"])
         })?;
-        let from = if c.is(v + 1, "out") { v + 2 } else { v + 1 };
+        let from = if c.is_word(v + 1, "out") {
+            v + 2
+        } else {
+            v + 1
+        };
         prep_object(c, from, 1, &["by"]).filter(|(k, _)| !weapon_at(c, k + 1))
     });
     if let Some((_, f)) = by {
-        if let Filler::Ment(_, mi) = f {
-            if actorish(&c.ments()[mi]) {
+        if let Filler::EntityMention(_, mi) = f {
+            if actorish(&c.mentions()[mi]) {
                 attacker = Some(attacker_filler(c, mi));
                 rule = "attack.by_agent";
             }
@@ -891,7 +915,9 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     }
     // "X launched over 165 attacks", "the militias behind these attacks"
     let mut d = k;
-    while d > c.range.start && (c.is_in(d - 1, &QUANTIFIERS) || c.kind(d - 1) == Some(Tk::Num)) {
+    while d > c.range.start
+        && (c.is_in(d - 1, &QUANTIFIERS) || c.kind(d - 1) == Some(TokenKind::Num))
+    {
         d -= 1;
     }
     // "Russia launched one of the largest drone attacks": the light verb
@@ -908,21 +934,27 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
             } else {
                 d - 2
             };
-            if let Some(mi) = c.subject_before(v).filter(|&mi| actorish(&c.ments()[mi])) {
+            if let Some(mi) = c
+                .subject_before(v)
+                .filter(|&mi| actorish(&c.mentions()[mi]))
+            {
                 attacker = Some(attacker_filler(c, mi));
                 rule = "attack.light_verb_subject";
             }
-        } else if c.is(d - 1, "behind") {
+        } else if c.is_word(d - 1, "behind") {
             // "the militias behind these attacks": the phrase right before.
             let mut b = d - 1;
-            while b > c.range.start && matches!(c.kind(b - 1), Some(Tk::Quote)) {
+            while b > c.range.start && matches!(c.kind(b - 1), Some(TokenKind::Quote)) {
                 b -= 1;
             }
-            if let Some(mi) = c.ment_ending(b).filter(|&mi| actorish(&c.ments()[mi])) {
+            if let Some(mi) = c
+                .mention_ending(b)
+                .filter(|&mi| actorish(&c.mentions()[mi]))
+            {
                 attacker = Some(attacker_filler(c, mi));
                 rule = "attack.behind";
             }
-        } else if c.is(d - 1, "for") {
+        } else if c.is_word(d - 1, "for") {
             // "blamed X for the attacks", "responsibility for the strike"
             let mut b = d - 1;
             while b > c.range.start && b + 8 > d {
@@ -933,14 +965,17 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
                         "blamed", "blaming", "blames", "blame", "accused", "accusing", "accuses",
                     ],
                 ) {
-                    if let Some(mi) = c.ment_after(b + 1, 4, actorish) {
+                    if let Some(mi) = c.mention_after(b + 1, 4, actorish) {
                         attacker = Some(attacker_filler(c, mi));
                         rule = "attack.blamed_for";
                     }
                     break;
                 }
                 if c.is_any(b, &["claimed", "claiming", "claims"]) {
-                    if let Some(mi) = c.subject_before(b).filter(|&mi| actorish(&c.ments()[mi])) {
+                    if let Some(mi) = c
+                        .subject_before(b)
+                        .filter(|&mi| actorish(&c.mentions()[mi]))
+                    {
                         attacker = Some(attacker_filler(c, mi));
                         rule = "attack.claimed";
                     }
@@ -952,8 +987,8 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     // "a Beirut strike", "the Golan Heights attack": a place before the
     // noun is where it happened.
     let place_modifier = c
-        .ment_ending(k)
-        .filter(|&mi| c.ments()[mi].class == Class::Place)
+        .mention_ending(k)
+        .filter(|&mi| c.mentions()[mi].class == Class::Place)
         .map(|mi| c.filler(mi));
     let location = location_after(c, e).or(place_modifier);
     // "the murder trial", "the Mumbai bombings case": the noun modifies
@@ -1011,8 +1046,8 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     // "A man was killed in a drone strike", "Three people were injured in
     // Russian shelling": the casualties are the target.
     if target.is_none() {
-        let np_start = if let Some(mi) = c.ment_ending(k) {
-            c.ments()[mi].toks.start
+        let np_start = if let Some(mi) = c.mention_ending(k) {
+            c.mentions()[mi].toks.start
         } else {
             k
         };
@@ -1021,7 +1056,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
             p -= 1;
         }
         let hurt = p >= c.range.start + 2
-            && c.is(p - 1, "in")
+            && c.is_word(p - 1, "in")
             && c.is_any(p - 2, &["killed", "injured", "wounded", "hurt", "died"]);
         if hurt {
             target = passive_subject(c, p - 2, false);
@@ -1030,7 +1065,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
     // "protect cities from Russian strikes": the protected are the target.
     let from = (t.saturating_sub(4).max(c.range.start)..t)
         .rev()
-        .find(|&j| c.is(j, "from"));
+        .find(|&j| c.is_word(j, "from"));
     if let Some(f) = from.filter(|_| target.is_none()) {
         let stop = f.saturating_sub(8).max(c.range.start);
         if let Some(v) = (stop..f).rev().find(|&v| {
@@ -1061,7 +1096,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         }
     }
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    let possessed = k > c.range.start + 1 && c.a.tokens[k - 1].kind == Tk::Poss;
+    let possessed = k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss;
     let definite = d > c.range.start && c.is_any(d - 1, &["the", "this", "that", "such"])
         || k > c.range.start && c.is_any(k - 1, &["the", "this", "that", "such"])
         || possessed;
@@ -1070,18 +1105,19 @@ fn nominal(c: &Ctx<'_, '_>, tr: &Trig, weak: bool) -> Option<Draft> {
         return None;
     }
     // "several strikes", "over 165 attacks", "a wave of attacks": a specific set.
-    let counted =
-        plural && d < t && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(Tk::Num));
+    let counted = plural
+        && d < t
+        && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
     if !any_role && counted && !weak {
-        return Some(bare(c, tr, "attack.counted", false));
+        return Some(roleless(c, tr, "attack.counted", false));
     }
     if !any_role {
         if definite && (!plural || c.seen_attack) {
-            return Some(bare(c, tr, "attack.backref", true));
+            return Some(roleless(c, tr, "attack.backref", true));
         }
         let (killed, injured) = casualties(c);
         if killed.is_some() || injured.is_some() {
-            return Some(bare(c, tr, "attack.with_casualties", false));
+            return Some(roleless(c, tr, "attack.with_casualties", false));
         }
         return None;
     }
@@ -1100,11 +1136,11 @@ fn partitive_start(c: &Ctx<'_, '_>, d: usize, k: usize) -> usize {
     let mut b = d;
     let lo = d.saturating_sub(7).max(c.range.start);
     while b > lo {
-        let w = c.w(b - 1);
+        let w = c.word(b - 1);
         let superlative =
             w.len() > 4 && w.ends_with("est") && w.starts_with(|ch: char| ch.is_lowercase());
         // "one of war's biggest": a possessor word and its "'s".
-        if c.kind(b - 1) == Some(Tk::Poss) && b - 1 > lo {
+        if c.kind(b - 1) == Some(TokenKind::Poss) && b - 1 > lo {
             b -= 2;
         } else if superlative || c.is_any(b - 1, &["the", "of", "one", "most"]) {
             b -= 1;
@@ -1113,7 +1149,7 @@ fn partitive_start(c: &Ctx<'_, '_>, d: usize, k: usize) -> usize {
         }
     }
     // Only a partitive: "one of" must be in what was skipped.
-    if (b..k).any(|j| c.is(j, "one")) && (b..k).any(|j| c.is(j, "of")) {
+    if (b..k).any(|j| c.is_word(j, "one")) && (b..k).any(|j| c.is_word(j, "of")) {
         b
     } else {
         d
@@ -1141,8 +1177,8 @@ fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
         return None;
     }
     let addressee = c
-        .ment_after(v + 1, 3, actorish)
-        .filter(|&mi| c.ments()[mi].toks.end < t)
+        .mention_after(v + 1, 3, actorish)
+        .filter(|&mi| c.mentions()[mi].toks.end < t)
         .map(|mi| attacker_filler(c, mi));
     Some(addressee)
 }
@@ -1150,19 +1186,19 @@ fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
 /// The party whose weapon starts at token `w`: "Russian missiles",
 /// "Hezbollah rockets", "Israel's drones".
 fn wielder(c: &Ctx<'_, '_>, w: usize) -> Option<Filler> {
-    let end = if w > c.range.start + 1 && c.a.tokens[w - 1].kind == Tk::Poss {
+    let end = if w > c.range.start + 1 && c.doc.tokens[w - 1].kind == TokenKind::Poss {
         w - 1
     } else {
         w
     };
-    c.ment_ending(end)
-        .filter(|&mi| actorish(&c.ments()[mi]))
+    c.mention_ending(end)
+        .filter(|&mi| actorish(&c.mentions()[mi]))
         .map(|mi| attacker_filler(c, mi))
 }
 
 /// "A man stabbed two tourists", "A man killed his neighbour with an axe":
 /// a person harming a person, right before and after the verb.
-fn crime(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn crime(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let attacker = np_before(c, t)?;
     let target = np_at(c, e)?;
@@ -1185,8 +1221,8 @@ fn crime(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 /// tourists", "his neighbour").
 fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
     let last = match f {
-        Filler::Ment(si, mi) => {
-            let m = &c.a.ments(*si)[*mi];
+        Filler::EntityMention(si, mi) => {
+            let m = &c.doc.mentions(*si)[*mi];
             if m.class == Class::Person {
                 return true;
             }
@@ -1194,7 +1230,7 @@ fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
         }
         Filler::Span(s) => match (c.range.start..c.range.end)
             .rev()
-            .find(|&k| c.a.tokens[k].span.end == s.end)
+            .find(|&k| c.doc.tokens[k].span.end == s.end)
         {
             Some(k) => k,
             None => return false,
@@ -1204,7 +1240,7 @@ fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
     };
     c.lex
         .senses()
-        .noun(&lower(c.w(last)))
+        .noun(&lower(c.word(last)))
         .has(crate::lexicon::NounType::Person)
 }
 
@@ -1217,10 +1253,10 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
     // A mention in a prepositional phrase, or joined to one ("in Iraq and
     // Syria").
     let in_pp = |mi: usize| {
-        let mut s = c.ments()[mi].toks.start;
+        let mut s = c.mentions()[mi].toks.start;
         while s > c.range.start + 1 && c.is_any(s - 1, &["and", ","]) {
-            match c.ment_ending(s - 1) {
-                Some(p) => s = c.ments()[p].toks.start,
+            match c.mention_ending(s - 1) {
+                Some(p) => s = c.mentions()[p].toks.start,
                 None => break,
             }
         }
@@ -1234,10 +1270,13 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
     let counted = |f: &Filler| {
         let sp = match f {
             Filler::Span(sp) => *sp,
-            Filler::Ment(si, mi) => c.a.ments(*si)[*mi].span,
+            Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
             Filler::Country(..) | Filler::Possessor(..) => return false,
         };
-        let first = c.a.text[sp.range()].split_whitespace().next().unwrap_or("");
+        let first = c.doc.text[sp.range()]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
         !counts && (number(first).is_some() || first.eq_ignore_ascii_case("at"))
     };
     // The phrase right before the auxiliary: "a 68-year-old man was
@@ -1260,36 +1299,37 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
     // "more than 5,000 people were killed": a bare phrase right before the
     // verb is its subject; an earlier name is not.
     if a > c.range.start
-        && c.ment_ending(a).is_none()
-        && c.kind(a - 1) == Some(Tk::Word)
-        && c.w(a - 1).starts_with(|ch: char| ch.is_ascii_lowercase())
+        && c.mention_ending(a).is_none()
+        && c.kind(a - 1) == Some(TokenKind::Word)
+        && c.word(a - 1)
+            .starts_with(|ch: char| ch.is_ascii_lowercase())
         && np_before(c, a).is_none()
     {
         let mut s0 = a - 1;
         while s0 > c.range.start
-            && (c.kind(s0 - 1) == Some(Tk::Num)
+            && (c.kind(s0 - 1) == Some(TokenKind::Num)
                 || c.is_any(
                     s0 - 1,
                     &[
                         "more", "than", "at", "least", "some", "about", "nearly", "over",
                     ],
                 )
-                || number(c.w(s0 - 1)).is_some())
+                || number(c.word(s0 - 1)).is_some())
         {
             s0 -= 1;
         }
-        let f = Filler::Span(c.a.toks_span(s0..a));
+        let f = Filler::Span(c.doc.toks_span(s0..a));
         return (!counted(&f)).then_some(f);
     }
     let subject = c
         .subject_before(t)
-        .filter(|&mi| !in_pp(mi) && c.ments()[mi].toks.end == a);
+        .filter(|&mi| !in_pp(mi) && c.mentions()[mi].toks.end == a);
     if let Some(mi) = subject {
         let f = c.filler(mi);
         return (!counted(&f)).then_some(f);
     }
     match np_before(c, a) {
-        Some(Filler::Ment(_, mi)) if in_pp(mi) => {}
+        Some(Filler::EntityMention(_, mi)) if in_pp(mi) => {}
         Some(f) if counted(&f) => return None,
         Some(f) => return Some(f),
         None => {}
@@ -1298,7 +1338,7 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
         let f = c.filler(mi);
         return (!counted(&f)).then_some(f);
     }
-    let open = (c.range.start..t).find(|&k| c.kind(k) == Some(Tk::Word))?;
+    let open = (c.range.start..t).find(|&k| c.kind(k) == Some(TokenKind::Word))?;
     np_at(c, open)
         .filter(|f| !counted(f))
         .or_else(|| c.subject_before(t).map(|mi| c.filler(mi)))
@@ -1310,8 +1350,8 @@ fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
 fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     let mut k = e;
     // Skip a relative clause set off by commas.
-    if c.is(k, ",") && c.is_any(k + 1, &["which", "that"]) {
-        k = (k + 2..c.range.end).find(|&j| c.is(j, ","))? + 1;
+    if c.is_word(k, ",") && c.is_any(k + 1, &["which", "that"]) {
+        k = (k + 2..c.range.end).find(|&j| c.is_word(j, ","))? + 1;
     }
     c.is_any(
         k,
@@ -1336,17 +1376,21 @@ fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     .filter(|f| {
         let sp = match f {
             Filler::Span(sp) => *sp,
-            Filler::Ment(si, mi) => c.a.ments(*si)[*mi].span,
+            Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
             _ => return true,
         };
         // The mention may start after the count: look at the word before too.
-        let before =
-            c.a.tokens
-                .iter()
-                .rposition(|t| t.span.end <= sp.start)
-                .map(|i| c.w(i))
-                .unwrap_or("");
-        let first = c.a.text[sp.range()].split_whitespace().next().unwrap_or("");
+        let before = c
+            .doc
+            .tokens
+            .iter()
+            .rposition(|t| t.span.end <= sp.start)
+            .map(|i| c.word(i))
+            .unwrap_or("");
+        let first = c.doc.text[sp.range()]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
         let count = |w: &str| {
             number(w).is_some() || matches!(w, "at" | "more" | "over" | "dozens" | "scores")
         };
@@ -1354,41 +1398,41 @@ fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     })
 }
 
-fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn verbal(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
-    let w = lower(c.w(t));
+    let w = lower(c.word(t));
     // Noun uses ("the attacks", "airstrikes") belong to the nominal rule.
     if c.has_trigger(TriggerKind::Attack, |x| {
         x.frame == Frame::Noun && x.toks == tr.toks
     }) {
         // "related to attacks": an infinitive has no "-s"; "in that attack":
         // a demonstrative after a preposition.
-        let infinitive_s = t > c.range.start && c.is(t - 1, "to") && w.ends_with('s')
+        let infinitive_s = t > c.range.start && c.is_word(t - 1, "to") && w.ends_with('s')
             || (t >= c.range.start + 2
                 && c.is_any(t - 1, &["that", "this", "these", "those"])
                 && c.is_in(t - 2, &super::PREPOSITIONS));
         // "A Golan Heights attack killed three soldiers": a verb after it.
-        let subject_noun = c.w(e).ends_with("ed") && !w.ends_with("ed");
+        let subject_noun = c.word(e).ends_with("ed") && !w.ends_with("ed");
         let verbish = t > c.range.start
             && !infinitive_s
             && !subject_noun
             && (c.is_in(t - 1, &BEFORE_VERB)
-                || c.ment_ending(t)
-                    .is_some_and(|mi| !matches!(c.ments()[mi].class, Class::Demonym))
+                || c.mention_ending(t)
+                    .is_some_and(|mi| !matches!(c.mentions()[mi].class, Class::Demonym))
                     && !w.ends_with('s'));
         if !verbish {
             return None;
         }
     }
     // "glide bombs", "the shells": a weapon, not a verb.
-    if c.a.weapons(c.si).iter().any(|x| x.toks.contains(&t)) {
+    if c.doc.weapons(c.si).iter().any(|x| x.toks.contains(&t)) {
         return None;
     }
     // "struck by" without "was": "a man struck by a car"; labour strikes
     // and "strike a deal" are sense cues (senses.tsv).
     if w.starts_with("str")
-        && c.is(e, "by")
+        && c.is_word(e, "by")
         && !(t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "being", "is", "are"]))
     {
         return None;
@@ -1412,7 +1456,7 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         {
             p -= 1;
         }
-        p > c.range.start && c.is(p - 1, ",")
+        p > c.range.start && c.is_word(p - 1, ",")
     };
     if w.starts_with("target")
         && c.has_trigger(TriggerKind::Attack, |x| {
@@ -1436,10 +1480,10 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 ],
             ))
         && (w.ends_with("ed") || w == "struck" || w == "hit" || w == "shot");
-    let reduced = !passive && w.ends_with("ed") && c.is(e, "by");
+    let reduced = !passive && w.ends_with("ed") && c.is_word(e, "by");
     // "she had been fired on 1 November": dismissed, unless a weapon is
     // in the sentence.
-    if passive && w.starts_with("fire") && !c.a.weapons(c.si).iter().any(|x| x.force) {
+    if passive && w.starts_with("fire") && !c.doc.weapons(c.si).iter().any(|x| x.force) {
         return None;
     }
     let (attacker, target, rule) = if passive || reduced {
@@ -1471,8 +1515,8 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             {
                 a -= 1;
             }
-            c.ment_ending(a).filter(|&mi| {
-                let m = &c.ments()[mi];
+            c.mention_ending(a).filter(|&mi| {
+                let m = &c.mentions()[mi];
                 actorish(m)
                     && m.class != Class::Demonym
                     && !c.is_in(m.toks.start.saturating_sub(1), &super::PREPOSITIONS)
@@ -1481,7 +1525,10 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         let attacker = match &controlled {
             Some(addressee) => addressee.clone(),
             None => adjacent
-                .or_else(|| c.subject_before(t).filter(|&mi| actorish(&c.ments()[mi])))
+                .or_else(|| {
+                    c.subject_before(t)
+                        .filter(|&mi| actorish(&c.mentions()[mi]))
+                })
                 .map(|mi| attacker_filler(c, mi)),
         };
         let target = if c.is_any(e, &["against", "on", "at", "upon"]) {
@@ -1500,7 +1547,8 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     // "Ukrainian drones attacked a refinery", "was hit by a Russian
     // missile": the weapon's owner is the attacker.
     let attacker = attacker.or_else(|| {
-        c.a.weapons(c.si)
+        c.doc
+            .weapons(c.si)
             .iter()
             .find(|wp| {
                 (wp.toks.end == b && !passive)
@@ -1509,8 +1557,8 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             .and_then(|wp| {
                 wielder(c, wp.toks.start).or_else(|| {
                     // "a Russian missile": the demonym inside the phrase.
-                    c.ment_ending(wp.toks.start)
-                        .filter(|&mi| c.ments()[mi].class == Class::Demonym)
+                    c.mention_ending(wp.toks.start)
+                        .filter(|&mi| c.mentions()[mi].class == Class::Demonym)
                         .map(|mi| attacker_filler(c, mi))
                 })
             })
@@ -1520,8 +1568,8 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }
     // "A fuel depot in Belgorod was struck": the place is in the subject.
     let location = location_after(c, e).or_else(|| {
-        let in_subject = |m: &Ment| super::placeish(m) && m.toks.end <= t;
-        c.ments()
+        let in_subject = |m: &EntityMention| super::placeish(m) && m.toks.end <= t;
+        c.mentions()
             .iter()
             .position(|m| {
                 in_subject(m)
@@ -1538,18 +1586,18 @@ fn verbal(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 
 /// "22 civilians were killed", "a car bomb exploded": only where no
 /// stronger attack trigger is in the sentence.
-fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     // A strong trigger in the same clause carries the event; one in an
     // opening phrase set off by a comma does not ("During another wave of
     // attacks ..., Russia fired drones at targets").
     let t = tr.toks.start;
-    let same_clause = |x: &Trig| {
+    let same_clause = |x: &TriggerMatch| {
         let (a, b) = if x.toks.start < t {
             (x.toks.end, t)
         } else {
             (tr.toks.end, x.toks.start)
         };
-        !(a..b).any(|k| c.is(k, ","))
+        !(a..b).any(|k| c.is_word(k, ","))
     };
     if c.has_trigger(TriggerKind::Attack, |x| {
         matches!(x.frame, Frame::Noun | Frame::Verb) && !noun_target(c, x) && same_clause(x)
@@ -1567,8 +1615,8 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }
     let t = tr.toks.start;
     let e = tr.toks.end;
-    let w = lower(c.w(t));
-    let weapons = c.a.weapons(c.si);
+    let w = lower(c.word(t));
+    let weapons = c.doc.weapons(c.si);
     match w.as_ref() {
         "killed" | "injured" | "wounded" | "shot" | "slain" | "murdered" | "executed"
         | "beheaded" | "stabbed" => {
@@ -1608,7 +1656,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 ));
             }
             let armed = c.subject_before(t).filter(|&mi| {
-                let m = &c.ments()[mi];
+                let m = &c.mentions()[mi];
                 m.class == Class::Group
                     && matches!(
                         m.sector,
@@ -1637,7 +1685,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let target = prep_object(c, e, 2, &["at", "outside", "near", "in"])
                 .map(|(_, f)| f)
                 .filter(
-                    |f| !matches!(f, Filler::Ment(si, mi) if super::placeish(&c.a.ments(*si)[*mi])),
+                    |f| !matches!(f, Filler::EntityMention(si, mi) if super::placeish(&c.doc.mentions(*si)[*mi])),
                 );
             attacker.as_ref()?;
             let location = location_after(c, e);
@@ -1654,14 +1702,16 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         }
         // "The building was hit by a Russian missile"
         "hit"
-            if t > c.range.start && c.is_any(t - 1, &["was", "were", "been"]) && c.is(e, "by") =>
+            if t > c.range.start
+                && c.is_any(t - 1, &["was", "were", "been"])
+                && c.is_word(e, "by") =>
         {
             let wi = weapons
                 .iter()
                 .find(|wp| wp.toks.start > e && wp.toks.start <= e + 3)?;
             let owner = c
-                .ment_ending(wi.toks.start)
-                .filter(|&mi| actorish(&c.ments()[mi]))
+                .mention_ending(wi.toks.start)
+                .filter(|&mi| actorish(&c.mentions()[mi]))
                 .map(|mi| attacker_filler(c, mi));
             Some(draft(
                 c,
@@ -1682,7 +1732,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             // "exploded at the headquarters", "went off outside an officers'
             // mess": the building is the target; a named place, the location.
             let at = prep_object(c, e, 4, &["at", "outside", "near"]).map(|(_, f)| f);
-            let place = |f: &Filler| matches!(f, Filler::Ment(si, mi) if super::placeish(&c.a.ments(*si)[*mi]));
+            let place = |f: &Filler| matches!(f, Filler::EntityMention(si, mi) if super::placeish(&c.doc.mentions(*si)[*mi]));
             let (at_target, at_place) = match at {
                 Some(f) if place(&f) => (None, Some(f)),
                 other => (other, None),
@@ -1704,7 +1754,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 false,
             ))
         }
-        "fired" if c.is(e, "by") => {
+        "fired" if c.is_word(e, "by") => {
             let wi = weapons
                 .iter()
                 .find(|wp| wp.toks.end < t && wp.toks.end + 3 >= t)?;
@@ -1728,13 +1778,14 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 wp.toks.start >= e
                     && wp.toks.start <= e + 6
                     && (e..wp.toks.start).all(|q| {
-                        c.is(q, "of")
-                            || (c.kind(q) == Some(Tk::Word) && !c.is_in(q, &super::PREPOSITIONS))
+                        c.is_word(q, "of")
+                            || (c.kind(q) == Some(TokenKind::Word)
+                                && !c.is_in(q, &super::PREPOSITIONS))
                     })
             })?;
             let attacker = c
                 .subject_before(t)
-                .filter(|&mi| actorish(&c.ments()[mi]))
+                .filter(|&mi| actorish(&c.mentions()[mi]))
                 .map(|mi| attacker_filler(c, mi));
             let target = prep_object(
                 c,

@@ -3,10 +3,10 @@
 //! back-references. Every participant is collected: the caller, the other
 //! party, and parties joined to either by "and".
 
-use super::{lower, party, Ctx, Draft, Filler, Roles, Trig, Words, PREPOSITIONS};
+use super::{lower, party, Ctx, Draft, Filler, Roles, TriggerMatch, Words, PREPOSITIONS};
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::Class;
-use crate::tokens::Tk;
+use crate::tokens::TokenKind;
 
 /// Words that may stand between a caller and a call verb ("Macron also
 /// phoned Scholz", "Biden will call Xi", "is expected to call").
@@ -188,7 +188,7 @@ const CALL_ADJECTIVES: Words = Words::new(&[
 
 fn draft(
     c: &Ctx<'_, '_>,
-    tr: &Trig,
+    tr: &TriggerMatch,
     participants: Vec<Filler>,
     rule: &'static str,
     backref: bool,
@@ -198,7 +198,7 @@ fn draft(
 
 /// Tries the call rules on one trigger. `doc_has_call`: an earlier call in the
 /// document, which makes "the conversation" a call.
-pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
+pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft> {
     match tr.frame {
         Frame::CallVerb => verb(c, tr),
         Frame::Medium => medium(c, tr),
@@ -223,7 +223,7 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     if c.is_in(e, &NOT_CALL_PARTICLES) {
         return None;
     }
-    let naming = c.w(t).starts_with(['c', 'C']);
+    let naming = c.word(t).starts_with(['c', 'C']);
     if !caller_before(c, t, naming) {
         return None;
     }
@@ -231,13 +231,13 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     // naming.
     let lo = t.saturating_sub(3).max(c.range.start);
     if naming
-        && ((lo..t).any(|k| c.is(k, "what"))
+        && ((lo..t).any(|k| c.is_word(k, "what"))
             || c.is_any(e, &["himself", "herself", "itself", "themselves"]))
     {
         return None;
     }
-    let mi = c.ment_after(e, 2, party)?;
-    let m = &c.ments()[mi];
+    let mi = c.mention_after(e, 2, party)?;
+    let m = &c.mentions()[mi];
     let callee = if naming {
         known_party(c, m)
     } else {
@@ -248,21 +248,21 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     }
     let mut after = m.toks.end;
     // "the mayor of Dorvel", "King Abdullah of Jordan"
-    if c.is(after, "of") {
-        if let Some(p) = c.ment_after(after + 1, 2, |x| {
+    if c.is_word(after, "of") {
+        if let Some(p) = c.mention_after(after + 1, 2, |x| {
             super::placeish(x) || x.class == Class::Org
         }) {
-            after = c.ments()[p].toks.end;
+            after = c.mentions()[p].toks.end;
         }
     }
     let ends = after >= c.range.end
         || matches!(
-            c.w(after),
+            c.word(after),
             "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | ")"
         )
         || c.is_in(after, &AFTER_CALL_OBJECT)
-        || c.kind(after) == Some(Tk::Num)
-        || crate::mention::is_calendar(c.w(after));
+        || c.kind(after) == Some(TokenKind::Num)
+        || crate::mention::is_calendar(c.word(after));
     ends.then_some(mi)
 }
 
@@ -277,8 +277,8 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
         b -= 1;
     }
     b > c.range.start
-        && (c.ment_ending(b).is_some_and(|mi| {
-            let m = &c.ments()[mi];
+        && (c.mention_ending(b).is_some_and(|mi| {
+            let m = &c.mentions()[mi];
             let prep = m.toks.start > c.range.start && c.is_in(m.toks.start - 1, &PREPOSITIONS);
             let subject = m.class == Class::Pronoun || c.subject_before(t) == Some(mi);
             party(m) && (!naming || (known_party(c, m) && !prep && subject))
@@ -288,7 +288,7 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
 /// A party that "called" can take as caller or callee: a named person,
 /// organisation or country, a pronoun, or a definite description ("the
 /// minister"); not "a woman".
-fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::Ment) -> bool {
+fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::EntityMention) -> bool {
     match m.class {
         Class::Person | Class::Org | Class::Country | Class::Pronoun | Class::Unknown => true,
         Class::Description | Class::Group => {
@@ -301,7 +301,7 @@ fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::Ment) -> bool {
 }
 
 /// "X phoned Y", "X and Y called Z", "Biden will call Xi".
-fn verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let object = verb_object(c, t, tr.toks.end)?;
     let mut parts = subject_group(c, t);
@@ -313,7 +313,7 @@ fn verb(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 
 /// "X and Y spoke by phone", "X spoke with Y by phone", "X held talks by
 /// video link with Y": a conversation verb or noun, and its channel.
-fn medium(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     // "a phone conversation by video link": the noun rule has it.
     if c.has_trigger(TriggerKind::Call, |x| {
@@ -331,9 +331,9 @@ fn medium(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         push(c, &mut parts, mi);
     }
     let end = c.clause_end(t);
-    let with = |k| c.is(k, "with") || (c.is(k, "to") && k == v + 1);
+    let with = |k| c.is_word(k, "with") || (c.is_word(k, "to") && k == v + 1);
     if let Some(w) = (v + 1..end).find(|&k| with(k)) {
-        if let Some(mi) = c.ment_after(w + 1, 4, party) {
+        if let Some(mi) = c.mention_after(w + 1, 4, party) {
             for mi in coordinated(c, mi) {
                 push(c, &mut parts, mi);
             }
@@ -350,9 +350,9 @@ fn medium(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 /// by "and" ("Macron and Scholz spoke by phone").
 fn subject_group(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
     let mut parts = Vec::new();
-    if let Some(mi) = c.subject_before(t).filter(|&mi| party(&c.ments()[mi])) {
+    if let Some(mi) = c.subject_before(t).filter(|&mi| party(&c.mentions()[mi])) {
         for mi in coordinated(c, mi) {
-            if c.ments()[mi].toks.end <= t {
+            if c.mentions()[mi].toks.end <= t {
                 push(c, &mut parts, mi);
             }
         }
@@ -363,17 +363,20 @@ fn subject_group(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
 /// Mention `mi` and the parties joined to it: "X and Y", "X, Y and Z".
 fn coordinated(c: &Ctx<'_, '_>, mi: usize) -> Vec<usize> {
     let mut out = vec![mi];
-    let mut j = c.ments()[mi].toks.end;
+    let mut j = c.mentions()[mi].toks.end;
     while out.len() < 6 && c.is_any(j, &["and", ","]) {
-        let next = if c.is(j, ",") && c.is(j + 1, "and") {
+        let next = if c.is_word(j, ",") && c.is_word(j + 1, "and") {
             j + 2
         } else {
             j + 1
         };
-        match c.ment_starting(next).filter(|&n| party(&c.ments()[n])) {
+        match c
+            .mention_starting(next)
+            .filter(|&n| party(&c.mentions()[n]))
+        {
             Some(n) => {
                 out.push(n);
-                j = c.ments()[n].toks.end;
+                j = c.mentions()[n].toks.end;
             }
             None => break,
         }
@@ -391,11 +394,11 @@ fn push(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mi: usize) {
 
 /// "a phone call with Y", "the call between X and Y", "In a call with Y, X
 /// thanked ...".
-fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
+fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     let phrase = c.lex.trigger_phrase(tr.phrase);
-    let head = lower(c.w(e - 1));
+    let head = lower(c.word(e - 1));
     let noun = matches!(
         head.as_ref(),
         "call"
@@ -416,8 +419,8 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
         });
     if noun {
         // "calls for", "call on", "called for": requests, not conversations.
-        let dated = e + 1 < c.range.end && crate::mention::is_calendar(c.w(e + 1));
-        if c.is(e, "for")
+        let dated = e + 1 < c.range.end && crate::mention::is_calendar(c.word(e + 1));
+        if c.is_word(e, "for")
             || (c.is_any(e, &["on", "upon"]) && !dated)
             || (head == "calls" && !phoney)
         {
@@ -438,8 +441,8 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
             || phrase.starts_with("had ");
         let conv = head.starts_with("conversation");
         // After a call, "X's conversation with Y" is that call.
-        let possessive = t > c.range.start && c.a.tokens[t - 1].kind == Tk::Poss;
-        let made = made || (conv && (possessive || c.is(e, "with")));
+        let possessive = t > c.range.start && c.doc.tokens[t - 1].kind == TokenKind::Poss;
+        let made = made || (conv && (possessive || c.is_word(e, "with")));
         if !phoney && !(made && (doc_has_call || !conv)) {
             return None;
         }
@@ -453,13 +456,13 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
     let stop = (e + 12).min(c.range.end);
     let mut rule = "call.noun";
     while k < stop {
-        if c.is(k, "between") {
+        if c.is_word(k, "between") {
             let mut j = k + 1;
             while j < c.range.end && parts.len() < 4 {
-                match c.ment_after(j, 4, party) {
+                match c.mention_after(j, 4, party) {
                     Some(mi) => {
                         parts.push(c.filler(mi));
-                        j = c.ments()[mi].toks.end;
+                        j = c.mentions()[mi].toks.end;
                         if c.is_any(j, &["and", ","]) {
                             j += 1;
                             continue;
@@ -475,11 +478,11 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
         if c.is_any(k, &["with", "to", "from"]) {
             // A name after "from" is guessed to be a place of origin: a
             // call comes from a party, so an unknown "place" is one.
-            let from = c.is(k, "from");
-            let caller = |m: &crate::mention::Ment| {
+            let from = c.is_word(k, "from");
+            let caller = |m: &crate::mention::EntityMention| {
                 party(m) || (from && m.class == Class::Place && m.iso.is_none())
             };
-            if let Some(mi) = c.ment_after(k + 1, 4, caller) {
+            if let Some(mi) = c.mention_after(k + 1, 4, caller) {
                 for mi in coordinated(c, mi) {
                     push(c, &mut parts, mi);
                 }
@@ -487,7 +490,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
             }
             break;
         }
-        if c.a.tokens[k].kind == Tk::Punct && matches!(c.w(k), "," | "." | ";") {
+        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(c.word(k), "," | "." | ";") {
             break;
         }
         k += 1;
@@ -498,9 +501,9 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
         while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
             b -= 1;
         }
-        let callers = if b > c.range.start + 1 && c.a.tokens[b - 1].kind == Tk::Poss {
-            c.ment_ending(b - 1)
-                .filter(|&mi| party(&c.ments()[mi]))
+        let callers = if b > c.range.start + 1 && c.doc.tokens[b - 1].kind == TokenKind::Poss {
+            c.mention_ending(b - 1)
+                .filter(|&mi| party(&c.mentions()[mi]))
                 .map(|mi| coordinated_before(c, mi))
                 .unwrap_or_default()
         } else if !(t > c.range.start && c.is_any(t - 1, &["the", "this", "that"]) && b == t) {
@@ -517,7 +520,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
         if let Some(mi) =
             (t.saturating_sub(8).max(c.range.start)..t).find_map(|k| addressee_of(c, k))
         {
-            if c.ments()[mi].toks.end <= t {
+            if c.mentions()[mi].toks.end <= t {
                 push(c, &mut parts, mi);
             }
         }
@@ -525,22 +528,22 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
         // Y, X urged ...": the subject of the main clause is the caller.
         let opening = (t.saturating_sub(3)..t)
             .find(|&k| c.is_any(k, &["in", "during"]))
-            .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(Tk::Quote));
+            .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(TokenKind::Quote));
         if opening && parts.len() == 1 && rule == "call.with" {
-            let comma = (e..c.range.end).find(|&q| c.w(q) == ",");
-            if let Some(a) = comma.and_then(|q| c.ment_after(q + 1, 3, party)) {
+            let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
+            if let Some(a) = comma.and_then(|q| c.mention_after(q + 1, 3, party)) {
                 push(c, &mut parts, a);
             }
         }
         if parts.is_empty()
             && (c.is_any(t.saturating_sub(2), &["in"]) || c.is_any(t.saturating_sub(3), &["in"]))
         {
-            let comma = (e..c.range.end).find(|&q| c.w(q) == ",");
+            let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
             if let Some(q) = comma {
-                if let Some(a) = c.ment_after(q + 1, 3, party) {
+                if let Some(a) = c.mention_after(q + 1, 3, party) {
                     parts.push(c.filler(a));
-                    let v = c.ments()[a].toks.end + 1;
-                    if let Some(b2) = c.ment_after(v, 2, party) {
+                    let v = c.mentions()[a].toks.end + 1;
+                    if let Some(b2) = c.mention_after(v, 2, party) {
                         parts.push(c.filler(b2));
                     }
                     rule = "call.in_a_call";
@@ -550,7 +553,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
     }
     // "the call between the two leaders": the parties told before.
     if doc_has_call {
-        parts.retain(|f| !matches!(f, Filler::Ment(_, mi) if pair_description(c, *mi)));
+        parts.retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
     }
     let backref = parts.is_empty();
     if backref
@@ -570,7 +573,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig, doc_has_call: bool) -> Option<Draft> {
 
 /// "the two leaders", "both men": a plural description of parties told before.
 fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
-    let m = &c.ments()[mi];
+    let m = &c.mentions()[mi];
     let last = m.toks.end - 1;
     (m.class == Class::Group || m.class == Class::Description) && c.is_in(last, &PAIR_WORDS)
 }
@@ -579,12 +582,12 @@ fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
 /// Scholz's call").
 fn coordinated_before(c: &Ctx<'_, '_>, mi: usize) -> Vec<Filler> {
     let mut out = vec![c.filler(mi)];
-    let mut s = c.ments()[mi].toks.start;
+    let mut s = c.mentions()[mi].toks.start;
     while out.len() < 6 && s > c.range.start && c.is_any(s - 1, &["and", ","]) {
-        match c.ment_ending(s - 1).filter(|&n| party(&c.ments()[n])) {
+        match c.mention_ending(s - 1).filter(|&n| party(&c.mentions()[n])) {
             Some(n) => {
                 out.insert(0, c.filler(n));
-                s = c.ments()[n].toks.start;
+                s = c.mentions()[n].toks.start;
             }
             None => break,
         }
@@ -607,7 +610,7 @@ fn addressee_of(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
         x.toks.start == k && x.frame == Frame::Object
     });
     let end = c.trigs.iter().find(|x| x.toks.start == k)?.toks.end;
-    c.ment_after(end, 3, |m| {
+    c.mention_after(end, 3, |m| {
         party(m)
             && m.class != Class::Group
             && (!object || matches!(m.class, Class::Person | Class::Unknown | Class::Country))

@@ -18,8 +18,8 @@ pub(crate) mod visit;
 
 use crate::document::Span;
 use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
-use crate::mention::{Analysis, Class, Ment};
-use crate::tokens::Tk;
+use crate::mention::{Analysis, Class, EntityMention};
+use crate::tokens::TokenKind;
 pub(crate) use crate::words::{lower, Shapes, Words};
 use std::ops::Range;
 
@@ -27,7 +27,7 @@ use std::ops::Range;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Filler {
     /// A mention (sentence index, mention index).
-    Ment(usize, usize),
+    EntityMention(usize, usize),
     /// Text as written.
     Span(Span),
     /// A demonym standing for its country ("Israeli" -> "Israel").
@@ -77,7 +77,7 @@ pub(crate) struct Draft {
 
 /// A trigger in a sentence.
 #[derive(Debug, Clone)]
-pub(crate) struct Trig {
+pub(crate) struct TriggerMatch {
     pub toks: Range<usize>,
     pub kind: TriggerKind,
     pub frame: Frame,
@@ -87,11 +87,11 @@ pub(crate) struct Trig {
 
 /// What a rule sees: the analysis and the sentence.
 pub(crate) struct Ctx<'a, 't> {
-    pub a: &'a Analysis<'t>,
+    pub doc: &'a Analysis<'t>,
     pub lex: &'a Lexicon,
     pub si: usize,
     pub range: Range<usize>,
-    pub trigs: &'a [Trig],
+    pub trigs: &'a [TriggerMatch],
     /// An attack was found earlier in the document: "the blasts" can refer to it.
     pub seen_attack: bool,
     /// The sentence's casualty counts, computed on first use: every attack
@@ -168,29 +168,29 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Date expressions of the sentence.
     pub(crate) fn dates(&self) -> &[crate::dates::DateExpr] {
         self.dates.get_or_init(|| {
-            let s = self.a.sentences[self.si].span;
-            crate::dates::find_dates_in(self.a.text, s, &self.a.tokens[self.range.clone()])
+            let s = self.doc.sentences[self.si].span;
+            crate::dates::find_dates_in(self.doc.text, s, &self.doc.tokens[self.range.clone()])
         })
     }
 
     /// The text of token `i`; empty past the document's last token, so
     /// that a rule looking one token past a trigger at the very end reads
     /// nothing rather than panics.
-    pub(crate) fn w(&self, i: usize) -> &'t str {
-        self.a
+    pub(crate) fn word(&self, i: usize) -> &'t str {
+        self.doc
             .tokens
             .get(i)
-            .map_or("", |t| &self.a.text[t.span.range()])
+            .map_or("", |t| &self.doc.text[t.span.range()])
     }
 
     /// The bytes of token `i` (for comparisons: no char-boundary checks).
     #[inline(always)]
     pub(crate) fn bytes(&self, i: usize) -> &'t [u8] {
-        &self.a.text.as_bytes()[self.a.tokens[i].span.range()]
+        &self.doc.text.as_bytes()[self.doc.tokens[i].span.range()]
     }
 
     #[inline]
-    pub(crate) fn is(&self, i: usize, word: &str) -> bool {
+    pub(crate) fn is_word(&self, i: usize, word: &str) -> bool {
         i < self.range.end
             && i >= self.range.start
             && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
@@ -211,56 +211,56 @@ impl<'a, 't> Ctx<'a, 't> {
         i < self.range.end && i >= self.range.start && words.contains_bytes(self.bytes(i))
     }
 
-    pub(crate) fn kind(&self, i: usize) -> Option<Tk> {
-        (i >= self.range.start && i < self.range.end).then(|| self.a.tokens[i].kind)
+    pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {
+        (i >= self.range.start && i < self.range.end).then(|| self.doc.tokens[i].kind)
     }
 
-    pub(crate) fn ments(&self) -> &'a [Ment] {
-        self.a.ments(self.si)
+    pub(crate) fn mentions(&self) -> &'a [EntityMention] {
+        self.doc.mentions(self.si)
     }
 
     /// The mention that starts at token `i`.
-    pub(crate) fn ment_starting(&self, i: usize) -> Option<usize> {
-        self.ments().iter().position(|m| m.toks.start == i)
+    pub(crate) fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.mentions().iter().position(|m| m.toks.start == i)
     }
 
     /// The mention that ends just before token `i`.
-    pub(crate) fn ment_ending(&self, i: usize) -> Option<usize> {
-        self.ments().iter().position(|m| m.toks.end == i)
+    pub(crate) fn mention_ending(&self, i: usize) -> Option<usize> {
+        self.mentions().iter().position(|m| m.toks.end == i)
     }
 
     /// The mention covering token `i`.
-    pub(crate) fn ment_covering(&self, i: usize) -> Option<usize> {
-        self.ments().iter().position(|m| m.toks.contains(&i))
+    pub(crate) fn mention_covering(&self, i: usize) -> Option<usize> {
+        self.mentions().iter().position(|m| m.toks.contains(&i))
     }
 
     pub(crate) fn filler(&self, mi: usize) -> Filler {
-        Filler::Ment(self.si, mi)
+        Filler::EntityMention(self.si, mi)
     }
 
     /// True when token `i` is inside a quotation.
     pub(crate) fn in_quote(&self, i: usize) -> bool {
-        self.a.quote_at(self.a.tokens[i].span.start).is_some()
+        self.doc.quote_at(self.doc.tokens[i].span.start).is_some()
     }
 
     /// The mention after token `i`, skipping determiners and adjectives (at most `max` tokens).
-    pub(crate) fn ment_after(
+    pub(crate) fn mention_after(
         &self,
         i: usize,
         max: usize,
-        pred: impl Fn(&Ment) -> bool,
+        pred: impl Fn(&EntityMention) -> bool,
     ) -> Option<usize> {
         let mut j = i;
         let stop = (i + max).min(self.range.end);
         while j < stop {
-            if let Some(mi) = self.ment_starting(j) {
-                if pred(&self.ments()[mi]) {
+            if let Some(mi) = self.mention_starting(j) {
+                if pred(&self.mentions()[mi]) {
                     return Some(mi);
                 }
                 return None;
             }
-            if self.kind(j) != Some(Tk::Word) && self.kind(j) != Some(Tk::Num) {
-                if matches!(self.kind(j), Some(Tk::Quote) | Some(Tk::Poss)) {
+            if self.kind(j) != Some(TokenKind::Word) && self.kind(j) != Some(TokenKind::Num) {
+                if matches!(self.kind(j), Some(TokenKind::Quote) | Some(TokenKind::Poss)) {
                     j += 1;
                     continue;
                 }
@@ -283,8 +283,8 @@ impl<'a, 't> Ctx<'a, 't> {
         let b = self.back_over(t, &VERB_GROUP);
         if b > self.range.start + 1 && self.is_any(b - 1, &["who", "that", "which"]) {
             if let Some(mi) = self
-                .ment_ending(b - 1)
-                .filter(|&mi| self.ments()[mi].is_actor())
+                .mention_ending(b - 1)
+                .filter(|&mi| self.mentions()[mi].is_actor())
             {
                 return Some(mi);
             }
@@ -293,17 +293,17 @@ impl<'a, 't> Ctx<'a, 't> {
         // Clause start: the last clause starter before t (not inside a mention).
         let mut k = t;
         let participle = t > self.range.start
-            && self.w(t).ends_with("ing")
-            && (self.kind(t - 1) == Some(Tk::Punct) || self.is(t - 1, "also"));
+            && self.word(t).ends_with("ing")
+            && (self.kind(t - 1) == Some(TokenKind::Punct) || self.is_word(t - 1, "also"));
         // The start of a mention right before the verb (auxiliaries aside):
         // only such a subject makes a reported clause of its own ("said
         // militants attacked", not "said ..., but warned").
         let adjacent = self
-            .ment_ending(self.back_over(t, &VERB_GROUP))
-            .map(|mi| self.ments()[mi].toks.start);
+            .mention_ending(self.back_over(t, &VERB_GROUP))
+            .map(|mi| self.mentions()[mi].toks.start);
         while k > self.range.start {
             k -= 1;
-            if self.a.tokens[k].kind == Tk::Punct && matches!(self.w(k), ";" | ":") {
+            if self.doc.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":") {
                 start = k + 1;
                 break;
             }
@@ -317,11 +317,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 });
             if !participle
                 && (speech || self.is_in(k, &CLAUSE_STARTERS))
-                && self.ment_covering(k).is_none()
+                && self.mention_covering(k).is_none()
             {
                 // "X said that Y ..." : Y's clause starts after "that".
                 let m_between = self
-                    .ments()
+                    .mentions()
                     .iter()
                     .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
                 if m_between {
@@ -329,7 +329,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     // "Before visiting Israel, Mr Blair made a visit": an
                     // opening subordinate clause ends at its comma.
                     if k == self.range.start && !speech {
-                        if let Some(comma) = (k + 1..t).find(|&j| self.is(j, ",")) {
+                        if let Some(comma) = (k + 1..t).find(|&j| self.is_word(j, ",")) {
                             start = comma + 1;
                         }
                     }
@@ -337,7 +337,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
             }
         }
-        let not_pp = |m: &Ment| {
+        let not_pp = |m: &EntityMention| {
             let s = m.toks.start;
             let prev = if s > self.range.start && (self.is_any(s - 1, &["the", "a", "an"])) {
                 s.saturating_sub(2)
@@ -347,15 +347,15 @@ impl<'a, 't> Ctx<'a, 't> {
             let after_prep = prev >= self.range.start
                 && prev < self.range.end
                 && self.is_in(prev, &PREPOSITIONS);
-            let after_poss = s > self.range.start && self.a.tokens[s - 1].kind == Tk::Poss;
+            let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
             let possessor =
-                m.toks.end < self.range.end && self.a.tokens[m.toks.end].kind == Tk::Poss;
+                m.toks.end < self.range.end && self.doc.tokens[m.toks.end].kind == TokenKind::Poss;
             !(after_prep || after_poss || possessor)
         };
         // The first candidate that is not a prepositional object or a
         // possessor, else the last candidate.
         let mut last = None;
-        for (mi, m) in self.ments().iter().enumerate() {
+        for (mi, m) in self.mentions().iter().enumerate() {
             if m.toks.start >= start
                 && m.toks.end <= t
                 && m.is_actor()
@@ -383,8 +383,9 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(crate) fn clause_end(&self, i: usize) -> usize {
         let mut j = i;
         while j < self.range.end {
-            let w = self.w(j);
-            if self.kind(j) == Some(Tk::Punct) && matches!(w, ";" | "." | "!" | "?" | "—" | "–")
+            let w = self.word(j);
+            if self.kind(j) == Some(TokenKind::Punct)
+                && matches!(w, ";" | "." | "!" | "?" | "—" | "–")
             {
                 return j;
             }
@@ -397,7 +398,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// kinds' rules share.
     pub(crate) fn draft(
         &self,
-        tr: &Trig,
+        tr: &TriggerMatch,
         roles: Roles,
         rule: &'static str,
         backref: bool,
@@ -415,17 +416,26 @@ impl<'a, 't> Ctx<'a, 't> {
     /// punctuation and quotes at both ends.
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {
         let (mut a, mut b) = (a, b);
-        while a < b && matches!(self.a.tokens[a].kind, Tk::Punct | Tk::Quote) {
+        while a < b && matches!(self.doc.tokens[a].kind, TokenKind::Punct | TokenKind::Quote) {
             a += 1;
         }
-        while b > a && matches!(self.a.tokens[b - 1].kind, Tk::Punct | Tk::Quote) {
+        while b > a
+            && matches!(
+                self.doc.tokens[b - 1].kind,
+                TokenKind::Punct | TokenKind::Quote
+            )
+        {
             b -= 1;
         }
-        (a < b).then(|| self.a.toks_span(a..b))
+        (a < b).then(|| self.doc.toks_span(a..b))
     }
 
     /// Triggers of another kind or frame in this sentence.
-    pub(crate) fn has_trigger(&self, kind: TriggerKind, pred: impl Fn(&Trig) -> bool) -> bool {
+    pub(crate) fn has_trigger(
+        &self,
+        kind: TriggerKind,
+        pred: impl Fn(&TriggerMatch) -> bool,
+    ) -> bool {
         self.trigs.iter().any(|t| t.kind == kind && pred(t))
     }
 }
@@ -515,16 +525,16 @@ pub(crate) fn cut_roles_at_dates(c: &Ctx<'_, '_>, roles: &mut Roles) {
 /// that modifies the noun after it ("Friday prayers", "the Sunday market")
 /// stays.
 fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
-    let toks = &c.a.tokens[c.range.clone()];
+    let toks = &c.doc.tokens[c.range.clone()];
     let index = |byte: usize| c.range.start + toks.partition_point(|t| t.span.start < byte);
     let Some(date) = c.dates().iter().find(|d| {
         let after = index(d.span.end);
         let modifier = after < c.range.end
-            && c.a.tokens[after].span.end <= span.end
-            && c.kind(after) == Some(Tk::Word)
+            && c.doc.tokens[after].span.end <= span.end
+            && c.kind(after) == Some(TokenKind::Word)
             && !c.is_in(after, &DANGLING)
-            && !c.w(after).ends_with("ing")
-            && !c.w(after).ends_with("ed");
+            && !c.word(after).ends_with("ing")
+            && !c.word(after).ends_with("ed");
         span.start <= d.span.start && d.span.start < span.end && !modifier
     }) else {
         return Some(span);
@@ -539,11 +549,12 @@ fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
         .find(|&k| c.is_in(k, &TIME_PREPOSITIONS));
     end = lead.unwrap_or(end);
     while end > first
-        && (matches!(c.kind(end - 1), Some(Tk::Punct | Tk::Quote)) || c.is_in(end - 1, &DANGLING))
+        && (matches!(c.kind(end - 1), Some(TokenKind::Punct | TokenKind::Quote))
+            || c.is_in(end - 1, &DANGLING))
     {
         end -= 1;
     }
-    (end > first).then(|| Span::new(span.start, c.a.tokens[end - 1].span.end))
+    (end > first).then(|| Span::new(span.start, c.doc.tokens[end - 1].span.end))
 }
 
 /// Triggers of a sentence, from the document's trigger hits, into `out`
@@ -553,13 +564,13 @@ pub(crate) fn sentence_triggers(
     lex: &Lexicon,
     si: usize,
     hits: &[Hit],
-    out: &mut Vec<Trig>,
+    out: &mut Vec<TriggerMatch>,
 ) {
     out.clear();
     for h in a.hits_of(si, hits) {
         let toks = h.toks();
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
-        if in_name(a.ments(si), &toks) {
+        if in_name(a.mentions(si), &toks) {
             continue;
         }
         let participle = casualty_participle(a, si, &toks);
@@ -572,7 +583,7 @@ pub(crate) fn sentence_triggers(
             {
                 continue;
             }
-            out.push(Trig {
+            out.push(TriggerMatch {
                 toks: toks.clone(),
                 kind: t.kind,
                 frame: t.frame,
@@ -595,10 +606,10 @@ fn casualty_participle(a: &Analysis<'_>, si: usize, toks: &Range<usize>) -> bool
         && matches!(&a.text[a.tokens[toks.start - 1].span.range()], "," | "and")
 }
 
-/// True when tokens `toks` lie inside a name among `ments` (not a common
+/// True when tokens `toks` lie inside a name among `mentions` (not a common
 /// noun actor, a pronoun or a description).
-pub(crate) fn in_name(ments: &[Ment], toks: &Range<usize>) -> bool {
-    ments.iter().any(|m| {
+pub(crate) fn in_name(mentions: &[EntityMention], toks: &Range<usize>) -> bool {
+    mentions.iter().any(|m| {
         m.toks.start <= toks.start
             && toks.end <= m.toks.end
             && !matches!(m.class, Class::Group | Class::Pronoun | Class::Description)
@@ -607,7 +618,7 @@ pub(crate) fn in_name(ments: &[Ment], toks: &Range<usize>) -> bool {
 
 /// True for a mention that can be a party to a call or a visitor: a
 /// person, organization, group, country or a word that refers to one.
-pub(crate) fn party(m: &Ment) -> bool {
+pub(crate) fn party(m: &EntityMention) -> bool {
     matches!(
         m.class,
         Class::Person
@@ -621,7 +632,7 @@ pub(crate) fn party(m: &Ment) -> bool {
 }
 
 /// True for a mention class that can be a place.
-pub(crate) fn placeish(m: &Ment) -> bool {
+pub(crate) fn placeish(m: &EntityMention) -> bool {
     matches!(m.class, Class::Place | Class::Country)
 }
 

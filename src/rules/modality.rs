@@ -4,7 +4,7 @@
 use super::{Ctx, Shapes, Words};
 use crate::event::Modality;
 use crate::lexicon::TriggerKind;
-use crate::tokens::{ends_with_ci, Tk};
+use crate::tokens::{ends_with_ci, TokenKind};
 
 /// Cues before a trigger that make it hypothetical (threats, vows,
 /// conditions, prevention, possibility).
@@ -155,9 +155,9 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
     while k > c.range.start && steps < 8 {
         k -= 1;
         steps += 1;
-        let kind_k = c.a.tokens[k].kind;
+        let kind_k = c.doc.tokens[k].kind;
         let w = c.bytes(k);
-        if kind_k == Tk::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")") {
+        if kind_k == TokenKind::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")") {
             break;
         }
         // Most words are none of the cues: one test for all the lists.
@@ -184,7 +184,9 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
                         ],
                     )
                 });
-            if !(is("not") && c.is(k + 1, "only") || is("no") && c.is(k + 1, "longer") || disowned)
+            if !(is("not") && c.is_word(k + 1, "only")
+                || is("no") && c.is_word(k + 1, "longer")
+                || disowned)
             {
                 neg = true;
             }
@@ -197,7 +199,7 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         }
         if cue && PLANNED.contains_bytes(w) {
             // "plans to visit" plans; "criticized the plan" does not.
-            let noun_plan = (is("plan") || is("plans")) && !c.is(k + 1, "to");
+            let noun_plan = (is("plan") || is("plans")) && !c.is_word(k + 1, "to");
             let strong = !(is("to") || is("would") || is("next") || noun_plan);
             // "is to visit", "plans to visit"
             if strong
@@ -220,7 +222,7 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         if kind == TriggerKind::Attack && c.is_in(j, &CONDITIONS) {
             hyp = true;
         }
-        if c.is(j, "were") && c.is(j + 1, "to") {
+        if c.is_word(j, "were") && c.is_word(j + 1, "to") {
             hyp = true;
         }
 
@@ -229,13 +231,13 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
     }
     // "A call between X and Y is planned for Friday": the subject's verb.
     // Only a noun can be that subject: a verb trigger skips the scan.
-    let noun = kind != TriggerKind::Statement && !c.w(t).ends_with("ed");
+    let noun = kind != TriggerKind::Statement && !c.word(t).ends_with("ed");
     let subject = noun
         && !(t.saturating_sub(2).max(c.range.start)..t).any(|k| c.is_in(k, &super::PREPOSITIONS));
     if subject {
         let stop = (e + 10).min(c.range.end);
         let scheduled = (e..stop)
-            .take_while(|&j| c.kind(j) != Some(Tk::Punct))
+            .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
             .any(|j| {
                 c.is_any(j, &["is", "are"])
                     && c.is_any(j + 1, &["planned", "scheduled", "expected", "due"])
@@ -261,7 +263,7 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
             if neg {
                 Modality::Negated
             } else if c.is_any(t.saturating_sub(1), &["will", "would"])
-                || (planned && !c.w(t).ends_with("ed"))
+                || (planned && !c.word(t).ends_with("ed"))
             {
                 Modality::Planned
             } else if hyp && c.is_any(t.saturating_sub(1), &["may", "might", "could"]) {
@@ -273,7 +275,7 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         _ => {
             if planned {
                 Modality::Planned
-            } else if hyp && !c.w(t).ends_with("ed") {
+            } else if hyp && !c.word(t).ends_with("ed") {
                 Modality::Hypothetical
             } else {
                 Modality::Asserted
@@ -290,10 +292,10 @@ fn scheduled(c: &Ctx<'_, '_>, t: usize, e: usize) -> bool {
         c.is_any(
             k,
             &["set", "due", "scheduled", "plans", "planned", "planning"],
-        ) && c.is(k + 1, "to")
+        ) && c.is_word(k + 1, "to")
     });
     // A date after the trigger (the trigger may end the sentence).
-    let after = c.a.tokens[e.min(c.range.end - 1)].span.start;
+    let after = c.doc.tokens[e.min(c.range.end - 1)].span.start;
     cue || c.dates().iter().any(|d| d.span.start >= after)
 }
 

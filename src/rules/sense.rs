@@ -15,11 +15,11 @@
 //!
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
-use super::{Ctx, Draft, Filler, Roles, Trig, Words};
+use super::{Ctx, Draft, Filler, Roles, TriggerMatch, Words};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
-use crate::mention::{Class, Ment, Refers};
-use crate::tokens::Tk;
+use crate::mention::{Class, EntityMention, Refers};
+use crate::tokens::TokenKind;
 use std::cell::OnceCell;
 
 /// Why a candidate is not an event.
@@ -105,7 +105,7 @@ impl DocFacts {
     /// A sports report: several words only sports reporting uses.
     fn sport(&self, c: &Ctx<'_, '_>) -> bool {
         *self.sport.get_or_init(|| {
-            let a = c.a;
+            let a = c.doc;
             let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
             a.sense_hits.iter().filter(sport).count() >= 3
         })
@@ -115,7 +115,7 @@ impl DocFacts {
     /// words that are force by themselves) across the document.
     fn conflict(&self, c: &Ctx<'_, '_>) -> bool {
         *self.conflict.get_or_init(|| {
-            let a = c.a;
+            let a = c.doc;
             let armed = a.all_ments().iter().filter(|m| armed(m)).count();
             let weapons = (0..a.sentences.len())
                 .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
@@ -132,7 +132,7 @@ impl DocFacts {
 }
 
 /// A cue of `senses.tsv` around the trigger, before any rule runs.
-pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
+pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Reject> {
     let cues = &c.lex.senses().cues;
     let (t, e) = (tr.toks.start, tr.toks.end);
     let s = c.range.clone();
@@ -163,8 +163,8 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Reject> {
 /// is no storm).
 fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
     *c.sentence_cues.get_or_init(|| {
-        (c.a.hits_of(c.si, &c.a.sense_hits).iter())
-            .filter(|h| !super::in_name(c.ments(), &h.toks()))
+        (c.doc.hits_of(c.si, &c.doc.sense_hits).iter())
+            .filter(|h| !super::in_name(c.mentions(), &h.toks()))
             .fold(0, |m, h| m | c.lex.sense_word(h.phrase).cues)
     })
 }
@@ -173,7 +173,12 @@ fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
 /// A visit noun's visitor that is a thing is dropped, not the visit: the
 /// noun says travel, the rule took the wrong party ("the date of the Budget
 /// while on a trip to China").
-pub(crate) fn check(c: &Ctx<'_, '_>, tr: &Trig, d: &mut Draft, doc: &DocFacts) -> Option<Reject> {
+pub(crate) fn check(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    d: &mut Draft,
+    doc: &DocFacts,
+) -> Option<Reject> {
     if let Roles::Visit { visitor, .. } = &mut d.roles {
         let thing = visitor.as_ref().is_some_and(|f| party(c, f, true).thing());
         if thing && tr.frame == Frame::Noun {
@@ -228,7 +233,7 @@ const THINGS: [NounType; 7] = [
 ];
 
 impl Party {
-    fn is(self, t: NounType) -> bool {
+    fn has_type(self, t: NounType) -> bool {
         matches!(self, Party::Noun(ts) if ts.has(t))
     }
 
@@ -247,12 +252,12 @@ impl Party {
     /// People, or a place, building or vehicle: what force is used on.
     fn physical(self) -> bool {
         matches!(self, Party::Person | Party::Place | Party::Armed)
-            || self.is(NounType::Person)
-            || self.is(NounType::Site)
+            || self.has_type(NounType::Person)
+            || self.has_type(NounType::Site)
     }
 }
 
-fn armed(m: &Ment) -> bool {
+fn armed(m: &EntityMention) -> bool {
     matches!(m.sector, Some(Sector::Military) | Some(Sector::ArmedGroup))
 }
 
@@ -263,17 +268,17 @@ fn armed(m: &Ment) -> bool {
 /// is the state or group acting ("Israel's army").
 fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
     let senses = c.lex.senses();
-    let typed = |i: usize| Party::Noun(senses.noun(&super::lower(c.w(i))));
+    let typed = |i: usize| Party::Noun(senses.noun(&super::lower(c.word(i))));
     match f {
         Filler::Country(..) => Party::Place,
         Filler::Possessor(..) => Party::Person,
-        Filler::Ment(si, mi) => {
-            let m = &c.a.ments(*si)[*mi];
+        Filler::EntityMention(si, mi) => {
+            let m = &c.doc.mentions(*si)[*mi];
             let end = m.toks.end;
             if armed(m) {
                 return Party::Armed;
             }
-            if possessed && c.kind(end) == Some(Tk::Poss) {
+            if possessed && c.kind(end) == Some(TokenKind::Poss) {
                 if let Some(h) = np_head(c, end + 1) {
                     return typed(h);
                 }
@@ -286,7 +291,7 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
             match m.class {
                 // "bombarded it with data": "it" is no person.
                 Class::Pronoun
-                    if crate::mention::pronoun(c.w(m.toks.start)) == Some(Refers::Thing) =>
+                    if crate::mention::pronoun(c.word(m.toks.start)) == Some(Refers::Thing) =>
                 {
                     Party::Noun(NounTypes::default())
                 }
@@ -299,13 +304,13 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
             let first = c
                 .range
                 .clone()
-                .find(|&i| c.a.tokens[i].span.start >= span.start);
+                .find(|&i| c.doc.tokens[i].span.start >= span.start);
             // The head lies inside the span: the phrase as the rule cut it.
             let inside = |h: usize| {
                 h.min(
                     (c.range.start..c.range.end)
                         .rev()
-                        .find(|&k| c.a.tokens[k].span.end <= span.end)
+                        .find(|&k| c.doc.tokens[k].span.end <= span.end)
                         .unwrap_or(h),
                 )
             };
@@ -313,7 +318,7 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                 // "the city continued": the last noun of the table in the phrase.
                 Some((i, h)) => (i..=h)
                     .rev()
-                    .map(|k| senses.noun(&super::lower(c.w(k))))
+                    .map(|k| senses.noun(&super::lower(c.word(k))))
                     .find(|t| t.any())
                     .map_or(Party::Noun(NounTypes::default()), Party::Noun),
                 None => Party::Noun(NounTypes::default()),
@@ -324,10 +329,10 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
 
 /// Token `i` is a lower-case noun of the table right after a name.
 fn modified_noun(c: &Ctx<'_, '_>, i: usize) -> bool {
-    c.kind(i) == Some(Tk::Word)
-        && c.w(i).starts_with(|ch: char| ch.is_lowercase())
+    c.kind(i) == Some(TokenKind::Word)
+        && c.word(i).starts_with(|ch: char| ch.is_lowercase())
         && !c.is_in(i, &super::PREPOSITIONS)
-        && c.lex.senses().noun(c.w(i)).any()
+        && c.lex.senses().noun(c.word(i)).any()
 }
 
 /// The head of the noun phrase from token `i`: its last word before a
@@ -342,7 +347,7 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
     }
     let mut head = None;
     for k in i..(i + 6).min(c.range.end) {
-        if c.kind(k) != Some(Tk::Word) || (k > i && c.is_in(k, &super::PREPOSITIONS)) {
+        if c.kind(k) != Some(TokenKind::Word) || (k > i && c.is_in(k, &super::PREPOSITIONS)) {
             break;
         }
         head = Some(k);
@@ -352,7 +357,7 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
 
 fn attack(
     c: &Ctx<'_, '_>,
-    tr: &Trig,
+    tr: &TriggerMatch,
     rule: &str,
     d_backref: bool,
     attacker: Option<&Filler>,
@@ -361,7 +366,7 @@ fn attack(
 ) -> Option<&'static str> {
     let by = attacker.map(|f| party(c, f, false));
     let on = target.map(|f| party(c, f, true));
-    if by.is_some_and(|p| p.is(NounType::Critic)) {
+    if by.is_some_and(|p| p.has_type(NounType::Critic)) {
         return Some(CRITICISM);
     }
     if by.is_some_and(Party::thing) {
@@ -371,7 +376,7 @@ fn attack(
         return Some(TARGET_TYPE);
     }
     if tr.force == Force::Search
-        && by.is_some_and(|p| p.is(NounType::Police) || police(c, attacker))
+        && by.is_some_and(|p| p.has_type(NounType::Police) || police(c, attacker))
     {
         return Some(POLICE_SEARCH);
     }
@@ -385,13 +390,13 @@ fn attack(
             let h = super::lower(&filler_text(c, f)).to_string();
             h.ends_with("people") || h.ends_with("persons")
         });
-        matches!(p, Party::Noun(_)) && (!p.is(NounType::Person) || people)
+        matches!(p, Party::Noun(_)) && (!p.has_type(NounType::Person) || people)
     };
     if rule == "attack.killed_passive"
         && on.map_or(true, generic)
         && attacker.is_none()
-        && !c.a.weapons(c.si).iter().any(|w| w.force)
-        && !c.ments().iter().any(armed)
+        && !c.doc.weapons(c.si).iter().any(|w| w.force)
+        && !c.mentions().iter().any(armed)
         && !doc.conflict(c)
     {
         return Some(NO_FORCE);
@@ -413,16 +418,18 @@ fn attack(
 /// The text of a filler as the rule cut it.
 fn filler_text(c: &Ctx<'_, '_>, f: &Filler) -> String {
     let span = match f {
-        Filler::Ment(si, mi) => c.a.ments(*si)[*mi].span,
+        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
         Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
     };
-    c.a.text[span.range()].to_string()
+    c.doc.text[span.range()].to_string()
 }
 
 /// A police mention ("fiscal police", "the FBI").
 fn police(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
     match f {
-        Some(Filler::Ment(si, mi)) => c.a.ments(*si)[*mi].sector == Some(Sector::Police),
+        Some(Filler::EntityMention(si, mi)) => {
+            c.doc.mentions(*si)[*mi].sector == Some(Sector::Police)
+        }
         _ => false,
     }
 }
@@ -433,14 +440,14 @@ fn police(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
 /// only the first three count: play is physical too.
 fn force_evidence(
     c: &Ctx<'_, '_>,
-    tr: &Trig,
+    tr: &TriggerMatch,
     by: Option<Party>,
     on: Option<Party>,
     doc: &DocFacts,
 ) -> bool {
-    if c.a.weapons(c.si).iter().any(|w| w.force)
+    if c.doc.weapons(c.si).iter().any(|w| w.force)
         || super::attack::casualties(c) != (None, None)
-        || c.ments().iter().any(armed)
+        || c.mentions().iter().any(armed)
     {
         return true;
     }
@@ -448,25 +455,28 @@ fn force_evidence(
     // which is asked last, since reading the whole text costs most.
     let physical = on.is_some_and(Party::physical);
     let evidence = match tr.force {
-        Force::Harm => on.is_some_and(|p| matches!(p, Party::Person) || p.is(NounType::Person)),
+        Force::Harm => {
+            on.is_some_and(|p| matches!(p, Party::Person) || p.has_type(NounType::Person))
+        }
         // "targeted teenagers with adverts": aiming is not force without more.
         Force::Aim => false,
         _ => {
             let state = by.is_some_and(|p| matches!(p, Party::Place));
-            let common = on.is_some_and(|p| p.is(NounType::Person) || p.is(NounType::Site));
+            let common =
+                on.is_some_and(|p| p.has_type(NounType::Person) || p.has_type(NounType::Site));
             (state && physical) || (by.is_some() && common) || doc.conflict(c)
         }
     };
     // Harm to a person who is not at play ("fans assaulted a steward") is
     // force in a sports report too; a player hurt is play.
     let bystander = tr.force == Force::Harm
-        && on.is_some_and(|p| p.is(NounType::Person) && !p.is(NounType::SportCue));
+        && on.is_some_and(|p| p.has_type(NounType::Person) && !p.has_type(NounType::SportCue));
     evidence && (bystander || !doc.sport(c))
 }
 
 fn visit(
     c: &Ctx<'_, '_>,
-    tr: &Trig,
+    tr: &TriggerMatch,
     visitor: Option<&Filler>,
     destination: Option<&Filler>,
     doc: &DocFacts,
@@ -489,7 +499,7 @@ fn visit(
     // "went", "came", "returned": travel only to a named place or a site.
     if tr.frame == Frame::VerbWeak
         && !dest.is_some_and(|p| {
-            matches!(p, Party::Place) || p.is(NounType::Site) || named(c, destination)
+            matches!(p, Party::Place) || p.has_type(NounType::Site) || named(c, destination)
         })
     {
         return Some(DESTINATION_TYPE);
@@ -497,8 +507,8 @@ fn visit(
     // A player's own trip names the place: "flew to Dublin to join the
     // squad". The sports report is asked last: reading the text costs most.
     let person = visitor.is_some_and(|f| one_person(c, f));
-    let place = matches!(destination, Some(Filler::Ment(si, mi))
-        if matches!(c.a.ments(*si)[*mi].class, Class::Place | Class::Unknown));
+    let place = matches!(destination, Some(Filler::EntityMention(si, mi))
+        if matches!(c.doc.mentions(*si)[*mi].class, Class::Place | Class::Unknown));
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
     ((!person || !place || tour) && doc.sport(c)).then_some(FIXTURE)
 }
@@ -509,13 +519,13 @@ fn visit(
 /// "officials visit" and "will visit" are not.
 fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
     let plural = matches!(
-        c.w(t),
+        c.word(t),
         "visit" | "travel" | "tour" | "host" | "face" | "arrive"
     );
-    let Some(mi) = c.ment_ending(t) else {
+    let Some(mi) = c.mention_ending(t) else {
         return false;
     };
-    let m = &c.ments()[mi];
+    let m = &c.mentions()[mi];
     let before = m.toks.start;
     let coordinated = before > c.range.start && c.is_any(before - 1, &["and", ","]);
     plural && !coordinated && matches!(m.class, Class::Unknown | Class::Org | Class::Place)
@@ -523,33 +533,34 @@ fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
 
 /// "the arrival of foreign banks", "the journey of the film": a visit noun
 /// whose "of" names a thing, not a party.
-fn of_thing(c: &Ctx<'_, '_>, tr: &Trig) -> bool {
+fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     let e = tr.toks.end;
-    if tr.frame != Frame::Noun || !c.is(e, "of") {
+    if tr.frame != Frame::Noun || !c.is_word(e, "of") {
         return false;
     }
     let mut k = e + 1;
     while c.is_any(k, &["the", "a", "an", "its", "their", "his", "her"]) {
         k += 1;
     }
-    if let Some(mi) = c.ment_starting(k) {
+    if let Some(mi) = c.mention_starting(k) {
         return party(c, &c.filler(mi), false).thing();
     }
-    np_head(c, k).is_some_and(|h| Party::Noun(c.lex.senses().noun(&super::lower(c.w(h)))).thing())
+    np_head(c, k)
+        .is_some_and(|h| Party::Noun(c.lex.senses().noun(&super::lower(c.word(h)))).thing())
 }
 
 /// A named person, or "he"/"she": in a sports report "they" is a team.
 fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
     if let Filler::Possessor(_, sp) = f {
-        return matches!(&c.a.text[sp.range()], "his" | "her" | "His" | "Her");
+        return matches!(&c.doc.text[sp.range()], "his" | "her" | "His" | "Her");
     }
     match f {
-        Filler::Ment(si, mi) => {
-            let m = &c.a.ments(*si)[*mi];
+        Filler::EntityMention(si, mi) => {
+            let m = &c.doc.mentions(*si)[*mi];
             match m.class {
                 Class::Person => true,
                 Class::Pronoun => {
-                    crate::mention::pronoun(c.w(m.toks.start)) == Some(Refers::Person)
+                    crate::mention::pronoun(c.word(m.toks.start)) == Some(Refers::Person)
                 }
                 _ => false,
             }
@@ -560,7 +571,7 @@ fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
 
 /// A named mention of unknown type ("Stamford Bridge").
 fn named(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    matches!(f, Some(Filler::Ment(si, mi)) if c.a.ments(*si)[*mi].class == Class::Unknown)
+    matches!(f, Some(Filler::EntityMention(si, mi)) if c.doc.mentions(*si)[*mi].class == Class::Unknown)
 }
 
 /// The word just before a verb (past auxiliaries and adverbs), typed, when
@@ -572,10 +583,10 @@ fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
         k -= 1;
     }
     let w = k.checked_sub(1).filter(|&w| w >= c.range.start)?;
-    if c.kind(w) != Some(Tk::Word) || c.ment_covering(w).is_some() {
+    if c.kind(w) != Some(TokenKind::Word) || c.mention_covering(w).is_some() {
         return None;
     }
-    Some(Party::Noun(c.lex.senses().noun(&super::lower(c.w(w)))))
+    Some(Party::Noun(c.lex.senses().noun(&super::lower(c.word(w)))))
 }
 
 /// Auxiliaries and adverbs between a subject and its verb.
@@ -607,7 +618,7 @@ const SKIP_BEFORE_VERB: Words = Words::new(&[
 
 fn call(
     c: &Ctx<'_, '_>,
-    tr: &Trig,
+    tr: &TriggerMatch,
     participants: &[Filler],
     doc: &DocFacts,
 ) -> Option<&'static str> {
@@ -618,8 +629,8 @@ fn call(
     // "route phone calls", "make phone calls over the net": calls in general,
     // unless named parties hold them.
     let named = participants.iter().any(|f| match f {
-        Filler::Ment(si, mi) => matches!(
-            c.a.ments(*si)[*mi].class,
+        Filler::EntityMention(si, mi) => matches!(
+            c.doc.mentions(*si)[*mi].class,
             Class::Person | Class::Org | Class::Country | Class::Unknown | Class::Description
         ),
         _ => false,

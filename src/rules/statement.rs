@@ -4,11 +4,11 @@
 //! name right after it ("said Mezni"), or an "according to X" phrase.
 //! Content is the quotation it governs or the clause after it.
 
-use super::{Ctx, Draft, Filler, Roles, Trig, Words};
+use super::{Ctx, Draft, Filler, Roles, TriggerMatch, Words};
 use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
-use crate::mention::{Class, Ment};
-use crate::tokens::Tk;
+use crate::mention::{Class, EntityMention};
+use crate::tokens::TokenKind;
 
 /// Determiners and possessives: a speech word after one is a noun ("the claims").
 const DETERMINERS: Words = Words::new(&[
@@ -60,13 +60,13 @@ const SOURCE_ONLY: &[&str] = &[
     "in an interview",
 ];
 
-fn speaker_ok(m: &Ment) -> bool {
+fn speaker_ok(m: &EntityMention) -> bool {
     m.is_actor() || m.class == Class::Place
 }
 
 fn draft(
     c: &Ctx<'_, '_>,
-    tr: &Trig,
+    tr: &TriggerMatch,
     speaker: Option<Filler>,
     content: Option<Span>,
     quote: bool,
@@ -86,7 +86,7 @@ fn draft(
 
 /// Trims a quote region of its edge punctuation and white space.
 fn quote_content(c: &Ctx<'_, '_>, q: Span) -> Option<Span> {
-    let t = c.a.text;
+    let t = c.doc.text;
     let s = &t[q.range()];
     let lead = s.len() - s.trim_start().len();
     let body = s.trim();
@@ -104,12 +104,12 @@ fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
         if c.is_any(k, &["the", "a", "an"]) {
             continue;
         }
-        match c.a.tokens[k].kind {
-            Tk::Quote => {
-                let b = c.a.tokens[k].span.start;
-                return c.a.quote_ending(b);
+        match c.doc.tokens[k].kind {
+            TokenKind::Quote => {
+                let b = c.doc.tokens[k].span.start;
+                return c.doc.quote_ending(b);
             }
-            Tk::Punct => continue,
+            TokenKind::Punct => continue,
             _ => return None,
         }
     }
@@ -119,12 +119,12 @@ fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
 /// The quotation that opens at token `i` (skipping ":" and ",").
 fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
     let mut k = i;
-    while k < c.range.end && matches!(c.w(k), ":" | ",") {
+    while k < c.range.end && matches!(c.word(k), ":" | ",") {
         k += 1;
     }
-    if k < c.range.end && c.a.tokens[k].kind == Tk::Quote {
-        let b = c.a.tokens[k].span.end;
-        return c.a.quote_starting(b);
+    if k < c.range.end && c.doc.tokens[k].kind == TokenKind::Quote {
+        let b = c.doc.tokens[k].span.end;
+        return c.doc.quote_starting(b);
     }
     None
 }
@@ -135,14 +135,14 @@ fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
 fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
     let mut j = i;
     while j < c.range.end {
-        let w = c.w(j);
-        if c.a.tokens[j].kind == Tk::Punct
+        let w = c.word(j);
+        if c.doc.tokens[j].kind == TokenKind::Punct
             && matches!(w, "." | "!" | "?" | ";")
             && j + 1 >= c.range.end.saturating_sub(1)
         {
             return j;
         }
-        if c.a.tokens[j].kind == Tk::Punct && w == ";" {
+        if c.doc.tokens[j].kind == TokenKind::Punct && w == ";" {
             return j;
         }
         if c.is_any(j, &["and", "but"])
@@ -155,19 +155,19 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
         {
             return j;
         }
-        if w == "," || c.a.tokens[j].kind == Tk::Quote {
+        if w == "," || c.doc.tokens[j].kind == TokenKind::Quote {
             let n = j + 1;
-            if c.is(n, "according") || c.is_any(n, &["per"]) {
+            if c.is_word(n, "according") || c.is_any(n, &["per"]) {
                 return j;
             }
             if c.trigs.iter().any(|t| {
-                t.kind == TriggerKind::Statement && t.toks.start == n && c.w(n).ends_with("ing")
+                t.kind == TriggerKind::Statement && t.toks.start == n && c.word(n).ends_with("ing")
             }) {
                 return j;
             }
             // ", he said" / ", a spokesman said"
-            if let Some(mi) = c.ment_starting(n) {
-                let m = &c.ments()[mi];
+            if let Some(mi) = c.mention_starting(n) {
+                let m = &c.mentions()[mi];
                 if c.trigs
                     .iter()
                     .any(|t| t.kind == TriggerKind::Statement && t.toks.start == m.toks.end)
@@ -190,10 +190,10 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
         }
         // "said on Tuesday that", "said late Saturday"
         if i < c.range.end {
-            let at = c.a.tokens[i].span.start;
+            let at = c.doc.tokens[i].span.start;
             if let Some(d) = c.dates().iter().find(|d| d.span.start == at) {
                 let end = d.span.end;
-                while i < c.range.end && c.a.tokens[i].span.start < end {
+                while i < c.range.end && c.doc.tokens[i].span.start < end {
                     i += 1;
                 }
                 continue;
@@ -215,17 +215,18 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             )
             // "said on Telegram that", "said in Warsaw that": a named channel
             // or place before what was said.
-            || (c.is_any(i, &["on", "in", "via", "at"]) && c.ment_starting(i + 1).is_some());
+            || (c.is_any(i, &["on", "in", "via", "at"]) && c.mention_starting(i + 1).is_some());
         if (c.is_any(i, &["in", "at", "during", "via", "through"])
             && c.is_any(i + 1, &["a", "an", "the", "his", "her", "its", "their"]))
             || arrival
         {
             let stop = (i + 10).min(c.range.end);
-            let end = (i + 2..stop)
-                .find(|&k| c.is(k, "that") || c.w(k) == "," || c.a.tokens[k].kind == Tk::Quote);
+            let end = (i + 2..stop).find(|&k| {
+                c.is_word(k, "that") || c.word(k) == "," || c.doc.tokens[k].kind == TokenKind::Quote
+            });
             // After an arrival only "that" opens what was said.
-            if let Some(k) = end.filter(|&k| !arrival || c.is(k, "that")) {
-                i = if c.w(k) == "," { k + 1 } else { k };
+            if let Some(k) = end.filter(|&k| !arrival || c.is_word(k, "that")) {
+                i = if c.word(k) == "," { k + 1 } else { k };
                 continue;
             }
         }
@@ -246,21 +247,21 @@ fn content_from(c: &Ctx<'_, '_>, i: usize) -> (Option<Span>, bool) {
 /// The start of the phrase of mention `mi` with its modifiers and article:
 /// "..., military officials said", "..., the senior Israeli officials said".
 fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
-    let mut s0 = c.ments()[mi].toks.start;
+    let mut s0 = c.mentions()[mi].toks.start;
     for _ in 0..2 {
         let lower_word = s0 > c.range.start
-            && c.kind(s0 - 1) == Some(Tk::Word)
-            && c.w(s0 - 1).starts_with(|ch: char| ch.is_lowercase())
+            && c.kind(s0 - 1) == Some(TokenKind::Word)
+            && c.word(s0 - 1).starts_with(|ch: char| ch.is_lowercase())
             && !c.is_any(
                 s0 - 1,
                 &["the", "a", "an", "and", "or", "that", "which", "who"],
             )
             && !c.has_trigger(TriggerKind::Statement, |x| x.toks.contains(&(s0 - 1)));
         if let Some(d) = c
-            .ment_ending(s0)
-            .filter(|&d| c.ments()[d].class == Class::Demonym)
+            .mention_ending(s0)
+            .filter(|&d| c.mentions()[d].class == Class::Demonym)
         {
-            s0 = c.ments()[d].toks.start;
+            s0 = c.mentions()[d].toks.start;
         } else if lower_word {
             s0 -= 1;
         }
@@ -272,7 +273,7 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
 }
 
 /// Tries every statement rule on one trigger.
-pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     let phrase = c.lex.trigger_phrase(tr.phrase);
@@ -301,14 +302,14 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         _ => {}
     }
     // "calls on Tuesday": a date, not an addressee.
-    if phrase.ends_with(" on") && e < c.range.end && crate::mention::is_calendar(c.w(e)) {
+    if phrase.ends_with(" on") && e < c.range.end && crate::mention::is_calendar(c.word(e)) {
         return None;
     }
     // A participle without a comma modifies a noun ("preconditions demanding a halt"),
     // except a statement noun ("a joint statement urging Iran").
-    if c.w(t).ends_with("ing")
+    if c.word(t).ends_with("ing")
         && t > c.range.start
-        && c.a.tokens[t - 1].kind == Tk::Word
+        && c.doc.tokens[t - 1].kind == TokenKind::Word
         && !c.is_in(t - 1, &BEFORE_PARTICIPLE)
     {
         return None;
@@ -317,7 +318,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     // no statement made, unless a schedule or a refusal governs it ("is to
     // announce", "plans to say", "refused to say"), which modality reads.
     if t >= c.range.start + 2
-        && c.is(t - 1, "to")
+        && c.is_word(t - 1, "to")
         && !c.is_any(
             t - 2,
             &[
@@ -369,13 +370,15 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         return None;
     }
     // A speech word after a determiner is a noun ("the claims", "mounting calls").
-    if t > c.range.start && (c.is_in(t - 1, &DETERMINERS) || c.a.tokens[t - 1].kind == Tk::Poss) {
+    if t > c.range.start
+        && (c.is_in(t - 1, &DETERMINERS) || c.doc.tokens[t - 1].kind == TokenKind::Poss)
+    {
         return None;
     }
     // Passive: "was told", "were urged" (the subject is the addressee); "was reported by X".
     if t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "being", "be", "is", "are"]) {
-        if c.is(e, "by") {
-            let sp = c.ment_after(e + 1, 4, speaker_ok)?;
+        if c.is_word(e, "by") {
+            let sp = c.mention_after(e + 1, 4, speaker_ok)?;
             let (content, quote) = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
                 Some(q) => (quote_content(c, q), true),
                 None => (None, false),
@@ -396,12 +399,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let inverted = if tr.frame == Frame::Tell {
         None
     } else {
-        c.ment_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)
+        c.mention_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)
     };
     if let Some(sp) = inverted {
-        let after = c.ments()[sp].toks.end;
-        let ends = after >= c.range.end || matches!(c.w(after), "." | "," | "!" | "?" | ";");
-        let before_comma = t > c.range.start && matches!(c.w(t - 1), "," | "”" | "\"" | "''");
+        let after = c.mentions()[sp].toks.end;
+        let ends = after >= c.range.end || matches!(c.word(after), "." | "," | "!" | "?" | ";");
+        let before_comma = t > c.range.start && matches!(c.word(t - 1), "," | "”" | "\"" | "''");
         if ends && before_comma {
             let content = match quote_before(c, t) {
                 Some(q) => (quote_content(c, q), true),
@@ -421,7 +424,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     // verb joined by "and" has the first one's speaker.
     let joined = t > c.range.start
         && (c.is_any(t - 1, &["and", "but"])
-            || (t > c.range.start + 1 && c.is(t - 1, "also") && c.is_any(t - 2, &["and", "but"])));
+            || (t > c.range.start + 1
+                && c.is_word(t - 1, "also")
+                && c.is_any(t - 2, &["and", "but"])));
     let first_verb = c
         .trigs
         .iter()
@@ -435,15 +440,15 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let joined_speaker = first_verb
         .filter(|_| joined)
         .and_then(|x| c.subject_before(x.toks.start))
-        .filter(|&mi| speaker_ok(&c.ments()[mi]));
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]));
     // "oil company Ecopetrol said": the name in apposition after the noun.
     let apposed = |mi: usize| {
-        c.ment_ending(t)
+        c.mention_ending(t)
             .filter(|&n| {
                 n != mi
-                    && c.ments()[n].toks.start == c.ments()[mi].toks.end
+                    && c.mentions()[n].toks.start == c.mentions()[mi].toks.end
                     && matches!(
-                        c.ments()[n].class,
+                        c.mentions()[n].class,
                         Class::Person | Class::Org | Class::Unknown
                     )
             })
@@ -453,30 +458,33 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let speaker = joined_speaker
         .or_else(|| {
             c.subject_before(t)
-                .filter(|&mi| speaker_ok(&c.ments()[mi]))
+                .filter(|&mi| speaker_ok(&c.mentions()[mi]))
                 .map(apposed)
         })
         .or_else(|| {
-            c.ment_ending(t)
-                .filter(|&mi| super::placeish(&c.ments()[mi]))
+            c.mention_ending(t)
+                .filter(|&mi| super::placeish(&c.mentions()[mi]))
         })?;
     // `"...," he said.` : the content is the quotation before the speaker.
     let after = skip_addressee(c, tr, e);
     let rest_empty = {
         let k = skip_adverbials(c, after);
         k >= c.range.end
-            || (matches!(c.w(k), "." | "!" | "?") && k + 1 >= c.range.end)
-            || (c.w(k) == ","
-                && !c.is(k + 1, "that")
+            || (matches!(c.word(k), "." | "!" | "?") && k + 1 >= c.range.end)
+            || (c.word(k) == ","
+                && !c.is_word(k + 1, "that")
                 && quote_after(c, k).is_none()
                 && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
             || c.is_any(k, &["at", "in", "after", "during", "before", "on"])
     };
     // "..., officials said.": the speaker is the mention right before the verb.
-    let speaker = match c.ment_ending(t).filter(|&mi| speaker_ok(&c.ments()[mi])) {
+    let speaker = match c
+        .mention_ending(t)
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]))
+    {
         Some(mi) if rest_empty && mi != speaker => {
             let s0 = phrase_start(c, mi);
-            if s0 > c.range.start && matches!(c.w(s0 - 1), "," | "”" | "\"" | "''") {
+            if s0 > c.range.start && matches!(c.word(s0 - 1), "," | "”" | "\"" | "''") {
                 mi
             } else {
                 speaker
@@ -484,9 +492,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         }
         _ => speaker,
     };
-    let sp_end = c.ments()[speaker].toks.end;
+    let sp_end = c.mentions()[speaker].toks.end;
     if rest_empty {
-        let q = quote_before(c, c.ments()[speaker].toks.start).or_else(|| quote_before(c, t));
+        let q = quote_before(c, c.mentions()[speaker].toks.start).or_else(|| quote_before(c, t));
         if let Some(q) = q {
             return Some(draft(
                 c,
@@ -498,7 +506,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             ));
         }
         let s0 = phrase_start(c, speaker);
-        if sp_end == t && s0 > c.range.start + 2 && c.w(s0 - 1) == "," {
+        if sp_end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == "," {
             // "The bomb went off at ten, a police spokesman said."
             let content = c.span(c.range.start, s0 - 1);
             return Some(draft(
@@ -515,7 +523,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         Frame::Urge => {
             // Content from the "to" that follows the addressee.
             let stop = c.clause_end(e).min(e + 12);
-            let to = (e..stop).find(|&k| c.is(k, "to") && k > e);
+            let to = (e..stop).find(|&k| c.is_word(k, "to") && k > e);
             match to {
                 Some(k) if quote_after(c, e).is_none() => {
                     if let Some(q) = quote_after(c, k + 1).or_else(|| quote_after(c, k)) {
@@ -525,7 +533,8 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                     }
                 }
                 _ => {
-                    let k = (e..stop.min(e + 8)).find(|&k| c.a.tokens[k].kind == Tk::Quote);
+                    let k =
+                        (e..stop.min(e + 8)).find(|&k| c.doc.tokens[k].kind == TokenKind::Quote);
                     match k.and_then(|k| quote_after(c, k)) {
                         Some(q) => (quote_content(c, q), true),
                         None => content_from(c, e),
@@ -547,20 +556,23 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 }
 
 /// After "told", skip the addressee: up to "that", a quote, or one mention.
-fn skip_addressee(c: &Ctx<'_, '_>, tr: &Trig, e: usize) -> usize {
+fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch, e: usize) -> usize {
     if tr.frame != Frame::Tell {
         return e;
     }
     let stop = (e + 8).min(c.range.end);
     for k in e..stop {
-        if c.is(k, "that") || c.a.tokens[k].kind == Tk::Quote || matches!(c.w(k), "," | ":") {
+        if c.is_word(k, "that")
+            || c.doc.tokens[k].kind == TokenKind::Quote
+            || matches!(c.word(k), "," | ":")
+        {
             return k;
         }
         // `"...," X told his ministers.` and `told them. "..."`: the
         // quotation; "told reporters the budget was balanced": read on.
-        if c.w(k) == "." {
+        if c.word(k) == "." {
             let quoted_before =
-                (c.range.start..tr.toks.start).any(|j| c.kind(j) == Some(Tk::Quote));
+                (c.range.start..tr.toks.start).any(|j| c.kind(j) == Some(TokenKind::Quote));
             if quote_after(c, k).is_some() || quoted_before {
                 return k;
             }
@@ -569,24 +581,26 @@ fn skip_addressee(c: &Ctx<'_, '_>, tr: &Trig, e: usize) -> usize {
     }
     // "told reporters the budget was balanced": the addressee, then the
     // content.
-    match c.ment_starting(e) {
-        Some(mi) => c.ments()[mi].toks.end,
+    match c.mention_starting(e) {
+        Some(mi) => c.mentions()[mi].toks.end,
         None => (e + 1).min(c.range.end),
     }
 }
 
 /// `X “reaffirmed ...”`: a quote that opens with the speech verb.
-fn partial_quote(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
-    if t < c.range.start + 2 || c.a.tokens[t - 1].kind != Tk::Quote {
+    if t < c.range.start + 2 || c.doc.tokens[t - 1].kind != TokenKind::Quote {
         return None;
     }
-    let q = c.a.quote_starting(c.a.tokens[t - 1].span.end)?;
+    let q = c.doc.quote_starting(c.doc.tokens[t - 1].span.end)?;
     let mut k = t - 1;
-    if c.is(k - 1, "also") {
+    if c.is_word(k - 1, "also") {
         k -= 1;
     }
-    let sp = c.ment_ending(k).filter(|&mi| speaker_ok(&c.ments()[mi]))?;
+    let sp = c
+        .mention_ending(k)
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
     Some(draft(
         c,
         tr,
@@ -598,12 +612,12 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
 }
 
 /// "according to X", "X was quoted as saying", "In a statement, X ...".
-fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
+fn according(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     if phrase == "according to" {
-        let sp = c.ment_after(e, 5, speaker_ok)?;
-        let sp_end = c.ments()[sp].toks.end;
+        let sp = c.mention_after(e, 5, speaker_ok)?;
+        let sp_end = c.mentions()[sp].toks.end;
         if let Some(q) = quote_before(c, t) {
             return Some(draft(
                 c,
@@ -615,10 +629,10 @@ fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
             ));
         }
         let at_start = t == c.range.start
-            || (t == c.range.start + 1 && c.kind(c.range.start) == Some(Tk::Quote));
+            || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
         let content = if at_start {
             let k = (sp_end..c.range.end)
-                .find(|&k| c.w(k) == ",")
+                .find(|&k| c.word(k) == ",")
                 .map(|k| k + 1)
                 .unwrap_or(sp_end);
             c.span(k, c.range.end)
@@ -638,14 +652,17 @@ fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
     if phrase.ends_with("as saying") {
         // "quoted Paul as saying": the one quoted, not the one quoting.
         let quoted = c
-            .ment_ending(t)
+            .mention_ending(t)
             .filter(|&mi| {
-                let s = c.ments()[mi].toks.start;
+                let s = c.mentions()[mi].toks.start;
                 s > c.range.start && c.is_any(s - 1, &["quoted", "quoting", "quotes"])
             })
-            .filter(|&mi| speaker_ok(&c.ments()[mi]));
-        let sp = quoted.or_else(|| c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi])))?;
-        let (content, quote) = match quote_before(c, c.ments()[sp].toks.start) {
+            .filter(|&mi| speaker_ok(&c.mentions()[mi]));
+        let sp = quoted.or_else(|| {
+            c.subject_before(t)
+                .filter(|&mi| speaker_ok(&c.mentions()[mi]))
+        })?;
+        let (content, quote) = match quote_before(c, c.mentions()[sp].toks.start) {
             Some(q) => (quote_content(c, q), true),
             None => content_from(c, e),
         };
@@ -669,10 +686,10 @@ fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
             return None;
         }
         // "In a statement, the ministry detailed ...": the first actor after it.
-        let k = if c.is(e, ",") { e + 1 } else { e };
-        let sp = c.ment_after(k, 3, speaker_ok)?;
-        let v = c.ments()[sp].toks.end;
-        if v >= c.range.end || c.a.tokens[v].kind != Tk::Word {
+        let k = if c.is_word(e, ",") { e + 1 } else { e };
+        let sp = c.mention_after(k, 3, speaker_ok)?;
+        let v = c.mentions()[sp].toks.end;
+        if v >= c.range.end || c.doc.tokens[v].kind != TokenKind::Word {
             return None;
         }
         let (content, quote) = content_from(c, v + 1);
@@ -689,7 +706,7 @@ fn according(c: &Ctx<'_, '_>, tr: &Trig, phrase: &str) -> Option<Draft> {
 }
 
 /// "strong condemnation from the Iraqi government", "Iran's denial".
-fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     // A speech verb nearby carries the record ("issued a statement urging ...").
@@ -702,10 +719,12 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     }
     // "declined to comment", "did not respond to a request for comment":
     // a statement not made (negated by the words before it), with no content.
-    if c.is(t, "comment") {
+    if c.is_word(t, "comment") {
         let refusal = (t.saturating_sub(8).max(c.range.start)..t)
             .any(|k| c.is_any(k, &["declined", "refused", "not", "n't", "never", "no"]));
-        let sp = c.subject_before(t).filter(|&mi| speaker_ok(&c.ments()[mi]));
+        let sp = c
+            .subject_before(t)
+            .filter(|&mi| speaker_ok(&c.mentions()[mi]));
         return match sp {
             Some(sp) if refusal => Some(draft(
                 c,
@@ -719,7 +738,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         };
     }
     if c.is_any(e, &["from", "by"]) {
-        if let Some(sp) = c.ment_after(e + 1, 4, speaker_ok) {
+        if let Some(sp) = c.mention_after(e + 1, 4, speaker_ok) {
             return Some(draft(
                 c,
                 tr,
@@ -730,10 +749,10 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             ));
         }
     }
-    if t > c.range.start + 1 && c.a.tokens[t - 1].kind == Tk::Poss {
+    if t > c.range.start + 1 && c.doc.tokens[t - 1].kind == TokenKind::Poss {
         if let Some(sp) = c
-            .ment_ending(t - 1)
-            .filter(|&mi| speaker_ok(&c.ments()[mi]))
+            .mention_ending(t - 1)
+            .filter(|&mi| speaker_ok(&c.mentions()[mi]))
         {
             return Some(draft(
                 c,
@@ -767,8 +786,8 @@ fn noun(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
         if verb {
             let sp = c
                 .subject_before(t)
-                .filter(|&mi| speaker_ok(&c.ments()[mi]))?;
-            let (content, quote) = if c.is(e, "that") || c.is(e, "saying") {
+                .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
+            let (content, quote) = if c.is_word(e, "that") || c.is_word(e, "saying") {
                 content_from(c, e + 1)
             } else {
                 (None, false)

@@ -13,7 +13,7 @@ use super::{Ctx, Words};
 use crate::dates::Tense;
 use crate::event::Modality;
 use crate::lexicon::Frame;
-use crate::tokens::Tk;
+use crate::tokens::TokenKind;
 
 /// Words that may stand inside a verb group without telling its tense.
 const SKIPPED: Words = Words::new(&[
@@ -149,7 +149,7 @@ pub(crate) fn tense(
     }
     if modality == Modality::Planned {
         Tense::Future
-    } else if c.a.sentences[c.si].headline {
+    } else if c.doc.sentences[c.si].headline {
         Tense::Present
     } else {
         Tense::Past
@@ -165,9 +165,9 @@ fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
     while k > c.range.start && steps < 6 {
         k -= 1;
         steps += 1;
-        if c.kind(k) != Some(Tk::Word) {
+        if c.kind(k) != Some(TokenKind::Word) {
             // "Blinken's visit": the possessive is a modifier.
-            if noun && c.kind(k) == Some(Tk::Poss) {
+            if noun && c.kind(k) == Some(TokenKind::Poss) {
                 continue;
             }
             return None;
@@ -181,14 +181,14 @@ fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
         if let Some(tense) = auxiliary(c, k) {
             return Some(tense);
         }
-        if c.is(k, "to") {
+        if c.is_word(k, "to") {
             return infinitive(c, k);
         }
         if !noun {
             return None;
         }
         // The verb that carries a noun trigger: "made a visit", "pays a visit".
-        let w = c.w(k);
+        let w = c.word(k);
         if c.is_in(k, &IRREGULAR_PAST) || (w.len() > 4 && w.ends_with("ed")) {
             return Some(Tense::Past);
         }
@@ -201,13 +201,13 @@ fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
 /// past ("said he could not confirm"): either side of publication. A modal
 /// with "have" after it is a past.
 fn auxiliary(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
-    let w = c.w(k).to_ascii_lowercase();
+    let w = c.word(k).to_ascii_lowercase();
     let w = w.strip_suffix("n't").map_or(w.as_str(), |stem| match stem {
         "wo" => "will",
         "ca" => "can",
         stem => stem,
     });
-    let perfect = c.is(k + 1, "have");
+    let perfect = c.is_word(k + 1, "have");
     Some(match w {
         "will" | "'ll" | "shall" => Tense::Future,
         "would" | "could" | "might" | "may" | "should" | "must" if perfect => Tense::Past,
@@ -236,10 +236,10 @@ fn infinitive(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
         let past = before_skipping(c, g).is_some_and(|a| c.is_any(a, &["was", "were", "had"]));
         return Some(if past { Tense::Present } else { Tense::Future });
     }
-    if c.w(g).ends_with("ed") {
+    if c.word(g).ends_with("ed") {
         return Some(Tense::Present);
     }
-    c.a.sentences[c.si].headline.then_some(Tense::Future)
+    c.doc.sentences[c.si].headline.then_some(Tense::Future)
 }
 
 /// The word before token `k`, across the words that tell no tense.
@@ -247,7 +247,7 @@ fn before_skipping(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
     let mut j = k;
     while j > c.range.start {
         j -= 1;
-        if c.kind(j) != Some(Tk::Word) {
+        if c.kind(j) != Some(TokenKind::Word) {
             return None;
         }
         if !c.is_in(j, &SKIPPED) {
@@ -265,11 +265,13 @@ fn own_form(c: &Ctx<'_, '_>, t: usize, e: usize, noun: bool) -> Option<Tense> {
     if noun || t >= e {
         return None;
     }
-    let w = c.w(t).to_ascii_lowercase();
+    let w = c.word(t).to_ascii_lowercase();
     if w.ends_with("ed") || c.is_in(t, &IRREGULAR_PAST) {
         return Some(Tense::Past);
     }
-    let subject = c.ment_ending(t).is_some_and(|mi| c.ments()[mi].is_actor());
+    let subject = c
+        .mention_ending(t)
+        .is_some_and(|mi| c.mentions()[mi].is_actor());
     (w.ends_with('s') && !w.ends_with("ss") && subject).then_some(Tense::Present)
 }
 

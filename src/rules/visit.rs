@@ -1,10 +1,10 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, Trig, Words};
+use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, TriggerMatch, Words};
 use crate::lexicon::Frame;
-use crate::mention::{Class, Ment};
-use crate::tokens::Tk;
+use crate::mention::{Class, EntityMention};
+use crate::tokens::TokenKind;
 
 /// Adjectives between a determiner and a visit noun ("a surprise visit").
 const VISIT_ADJECTIVES: Words = Words::new(&[
@@ -98,7 +98,7 @@ const VISIT_LIGHT_VERBS: Words = Words::new(&[
     "cutting",
 ]);
 
-fn destinationish(m: &Ment) -> bool {
+fn destinationish(m: &EntityMention) -> bool {
     placeish(m) || m.class == Class::Unknown
 }
 
@@ -127,18 +127,18 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                 return Some(c.filler(mi));
             }
             if let Some(mi) = c
-                .ment_starting(j)
-                .filter(|&mi| destinationish(&c.ments()[mi]))
+                .mention_starting(j)
+                .filter(|&mi| destinationish(&c.mentions()[mi]))
             {
                 // "Iran and the Persian Gulf nations": extend over a conjunction.
-                let m = &c.ments()[mi];
+                let m = &c.mentions()[mi];
                 let mut end = m.toks.end;
-                if c.is(end, "and") {
-                    if let Some(m2) = c.ment_after(end + 1, 3, destinationish) {
-                        end = c.ments()[m2].toks.end;
+                if c.is_word(end, "and") {
+                    if let Some(m2) = c.mention_after(end + 1, 3, destinationish) {
+                        end = c.mentions()[m2].toks.end;
                         let mut e2 = end;
                         while e2 < c.range.end
-                            && c.a.tokens[e2].kind == Tk::Word
+                            && c.doc.tokens[e2].kind == TokenKind::Word
                             && !c.is_in(e2, &super::PREPOSITIONS)
                             && e2 < end + 2
                         {
@@ -152,15 +152,15 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                 }
                 return Some(Filler::Span(crate::document::Span::new(
                     m.span.start,
-                    c.a.tokens[end - 1].span.end,
+                    c.doc.tokens[end - 1].span.end,
                 )));
             }
             // "the capitals of the littoral Arab countries of the Persian Gulf", "the Iranian capital"
             let site = |q: usize| {
-                c.kind(q) == Some(Tk::Word)
+                c.kind(q) == Some(TokenKind::Word)
                     && c.lex
                         .senses()
-                        .noun(&lower(c.w(q)))
+                        .noun(&lower(c.word(q)))
                         .has(crate::lexicon::NounType::Site)
             };
             // "visited the Vantor refugee camp": a site noun ending a phrase
@@ -169,8 +169,9 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
             let site_end = (0..=2).map(|a| j + a).find(|&q| {
                 j > start
                     && site(q)
-                    && (j..q).all(|x| c.kind(x) == Some(Tk::Word))
-                    && (c.kind(q + 1) != Some(Tk::Word) || c.is_in(q + 1, &super::PREPOSITIONS))
+                    && (j..q).all(|x| c.kind(x) == Some(TokenKind::Word))
+                    && (c.kind(q + 1) != Some(TokenKind::Word)
+                        || c.is_in(q + 1, &super::PREPOSITIONS))
             });
             if let Some(q) = site_end {
                 if let Some(span) = c.span(j, q + 1) {
@@ -179,7 +180,7 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
             }
             if c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS)) {
                 let end = (j..(j + 10).min(c.range.end))
-                    .find(|&q| matches!(c.w(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
+                    .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
                     .unwrap_or(c.range.end);
                 if let Some(span) = c.span(j, end) {
                     return Some(Filler::Span(span));
@@ -188,7 +189,9 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
             // "travelled to the hospital": after a motion verb, a plain noun phrase.
             if prep && c.is_any(k, &["to", "into"]) && j > k + 1 {
                 let end = (j..(j + 3).min(c.range.end))
-                    .find(|&q| c.a.tokens[q].kind != Tk::Word || c.is_in(q, &super::PREPOSITIONS))
+                    .find(|&q| {
+                        c.doc.tokens[q].kind != TokenKind::Word || c.is_in(q, &super::PREPOSITIONS)
+                    })
                     .unwrap_or((j + 3).min(c.range.end));
                 if let Some(span) = c.span(j, end) {
                     return Some(Filler::Span(span));
@@ -198,7 +201,7 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
                 return None;
             }
         }
-        if c.a.tokens[k].kind == Tk::Punct {
+        if c.doc.tokens[k].kind == TokenKind::Punct {
             return None;
         }
         k += 1;
@@ -213,16 +216,16 @@ fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
     let stop = (j + 4).min(c.range.end);
     let noun = (j..stop).find(|&q| c.is_in(q, &PLACE_NOUNS))?;
     // Only modifiers before the noun: no verb or preposition in between.
-    if (j..noun).any(|q| c.is_in(q, &super::PREPOSITIONS) || c.kind(q) != Some(Tk::Word)) {
+    if (j..noun).any(|q| c.is_in(q, &super::PREPOSITIONS) || c.kind(q) != Some(TokenKind::Word)) {
         return None;
     }
-    let after = if c.is(noun + 1, "of") {
+    let after = if c.is_word(noun + 1, "of") {
         noun + 2
     } else {
         noun + 1
     };
-    c.ment_starting(after)
-        .filter(|&mi| matches!(c.ments()[mi].class, Class::Place | Class::Unknown))
+    c.mention_starting(after)
+        .filter(|&mi| matches!(c.mentions()[mi].class, Class::Place | Class::Unknown))
 }
 
 /// The host: "met with X", "talks with X", "hosted by X", "where he met X".
@@ -233,17 +236,17 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
             while c.is_any(j, &["with", "by", "of", "the", "a"]) {
                 j += 1;
             }
-            if let Some(mi) = c.ment_starting(j).filter(|&mi| {
+            if let Some(mi) = c.mention_starting(j).filter(|&mi| {
                 matches!(
-                    c.ments()[mi].class,
+                    c.mentions()[mi].class,
                     Class::Person | Class::Description | Class::Group | Class::Org
                 )
             }) {
-                let m = &c.ments()[mi];
+                let m = &c.mentions()[mi];
                 // "officials in Ankara"
-                if m.class == Class::Group && c.is(m.toks.end, "in") {
-                    if let Some(p) = c.ment_starting(m.toks.end + 1) {
-                        let end = c.ments()[p].span.end;
+                if m.class == Class::Group && c.is_word(m.toks.end, "in") {
+                    if let Some(p) = c.mention_starting(m.toks.end + 1) {
+                        let end = c.mentions()[p].span.end;
                         return Some(Filler::Span(crate::document::Span::new(m.span.start, end)));
                     }
                 }
@@ -256,7 +259,7 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 
 fn draft(
     c: &Ctx<'_, '_>,
-    tr: &Trig,
+    tr: &TriggerMatch,
     visitor: Option<Filler>,
     destination: Option<Filler>,
     host: Option<Filler>,
@@ -279,9 +282,9 @@ fn draft(
 /// Erdogan in Ankara", "Xi welcomed Putin to Beijing": a named guest and a
 /// place it came to; without the place ("welcomed the decision", "received
 /// a call") it is no visit.
-fn hosted(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let guest = |m: &Ment| {
+    let guest = |m: &EntityMention| {
         matches!(
             m.class,
             Class::Person | Class::Pronoun | Class::Description | Class::Unknown
@@ -290,19 +293,19 @@ fn hosted(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
     let passive =
         t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "is", "are", "being"]);
     let (visitor, host, after) = if passive {
-        let v = c.subject_before(t).filter(|&mi| guest(&c.ments()[mi]))?;
-        if !c.is(e, "by") {
+        let v = c.subject_before(t).filter(|&mi| guest(&c.mentions()[mi]))?;
+        if !c.is_word(e, "by") {
             return None;
         }
-        let h = c.ment_after(e + 1, 3, party)?;
-        (v, Some(h), c.ments()[h].toks.end)
+        let h = c.mention_after(e + 1, 3, party)?;
+        (v, Some(h), c.mentions()[h].toks.end)
     } else {
-        let v = c.ment_after(e, 2, guest)?;
-        let h = c.subject_before(t).filter(|&mi| party(&c.ments()[mi]));
-        (v, h, c.ments()[v].toks.end)
+        let v = c.mention_after(e, 2, guest)?;
+        let h = c.subject_before(t).filter(|&mi| party(&c.mentions()[mi]));
+        (v, h, c.mentions()[v].toks.end)
     };
     let place = if c.is_any(after, &["in", "to", "at"]) {
-        c.ment_after(after + 1, 3, placeish)
+        c.mention_after(after + 1, 3, placeish)
     } else {
         None
     }?;
@@ -330,24 +333,24 @@ fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
             ],
         )
     };
-    let opening = (t == c.range.start && c.w(t).ends_with("ing"))
+    let opening = (t == c.range.start && c.word(t).ends_with("ing"))
         || (t < c.range.start + 4 && opener(c.range.start));
     if !opening {
         return None;
     }
-    let comma = (e..c.range.end).find(|&k| c.is(k, ","))?;
-    c.ment_after(comma + 1, 3, |m| {
+    let comma = (e..c.range.end).find(|&k| c.is_word(k, ","))?;
+    c.mention_after(comma + 1, 3, |m| {
         matches!(m.class, Class::Person | Class::Unknown | Class::Pronoun)
     })
 }
 
 /// True when the trigger at `tr` (any kind) receives a visitor.
-pub(crate) fn hosts(c: &Ctx<'_, '_>, tr: &Trig) -> bool {
+pub(crate) fn hosts(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     hosted(c, tr).is_some()
 }
 
 /// Tries the visit rules on one trigger.
-pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
+pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let e = tr.toks.end;
     // The host is looked for only once a visit is found.
@@ -362,20 +365,20 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             }
             let mut visitor = None;
             let mut rule = "visit.noun";
-            if k > c.range.start + 1 && c.a.tokens[k - 1].kind == Tk::Poss {
+            if k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss {
                 visitor = c
-                    .ment_ending(k - 1)
-                    .filter(|&mi| party(&c.ments()[mi]))
+                    .mention_ending(k - 1)
+                    .filter(|&mi| party(&c.mentions()[mi]))
                     .map(|mi| c.filler(mi));
                 rule = "visit.possessive";
             } else if k > c.range.start && c.is_any(k - 1, &["his", "her", "their"]) {
                 // The possessive pronoun: resolved like "he".
-                visitor = Some(Filler::Possessor(c.si, c.a.tokens[k - 1].span));
+                visitor = Some(Filler::Possessor(c.si, c.doc.tokens[k - 1].span));
                 rule = "visit.possessive";
             }
             // "the visit of X to Y"
-            if visitor.is_none() && c.is(e, "of") {
-                visitor = c.ment_after(e + 1, 3, party).map(|mi| c.filler(mi));
+            if visitor.is_none() && c.is_word(e, "of") {
+                visitor = c.mention_after(e + 1, 3, party).map(|mi| c.filler(mi));
                 rule = "visit.of_visitor";
             }
             // "X made/paid/began a visit"
@@ -389,14 +392,14 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                 if d > c.range.start && c.is_in(d - 1, &VISIT_LIGHT_VERBS) {
                     visitor = c
                         .subject_before(d - 1)
-                        .filter(|&mi| party(&c.ments()[mi]))
+                        .filter(|&mi| party(&c.mentions()[mi]))
                         .map(|mi| c.filler(mi));
                     rule = "visit.light_verb";
                 }
             }
-            let after = if c.is(e, "of") {
-                c.ment_after(e + 1, 3, party)
-                    .map(|mi| c.ments()[mi].toks.end)
+            let after = if c.is_word(e, "of") {
+                c.mention_after(e + 1, 3, party)
+                    .map(|mi| c.mentions()[mi].toks.end)
                     .unwrap_or(e)
             } else {
                 e
@@ -409,8 +412,8 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             });
             // "a tour of Europe": "of" a place is where the tour goes.
             let dest = dest.or_else(|| {
-                c.is(e, "of")
-                    .then(|| c.ment_after(e + 1, 3, placeish))
+                c.is_word(e, "of")
+                    .then(|| c.mention_after(e + 1, 3, placeish))
                     .flatten()
                     .map(|mi| c.filler(mi))
             });
@@ -418,15 +421,15 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             // right after the noun or its destination.
             if visitor.is_none() && k > c.range.start && c.is_any(k - 1, &["a", "an", "the"]) {
                 let dest_end = match &dest {
-                    Some(Filler::Ment(_, mi)) => Some(c.ments()[*mi].toks.end),
+                    Some(Filler::EntityMention(_, mi)) => Some(c.mentions()[*mi].toks.end),
                     _ => None,
                 };
                 let b = [Some(e), dest_end]
                     .into_iter()
                     .flatten()
-                    .find(|&j| c.is(j, "by"));
+                    .find(|&j| c.is_word(j, "by"));
                 if let Some(b) = b {
-                    let person = |m: &Ment| {
+                    let person = |m: &EntityMention| {
                         matches!(
                             m.class,
                             Class::Person
@@ -436,7 +439,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                                 | Class::Unknown
                         )
                     };
-                    visitor = c.ment_after(b + 1, 3, person).map(|mi| c.filler(mi));
+                    visitor = c.mention_after(b + 1, 3, person).map(|mi| c.filler(mi));
                     if visitor.is_some() {
                         rule = "visit.by_visitor";
                     }
@@ -496,12 +499,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
                         "the", "a", "an", "his", "her", "their", "its", "this", "that",
                     ],
                 ) || c.is_in(t - 1, &VISIT_ADJECTIVES)
-                    || c.a.tokens[t - 1].kind == Tk::Poss)
+                    || c.doc.tokens[t - 1].kind == TokenKind::Poss)
             {
                 return None;
             }
             let visit_verb = matches!(
-                lower(c.w(t)).as_ref(),
+                lower(c.word(t)).as_ref(),
                 "visit" | "visits" | "visited" | "visiting" | "toured" | "touring"
             );
             let direct = visit_verb || {
@@ -512,7 +515,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &Trig) -> Option<Draft> {
             let dest = destination(c, e, direct)?;
             let visitor = c
                 .subject_before(t)
-                .filter(|&mi| party(&c.ments()[mi]))
+                .filter(|&mi| party(&c.mentions()[mi]))
                 .or_else(|| opening_clause_subject(c, t, t))
                 .map(|mi| c.filler(mi));
             if tr.frame == Frame::VerbWeak && visitor.is_none() {
