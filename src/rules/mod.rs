@@ -20,6 +20,8 @@ use crate::document::Span;
 use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
 use crate::mention::{Analysis, Class, EntityMention};
 use crate::tokens::TokenKind;
+use crate::words::lists::rules::{CLAUSE_STARTERS, DANGLING, TIME_PREPOSITIONS, TIME_WORDS};
+pub(crate) use crate::words::lists::rules::{PREPOSITIONS, VERB_GROUP};
 pub(crate) use crate::words::{lower, Shapes, Words};
 use std::ops::Range;
 
@@ -104,65 +106,6 @@ pub(crate) struct Ctx<'a, 't> {
     /// found on first use.
     pub sentence_cues: std::cell::OnceCell<u64>,
 }
-
-/// Adverbs and auxiliaries between a subject and its verb ("has also
-/// reportedly attacked"): skipped when looking for the subject.
-pub(crate) const VERB_GROUP: Words = Words::new(&[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "also",
-    "then",
-    "later",
-    "allegedly",
-    "reportedly",
-    "repeatedly",
-    "already",
-    "just",
-]);
-
-/// Words that end a clause when scanning for a subject.
-const CLAUSE_STARTERS: Words = Words::new(&[
-    "that", "which", "who", "when", "while", "whereas", "because", "although", "though", "but",
-    "after", "before", "as", "since", "if", "unless", "where", "whom", "whose",
-]);
-
-/// Prepositions: a mention right after one is not a subject.
-pub(crate) const PREPOSITIONS: Words = Words::new(&[
-    "of",
-    "to",
-    "with",
-    "by",
-    "from",
-    "for",
-    "in",
-    "on",
-    "at",
-    "against",
-    "about",
-    "between",
-    "into",
-    "over",
-    "under",
-    "among",
-    "amid",
-    "near",
-    "toward",
-    "towards",
-    "across",
-    "through",
-    "behind",
-    "after",
-    "before",
-    "during",
-    "including",
-    "like",
-    "than",
-    "per",
-    "via",
-]);
 
 impl<'a, 't> Ctx<'a, 't> {
     /// Date expressions of the sentence.
@@ -439,42 +382,6 @@ impl<'a, 't> Ctx<'a, 't> {
         self.trigs.iter().any(|t| t.kind == kind && pred(t))
     }
 }
-
-/// Words left dangling at the end of a role cut before a date ("Tehran and
-/// Riyadh on Monday" -> "Tehran and Riyadh", "so far this year").
-const DANGLING: Words = Words::new(&[
-    "and", "or", "of", "on", "in", "at", "by", "the", "a", "an", "late", "early", "since", "so",
-    "far", "until",
-]);
-
-/// Prepositions that may lead a date expression's phrase ("in the first
-/// week of October").
-const TIME_PREPOSITIONS: Words = Words::new(&["in", "on", "at", "during", "by", "until"]);
-
-/// Words between such a preposition and the date: the phrase is all time.
-const TIME_WORDS: Words = Words::new(&[
-    "the",
-    "a",
-    "first",
-    "second",
-    "third",
-    "last",
-    "final",
-    "early",
-    "late",
-    "end",
-    "start",
-    "beginning",
-    "middle",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "days",
-    "day",
-    "hours",
-    "of",
-]);
 
 /// Cuts every role written as a span of text before the first date
 /// expression inside it: "Iran and the Persian Gulf nations Monday" is

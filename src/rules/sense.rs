@@ -15,11 +15,12 @@
 //!
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
-use super::{Ctx, Draft, Filler, Roles, TriggerMatch, Words};
+use super::{Ctx, Draft, Filler, Roles, TriggerMatch};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
 use crate::mention::{Class, EntityMention, Refers};
 use crate::tokens::TokenKind;
+use crate::words::lists::sense::SKIP_BEFORE_VERB;
 use std::cell::OnceCell;
 
 /// Why a candidate is not an event.
@@ -588,33 +589,6 @@ fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
     }
     Some(Party::Noun(c.lex.senses().noun(&super::lower(c.word(w)))))
 }
-
-/// Auxiliaries and adverbs between a subject and its verb.
-const SKIP_BEFORE_VERB: Words = Words::new(&[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "will",
-    "would",
-    "also",
-    "then",
-    "later",
-    "soon",
-    "finally",
-    "eventually",
-    "straight",
-    "quickly",
-    "recently",
-    "already",
-    "just",
-    "first",
-    "never",
-    "not",
-]);
 
 fn call(
     c: &Ctx<'_, '_>,

@@ -4,50 +4,12 @@
 //! name right after it ("said Mezni"), or an "according to X" phrase.
 //! Content is the quotation it governs or the clause after it.
 
-use super::{Ctx, Draft, Filler, Roles, TriggerMatch, Words};
+use super::{Ctx, Draft, Filler, Roles, TriggerMatch};
 use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
-
-/// Determiners and possessives: a speech word after one is a noun ("the claims").
-const DETERMINERS: Words = Words::new(&[
-    "the", "a", "an", "his", "her", "their", "its", "these", "those", "this", "that", "our", "my",
-    "your", "such", "any", "no", "some", "many", "several", "mounting", "growing",
-]);
-
-/// Words between a speech verb and its content that are not content.
-const SKIP_AFTER: Words =
-    Words::new(&["that", "also", "further", "repeatedly", "publicly", "again"]);
-
-/// Words before a participle that keep it a speech verb ("also urging",
-/// "a statement urging"); after any other word it modifies a noun.
-const BEFORE_PARTICIPLE: Words = Words::new(&[
-    "also",
-    "is",
-    "are",
-    "was",
-    "were",
-    "been",
-    "be",
-    "statement",
-    "resolution",
-    "letter",
-    "post",
-    "message",
-    "communique",
-    "declaration",
-    "while",
-    "repeatedly",
-    "further",
-    "again",
-    "publicly",
-    "and",
-    "for",
-    "by",
-    "after",
-    "without",
-]);
+use crate::words::lists::statement::{BEFORE_PARTICIPLE, DETERMINERS, SKIP_AFTER};
 
 /// Source phrases that only attribute another speech act in the sentence.
 const SOURCE_ONLY: &[&str] = &[

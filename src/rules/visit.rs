@@ -1,102 +1,14 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, TriggerMatch, Words};
+use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, TriggerMatch};
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
-
-/// Adjectives between a determiner and a visit noun ("a surprise visit").
-const VISIT_ADJECTIVES: Words = Words::new(&[
-    "surprise",
-    "unannounced",
-    "recent",
-    "official",
-    "state",
-    "first",
-    "two-day",
-    "three-day",
-    "one-day",
-    "brief",
-    "diplomatic",
-    "regional",
-    "historic",
-    "planned",
-    "upcoming",
-    "latest",
-    "rare",
-    "high-profile",
-    "week-long",
-    "another",
-    "secret",
-    "short",
-]);
-
-/// Words that start a destination described by a noun ("the Iranian capital").
-const PLACE_DESCRIPTIONS: Words = Words::new(&[
-    "capital",
-    "capitals",
-    "city",
-    "region",
-    "country",
-    "countries",
-    "southern",
-    "northern",
-    "eastern",
-    "western",
-    "central",
-]);
-
-/// Place nouns one or two words into a destination ("the Iranian capital").
-const PLACE_NOUNS: Words = Words::new(&[
-    "capital", "capitals", "city", "town", "village", "province", "region",
-]);
-
-/// Words that end a described destination.
-const DESCRIPTION_END: Words = Words::new(&[
-    "to", "for", "on", "where", "and", "after", "before", "which",
-]);
-
-/// Words before the host ("met with X", "hosted by X").
-const HOST_CUES: Words = Words::new(&[
-    "met",
-    "meet",
-    "meets",
-    "meeting",
-    "talks",
-    "hosted",
-    "received",
-    "welcomed",
-    "greeted",
-    "invitation",
-]);
-
-/// Verbs whose subject makes a visit noun ("X paid a visit").
-const VISIT_LIGHT_VERBS: Words = Words::new(&[
-    "made",
-    "makes",
-    "making",
-    "paid",
-    "pays",
-    "paying",
-    "began",
-    "begin",
-    "begins",
-    "beginning",
-    "ended",
-    "concluded",
-    "wrapped",
-    "undertook",
-    "embarked",
-    "on",
-    "start",
-    "started",
-    "starts",
-    "kicked",
-    "continued",
-    "cut",
-    "cutting",
-]);
+use crate::words::lists::visit::{
+    DESCRIPTION_END, HOST_CUES, PLACE_DESCRIPTIONS, PLACE_NOUNS, VISIT_ADJECTIVES,
+    VISIT_LIGHT_VERBS,
+};
 
 fn destinationish(m: &EntityMention) -> bool {
     placeish(m) || m.class == Class::Unknown
