@@ -9,7 +9,7 @@ use crate::event::{Attack, Call, Event, EventDate, EventKind, Mention, Statement
 use crate::lexicon::{LexiconData, LexiconEntry, TriggerKind};
 use crate::mention::Analysis;
 use crate::resolve::{Register, Resolver};
-use crate::rules::{self, Ctx, Draft, Roles};
+use crate::rules::{self, Ctx, Draft, Roles, RuleId};
 use std::cell::Cell;
 use std::sync::Arc;
 
@@ -143,7 +143,7 @@ fn events(
     // to have happened may be dated by.
     let clauses: Vec<(usize, Span)> = drafts
         .iter()
-        .filter(|(d, ..)| matches!(d.rule, "statement.say" | "statement.tell"))
+        .filter(|(d, ..)| matches!(d.rule, RuleId::StatementSay | RuleId::StatementTell))
         .filter_map(|(d, ..)| match d.roles {
             Roles::Statement {
                 content: Some(c), ..
@@ -254,7 +254,7 @@ fn events(
             trigger: Mention::from_span(text, tspan),
             sentence,
             date,
-            rule: d.rule.to_string(),
+            rule: d.rule.name().to_string(),
         });
     }
     crate::spare::give(&DRAFTS, drafts);
@@ -311,11 +311,11 @@ fn candidate(
 ) -> crate::explain::Candidate {
     use crate::explain::Decision;
     let decision = match d.outcome {
-        Outcome::Event(rule) => Decision::Event { rule },
+        Outcome::Event(rule) => Decision::Event { rule: rule.name() },
         Outcome::NoParties => Decision::NoParties,
         Outcome::Sense(rules::sense::Reject::Rule(rule)) => Decision::OtherSense {
             rule: rule.to_string(),
-            why: rules::sense::describe(rule).to_string(),
+            why: rule.doc().to_string(),
         },
         Outcome::Sense(rules::sense::Reject::Cue(i)) => {
             let cue = &lex.senses().cues[i];
@@ -358,7 +358,7 @@ pub(crate) struct Decided {
 pub(crate) enum Outcome {
     NoParties,
     Sense(rules::sense::Reject),
-    Event(&'static str),
+    Event(RuleId),
 }
 
 impl Outcome {

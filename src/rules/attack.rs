@@ -2,7 +2,7 @@
 //! active and passive verbs ("X attacked Y", "Y was attacked by X"), and
 //! casualty clauses ("22 civilians were killed").
 
-use super::{lower, placeish, Ctx, Draft, Filler, Roles, Shapes, TriggerMatch};
+use super::{lower, placeish, Ctx, Draft, Filler, Roles, RuleId, Shapes, TriggerMatch};
 use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::{Class, EntityMention};
@@ -439,7 +439,7 @@ fn draft(
     target: Option<Filler>,
     location: Option<Filler>,
     weapon: Option<Filler>,
-    rule: &'static str,
+    rule: RuleId,
     backref: bool,
 ) -> Draft {
     // The sentence's counts go to its first attack: the first strong
@@ -524,7 +524,7 @@ fn noun_target(c: &Ctx<'_, '_>, x: &TriggerMatch) -> bool {
 
 /// An attack with no role of its own (a back-reference, or one known only
 /// by its casualties).
-fn roleless(c: &Ctx<'_, '_>, tr: &TriggerMatch, rule: &'static str, backref: bool) -> Draft {
+fn roleless(c: &Ctx<'_, '_>, tr: &TriggerMatch, rule: RuleId, backref: bool) -> Draft {
     draft(c, tr, None, None, None, None, rule, backref)
 }
 
@@ -572,14 +572,14 @@ fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
     }
     let mut attacker: Option<Filler> = None;
     let mut target: Option<Filler> = None;
-    let mut rule = "attack.nominal";
+    let mut rule = RuleId::AttackNominal;
     // "Israeli airstrikes", "Houthi rebel attacks", "militia attacks"
     if let Some(mi) = c
         .mention_ending(k)
         .filter(|&mi| actorish(&c.mentions()[mi]))
     {
         attacker = Some(attacker_filler(c, mi));
-        rule = "attack.modifier_attacker";
+        rule = RuleId::AttackModifierAttacker;
     } else if k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss {
         // "Israel's war against Hamas", "the group's attack"
         if let Some(mi) = c
@@ -587,7 +587,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
             .filter(|&mi| actorish(&c.mentions()[mi]))
         {
             attacker = Some(attacker_filler(c, mi));
-            rule = "attack.possessive";
+            rule = RuleId::AttackPossessive;
         }
     }
     // "attacks on X", "attacks against X", "attack targeting X"
@@ -668,11 +668,11 @@ fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
         if let Filler::EntityMention(_, mi) = f {
             if actorish(&c.mentions()[mi]) {
                 attacker = Some(attacker_filler(c, mi));
-                rule = "attack.by_agent";
+                rule = RuleId::AttackByAgent;
             }
         } else {
             attacker = Some(f);
-            rule = "attack.by_agent";
+            rule = RuleId::AttackByAgent;
         }
     }
     // "X launched over 165 attacks", "the militias behind these attacks"
@@ -701,7 +701,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
                 .filter(|&mi| actorish(&c.mentions()[mi]))
             {
                 attacker = Some(attacker_filler(c, mi));
-                rule = "attack.light_verb_subject";
+                rule = RuleId::AttackLightVerbSubject;
             }
         } else if c.is_word(d - 1, "behind") {
             // "the militias behind these attacks": the phrase right before.
@@ -714,7 +714,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
                 .filter(|&mi| actorish(&c.mentions()[mi]))
             {
                 attacker = Some(attacker_filler(c, mi));
-                rule = "attack.behind";
+                rule = RuleId::AttackBehind;
             }
         } else if c.is_word(d - 1, "for") {
             // "blamed X for the attacks", "responsibility for the strike"
@@ -729,7 +729,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
                 ) {
                     if let Some(mi) = c.mention_after(b + 1, 4, actorish) {
                         attacker = Some(attacker_filler(c, mi));
-                        rule = "attack.blamed_for";
+                        rule = RuleId::AttackBlamedFor;
                     }
                     break;
                 }
@@ -739,7 +739,7 @@ fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
                         .filter(|&mi| actorish(&c.mentions()[mi]))
                     {
                         attacker = Some(attacker_filler(c, mi));
-                        rule = "attack.claimed";
+                        rule = RuleId::AttackClaimed;
                     }
                     break;
                 }
@@ -871,15 +871,15 @@ fn nominal(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
         && d < t
         && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
     if !any_role && counted && !weak {
-        return Some(roleless(c, tr, "attack.counted", false));
+        return Some(roleless(c, tr, RuleId::AttackCounted, false));
     }
     if !any_role {
         if definite && (!plural || c.seen_attack) {
-            return Some(roleless(c, tr, "attack.backref", true));
+            return Some(roleless(c, tr, RuleId::AttackBackref, true));
         }
         let (killed, injured) = casualties(c);
         if killed.is_some() || injured.is_some() {
-            return Some(roleless(c, tr, "attack.with_casualties", false));
+            return Some(roleless(c, tr, RuleId::AttackWithCasualties, false));
         }
         return None;
     }
@@ -974,7 +974,7 @@ fn crime(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         Some(target),
         location_after(c, e),
         weapon_near(c, t, e),
-        "attack.crime",
+        RuleId::AttackCrime,
         false,
     ))
 }
@@ -1260,7 +1260,7 @@ fn verbal(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         } else {
             target
         };
-        (attacker, target, "attack.passive")
+        (attacker, target, RuleId::AttackPassive)
     } else {
         let controlled = controller(c, t);
         // "the seventh time Russia has targeted Kyiv": the name right
@@ -1299,9 +1299,9 @@ fn verbal(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             np_at(c, e)
         };
         let rule = if controlled.is_some() {
-            "attack.controlled"
+            RuleId::AttackControlled
         } else {
-            "attack.active"
+            RuleId::AttackActive
         };
         (attacker, target, rule)
     };
@@ -1400,7 +1400,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                     target,
                     location,
                     weapon_near(c, t, e),
-                    "attack.killed_passive",
+                    RuleId::AttackKilledPassive,
                     false,
                 ));
             }
@@ -1413,7 +1413,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                     np_at(c, e),
                     location_after(c, e),
                     Some(Filler::Span(wi.span)),
-                    "attack.weapon_killed",
+                    RuleId::AttackWeaponKilled,
                     false,
                 ));
             }
@@ -1437,7 +1437,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 target,
                 location_after(c, e),
                 weapon_near(c, t, e),
-                "attack.armed_actor_killed",
+                RuleId::AttackArmedActorKilled,
                 false,
             ))
         }
@@ -1458,7 +1458,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 target,
                 location,
                 None,
-                "attack.blew_up",
+                RuleId::AttackBlewUp,
                 false,
             ))
         }
@@ -1482,7 +1482,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 passive_subject(c, t, true),
                 location_after(c, wi.toks.end),
                 Some(Filler::Span(wi.span)),
-                "attack.passive",
+                RuleId::AttackPassive,
                 false,
             ))
         }
@@ -1512,7 +1512,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 target,
                 location,
                 Some(Filler::Span(wi.span)),
-                "attack.weapon_exploded",
+                RuleId::AttackWeaponExploded,
                 false,
             ))
         }
@@ -1530,7 +1530,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 None,
                 location,
                 weapon,
-                "attack.fired_weapon",
+                RuleId::AttackFiredWeapon,
                 false,
             ))
         }
@@ -1563,7 +1563,7 @@ fn weak_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 target,
                 location_after(c, e),
                 Some(Filler::Span(wi.span)),
-                "attack.fired_weapon",
+                RuleId::AttackFiredWeapon,
                 false,
             ))
         }

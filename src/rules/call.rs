@@ -3,7 +3,7 @@
 //! back-references. Every participant is collected: the caller, the other
 //! party, and parties joined to either by "and".
 
-use super::{lower, party, Ctx, Draft, Filler, Roles, TriggerMatch, PREPOSITIONS};
+use super::{lower, party, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch, PREPOSITIONS};
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::Class;
 use crate::tokens::TokenKind;
@@ -16,7 +16,7 @@ fn draft(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
     participants: Vec<Filler>,
-    rule: &'static str,
+    rule: RuleId,
     backref: bool,
 ) -> Draft {
     c.draft(tr, Roles::Call { participants }, rule, backref)
@@ -134,7 +134,7 @@ fn verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     for mi in coordinated(c, object) {
         push(c, &mut parts, mi);
     }
-    Some(draft(c, tr, parts, "call.verb", false))
+    Some(draft(c, tr, parts, RuleId::CallVerb, false))
 }
 
 /// "X and Y spoke by phone", "X spoke with Y by phone", "X held talks by
@@ -169,7 +169,7 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if parts.len() < 2 {
         return None;
     }
-    Some(draft(c, tr, parts, "call.medium", false))
+    Some(draft(c, tr, parts, RuleId::CallMedium, false))
 }
 
 /// The subject of the clause before token `t` and the parties joined to it
@@ -280,7 +280,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
     // "between X and Y"
     let mut k = e;
     let stop = (e + 12).min(c.range.end);
-    let mut rule = "call.noun";
+    let mut rule = RuleId::CallNoun;
     while k < stop {
         if c.is_word(k, "between") {
             let mut j = k + 1;
@@ -298,7 +298,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
                     None => break,
                 }
             }
-            rule = "call.between";
+            rule = RuleId::CallBetween;
             break;
         }
         if c.is_any(k, &["with", "to", "from"]) {
@@ -312,7 +312,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
                 for mi in coordinated(c, mi) {
                     push(c, &mut parts, mi);
                 }
-                rule = "call.with";
+                rule = RuleId::CallWith;
             }
             break;
         }
@@ -322,7 +322,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
         k += 1;
     }
     // The caller: a possessive, or the subject of the clause.
-    if rule != "call.between" {
+    if rule != RuleId::CallBetween {
         let mut b = t;
         while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
             b -= 1;
@@ -355,7 +355,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
         let opening = (t.saturating_sub(3)..t)
             .find(|&k| c.is_any(k, &["in", "during"]))
             .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(TokenKind::Quote));
-        if opening && parts.len() == 1 && rule == "call.with" {
+        if opening && parts.len() == 1 && rule == RuleId::CallWith {
             let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
             if let Some(a) = comma.and_then(|q| c.mention_after(q + 1, 3, party)) {
                 push(c, &mut parts, a);
@@ -372,7 +372,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
                     if let Some(b2) = c.mention_after(v, 2, party) {
                         parts.push(c.filler(b2));
                     }
-                    rule = "call.in_a_call";
+                    rule = RuleId::CallInACall;
                 }
             }
         }
@@ -392,7 +392,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
         c,
         tr,
         parts,
-        if backref { "call.backref" } else { rule },
+        if backref { RuleId::CallBackref } else { rule },
         backref,
     ))
 }

@@ -2,16 +2,14 @@
 //!
 //! Each rule looks at one trigger in one sentence and fills the kind's roles
 //! from the mentions around it. Every rule has a stable id (shown in the
-//! output as `rule`) and example sentences in [`examples`].
+//! output as `rule`), listed with a line of doc in the [`RuleId`] catalogue,
+//! and example sentences both ways in `examples.txt`.
 
 pub(crate) mod attack;
 pub(crate) mod call;
-#[cfg(test)]
-pub(crate) mod examples;
+mod catalogue;
 pub(crate) mod modality;
 pub(crate) mod sense;
-#[cfg(test)]
-pub(crate) mod sense_examples;
 pub(crate) mod statement;
 pub(crate) mod tense;
 pub(crate) mod visit;
@@ -24,6 +22,8 @@ use crate::words::lists::rules::{CLAUSE_STARTERS, DANGLING, TIME_PREPOSITIONS, T
 pub(crate) use crate::words::lists::rules::{PREPOSITIONS, VERB_GROUP};
 pub(crate) use crate::words::{lower, Shapes, Words};
 use std::ops::Range;
+
+pub(crate) use catalogue::RuleId;
 
 /// A role filler before resolution: a mention, or a plain span of text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub(crate) struct Draft {
     /// Trigger token range.
     pub trig: Range<usize>,
     pub roles: Roles,
-    pub rule: &'static str,
+    pub rule: RuleId,
     /// A back-reference ("the attack") that takes an earlier event's parties.
     pub backref: bool,
 }
@@ -343,7 +343,7 @@ impl<'a, 't> Ctx<'a, 't> {
         &self,
         tr: &TriggerMatch,
         roles: Roles,
-        rule: &'static str,
+        rule: RuleId,
         backref: bool,
     ) -> Draft {
         Draft {

@@ -15,7 +15,7 @@
 //!
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
-use super::{Ctx, Draft, Filler, Roles, TriggerMatch};
+use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
 use crate::mention::{Class, EntityMention, Refers};
@@ -28,72 +28,9 @@ use std::cell::OnceCell;
 pub(crate) enum Reject {
     /// A cue of `senses.tsv` (its index).
     Cue(usize),
-    /// A rule of this module (one of [`RULES`]).
-    Rule(&'static str),
+    /// A sense rule written in code.
+    Rule(RuleId),
 }
-
-/// The sense rules written in code, with what each rejects.
-pub(crate) const RULES: &[(&str, &str)] = &[
-    (
-        CRITICISM,
-        "an attack whose attacker is a critic: words, not force",
-    ),
-    (
-        ATTACKER_TYPE,
-        "an attack whose attacker is a thing (a slump, a law, a product)",
-    ),
-    (
-        TARGET_TYPE,
-        "an attack on a thing that force does not hit (plans, a deal, prices, a website)",
-    ),
-    (
-        POLICE_SEARCH,
-        "a raid by police or agents: a search, not an attack",
-    ),
-    (
-        NO_FORCE,
-        "an ambiguous attack word with no weapon, casualty, armed party or physical target",
-    ),
-    (
-        THING_MOVES,
-        "a motion verb whose subject is a thing (an award, a product)",
-    ),
-    (
-        DESTINATION_TYPE,
-        "a visit whose destination is not a place (the top, the final, a deal)",
-    ),
-    (
-        FIXTURE,
-        "travel in a sports report: a fixture or a tour, not a visit",
-    ),
-    (
-        SELECTION,
-        "a call in a sports report that is not a phone call: a selection",
-    ),
-    (
-        PRACTICE,
-        "phone calls in general, held by no named party: a practice or a product",
-    ),
-];
-
-/// What a rule of [`RULES`] rejects, in words.
-pub(crate) fn describe(rule: &str) -> &'static str {
-    RULES
-        .iter()
-        .find(|(id, _)| *id == rule)
-        .map_or("", |(_, why)| why)
-}
-
-const CRITICISM: &str = "sense.criticism";
-const ATTACKER_TYPE: &str = "sense.attacker_type";
-const TARGET_TYPE: &str = "sense.target_type";
-const POLICE_SEARCH: &str = "sense.police_search";
-const NO_FORCE: &str = "sense.no_force";
-const THING_MOVES: &str = "sense.thing_moves";
-const DESTINATION_TYPE: &str = "sense.destination_type";
-const FIXTURE: &str = "sense.fixture";
-const SELECTION: &str = "sense.selection";
-const PRACTICE: &str = "sense.calls_in_general";
 
 /// What the sense rules ask of a whole document, found on first use.
 #[derive(Default)]
@@ -359,27 +296,27 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
 fn attack(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
-    rule: &str,
+    rule: RuleId,
     d_backref: bool,
     attacker: Option<&Filler>,
     target: Option<&Filler>,
     doc: &DocFacts,
-) -> Option<&'static str> {
+) -> Option<RuleId> {
     let by = attacker.map(|f| party(c, f, false));
     let on = target.map(|f| party(c, f, true));
     if by.is_some_and(|p| p.has_type(NounType::Critic)) {
-        return Some(CRITICISM);
+        return Some(RuleId::SenseCriticism);
     }
     if by.is_some_and(Party::thing) {
-        return Some(ATTACKER_TYPE);
+        return Some(RuleId::SenseAttackerType);
     }
     if on.is_some_and(Party::thing) {
-        return Some(TARGET_TYPE);
+        return Some(RuleId::SenseTargetType);
     }
     if tr.force == Force::Search
         && by.is_some_and(|p| p.has_type(NounType::Police) || police(c, attacker))
     {
-        return Some(POLICE_SEARCH);
+        return Some(RuleId::SensePoliceSearch);
     }
     // "more than 5,000 people were killed" with no one who killed them, no
     // weapon and no armed party: only a conflict report makes it an attack
@@ -393,18 +330,19 @@ fn attack(
         });
         matches!(p, Party::Noun(_)) && (!p.has_type(NounType::Person) || people)
     };
-    if rule == "attack.killed_passive"
+    if rule == RuleId::AttackKilledPassive
         && on.map_or(true, generic)
         && attacker.is_none()
         && !c.doc.weapons(c.si).iter().any(|w| w.force)
         && !c.mentions().iter().any(armed)
         && !doc.conflict(c)
     {
-        return Some(NO_FORCE);
+        return Some(RuleId::SenseNoForce);
     }
     // "urged Israel to refrain from attacking Rafah": one is told not to
     // attack a place only with force.
-    if rule == "attack.controlled" && on.is_some_and(|p| matches!(p, Party::Place) || p.physical())
+    if rule == RuleId::AttackControlled
+        && on.is_some_and(|p| matches!(p, Party::Place) || p.physical())
     {
         return None;
     }
@@ -413,7 +351,7 @@ fn attack(
     if tr.force == Force::Itself || backref || force_evidence(c, tr, by, on, doc) {
         return None;
     }
-    Some(NO_FORCE)
+    Some(RuleId::SenseNoForce)
 }
 
 /// The text of a filler as the rule cut it.
@@ -481,21 +419,21 @@ fn visit(
     visitor: Option<&Filler>,
     destination: Option<&Filler>,
     doc: &DocFacts,
-) -> Option<&'static str> {
+) -> Option<RuleId> {
     let t = tr.toks.start;
     let verb = matches!(tr.frame, Frame::Verb | Frame::VerbWeak);
     if verb && subject_word(c, t).is_some_and(|p| p.thing()) {
-        return Some(THING_MOVES);
+        return Some(RuleId::SenseThingMoves);
     }
     if verb && team_fixture(c, t) {
-        return Some(FIXTURE);
+        return Some(RuleId::SenseFixture);
     }
     if visitor.is_some_and(|f| party(c, f, true).thing()) || of_thing(c, tr) {
-        return Some(THING_MOVES);
+        return Some(RuleId::SenseThingMoves);
     }
     let dest = destination.map(|f| party(c, f, false));
     if dest.is_some_and(Party::thing) {
-        return Some(DESTINATION_TYPE);
+        return Some(RuleId::SenseDestinationType);
     }
     // "went", "came", "returned": travel only to a named place or a site.
     if tr.frame == Frame::VerbWeak
@@ -503,7 +441,7 @@ fn visit(
             matches!(p, Party::Place) || p.has_type(NounType::Site) || named(c, destination)
         })
     {
-        return Some(DESTINATION_TYPE);
+        return Some(RuleId::SenseDestinationType);
     }
     // A player's own trip names the place: "flew to Dublin to join the
     // squad". The sports report is asked last: reading the text costs most.
@@ -511,7 +449,7 @@ fn visit(
     let place = matches!(destination, Some(Filler::EntityMention(si, mi))
         if matches!(c.doc.mentions(*si)[*mi].class, Class::Place | Class::Unknown));
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
-    ((!person || !place || tour) && doc.sport(c)).then_some(FIXTURE)
+    ((!person || !place || tour) && doc.sport(c)).then_some(RuleId::SenseFixture)
 }
 
 /// "Arsenal visit Chelsea on Saturday", "The Lakers travel to Boston": a
@@ -595,10 +533,10 @@ fn call(
     tr: &TriggerMatch,
     participants: &[Filler],
     doc: &DocFacts,
-) -> Option<&'static str> {
+) -> Option<RuleId> {
     let phrase = c.lex.trigger_phrase(tr.phrase);
     if matches!(phrase, "call" | "calls") && doc.sport(c) {
-        return Some(SELECTION);
+        return Some(RuleId::SenseSelection);
     }
     // "route phone calls", "make phone calls over the net": calls in general,
     // unless named parties hold them.
@@ -609,5 +547,5 @@ fn call(
         ),
         _ => false,
     });
-    (phrase.ends_with("calls") && !named).then_some(PRACTICE)
+    (phrase.ends_with("calls") && !named).then_some(RuleId::SenseCallsInGeneral)
 }

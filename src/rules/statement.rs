@@ -4,7 +4,7 @@
 //! name right after it ("said Mezni"), or an "according to X" phrase.
 //! Content is the quotation it governs or the clause after it.
 
-use super::{Ctx, Draft, Filler, Roles, TriggerMatch};
+use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::{Class, EntityMention};
@@ -32,7 +32,7 @@ fn draft(
     speaker: Option<Filler>,
     content: Option<Span>,
     quote: bool,
-    rule: &'static str,
+    rule: RuleId,
 ) -> Draft {
     c.draft(
         tr,
@@ -351,7 +351,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(c.filler(sp)),
                 content,
                 quote,
-                "statement.passive_by",
+                RuleId::StatementPassiveBy,
             ));
         }
         return None;
@@ -378,7 +378,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(c.filler(sp)),
                 content.0,
                 content.1,
-                "statement.say_inverted",
+                RuleId::StatementSayInverted,
             ));
         }
     }
@@ -464,7 +464,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(c.filler(speaker)),
                 quote_content(c, q),
                 true,
-                "statement.quote_then_speaker",
+                RuleId::StatementQuoteThenSpeaker,
             ));
         }
         let s0 = phrase_start(c, speaker);
@@ -477,7 +477,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(c.filler(speaker)),
                 content,
                 false,
-                "statement.clause_then_speaker",
+                RuleId::StatementClauseThenSpeaker,
             ));
         }
     }
@@ -508,11 +508,11 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         _ => content_from(c, e),
     };
     let rule = match tr.frame {
-        Frame::Tell => "statement.tell",
-        Frame::Urge => "statement.urge",
-        Frame::Object => "statement.object",
-        Frame::Prep => "statement.prep",
-        _ => "statement.say",
+        Frame::Tell => RuleId::StatementTell,
+        Frame::Urge => RuleId::StatementUrge,
+        Frame::Object => RuleId::StatementObject,
+        Frame::Prep => RuleId::StatementPrep,
+        _ => RuleId::StatementSay,
     };
     Some(draft(c, tr, Some(c.filler(speaker)), content, quote, rule))
 }
@@ -569,7 +569,7 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         Some(c.filler(sp)),
         quote_content(c, q),
         true,
-        "statement.partial_quote",
+        RuleId::StatementPartialQuote,
     ))
 }
 
@@ -587,7 +587,7 @@ fn according(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> 
                 Some(c.filler(sp)),
                 quote_content(c, q),
                 true,
-                "statement.according_to",
+                RuleId::StatementAccordingTo,
             ));
         }
         let at_start = t == c.range.start
@@ -608,7 +608,7 @@ fn according(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> 
             Some(c.filler(sp)),
             content,
             false,
-            "statement.according_to",
+            RuleId::StatementAccordingTo,
         ));
     }
     if phrase.ends_with("as saying") {
@@ -634,7 +634,7 @@ fn according(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> 
             Some(c.filler(sp)),
             content,
             quote,
-            "statement.quoted_as_saying",
+            RuleId::StatementQuotedAsSaying,
         ));
     }
     if SOURCE_ONLY.contains(&phrase) {
@@ -661,7 +661,7 @@ fn according(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> 
             Some(c.filler(sp)),
             content,
             quote,
-            "statement.in_a_statement",
+            RuleId::StatementInAStatement,
         ));
     }
     None
@@ -694,7 +694,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(c.filler(sp)),
                 None,
                 false,
-                "statement.no_comment",
+                RuleId::StatementNoComment,
             )),
             _ => None,
         };
@@ -707,7 +707,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(c.filler(sp)),
                 None,
                 false,
-                "statement.noun_from",
+                RuleId::StatementNounFrom,
             ));
         }
     }
@@ -722,7 +722,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(c.filler(sp)),
                 None,
                 false,
-                "statement.noun_possessive",
+                RuleId::StatementNounPossessive,
             ));
         }
     }
@@ -760,7 +760,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(c.filler(sp)),
                 content,
                 quote,
-                "statement.issued_statement",
+                RuleId::StatementIssuedStatement,
             ));
         }
     }

@@ -1,7 +1,7 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, TriggerMatch};
+use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
@@ -175,7 +175,7 @@ fn draft(
     visitor: Option<Filler>,
     destination: Option<Filler>,
     host: Option<Filler>,
-    rule: &'static str,
+    rule: RuleId,
     backref: bool,
 ) -> Draft {
     c.draft(
@@ -227,7 +227,7 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         Some(c.filler(visitor)),
         Some(c.filler(place)),
         host.map(|h| c.filler(h)),
-        "visit.hosted",
+        RuleId::VisitHosted,
         false,
     ))
 }
@@ -276,22 +276,22 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 k -= 1;
             }
             let mut visitor = None;
-            let mut rule = "visit.noun";
+            let mut rule = RuleId::VisitNoun;
             if k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss {
                 visitor = c
                     .mention_ending(k - 1)
                     .filter(|&mi| party(&c.mentions()[mi]))
                     .map(|mi| c.filler(mi));
-                rule = "visit.possessive";
+                rule = RuleId::VisitPossessive;
             } else if k > c.range.start && c.is_any(k - 1, &["his", "her", "their"]) {
                 // The possessive pronoun: resolved like "he".
                 visitor = Some(Filler::Possessor(c.si, c.doc.tokens[k - 1].span));
-                rule = "visit.possessive";
+                rule = RuleId::VisitPossessive;
             }
             // "the visit of X to Y"
             if visitor.is_none() && c.is_word(e, "of") {
                 visitor = c.mention_after(e + 1, 3, party).map(|mi| c.filler(mi));
-                rule = "visit.of_visitor";
+                rule = RuleId::VisitOfVisitor;
             }
             // "X made/paid/began a visit"
             if visitor.is_none() {
@@ -306,7 +306,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                         .subject_before(d - 1)
                         .filter(|&mi| party(&c.mentions()[mi]))
                         .map(|mi| c.filler(mi));
-                    rule = "visit.light_verb";
+                    rule = RuleId::VisitLightVerb;
                 }
             }
             let after = if c.is_word(e, "of") {
@@ -353,7 +353,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                     };
                     visitor = c.mention_after(b + 1, 3, person).map(|mi| c.filler(mi));
                     if visitor.is_some() {
-                        rule = "visit.by_visitor";
+                        rule = RuleId::VisitByVisitor;
                     }
                 }
             }
@@ -390,12 +390,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             if visitor.is_none() || pronoun {
                 if let Some(mi) = opening_clause_subject(c, t, e) {
                     visitor = Some(c.filler(mi));
-                    rule = "visit.opening_clause";
+                    rule = RuleId::VisitOpeningClause;
                 }
             }
             if visitor.is_none() && dest.is_none() {
                 if definite || c.is_any(k.saturating_sub(1), &["during"]) {
-                    return Some(draft(c, tr, None, None, h(), "visit.backref", true));
+                    return Some(draft(c, tr, None, None, h(), RuleId::VisitBackref, true));
                 }
                 return None;
             }
@@ -443,9 +443,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 Some(dest),
                 h(),
                 if visit_verb {
-                    "visit.verb"
+                    RuleId::VisitVerb
                 } else {
-                    "visit.motion_to"
+                    RuleId::VisitMotionTo
                 },
                 false,
             ))
