@@ -8,9 +8,12 @@ use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::call::{
-    AFTER_CALL_OBJECT, BEFORE_CALL_VERB, CALL_ADJECTIVES, CONVERSE, HELD, NOT_CALL_PARTICLES,
-    PAIR_WORDS, PHONE,
+    AFTER_CALL_OBJECT, BACKREF_DETERMINERS, BEFORE_CALL_VERB, CALL_ADJECTIVES, CALL_NOUNS,
+    CONVERSE, DEFINITE_PARTY, HELD, NAMING_BEFORE_CALLED, NOT_CALL_PARTICLES, OPENING_PREPOSITIONS,
+    PAIR_WORDS, PARTY_PREPOSITIONS, PHONE, REQUEST_PARTICLES, SUBJECTS_NOT_MENTIONED, THAT_CALL,
+    VERB_BEFORE_CALL,
 };
+use crate::words::lists::rules::{COORDINATORS, REFLEXIVES};
 
 fn draft(
     c: &Ctx<'_, '_>,
@@ -38,12 +41,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Op
 /// ("called the plan a mistake", "called him a liar").
 pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> {
     // "was called", "so-called": naming.
-    if t > c.range.start
-        && c.is_any(
-            t - 1,
-            &["was", "were", "been", "being", "be", "is", "are", "so"],
-        )
-    {
+    if t > c.range.start && c.is_in(t - 1, &NAMING_BEFORE_CALLED) {
         return None;
     }
     if c.is_in(e, &NOT_CALL_PARTICLES) {
@@ -56,10 +54,7 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     // "what they call the Alert Cache", "the man who calls himself X":
     // naming.
     let lo = t.saturating_sub(3).max(c.range.start);
-    if naming
-        && ((lo..t).any(|k| c.is_word(k, "what"))
-            || c.is_any(e, &["himself", "herself", "itself", "themselves"]))
-    {
+    if naming && ((lo..t).any(|k| c.is_word(k, "what")) || c.is_in(e, &REFLEXIVES)) {
         return None;
     }
     let mi = c.mention_after(e, 2, party)?;
@@ -108,7 +103,7 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
             let prep = m.toks.start > c.range.start && c.is_in(m.toks.start - 1, &PREPOSITIONS);
             let subject = m.class == Class::Pronoun || c.subject_before(t) == Some(mi);
             party(m) && (!naming || (known_party(c, m) && !prep && subject))
-        }) || c.is_any(b - 1, &["who", "i", "you"]))
+        }) || c.is_in(b - 1, &SUBJECTS_NOT_MENTIONED))
 }
 
 /// A party that "called" can take as caller or callee: a named person,
@@ -118,9 +113,8 @@ fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::EntityMention) -> bool {
     match m.class {
         Class::Person | Class::Org | Class::Country | Class::Pronoun | Class::Unknown => true,
         Class::Description | Class::Group => {
-            m.toks.start > c.range.start
-                && c.is_any(m.toks.start - 1, &["the", "his", "her", "their"])
-                || c.is_any(m.toks.start, &["the"])
+            m.toks.start > c.range.start && c.is_in(m.toks.start - 1, &DEFINITE_PARTY)
+                || c.is_word(m.toks.start, "the")
         }
         _ => false,
     }
@@ -190,7 +184,7 @@ fn subject_group(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
 fn coordinated(c: &Ctx<'_, '_>, mi: usize) -> Vec<usize> {
     let mut out = vec![mi];
     let mut j = c.mentions()[mi].toks.end;
-    while out.len() < 6 && c.is_any(j, &["and", ","]) {
+    while out.len() < 6 && c.is_in(j, &COORDINATORS) {
         let next = if c.is_word(j, ",") && c.is_word(j + 1, "and") {
             j + 2
         } else {
@@ -221,87 +215,89 @@ fn push(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mi: usize) {
 /// "a phone call with Y", "the call between X and Y", "In a call with Y, X
 /// thanked ...".
 fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft> {
-    let t = tr.toks.start;
-    let e = tr.toks.end;
-    let phrase = c.lex.trigger_phrase(tr.phrase);
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let phoney = by_phone(c, tr);
     let head = lower(c.word(e - 1));
-    let noun = matches!(
-        head.as_ref(),
-        "call"
-            | "calls"
-            | "conversation"
-            | "conversations"
-            | "talks"
-            | "conference"
-            | "videoconference"
-    );
-    let phoney = phrase.contains("phone")
+    if CALL_NOUNS.contains(&head) && !is_conversation(c, tr, &head, phoney, doc_has_call) {
+        return None;
+    }
+    let (mut parts, mut rule) = parties_after(c, e);
+    if rule != RuleId::CallBetween {
+        rule = parties_before(c, tr, &mut parts, rule);
+    }
+    // "the call between the two leaders": the parties told before.
+    if doc_has_call {
+        parts.retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
+    }
+    let backref = parts.is_empty();
+    if backref && !(t > c.range.start && c.is_in(t - 1, &BACKREF_DETERMINERS)) && !phoney {
+        return None;
+    }
+    let rule = if backref { RuleId::CallBackref } else { rule };
+    Some(draft(c, tr, parts, rule, backref))
+}
+
+/// A call by phone or video: said so by the trigger ("phone call"), a
+/// word before it ("a telephone conversation"), or a medium after it
+/// ("a conversation by phone").
+fn by_phone(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let phrase = c.lex.trigger_phrase(tr.phrase);
+    phrase.contains("phone")
         || phrase.contains("video")
         || (t > c.range.start && c.is_in(t - 1, &PHONE))
         || (t > c.range.start + 1 && c.is_in(t - 2, &PHONE))
-        // "a conversation by phone"
         || c.has_trigger(TriggerKind::Call, |x| {
             x.frame == Frame::Medium && x.toks.start >= e && x.toks.start < e + 4
-        });
-    if noun {
-        // "calls for", "call on", "called for": requests, not conversations.
-        let dated = e + 1 < c.range.end && crate::mention::is_calendar(c.word(e + 1));
-        if c.is_word(e, "for")
-            || (c.is_any(e, &["on", "upon"]) && !dated)
-            || (head == "calls" && !phoney)
-        {
-            return None;
-        }
-        if c.has_trigger(TriggerKind::Statement, |x| {
-            x.toks.start <= t && x.toks.end >= e
-        }) {
-            return None;
-        }
-        // A verb use ("to call", "will call") is not a conversation.
-        if t > c.range.start && c.is_any(t - 1, &["to", "will", "would", "they", "we", "i", "you"])
-        {
-            return None;
-        }
-        let made = (t.saturating_sub(4)..t).any(|k| c.is_in(k, &HELD))
-            || phrase.starts_with("held ")
-            || phrase.starts_with("had ");
-        let conv = head.starts_with("conversation");
-        // After a call, "X's conversation with Y" is that call.
-        let possessive = t > c.range.start && c.doc.tokens[t - 1].kind == TokenKind::Poss;
-        let made = made || (conv && (possessive || c.is_word(e, "with")));
-        if !phoney && !(made && (doc_has_call || !conv)) {
-            return None;
-        }
-        if !phoney && conv && !doc_has_call {
-            return None;
-        }
+        })
+}
+
+/// Whether a conversation noun (`head`: "call", "talks", ...) is a call
+/// here: not a request ("calls for", "call on"), not part of a statement
+/// trigger, not a verb ("will call"), and, unless by phone, one that was
+/// held ("held a conversation") after a call was told.
+fn is_conversation(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    head: &str,
+    phoney: bool,
+    doc_has_call: bool,
+) -> bool {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let dated = e + 1 < c.range.end && crate::mention::is_calendar(c.word(e + 1));
+    let request = c.is_word(e, "for")
+        || (c.is_in(e, &REQUEST_PARTICLES) && !dated)
+        || (head == "calls" && !phoney);
+    let in_statement = c.has_trigger(TriggerKind::Statement, |x| {
+        x.toks.start <= t && x.toks.end >= e
+    });
+    let verb_use = t > c.range.start && c.is_in(t - 1, &VERB_BEFORE_CALL);
+    if request || in_statement || verb_use {
+        return false;
     }
-    let mut parts: Vec<Filler> = Vec::new();
-    // "between X and Y"
-    let mut k = e;
+    let phrase = c.lex.trigger_phrase(tr.phrase);
+    let held = (t.saturating_sub(4)..t).any(|k| c.is_in(k, &HELD))
+        || phrase.starts_with("held ")
+        || phrase.starts_with("had ");
+    let conv = head.starts_with("conversation");
+    // After a call, "X's conversation with Y" is that call.
+    let possessive = t > c.range.start && c.doc.tokens[t - 1].kind == TokenKind::Poss;
+    let held = held || (conv && (possessive || c.is_word(e, "with")));
+    phoney || (held && (doc_has_call || !conv))
+}
+
+/// The parties named after a call noun ending at `e`: "between X and Y"
+/// (rule `call.between`), or "with/to/from Y" and those joined to it
+/// (`call.with`); within the clause.
+fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
+    let mut parts = Vec::new();
     let stop = (e + 12).min(c.range.end);
-    let mut rule = RuleId::CallNoun;
-    while k < stop {
+    for k in e..stop {
         if c.is_word(k, "between") {
-            let mut j = k + 1;
-            while j < c.range.end && parts.len() < 4 {
-                match c.mention_after(j, 4, party) {
-                    Some(mi) => {
-                        parts.push(c.filler(mi));
-                        j = c.mentions()[mi].toks.end;
-                        if c.is_any(j, &["and", ","]) {
-                            j += 1;
-                            continue;
-                        }
-                        break;
-                    }
-                    None => break,
-                }
-            }
-            rule = RuleId::CallBetween;
-            break;
+            between(c, k + 1, &mut parts);
+            return (parts, RuleId::CallBetween);
         }
-        if c.is_any(k, &["with", "to", "from"]) {
+        if c.is_in(k, &PARTY_PREPOSITIONS) {
             // A name after "from" is guessed to be a place of origin: a
             // call comes from a party, so an unknown "place" is one.
             let from = c.is_word(k, "from");
@@ -312,89 +308,109 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
                 for mi in coordinated(c, mi) {
                     push(c, &mut parts, mi);
                 }
-                rule = RuleId::CallWith;
+                return (parts, RuleId::CallWith);
             }
             break;
         }
         if c.doc.tokens[k].kind == TokenKind::Punct && matches!(c.word(k), "," | "." | ";") {
             break;
         }
-        k += 1;
     }
-    // The caller: a possessive, or the subject of the clause.
-    if rule != RuleId::CallBetween {
-        let mut b = t;
-        while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
-            b -= 1;
-        }
-        let callers = if b > c.range.start + 1 && c.doc.tokens[b - 1].kind == TokenKind::Poss {
-            c.mention_ending(b - 1)
-                .filter(|&mi| party(&c.mentions()[mi]))
-                .map(|mi| coordinated_before(c, mi))
-                .unwrap_or_default()
-        } else if !(t > c.range.start && c.is_any(t - 1, &["the", "this", "that"]) && b == t) {
-            subject_group(c, t)
-        } else {
-            Vec::new()
+    (parts, RuleId::CallNoun)
+}
+
+/// The parties of "between X and Y" (or "X, Y and Z"), from token `j`.
+fn between(c: &Ctx<'_, '_>, mut j: usize, parts: &mut Vec<Filler>) {
+    while j < c.range.end && parts.len() < 4 {
+        let Some(mi) = c.mention_after(j, 4, party) else {
+            break;
         };
-        for (i, f) in callers.into_iter().enumerate() {
-            if !parts.contains(&f) {
-                parts.insert(i, f);
-            }
+        parts.push(c.filler(mi));
+        j = c.mentions()[mi].toks.end;
+        if !c.is_in(j, &COORDINATORS) {
+            break;
         }
-        // "Blinken told Wang Yi in a call that ...": the addressee.
-        if let Some(mi) =
-            (t.saturating_sub(8).max(c.range.start)..t).find_map(|k| addressee_of(c, k))
-        {
-            if c.mentions()[mi].toks.end <= t {
-                push(c, &mut parts, mi);
-            }
-        }
-        // "In a phone call on October 23, X thanked Y", "During a call with
-        // Y, X urged ...": the subject of the main clause is the caller.
-        let opening = (t.saturating_sub(3)..t)
-            .find(|&k| c.is_any(k, &["in", "during"]))
-            .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(TokenKind::Quote));
-        if opening && parts.len() == 1 && rule == RuleId::CallWith {
-            let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
-            if let Some(a) = comma.and_then(|q| c.mention_after(q + 1, 3, party)) {
-                push(c, &mut parts, a);
-            }
-        }
-        if parts.is_empty()
-            && (c.is_any(t.saturating_sub(2), &["in"]) || c.is_any(t.saturating_sub(3), &["in"]))
-        {
-            let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
-            if let Some(q) = comma {
-                if let Some(a) = c.mention_after(q + 1, 3, party) {
-                    parts.push(c.filler(a));
-                    let v = c.mentions()[a].toks.end + 1;
-                    if let Some(b2) = c.mention_after(v, 2, party) {
-                        parts.push(c.filler(b2));
-                    }
-                    rule = RuleId::CallInACall;
-                }
-            }
+        j += 1;
+    }
+}
+
+/// Adds the parties told before a call noun to `parts` (the caller first):
+/// a possessive ("X's call"), the clause's subject, the person told or
+/// urged in the call, and the subject of the main clause after an opening
+/// "In a call with Y, X ...". Returns the rule that found them.
+fn parties_before(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    parts: &mut Vec<Filler>,
+    rule: RuleId,
+) -> RuleId {
+    let t = tr.toks.start;
+    for (i, f) in callers(c, t).into_iter().enumerate() {
+        if !parts.contains(&f) {
+            parts.insert(i, f);
         }
     }
-    // "the call between the two leaders": the parties told before.
-    if doc_has_call {
-        parts.retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
+    // "Blinken told Wang Yi in a call that ...": the addressee.
+    if let Some(mi) = (t.saturating_sub(8).max(c.range.start)..t).find_map(|k| addressee_of(c, k)) {
+        if c.mentions()[mi].toks.end <= t {
+            push(c, parts, mi);
+        }
     }
-    let backref = parts.is_empty();
-    if backref
-        && !(t > c.range.start && c.is_any(t - 1, &["the", "this", "that", "their", "his", "her"]))
-        && !phoney
-    {
-        return None;
+    opening_call(c, tr, parts, rule)
+}
+
+/// The caller of a call noun at `t`: a possessive before it ("X's phone
+/// call"), else the subject of the clause, unless "the call" points back.
+fn callers(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
+    let mut b = t;
+    while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
+        b -= 1;
     }
-    Some(draft(
-        c,
-        tr,
-        parts,
-        if backref { RuleId::CallBackref } else { rule },
-        backref,
-    ))
+    if b > c.range.start + 1 && c.doc.tokens[b - 1].kind == TokenKind::Poss {
+        c.mention_ending(b - 1)
+            .filter(|&mi| party(&c.mentions()[mi]))
+            .map(|mi| coordinated_before(c, mi))
+            .unwrap_or_default()
+    } else if !(t > c.range.start && c.is_in(t - 1, &THAT_CALL) && b == t) {
+        subject_group(c, t)
+    } else {
+        Vec::new()
+    }
+}
+
+/// "In a phone call on October 23, X thanked Y", "During a call with Y, X
+/// urged ...": a call noun in an opening phrase; the subject of the main
+/// clause after the comma is the caller (and, with no party yet, the
+/// person after its verb the other party: rule `call.in_a_call`).
+fn opening_call(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    parts: &mut Vec<Filler>,
+    rule: RuleId,
+) -> RuleId {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let comma = || (e..c.range.end).find(|&q| c.word(q) == ",");
+    let opening = (t.saturating_sub(3)..t)
+        .find(|&k| c.is_in(k, &OPENING_PREPOSITIONS))
+        .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(TokenKind::Quote));
+    if opening && parts.len() == 1 && rule == RuleId::CallWith {
+        if let Some(a) = comma().and_then(|q| c.mention_after(q + 1, 3, party)) {
+            push(c, parts, a);
+        }
+    }
+    let in_a = c.is_word(t.saturating_sub(2), "in") || c.is_word(t.saturating_sub(3), "in");
+    if !parts.is_empty() || !in_a {
+        return rule;
+    }
+    let Some(a) = comma().and_then(|q| c.mention_after(q + 1, 3, party)) else {
+        return rule;
+    };
+    parts.push(c.filler(a));
+    let v = c.mentions()[a].toks.end + 1;
+    if let Some(b) = c.mention_after(v, 2, party) {
+        parts.push(c.filler(b));
+    }
+    RuleId::CallInACall
 }
 
 /// "the two leaders", "both men": a plural description of parties told before.
@@ -409,7 +425,7 @@ fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
 fn coordinated_before(c: &Ctx<'_, '_>, mi: usize) -> Vec<Filler> {
     let mut out = vec![c.filler(mi)];
     let mut s = c.mentions()[mi].toks.start;
-    while out.len() < 6 && s > c.range.start && c.is_any(s - 1, &["and", ","]) {
+    while out.len() < 6 && s > c.range.start && c.is_in(s - 1, &COORDINATORS) {
         match c.mention_ending(s - 1).filter(|&n| party(&c.mentions()[n])) {
             Some(n) => {
                 out.insert(0, c.filler(n));

@@ -18,7 +18,9 @@ use crate::document::Span;
 use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
 use crate::mention::{Analysis, Class, EntityMention};
 use crate::tokens::TokenKind;
-use crate::words::lists::rules::{CLAUSE_STARTERS, DANGLING, TIME_PREPOSITIONS, TIME_WORDS};
+use crate::words::lists::rules::{
+    ARTICLES, CLAUSE_STARTERS, DANGLING, RELATIVE_PRONOUNS, TIME_PREPOSITIONS, TIME_WORDS,
+};
 pub(crate) use crate::words::lists::rules::{PREPOSITIONS, VERB_GROUP};
 pub(crate) use crate::words::{lower, Shapes, Words};
 use std::ops::Range;
@@ -221,10 +223,10 @@ impl<'a, 't> Ctx<'a, 't> {
     /// mention of the clause that is not a prepositional object; for a
     /// participle after a comma ("..., urging"), the sentence's subject.
     pub(crate) fn subject_before(&self, t: usize) -> Option<usize> {
-        // "the four terrorists who carried out": a relative pronoun right
+        // "the four gunmen who carried out": a relative pronoun right
         // before the verb stands for the mention before it.
         let b = self.back_over(t, &VERB_GROUP);
-        if b > self.range.start + 1 && self.is_any(b - 1, &["who", "that", "which"]) {
+        if b > self.range.start + 1 && self.is_in(b - 1, &RELATIVE_PRONOUNS) {
             if let Some(mi) = self
                 .mention_ending(b - 1)
                 .filter(|&mi| self.mentions()[mi].is_actor())
@@ -232,69 +234,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some(mi);
             }
         }
-        let mut start = self.range.start;
-        // Clause start: the last clause starter before t (not inside a mention).
-        let mut k = t;
-        let participle = t > self.range.start
-            && self.word(t).ends_with("ing")
-            && (self.kind(t - 1) == Some(TokenKind::Punct) || self.is_word(t - 1, "also"));
-        // The start of a mention right before the verb (auxiliaries aside):
-        // only such a subject makes a reported clause of its own ("said
-        // militants attacked", not "said ..., but warned").
-        let adjacent = self
-            .mention_ending(self.back_over(t, &VERB_GROUP))
-            .map(|mi| self.mentions()[mi].toks.start);
-        while k > self.range.start {
-            k -= 1;
-            if self.doc.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":") {
-                start = k + 1;
-                break;
-            }
-            // "The army said militants attacked": reported speech opens a
-            // clause after the speech verb.
-            let speech = adjacent.is_some_and(|s| s > k)
-                && self.trigs.iter().any(|x| {
-                    x.kind == TriggerKind::Statement
-                        && x.toks.end == k + 1
-                        && matches!(x.frame, Frame::Say | Frame::Tell)
-                });
-            if !participle
-                && (speech || self.is_in(k, &CLAUSE_STARTERS))
-                && self.mention_covering(k).is_none()
-            {
-                // "X said that Y ..." : Y's clause starts after "that".
-                let m_between = self
-                    .mentions()
-                    .iter()
-                    .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
-                if m_between {
-                    start = k + 1;
-                    // "Before visiting Israel, Mr Blair made a visit": an
-                    // opening subordinate clause ends at its comma.
-                    if k == self.range.start && !speech {
-                        if let Some(comma) = (k + 1..t).find(|&j| self.is_word(j, ",")) {
-                            start = comma + 1;
-                        }
-                    }
-                    break;
-                }
-            }
-        }
-        let not_pp = |m: &EntityMention| {
-            let s = m.toks.start;
-            let prev = if s > self.range.start && (self.is_any(s - 1, &["the", "a", "an"])) {
-                s.saturating_sub(2)
-            } else {
-                s.wrapping_sub(1)
-            };
-            let after_prep = prev >= self.range.start
-                && prev < self.range.end
-                && self.is_in(prev, &PREPOSITIONS);
-            let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
-            let possessor =
-                m.toks.end < self.range.end && self.doc.tokens[m.toks.end].kind == TokenKind::Poss;
-            !(after_prep || after_poss || possessor)
-        };
+        let start = self.clause_start(t);
         // The first candidate that is not a prepositional object or a
         // possessor, else the last candidate.
         let mut last = None;
@@ -304,13 +244,81 @@ impl<'a, 't> Ctx<'a, 't> {
                 && m.is_actor()
                 && !self.in_quote(m.toks.start)
             {
-                if not_pp(m) {
+                if !self.is_object_or_possessor(m) {
                     return Some(mi);
                 }
                 last = Some(mi);
             }
         }
         last
+    }
+
+    /// The first token of the clause that holds the verb at `t`: after the
+    /// last clause starter ("that", "when", a speech verb opening reported
+    /// speech) with an actor between it and `t`, or after ";" or ":". A
+    /// participle after a comma ("..., urging") belongs to the sentence.
+    fn clause_start(&self, t: usize) -> usize {
+        let participle = t > self.range.start
+            && self.word(t).ends_with("ing")
+            && (self.kind(t - 1) == Some(TokenKind::Punct) || self.is_word(t - 1, "also"));
+        // The start of a mention right before the verb (auxiliaries aside):
+        // only such a subject makes a reported clause of its own ("said
+        // militants attacked", not "said ..., but warned").
+        let adjacent = self
+            .mention_ending(self.back_over(t, &VERB_GROUP))
+            .map(|mi| self.mentions()[mi].toks.start);
+        let mut k = t;
+        while k > self.range.start {
+            k -= 1;
+            if self.doc.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":") {
+                return k + 1;
+            }
+            // "The army said militants attacked": reported speech opens a
+            // clause after the speech verb.
+            let speech = adjacent.is_some_and(|s| s > k)
+                && self.trigs.iter().any(|x| {
+                    x.kind == TriggerKind::Statement
+                        && x.toks.end == k + 1
+                        && matches!(x.frame, Frame::Say | Frame::Tell)
+                });
+            let starter = speech || self.is_in(k, &CLAUSE_STARTERS);
+            if participle || !starter || self.mention_covering(k).is_some() {
+                continue;
+            }
+            // "X said that Y ...": Y's clause starts after "that".
+            let actor_between = (self.mentions().iter())
+                .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
+            if !actor_between {
+                continue;
+            }
+            // "Before visiting Rome, the envoy made a visit": an opening
+            // subordinate clause ends at its comma.
+            if k == self.range.start && !speech {
+                if let Some(comma) = (k + 1..t).find(|&j| self.is_word(j, ",")) {
+                    return comma + 1;
+                }
+            }
+            return k + 1;
+        }
+        self.range.start
+    }
+
+    /// A mention that cannot be a subject: the object of a preposition
+    /// ("in the capital", "of a minister") or a possessor or possessed
+    /// ("Russia's army": "Russia").
+    fn is_object_or_possessor(&self, m: &EntityMention) -> bool {
+        let s = m.toks.start;
+        let prev = if s > self.range.start && self.is_in(s - 1, &ARTICLES) {
+            s.saturating_sub(2)
+        } else {
+            s.wrapping_sub(1)
+        };
+        let after_prep =
+            prev >= self.range.start && prev < self.range.end && self.is_in(prev, &PREPOSITIONS);
+        let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
+        let possessor =
+            m.toks.end < self.range.end && self.doc.tokens[m.toks.end].kind == TokenKind::Poss;
+        after_prep || after_poss || possessor
     }
 
     /// Token `t` moved back over the words of `skip` before it.

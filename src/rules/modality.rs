@@ -6,7 +6,8 @@ use crate::event::Modality;
 use crate::lexicon::TriggerKind;
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::modality::{
-    BARRIERS, CONDITIONS, HYPOTHETICAL, NEGATION, PLANNED, WEAK_HYPOTHETICAL,
+    BARRIERS, CONDITIONS, DISOWNED_PARTS, FINITE_BE, FUTURE_AUXILIARIES, HYPOTHETICAL, NEGATION,
+    PLANNED, POSSIBILITY_MODALS, PRESENT_BE, SCHEDULED, SCHEDULE_CUES, WEAK_HYPOTHETICAL,
 };
 
 /// The shapes of all the cue words above.
@@ -16,19 +17,31 @@ const CUE_SHAPES: Shapes = BARRIERS
     .union(HYPOTHETICAL.shapes())
     .union(PLANNED.shapes());
 
+/// The cues found around a trigger.
+#[derive(Default)]
+struct Cues {
+    hypothetical: bool,
+    planned: bool,
+    negated: bool,
+}
+
 /// The modality of a trigger at tokens `t..e` in the context's sentence.
 pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> Modality {
-    let mut k = t;
-    let mut steps = 0;
-    let mut hyp = false;
-    let mut planned = false;
-    let mut neg = false;
-    while k > c.range.start && steps < 8 {
-        k -= 1;
-        steps += 1;
-        let kind_k = c.doc.tokens[k].kind;
+    let mut cues = cues_before(c, t, kind);
+    cues.hypothetical |= condition_after(c, e, kind);
+    cues.planned |= scheduled_subject(c, t, e, kind);
+    decide(c, t, e, kind, &cues)
+}
+
+/// The cues in the clause before the trigger at `t` (at most 8 words
+/// back, up to a barrier or a comma).
+fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: TriggerKind) -> Cues {
+    let mut cues = Cues::default();
+    let lo = t.saturating_sub(8).max(c.range.start);
+    for k in (lo..t).rev() {
         let w = c.bytes(k);
-        if kind_k == TokenKind::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")") {
+        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")")
+        {
             break;
         }
         // Most words are none of the cues: one test for all the lists.
@@ -36,122 +49,99 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
         if cue && BARRIERS.contains_bytes(w) {
             break;
         }
-        let is = |word: &str| w.eq_ignore_ascii_case(word.as_bytes());
-        if cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't") {
-            // "not only": not a negation.
-            // "denied any involvement in the attack": the attack happened.
-            let disowned = (is("denied") || is("refused"))
-                && (k + 1..t).any(|j| {
-                    c.is_any(
-                        j,
-                        &[
-                            "involvement",
-                            "responsibility",
-                            "role",
-                            "part",
-                            "link",
-                            "links",
-                            "knowledge",
-                        ],
-                    )
-                });
-            if !(is("not") && c.is_word(k + 1, "only")
-                || is("no") && c.is_word(k + 1, "longer")
-                || disowned)
-            {
-                neg = true;
-            }
+        if (cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't")) && negates(c, k, t) {
+            cues.negated = true;
         }
-        if cue && HYPOTHETICAL.contains_bytes(w) {
-            // "to deal with attacks": "against" and "any" need an attack noun right after.
-            if !WEAK_HYPOTHETICAL.contains_bytes(w) || k + 3 >= t {
-                hyp = true;
-            }
+        // "to deal with attacks": "against" and "any" need an attack noun right after.
+        if cue
+            && HYPOTHETICAL.contains_bytes(w)
+            && (!WEAK_HYPOTHETICAL.contains_bytes(w) || k + 3 >= t)
+        {
+            cues.hypothetical = true;
         }
-        if cue && PLANNED.contains_bytes(w) {
-            // "plans to visit" plans; "criticized the plan" does not.
-            let noun_plan = (is("plan") || is("plans")) && !c.is_word(k + 1, "to");
-            let strong = !(is("to") || is("would") || is("next") || noun_plan);
-            // "is to visit", "plans to visit"
-            if strong
-                || (is("to")
-                    && k + 1 == t
-                    && k > c.range.start
-                    && c.is_any(k - 1, &["is", "are", "was", "were"]))
-            {
-                planned = true;
-            }
-            if is("would") && kind != TriggerKind::Attack {
-                planned = true;
-            }
+        if cue && PLANNED.contains_bytes(w) && plans(c, k, t, kind) {
+            cues.planned = true;
         }
     }
-    // Conditions after the trigger: "resume attacks should the truce end".
-    let mut j = e;
-    let mut steps = 0;
-    while j < c.range.end && steps < 4 {
-        if kind == TriggerKind::Attack && c.is_in(j, &CONDITIONS) {
-            hyp = true;
-        }
-        if c.is_word(j, "were") && c.is_word(j + 1, "to") {
-            hyp = true;
-        }
+    cues
+}
 
-        j += 1;
-        steps += 1;
-    }
-    // "A call between X and Y is planned for Friday": the subject's verb.
-    // Only a noun can be that subject: a verb trigger skips the scan.
+/// Whether the negation word at `k` negates the trigger at `t`: not "not
+/// only", "no longer", nor a denial of a part in it ("denied any
+/// involvement in the attack": the attack happened).
+fn negates(c: &Ctx<'_, '_>, k: usize, t: usize) -> bool {
+    let disowned = (c.is_word(k, "denied") || c.is_word(k, "refused"))
+        && (k + 1..t).any(|j| c.is_in(j, &DISOWNED_PARTS));
+    !(c.is_word(k, "not") && c.is_word(k + 1, "only")
+        || c.is_word(k, "no") && c.is_word(k + 1, "longer")
+        || disowned)
+}
+
+/// Whether the planning word at `k` plans the trigger at `t`: "plans to
+/// visit" and "is to visit" do, "criticized the plan" does not; "would"
+/// plans all but attacks.
+fn plans(c: &Ctx<'_, '_>, k: usize, t: usize, kind: TriggerKind) -> bool {
+    let is = |word: &str| c.is_word(k, word);
+    let noun_plan = (is("plan") || is("plans")) && !c.is_word(k + 1, "to");
+    let strong = !(is("to") || is("would") || is("next") || noun_plan);
+    let is_to = is("to") && k + 1 == t && k > c.range.start && c.is_in(k - 1, &FINITE_BE);
+    strong || is_to || (is("would") && kind != TriggerKind::Attack)
+}
+
+/// A condition after an attack ("resume attacks should the truce end"),
+/// or "were to" after any trigger, within four words.
+fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: TriggerKind) -> bool {
+    (e..(e + 4).min(c.range.end)).any(|j| {
+        kind == TriggerKind::Attack && c.is_in(j, &CONDITIONS)
+            || c.is_word(j, "were") && c.is_word(j + 1, "to")
+    })
+}
+
+/// "A call between X and Y is planned for Friday": a trigger noun that is
+/// the subject of "is planned/scheduled/expected/due" later in the clause.
+/// Only a noun can be that subject: a verb trigger skips the scan.
+fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> bool {
     let noun = kind != TriggerKind::Statement && !c.word(t).ends_with("ed");
-    let subject = noun
-        && !(t.saturating_sub(2).max(c.range.start)..t).any(|k| c.is_in(k, &super::PREPOSITIONS));
-    if subject {
-        let stop = (e + 10).min(c.range.end);
-        let scheduled = (e..stop)
-            .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
-            .any(|j| {
-                c.is_any(j, &["is", "are"])
-                    && c.is_any(j + 1, &["planned", "scheduled", "expected", "due"])
-            });
-        planned |= scheduled;
+    let after_preposition =
+        (t.saturating_sub(2).max(c.range.start)..t).any(|k| c.is_in(k, &super::PREPOSITIONS));
+    if !noun || after_preposition {
+        return false;
     }
-    if neg && !hyp {
+    let stop = (e + 10).min(c.range.end);
+    (e..stop)
+        .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
+        .any(|j| c.is_in(j, &PRESENT_BE) && c.is_in(j + 1, &SCHEDULED))
+}
+
+/// The modality the cues give, by kind.
+fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind, cues: &Cues) -> Modality {
+    let Cues {
+        hypothetical: hyp,
+        planned,
+        negated,
+    } = *cues;
+    if negated && !hyp {
         return Modality::Negated;
     }
+    let past = c.word(t).ends_with("ed");
     match kind {
         // A future attack is a threat unless it is scheduled: "is set to
         // launch an assault", "will strike the bases on Friday".
-        TriggerKind::Attack => {
-            if planned && !hyp && scheduled(c, t, e) {
-                Modality::Planned
-            } else if hyp || planned {
-                Modality::Hypothetical
-            } else {
-                Modality::Asserted
-            }
+        TriggerKind::Attack if planned && !hyp && scheduled(c, t, e) => Modality::Planned,
+        TriggerKind::Attack if hyp || planned => Modality::Hypothetical,
+        TriggerKind::Statement if negated => Modality::Negated,
+        TriggerKind::Statement
+            if c.is_in(t.saturating_sub(1), &FUTURE_AUXILIARIES) || (planned && !past) =>
+        {
+            Modality::Planned
         }
-        TriggerKind::Statement => {
-            if neg {
-                Modality::Negated
-            } else if c.is_any(t.saturating_sub(1), &["will", "would"])
-                || (planned && !c.word(t).ends_with("ed"))
-            {
-                Modality::Planned
-            } else if hyp && c.is_any(t.saturating_sub(1), &["may", "might", "could"]) {
-                Modality::Hypothetical
-            } else {
-                Modality::Asserted
-            }
+        TriggerKind::Statement if hyp && c.is_in(t.saturating_sub(1), &POSSIBILITY_MODALS) => {
+            Modality::Hypothetical
         }
-        _ => {
-            if planned {
-                Modality::Planned
-            } else if hyp && !c.word(t).ends_with("ed") {
-                Modality::Hypothetical
-            } else {
-                Modality::Asserted
-            }
-        }
+        TriggerKind::Attack | TriggerKind::Statement => Modality::Asserted,
+        _ if planned => Modality::Planned,
+        _ if hyp && !past => Modality::Hypothetical,
+        _ => Modality::Asserted,
     }
 }
 
@@ -159,12 +149,7 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
 /// to", or a date after the trigger ("will strike ... on Friday").
 fn scheduled(c: &Ctx<'_, '_>, t: usize, e: usize) -> bool {
     let lo = t.saturating_sub(6).max(c.range.start);
-    let cue = (lo..t).any(|k| {
-        c.is_any(
-            k,
-            &["set", "due", "scheduled", "plans", "planned", "planning"],
-        ) && c.is_word(k + 1, "to")
-    });
+    let cue = (lo..t).any(|k| c.is_in(k, &SCHEDULE_CUES) && c.is_word(k + 1, "to"));
     // A date after the trigger (the trigger may end the sentence).
     let after = c.doc.tokens[e.min(c.range.end - 1)].span.start;
     cue || c.dates().iter().any(|d| d.span.start >= after)

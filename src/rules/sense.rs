@@ -20,7 +20,8 @@ use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
 use crate::mention::{Class, EntityMention, Refers};
 use crate::tokens::TokenKind;
-use crate::words::lists::sense::SKIP_BEFORE_VERB;
+use crate::words::lists::rules::COORDINATORS;
+use crate::words::lists::sense::{DETERMINERS, FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
 use std::cell::OnceCell;
 
 /// Why a candidate is not an event.
@@ -277,10 +278,7 @@ fn modified_noun(c: &Ctx<'_, '_>, i: usize) -> bool {
 /// preposition, a verb-like word or punctuation (at most six words).
 fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
     // "beating him up": an object pronoun is the whole phrase.
-    if c.is_any(
-        i,
-        &["him", "her", "them", "himself", "herself", "themselves"],
-    ) {
+    if c.is_in(i, &OBJECT_PRONOUNS) {
         return Some(i);
     }
     let mut head = None;
@@ -457,16 +455,13 @@ fn visit(
 /// country: a club (British usage treats it as plural). "Biden visits",
 /// "officials visit" and "will visit" are not.
 fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
-    let plural = matches!(
-        c.word(t),
-        "visit" | "travel" | "tour" | "host" | "face" | "arrive"
-    );
+    let plural = FIXTURE_VERBS.contains(c.word(t));
     let Some(mi) = c.mention_ending(t) else {
         return false;
     };
     let m = &c.mentions()[mi];
     let before = m.toks.start;
-    let coordinated = before > c.range.start && c.is_any(before - 1, &["and", ","]);
+    let coordinated = before > c.range.start && c.is_in(before - 1, &COORDINATORS);
     plural && !coordinated && matches!(m.class, Class::Unknown | Class::Org | Class::Place)
 }
 
@@ -478,7 +473,7 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         return false;
     }
     let mut k = e + 1;
-    while c.is_any(k, &["the", "a", "an", "its", "their", "his", "her"]) {
+    while c.is_in(k, &DETERMINERS) {
         k += 1;
     }
     if let Some(mi) = c.mention_starting(k) {

@@ -14,7 +14,9 @@ use crate::dates::Tense;
 use crate::event::Modality;
 use crate::lexicon::Frame;
 use crate::tokens::TokenKind;
-use crate::words::lists::tense::{BARRIERS, FUTURE_GOVERNORS, IRREGULAR_PAST, SKIPPED};
+use crate::words::lists::tense::{
+    BARRIERS, FUTURE_GOVERNORS, IRREGULAR_PAST, PAST_AUXILIARIES, PAST_BE, PRESENT_BE, SKIPPED,
+};
 
 /// The tense of the clause of a trigger at tokens `t..e` with `frame` and
 /// `modality` in the context's sentence.
@@ -108,14 +110,14 @@ fn auxiliary(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
 /// seen from the past, either side.
 fn infinitive(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
     let g = before_skipping(c, k)?;
-    if c.is_any(g, &["is", "are", "am"]) {
+    if c.is_in(g, &PRESENT_BE) {
         return Some(Tense::Future);
     }
-    if c.is_any(g, &["was", "were"]) {
+    if c.is_in(g, &PAST_BE) {
         return Some(Tense::Present);
     }
     if c.is_in(g, &FUTURE_GOVERNORS) {
-        let past = before_skipping(c, g).is_some_and(|a| c.is_any(a, &["was", "were", "had"]));
+        let past = before_skipping(c, g).is_some_and(|a| c.is_in(a, &PAST_AUXILIARIES));
         return Some(if past { Tense::Present } else { Tense::Future });
     }
     if c.word(g).ends_with("ed") {
