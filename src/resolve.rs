@@ -250,7 +250,7 @@ impl<'t> Register<'t> {
 
 /// Resolves role fillers to mentions with text, canonical name and codes.
 pub(crate) struct Resolver<'a, 't> {
-    a: &'a Analysis<'t>,
+    doc: &'a Analysis<'t>,
     lex: &'a Lexicon,
     reg: &'a Register<'t>,
     /// Per sentence and [`Refers`], once asked for, the index of its first
@@ -264,7 +264,7 @@ pub(crate) struct Resolver<'a, 't> {
 impl<'a, 't> Resolver<'a, 't> {
     pub(crate) fn new(a: &'a Analysis<'t>, lex: &'a Lexicon, reg: &'a Register<'t>) -> Self {
         Resolver {
-            a,
+            doc: a,
             lex,
             reg,
             first_wanted: RefCell::default(),
@@ -272,7 +272,7 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn ment(&self, si: usize, mi: usize) -> &'a EntityMention {
-        &self.a.mentions(si)[mi]
+        &self.doc.mentions(si)[mi]
     }
 
     /// The antecedent of a pronoun in sentence `si` at byte `at`: the first
@@ -301,7 +301,7 @@ impl<'a, 't> Resolver<'a, 't> {
         if m.span.start >= at {
             return None;
         }
-        self.a.mentions(si)[first..]
+        self.doc.mentions(si)[first..]
             .iter()
             .position(|m| m.span.end <= at && self.is_wanted(m, wanted))
             .map(|k| first + k)
@@ -312,11 +312,11 @@ impl<'a, 't> Resolver<'a, 't> {
     fn first_wanted(&self, si: usize, wanted: Refers) -> Option<usize> {
         let mut memo = self.first_wanted.borrow_mut();
         if memo.is_empty() {
-            memo.resize(self.a.sentences.len(), [None; 3]);
+            memo.resize(self.doc.sentences.len(), [None; 3]);
         }
         let first = *memo[si][wanted as usize].get_or_insert_with(|| {
             // A sentence holds far fewer than 2^32 mentions (it is capped).
-            self.a
+            self.doc
                 .mentions(si)
                 .iter()
                 .position(|m| self.is_wanted(m, wanted))
@@ -338,7 +338,7 @@ impl<'a, 't> Resolver<'a, 't> {
             Refers::Person => {
                 matches!(m.class, Class::Person)
                     || (m.class == Class::Unknown
-                        && (self.reg.fullest(&self.a.text[m.name.range()]).is_some()
+                        && (self.reg.fullest(&self.doc.text[m.name.range()]).is_some()
                             || self.speaks(m)))
             }
         };
@@ -350,7 +350,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The speech verbs are the lexicon's: a statement trigger of a saying
     /// or telling frame right after the name.
     fn speaks(&self, m: &EntityMention) -> bool {
-        let hits = &self.a.triggers;
+        let hits = &self.doc.triggers;
         let at = hits.partition_point(|h| h.first_tok < m.toks.end);
         hits[at..]
             .iter()
@@ -367,20 +367,20 @@ impl<'a, 't> Resolver<'a, 't> {
     }
 
     fn in_quote(&self, m: &EntityMention) -> bool {
-        self.a.quote_at(m.span.start).is_some()
+        self.doc.quote_at(m.span.start).is_some()
     }
 
     /// Turns a filler into a role mention.
     pub(crate) fn mention(&self, f: &Filler) -> Mention {
-        let text = self.a.text;
+        let text = self.doc.text;
         match f {
             Filler::Span(span) => {
                 let mut m = Mention::from_span(text, *span);
                 // "the Iranian capital" -> Tehran
                 if ends_with_ci(m.text.as_bytes(), b" capital") {
                     // Hits are in text order: only those inside the span.
-                    let first = self.a.hits.partition_point(|h| h.span.start < span.start);
-                    let hits = self.a.hits[first..]
+                    let first = self.doc.hits.partition_point(|h| h.span.start < span.start);
+                    let hits = self.doc.hits[first..]
                         .iter()
                         .take_while(|h| h.span.start < span.end)
                         .filter(|h| span.contains(h.span));
@@ -404,7 +404,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 country: None,
                 sector: Some(Sector::Government),
             },
-            Filler::EntityMention(si, mi) => self.resolve_ment(*si, *mi),
+            Filler::EntityMention(si, mi) => self.resolve_mention(*si, *mi),
             Filler::Possessor(si, span) => {
                 let word = &text[span.range()];
                 let wanted = if word.eq_ignore_ascii_case("their") {
@@ -412,102 +412,106 @@ impl<'a, 't> Resolver<'a, 't> {
                 } else {
                     Refers::Person
                 };
-                match self.antecedent(*si, span.start, wanted) {
-                    Some((s2, m2)) => {
-                        let mut r = self.resolve_ment(s2, m2);
-                        r.span = *span;
-                        if let Some(c) = r.canonical.clone() {
-                            r.text = c;
-                        }
-                        r
-                    }
-                    None => Mention::from_span(text, *span),
-                }
+                (self.stand_in(*si, *span, wanted))
+                    .unwrap_or_else(|| Mention::from_span(text, *span))
             }
         }
     }
 
-    fn resolve_ment(&self, si: usize, mi: usize) -> Mention {
-        let text = self.a.text;
+    /// A pronoun or possessive at `span` resolved as what it stands for
+    /// (its text the antecedent's fullest name), if an antecedent is found.
+    fn stand_in(&self, si: usize, span: Span, wanted: Refers) -> Option<Mention> {
+        let (s2, m2) = self.antecedent(si, span.start, wanted)?;
+        let mut r = self.resolve_mention(s2, m2);
+        r.span = span;
+        if let Some(c) = r.canonical.clone() {
+            r.text = c;
+        }
+        Some(r)
+    }
+
+    /// Mention `mi` of sentence `si` as a role mention: a pronoun as what
+    /// it stands for, a name with its fullest form, a description as the
+    /// person it titles, a country in full.
+    fn resolve_mention(&self, si: usize, mi: usize) -> Mention {
         let m = self.ment(si, mi);
-        let plain = |span: Span| Mention {
-            text: text[span.range()].to_string(),
-            span: m.span,
-            canonical: None,
-            country: code(m.iso),
-            sector: m.sector,
-        };
         match m.class {
             Class::Pronoun => {
                 // What it stands for, from the pronoun list that made it
                 // (every pronoun mention is in the list).
-                let wanted = pronoun(&text[m.span.range()]).unwrap_or(Refers::Person);
-                match self.antecedent(si, m.span.start, wanted) {
-                    Some((s2, m2)) => {
-                        let mut r = self.resolve_ment(s2, m2);
-                        r.span = m.span;
-                        if let Some(c) = r.canonical.clone() {
-                            r.text = c;
-                        }
-                        r
-                    }
-                    None => plain(m.span),
-                }
+                let wanted = pronoun(&self.doc.text[m.span.range()]).unwrap_or(Refers::Person);
+                (self.stand_in(si, m.span, wanted)).unwrap_or_else(|| self.as_written(m, m.span))
             }
-            Class::Person | Class::Unknown => {
-                // "King Abdullah of Jordan": a titled person's "of" phrase
-                // is an epithet, not the name.
-                let mut name_span = m.name;
-                if m.class == Class::Person && m.title.is_some() {
-                    if let Some(cut) = text[m.name.range()].find(" of ") {
-                        name_span = Span::new(m.name.start, m.name.start + cut);
-                    }
-                }
-                let name = &text[name_span.range()];
-                let mut r = plain(name_span);
-                if let Some(p) = self.reg.fullest(name) {
-                    r.canonical = Some(p.name.to_string());
-                    r.country = r.country.or_else(|| code(p.iso));
-                    r.sector = r.sector.or(p.sector);
-                }
-                r
-            }
-            Class::Description => {
-                let title = m
-                    .title
-                    .map(|t| &text[t.range()])
-                    .unwrap_or(&text[m.span.range()]);
-                match self.reg.by_title(title, m.iso, m.span.start) {
-                    Some(p) => Mention {
-                        text: p.name.to_string(),
-                        span: m.span,
-                        canonical: Some(
-                            self.reg
-                                .fullest(p.name)
-                                .map_or(p.name, |q| q.name)
-                                .to_string(),
-                        ),
-                        country: code(p.iso),
-                        sector: p.sector,
-                    },
-                    None => plain(m.span),
-                }
-            }
-            _ => {
-                let mut r = plain(m.span);
-                if let Some(n) = &m.country {
-                    r.canonical = Some(n.to_string());
-                }
-                // "US", "UK": a two-letter country is read in full.
-                if m.class == Class::Country && r.text.len() < 3 {
-                    if let Some(n) = m.iso.and_then(|c| self.lex.country_name(c)) {
-                        r.canonical = Some(n.to_string());
-                        r.text = n.to_string();
-                    }
-                }
-                r
+            Class::Person | Class::Unknown => self.named(m),
+            Class::Description => self.described(m),
+            _ => self.other(m),
+        }
+    }
+
+    /// The mention as written over `span`, with what the lexicon told of it.
+    fn as_written(&self, m: &EntityMention, span: Span) -> Mention {
+        Mention {
+            text: self.doc.text[span.range()].to_string(),
+            span: m.span,
+            canonical: None,
+            country: code(m.iso),
+            sector: m.sector,
+        }
+    }
+
+    /// A person or unknown name, with the fullest form of the name told in
+    /// the document as canonical.
+    fn named(&self, m: &EntityMention) -> Mention {
+        // "King Abdullah of Jordan": a titled person's "of" phrase
+        // is an epithet, not the name.
+        let text = self.doc.text;
+        let mut name_span = m.name;
+        if m.class == Class::Person && m.title.is_some() {
+            if let Some(cut) = text[m.name.range()].find(" of ") {
+                name_span = Span::new(m.name.start, m.name.start + cut);
             }
         }
+        let mut r = self.as_written(m, name_span);
+        if let Some(p) = self.reg.fullest(&text[name_span.range()]) {
+            r.canonical = Some(p.name.to_string());
+            r.country = r.country.or_else(|| code(p.iso));
+            r.sector = r.sector.or(p.sector);
+        }
+        r
+    }
+
+    /// A description ("the prime minister") as the person it titles in the
+    /// document, else as written.
+    fn described(&self, m: &EntityMention) -> Mention {
+        let text = self.doc.text;
+        let title = m.title.map_or(&text[m.span.range()], |t| &text[t.range()]);
+        let Some(p) = self.reg.by_title(title, m.iso, m.span.start) else {
+            return self.as_written(m, m.span);
+        };
+        let fullest = self.reg.fullest(p.name).map_or(p.name, |q| q.name);
+        Mention {
+            text: p.name.to_string(),
+            span: m.span,
+            canonical: Some(fullest.to_string()),
+            country: code(p.iso),
+            sector: p.sector,
+        }
+    }
+
+    /// Any other mention: a demonym's country as canonical; a two-letter
+    /// country ("US", "UK") read in full.
+    fn other(&self, m: &EntityMention) -> Mention {
+        let mut r = self.as_written(m, m.span);
+        if let Some(n) = &m.country {
+            r.canonical = Some(n.to_string());
+        }
+        if m.class == Class::Country && r.text.len() < 3 {
+            if let Some(n) = m.iso.and_then(|c| self.lex.country_name(c)) {
+                r.canonical = Some(n.to_string());
+                r.text = n.to_string();
+            }
+        }
+        r
     }
 }
 
@@ -646,13 +650,13 @@ mod tests {
             } else {
                 matches!(m.class, Class::Person)
                     || (m.class == Class::Unknown
-                        && r.reg.fullest(&r.a.text[m.name.range()]).is_some())
+                        && r.reg.fullest(&r.doc.text[m.name.range()]).is_some())
             }
         };
         let lo = si.saturating_sub(4);
         for s in (lo..=si).rev() {
             let found =
-                r.a.mentions(s)
+                r.doc.mentions(s)
                     .iter()
                     .enumerate()
                     .filter(|(_, m)| s < si || m.span.end <= at)
