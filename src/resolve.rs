@@ -376,7 +376,7 @@ impl<'a, 't> Resolver<'a, 't> {
         match f {
             Filler::Span(span) => {
                 let mut m = Mention::from_span(text, *span);
-                // "the Iranian capital" -> Tehran
+                // "the Kenyan capital" -> Tehran
                 if ends_with_ci(m.text.as_bytes(), b" capital") {
                     // Hits are in text order: only those inside the span.
                     let first = self.doc.hits.partition_point(|h| h.span.start < span.start);
@@ -462,7 +462,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// A person or unknown name, with the fullest form of the name told in
     /// the document as canonical.
     fn named(&self, m: &EntityMention) -> Mention {
-        // "King Abdullah of Jordan": a titled person's "of" phrase
+        // "Queen Rania of Orlandia": a titled person's "of" phrase
         // is an epithet, not the name.
         let text = self.doc.text;
         let mut name_span = m.name;
@@ -655,13 +655,14 @@ mod tests {
         };
         let lo = si.saturating_sub(4);
         for s in (lo..=si).rev() {
-            let found =
-                r.doc.mentions(s)
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| s < si || m.span.end <= at)
-                    .filter(|(_, m)| !r.in_quote(m))
-                    .find(|(_, m)| want(m));
+            let found = r
+                .doc
+                .mentions(s)
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| s < si || m.span.end <= at)
+                .filter(|(_, m)| !r.in_quote(m))
+                .find(|(_, m)| want(m));
             if let Some((mi, _)) = found {
                 return Some((s, mi));
             }

@@ -68,7 +68,7 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
         return None;
     }
     let mut after = m.toks.end;
-    // "the mayor of Dorvel", "King Abdullah of Jordan"
+    // "the mayor of Dorvel", "Queen Rania of Orlandia"
     if c.is_word(after, "of") {
         if let Some(p) = c.mention_after(after + 1, 2, |x| {
             super::placeish(x) || x.class == Class::Org

@@ -392,8 +392,8 @@ impl<'a, 't> Ctx<'a, 't> {
 }
 
 /// Cuts every role written as a span of text before the first date
-/// expression inside it: "Iran and the Persian Gulf nations Monday" is
-/// "Iran and the Persian Gulf nations", and a role that is all date is
+/// expression inside it: "Kenya and the Horn of Africa states Monday" is
+/// "Kenya and the Horn of Africa states", and a role that is all date is
 /// dropped. Mentions stop before dates where they are built; the spans
 /// rules take from a trigger onwards are cut here, for every rule at once.
 pub(crate) fn cut_roles_at_dates(c: &Ctx<'_, '_>, roles: &mut Roles) {

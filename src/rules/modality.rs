@@ -88,7 +88,7 @@ fn plans(c: &Ctx<'_, '_>, k: usize, t: usize, kind: TriggerKind) -> bool {
     strong || is_to || (is("would") && kind != TriggerKind::Attack)
 }
 
-/// A condition after an attack ("resume attacks should the truce end"),
+/// A condition after an attack ("resume raids should the talks fail"),
 /// or "were to" after any trigger, within four words.
 fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: TriggerKind) -> bool {
     (e..(e + 4).min(c.range.end)).any(|j| {

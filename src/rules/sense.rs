@@ -222,13 +222,13 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                     return typed(h);
                 }
             }
-            // "the England side", "the US market": a name modifying a noun.
+            // "the Wales side", "the Asian market": a name modifying a noun.
             let modifier = matches!(m.class, Class::Place | Class::Country | Class::Org);
             if modifier && modified_noun(c, end) {
                 return typed(end);
             }
             match m.class {
-                // "bombarded it with data": "it" is no person.
+                // "flooded it with requests": "it" is no person.
                 Class::Pronoun
                     if crate::mention::pronoun(c.word(m.toks.start)) == Some(Refers::Thing) =>
                 {
@@ -316,7 +316,7 @@ fn attack(
     {
         return Some(RuleId::SensePoliceSearch);
     }
-    // "more than 5,000 people were killed" with no one who killed them, no
+    // "over 900 people were killed" with no one who killed them, no
     // weapon and no armed party: only a conflict report makes it an attack
     // (a tsunami, a regime's record, a crash are not).
     // The casualties named: no person noun ("More than 3,000 ..."), or
@@ -465,7 +465,7 @@ fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
     plural && !coordinated && matches!(m.class, Class::Unknown | Class::Org | Class::Place)
 }
 
-/// "the arrival of foreign banks", "the journey of the film": a visit noun
+/// "the arrival of new lenders", "the journey of the film": a visit noun
 /// whose "of" names a thing, not a party.
 fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     let e = tr.toks.end;
@@ -533,7 +533,7 @@ fn call(
     if matches!(phrase, "call" | "calls") && doc.sport(c) {
         return Some(RuleId::SenseSelection);
     }
-    // "route phone calls", "make phone calls over the net": calls in general,
+    // "carry phone calls", "place phone calls on the app": calls in general,
     // unless named parties hold them.
     let named = participants.iter().any(|f| match f {
         Filler::EntityMention(si, mi) => matches!(
