@@ -5,7 +5,7 @@ use thiserror::Error;
 /// An error from building an extractor or loading data.
 ///
 /// Extraction itself never fails: any `&str` gives a (possibly empty) list of
-/// events. Errors come from user-supplied lexicons, gold files and dates.
+/// events. Errors come from user-supplied lexicons and dates.
 #[derive(Debug, Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -19,30 +19,11 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
-    /// A gold or prediction file is malformed.
-    #[error("{source_name}, line {line}: {message}")]
-    Gold {
-        /// The file.
-        source_name: String,
-        /// 1-based line number (0 when the whole file is concerned).
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
     /// A date string could not be parsed.
     #[error("bad date {input:?}: expected YYYY-MM-DD")]
     Date {
         /// The input that failed.
         input: String,
-    },
-    /// An I/O error, with the path it concerns.
-    #[error("{path}: {source}")]
-    Io {
-        /// The path.
-        path: String,
-        /// The underlying error.
-        #[source]
-        source: std::io::Error,
     },
 }
 

@@ -67,15 +67,15 @@
 //!
 //! # Evaluation
 //!
-//! [`eval`] scores events against gold annotations in the format of the
-//! project's annotation guidelines, with the same matching rules as the
-//! reference scorer; `cargo run --release --example evaluate -- GOLD_DIR`.
+//! The workspace crate `newsevents-eval` (folder `eval/`) scores events
+//! against gold annotations in the format of the project's annotation
+//! guidelines, as the reference scorer does;
+//! `cargo run --release --example evaluate -- GOLD_DIR`.
 #![deny(missing_docs)]
 
 mod dates;
 mod document;
 mod error;
-pub mod eval;
 mod event;
 mod explain;
 mod extractor;

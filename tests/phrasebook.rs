@@ -6,7 +6,7 @@
 //! records: per kind the same number, each expected record paired with a
 //! distinct event of that kind with the same modality and matching written
 //! roles. Role values match as the reference scorer matches them
-//! (`newsevents::eval`, which follows `score.py`: folded strings, one
+//! (`newsevents_eval`, which follows `score.py`: folded strings, one
 //! containing the other, the shorter at least three characters; `content`
 //! at token F1 >= 0.5), with one addition:
 //! a party or place must not carry a date word the expected value lacks
@@ -18,8 +18,8 @@
 //! was expected and what was extracted, then a count per kind and section.
 
 use chrono::NaiveDate;
-use newsevents::eval::{fold, str_match, token_f1, tokens};
 use newsevents::{Document, Event, EventKind, Extractor, Mention, Modality};
+use newsevents_eval::{fold, str_match, token_f1, tokens};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -269,7 +269,7 @@ fn parse(text: &str) -> Result<Vec<Case>, String> {
     Ok(cases)
 }
 
-// ---- the reference scorer's matching: the crate's own (`newsevents::eval`)
+// ---- the reference scorer's matching: the evaluator's own (`newsevents_eval`)
 
 // ---- reading an event
 
