@@ -1,0 +1,160 @@
+//! Numbers and the casualty counts of a sentence ("nine guards were
+//! killed", "killing at least 22").
+
+use super::super::{Ctx, Shapes};
+use crate::tokens::TokenKind;
+use crate::words::lists::attack::{APPROXIMATORS, COUNT_BREAKS, HURT_WORDS, KILL_WORDS, UNITS};
+
+/// The shapes of the number words (for [`number`]).
+/// "a"/"an" are left out: they never count in [`number`].
+const NUMBER_WORD_SHAPES: Shapes = {
+    let mut shapes = Shapes::EMPTY;
+    let mut i = 0;
+    while i < crate::dates::NUMBER_WORDS.len() {
+        let w = crate::dates::NUMBER_WORDS[i].0;
+        if w.len() > 2 {
+            shapes = shapes.with(w);
+        }
+        i += 1;
+    }
+    shapes
+};
+
+/// A number written in digits ("4,150") or words ("Thirty-one").
+pub(crate) fn number(w: &str) -> Option<u32> {
+    number_in(w.as_bytes())
+}
+
+/// [`number`] on the bytes of a token. Most words are rejected in line, by
+/// the shapes of the number words, before any comparison.
+#[inline(always)]
+fn number_in(b: &[u8]) -> Option<u32> {
+    let first = *b.first()?;
+    if first.is_ascii_digit() {
+        return digits(b);
+    }
+    if !NUMBER_WORD_SHAPES.may_start_with(first) {
+        return None;
+    }
+    let head = b.iter().position(|&c| c == b'-').unwrap_or(b.len());
+    if !NUMBER_WORD_SHAPES.may_contain(&b[..head]) {
+        return None;
+    }
+    number_words(b)
+}
+
+/// A number in digits, ignoring separators ("4,150"); None for a decimal
+/// or on overflow.
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.contains(&b'.') {
+        return None;
+    }
+    let mut n: u32 = 0;
+    for d in b.iter().filter(|d| d.is_ascii_digit()) {
+        n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
+    }
+    Some(n)
+}
+
+/// A number in words, hyphenated or not ("thirty-one").
+fn number_words(b: &[u8]) -> Option<u32> {
+    let mut total = 0;
+    for part in b.split(|&c| c == b'-') {
+        // "a"/"an" count one in "a day ago", never in a casualty count.
+        if part.len() <= 2 {
+            return None;
+        }
+        total += crate::dates::NUMBER_WORDS
+            .iter()
+            .find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(part))?
+            .1;
+    }
+    Some(total)
+}
+
+/// Killed and injured counts stated in the sentence.
+pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
+    *c.casualties.get_or_init(|| scan_casualties(c))
+}
+
+/// What a count counts.
+enum Casualty {
+    Killed,
+    Injured,
+}
+
+/// [`casualties`], uncached: one pass over the sentence; the first count
+/// of each kind is the sentence's.
+fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
+    let mut killed = None;
+    let mut injured = None;
+    for k in c.range.clone() {
+        let Some(n) = count_at(c, k) else {
+            continue;
+        };
+        let found = match casualty_before(c, k) {
+            // A kind already counted: the words after the count may tell
+            // the other.
+            Some(Casualty::Killed) if killed.is_none() => Some(Casualty::Killed),
+            Some(Casualty::Injured) if injured.is_none() => Some(Casualty::Injured),
+            _ => casualty_after(c, k),
+        };
+        match found {
+            Some(Casualty::Killed) => killed = killed.or(Some(n)),
+            Some(Casualty::Injured) => injured = injured.or(Some(n)),
+            None => {}
+        }
+    }
+    (killed, injured)
+}
+
+/// The number at token `k` when it may count people: not a number word
+/// right after "one", a year, a measure or a day of a month.
+fn count_at(c: &Ctx<'_, '_>, k: usize) -> Option<u32> {
+    let n = number_in(c.bytes(k))?;
+    let start = c.range.start;
+    if c.kind(k) == Some(TokenKind::Word) && k > start && c.is_word(k - 1, "one") {
+        return None;
+    }
+    if (1900..2100).contains(&n) || c.is_in(k + 1, &UNITS) {
+        return None;
+    }
+    if k > start && crate::mention::is_calendar(c.word(k - 1)) {
+        return None;
+    }
+    Some(n)
+}
+
+/// The casualty the word before the count at `k` tells, approximations
+/// aside ("killed 22", "injuring about 40").
+fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
+    let b = c.back_over(k, &APPROXIMATORS);
+    (b > c.range.start)
+        .then(|| casualty(c.word(b - 1)))
+        .flatten()
+}
+
+/// The casualty a word a few words after the count at `k` tells, within
+/// its clause ("nine guards were killed", "10 hurt", "12 dead").
+fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
+    for j in k + 1..(k + 6).min(c.range.end) {
+        if let Some(found) = casualty(c.word(j)) {
+            return Some(found);
+        }
+        if c.kind(j) != Some(TokenKind::Word) || c.is_in(j, &COUNT_BREAKS) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The casualty a word next to a count tells.
+fn casualty(word: &str) -> Option<Casualty> {
+    if KILL_WORDS.contains(word) {
+        Some(Casualty::Killed)
+    } else if HURT_WORDS.contains(word) {
+        Some(Casualty::Injured)
+    } else {
+        None
+    }
+}

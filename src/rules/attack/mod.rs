@@ -1,0 +1,158 @@
+//! Attack rules: nominal ("attacks on X by Y", "Valdorian airstrikes"),
+//! active and passive verbs ("X attacked Y", "Y was attacked by X"), and
+//! casualty clauses ("nine guards were killed").
+//!
+//! One module per kind of trigger ([`nominal`], [`verbal`], [`weak`]),
+//! over the noun phrases ([`phrases`]), the parties ([`parties`]) and the
+//! casualty counts ([`counts`]) they share.
+
+mod counts;
+mod nominal;
+mod parties;
+mod phrases;
+mod verbal;
+mod weak;
+
+pub(crate) use counts::{casualties, number};
+
+use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch, PREPOSITIONS};
+use crate::lexicon::{Frame, TriggerKind};
+use crate::tokens::TokenKind;
+use crate::words::lists::attack::{BLASTS, HURT_WORDS, KILL_WORDS, MODALS, TARGET_FORMS};
+use crate::words::Words;
+use parties::opening_place;
+
+/// Tries the attack rules on one trigger.
+pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    match tr.frame {
+        Frame::Noun => nominal::rule(c, tr, false),
+        // Of the weak nouns, only a blast may be an attack of its own.
+        Frame::NounWeak if c.is_in(tr.toks.end - 1, &BLASTS) => nominal::rule(c, tr, true),
+        Frame::Verb => verbal::rule(c, tr),
+        Frame::VerbWeak => weak::rule(c, tr),
+        _ => None,
+    }
+}
+
+/// The parties of an attack that a rule found.
+#[derive(Default)]
+struct Parties {
+    attacker: Option<Filler>,
+    target: Option<Filler>,
+    location: Option<Filler>,
+    weapon: Option<Filler>,
+}
+
+impl Parties {
+    /// True when no party was found.
+    fn is_empty(&self) -> bool {
+        self.attacker.is_none()
+            && self.target.is_none()
+            && self.location.is_none()
+            && self.weapon.is_none()
+    }
+}
+
+/// The draft of the attack `tr` with its parties: a sentence that opens
+/// with a place gives the location it lacks, and the sentence's casualty
+/// counts go to its first attack.
+fn draft(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    parties: Parties,
+    rule: RuleId,
+    backref: bool,
+) -> Draft {
+    let Parties {
+        attacker,
+        target,
+        location,
+        weapon,
+    } = parties;
+    // "fired rockets at Narva": the place aimed at is the target, not also
+    // the location.
+    let span = |f: &Filler| match f {
+        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
+        Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
+    };
+    let location = location
+        .or_else(|| opening_place(c))
+        .filter(|l| target.as_ref().map(span) != Some(span(l)));
+    let (killed, injured) = if counted_attack(c) == Some(tr.toks.start) {
+        casualties(c)
+    } else {
+        (None, None)
+    };
+    let roles = Roles::Attack {
+        attacker,
+        target,
+        location,
+        weapon,
+        killed,
+        injured,
+    };
+    c.draft(tr, roles, rule, backref)
+}
+
+/// The first token of the attack the sentence's casualty counts belong
+/// to: the one told just before the count (", killing at least nine" after
+/// the attack it follows), else the first strong trigger, since a weak
+/// verb ("killed") beside one is no event of its own ("nine guards were
+/// killed in a weekend raid"), else the first weak one.
+fn counted_attack(c: &Ctx<'_, '_>) -> Option<usize> {
+    let attack = |strong: bool| {
+        c.trigs.iter().find(|x| {
+            x.kind == TriggerKind::Attack
+                && !noun_target(c, x)
+                && if strong {
+                    matches!(x.frame, Frame::Noun | Frame::Verb | Frame::NounWeak)
+                } else {
+                    x.frame == Frame::VerbWeak
+                }
+        })
+    };
+    let count_at =
+        (c.range.start..c.range.end).find(|&k| c.is_in(k, &KILL_WORDS) || c.is_in(k, &HURT_WORDS));
+    let before_count = count_at.and_then(|p| {
+        c.trigs
+            .iter()
+            .filter(|x| x.kind == TriggerKind::Attack && x.toks.end <= p && !noun_target(c, x))
+            .filter(|x| {
+                !(x.toks.end..p).any(|k| c.is_word(k, ",")) || c.is_word(p.saturating_sub(1), ",")
+            })
+            .last()
+            .map(|x| x.toks.start)
+    });
+    before_count.or_else(|| attack(true).or_else(|| attack(false)).map(|x| x.toks.start))
+}
+
+/// An attack with no party of its own (a back-reference, or one known
+/// only by its casualties).
+fn roleless(c: &Ctx<'_, '_>, tr: &TriggerMatch, rule: RuleId, backref: bool) -> Draft {
+    draft(c, tr, Parties::default(), rule, backref)
+}
+
+/// "fired rockets at targets", "military targets in the region", "depots
+/// and targets": "target(s)" as a noun, no attack of its own. The one test
+/// of it, for the verb rule, the weak verbs and the casualty counts.
+fn noun_target(c: &Ctx<'_, '_>, x: &TriggerMatch) -> bool {
+    let (t, e) = (x.toks.start, x.toks.end);
+    if !c.is_in(t, &TARGET_FORMS) {
+        return false;
+    }
+    // A verb has a subject or a modal before it and an object after it
+    // ("Valdoria targets Narva", "may target the base").
+    let subject = t > c.range.start && (c.mention_ending(t).is_some() || c.is_in(t - 1, &MODALS));
+    let object =
+        e < c.range.end && !c.is_in(e, &PREPOSITIONS) && c.kind(e) != Some(TokenKind::Punct);
+    !(subject && object)
+}
+
+/// Token `i` moved forward over the words of `skip`.
+fn skip_forward(c: &Ctx<'_, '_>, i: usize, skip: &Words) -> usize {
+    let mut k = i;
+    while c.is_in(k, skip) {
+        k += 1;
+    }
+    k
+}

@@ -1,0 +1,349 @@
+//! Attack nouns: "attacks on X by Y", "Valdorian airstrikes", "the
+//! militia's raid", "X launched a drone strike".
+
+use super::super::{lower, Ctx, Draft, Filler, RuleId, TriggerMatch};
+use super::parties::{
+    actorish, as_attacker, attacker_filler, location_after, weapon_at, weapon_near,
+};
+use super::phrases::{impact_object, np_at, passive_subject, prep_object, word_object};
+use super::{casualties, draft, roleless, Parties};
+use crate::mention::Class;
+use crate::tokens::TokenKind;
+use crate::words::lists::attack::{
+    ATTACK_ADJECTIVES, AUXILIARIES_BEFORE_BY, BLAME_VERBS, CARRIED_OUT, CASUALTY_DETERMINERS,
+    CASUALTY_VERBS, CLAIM_VERBS, COUNTERS, DEFINITE, FIGHTS, LIGHT_VERBS, LIGHT_VERB_PARTICLES,
+    MODIFIED_NOUNS, OF_TARGET_NOUNS, PARTITIVE_WORDS, PAST_BE, PROTECT_VERBS, QUANTIFIERS,
+    TARGETING, TARGET_AFTER_AGENT, TARGET_PREPOSITIONS, VERB_USE,
+};
+
+/// The nominal rule on the attack noun `tr`; `weak` for a noun that is an
+/// attack only as a definite reference, with casualties or with a weapon
+/// (a blast).
+///
+/// The attacker comes from a "by" phrase, else from the words before the
+/// noun (a modifier or possessor), else from the phrase's context (a
+/// light verb's subject, "behind", "blamed for"); the target from "on X"
+/// and the other constructions of [`target`]. An attack with no party is
+/// kept only when it is counted, definite or has casualties.
+pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let head = lower(c.word(e - 1));
+    // "the bombing trial": the noun modifies another; the phrase is
+    // about the trial.
+    if verb_use(c, t, &head) || c.is_in(e, &MODIFIED_NOUNS) {
+        return None;
+    }
+    let k = modifiers_start(c, t);
+    let on = prep_object(c, e, 3, &TARGET_PREPOSITIONS);
+    let by = by_phrase(c, e, on.as_ref());
+    let d = partitive_start(c, quantifiers_start(c, k), k);
+    let (attacker, rule) = agent(c, e, &head, by.clone())
+        .or_else(|| attacker_before_noun(c, k))
+        .or_else(|| attacker_before_phrase(c, d))
+        .map_or((None, RuleId::AttackNominal), |(f, rule)| (Some(f), rule));
+    let parties = Parties {
+        attacker,
+        target: on
+            .map(|(_, f)| f)
+            .or_else(|| target(c, tr, &head, k, by.as_ref())),
+        location: location_after(c, e).or_else(|| place_modifier(c, k)),
+        weapon: weapon_near(c, t, e),
+    };
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    let definite = d > c.range.start && c.is_in(d - 1, &DEFINITE)
+        || k > c.range.start && c.is_in(k - 1, &DEFINITE)
+        || possessed(c, k);
+    if weak
+        && !(c.seen_attack && definite)
+        && casualties(c) == (None, None)
+        && parties.weapon.is_none()
+    {
+        return None;
+    }
+    // "a spate of raids", "over 140 raids": a specific set.
+    let counted = plural
+        && d < t
+        && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
+    if parties.is_empty() {
+        return if counted && !weak {
+            Some(roleless(c, tr, RuleId::AttackCounted, false))
+        } else if definite && (!plural || c.seen_attack) {
+            Some(roleless(c, tr, RuleId::AttackBackref, true))
+        } else if casualties(c) != (None, None) {
+            Some(roleless(c, tr, RuleId::AttackWithCasualties, false))
+        } else {
+            None
+        };
+    }
+    // "the raid in southern Narva", "Tuesday's raid": a definite
+    // reference takes the parties it lacks from the event it refers to.
+    let refers = definite && !counted && (parties.attacker.is_none() || parties.target.is_none());
+    Some(draft(c, tr, parties, rule, refers))
+}
+
+/// True for a verb use ("they raid", "to shell"), which is the verb
+/// rule's; not "linked to raids" (an infinitive has no "-s").
+fn verb_use(c: &Ctx<'_, '_>, t: usize, head: &str) -> bool {
+    let plural_after_to = c.is_word(t.wrapping_sub(1), "to") && head.ends_with('s');
+    t > c.range.start && c.is_in(t - 1, &VERB_USE) && !plural_after_to
+}
+
+/// The noun at `t` moved back over its modifiers (adjectives, numbers,
+/// quotes, a weapon) to the word before the noun phrase; a name stops it.
+fn modifiers_start(c: &Ctx<'_, '_>, t: usize) -> usize {
+    let mut k = t;
+    while k > c.range.start
+        && c.mention_ending(k).is_none()
+        && (c.is_in(k - 1, &ATTACK_ADJECTIVES)
+            || matches!(c.kind(k - 1), Some(TokenKind::Num) | Some(TokenKind::Quote))
+            || c.doc.weapons(c.si).iter().any(|w| w.toks.end == k))
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// True when a possessive ends right before token `k` ("the militia's raid").
+fn possessed(c: &Ctx<'_, '_>, k: usize) -> bool {
+    k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss
+}
+
+/// The attacker before the noun phrase ending at `k`: a modifier
+/// ("Valdorian airstrikes", "militia raids") or a possessor ("Ostland's
+/// war against the rebels", "the group's raid").
+fn attacker_before_noun(c: &Ctx<'_, '_>, k: usize) -> Option<(Filler, RuleId)> {
+    if let Some(f) = c.mention_ending(k).and_then(|mi| as_attacker(c, mi)) {
+        return Some((f, RuleId::AttackModifierAttacker));
+    }
+    if !possessed(c, k) {
+        return None;
+    }
+    let f = c.mention_ending(k - 1).and_then(|mi| as_attacker(c, mi))?;
+    Some((f, RuleId::AttackPossessive))
+}
+
+/// The "by" phrase after the noun ending before `e` (after its "on X"
+/// when there is one): "raids by X", "a raid on Y by X", "a raid by X on
+/// Y"; not "the raid was condemned by X", where a verb between makes the
+/// "by" its own.
+fn by_phrase(c: &Ctx<'_, '_>, e: usize, on: Option<&(usize, Filler)>) -> Option<(usize, Filler)> {
+    let from = on.map_or(e, |(k, _)| k + 2);
+    word_object(c, from, 6, "by")
+        .or_else(|| word_object(c, e, 2, "by"))
+        .filter(|(k, _)| !(e..*k).any(|j| c.is_in(j, &AUXILIARIES_BEFORE_BY)))
+}
+
+/// The agent of the attack noun ending before `e`: its "by" phrase unless
+/// that names a weapon ("a raid by drones"), the other side of a fight, or
+/// the agent of a relative clause after it.
+fn agent(
+    c: &Ctx<'_, '_>,
+    e: usize,
+    head: &str,
+    by: Option<(usize, Filler)>,
+) -> Option<(Filler, RuleId)> {
+    let (_, f) = by
+        .filter(|(k, _)| !weapon_at(c, k + 1))
+        .or_else(|| fight_opponent(c, e, head))
+        .or_else(|| relative_agent(c, e))?;
+    let attacker = match f {
+        Filler::EntityMention(_, mi) => as_attacker(c, mi)?,
+        f => f,
+    };
+    Some((attacker, RuleId::AttackByAgent))
+}
+
+/// "killed in a firefight with smugglers": the other side of a fight.
+fn fight_opponent(c: &Ctx<'_, '_>, e: usize, head: &str) -> Option<(usize, Filler)> {
+    if !FIGHTS.contains(head) {
+        return None;
+    }
+    word_object(c, e, 2, "with").filter(
+        |(_, f)| matches!(f, Filler::EntityMention(si, mi) if actorish(&c.doc.mentions(*si)[*mi])),
+    )
+}
+
+/// "the raids on the port that were carried out by four gunmen", "the
+/// raid, which was claimed by X": the agent of a passive relative clause.
+fn relative_agent(c: &Ctx<'_, '_>, e: usize) -> Option<(usize, Filler)> {
+    let stop = c.clause_end(e).min(e + 12);
+    let v =
+        (e..stop).find(|&j| c.is_in(j, &CARRIED_OUT) && c.is_in(j.saturating_sub(1), &PAST_BE))?;
+    let from = if c.is_word(v + 1, "out") {
+        v + 2
+    } else {
+        v + 1
+    };
+    word_object(c, from, 1, "by").filter(|(k, _)| !weapon_at(c, k + 1))
+}
+
+/// Token `k` moved back over the quantifiers and numbers of the noun
+/// phrase ("X launched over 140 raids", "the cell behind these raids").
+fn quantifiers_start(c: &Ctx<'_, '_>, k: usize) -> usize {
+    let mut d = k;
+    while d > c.range.start
+        && (c.is_in(d - 1, &QUANTIFIERS) || c.kind(d - 1) == Some(TokenKind::Num))
+    {
+        d -= 1;
+    }
+    d
+}
+
+/// Token `d` moved back over "one of the heaviest", "one of the decade's
+/// worst": a superlative partitive between a light verb and its attack
+/// noun.
+fn partitive_start(c: &Ctx<'_, '_>, d: usize, k: usize) -> usize {
+    let mut b = d;
+    let lo = d.saturating_sub(7).max(c.range.start);
+    while b > lo {
+        let w = c.word(b - 1);
+        let superlative =
+            w.len() > 4 && w.ends_with("est") && w.starts_with(|ch: char| ch.is_lowercase());
+        // "one of the decade's worst": a possessor word and its "'s".
+        if c.kind(b - 1) == Some(TokenKind::Poss) && b - 1 > lo {
+            b -= 2;
+        } else if superlative || c.is_in(b - 1, &PARTITIVE_WORDS) {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    // Only a partitive: "one of" must be in what was skipped.
+    if (b..k).any(|j| c.is_word(j, "one")) && (b..k).any(|j| c.is_word(j, "of")) {
+        b
+    } else {
+        d
+    }
+}
+
+/// The attacker told before the attack phrase starting at `d`: the
+/// subject of a light verb ("X carried out raids"), the party "behind" it,
+/// the one blamed for it or claiming it.
+fn attacker_before_phrase(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)> {
+    if d <= c.range.start {
+        return None;
+    }
+    let light_verb = if c.is_in(d - 1, &LIGHT_VERBS) {
+        Some(d - 1)
+    } else {
+        let particle = d >= c.range.start + 2
+            && c.is_in(d - 2, &LIGHT_VERBS)
+            && c.is_in(d - 1, &LIGHT_VERB_PARTICLES);
+        particle.then(|| d - 2)
+    };
+    if let Some(v) = light_verb {
+        let f = c.subject_before(v).and_then(|mi| as_attacker(c, mi))?;
+        Some((f, RuleId::AttackLightVerbSubject))
+    } else if c.is_word(d - 1, "behind") {
+        party_behind(c, d - 1)
+    } else if c.is_word(d - 1, "for") {
+        blamed_or_claiming(c, d)
+    } else {
+        None
+    }
+}
+
+/// "the cell behind these raids": the party right before "behind" (at
+/// `behind`), quotes aside.
+fn party_behind(c: &Ctx<'_, '_>, behind: usize) -> Option<(Filler, RuleId)> {
+    let mut b = behind;
+    while b > c.range.start && matches!(c.kind(b - 1), Some(TokenKind::Quote)) {
+        b -= 1;
+    }
+    let f = c.mention_ending(b).and_then(|mi| as_attacker(c, mi))?;
+    Some((f, RuleId::AttackBehind))
+}
+
+/// "blamed X for the raids", "claimed responsibility for the raid": the
+/// one blamed, or the subject of the claim, a few words before the "for"
+/// ending before `d`.
+fn blamed_or_claiming(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)> {
+    let mut b = d - 1;
+    while b > c.range.start && b + 8 > d {
+        b -= 1;
+        if c.is_in(b, &BLAME_VERBS) {
+            let mi = c.mention_after(b + 1, 4, actorish)?;
+            return Some((attacker_filler(c, mi), RuleId::AttackBlamedFor));
+        }
+        if c.is_in(b, &CLAIM_VERBS) {
+            let f = c.subject_before(b).and_then(|mi| as_attacker(c, mi))?;
+            return Some((f, RuleId::AttackClaimed));
+        }
+    }
+    None
+}
+
+/// "a Narva raid": a place before the noun (ending at `k`) is where it
+/// happened.
+fn place_modifier(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    c.mention_ending(k)
+        .filter(|&mi| c.mentions()[mi].class == Class::Place)
+        .map(|mi| c.filler(mi))
+}
+
+/// The target of an attack noun without "on X", from the first
+/// construction that names one.
+fn target(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    head: &str,
+    k: usize,
+    by: Option<&(usize, Filler)>,
+) -> Option<Filler> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    target_after_agent(c, by)
+        .or_else(|| victim_of(c, e, head))
+        .or_else(|| impact_object(c, e))
+        .or_else(|| harmed_in(c, k))
+        .or_else(|| protected_from(c, t))
+        .or_else(|| targeting_after(c, e))
+}
+
+/// "a raid by gunmen on the port": the target after the agent.
+fn target_after_agent(c: &Ctx<'_, '_>, by: Option<&(usize, Filler)>) -> Option<Filler> {
+    let (k, _) = by?;
+    let j = (k + 1..(k + 5).min(c.range.end)).find(|&j| c.is_in(j, &TARGET_AFTER_AGENT))?;
+    np_at(c, j + 1)
+}
+
+/// "the killing of X", "the siege of X": the "of" phrase is the target.
+fn victim_of(c: &Ctx<'_, '_>, e: usize, head: &str) -> Option<Filler> {
+    if !OF_TARGET_NOUNS.contains(head) {
+        return None;
+    }
+    word_object(c, e, 1, "of").map(|(_, f)| f)
+}
+
+/// "A farmer was wounded in a mortar raid", "Two guards were wounded in
+/// rebel shelling": the casualties are the target (the noun phrase ends
+/// at `k`).
+fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    let np_start = c
+        .mention_ending(k)
+        .map_or(k, |mi| c.mentions()[mi].toks.start);
+    let mut p = np_start;
+    while p > c.range.start && c.is_in(p - 1, &CASUALTY_DETERMINERS) {
+        p -= 1;
+    }
+    let harmed =
+        p >= c.range.start + 2 && c.is_word(p - 1, "in") && c.is_in(p - 2, &CASUALTY_VERBS);
+    harmed.then(|| passive_subject(c, p - 2, false)).flatten()
+}
+
+/// "shield towns from rebel rockets": the protected are the target.
+fn protected_from(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
+    let from = (t.saturating_sub(4).max(c.range.start)..t)
+        .rev()
+        .find(|&j| c.is_word(j, "from"))?;
+    let stop = from.saturating_sub(8).max(c.range.start);
+    let v = (stop..from).rev().find(|&v| c.is_in(v, &PROTECT_VERBS))?;
+    np_at(c, v + 1)
+}
+
+/// "a raid in Narva, targeting a militia commander": the verb names the
+/// target.
+fn targeting_after(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
+    let stop = (e + 8).min(c.range.end);
+    let j = (e..stop).find(|&j| c.is_in(j, &TARGETING))?;
+    np_at(c, j + 1)
+}

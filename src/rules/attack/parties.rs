@@ -1,0 +1,168 @@
+//! The parties of an attack besides its target: the attacker a mention
+//! names, the weapon and who wields it, the place where it happened.
+
+use super::super::{placeish, Ctx, Filler, PREPOSITIONS};
+use super::phrases::word_object;
+use super::skip_forward;
+use crate::document::Span;
+use crate::mention::{Class, EntityMention};
+use crate::tokens::TokenKind;
+use crate::words::lists::attack::{
+    ARTICLES, INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, OPENING_PREPOSITIONS,
+    PLACE_LEAD_WORDS, WEAPON_DETERMINERS,
+};
+
+/// True for a mention that may attack: an actor other than a pronoun, or a
+/// demonym standing for its country.
+pub(super) fn actorish(m: &EntityMention) -> bool {
+    m.is_actor() && m.class != Class::Pronoun || m.class == Class::Demonym
+}
+
+/// The attacker mention `mi` names: a demonym stands for its country.
+pub(super) fn attacker_filler(c: &Ctx<'_, '_>, mi: usize) -> Filler {
+    let m = &c.mentions()[mi];
+    match (&m.class, &m.country) {
+        (Class::Demonym, Some(n)) => Filler::Country(m.span, n.clone()),
+        _ => c.filler(mi),
+    }
+}
+
+/// [`attacker_filler`] of mention `mi` when it may attack ([`actorish`]).
+pub(super) fn as_attacker(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
+    actorish(&c.mentions()[mi]).then(|| attacker_filler(c, mi))
+}
+
+/// True when a weapon starts at token `i`, determiners and numbers aside
+/// ("by a roadside bomb", "by drones"): such a "by" names the weapon, not
+/// the attacker.
+pub(super) fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
+    let mut k = i;
+    while c.is_in(k, &WEAPON_DETERMINERS) || c.kind(k) == Some(TokenKind::Num) {
+        k += 1;
+    }
+    // "by Shahed-131/136 drones": a name of a model before the weapon.
+    let after_name = c.mention_starting(k).map(|mi| c.mentions()[mi].toks.end);
+    c.doc
+        .weapons(c.si)
+        .iter()
+        .any(|w| w.toks.start == k || Some(w.toks.start) == after_name)
+}
+
+/// The attacker named by "by" after token `from` (within `max` tokens),
+/// unless what follows "by" is a weapon.
+pub(super) fn by_agent(c: &Ctx<'_, '_>, from: usize, max: usize) -> Option<Filler> {
+    let (k, f) = word_object(c, from, max, "by")?;
+    (!weapon_at(c, k + 1)).then_some(f)
+}
+
+/// The party whose weapon starts at token `w`: "Valdorian missiles",
+/// "militia rockets", "Ostland's drones".
+pub(super) fn wielder(c: &Ctx<'_, '_>, w: usize) -> Option<Filler> {
+    let end = if w > c.range.start + 1 && c.doc.tokens[w - 1].kind == TokenKind::Poss {
+        w - 1
+    } else {
+        w
+    };
+    c.mention_ending(end).and_then(|mi| as_attacker(c, mi))
+}
+
+/// A weapon: a compound before the trigger ("mortar raid") or "with/using X" after.
+pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler> {
+    let ws = c.doc.weapons(c.si);
+    if let Some(w) = ws.iter().find(|w| w.toks.end == t || w.toks.end + 1 == t) {
+        return Some(Filler::Span(w.span));
+    }
+    let k = (e..(e + 6).min(c.range.end)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS))?;
+    let first = ws
+        .iter()
+        .position(|w| w.toks.start > k && w.toks.start <= k + 3)?;
+    // "rockets, shells and drones": the list of weapons.
+    let mut last = first;
+    while last + 1 < ws.len() && ws[last + 1].toks.start <= ws[last].toks.end + 2 {
+        last += 1;
+    }
+    Some(Filler::Span(Span::new(
+        ws[first].span.start,
+        ws[last].span.end,
+    )))
+}
+
+/// Location: "in X" after the trigger within the clause, a place mention.
+pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
+    let stop = (from + 10).min(c.range.end);
+    for k in from..stop {
+        if c.is_in(k, &LOCATION_PREPOSITIONS) {
+            if let Some(f) = place_after(c, k) {
+                return Some(f);
+            }
+        }
+        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(c.word(k), ";" | "." | "—") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The place after the preposition at token `k`, a few lower-case words
+/// aside ("in southern Narva"), or a capital told by its country ("in the
+/// Valdorian capital").
+fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    let mut j = k + 1;
+    while c.is_in(j, &ARTICLES)
+        || (j < c.range.end
+            && c.doc.tokens[j].kind == TokenKind::Word
+            && c.word(j).chars().next().is_some_and(char::is_lowercase)
+            && j < k + 3
+            && !c.is_in(j, &PREPOSITIONS))
+    {
+        j += 1;
+    }
+    if let Some(mi) = c
+        .mention_starting(j)
+        .filter(|&mi| placeish(&c.mentions()[mi]) || c.mentions()[mi].class == Class::Unknown)
+    {
+        return Some(place_phrase(c, k, j, mi));
+    }
+    // A capital is resolved to its name later.
+    let capital = c.is_word(k + 1, "the")
+        && c.mention_starting(k + 2)
+            .is_some_and(|mi| c.mentions()[mi].class == Class::Demonym)
+        && c.is_word(k + 3, "capital");
+    capital.then(|| Filler::Span(c.doc.toks_span(k + 2..k + 4)))
+}
+
+/// The phrase of place mention `mi` (at token `j`, after the preposition at
+/// `k`): with the words before it that are not an article ("southern
+/// Narva"), and what it possesses ("western Ostland's Tarn province").
+fn place_phrase(c: &Ctx<'_, '_>, k: usize, j: usize, mi: usize) -> Filler {
+    let m = &c.mentions()[mi];
+    let mut end = m.toks.end;
+    if end + 1 < c.range.end && c.doc.tokens[end].kind == TokenKind::Poss {
+        if let Some(m2) = c.mention_starting(end + 1) {
+            end = c.mentions()[m2].toks.end;
+        } else if end + 2 < c.range.end {
+            end += 2;
+        }
+    }
+    let start = if j > k + 1 && !c.is_in(k + 1, &ARTICLES) {
+        k + 1
+    } else {
+        m.toks.start
+    };
+    Filler::Span(c.doc.toks_span(start..end))
+}
+
+/// "In Narva, a guard was killed ...": a place that opens the sentence is
+/// where its events happened.
+pub(super) fn opening_place(c: &Ctx<'_, '_>) -> Option<Filler> {
+    let s = c.range.start;
+    if !c.is_in(s, &OPENING_PREPOSITIONS) {
+        return None;
+    }
+    let j = skip_forward(c, s + 1, &PLACE_LEAD_WORDS);
+    let mi = c
+        .mention_starting(j)
+        .filter(|&mi| placeish(&c.mentions()[mi]))?;
+    c.is_word(c.mentions()[mi].toks.end, ",")
+        .then(|| c.filler(mi))
+}

@@ -1,0 +1,339 @@
+//! Noun phrases around an attack word: the object after a verb or
+//! preposition, the phrase before a verb, a passive verb's subject.
+
+use super::super::{lower, Ctx, Filler, PREPOSITIONS};
+use super::{number, skip_forward};
+use crate::mention::Class;
+use crate::tokens::TokenKind;
+use crate::words::lists::attack::{
+    ADVERBS_IN_VERB, ARTICLES, COUNT_OPENERS, IMPACT_VERBS, JOINERS, NOT_OBJECT, NP_STOP,
+    OBJECT_DETERMINERS, PARTY_ASSETS, PHRASE_OPENERS, RELATIVE_PRONOUNS, RELATIVE_WHICH,
+    SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
+};
+use crate::words::Words;
+
+/// The noun phrase starting at token `i`: a mention, or determiner + words
+/// up to a preposition, punctuation or verb-like word.
+pub(super) fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
+    let k = skip_forward(c, i, &OBJECT_DETERMINERS);
+    if date_at(c, k) {
+        return None;
+    }
+    if let Some(f) = c.mention_starting(k).and_then(|mi| mention_np(c, mi)) {
+        return Some(f);
+    }
+    plain_np(c, k)
+}
+
+/// True when a date starts at token `k` ("on Midsummer
+/// Day"): a date, not an object. Dates open with a capital or a digit: only
+/// then is the sentence's date search worth asking for.
+fn date_at(c: &Ctx<'_, '_>, k: usize) -> bool {
+    let datelike = c
+        .word(k)
+        .starts_with(|ch: char| ch.is_ascii_uppercase() || ch.is_ascii_digit());
+    k < c.range.end && datelike && {
+        let at = c.doc.tokens[k].span.start;
+        c.dates()
+            .iter()
+            .any(|d| d.span.start <= at && at < d.span.end)
+    }
+}
+
+/// The noun phrase of mention `mi` when it heads one: not a modifier of
+/// the noun after it ("Valdorian towns", "rebel positions"); for a
+/// possessor, what it possesses ("the county's Narva district").
+fn mention_np(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
+    let m = &c.mentions()[mi];
+    if c.kind(m.toks.end) == Some(TokenKind::Poss) {
+        if let Some(f) = np_at(c, m.toks.end + 1) {
+            return Some(f);
+        }
+    }
+    let modifier = (m.class == Class::Demonym && c.kind(m.toks.end) == Some(TokenKind::Word))
+        || c.is_in(m.toks.end, &PARTY_ASSETS);
+    (!modifier).then(|| c.filler(mi))
+}
+
+/// A noun phrase of plain words from token `start` (its determiners
+/// skipped), with what a possessive or an "of" and a name add to it.
+fn plain_np(c: &Ctx<'_, '_>, start: usize) -> Option<Filler> {
+    if !may_be_object(c, start) {
+        return None;
+    }
+    let mut k = head_end(c, start);
+    // "the county's Narva district": the possessed is the object.
+    if k > start && c.kind(k) == Some(TokenKind::Poss) {
+        if let Some(f) = np_at(c, k + 1) {
+            return Some(f);
+        }
+    }
+    // "civilians of Narva", "the residence of the governor": the head
+    // takes its "of" phrase when a name follows.
+    if k > start && c.is_word(k, "of") {
+        let j = skip_forward(c, k + 1, &ARTICLES);
+        if let Some(mi) = c.mention_starting(j) {
+            k = c.mentions()[mi].toks.end;
+        }
+    }
+    (k > start).then(|| Filler::Span(c.doc.toks_span(start..k)))
+}
+
+/// False for the words after a verb that are no object: dates, results
+/// ("killed on Tuesday", "left wounded") and counts standing alone.
+fn may_be_object(c: &Ctx<'_, '_>, k: usize) -> bool {
+    let lone_count = number(c.word(k)).is_some()
+        && !c.is_word(k + 1, "of")
+        && c.mention_starting(k + 1).is_none()
+        && !c
+            .doc
+            .tokens
+            .get(k + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word);
+    !(k >= c.range.end
+        || crate::mention::is_calendar(c.word(k))
+        || c.is_in(k, &NOT_OBJECT)
+        || lone_count)
+}
+
+/// The end of the head of a plain noun phrase from `start`: at most six
+/// words, up to a preposition, a word that ends a phrase, or a name (which
+/// is the head: "numerous other Valdorian guards").
+fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
+    let stop = (start + 6).min(c.range.end);
+    let mut k = start;
+    while k < stop
+        && c.doc.tokens[k].kind == TokenKind::Word
+        && !c.is_in(k, &PREPOSITIONS)
+        && !c.is_in(k, &NP_STOP)
+        // A word right before a determiner is a verb ("the bridge cut the road").
+        && !(k > start && c.is_in(k + 1, &ARTICLES))
+    {
+        if let Some(mi) = c.mention_starting(k).filter(|_| k > start) {
+            return c.mentions()[mi].toks.end;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// The noun phrase that ends just before token `i`: back to its determiner.
+pub(super) fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
+    if let Some(mi) = c.mention_ending(i) {
+        return Some(c.filler(mi));
+    }
+    let lo = i.saturating_sub(5).max(c.range.start);
+    let det = (lo..i).rev().find(|&k| c.is_in(k, &PHRASE_OPENERS))?;
+    if (det + 1..i).any(|k| c.doc.tokens[k].kind != TokenKind::Word || c.is_in(k, &PREPOSITIONS)) {
+        return None;
+    }
+    c.span(det + 1, i).map(Filler::Span)
+}
+
+/// The object of the first of the prepositions `preps` within `max` tokens
+/// from token `from` ("on X", "in X"), with the preposition's index.
+pub(super) fn prep_object(
+    c: &Ctx<'_, '_>,
+    from: usize,
+    max: usize,
+    preps: &Words,
+) -> Option<(usize, Filler)> {
+    object_after(c, from, max, |k| c.is_in(k, preps))
+}
+
+/// [`prep_object`] for a single preposition ("by X").
+pub(super) fn word_object(
+    c: &Ctx<'_, '_>,
+    from: usize,
+    max: usize,
+    prep: &str,
+) -> Option<(usize, Filler)> {
+    object_after(c, from, max, |k| c.is_word(k, prep))
+}
+
+/// The object after the first token that `is_prep` accepts, within `max`
+/// tokens from `from` and before the clause's punctuation.
+fn object_after(
+    c: &Ctx<'_, '_>,
+    from: usize,
+    max: usize,
+    is_prep: impl Fn(usize) -> bool,
+) -> Option<(usize, Filler)> {
+    let stop = (from + max).min(c.range.end);
+    for k in from..stop {
+        if is_prep(k) {
+            return np_at(c, k + 1).map(|f| (k, f));
+        }
+        if c.doc.tokens[k].kind == TokenKind::Punct
+            && matches!(c.word(k), "," | ";" | "." | "(" | "—")
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The subject of a passive verb at `t` (with `counts`, also "four
+/// clerks"; without, a count of casualties is no target): the clause's
+/// subject mention, or, when that mention is only the object of a
+/// preposition in the subject ("A fuel depot in Narva was shelled"), the
+/// noun phrase that opens the clause.
+pub(super) fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
+    let counted = |f: &Filler| !counts && casualty_count(c, f);
+    let keep = |f: Filler| (!counted(&f)).then_some(f);
+    let a = auxiliary_start(c, t);
+    if let Some(f) = bare_subject(c, a) {
+        return keep(f);
+    }
+    let subject = c.subject_before(t).filter(|&mi| !in_prep_phrase(c, mi));
+    if let Some(mi) = subject.filter(|&mi| c.mentions()[mi].toks.end == a) {
+        return keep(c.filler(mi));
+    }
+    match np_before(c, a) {
+        Some(Filler::EntityMention(_, mi)) if in_prep_phrase(c, mi) => {}
+        Some(f) => return keep(f),
+        None => {}
+    }
+    if let Some(mi) = subject {
+        return keep(c.filler(mi));
+    }
+    let open = (c.range.start..t).find(|&k| c.kind(k) == Some(TokenKind::Word))?;
+    np_at(c, open)
+        .filter(|f| !counted(f))
+        .or_else(|| c.subject_before(t).map(|mi| c.filler(mi)))
+}
+
+/// The token after the subject of the passive verb at `t`: before its
+/// adverbs, auxiliary and relative pronoun ("a 68-year-old man was
+/// killed", "the clerk who was stabbed").
+fn auxiliary_start(c: &Ctx<'_, '_>, t: usize) -> usize {
+    let mut a = c.back_over(t, &ADVERBS_IN_VERB);
+    if a > c.range.start && c.is_in(a - 1, &SUBJECT_AUXILIARIES) {
+        a -= 1;
+    }
+    if a > c.range.start + 1 && c.is_in(a - 1, &RELATIVE_PRONOUNS) {
+        a -= 1;
+    }
+    a
+}
+
+/// "more than 500 people were killed": a bare phrase (no name, no
+/// determiner) ending at token `a`, with its count, is the subject; an
+/// earlier name is not.
+fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
+    let bare = a > c.range.start
+        && c.mention_ending(a).is_none()
+        && c.kind(a - 1) == Some(TokenKind::Word)
+        && c.word(a - 1)
+            .starts_with(|ch: char| ch.is_ascii_lowercase())
+        && np_before(c, a).is_none();
+    if !bare {
+        return None;
+    }
+    let mut start = a - 1;
+    while start > c.range.start
+        && (c.kind(start - 1) == Some(TokenKind::Num)
+            || c.is_in(start - 1, &SUBJECT_COUNT_WORDS)
+            || number(c.word(start - 1)).is_some())
+    {
+        start -= 1;
+    }
+    Some(Filler::Span(c.doc.toks_span(start..a)))
+}
+
+/// True when mention `mi` is in a prepositional phrase, or joined to one
+/// ("in Valdoria and Ostland").
+fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
+    let mut s = c.mentions()[mi].toks.start;
+    while s > c.range.start + 1 && c.is_in(s - 1, &JOINERS) {
+        match c.mention_ending(s - 1) {
+            Some(p) => s = c.mentions()[p].toks.start,
+            None => break,
+        }
+    }
+    if s > c.range.start && c.is_in(s - 1, &ARTICLES) {
+        s -= 1;
+    }
+    s > c.range.start + 1 && c.is_in(s - 1, &PREPOSITIONS)
+}
+
+/// True when a phrase opens with a count ("at least one clerk was
+/// wounded", "four clerks were hurt"): casualties, not a target.
+fn casualty_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
+    let span = match f {
+        Filler::Span(span) => *span,
+        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
+        Filler::Country(..) | Filler::Possessor(..) => return false,
+    };
+    let first = c.doc.text[span.range()]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    number(first).is_some() || first.eq_ignore_ascii_case("at")
+}
+
+/// The object of a verb of impact whose subject is the attack noun ending
+/// before `e`: "[the strike] hit a market", "[the airstrike], which killed
+/// nine, destroyed a school".
+pub(super) fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
+    let mut k = e;
+    // Skip a relative clause set off by commas.
+    if c.is_word(k, ",") && c.is_in(k + 1, &RELATIVE_WHICH) {
+        k = (k + 2..c.range.end).find(|&j| c.is_word(j, ","))? + 1;
+    }
+    if !c.is_in(k, &IMPACT_VERBS) {
+        return None;
+    }
+    np_at(c, k + 1).filter(|f| !opens_with_count(c, f))
+}
+
+/// True when a count opens the phrase or comes right before it ("killed
+/// nine people", "killed dozens"): casualties, not a target.
+fn opens_with_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
+    let span = match f {
+        Filler::Span(span) => *span,
+        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
+        _ => return false,
+    };
+    // The mention may start after the count: look at the word before too.
+    let before = c
+        .doc
+        .tokens
+        .iter()
+        .rposition(|t| t.span.end <= span.start)
+        .map(|i| c.word(i))
+        .unwrap_or("");
+    let first = c.doc.text[span.range()]
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    let count = |w: &str| number(w).is_some() || COUNT_OPENERS.contains(w);
+    count(first) || count(before)
+}
+
+/// A named person, or a phrase whose last word is a person noun ("two
+/// tourists", "his landlord").
+pub(super) fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
+    let last = match f {
+        Filler::EntityMention(si, mi) => {
+            let m = &c.doc.mentions(*si)[*mi];
+            if m.class == Class::Person {
+                return true;
+            }
+            m.toks.end - 1
+        }
+        Filler::Span(s) => match (c.range.start..c.range.end)
+            .rev()
+            .find(|&k| c.doc.tokens[k].span.end == s.end)
+        {
+            Some(k) => k,
+            None => return false,
+        },
+        Filler::Possessor(..) => return true,
+        Filler::Country(..) => return false,
+    };
+    c.lex
+        .senses()
+        .noun(&lower(c.word(last)))
+        .has(crate::lexicon::NounType::Person)
+}

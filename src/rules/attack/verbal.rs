@@ -1,0 +1,259 @@
+//! Attack verbs, active and passive: "X attacked Y", "Y was attacked by
+//! X", "a man stabbed two tourists".
+
+use super::super::{lower, placeish, Ctx, Draft, Filler, RuleId, TriggerMatch, PREPOSITIONS};
+use super::parties::{
+    actorish, as_attacker, attacker_filler, by_agent, location_after, weapon_near, wielder,
+};
+use super::phrases::{np_at, np_before, passive_subject, person_np};
+use super::{draft, noun_target, Parties};
+use crate::lexicon::{Frame, TriggerKind};
+use crate::mention::Class;
+use crate::words::lists::attack::{
+    ACTIVE_TARGET_PREPOSITIONS, ADVERBS_IN_VERB, AIMED_AT, BEEN_FORMS, BEFORE_VERB, BE_FORMS,
+    DEMONSTRATIVES, FOCUS_ADVERBS, IRREGULAR_PARTICIPLES, PASSIVE_AUXILIARIES, PERFECT_AND_MODALS,
+    SUBJECT_PLACE_PREPOSITIONS, TELL_LINKS, TELL_VERBS, TRIGGER_PREPOSITIONS,
+};
+
+/// The verb rule on the attack verb `tr`: in the passive (or a reduced
+/// passive, "shelled by"), the subject is the target and "by" names the
+/// attacker; in the active, the subject (or the one told to attack) is the
+/// attacker and the object the target. A weapon's owner stands in for a
+/// missing attacker.
+pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let w = lower(c.word(t));
+    if noun_use(c, tr, &w) || told_elsewhere(c, tr, &w) {
+        return None;
+    }
+    let b = c.back_over(t, &ADVERBS_IN_VERB);
+    // "have been shelled": the skipped "been" makes it passive.
+    let been = (b..t).any(|k| c.is_in(k, &BEEN_FORMS));
+    let passive = b > c.range.start
+        && (been || c.is_in(b - 1, &PASSIVE_AUXILIARIES))
+        && (w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w));
+    let reduced = !passive && w.ends_with("ed") && c.is_word(e, "by");
+    // "she had been fired on Monday": dismissed, unless a weapon is in the
+    // sentence.
+    if passive && w.starts_with("fire") && !c.doc.weapons(c.si).iter().any(|x| x.force) {
+        return None;
+    }
+    let (attacker, target, rule) = if passive || reduced {
+        let (attacker, target) = passive_parties(c, tr, b, passive);
+        (attacker, target, RuleId::AttackPassive)
+    } else {
+        active_parties(c, tr, b)
+    };
+    let weapon = weapon_near(c, t, e);
+    let attacker = attacker.or_else(|| weapon_owner(c, e, b, passive));
+    if attacker.is_none() && target.is_none() && weapon.is_none() {
+        return None;
+    }
+    let location =
+        location_after(c, e).or_else(|| passive.then(|| place_in_subject(c, t)).flatten());
+    let parties = Parties {
+        attacker,
+        target,
+        location,
+        weapon,
+    };
+    Some(draft(c, tr, parties, rule, false))
+}
+
+/// True for a word that is also an attack noun used as a noun ("the
+/// shellings"), which is the nominal rule's: it is a verb only after a
+/// subject, modal or relative pronoun ("who attacked").
+fn noun_use(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    if !c.has_trigger(TriggerKind::Attack, |x| {
+        x.frame == Frame::Noun && x.toks == tr.toks
+    }) {
+        return false;
+    }
+    // "linked to raids": an infinitive has no "-s"; "in that raid": a
+    // demonstrative after a preposition.
+    let infinitive_s = t > c.range.start && c.is_word(t - 1, "to") && w.ends_with('s')
+        || (t >= c.range.start + 2
+            && c.is_in(t - 1, &DEMONSTRATIVES)
+            && c.is_in(t - 2, &PREPOSITIONS));
+    // "A Narva raid killed three guards": a verb after it.
+    let subject_noun = c.word(e).ends_with("ed") && !w.ends_with("ed");
+    let verbish = t > c.range.start
+        && !infinitive_s
+        && !subject_noun
+        && (c.is_in(t - 1, &BEFORE_VERB)
+            || c.mention_ending(t)
+                .is_some_and(|mi| !matches!(c.mentions()[mi].class, Class::Demonym))
+                && !w.ends_with('s'));
+    !verbish
+}
+
+/// True for uses of the verb whose attack, if any, another trigger tells:
+/// a weapon ("glide bombs"), "struck by" a car, a participle before an
+/// attack noun ("targeted raid"), "target(s)" as a noun, and "targeting"
+/// near an attack noun ("a raid ..., mostly targeting X").
+fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    if c.doc.weapons(c.si).iter().any(|x| x.toks.contains(&t)) {
+        return true;
+    }
+    // "struck by" without "was": "a man struck by a car"; labour strikes
+    // and "strike a bargain" are sense cues (senses.tsv).
+    if w.starts_with("str")
+        && c.is_word(e, "by")
+        && !(t > c.range.start && c.is_in(t - 1, &BE_FORMS))
+    {
+        return true;
+    }
+    if c.has_trigger(TriggerKind::Attack, |x| {
+        x.frame == Frame::Noun && x.toks.start == e
+    }) || noun_target(c, tr)
+    {
+        return true;
+    }
+    let after_comma = after_comma(c, t);
+    w.starts_with("target")
+        && c.has_trigger(TriggerKind::Attack, |x| {
+            x.frame == Frame::Noun
+                && x.toks != tr.toks
+                && ((x.toks.start as isize - t as isize).abs() <= 8
+                    || (after_comma && x.toks.start < t))
+        })
+}
+
+/// True when the verb at `t` follows a comma, focus adverbs aside
+/// (", mostly targeting").
+fn after_comma(c: &Ctx<'_, '_>, t: usize) -> bool {
+    let p = c.back_over(t, &FOCUS_ADVERBS);
+    p > c.range.start && c.is_word(p - 1, ",")
+}
+
+/// The attacker and target of a passive verb (`passive`) or a reduced one
+/// ("shelled by"): the subject is the target, unless the verb aims at
+/// another ("rockets were fired at the port": the subject is the weapon).
+fn passive_parties(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    b: usize,
+    passive: bool,
+) -> (Option<Filler>, Option<Filler>) {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let subject =
+        passive_subject(c, t, true).or_else(|| np_before(c, if passive { b - 1 } else { t }));
+    let attacker = by_agent(c, e, 6);
+    let target = if c.is_in(e, &AIMED_AT) {
+        np_at(c, e + 1).or(subject)
+    } else if c.is_in(e - 1, &TRIGGER_PREPOSITIONS) {
+        np_at(c, e).or(subject)
+    } else {
+        subject
+    };
+    (attacker, target)
+}
+
+/// The attacker, target and rule of an active verb whose verb group
+/// starts at `b`: the one told to attack, else the subject; the object is
+/// the target.
+fn active_parties(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    b: usize,
+) -> (Option<Filler>, Option<Filler>, RuleId) {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let (attacker, rule) = match controller(c, t) {
+        Some(addressee) => (addressee, RuleId::AttackControlled),
+        None => {
+            let subject = adjacent_subject(c, b)
+                .map(|mi| attacker_filler(c, mi))
+                .or_else(|| c.subject_before(t).and_then(|mi| as_attacker(c, mi)));
+            (subject, RuleId::AttackActive)
+        }
+    };
+    let target = if c.is_in(e, &ACTIVE_TARGET_PREPOSITIONS) {
+        np_at(c, e + 1)
+    } else {
+        np_at(c, e)
+    };
+    (attacker, target, rule)
+}
+
+/// "the seventh time Valdoria has shelled Narva": the name right before
+/// the verb group starting at `b` (auxiliaries aside) is its subject.
+fn adjacent_subject(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
+    let a = c.back_over(b, &PERFECT_AND_MODALS);
+    c.mention_ending(a).filter(|&mi| {
+        let m = &c.mentions()[mi];
+        actorish(m)
+            && m.class != Class::Demonym
+            && !c.is_in(m.toks.start.saturating_sub(1), &PREPOSITIONS)
+    })
+}
+
+/// The one told or urged to attack or not to ("urged Valdoria to refrain
+/// from shelling Narva", "warned the rebels against raiding the port",
+/// "asked the army not to strike"): the addressee of the verb before, not
+/// its subject, is the attacker.
+fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
+    let lo = t.saturating_sub(10).max(c.range.start);
+    let v = (lo..t).rev().find(|&k| {
+        c.has_trigger(TriggerKind::Statement, |x| {
+            x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge)
+        }) || c.is_in(k, &TELL_VERBS)
+    })?;
+    // A verb of telling whose infinitive or gerund holds the attack.
+    if !(v + 1..t).any(|k| c.is_in(k, &TELL_LINKS)) {
+        return None;
+    }
+    let addressee = c
+        .mention_after(v + 1, 3, actorish)
+        .filter(|&mi| c.mentions()[mi].toks.end < t)
+        .map(|mi| attacker_filler(c, mi));
+    Some(addressee)
+}
+
+/// "Valdorian drones attacked a depot" (the weapon before the verb group
+/// starting at `b`), "was hit by a Valdorian missile" (the weapon after
+/// the verb ending before `e`): the weapon's owner is the attacker.
+fn weapon_owner(c: &Ctx<'_, '_>, e: usize, b: usize, passive: bool) -> Option<Filler> {
+    let weapon = c.doc.weapons(c.si).iter().find(|wp| {
+        (wp.toks.end == b && !passive) || (passive && wp.toks.start > e && wp.toks.start <= e + 3)
+    })?;
+    wielder(c, weapon.toks.start).or_else(|| {
+        // "a Valdorian missile": the demonym inside the phrase.
+        c.mention_ending(weapon.toks.start)
+            .filter(|&mi| c.mentions()[mi].class == Class::Demonym)
+            .map(|mi| attacker_filler(c, mi))
+    })
+}
+
+/// "A fuel depot in Narva was shelled": the place in the subject of the
+/// passive verb at `t`.
+fn place_in_subject(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
+    c.mentions()
+        .iter()
+        .position(|m| {
+            placeish(m)
+                && m.toks.end <= t
+                && m.toks.start > c.range.start
+                && c.is_in(m.toks.start - 1, &SUBJECT_PLACE_PREPOSITIONS)
+        })
+        .map(|mi| c.filler(mi))
+}
+
+/// "A man stabbed two tourists", "A man hit his landlord with a spade":
+/// a person harming a person, right before and after the verb.
+pub(super) fn crime(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let attacker = np_before(c, t)?;
+    let target = np_at(c, e)?;
+    if !(person_np(c, &attacker) && person_np(c, &target)) {
+        return None;
+    }
+    let parties = Parties {
+        attacker: Some(attacker),
+        target: Some(target),
+        location: location_after(c, e),
+        weapon: weapon_near(c, t, e),
+    };
+    Some(draft(c, tr, parties, RuleId::AttackCrime, false))
+}
