@@ -1,7 +1,7 @@
 //! Statement rules: reported speech, quotes and attributions.
 //!
 //! A speech verb needs an identifiable speaker: the subject of its clause, a
-//! name right after it ("said Mezni"), or an "according to X" phrase.
+//! name right after it ("said Dana Holt"), or an "according to X" phrase.
 //! Content is the quotation it governs or the clause after it.
 
 use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
@@ -9,7 +9,12 @@ use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
-use crate::words::lists::statement::{BEFORE_PARTICIPLE, DETERMINERS, SKIP_AFTER};
+use crate::words::lists::statement::{
+    ARRIVALS, ARRIVAL_PREPOSITIONS, ARTICLES, BEFORE_PARTICIPLE, BE_FORMS, CHANNEL_PREPOSITIONS,
+    DETERMINERS, INDEFINITE_ARTICLES, INFINITIVE_GOVERNORS, ISSUE_VERBS, JOINING_CONJUNCTIONS,
+    NOT_MODIFIERS, QUOTING_VERBS, REFUSALS, SEQUENCE_ADVERBS, SETTING_AFTER, SETTING_DETERMINERS,
+    SETTING_PREPOSITIONS, SKIP_AFTER, SOURCE_PREPOSITIONS,
+};
 
 /// Source phrases that only attribute another speech act in the sentence.
 const SOURCE_ONLY: &[&str] = &[
@@ -63,7 +68,7 @@ fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
     while k > c.range.start && steps < 4 {
         k -= 1;
         steps += 1;
-        if c.is_any(k, &["the", "a", "an"]) {
+        if c.is_in(k, &ARTICLES) {
             continue;
         }
         match c.doc.tokens[k].kind {
@@ -92,8 +97,8 @@ fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
 }
 
 /// The end token of reported content starting at `i`: sentence end, or
-/// before an attribution (", according to", ", he said") or a participle
-/// speech verb that starts a second statement (", reaffirming").
+/// before an attribution (", according to X", ", X said") or a participle
+/// speech verb that starts a second statement (", warning of delays").
 fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
     let mut j = i;
     while j < c.range.end {
@@ -107,19 +112,19 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
         if c.doc.tokens[j].kind == TokenKind::Punct && w == ";" {
             return j;
         }
-        if c.is_any(j, &["and", "but"])
+        if c.is_in(j, &JOINING_CONJUNCTIONS)
             && j > i
             && c.trigs.iter().any(|t| {
                 t.kind == TriggerKind::Statement
                     && (t.toks.start == j + 1
-                        || t.toks.start == j + 2 && c.is_any(j + 1, &["also", "then", "later"]))
+                        || t.toks.start == j + 2 && c.is_in(j + 1, &SEQUENCE_ADVERBS))
             })
         {
             return j;
         }
         if w == "," || c.doc.tokens[j].kind == TokenKind::Quote {
             let n = j + 1;
-            if c.is_word(n, "according") || c.is_any(n, &["per"]) {
+            if c.is_word(n, "according") || c.is_word(n, "per") {
                 return j;
             }
             if c.trigs.iter().any(|t| {
@@ -127,7 +132,7 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
             }) {
                 return j;
             }
-            // ", he said" / ", a spokesman said"
+            // ", she told the council" / ", a ministry spokeswoman said"
             if let Some(mi) = c.mention_starting(n) {
                 let m = &c.mentions()[mi];
                 if c.trigs
@@ -143,14 +148,14 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
     c.range.end
 }
 
-/// Skips a date or place adverbial right after a speech verb ("said on Tuesday that").
+/// Skips a date or place adverbial right after a speech verb ("said on Friday evening that").
 fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
     loop {
         if c.is_in(i, &SKIP_AFTER) {
             i += 1;
             continue;
         }
-        // "said on Tuesday that", "said late Saturday"
+        // "said on Friday evening that", "said late Sunday"
         if i < c.range.end {
             let at = c.doc.tokens[i].span.start;
             if let Some(d) = c.dates().iter().find(|d| d.span.start == at) {
@@ -161,32 +166,18 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
                 continue;
             }
         }
-        // "said in a statement late Saturday that", "told reporters at a news conference that"
-        // "said on arrival in the Chechen capital Grozny that"
-        let arrival = c.is_any(i, &["on", "upon", "after", "before"])
-            && c.is_any(
-                i + 1,
-                &[
-                    "arrival",
-                    "arriving",
-                    "landing",
-                    "leaving",
-                    "departure",
-                    "return",
-                ],
-            )
-            // "said on Telegram that", "said in Warsaw that": a named channel
-            // or place before what was said.
-            || (c.is_any(i, &["on", "in", "via", "at"]) && c.mention_starting(i + 1).is_some());
-        if (c.is_any(i, &["in", "at", "during", "via", "through"])
-            && c.is_any(i + 1, &["a", "an", "the", "his", "her", "its", "their"]))
-            || arrival
-        {
+        // "said in a statement late Sunday that", "told reporters at a
+        // briefing that", "said upon landing in the Velnish capital Tarnis that";
+        // after an arrival, a channel or a place, only "that" opens what was said.
+        let arrival = c.is_in(i, &ARRIVAL_PREPOSITIONS) && c.is_in(i + 1, &ARRIVALS)
+            // "said on Radio Velna that", "said in Tarnis that": a named
+            // channel or place before what was said.
+            || (c.is_in(i, &CHANNEL_PREPOSITIONS) && c.mention_starting(i + 1).is_some());
+        if (c.is_in(i, &SETTING_PREPOSITIONS) && c.is_in(i + 1, &SETTING_DETERMINERS)) || arrival {
             let stop = (i + 10).min(c.range.end);
             let end = (i + 2..stop).find(|&k| {
                 c.is_word(k, "that") || c.word(k) == "," || c.doc.tokens[k].kind == TokenKind::Quote
             });
-            // After an arrival only "that" opens what was said.
             if let Some(k) = end.filter(|&k| !arrival || c.is_word(k, "that")) {
                 i = if c.word(k) == "," { k + 1 } else { k };
                 continue;
@@ -207,17 +198,14 @@ fn content_from(c: &Ctx<'_, '_>, i: usize) -> (Option<Span>, bool) {
 }
 
 /// The start of the phrase of mention `mi` with its modifiers and article:
-/// "..., military officials said", "..., the senior Israeli officials said".
+/// "..., port officials said", "..., the senior Velnish officials said".
 fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
     let mut s0 = c.mentions()[mi].toks.start;
     for _ in 0..2 {
         let lower_word = s0 > c.range.start
             && c.kind(s0 - 1) == Some(TokenKind::Word)
             && c.word(s0 - 1).starts_with(|ch: char| ch.is_lowercase())
-            && !c.is_any(
-                s0 - 1,
-                &["the", "a", "an", "and", "or", "that", "which", "who"],
-            )
+            && !c.is_in(s0 - 1, &NOT_MODIFIERS)
             && !c.has_trigger(TriggerKind::Statement, |x| x.toks.contains(&(s0 - 1)));
         if let Some(d) = c
             .mention_ending(s0)
@@ -228,34 +216,22 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
             s0 -= 1;
         }
     }
-    if s0 > c.range.start && c.is_any(s0 - 1, &["the", "a", "an"]) {
+    if s0 > c.range.start && c.is_in(s0 - 1, &ARTICLES) {
         s0 -= 1;
     }
     s0
 }
 
-/// Tries every statement rule on one trigger.
+/// Tries every statement rule on one trigger: a speech verb is checked to
+/// be one, then its speaker is looked for after it, then before it, and its
+/// content after it (or before the speaker when nothing follows).
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
-    let e = tr.toks.end;
     let phrase = c.lex.trigger_phrase(tr.phrase);
     if c.in_quote(t) {
         return partial_quote(c, tr);
     }
-    // "Xi welcomed Putin to Beijing": a visit, not a statement.
-    if c.has_trigger(TriggerKind::Visit, |x| {
-        x.frame == Frame::Host && x.toks == tr.toks
-    }) && super::visit::hosts(c, tr)
-    {
-        return None;
-    }
-    // "Macron called Scholz": a call, not a statement; "a song called
-    // Midnight": a name, not a statement.
-    if c.has_trigger(TriggerKind::Call, |x| {
-        x.frame == Frame::CallVerb && x.toks == tr.toks
-    }) && (super::call::verb_object(c, t, e).is_some()
-        || (phrase == "called" && !super::call::caller_before(c, t, true)))
-    {
+    if another_kinds_verb(c, tr, phrase) {
         return None;
     }
     match tr.frame {
@@ -263,132 +239,153 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         Frame::Noun => return noun(c, tr),
         _ => {}
     }
-    // "calls on Tuesday": a date, not an addressee.
-    if phrase.ends_with(" on") && e < c.range.end && crate::mention::is_calendar(c.word(e)) {
+    if no_statement_made(c, tr, phrase) {
         return None;
     }
-    // A participle without a comma modifies a noun ("preconditions demanding a halt"),
-    // except a statement noun ("a joint statement urging Iran").
-    if c.word(t).ends_with("ing")
+    if t > c.range.start && c.is_in(t - 1, &BE_FORMS) {
+        return passive_by(c, tr);
+    }
+    if let Some(d) = speaker_after_verb(c, tr) {
+        return Some(d);
+    }
+    let mut speaker = speaker_before_verb(c, t)?;
+    let after = skip_addressee(c, tr, tr.toks.end);
+    if nothing_said_after(c, after) {
+        speaker = speaker_closing_sentence(c, t, speaker);
+        if let Some(d) = content_before_speaker(c, tr, speaker) {
+            return Some(d);
+        }
+    }
+    let (content, quote) = content_after_verb(c, tr, after);
+    let rule = match tr.frame {
+        Frame::Tell => RuleId::StatementTell,
+        Frame::Urge => RuleId::StatementUrge,
+        Frame::Object => RuleId::StatementObject,
+        Frame::Prep => RuleId::StatementPrep,
+        _ => RuleId::StatementSay,
+    };
+    Some(draft(c, tr, Some(c.filler(speaker)), content, quote, rule))
+}
+
+/// True when the speech verb is one of a visit or a call here: "Xi
+/// welcomed Putin to Beijing" is a visit, "Macron called Scholz" a call,
+/// and "a song called Midnight" a name, none a statement.
+fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let hosted = c.has_trigger(TriggerKind::Visit, |x| {
+        x.frame == Frame::Host && x.toks == tr.toks
+    }) && super::visit::hosts(c, tr);
+    hosted
+        || c.has_trigger(TriggerKind::Call, |x| {
+            x.frame == Frame::CallVerb && x.toks == tr.toks
+        }) && (super::call::verb_object(c, t, e).is_some()
+            || (phrase == "called" && !super::call::caller_before(c, t, true)))
+}
+
+/// True when a speech verb makes no statement in its place: a date, a
+/// modifier, an infinitive or a noun.
+fn no_statement_made(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    // "calls on Friday": a date, not an addressee.
+    let date_after_on =
+        phrase.ends_with(" on") && e < c.range.end && crate::mention::is_calendar(c.word(e));
+    // A participle without a comma modifies a noun ("terms demanding a
+    // refund"), except a statement noun ("a joint statement urging calm").
+    let modifier = c.word(t).ends_with("ing")
         && t > c.range.start
         && c.doc.tokens[t - 1].kind == TokenKind::Word
-        && !c.is_in(t - 1, &BEFORE_PARTICIPLE)
-    {
-        return None;
-    }
+        && !c.is_in(t - 1, &BEFORE_PARTICIPLE);
     // An infinitive ("difficult to predict", "led viewers to complain") is
     // no statement made, unless a schedule or a refusal governs it ("is to
-    // announce", "plans to say", "refused to say"), which modality reads.
-    if t >= c.range.start + 2
-        && c.is_word(t - 1, "to")
-        && !c.is_any(
-            t - 2,
-            &[
-                "is",
-                "are",
-                "was",
-                "were",
-                "plans",
-                "planned",
-                "plan",
-                "expected",
-                "due",
-                "set",
-                "going",
-                "refused",
-                "declined",
-                "promised",
-                "vowed",
-                "decided",
-                "agreed",
-                "wants",
-                "want",
-                "wanted",
-                "hopes",
-                "intends",
-                "threatened",
-                "ready",
-                "likely",
-                "unlikely",
-                "begun",
-                "began",
-                "begin",
-                "begins",
-                "started",
-                "starts",
-                "continue",
-                "continued",
-                "continues",
-                "went",
-                "rushed",
-                "moved",
-                "used",
-                "appeared",
-                "seemed",
-                "tried",
-            ],
-        )
-    {
+    // announce", "plans to say"), which modality reads.
+    let infinitive =
+        t >= c.range.start + 2 && c.is_word(t - 1, "to") && !c.is_in(t - 2, &INFINITIVE_GOVERNORS);
+    // A speech word after a determiner is a noun ("the denials", "mounting calls").
+    let noun = t > c.range.start
+        && (c.is_in(t - 1, &DETERMINERS) || c.doc.tokens[t - 1].kind == TokenKind::Poss);
+    date_after_on || modifier || infinitive || noun
+}
+
+/// Passive: "was reported by X" has X for speaker (the quotation just
+/// before for content); without "by" ("was told to wait") the
+/// subject is the addressee, and there is no statement.
+fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    if !c.is_word(e, "by") {
         return None;
     }
-    // A speech word after a determiner is a noun ("the claims", "mounting calls").
-    if t > c.range.start
-        && (c.is_in(t - 1, &DETERMINERS) || c.doc.tokens[t - 1].kind == TokenKind::Poss)
-    {
-        return None;
-    }
-    // Passive: "was told", "were urged" (the subject is the addressee); "was reported by X".
-    if t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "being", "be", "is", "are"]) {
-        if c.is_word(e, "by") {
-            let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-            let (content, quote) = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
-                Some(q) => (quote_content(c, q), true),
-                None => (None, false),
-            };
-            return Some(draft(
-                c,
-                tr,
-                Some(c.filler(sp)),
-                content,
-                quote,
-                RuleId::StatementPassiveBy,
-            ));
-        }
-        return None;
-    }
-    // Inverted: `"...," said X` / `..., said a spokesman.`; after "told"
-    // the mention is the addressee ("..., told AFP.").
-    let inverted = if tr.frame == Frame::Tell {
-        None
-    } else {
-        c.mention_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)
+    let sp = c.mention_after(e + 1, 4, speaker_ok)?;
+    let (content, quote) = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
+        Some(q) => (quote_content(c, q), true),
+        None => (None, false),
     };
-    if let Some(sp) = inverted {
-        let after = c.mentions()[sp].toks.end;
-        let ends = after >= c.range.end || matches!(c.word(after), "." | "," | "!" | "?" | ";");
-        let before_comma = t > c.range.start && matches!(c.word(t - 1), "," | "”" | "\"" | "''");
-        if ends && before_comma {
-            let content = match quote_before(c, t) {
-                Some(q) => (quote_content(c, q), true),
-                None => (c.span(c.range.start, t), false),
-            };
-            return Some(draft(
-                c,
-                tr,
-                Some(c.filler(sp)),
-                content.0,
-                content.1,
-                RuleId::StatementSayInverted,
-            ));
-        }
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        content,
+        quote,
+        RuleId::StatementPassiveBy,
+    ))
+}
+
+/// Inverted: `"...," said X` / `..., said a spokesman.`: the speaker right
+/// after a verb that follows a comma or a quotation, ending the sentence or
+/// clause; after "told" the mention is the addressee ("..., told Radio Velna.").
+fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    if tr.frame == Frame::Tell {
+        return None;
     }
-    // "Kulikov announced that ..., and declared that ...": a second speech
-    // verb joined by "and" has the first one's speaker.
+    let sp = c.mention_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)?;
+    let after = c.mentions()[sp].toks.end;
+    let ends = after >= c.range.end || matches!(c.word(after), "." | "," | "!" | "?" | ";");
+    let before_comma = t > c.range.start && matches!(c.word(t - 1), "," | "”" | "\"" | "''");
+    if !(ends && before_comma) {
+        return None;
+    }
+    let (content, quote) = match quote_before(c, t) {
+        Some(q) => (quote_content(c, q), true),
+        None => (c.span(c.range.start, t), false),
+    };
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        content,
+        quote,
+        RuleId::StatementSayInverted,
+    ))
+}
+
+/// The speaker before the verb: the first verb's speaker for a verb joined
+/// to it, else the subject of the clause (with a name in apposition), else
+/// a capital or country right before the verb, which speaks for its
+/// government ("Velgrad denies").
+fn speaker_before_verb(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    joined_speaker(c, t)
+        .or_else(|| {
+            c.subject_before(t)
+                .filter(|&mi| speaker_ok(&c.mentions()[mi]))
+                .map(|mi| apposed_name(c, t, mi))
+        })
+        .or_else(|| {
+            c.mention_ending(t)
+                .filter(|&mi| super::placeish(&c.mentions()[mi]))
+        })
+}
+
+/// "Dana Holt announced that ..., and declared that ...": a second speech
+/// verb joined by "and" has the first one's speaker.
+fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
     let joined = t > c.range.start
-        && (c.is_any(t - 1, &["and", "but"])
+        && (c.is_in(t - 1, &JOINING_CONJUNCTIONS)
             || (t > c.range.start + 1
                 && c.is_word(t - 1, "also")
-                && c.is_any(t - 2, &["and", "but"])));
+                && c.is_in(t - 2, &JOINING_CONJUNCTIONS)));
+    if !joined {
+        return None;
+    }
     let first_verb = c
         .trigs
         .iter()
@@ -398,123 +395,123 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
                 x.frame,
                 Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
             )
-        });
-    let joined_speaker = first_verb
-        .filter(|_| joined)
-        .and_then(|x| c.subject_before(x.toks.start))
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]));
-    // "oil company Ecopetrol said": the name in apposition after the noun.
-    let apposed = |mi: usize| {
-        c.mention_ending(t)
-            .filter(|&n| {
-                n != mi
-                    && c.mentions()[n].toks.start == c.mentions()[mi].toks.end
-                    && matches!(
-                        c.mentions()[n].class,
-                        Class::Person | Class::Org | Class::Unknown
-                    )
-            })
-            .unwrap_or(mi)
-    };
-    // A capital or country right before the verb speaks for its government ("Addis Ababa denies").
-    let speaker = joined_speaker
-        .or_else(|| {
-            c.subject_before(t)
-                .filter(|&mi| speaker_ok(&c.mentions()[mi]))
-                .map(apposed)
-        })
-        .or_else(|| {
-            c.mention_ending(t)
-                .filter(|&mi| super::placeish(&c.mentions()[mi]))
         })?;
-    // `"...," he said.` : the content is the quotation before the speaker.
-    let after = skip_addressee(c, tr, e);
-    let rest_empty = {
-        let k = skip_adverbials(c, after);
-        k >= c.range.end
-            || (matches!(c.word(k), "." | "!" | "?") && k + 1 >= c.range.end)
-            || (c.word(k) == ","
-                && !c.is_word(k + 1, "that")
-                && quote_after(c, k).is_none()
-                && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
-            || c.is_any(k, &["at", "in", "after", "during", "before", "on"])
-    };
-    // "..., officials said.": the speaker is the mention right before the verb.
-    let speaker = match c
+    c.subject_before(first_verb.toks.start)
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]))
+}
+
+/// "mining company Corvel said": the name in apposition after the noun
+/// phrase of subject `mi`, when it ends right before the verb `t`.
+fn apposed_name(c: &Ctx<'_, '_>, t: usize, mi: usize) -> usize {
+    c.mention_ending(t)
+        .filter(|&n| {
+            n != mi
+                && c.mentions()[n].toks.start == c.mentions()[mi].toks.end
+                && matches!(
+                    c.mentions()[n].class,
+                    Class::Person | Class::Org | Class::Unknown
+                )
+        })
+        .unwrap_or(mi)
+}
+
+/// True when nothing is said after the verb (from token `after`, past its
+/// addressee): the sentence ends, a clause without "that", a quotation or
+/// another speech verb follows its comma, or a setting opens.
+fn nothing_said_after(c: &Ctx<'_, '_>, after: usize) -> bool {
+    let k = skip_adverbials(c, after);
+    k >= c.range.end
+        || (matches!(c.word(k), "." | "!" | "?") && k + 1 >= c.range.end)
+        || (c.word(k) == ","
+            && !c.is_word(k + 1, "that")
+            && quote_after(c, k).is_none()
+            && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
+        || c.is_in(k, &SETTING_AFTER)
+}
+
+/// "..., port officials said.": with nothing said after the verb, the
+/// speaker is the mention right before it when its phrase follows a comma
+/// or a quotation, rather than the clause's `subject`.
+fn speaker_closing_sentence(c: &Ctx<'_, '_>, t: usize, subject: usize) -> usize {
+    match c
         .mention_ending(t)
         .filter(|&mi| speaker_ok(&c.mentions()[mi]))
     {
-        Some(mi) if rest_empty && mi != speaker => {
+        Some(mi) if mi != subject => {
             let s0 = phrase_start(c, mi);
             if s0 > c.range.start && matches!(c.word(s0 - 1), "," | "”" | "\"" | "''") {
                 mi
             } else {
-                speaker
+                subject
             }
         }
-        _ => speaker,
-    };
-    let sp_end = c.mentions()[speaker].toks.end;
-    if rest_empty {
-        let q = quote_before(c, c.mentions()[speaker].toks.start).or_else(|| quote_before(c, t));
-        if let Some(q) = q {
-            return Some(draft(
-                c,
-                tr,
-                Some(c.filler(speaker)),
-                quote_content(c, q),
-                true,
-                RuleId::StatementQuoteThenSpeaker,
-            ));
+        _ => subject,
+    }
+}
+
+/// The content said before the speaker when nothing follows the verb: the
+/// quotation (`"...," he said.`), or the clause before the speaker's comma
+/// ("The convoy was hit near the bridge, a police spokesman said.").
+fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) -> Option<Draft> {
+    let t = tr.toks.start;
+    let sp = &c.mentions()[speaker];
+    if let Some(q) = quote_before(c, sp.toks.start).or_else(|| quote_before(c, t)) {
+        return Some(draft(
+            c,
+            tr,
+            Some(c.filler(speaker)),
+            quote_content(c, q),
+            true,
+            RuleId::StatementQuoteThenSpeaker,
+        ));
+    }
+    let s0 = phrase_start(c, speaker);
+    if sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == "," {
+        let content = c.span(c.range.start, s0 - 1);
+        return Some(draft(
+            c,
+            tr,
+            Some(c.filler(speaker)),
+            content,
+            false,
+            RuleId::StatementClauseThenSpeaker,
+        ));
+    }
+    None
+}
+
+/// The content after the verb: for "told", after the addressee (token
+/// `after`); for "urged", from the "to" after the addressee.
+fn content_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, after: usize) -> (Option<Span>, bool) {
+    match tr.frame {
+        Frame::Urge => urged_content(c, tr.toks.end),
+        Frame::Tell => content_from(c, after),
+        _ => content_from(c, tr.toks.end),
+    }
+}
+
+/// What an urging verb ending at `e` asks: from the "to" after the
+/// addressee (a quotation there, else the clause), else a quotation close
+/// by, else the clause after the verb.
+fn urged_content(c: &Ctx<'_, '_>, e: usize) -> (Option<Span>, bool) {
+    let stop = c.clause_end(e).min(e + 12);
+    let to = (e..stop).find(|&k| c.is_word(k, "to") && k > e);
+    match to {
+        Some(k) if quote_after(c, e).is_none() => {
+            if let Some(q) = quote_after(c, k + 1).or_else(|| quote_after(c, k)) {
+                (quote_content(c, q), true)
+            } else {
+                (c.span(k, content_end(c, k)), false)
+            }
         }
-        let s0 = phrase_start(c, speaker);
-        if sp_end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == "," {
-            // "The bomb went off at ten, a police spokesman said."
-            let content = c.span(c.range.start, s0 - 1);
-            return Some(draft(
-                c,
-                tr,
-                Some(c.filler(speaker)),
-                content,
-                false,
-                RuleId::StatementClauseThenSpeaker,
-            ));
+        _ => {
+            let k = (e..stop.min(e + 8)).find(|&k| c.doc.tokens[k].kind == TokenKind::Quote);
+            match k.and_then(|k| quote_after(c, k)) {
+                Some(q) => (quote_content(c, q), true),
+                None => content_from(c, e),
+            }
         }
     }
-    let (content, quote) = match tr.frame {
-        Frame::Urge => {
-            // Content from the "to" that follows the addressee.
-            let stop = c.clause_end(e).min(e + 12);
-            let to = (e..stop).find(|&k| c.is_word(k, "to") && k > e);
-            match to {
-                Some(k) if quote_after(c, e).is_none() => {
-                    if let Some(q) = quote_after(c, k + 1).or_else(|| quote_after(c, k)) {
-                        (quote_content(c, q), true)
-                    } else {
-                        (c.span(k, content_end(c, k)), false)
-                    }
-                }
-                _ => {
-                    let k =
-                        (e..stop.min(e + 8)).find(|&k| c.doc.tokens[k].kind == TokenKind::Quote);
-                    match k.and_then(|k| quote_after(c, k)) {
-                        Some(q) => (quote_content(c, q), true),
-                        None => content_from(c, e),
-                    }
-                }
-            }
-        }
-        Frame::Tell => content_from(c, after),
-        _ => content_from(c, e),
-    };
-    let rule = match tr.frame {
-        Frame::Tell => RuleId::StatementTell,
-        Frame::Urge => RuleId::StatementUrge,
-        Frame::Object => RuleId::StatementObject,
-        Frame::Prep => RuleId::StatementPrep,
-        _ => RuleId::StatementSay,
-    };
-    Some(draft(c, tr, Some(c.filler(speaker)), content, quote, rule))
 }
 
 /// After "told", skip the addressee: up to "that", a quote, or one mention.
@@ -530,7 +527,7 @@ fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch, e: usize) -> usize {
         {
             return k;
         }
-        // `"...," X told his ministers.` and `told them. "..."`: the
+        // `"...," X told her aides.` and `told them. "..."`: the
         // quotation; "told reporters the budget was balanced": read on.
         if c.word(k) == "." {
             let quoted_before =
@@ -575,102 +572,119 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 
 /// "according to X", "X was quoted as saying", "In a statement, X ...".
 fn according(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
-    let t = tr.toks.start;
-    let e = tr.toks.end;
     if phrase == "according to" {
-        let sp = c.mention_after(e, 5, speaker_ok)?;
-        let sp_end = c.mentions()[sp].toks.end;
-        if let Some(q) = quote_before(c, t) {
-            return Some(draft(
-                c,
-                tr,
-                Some(c.filler(sp)),
-                quote_content(c, q),
-                true,
-                RuleId::StatementAccordingTo,
-            ));
-        }
-        let at_start = t == c.range.start
-            || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
-        let content = if at_start {
-            let k = (sp_end..c.range.end)
-                .find(|&k| c.word(k) == ",")
-                .map(|k| k + 1)
-                .unwrap_or(sp_end);
-            c.span(k, c.range.end)
-        } else {
-            let s = c.range.start;
-            c.span(s, t)
-        };
-        return Some(draft(
-            c,
-            tr,
-            Some(c.filler(sp)),
-            content,
-            false,
-            RuleId::StatementAccordingTo,
-        ));
+        return according_to(c, tr);
     }
     if phrase.ends_with("as saying") {
-        // "quoted Paul as saying": the one quoted, not the one quoting.
-        let quoted = c
-            .mention_ending(t)
-            .filter(|&mi| {
-                let s = c.mentions()[mi].toks.start;
-                s > c.range.start && c.is_any(s - 1, &["quoted", "quoting", "quotes"])
-            })
-            .filter(|&mi| speaker_ok(&c.mentions()[mi]));
-        let sp = quoted.or_else(|| {
-            c.subject_before(t)
-                .filter(|&mi| speaker_ok(&c.mentions()[mi]))
-        })?;
-        let (content, quote) = match quote_before(c, c.mentions()[sp].toks.start) {
-            Some(q) => (quote_content(c, q), true),
-            None => content_from(c, e),
-        };
-        return Some(draft(
-            c,
-            tr,
-            Some(c.filler(sp)),
-            content,
-            quote,
-            RuleId::StatementQuotedAsSaying,
-        ));
+        return quoted_as_saying(c, tr);
     }
     if SOURCE_ONLY.contains(&phrase) {
-        // The source of another speech act in the sentence: that one is the record.
-        if c.has_trigger(TriggerKind::Statement, |x| {
-            x.frame != Frame::According && x.frame != Frame::Noun
-        }) {
-            return None;
-        }
-        if phrase.starts_with("per ") {
-            return None;
-        }
-        // "In a statement, the ministry detailed ...": the first actor after it.
-        let k = if c.is_word(e, ",") { e + 1 } else { e };
-        let sp = c.mention_after(k, 3, speaker_ok)?;
-        let v = c.mentions()[sp].toks.end;
-        if v >= c.range.end || c.doc.tokens[v].kind != TokenKind::Word {
-            return None;
-        }
-        let (content, quote) = content_from(c, v + 1);
-        return Some(draft(
-            c,
-            tr,
-            Some(c.filler(sp)),
-            content,
-            quote,
-            RuleId::StatementInAStatement,
-        ));
+        return in_a_statement(c, tr, phrase);
     }
     None
 }
 
-/// "strong condemnation from the Iraqi government", "Iran's denial".
+/// "according to X": the quotation before the phrase, or the rest of the
+/// sentence when the phrase opens it, or the clause before it.
+fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let sp = c.mention_after(e, 5, speaker_ok)?;
+    let sp_end = c.mentions()[sp].toks.end;
+    if let Some(q) = quote_before(c, t) {
+        return Some(draft(
+            c,
+            tr,
+            Some(c.filler(sp)),
+            quote_content(c, q),
+            true,
+            RuleId::StatementAccordingTo,
+        ));
+    }
+    let at_start = t == c.range.start
+        || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
+    let content = if at_start {
+        let k = (sp_end..c.range.end)
+            .find(|&k| c.word(k) == ",")
+            .map(|k| k + 1)
+            .unwrap_or(sp_end);
+        c.span(k, c.range.end)
+    } else {
+        let s = c.range.start;
+        c.span(s, t)
+    };
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        content,
+        false,
+        RuleId::StatementAccordingTo,
+    ))
+}
+
+/// "X was quoted as saying": the speaker is the one quoted ("the agency
+/// quoted Dana Holt as saying"), not the one quoting, else the subject.
+fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let quoted = c
+        .mention_ending(t)
+        .filter(|&mi| {
+            let s = c.mentions()[mi].toks.start;
+            s > c.range.start && c.is_in(s - 1, &QUOTING_VERBS)
+        })
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]));
+    let sp = quoted.or_else(|| {
+        c.subject_before(t)
+            .filter(|&mi| speaker_ok(&c.mentions()[mi]))
+    })?;
+    let (content, quote) = match quote_before(c, c.mentions()[sp].toks.start) {
+        Some(q) => (quote_content(c, q), true),
+        None => content_from(c, e),
+    };
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        content,
+        quote,
+        RuleId::StatementQuotedAsSaying,
+    ))
+}
+
+/// "In a statement, the ministry detailed ...": the first actor after the
+/// phrase speaks, unless another speech act in the sentence is the record
+/// the phrase only attributes.
+fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
+    let e = tr.toks.end;
+    if c.has_trigger(TriggerKind::Statement, |x| {
+        x.frame != Frame::According && x.frame != Frame::Noun
+    }) {
+        return None;
+    }
+    if phrase.starts_with("per ") {
+        return None;
+    }
+    let k = if c.is_word(e, ",") { e + 1 } else { e };
+    let sp = c.mention_after(k, 3, speaker_ok)?;
+    let v = c.mentions()[sp].toks.end;
+    if v >= c.range.end || c.doc.tokens[v].kind != TokenKind::Word {
+        return None;
+    }
+    let (content, quote) = content_from(c, v + 1);
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        content,
+        quote,
+        RuleId::StatementInAStatement,
+    ))
+}
+
+/// A speech noun: "strong protest from the embassy", "Tarnis's denial",
+/// "X issued a statement", "refused to comment further".
 fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
-    let e = tr.toks.end;
     // A speech verb nearby carries the record ("issued a statement urging ...").
     if c.has_trigger(TriggerKind::Statement, |x| {
         x.frame != Frame::Noun
@@ -679,90 +693,95 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     }) {
         return None;
     }
-    // "declined to comment", "did not respond to a request for comment":
-    // a statement not made (negated by the words before it), with no content.
     if c.is_word(t, "comment") {
-        let refusal = (t.saturating_sub(8).max(c.range.start)..t)
-            .any(|k| c.is_any(k, &["declined", "refused", "not", "n't", "never", "no"]));
-        let sp = c
-            .subject_before(t)
-            .filter(|&mi| speaker_ok(&c.mentions()[mi]));
-        return match sp {
-            Some(sp) if refusal => Some(draft(
-                c,
-                tr,
-                Some(c.filler(sp)),
-                None,
-                false,
-                RuleId::StatementNoComment,
-            )),
-            _ => None,
-        };
+        return no_comment(c, tr);
     }
-    if c.is_any(e, &["from", "by"]) {
-        if let Some(sp) = c.mention_after(e + 1, 4, speaker_ok) {
-            return Some(draft(
-                c,
-                tr,
-                Some(c.filler(sp)),
-                None,
-                false,
-                RuleId::StatementNounFrom,
-            ));
-        }
+    noun_from(c, tr)
+        .or_else(|| noun_possessive(c, tr))
+        .or_else(|| issued_statement(c, tr))
+}
+
+/// "refused to comment further", "did not answer a request for comment": a
+/// statement not made (negated by the words before it), with no content.
+fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let t = tr.toks.start;
+    let refusal = (t.saturating_sub(8).max(c.range.start)..t).any(|k| c.is_in(k, &REFUSALS));
+    let sp = c
+        .subject_before(t)
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
+    refusal.then(|| {
+        draft(
+            c,
+            tr,
+            Some(c.filler(sp)),
+            None,
+            false,
+            RuleId::StatementNoComment,
+        )
+    })
+}
+
+/// "a protest from the embassy", "a denial by the ministry": the speaker
+/// after "from" or "by".
+fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let e = tr.toks.end;
+    if !c.is_in(e, &SOURCE_PREPOSITIONS) {
+        return None;
     }
-    if t > c.range.start + 1 && c.doc.tokens[t - 1].kind == TokenKind::Poss {
-        if let Some(sp) = c
-            .mention_ending(t - 1)
-            .filter(|&mi| speaker_ok(&c.mentions()[mi]))
-        {
-            return Some(draft(
-                c,
-                tr,
-                Some(c.filler(sp)),
-                None,
-                false,
-                RuleId::StatementNounPossessive,
-            ));
-        }
+    let sp = c.mention_after(e + 1, 4, speaker_ok)?;
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        None,
+        false,
+        RuleId::StatementNounFrom,
+    ))
+}
+
+/// "Tarnis's denial": the possessor speaks.
+fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let t = tr.toks.start;
+    if t <= c.range.start + 1 || c.doc.tokens[t - 1].kind != TokenKind::Poss {
+        return None;
     }
-    // "X issued a statement ..." with nothing else: the subject speaks.
-    if (1..=3).any(|d| t >= c.range.start + d && c.is_any(t - d, &["a", "an"])) {
-        let verb = (t.saturating_sub(4)..t).any(|k| {
-            c.is_any(
-                k,
-                &[
-                    "issued",
-                    "released",
-                    "made",
-                    "published",
-                    "put",
-                    "make",
-                    "issue",
-                    "release",
-                    "deliver",
-                    "delivered",
-                ],
-            )
-        });
-        if verb {
-            let sp = c
-                .subject_before(t)
-                .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
-            let (content, quote) = if c.is_word(e, "that") || c.is_word(e, "saying") {
-                content_from(c, e + 1)
-            } else {
-                (None, false)
-            };
-            return Some(draft(
-                c,
-                tr,
-                Some(c.filler(sp)),
-                content,
-                quote,
-                RuleId::StatementIssuedStatement,
-            ));
-        }
+    let sp = c
+        .mention_ending(t - 1)
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        None,
+        false,
+        RuleId::StatementNounPossessive,
+    ))
+}
+
+/// "X issued a statement ..." with nothing else: the subject speaks, and
+/// says what follows "that" or "saying".
+fn issued_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let indefinite =
+        (1..=3).any(|d| t >= c.range.start + d && c.is_in(t - d, &INDEFINITE_ARTICLES));
+    let verb = (t.saturating_sub(4)..t).any(|k| c.is_in(k, &ISSUE_VERBS));
+    if !(indefinite && verb) {
+        return None;
     }
-    None
+    let sp = c
+        .subject_before(t)
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
+    let (content, quote) = if c.is_word(e, "that") || c.is_word(e, "saying") {
+        content_from(c, e + 1)
+    } else {
+        (None, false)
+    };
+    Some(draft(
+        c,
+        tr,
+        Some(c.filler(sp)),
+        content,
+        quote,
+        RuleId::StatementIssuedStatement,
+    ))
 }

@@ -2,123 +2,136 @@
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
 use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use crate::document::Span;
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
+use crate::words::lists::statement::{ARTICLES, INDEFINITE_ARTICLES};
 use crate::words::lists::visit::{
-    DESCRIPTION_END, HOST_CUES, PLACE_DESCRIPTIONS, PLACE_NOUNS, VISIT_ADJECTIVES,
-    VISIT_LIGHT_VERBS,
+    ADJECTIVE_DETERMINERS, CIRCUIT_PREPOSITIONS, CLAUSE_OPENERS, DEFINITE_DETERMINERS,
+    DESCRIPTION_END, DESTINATION_PREPOSITIONS, GUEST_PLACE_PREPOSITIONS, HOST_CUES, HOST_LEADERS,
+    MOTION_PREPOSITIONS, PASSIVE_BE, PLACE_ARTICLES, PLACE_DESCRIPTIONS, PLACE_NOUNS,
+    POSSESSIVE_PRONOUNS, RETURNS, VISIT_ADJECTIVES, VISIT_DETERMINERS, VISIT_LIGHT_VERBS,
+    VISIT_VERBS,
 };
 
 fn destinationish(m: &EntityMention) -> bool {
     placeish(m) || m.class == Class::Unknown
 }
 
-/// The destination after token `i`: "to X", "in X", "X" (for a verb), or a
-/// description ("the Iranian capital", "the capitals of ...").
+/// The destination after token `from`: "to X", "in X", "X" (for a verb
+/// taking it `direct`ly), or a description ("the Velnish capital", "the
+/// capitals of ..."), at the first preposition within six tokens.
 fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
     let stop = (from + 6).min(c.range.end);
-    let mut k = from;
-    while k < stop {
-        let prep = c.is_any(k, &["to", "in", "at", "into", "for"]);
-        let start = if prep {
-            k + 1
-        } else if direct && k == from {
-            k
-        } else {
-            k + 1
-        };
+    for k in from..stop {
+        let prep = c.is_in(k, &DESTINATION_PREPOSITIONS);
         if prep || (direct && k == from) {
-            let mut j = start;
-            while c.is_any(j, &["the", "a"]) {
-                j += 1;
-            }
-            // "the southern city of Malakal", "the Chechen capital Grozny":
-            // the name the description introduces.
-            if let Some(mi) = named_place(c, j) {
-                return Some(c.filler(mi));
-            }
-            if let Some(mi) = c
-                .mention_starting(j)
-                .filter(|&mi| destinationish(&c.mentions()[mi]))
-            {
-                // "Iran and the Persian Gulf nations": extend over a conjunction.
-                let m = &c.mentions()[mi];
-                let mut end = m.toks.end;
-                if c.is_word(end, "and") {
-                    if let Some(m2) = c.mention_after(end + 1, 3, destinationish) {
-                        end = c.mentions()[m2].toks.end;
-                        let mut e2 = end;
-                        while e2 < c.range.end
-                            && c.doc.tokens[e2].kind == TokenKind::Word
-                            && !c.is_in(e2, &super::PREPOSITIONS)
-                            && e2 < end + 2
-                        {
-                            e2 += 1;
-                        }
-                        end = e2;
-                    }
-                }
-                if end == m.toks.end {
-                    return Some(c.filler(mi));
-                }
-                return Some(Filler::Span(crate::document::Span::new(
-                    m.span.start,
-                    c.doc.tokens[end - 1].span.end,
-                )));
-            }
-            // "the capitals of the littoral Arab countries of the Persian Gulf", "the Iranian capital"
-            let site = |q: usize| {
-                c.kind(q) == Some(TokenKind::Word)
-                    && c.lex
-                        .senses()
-                        .noun(&lower(c.word(q)))
-                        .has(crate::lexicon::NounType::Site)
-            };
-            // "visited the Vantor refugee camp": a site noun ending a phrase
-            // opened by "the" or "a" (not "visiting restaurants", "landed in
-            // prison", "the home planets").
-            let site_end = (0..=2).map(|a| j + a).find(|&q| {
-                j > start
-                    && site(q)
-                    && (j..q).all(|x| c.kind(x) == Some(TokenKind::Word))
-                    && (c.kind(q + 1) != Some(TokenKind::Word)
-                        || c.is_in(q + 1, &super::PREPOSITIONS))
-            });
-            if let Some(q) = site_end {
-                if let Some(span) = c.span(j, q + 1) {
-                    return Some(Filler::Span(span));
-                }
-            }
-            if c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS)) {
-                let end = (j..(j + 10).min(c.range.end))
-                    .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
-                    .unwrap_or(c.range.end);
-                if let Some(span) = c.span(j, end) {
-                    return Some(Filler::Span(span));
-                }
-            }
-            // "travelled to the hospital": after a motion verb, a plain noun phrase.
-            if prep && c.is_any(k, &["to", "into"]) && j > k + 1 {
-                let end = (j..(j + 3).min(c.range.end))
-                    .find(|&q| {
-                        c.doc.tokens[q].kind != TokenKind::Word || c.is_in(q, &super::PREPOSITIONS)
-                    })
-                    .unwrap_or((j + 3).min(c.range.end));
-                if let Some(span) = c.span(j, end) {
-                    return Some(Filler::Span(span));
-                }
-            }
-            if prep {
-                return None;
+            let found = destination_at(c, k, if prep { k + 1 } else { k }, prep);
+            if found.is_some() || prep {
+                return found;
             }
         }
         if c.doc.tokens[k].kind == TokenKind::Punct {
             return None;
         }
-        k += 1;
     }
     None
+}
+
+/// The destination phrase at token `start` (after the preposition at `k`
+/// when `prep`): the place a description names, a place mention, a site, a
+/// described place, or after a preposition of motion a plain noun phrase.
+fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option<Filler> {
+    let mut j = start;
+    while c.is_in(j, &PLACE_ARTICLES) {
+        j += 1;
+    }
+    // "the northern village of Kessa", "the Velnish capital Tarnis": the
+    // name the description introduces.
+    named_place(c, j)
+        .map(|mi| c.filler(mi))
+        .or_else(|| place_mention(c, j))
+        .or_else(|| site(c, start, j))
+        .or_else(|| described_place(c, j))
+        // "travelled to the hospital": after a motion verb, a plain noun phrase.
+        .or_else(|| {
+            (prep && c.is_in(k, &MOTION_PREPOSITIONS) && j > k + 1)
+                .then(|| plain_noun_phrase(c, j))
+                .flatten()
+        })
+}
+
+/// A place mention at token `j`, extended over a second one joined by
+/// "and" ("Velgrad and the coastal provinces").
+fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
+    let mi = c
+        .mention_starting(j)
+        .filter(|&mi| destinationish(&c.mentions()[mi]))?;
+    let m = &c.mentions()[mi];
+    let mut end = m.toks.end;
+    if c.is_word(end, "and") {
+        if let Some(m2) = c.mention_after(end + 1, 3, destinationish) {
+            end = c.mentions()[m2].toks.end;
+            let mut e2 = end;
+            while e2 < c.range.end
+                && c.doc.tokens[e2].kind == TokenKind::Word
+                && !c.is_in(e2, &super::PREPOSITIONS)
+                && e2 < end + 2
+            {
+                e2 += 1;
+            }
+            end = e2;
+        }
+    }
+    if end == m.toks.end {
+        return Some(c.filler(mi));
+    }
+    Some(Filler::Span(Span::new(
+        m.span.start,
+        c.doc.tokens[end - 1].span.end,
+    )))
+}
+
+/// "visited the Kessa refugee camp": a site noun ending a phrase opened by
+/// an article at `start` and going on at `j` (not "visiting museums",
+/// "landed in jail", "the orbiting planets").
+fn site(c: &Ctx<'_, '_>, start: usize, j: usize) -> Option<Filler> {
+    let is_site = |q: usize| {
+        c.kind(q) == Some(TokenKind::Word)
+            && c.lex
+                .senses()
+                .noun(&lower(c.word(q)))
+                .has(crate::lexicon::NounType::Site)
+    };
+    let site_end = (0..=2).map(|a| j + a).find(|&q| {
+        j > start
+            && is_site(q)
+            && (j..q).all(|x| c.kind(x) == Some(TokenKind::Word))
+            && (c.kind(q + 1) != Some(TokenKind::Word) || c.is_in(q + 1, &super::PREPOSITIONS))
+    })?;
+    c.span(j, site_end + 1).map(Filler::Span)
+}
+
+/// A place described by a noun from token `j`, up to the end of its
+/// description ("the capitals of ...", "the Velnish capital").
+fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
+    if !(c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS))) {
+        return None;
+    }
+    let end = (j..(j + 10).min(c.range.end))
+        .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
+        .unwrap_or(c.range.end);
+    c.span(j, end).map(Filler::Span)
+}
+
+/// A noun phrase of at most three words from token `j`, up to a
+/// preposition or punctuation.
+fn plain_noun_phrase(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
+    let end = (j..(j + 3).min(c.range.end))
+        .find(|&q| c.doc.tokens[q].kind != TokenKind::Word || c.is_in(q, &super::PREPOSITIONS))
+        .unwrap_or((j + 3).min(c.range.end));
+    c.span(j, end).map(Filler::Span)
 }
 
 /// The place a description from token `j` introduces: "the southern city
@@ -145,7 +158,7 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     for k in from..c.range.end {
         if c.is_in(k, &HOST_CUES) {
             let mut j = k + 1;
-            while c.is_any(j, &["with", "by", "of", "the", "a"]) {
+            while c.is_in(j, &HOST_LEADERS) {
                 j += 1;
             }
             if let Some(mi) = c.mention_starting(j).filter(|&mi| {
@@ -159,7 +172,7 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
                 if m.class == Class::Group && c.is_word(m.toks.end, "in") {
                     if let Some(p) = c.mention_starting(m.toks.end + 1) {
                         let end = c.mentions()[p].span.end;
-                        return Some(Filler::Span(crate::document::Span::new(m.span.start, end)));
+                        return Some(Filler::Span(Span::new(m.span.start, end)));
                     }
                 }
                 return Some(c.filler(mi));
@@ -202,8 +215,7 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             Class::Person | Class::Pronoun | Class::Description | Class::Unknown
         )
     };
-    let passive =
-        t > c.range.start && c.is_any(t - 1, &["was", "were", "been", "is", "are", "being"]);
+    let passive = t > c.range.start && c.is_in(t - 1, &PASSIVE_BE);
     let (visitor, host, after) = if passive {
         let v = c.subject_before(t).filter(|&mi| guest(&c.mentions()[mi]))?;
         if !c.is_word(e, "by") {
@@ -216,7 +228,7 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         let h = c.subject_before(t).filter(|&mi| party(&c.mentions()[mi]));
         (v, h, c.mentions()[v].toks.end)
     };
-    let place = if c.is_any(after, &["in", "to", "at"]) {
+    let place = if c.is_in(after, &GUEST_PLACE_PREPOSITIONS) {
         c.mention_after(after + 1, 3, placeish)
     } else {
         None
@@ -236,17 +248,8 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// Tehran, Putin ...", "During his trip, Natsios ...", "If the visit goes
 /// ahead, Netanyahu ...": the first person after the clause's comma.
 fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> {
-    let opener = |k: usize| {
-        c.is_any(
-            k,
-            &[
-                "after", "before", "while", "since", "on", "upon", "if", "when", "during", "once",
-                "unless",
-            ],
-        )
-    };
     let opening = (t == c.range.start && c.word(t).ends_with("ing"))
-        || (t < c.range.start + 4 && opener(c.range.start));
+        || (t < c.range.start + 4 && c.is_in(c.range.start, &CLAUSE_OPENERS));
     if !opening {
         return None;
     }
@@ -263,193 +266,190 @@ pub(crate) fn hosts(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
 
 /// Tries the visit rules on one trigger.
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
-    let t = tr.toks.start;
-    let e = tr.toks.end;
-    // The host is looked for only once a visit is found.
-    let h = || host(c, e);
     match tr.frame {
         Frame::Host => hosted(c, tr),
-        Frame::Noun => {
-            // "X's visit", "his trip"
-            let mut k = t;
-            while k > c.range.start && c.is_in(k - 1, &VISIT_ADJECTIVES) {
-                k -= 1;
-            }
-            let mut visitor = None;
-            let mut rule = RuleId::VisitNoun;
-            if k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss {
-                visitor = c
-                    .mention_ending(k - 1)
-                    .filter(|&mi| party(&c.mentions()[mi]))
-                    .map(|mi| c.filler(mi));
-                rule = RuleId::VisitPossessive;
-            } else if k > c.range.start && c.is_any(k - 1, &["his", "her", "their"]) {
-                // The possessive pronoun: resolved like "he".
-                visitor = Some(Filler::Possessor(c.si, c.doc.tokens[k - 1].span));
-                rule = RuleId::VisitPossessive;
-            }
-            // "the visit of X to Y"
-            if visitor.is_none() && c.is_word(e, "of") {
-                visitor = c.mention_after(e + 1, 3, party).map(|mi| c.filler(mi));
-                rule = RuleId::VisitOfVisitor;
-            }
-            // "X made/paid/began a visit"
-            if visitor.is_none() {
-                let mut d = k;
-                while d > c.range.start
-                    && c.is_any(d - 1, &["a", "an", "the", "his", "her", "their"])
-                {
-                    d -= 1;
-                }
-                if d > c.range.start && c.is_in(d - 1, &VISIT_LIGHT_VERBS) {
-                    visitor = c
-                        .subject_before(d - 1)
-                        .filter(|&mi| party(&c.mentions()[mi]))
-                        .map(|mi| c.filler(mi));
-                    rule = RuleId::VisitLightVerb;
-                }
-            }
-            let after = if c.is_word(e, "of") {
-                c.mention_after(e + 1, 3, party)
-                    .map(|mi| c.mentions()[mi].toks.end)
-                    .unwrap_or(e)
-            } else {
-                e
-            };
-            let dest = destination(c, after, false).or_else(|| {
-                // "a surprise visit Sunday to Baghdad"
-                (after + 1 < c.range.end)
-                    .then(|| destination(c, after + 1, false))
-                    .flatten()
-            });
-            // "a tour of Europe": "of" a place is where the tour goes.
-            let dest = dest.or_else(|| {
-                c.is_word(e, "of")
-                    .then(|| c.mention_after(e + 1, 3, placeish))
-                    .flatten()
-                    .map(|mi| c.filler(mi))
-            });
-            // "a visit to Kyiv by Scholz", "a visit by Scholz to Kyiv": "by"
-            // right after the noun or its destination.
-            if visitor.is_none() && k > c.range.start && c.is_any(k - 1, &["a", "an", "the"]) {
-                let dest_end = match &dest {
-                    Some(Filler::EntityMention(_, mi)) => Some(c.mentions()[*mi].toks.end),
-                    _ => None,
-                };
-                let b = [Some(e), dest_end]
-                    .into_iter()
-                    .flatten()
-                    .find(|&j| c.is_word(j, "by"));
-                if let Some(b) = b {
-                    let person = |m: &EntityMention| {
-                        matches!(
-                            m.class,
-                            Class::Person
-                                | Class::Description
-                                | Class::Country
-                                | Class::Org
-                                | Class::Unknown
-                        )
-                    };
-                    visitor = c.mention_after(b + 1, 3, person).map(|mi| c.filler(mi));
-                    if visitor.is_some() {
-                        rule = RuleId::VisitByVisitor;
-                    }
-                }
-            }
-            let definite = k > c.range.start
-                && c.is_any(k - 1, &["the", "this", "that", "his", "her", "their"]);
-            // "returned to the tour after injury", "back on the tour": the
-            // circuit, not a trip.
-            let circuit = k >= c.range.start + 3
-                && c.is_any(k - 2, &["to", "on"])
-                && c.is_any(
-                    k - 3,
-                    &[
-                        "returned",
-                        "return",
-                        "returns",
-                        "returning",
-                        "back",
-                        "rejoined",
-                    ],
-                );
-            if circuit && visitor.is_none() && dest.is_none() {
-                return None;
-            }
-            // "A trip to the moon is too expensive": an indefinite trip that
-            // opens the sentence with no traveller is travel in general.
-            let generic = k == c.range.start + 1 && c.is_any(c.range.start, &["a", "an"]);
-            if generic && visitor.is_none() {
-                return None;
-            }
-            // "If the visit to Riyadh goes ahead, Netanyahu would ...",
-            // "During his trip, Natsios met ...": a visit in an opening
-            // clause is the main clause subject's.
-            let pronoun = matches!(visitor, Some(Filler::Possessor(..)));
-            if visitor.is_none() || pronoun {
-                if let Some(mi) = opening_clause_subject(c, t, e) {
-                    visitor = Some(c.filler(mi));
-                    rule = RuleId::VisitOpeningClause;
-                }
-            }
-            if visitor.is_none() && dest.is_none() {
-                if definite || c.is_any(k.saturating_sub(1), &["during"]) {
-                    return Some(draft(c, tr, None, None, h(), RuleId::VisitBackref, true));
-                }
-                return None;
-            }
-            let backref = visitor.is_none();
-            Some(draft(c, tr, visitor, dest, h(), rule, backref))
-        }
-        Frame::Verb | Frame::VerbWeak => {
-            // Adjective uses: "visiting scholars", "the travelling party"
-            if t > c.range.start
-                && (c.is_any(
-                    t - 1,
-                    &[
-                        "the", "a", "an", "his", "her", "their", "its", "this", "that",
-                    ],
-                ) || c.is_in(t - 1, &VISIT_ADJECTIVES)
-                    || c.doc.tokens[t - 1].kind == TokenKind::Poss)
-            {
-                return None;
-            }
-            let visit_verb = matches!(
-                lower(c.word(t)).as_ref(),
-                "visit" | "visits" | "visited" | "visiting" | "toured" | "touring"
-            );
-            let direct = visit_verb || {
-                // "left for Europe": the phrase ends with its preposition.
-                let p = c.lex.trigger_phrase(tr.phrase);
-                p.ends_with(" for") || p.ends_with(" to")
-            };
-            let dest = destination(c, e, direct)?;
-            let visitor = c
-                .subject_before(t)
-                .filter(|&mi| party(&c.mentions()[mi]))
-                .or_else(|| opening_clause_subject(c, t, t))
-                .map(|mi| c.filler(mi));
-            if tr.frame == Frame::VerbWeak && visitor.is_none() {
-                return None;
-            }
-            if visitor.is_none() && !direct {
-                return None;
-            }
-            Some(draft(
-                c,
-                tr,
-                visitor,
-                Some(dest),
-                h(),
-                if visit_verb {
-                    RuleId::VisitVerb
-                } else {
-                    RuleId::VisitMotionTo
-                },
-                false,
-            ))
-        }
+        Frame::Noun => noun_visit(c, tr),
+        Frame::Verb | Frame::VerbWeak => verb_visit(c, tr),
         _ => None,
     }
+}
+
+/// A visit noun: "X's visit to Y", "the visit of X to Y", "X paid a visit",
+/// "a visit to Y by X", a visit in an opening clause, or a back-reference
+/// to a visit already told ("the visit"). The host is looked for only once
+/// a visit is found.
+fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    // The noun phrase, with its adjectives ("a surprise visit").
+    let k = c.back_over(t, &VISIT_ADJECTIVES);
+    let (mut visitor, mut rule) = noun_visitor(c, k, e);
+    let dest = noun_destination(c, e);
+    if visitor.is_none() && k > c.range.start && c.is_in(k - 1, &ARTICLES) {
+        visitor = visitor_by(c, e, &dest);
+        if visitor.is_some() {
+            rule = RuleId::VisitByVisitor;
+        }
+    }
+    if visitor.is_none() && no_trip(c, k, dest.is_some()) {
+        return None;
+    }
+    // "If the visit to Tarnis goes ahead, Dana Holt would ...", "During her
+    // trip, Holt met ...": a visit in an opening clause is the main clause
+    // subject's.
+    let pronoun = matches!(visitor, Some(Filler::Possessor(..)));
+    if visitor.is_none() || pronoun {
+        if let Some(mi) = opening_clause_subject(c, t, e) {
+            visitor = Some(c.filler(mi));
+            rule = RuleId::VisitOpeningClause;
+        }
+    }
+    if visitor.is_none() && dest.is_none() {
+        let definite = k > c.range.start && c.is_in(k - 1, &DEFINITE_DETERMINERS);
+        if definite || c.is_word(k.saturating_sub(1), "during") {
+            return Some(draft(
+                c,
+                tr,
+                None,
+                None,
+                host(c, e),
+                RuleId::VisitBackref,
+                true,
+            ));
+        }
+        return None;
+    }
+    let backref = visitor.is_none();
+    Some(draft(c, tr, visitor, dest, host(c, e), rule, backref))
+}
+
+/// The visitor of a visit noun whose phrase starts at token `k` and which
+/// ends before `e`, and the rule that found it: the possessor ("X's
+/// visit", "his trip"), "the visit of X", or the subject of a light verb
+/// ("X paid a visit"). The rule is the last construction seen, even when
+/// it named no visitor.
+fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId) {
+    let mut visitor = None;
+    let mut rule = RuleId::VisitNoun;
+    if k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss {
+        visitor = c
+            .mention_ending(k - 1)
+            .filter(|&mi| party(&c.mentions()[mi]))
+            .map(|mi| c.filler(mi));
+        rule = RuleId::VisitPossessive;
+    } else if k > c.range.start && c.is_in(k - 1, &POSSESSIVE_PRONOUNS) {
+        // The possessive pronoun: resolved like "he".
+        visitor = Some(Filler::Possessor(c.si, c.doc.tokens[k - 1].span));
+        rule = RuleId::VisitPossessive;
+    }
+    if visitor.is_none() && c.is_word(e, "of") {
+        visitor = c.mention_after(e + 1, 3, party).map(|mi| c.filler(mi));
+        rule = RuleId::VisitOfVisitor;
+    }
+    if visitor.is_none() {
+        let d = c.back_over(k, &VISIT_DETERMINERS);
+        if d > c.range.start && c.is_in(d - 1, &VISIT_LIGHT_VERBS) {
+            visitor = c
+                .subject_before(d - 1)
+                .filter(|&mi| party(&c.mentions()[mi]))
+                .map(|mi| c.filler(mi));
+            rule = RuleId::VisitLightVerb;
+        }
+    }
+    (visitor, rule)
+}
+
+/// The destination of a visit noun ending before `e`: after it (past "of
+/// X"), or one word later ("a surprise visit Friday to Tarnis"), or "of" a
+/// place ("a tour of Europe": where the tour goes).
+fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
+    let after = if c.is_word(e, "of") {
+        c.mention_after(e + 1, 3, party)
+            .map(|mi| c.mentions()[mi].toks.end)
+            .unwrap_or(e)
+    } else {
+        e
+    };
+    destination(c, after, false)
+        .or_else(|| {
+            (after + 1 < c.range.end)
+                .then(|| destination(c, after + 1, false))
+                .flatten()
+        })
+        .or_else(|| {
+            c.is_word(e, "of")
+                .then(|| c.mention_after(e + 1, 3, placeish))
+                .flatten()
+                .map(|mi| c.filler(mi))
+        })
+}
+
+/// "a visit to Tarnis by Dana Holt", "a visit by Dana Holt to Tarnis": the
+/// visitor after "by" right after the noun (ending before `e`) or after its
+/// destination `dest`.
+fn visitor_by(c: &Ctx<'_, '_>, e: usize, dest: &Option<Filler>) -> Option<Filler> {
+    let dest_end = match dest {
+        Some(Filler::EntityMention(_, mi)) => Some(c.mentions()[*mi].toks.end),
+        _ => None,
+    };
+    let by = [Some(e), dest_end]
+        .into_iter()
+        .flatten()
+        .find(|&j| c.is_word(j, "by"))?;
+    let person = |m: &EntityMention| {
+        matches!(
+            m.class,
+            Class::Person | Class::Description | Class::Country | Class::Org | Class::Unknown
+        )
+    };
+    c.mention_after(by + 1, 3, person).map(|mi| c.filler(mi))
+}
+
+/// True when a visit noun whose phrase starts at `k`, told without a
+/// traveller, is no trip: the sports circuit ("returned to the tour after
+/// injury", "back on the tour") when no destination is told either, or an
+/// indefinite trip that opens the sentence ("A trip to the moon is too
+/// expensive"), travel in general.
+fn no_trip(c: &Ctx<'_, '_>, k: usize, has_destination: bool) -> bool {
+    let circuit =
+        k >= c.range.start + 3 && c.is_in(k - 2, &CIRCUIT_PREPOSITIONS) && c.is_in(k - 3, &RETURNS);
+    let generic = k == c.range.start + 1 && c.is_in(c.range.start, &INDEFINITE_ARTICLES);
+    (circuit && !has_destination) || generic
+}
+
+/// A visit or motion verb: "X visited Y", "X arrived in Y", "X left for Y",
+/// with the subject (or an opening clause's) for visitor.
+fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    // Adjective uses: "visiting scholars", "the travelling party"
+    if t > c.range.start
+        && (c.is_in(t - 1, &ADJECTIVE_DETERMINERS)
+            || c.is_in(t - 1, &VISIT_ADJECTIVES)
+            || c.doc.tokens[t - 1].kind == TokenKind::Poss)
+    {
+        return None;
+    }
+    let visit_verb = c.is_in(t, &VISIT_VERBS);
+    let direct = visit_verb || {
+        // "left for Tarnis": the phrase ends with its preposition.
+        let p = c.lex.trigger_phrase(tr.phrase);
+        p.ends_with(" for") || p.ends_with(" to")
+    };
+    let dest = destination(c, e, direct)?;
+    let visitor = c
+        .subject_before(t)
+        .filter(|&mi| party(&c.mentions()[mi]))
+        .or_else(|| opening_clause_subject(c, t, t))
+        .map(|mi| c.filler(mi));
+    if tr.frame == Frame::VerbWeak && visitor.is_none() {
+        return None;
+    }
+    if visitor.is_none() && !direct {
+        return None;
+    }
+    let rule = if visit_verb {
+        RuleId::VisitVerb
+    } else {
+        RuleId::VisitMotionTo
+    };
+    Some(draft(c, tr, visitor, Some(dest), host(c, e), rule, false))
 }
