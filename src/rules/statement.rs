@@ -4,7 +4,7 @@
 //! name right after it ("said Dana Holt"), or an "according to X" phrase.
 //! Content is the quotation it governs or the clause after it.
 
-use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{Ctx, Draft, Roles, RuleId, TriggerMatch};
 use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::{Class, EntityMention};
@@ -15,6 +15,9 @@ use crate::words::lists::statement::{
     NOT_MODIFIERS, QUOTING_VERBS, REFUSALS, SEQUENCE_ADVERBS, SETTING_AFTER, SETTING_DETERMINERS,
     SETTING_PREPOSITIONS, SKIP_AFTER, SOURCE_PREPOSITIONS,
 };
+
+/// What a speaker said, if told, and whether it is a quotation.
+type Content = (Option<Span>, bool);
 
 /// Source phrases that only attribute another speech act in the sentence.
 const SOURCE_ONLY: &[&str] = &[
@@ -27,38 +30,52 @@ const SOURCE_ONLY: &[&str] = &[
     "in an interview",
 ];
 
+/// True when mention `m` can speak: an actor, or a place speaking for its
+/// government.
 fn speaker_ok(m: &EntityMention) -> bool {
     m.is_actor() || m.class == Class::Place
 }
 
+/// The subject of the clause of token `t`, when it can speak.
+fn speaking_subject(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    c.subject_before(t)
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]))
+}
+
+/// The mention ending right before token `t`, when it can speak.
+fn speaker_ending(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    c.mention_ending(t)
+        .filter(|&mi| speaker_ok(&c.mentions()[mi]))
+}
+
+/// A statement draft: the speaker mention, the content and whether it is
+/// a quotation, and the rule that found them.
 fn draft(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
-    speaker: Option<Filler>,
-    content: Option<Span>,
-    quote: bool,
+    speaker: usize,
+    (content, quote): Content,
     rule: RuleId,
 ) -> Draft {
-    c.draft(
-        tr,
-        Roles::Statement {
-            speaker,
-            content,
-            quote,
-        },
-        rule,
-        false,
-    )
+    let speaker = Some(c.filler(speaker));
+    let roles = Roles::Statement {
+        speaker,
+        content,
+        quote,
+    };
+    c.draft(tr, roles, rule, false)
 }
 
-/// Trims a quote region of its edge punctuation and white space.
-fn quote_content(c: &Ctx<'_, '_>, q: Span) -> Option<Span> {
+/// The content of a quotation region: trimmed of its edge punctuation and
+/// white space, and marked as a quotation.
+fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
     let t = c.doc.text;
     let s = &t[q.range()];
     let lead = s.len() - s.trim_start().len();
     let body = s.trim();
     let body = body.trim_end_matches([',', ' ']);
-    (!body.is_empty()).then(|| Span::new(q.start + lead, q.start + lead + body.len()))
+    let span = (!body.is_empty()).then(|| Span::new(q.start + lead, q.start + lead + body.len()));
+    (span, true)
 }
 
 /// The quotation that ends just before token `i` (allowing a comma between).
@@ -188,10 +205,10 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
 }
 
 /// Content from token `i`: a quotation if one opens there, else the clause.
-fn content_from(c: &Ctx<'_, '_>, i: usize) -> (Option<Span>, bool) {
+fn content_from(c: &Ctx<'_, '_>, i: usize) -> Content {
     let i = skip_adverbials(c, i);
     if let Some(q) = quote_after(c, i) {
-        return (quote_content(c, q), true);
+        return quoted(c, q);
     }
     let end = content_end(c, i);
     (c.span(i, end), false)
@@ -256,7 +273,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             return Some(d);
         }
     }
-    let (content, quote) = content_after_verb(c, tr, after);
+    let content = content_after_verb(c, tr, after);
     let rule = match tr.frame {
         Frame::Tell => RuleId::StatementTell,
         Frame::Urge => RuleId::StatementUrge,
@@ -264,22 +281,24 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         Frame::Prep => RuleId::StatementPrep,
         _ => RuleId::StatementSay,
     };
-    Some(draft(c, tr, Some(c.filler(speaker)), content, quote, rule))
+    Some(draft(c, tr, speaker, content, rule))
 }
 
-/// True when the speech verb is one of a visit or a call here: "Xi
-/// welcomed Putin to Beijing" is a visit, "Macron called Scholz" a call,
-/// and "a song called Midnight" a name, none a statement.
+/// True when the speech verb is one of a visit or a call here: "the mayor
+/// welcomed Dana Holt to Velgrad" is a visit, "Holt called the mayor" a
+/// call, and "a ferry called Seagull" a name, none a statement.
 fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let hosted = c.has_trigger(TriggerKind::Visit, |x| {
+    if c.has_trigger(TriggerKind::Visit, |x| {
         x.frame == Frame::Host && x.toks == tr.toks
-    }) && super::visit::hosts(c, tr);
-    hosted
-        || c.has_trigger(TriggerKind::Call, |x| {
-            x.frame == Frame::CallVerb && x.toks == tr.toks
-        }) && (super::call::verb_object(c, t, e).is_some()
-            || (phrase == "called" && !super::call::caller_before(c, t, true)))
+    }) && super::visit::hosts(c, tr)
+    {
+        return true;
+    }
+    c.has_trigger(TriggerKind::Call, |x| {
+        x.frame == Frame::CallVerb && x.toks == tr.toks
+    }) && (super::call::verb_object(c, t, e).is_some()
+        || (phrase == "called" && !super::call::caller_before(c, t, true)))
 }
 
 /// True when a speech verb makes no statement in its place: a date, a
@@ -295,7 +314,7 @@ fn no_statement_made(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
         && t > c.range.start
         && c.doc.tokens[t - 1].kind == TokenKind::Word
         && !c.is_in(t - 1, &BEFORE_PARTICIPLE);
-    // An infinitive ("difficult to predict", "led viewers to complain") is
+    // An infinitive ("hard to foresee", "led viewers to complain") is
     // no statement made, unless a schedule or a refusal governs it ("is to
     // announce", "plans to say"), which modality reads.
     let infinitive =
@@ -315,21 +334,14 @@ fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-    let (content, quote) = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
-        Some(q) => (quote_content(c, q), true),
+    let content = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
+        Some(q) => quoted(c, q),
         None => (None, false),
     };
-    Some(draft(
-        c,
-        tr,
-        Some(c.filler(sp)),
-        content,
-        quote,
-        RuleId::StatementPassiveBy,
-    ))
+    Some(draft(c, tr, sp, content, RuleId::StatementPassiveBy))
 }
 
-/// Inverted: `"...," said X` / `..., said a spokesman.`: the speaker right
+/// Inverted: `"...," said X` / `..., said a ministry spokeswoman.`: the speaker right
 /// after a verb that follows a comma or a quotation, ending the sentence or
 /// clause; after "told" the mention is the addressee ("..., told Radio Velna.").
 fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
@@ -344,18 +356,11 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if !(ends && before_comma) {
         return None;
     }
-    let (content, quote) = match quote_before(c, t) {
-        Some(q) => (quote_content(c, q), true),
+    let content = match quote_before(c, t) {
+        Some(q) => quoted(c, q),
         None => (c.span(c.range.start, t), false),
     };
-    Some(draft(
-        c,
-        tr,
-        Some(c.filler(sp)),
-        content,
-        quote,
-        RuleId::StatementSayInverted,
-    ))
+    Some(draft(c, tr, sp, content, RuleId::StatementSayInverted))
 }
 
 /// The speaker before the verb: the first verb's speaker for a verb joined
@@ -364,11 +369,7 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// government ("Velgrad denies").
 fn speaker_before_verb(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
     joined_speaker(c, t)
-        .or_else(|| {
-            c.subject_before(t)
-                .filter(|&mi| speaker_ok(&c.mentions()[mi]))
-                .map(|mi| apposed_name(c, t, mi))
-        })
+        .or_else(|| speaking_subject(c, t).map(|mi| apposed_name(c, t, mi)))
         .or_else(|| {
             c.mention_ending(t)
                 .filter(|&mi| super::placeish(&c.mentions()[mi]))
@@ -396,8 +397,7 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
                 Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
             )
         })?;
-    c.subject_before(first_verb.toks.start)
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]))
+    speaking_subject(c, first_verb.toks.start)
 }
 
 /// "mining company Corvel said": the name in apposition after the noun
@@ -433,10 +433,7 @@ fn nothing_said_after(c: &Ctx<'_, '_>, after: usize) -> bool {
 /// speaker is the mention right before it when its phrase follows a comma
 /// or a quotation, rather than the clause's `subject`.
 fn speaker_closing_sentence(c: &Ctx<'_, '_>, t: usize, subject: usize) -> usize {
-    match c
-        .mention_ending(t)
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]))
-    {
+    match speaker_ending(c, t) {
         Some(mi) if mi != subject => {
             let s0 = phrase_start(c, mi);
             if s0 > c.range.start && matches!(c.word(s0 - 1), "," | "”" | "\"" | "''") {
@@ -459,9 +456,8 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
         return Some(draft(
             c,
             tr,
-            Some(c.filler(speaker)),
-            quote_content(c, q),
-            true,
+            speaker,
+            quoted(c, q),
             RuleId::StatementQuoteThenSpeaker,
         ));
     }
@@ -471,9 +467,8 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
         return Some(draft(
             c,
             tr,
-            Some(c.filler(speaker)),
-            content,
-            false,
+            speaker,
+            (content, false),
             RuleId::StatementClauseThenSpeaker,
         ));
     }
@@ -482,7 +477,7 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
 
 /// The content after the verb: for "told", after the addressee (token
 /// `after`); for "urged", from the "to" after the addressee.
-fn content_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, after: usize) -> (Option<Span>, bool) {
+fn content_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, after: usize) -> Content {
     match tr.frame {
         Frame::Urge => urged_content(c, tr.toks.end),
         Frame::Tell => content_from(c, after),
@@ -493,13 +488,13 @@ fn content_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, after: usize) -> (Opti
 /// What an urging verb ending at `e` asks: from the "to" after the
 /// addressee (a quotation there, else the clause), else a quotation close
 /// by, else the clause after the verb.
-fn urged_content(c: &Ctx<'_, '_>, e: usize) -> (Option<Span>, bool) {
+fn urged_content(c: &Ctx<'_, '_>, e: usize) -> Content {
     let stop = c.clause_end(e).min(e + 12);
     let to = (e..stop).find(|&k| c.is_word(k, "to") && k > e);
     match to {
         Some(k) if quote_after(c, e).is_none() => {
             if let Some(q) = quote_after(c, k + 1).or_else(|| quote_after(c, k)) {
-                (quote_content(c, q), true)
+                quoted(c, q)
             } else {
                 (c.span(k, content_end(c, k)), false)
             }
@@ -507,7 +502,7 @@ fn urged_content(c: &Ctx<'_, '_>, e: usize) -> (Option<Span>, bool) {
         _ => {
             let k = (e..stop.min(e + 8)).find(|&k| c.doc.tokens[k].kind == TokenKind::Quote);
             match k.and_then(|k| quote_after(c, k)) {
-                Some(q) => (quote_content(c, q), true),
+                Some(q) => quoted(c, q),
                 None => content_from(c, e),
             }
         }
@@ -557,15 +552,12 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if c.is_word(k - 1, "also") {
         k -= 1;
     }
-    let sp = c
-        .mention_ending(k)
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
+    let sp = speaker_ending(c, k)?;
     Some(draft(
         c,
         tr,
-        Some(c.filler(sp)),
-        quote_content(c, q),
-        true,
+        sp,
+        quoted(c, q),
         RuleId::StatementPartialQuote,
     ))
 }
@@ -591,14 +583,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e, 5, speaker_ok)?;
     let sp_end = c.mentions()[sp].toks.end;
     if let Some(q) = quote_before(c, t) {
-        return Some(draft(
-            c,
-            tr,
-            Some(c.filler(sp)),
-            quote_content(c, q),
-            true,
-            RuleId::StatementAccordingTo,
-        ));
+        return Some(draft(c, tr, sp, quoted(c, q), RuleId::StatementAccordingTo));
     }
     let at_start = t == c.range.start
         || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
@@ -615,9 +600,8 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     Some(draft(
         c,
         tr,
-        Some(c.filler(sp)),
-        content,
-        false,
+        sp,
+        (content, false),
         RuleId::StatementAccordingTo,
     ))
 }
@@ -626,29 +610,19 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// quoted Dana Holt as saying"), not the one quoting, else the subject.
 fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let quoted = c
+    let quoted_one = c
         .mention_ending(t)
         .filter(|&mi| {
             let s = c.mentions()[mi].toks.start;
             s > c.range.start && c.is_in(s - 1, &QUOTING_VERBS)
         })
         .filter(|&mi| speaker_ok(&c.mentions()[mi]));
-    let sp = quoted.or_else(|| {
-        c.subject_before(t)
-            .filter(|&mi| speaker_ok(&c.mentions()[mi]))
-    })?;
-    let (content, quote) = match quote_before(c, c.mentions()[sp].toks.start) {
-        Some(q) => (quote_content(c, q), true),
+    let sp = quoted_one.or_else(|| speaking_subject(c, t))?;
+    let content = match quote_before(c, c.mentions()[sp].toks.start) {
+        Some(q) => quoted(c, q),
         None => content_from(c, e),
     };
-    Some(draft(
-        c,
-        tr,
-        Some(c.filler(sp)),
-        content,
-        quote,
-        RuleId::StatementQuotedAsSaying,
-    ))
+    Some(draft(c, tr, sp, content, RuleId::StatementQuotedAsSaying))
 }
 
 /// "In a statement, the ministry detailed ...": the first actor after the
@@ -670,13 +644,11 @@ fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Dr
     if v >= c.range.end || c.doc.tokens[v].kind != TokenKind::Word {
         return None;
     }
-    let (content, quote) = content_from(c, v + 1);
     Some(draft(
         c,
         tr,
-        Some(c.filler(sp)),
-        content,
-        quote,
+        sp,
+        content_from(c, v + 1),
         RuleId::StatementInAStatement,
     ))
 }
@@ -706,19 +678,8 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let refusal = (t.saturating_sub(8).max(c.range.start)..t).any(|k| c.is_in(k, &REFUSALS));
-    let sp = c
-        .subject_before(t)
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
-    refusal.then(|| {
-        draft(
-            c,
-            tr,
-            Some(c.filler(sp)),
-            None,
-            false,
-            RuleId::StatementNoComment,
-        )
-    })
+    let sp = speaking_subject(c, t)?;
+    refusal.then(|| draft(c, tr, sp, (None, false), RuleId::StatementNoComment))
 }
 
 /// "a protest from the embassy", "a denial by the ministry": the speaker
@@ -729,14 +690,7 @@ fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-    Some(draft(
-        c,
-        tr,
-        Some(c.filler(sp)),
-        None,
-        false,
-        RuleId::StatementNounFrom,
-    ))
+    Some(draft(c, tr, sp, (None, false), RuleId::StatementNounFrom))
 }
 
 /// "Tarnis's denial": the possessor speaks.
@@ -745,15 +699,12 @@ fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if t <= c.range.start + 1 || c.doc.tokens[t - 1].kind != TokenKind::Poss {
         return None;
     }
-    let sp = c
-        .mention_ending(t - 1)
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
+    let sp = speaker_ending(c, t - 1)?;
     Some(draft(
         c,
         tr,
-        Some(c.filler(sp)),
-        None,
-        false,
+        sp,
+        (None, false),
         RuleId::StatementNounPossessive,
     ))
 }
@@ -768,20 +719,11 @@ fn issued_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if !(indefinite && verb) {
         return None;
     }
-    let sp = c
-        .subject_before(t)
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]))?;
-    let (content, quote) = if c.is_word(e, "that") || c.is_word(e, "saying") {
+    let sp = speaking_subject(c, t)?;
+    let content = if c.is_word(e, "that") || c.is_word(e, "saying") {
         content_from(c, e + 1)
     } else {
         (None, false)
     };
-    Some(draft(
-        c,
-        tr,
-        Some(c.filler(sp)),
-        content,
-        quote,
-        RuleId::StatementIssuedStatement,
-    ))
+    Some(draft(c, tr, sp, content, RuleId::StatementIssuedStatement))
 }

@@ -21,7 +21,7 @@ fn destinationish(m: &EntityMention) -> bool {
 
 /// The destination after token `from`: "to X", "in X", "X" (for a verb
 /// taking it `direct`ly), or a description ("the Velnish capital", "the
-/// capitals of ..."), at the first preposition within six tokens.
+/// capitals of the three provinces"), at the first preposition within six tokens.
 fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
     let stop = (from + 6).min(c.range.end);
     for k in from..stop {
@@ -114,7 +114,7 @@ fn site(c: &Ctx<'_, '_>, start: usize, j: usize) -> Option<Filler> {
 }
 
 /// A place described by a noun from token `j`, up to the end of its
-/// description ("the capitals of ...", "the Velnish capital").
+/// description ("the capitals of the three provinces", "the Velnish capital").
 fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     if !(c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS))) {
         return None;
@@ -134,9 +134,9 @@ fn plain_noun_phrase(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     c.span(j, end).map(Filler::Span)
 }
 
-/// The place a description from token `j` introduces: "the southern city
-/// of Malakal" (a place noun, "of", a place), "the Chechen capital Grozny"
-/// (a place noun, then the name).
+/// The place a description from token `j` introduces: "the northern
+/// village of Kessa" (a place noun, "of", a place), "the Velnish capital
+/// Tarnis" (a place noun, then the name).
 fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
     let stop = (j + 4).min(c.range.end);
     let noun = (j..stop).find(|&q| c.is_in(q, &PLACE_NOUNS))?;
@@ -168,7 +168,7 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
                 )
             }) {
                 let m = &c.mentions()[mi];
-                // "officials in Ankara"
+                // "officials in Velgrad"
                 if m.class == Class::Group && c.is_word(m.toks.end, "in") {
                     if let Some(p) = c.mention_starting(m.toks.end + 1) {
                         let end = c.mentions()[p].span.end;
@@ -203,9 +203,9 @@ fn draft(
     )
 }
 
-/// "Erdogan hosted Zelensky in Istanbul", "Zelensky was received by
-/// Erdogan in Ankara", "Xi welcomed Putin to Beijing": a named guest and a
-/// place it came to; without the place ("welcomed the decision", "received
+/// "Holt hosted Ilves in Tarnis", "Ilves was received by Holt in
+/// Velgrad", "the mayor welcomed Ilves to Kessa": a named guest and a
+/// place it came to; without the place ("welcomed the ruling", "received
 /// a call") it is no visit.
 fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
@@ -245,8 +245,8 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 }
 
 /// The traveller of a visit told in an opening clause: "After visiting
-/// Tehran, Putin ...", "During his trip, Natsios ...", "If the visit goes
-/// ahead, Netanyahu ...": the first person after the clause's comma.
+/// Tarnis, Ilves ...", "During her trip, Holt ...", "If the visit goes
+/// ahead, Ilves ...": the first person after the clause's comma.
 fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> {
     let opening = (t == c.range.start && c.word(t).ends_with("ing"))
         || (t < c.range.start + 4 && c.is_in(c.range.start, &CLAUSE_OPENERS));
@@ -280,7 +280,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// a visit is found.
 fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    // The noun phrase, with its adjectives ("a surprise visit").
+    // The noun phrase, with its adjectives ("an unannounced visit").
     let k = c.back_over(t, &VISIT_ADJECTIVES);
     let (mut visitor, mut rule) = noun_visitor(c, k, e);
     let dest = noun_destination(c, e);
@@ -359,7 +359,7 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 }
 
 /// The destination of a visit noun ending before `e`: after it (past "of
-/// X"), or one word later ("a surprise visit Friday to Tarnis"), or "of" a
+/// X"), or one word later ("an unannounced visit Friday to Tarnis"), or "of" a
 /// place ("a tour of Europe": where the tour goes).
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     let after = if c.is_word(e, "of") {
