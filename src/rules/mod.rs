@@ -141,15 +141,6 @@ impl<'a, 't> Ctx<'a, 't> {
             && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
     }
 
-    #[inline(always)]
-    pub(crate) fn is_any(&self, i: usize, words: &[&str]) -> bool {
-        if i >= self.range.end || i < self.range.start {
-            return false;
-        }
-        let w = self.bytes(i);
-        words.iter().any(|x| w.eq_ignore_ascii_case(x.as_bytes()))
-    }
-
     /// True when token `i` is in the sentence and one of `words`.
     #[inline(always)]
     pub(crate) fn is_in(&self, i: usize, words: &Words) -> bool {
