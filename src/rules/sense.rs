@@ -20,8 +20,8 @@ use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
 use crate::mention::{Class, EntityMention, Refers};
 use crate::tokens::TokenKind;
-use crate::words::lists::rules::COORDINATORS;
-use crate::words::lists::sense::{DETERMINERS, FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
+use crate::words::lists::rules::{COORDINATORS, DETERMINERS};
+use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
 use std::cell::OnceCell;
 
 /// Why a candidate is not an event.

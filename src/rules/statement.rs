@@ -9,12 +9,11 @@ use crate::document::Span;
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
-use crate::words::lists::rules::ARTICLES;
-use crate::words::lists::sense;
+use crate::words::lists::rules::{self, ARTICLES, INDEFINITE_ARTICLES};
 use crate::words::lists::statement::{
     ARRIVALS, ARRIVAL_PREPOSITIONS, BEFORE_PARTICIPLE, BE_FORMS, CHANNEL_PREPOSITIONS, DETERMINERS,
-    INDEFINITE_ARTICLES, INFINITIVE_GOVERNORS, ISSUE_VERBS, JOINING_CONJUNCTIONS, NOT_MODIFIERS,
-    QUOTING_VERBS, REFUSALS, SEQUENCE_ADVERBS, SETTING_AFTER, SETTING_PREPOSITIONS, SKIP_AFTER,
+    INFINITIVE_GOVERNORS, ISSUE_VERBS, JOINING_CONJUNCTIONS, NOT_MODIFIERS, QUOTING_VERBS,
+    REFUSALS, SEQUENCE_ADVERBS, SETTING_AFTER, SETTING_PREPOSITIONS, SKIP_AFTER,
     SOURCE_PREPOSITIONS,
 };
 
@@ -192,7 +191,7 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             // "said on Radio Velna that", "said in Tarnis that": a named
             // channel or place before what was said.
             || (c.is_in(i, &CHANNEL_PREPOSITIONS) && c.mention_starting(i + 1).is_some());
-        if (c.is_in(i, &SETTING_PREPOSITIONS) && c.is_in(i + 1, &sense::DETERMINERS)) || arrival {
+        if (c.is_in(i, &SETTING_PREPOSITIONS) && c.is_in(i + 1, &rules::DETERMINERS)) || arrival {
             let stop = (i + 10).min(c.range.end);
             let end = (i + 2..stop).find(|&k| {
                 c.is_word(k, "that") || c.word(k) == "," || c.doc.tokens[k].kind == TokenKind::Quote

@@ -6,15 +6,13 @@ use crate::document::Span;
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
-use crate::words::lists::rules::ARTICLES;
-use crate::words::lists::statement::INDEFINITE_ARTICLES;
+use crate::words::lists::rules::{ARTICLES, BACKREF_DETERMINERS, BE_FORMS, INDEFINITE_ARTICLES};
 use crate::words::lists::visit::{
     ADJECTIVE_DETERMINERS, CIRCUIT_PREPOSITIONS, CLAUSE_OPENERS, DESCRIPTION_END,
     DESTINATION_PREPOSITIONS, GUEST_PLACE_PREPOSITIONS, HOST_CUES, HOST_LEADERS,
     MOTION_PREPOSITIONS, PLACE_ARTICLES, PLACE_DESCRIPTIONS, PLACE_NOUNS, POSSESSIVE_PRONOUNS,
     RETURNS, VISIT_ADJECTIVES, VISIT_DETERMINERS, VISIT_LIGHT_VERBS, VISIT_VERBS,
 };
-use crate::words::lists::{attack, call};
 
 fn destinationish(m: &EntityMention) -> bool {
     placeish(m) || m.class == Class::Unknown
@@ -216,7 +214,7 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             Class::Person | Class::Pronoun | Class::Description | Class::Unknown
         )
     };
-    let passive = t > c.range.start && c.is_in(t - 1, &attack::BE_FORMS);
+    let passive = t > c.range.start && c.is_in(t - 1, &BE_FORMS);
     let (visitor, host, after) = if passive {
         let v = c.subject_before(t).filter(|&mi| guest(&c.mentions()[mi]))?;
         if !c.is_word(e, "by") {
@@ -305,7 +303,7 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         }
     }
     if visitor.is_none() && dest.is_none() {
-        let definite = k > c.range.start && c.is_in(k - 1, &call::BACKREF_DETERMINERS);
+        let definite = k > c.range.start && c.is_in(k - 1, &BACKREF_DETERMINERS);
         if definite || c.is_word(k.saturating_sub(1), "during") {
             return Some(draft(
                 c,

@@ -8,9 +8,10 @@ use crate::document::Span;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
-    ARTICLES, INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, OPENING_PREPOSITIONS,
-    PLACE_LEAD_WORDS, WEAPON_DETERMINERS,
+    INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, OPENING_PREPOSITIONS, PLACE_LEAD_WORDS,
+    WEAPON_DETERMINERS,
 };
+use crate::words::lists::rules::ARTICLES;
 
 /// True for a mention that may attack: an actor other than a pronoun, or a
 /// demonym standing for its country.

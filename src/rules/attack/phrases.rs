@@ -6,16 +6,16 @@ use super::{number, skip_forward};
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
-    ADVERBS_IN_VERB, ARTICLES, COUNT_OPENERS, IMPACT_VERBS, JOINERS, NOT_OBJECT, NP_STOP,
-    OBJECT_DETERMINERS, PARTY_ASSETS, PHRASE_OPENERS, RELATIVE_PRONOUNS, RELATIVE_WHICH,
-    SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
+    ADVERBS_IN_VERB, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
+    PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
 };
+use crate::words::lists::rules::{ARTICLES, COORDINATORS, DETERMINERS, RELATIVE_PRONOUNS};
 use crate::words::Words;
 
 /// The noun phrase starting at token `i`: a mention, or determiner + words
 /// up to a preposition, punctuation or verb-like word.
 pub(super) fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
-    let k = skip_forward(c, i, &OBJECT_DETERMINERS);
+    let k = skip_forward(c, i, &DETERMINERS);
     if date_at(c, k) {
         return None;
     }
@@ -245,7 +245,7 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
 /// ("in Valdoria and Ostland").
 fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
     let mut s = c.mentions()[mi].toks.start;
-    while s > c.range.start + 1 && c.is_in(s - 1, &JOINERS) {
+    while s > c.range.start + 1 && c.is_in(s - 1, &COORDINATORS) {
         match c.mention_ending(s - 1) {
             Some(p) => s = c.mentions()[p].toks.start,
             None => break,

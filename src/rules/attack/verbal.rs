@@ -10,10 +10,11 @@ use super::{draft, noun_target, Parties};
 use crate::lexicon::{Frame, TriggerKind};
 use crate::mention::Class;
 use crate::words::lists::attack::{
-    ACTIVE_TARGET_PREPOSITIONS, ADVERBS_IN_VERB, AIMED_AT, BEEN_FORMS, BEFORE_VERB, BE_FORMS,
-    DEMONSTRATIVES, FOCUS_ADVERBS, IRREGULAR_PARTICIPLES, PASSIVE_AUXILIARIES, PERFECT_AND_MODALS,
+    ACTIVE_TARGET_PREPOSITIONS, ADVERBS_IN_VERB, AIMED_AT, BEEN_FORMS, BEFORE_VERB, DEMONSTRATIVES,
+    FOCUS_ADVERBS, IRREGULAR_PARTICIPLES, PASSIVE_AUXILIARIES, PERFECT_AND_MODALS,
     SUBJECT_PLACE_PREPOSITIONS, TELL_LINKS, TELL_VERBS, TRIGGER_PREPOSITIONS,
 };
+use crate::words::lists::rules::BE_FORMS;
 
 /// The verb rule on the attack verb `tr`: in the passive (or a reduced
 /// passive, "shelled by"), the subject is the target and "by" names the
