@@ -10,7 +10,6 @@ use crate::lexicon::{LexiconData, LexiconEntry, TriggerKind};
 use crate::mention::Analysis;
 use crate::resolve::{Register, Resolver};
 use crate::rules::{self, Ctx, Draft, Roles, RuleId};
-use std::cell::Cell;
 use std::sync::Arc;
 
 /// Builds an [`Extractor`] with extra lexicon entries.
@@ -257,8 +256,6 @@ fn events(
             rule: d.rule.name().to_string(),
         });
     }
-    crate::spare::give(&DRAFTS, drafts);
-    crate::spare::give(&SENTENCE_DATES, sentence_dates);
     out
 }
 
@@ -336,14 +333,6 @@ fn candidate(
     }
 }
 
-thread_local! {
-    // The lists of the last document's rules on this thread, for the next.
-    static DRAFTS: Cell<Drafts> = const { Cell::new(Vec::new()) };
-    static SENTENCE_DATES: Cell<SentenceDates> = const { Cell::new(Vec::new()) };
-    static SEEN: Cell<Vec<(TriggerKind, usize)>> = const { Cell::new(Vec::new()) };
-    static TRIGS: Cell<Vec<rules::TriggerMatch>> = const { Cell::new(Vec::new()) };
-}
-
 /// What the rules decided on one trigger candidate, for `explain`.
 #[derive(Debug, Clone)]
 pub(crate) struct Decided {
@@ -406,18 +395,15 @@ pub(crate) fn run_rules(
     only: Option<TriggerKind>,
     mut log: Option<&mut Vec<Decided>>,
 ) -> (Drafts, SentenceDates) {
-    let mut drafts = crate::spare::take(&DRAFTS);
-    drafts.reserve(thits.len());
+    let mut drafts = Vec::with_capacity(thits.len());
     let mut doc_has_call = false;
     // Kept as drafts are added: scanning the drafts for every sentence
     // would be quadratic in documents without attacks.
     let mut doc_has_attack = false;
     let facts = rules::sense::DocFacts::default();
-    let mut sentence_dates = crate::spare::take(&SENTENCE_DATES);
-    sentence_dates.resize(a.sentences.len(), None);
-    let mut seen = crate::spare::take(&SEEN);
-    // One buffer for every sentence's triggers.
-    let mut trigs = crate::spare::take(&TRIGS);
+    let mut sentence_dates: SentenceDates = vec![None; a.sentences.len()];
+    let mut seen = Vec::new();
+    let mut trigs = Vec::new();
     for (si, dates_slot) in sentence_dates.iter_mut().enumerate() {
         if a.sentences[si].boilerplate {
             continue;
@@ -471,8 +457,6 @@ pub(crate) fn run_rules(
         }
         *dates_slot = c.dates.into_inner();
     }
-    crate::spare::give(&SEEN, seen);
-    crate::spare::give(&TRIGS, trigs);
     (drafts, sentence_dates)
 }
 

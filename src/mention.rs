@@ -10,11 +10,9 @@ use crate::document::Span;
 use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::segment::Sentence;
-use crate::spare;
 use crate::tokens::{
     capacity_for, ends_with_ci, is_upper_start, starts_with_ci, tokenize, Token, TokenKind,
 };
-use std::cell::Cell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -84,7 +82,8 @@ pub(crate) struct Weapon {
     pub force: bool,
 }
 
-/// Buffers reused from one sentence to the next by mention recognition.
+/// Working lists of mention recognition in one sentence.
+#[derive(Default)]
 struct Scratch {
     /// Per token of the sentence: the hit that covers it.
     hit_at: Vec<Option<usize>>,
@@ -94,32 +93,6 @@ struct Scratch {
     runs: Vec<Range<usize>>,
     /// Mentions a description takes in as its modifiers, to be removed.
     absorbed: Vec<usize>,
-}
-
-impl Scratch {
-    /// The thread's spare buffers, the per-token ones sized for the
-    /// document's longest sentence of `longest` tokens: growing each from
-    /// empty cost a dozen allocations a document.
-    fn take(longest: usize) -> Scratch {
-        let mut s = Scratch {
-            hit_at: spare::take(&HIT_AT),
-            is_name: spare::take(&IS_NAME),
-            runs: spare::take(&RUNS),
-            absorbed: spare::take(&ABSORBED),
-        };
-        s.hit_at.reserve(longest);
-        s.is_name.reserve(longest);
-        s.runs.reserve(16);
-        s
-    }
-
-    /// Gives the buffers back to the thread's spares.
-    fn give(self) {
-        spare::give(&HIT_AT, self.hit_at);
-        spare::give(&IS_NAME, self.is_name);
-        spare::give(&RUNS, self.runs);
-        spare::give(&ABSORBED, self.absorbed);
-    }
 }
 
 /// Per-document analysis: sentences, tokens, quotes and mentions.
@@ -146,46 +119,6 @@ pub(crate) struct Analysis<'t> {
     pub triggers: Vec<Hit>,
     /// Sense words of the document (see `Lexicon::sense_word`).
     pub sense_hits: Vec<Hit>,
-}
-
-thread_local! {
-    // The lists of the last analysis on this thread, for the next one.
-    static SENTENCES: Cell<Vec<Sentence>> = const { Cell::new(Vec::new()) };
-    static TOKENS: Cell<Vec<Token>> = const { Cell::new(Vec::new()) };
-    static SENT_TOKS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
-    static QUOTES: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
-    static ALL_MENTS: Cell<Vec<EntityMention>> = const { Cell::new(Vec::new()) };
-    static SENT_MENTS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
-    static ALL_WEAPONS: Cell<Vec<Weapon>> = const { Cell::new(Vec::new()) };
-    static SENT_WEAPONS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
-    static HITS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
-    static TRIGGERS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
-    static SENSE_HITS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
-    // Mention recognition's per-sentence lists.
-    static HIT_AT: Cell<Vec<Option<usize>>> = const { Cell::new(Vec::new()) };
-    static IS_NAME: Cell<Vec<bool>> = const { Cell::new(Vec::new()) };
-    static RUNS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
-    static ABSORBED: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
-    static MENTS: Cell<Vec<EntityMention>> = const { Cell::new(Vec::new()) };
-    static WEAPONS: Cell<Vec<Weapon>> = const { Cell::new(Vec::new()) };
-}
-
-impl Drop for Analysis<'_> {
-    /// Gives the lists back to the thread's spares.
-    fn drop(&mut self) {
-        use std::mem::take;
-        spare::give(&SENTENCES, take(&mut self.sentences));
-        spare::give(&TOKENS, take(&mut self.tokens));
-        spare::give(&SENT_TOKS, take(&mut self.sent_toks));
-        spare::give(&QUOTES, take(&mut self.quotes));
-        spare::give(&ALL_MENTS, take(&mut self.all_ments));
-        spare::give(&SENT_MENTS, take(&mut self.sent_ments));
-        spare::give(&ALL_WEAPONS, take(&mut self.all_weapons));
-        spare::give(&SENT_WEAPONS, take(&mut self.sent_weapons));
-        spare::give(&HITS, take(&mut self.hits));
-        spare::give(&TRIGGERS, take(&mut self.triggers));
-        spare::give(&SENSE_HITS, take(&mut self.sense_hits));
-    }
 }
 
 const ORG_WORDS: &[&str] = &[
@@ -361,27 +294,11 @@ const PRONOUNS: &[(&str, Refers)] = &[
 
 /// What the pronoun `w` (any case) can stand for, if it is one of [`PRONOUNS`].
 pub(crate) fn pronoun(w: &str) -> Option<Refers> {
-    if w.len() > PRONOUN_MAX_LEN {
-        return None;
-    }
     PRONOUNS
         .iter()
         .find(|(p, _)| lower_eq(p, w))
         .map(|&(_, r)| r)
 }
-
-/// The length of the longest pronoun: longer words skip the list.
-const PRONOUN_MAX_LEN: usize = {
-    let mut max = 0;
-    let mut i = 0;
-    while i < PRONOUNS.len() {
-        if PRONOUNS[i].0.len() > max {
-            max = PRONOUNS[i].0.len();
-        }
-        i += 1;
-    }
-    max
-};
 
 /// Actor nouns that are plural without an "s" ("the police", "the army").
 const PLURAL_HEADS: &[&str] = &[
@@ -517,34 +434,13 @@ fn particle_prefixed(w: &str) -> bool {
 
 /// A weekday or month name, with or without an abbreviation dot.
 pub(crate) fn is_calendar(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    // All calendar words are 3 to 9 ASCII letters, capitalized: the table
-    // of their first letters and lengths rules out most capitalized words
-    // (it is asked of nearly every one) before the list is compared.
-    let b = w.as_bytes();
-    (3..=9).contains(&b.len())
-        && b[0].is_ascii_uppercase()
-        && CALENDAR_SHAPES[usize::from(b[0] - b'A')] & (1 << b.len()) != 0
-        && CALENDAR.contains(&w)
+    CALENDAR.contains(&w.trim_end_matches('.'))
 }
 
 /// A month name or abbreviation, capitalized, with or without its dot.
 fn is_month(w: &str) -> bool {
     is_calendar(w) && !w.ends_with("day")
 }
-
-/// For each capital letter, bit `n`: a calendar word starts with it and has `n` letters.
-const CALENDAR_SHAPES: [u16; 26] = {
-    let mut t = [0u16; 26];
-    let mut i = 0;
-    while i < CALENDAR.len() {
-        let b = CALENDAR[i].as_bytes();
-        assert!(b[0].is_ascii_uppercase() && b.len() <= 9);
-        t[(b[0] - b'A') as usize] |= 1 << b.len();
-        i += 1;
-    }
-    t
-};
 
 fn lower_eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
@@ -575,24 +471,17 @@ impl<'t> Analysis<'t> {
 
     /// Sentences, tokens, quotes and the lexicon and trigger hits.
     pub(crate) fn lexed(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
-        let mut sentences = spare::take(&SENTENCES);
-        crate::segment::sentences_into(text, &mut sentences);
-        let mut tokens = spare::take(&TOKENS);
-        tokens.reserve(capacity_for(text.len(), 5));
-        let mut sent_toks = spare::take(&SENT_TOKS);
-        sent_toks.reserve(sentences.len());
+        let sentences = crate::segment::sentences(text);
+        let mut tokens = Vec::with_capacity(capacity_for(text.len(), 5));
+        let mut sent_toks = Vec::with_capacity(sentences.len());
         for s in &sentences {
             let a = tokens.len();
             tokenize(text, s.span, &mut tokens);
             sent_toks.push(a..tokens.len());
         }
-        let mut found = crate::lexicon::Hits {
-            names: spare::take(&HITS),
-            triggers: spare::take(&TRIGGERS),
-            senses: spare::take(&SENSE_HITS),
-        };
+        let mut found = crate::lexicon::Hits::default();
         lex.hits_in(text, &tokens, &sent_toks, &mut found);
-        let mut quotes = spare::take(&QUOTES);
+        let mut quotes = Vec::new();
         find_quotes(text, &tokens, &sentences, &sent_toks, &mut quotes);
         Analysis {
             text,
@@ -615,18 +504,13 @@ impl<'t> Analysis<'t> {
         let text = self.text;
         let a = &*self;
         let n = a.sentences.len();
-        let mut all_ments = spare::take(&ALL_MENTS);
-        all_ments.reserve(capacity_for(text.len(), 64));
-        let mut sent_ments = spare::take(&SENT_MENTS);
-        sent_ments.reserve(n);
-        let mut all_weapons = spare::take(&ALL_WEAPONS);
-        let mut sent_weapons = spare::take(&SENT_WEAPONS);
-        sent_weapons.reserve(n);
-        let longest = a.sent_toks.iter().map(|r| r.len()).max().unwrap_or(0);
-        let mut scratch = Scratch::take(longest);
-        let (mut mentions, mut weapons) = (spare::take(&MENTS), spare::take(&WEAPONS));
-        mentions.reserve(16);
+        let mut all_ments = Vec::with_capacity(capacity_for(text.len(), 64));
+        let mut sent_ments = Vec::with_capacity(n);
+        let mut all_weapons = Vec::new();
+        let mut sent_weapons = Vec::with_capacity(n);
         for si in 0..n {
+            let mut scratch = Scratch::default();
+            let (mut mentions, mut weapons) = (Vec::new(), Vec::new());
             a.sentence_mentions(si, lex, &mut scratch, &mut mentions, &mut weapons);
             let from = all_ments.len();
             all_ments.append(&mut mentions);
@@ -635,9 +519,6 @@ impl<'t> Analysis<'t> {
             all_weapons.append(&mut weapons);
             sent_weapons.push(from..all_weapons.len());
         }
-        scratch.give();
-        spare::give(&MENTS, mentions);
-        spare::give(&WEAPONS, weapons);
         self.all_ments = all_ments;
         self.sent_ments = sent_ments;
         self.all_weapons = all_weapons;

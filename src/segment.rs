@@ -7,7 +7,6 @@
 //! single newline inside a paragraph is just a space.
 
 use crate::document::Span;
-use std::cell::Cell;
 
 /// A sentence of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -277,22 +276,10 @@ fn push_capped(text: &str, mut s: Span, out: &mut Vec<Span>) {
 
 /// Splits a document into sentences, flagging headlines and boilerplate.
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    sentences_into(text, &mut out);
-    out
-}
-
-thread_local! {
-    static PARAGRAPHS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
-    static SPANS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
-}
-
-/// [`sentences`], appended to `out`.
-pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
-    out.reserve(crate::tokens::capacity_for(text.len(), 128));
-    let mut spans = crate::spare::take(&SPANS);
-    let mut paras = crate::spare::take(&PARAGRAPHS);
+    let mut out = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 128));
+    let mut paras = Vec::new();
     paragraphs(text, &mut paras);
+    let mut spans = Vec::new();
     for (pi, &para) in paras.iter().enumerate() {
         spans.clear();
         split_paragraph(text, para, &mut spans);
@@ -313,8 +300,7 @@ pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
             });
         }
     }
-    crate::spare::give(&SPANS, spans);
-    crate::spare::give(&PARAGRAPHS, paras);
+    out
 }
 
 /// Promotion lines and bylines: "READ ALSO: ...", "Related: ...".
