@@ -1,4 +1,5 @@
-//! Text segmentation: sentences (with headline and boilerplate flags) and tokens.
+//! Text segmentation: sentences (with headline and boilerplate flags) and
+//! quoted regions.
 //!
 //! Sentences end at `.`, `!` or `?` (with any closing quotes or brackets)
 //! followed by space and a capital, digit or opening quote, except after
@@ -7,6 +8,8 @@
 //! single newline inside a paragraph is just a space.
 
 use crate::document::Span;
+use crate::tokens::{Token, TokenKind};
+use std::ops::Range;
 
 /// A sentence of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,6 +302,54 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
                 paragraph: pi,
             });
         }
+    }
+    out
+}
+
+/// Quoted regions: pairs of “ ”, `` '', and straight double quotes toggled
+/// within a paragraph. An unclosed quote runs to the paragraph's end, since
+/// news quotes continue across sentences.
+pub(crate) fn quotes(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    sent_toks: &[Range<usize>],
+) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut para = usize::MAX;
+    let mut para_end = 0usize;
+    for (si, s) in sentences.iter().enumerate() {
+        if s.paragraph != para {
+            if let Some(o) = open.take() {
+                out.push(Span::new(o, para_end));
+            }
+            para = s.paragraph;
+        }
+        para_end = s.span.end;
+        for t in &tokens[sent_toks[si].clone()] {
+            if t.kind != TokenKind::Quote {
+                continue;
+            }
+            let q = &text[t.span.range()];
+            let opening = match q {
+                "“" | "``" | "«" | "„" => true,
+                "”" | "''" | "»" => false,
+                _ => open.is_none(),
+            };
+            if opening {
+                if let Some(o) = open.take() {
+                    // A new opening before a close: the old one ran to here.
+                    out.push(Span::new(o, t.span.start));
+                }
+                open = Some(t.span.end);
+            } else if let Some(o) = open.take() {
+                out.push(Span::new(o, t.span.start));
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(Span::new(o, para_end.max(o)));
     }
     out
 }
