@@ -81,8 +81,9 @@ impl<'t> Analysis<'t> {
 
     /// Mention recognition, sentence by sentence.
     fn find_mentions(&mut self, lex: &Lexicon) {
-        let mut mentions = BySentence::with_capacity(capacity_for(self.text.len(), 64));
-        let mut weapons = BySentence::with_capacity(0);
+        let n = self.sentences.len();
+        let mut mentions = BySentence::with_capacity(capacity_for(self.text.len(), 64), n);
+        let mut weapons = BySentence::with_capacity(0, n);
         for (si, sentence) in self.sentences.iter().enumerate() {
             let range = self.sent_toks[si].clone();
             let hits = self.hits_of(si, &self.hits);
@@ -161,15 +162,15 @@ struct BySentence<T> {
 
 impl<T> Default for BySentence<T> {
     fn default() -> Self {
-        BySentence::with_capacity(0)
+        BySentence::with_capacity(0, 0)
     }
 }
 
 impl<T> BySentence<T> {
-    fn with_capacity(items: usize) -> Self {
+    fn with_capacity(items: usize, sentences: usize) -> Self {
         BySentence {
             all: Vec::with_capacity(items),
-            parts: Vec::new(),
+            parts: Vec::with_capacity(sentences),
         }
     }
 
