@@ -3,7 +3,7 @@
 //! Names come from two sources: lexicon phrases (countries, places, known
 //! actors, titles) and runs of capitalized words. A run is split into a
 //! leading country or demonym, a title and a name ("U.S. | Secretary of
-//! State | Antony Blinken"). Common-noun actors ("Iraqi security forces",
+//! State | Jane Doe"). Common-noun actors ("Iraqi security forces",
 //! "pro-Iranian militias") are an actor noun with the modifiers before it.
 
 use crate::document::Span;
@@ -16,7 +16,7 @@ use std::sync::Arc;
 /// What a mention denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
-    /// A named person ("Antony Blinken", "Gen. Smith").
+    /// A named person ("Jane Doe", "Gen. Smith").
     Person,
     /// A named organization, institution or group.
     Org,
@@ -554,7 +554,7 @@ impl<'a> Finder<'a> {
             if (meanings.iter())
                 .any(|e| !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon { .. }))
             {
-                // Every word of a capitalized name belongs to it ("Ain al-Asad airbase").
+                // Every word of a capitalized name belongs to it ("Tal al-Hawa airbase").
                 let first_of_hit = self.tok(self.hits[hi].first_tok);
                 return is_upper_start(first_of_hit)
                     || meanings.iter().any(|e| matches!(e, Entry::Title { .. }));
@@ -594,7 +594,7 @@ impl<'a> Finder<'a> {
     }
 
     /// Runs of name tokens, joined by "of" and "of the" ("Secretary of
-    /// State", "Council of Islamic Courts").
+    /// State", "Council of the North").
     fn name_runs(&self, is_name: &[bool]) -> Vec<Range<usize>> {
         let name = |i: usize| is_name[i - self.range.start];
         let of = |i: usize| lower_eq(self.tok(i), "of");
@@ -941,7 +941,7 @@ impl<'a> Finder<'a> {
 }
 
 /// The country, demonym and title words that open a name run ("U.S. |
-/// Secretary of State | Antony Blinken").
+/// Secretary of State | Jane Doe").
 struct Lead {
     /// The token after them: where the name proper starts.
     end: usize,

@@ -8,8 +8,9 @@
 //! 5. rules: for each trigger word, its sense, its kind's rule and the
 //!    modality and tense of its clause (`rules`); a sentence's dates are
 //!    searched (`dates`) when a rule or a record first needs them;
-//! 6. records: parties resolved to names (`resolve`), back-references
-//!    (`coreference`), the governing date (`dating`) (`records`).
+//! 6. records (`records`): parties resolved to the names they stand for
+//!    (`resolve`), back-references filled (`coreference`), the governing
+//!    date attached (`dating`).
 //!
 //! Stages 1 to 4 make an [`Analysis`]; [`extract`] runs them all.
 
