@@ -2,7 +2,10 @@
 //! on it and the rule or cue that took it. See [`crate::Extractor::explain`].
 
 use crate::document::Span;
-use crate::event::Mention;
+use crate::event::{Event, Mention};
+use crate::lexicon::{Lexicon, TriggerKind};
+use crate::rules::sense::Reject;
+use crate::rules::RuleId;
 use std::fmt;
 
 /// One trigger word of a document and what became of it.
@@ -71,5 +74,117 @@ impl fmt::Display for Candidate {
             self.trigger.span.end,
             self.decision
         )
+    }
+}
+
+/// What the rules decided on each trigger candidate of a document.
+#[derive(Debug, Default)]
+pub(crate) struct Log {
+    decided: Vec<Decided>,
+}
+
+/// What the rules decided on one trigger candidate.
+#[derive(Debug)]
+struct Decided {
+    kind: TriggerKind,
+    trigger: Span,
+    sentence: Span,
+    outcome: Outcome,
+}
+
+/// The outcome of one candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    /// No rule of the kind found the parties it needs.
+    NoParties,
+    /// Another sense of the word.
+    Sense(Reject),
+    /// An event, by this rule.
+    Event(RuleId),
+}
+
+impl Outcome {
+    /// How much the outcome tells: an event over a sense, a sense over nothing.
+    fn rank(self) -> u8 {
+        match self {
+            Outcome::NoParties => 0,
+            Outcome::Sense(_) => 1,
+            Outcome::Event(_) => 2,
+        }
+    }
+}
+
+impl Log {
+    /// Notes an outcome: one per trigger and kind, the most telling of its
+    /// meanings' (a noun reading without parties, then a verb reading's event).
+    pub(crate) fn note(
+        &mut self,
+        trigger: Span,
+        sentence: Span,
+        kind: TriggerKind,
+        outcome: Outcome,
+    ) {
+        let same = |x: &&mut Decided| x.kind == kind && x.trigger.start == trigger.start;
+        match self.decided.iter_mut().rev().find(same) {
+            Some(x) if x.outcome.rank() < outcome.rank() => x.outcome = outcome,
+            Some(_) => {}
+            None => self.decided.push(Decided {
+                kind,
+                trigger,
+                sentence,
+                outcome,
+            }),
+        }
+    }
+
+    /// The candidates in text order. `events` are the document's records:
+    /// a call, visit or statement dropped there because its parties stayed
+    /// unknown after resolution is said so.
+    pub(crate) fn candidates(
+        mut self,
+        text: &str,
+        lex: &Lexicon,
+        events: &[Event],
+    ) -> Vec<Candidate> {
+        self.decided
+            .sort_by_key(|d| (d.trigger.start, d.kind as u8));
+        let candidate = |d: &Decided| {
+            let kept = events
+                .iter()
+                .any(|e| e.kind.name() == d.kind.name() && e.trigger.span == d.trigger);
+            let decision = match d.outcome {
+                Outcome::Event(_) if !kept => Decision::NoParties,
+                outcome => decision(outcome, lex),
+            };
+            Candidate {
+                kind: d.kind.name(),
+                trigger: Mention::from_span(text, d.trigger),
+                sentence: d.sentence,
+                decision,
+            }
+        };
+        self.decided.iter().map(candidate).collect()
+    }
+}
+
+/// The public form of an outcome.
+fn decision(outcome: Outcome, lex: &Lexicon) -> Decision {
+    match outcome {
+        Outcome::Event(rule) => Decision::Event { rule: rule.name() },
+        Outcome::NoParties => Decision::NoParties,
+        Outcome::Sense(Reject::Rule(rule)) => Decision::OtherSense {
+            rule: rule.to_string(),
+            why: rule.doc().to_string(),
+        },
+        Outcome::Sense(Reject::Cue(i)) => {
+            let cue = &lex.senses().cues[i];
+            Decision::OtherSense {
+                rule: cue.id.clone(),
+                why: format!(
+                    "a cue word {} the trigger (senses.tsv)",
+                    cue.place.describe()
+                ),
+            }
+        }
     }
 }

@@ -73,7 +73,9 @@
 //! `cargo run --release --example evaluate -- GOLD_DIR`.
 #![deny(missing_docs)]
 
+mod coreference;
 mod dates;
+mod dating;
 mod document;
 mod error;
 mod event;
@@ -81,6 +83,8 @@ mod explain;
 mod extractor;
 mod lexicon;
 mod mention;
+mod pipeline;
+mod records;
 mod resolve;
 mod rules;
 mod segment;
@@ -113,14 +117,14 @@ pub mod bench_api {
     /// Segmentation, tokenization and mention recognition (default lexicon):
     /// the number of mentions.
     pub fn analyse(text: &str) -> usize {
-        let a = crate::mention::Analysis::new(text, default_lexicon());
+        let a = crate::pipeline::Analysis::new(text, default_lexicon());
         a.all_ments().len()
     }
 
     /// Segmentation, tokenization and the search for lexicon names and
     /// trigger words in the tokens (default lexicon): the number of hits.
     pub fn lexicon(text: &str) -> usize {
-        let a = crate::mention::Analysis::lexed(text, default_lexicon());
+        let a = crate::pipeline::Analysis::lexed(text, default_lexicon());
         a.hits.len() + a.triggers.len()
     }
 
@@ -137,13 +141,13 @@ pub mod bench_api {
     /// lexicon search and mentions), so that each kind's rules can be timed
     /// alone.
     pub struct Analysed<'t> {
-        a: crate::mention::Analysis<'t>,
+        a: crate::pipeline::Analysis<'t>,
     }
 
     /// Analyses `text` with the default lexicon.
     pub fn analysed(text: &str) -> Analysed<'_> {
         Analysed {
-            a: crate::mention::Analysis::new(text, default_lexicon()),
+            a: crate::pipeline::Analysis::new(text, default_lexicon()),
         }
     }
 
@@ -152,7 +156,7 @@ pub mod bench_api {
         /// anything else runs all) and their modality: the number of drafts.
         pub fn rules(&self, kind: &str) -> usize {
             let only = crate::lexicon::TriggerKind::parse(kind);
-            crate::extractor::run_rules(&self.a, default_lexicon(), &self.a.triggers, only, None)
+            crate::pipeline::run_rules(&self.a, default_lexicon(), only, None)
                 .0
                 .len()
         }

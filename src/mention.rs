@@ -3,25 +3,20 @@
 //! Names come from two sources: lexicon phrases (countries, places, known
 //! actors, titles) and runs of capitalized words. A run is split into a
 //! leading country or demonym, a title and a name ("U.S. | Secretary of
-//! State | Antony Blinken"). Common-noun actors ("Iraqi security forces",
+//! State | Jane Doe"). Common-noun actors ("Iraqi security forces",
 //! "pro-Iranian militias") are an actor noun with the modifiers before it.
 
 use crate::document::Span;
 use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
-use crate::segment::Sentence;
-use crate::spare;
-use crate::tokens::{
-    capacity_for, ends_with_ci, is_upper_start, starts_with_ci, tokenize, Token, TokenKind,
-};
-use std::cell::Cell;
+use crate::tokens::{ends_with_ci, is_upper_start, starts_with_ci, Token, TokenKind};
 use std::ops::Range;
 use std::sync::Arc;
 
 /// What a mention denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
-    /// A named person ("Antony Blinken", "Gen. Smith").
+    /// A named person ("Jane Doe", "Gen. Smith").
     Person,
     /// A named organization, institution or group.
     Org,
@@ -82,110 +77,6 @@ pub(crate) struct Weapon {
     pub toks: Range<usize>,
     /// Not a vehicle: evidence of force by itself.
     pub force: bool,
-}
-
-/// Buffers reused from one sentence to the next by mention recognition.
-struct Scratch {
-    /// Per token of the sentence: the hit that covers it.
-    hit_at: Vec<Option<usize>>,
-    /// Per token of the sentence: whether it can be part of a name.
-    is_name: Vec<bool>,
-    /// Runs of name tokens.
-    runs: Vec<Range<usize>>,
-    /// Mentions a description takes in as its modifiers, to be removed.
-    absorbed: Vec<usize>,
-}
-
-impl Scratch {
-    /// The thread's spare buffers, the per-token ones sized for the
-    /// document's longest sentence of `longest` tokens: growing each from
-    /// empty cost a dozen allocations a document.
-    fn take(longest: usize) -> Scratch {
-        let mut s = Scratch {
-            hit_at: spare::take(&HIT_AT),
-            is_name: spare::take(&IS_NAME),
-            runs: spare::take(&RUNS),
-            absorbed: spare::take(&ABSORBED),
-        };
-        s.hit_at.reserve(longest);
-        s.is_name.reserve(longest);
-        s.runs.reserve(16);
-        s
-    }
-
-    /// Gives the buffers back to the thread's spares.
-    fn give(self) {
-        spare::give(&HIT_AT, self.hit_at);
-        spare::give(&IS_NAME, self.is_name);
-        spare::give(&RUNS, self.runs);
-        spare::give(&ABSORBED, self.absorbed);
-    }
-}
-
-/// Per-document analysis: sentences, tokens, quotes and mentions.
-#[derive(Debug)]
-pub(crate) struct Analysis<'t> {
-    pub text: &'t str,
-    pub sentences: Vec<Sentence>,
-    pub tokens: Vec<Token>,
-    /// Token range of each sentence.
-    pub sent_toks: Vec<Range<usize>>,
-    /// Quoted regions (between the marks), in order.
-    pub quotes: Vec<Span>,
-    /// Mentions of all sentences, each sentence's in text order: see
-    /// [`Analysis::mentions`]. One list for the document, not one per
-    /// sentence, saves two allocations per sentence.
-    all_ments: Vec<EntityMention>,
-    sent_ments: Vec<Range<usize>>,
-    /// Weapons of all sentences: see [`Analysis::weapons`].
-    all_weapons: Vec<Weapon>,
-    sent_weapons: Vec<Range<usize>>,
-    /// Lexicon hits of the document, found in its tokens.
-    pub hits: Vec<Hit>,
-    /// Trigger hits of the document, found in its tokens.
-    pub triggers: Vec<Hit>,
-    /// Sense words of the document (see `Lexicon::sense_word`).
-    pub sense_hits: Vec<Hit>,
-}
-
-thread_local! {
-    // The lists of the last analysis on this thread, for the next one.
-    static SENTENCES: Cell<Vec<Sentence>> = const { Cell::new(Vec::new()) };
-    static TOKENS: Cell<Vec<Token>> = const { Cell::new(Vec::new()) };
-    static SENT_TOKS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
-    static QUOTES: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
-    static ALL_MENTS: Cell<Vec<EntityMention>> = const { Cell::new(Vec::new()) };
-    static SENT_MENTS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
-    static ALL_WEAPONS: Cell<Vec<Weapon>> = const { Cell::new(Vec::new()) };
-    static SENT_WEAPONS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
-    static HITS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
-    static TRIGGERS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
-    static SENSE_HITS: Cell<Vec<Hit>> = const { Cell::new(Vec::new()) };
-    // Mention recognition's per-sentence lists.
-    static HIT_AT: Cell<Vec<Option<usize>>> = const { Cell::new(Vec::new()) };
-    static IS_NAME: Cell<Vec<bool>> = const { Cell::new(Vec::new()) };
-    static RUNS: Cell<Vec<Range<usize>>> = const { Cell::new(Vec::new()) };
-    static ABSORBED: Cell<Vec<usize>> = const { Cell::new(Vec::new()) };
-    static MENTS: Cell<Vec<EntityMention>> = const { Cell::new(Vec::new()) };
-    static WEAPONS: Cell<Vec<Weapon>> = const { Cell::new(Vec::new()) };
-}
-
-impl Drop for Analysis<'_> {
-    /// Gives the lists back to the thread's spares.
-    fn drop(&mut self) {
-        use std::mem::take;
-        spare::give(&SENTENCES, take(&mut self.sentences));
-        spare::give(&TOKENS, take(&mut self.tokens));
-        spare::give(&SENT_TOKS, take(&mut self.sent_toks));
-        spare::give(&QUOTES, take(&mut self.quotes));
-        spare::give(&ALL_MENTS, take(&mut self.all_ments));
-        spare::give(&SENT_MENTS, take(&mut self.sent_ments));
-        spare::give(&ALL_WEAPONS, take(&mut self.all_weapons));
-        spare::give(&SENT_WEAPONS, take(&mut self.sent_weapons));
-        spare::give(&HITS, take(&mut self.hits));
-        spare::give(&TRIGGERS, take(&mut self.triggers));
-        spare::give(&SENSE_HITS, take(&mut self.sense_hits));
-    }
 }
 
 const ORG_WORDS: &[&str] = &[
@@ -360,28 +251,13 @@ const PRONOUNS: &[(&str, Refers)] = &[
 ];
 
 /// What the pronoun `w` (any case) can stand for, if it is one of [`PRONOUNS`].
+#[inline]
 pub(crate) fn pronoun(w: &str) -> Option<Refers> {
-    if w.len() > PRONOUN_MAX_LEN {
-        return None;
-    }
     PRONOUNS
         .iter()
         .find(|(p, _)| lower_eq(p, w))
         .map(|&(_, r)| r)
 }
-
-/// The length of the longest pronoun: longer words skip the list.
-const PRONOUN_MAX_LEN: usize = {
-    let mut max = 0;
-    let mut i = 0;
-    while i < PRONOUNS.len() {
-        if PRONOUNS[i].0.len() > max {
-            max = PRONOUNS[i].0.len();
-        }
-        i += 1;
-    }
-    max
-};
 
 /// Actor nouns that are plural without an "s" ("the police", "the army").
 const PLURAL_HEADS: &[&str] = &[
@@ -517,15 +393,7 @@ fn particle_prefixed(w: &str) -> bool {
 
 /// A weekday or month name, with or without an abbreviation dot.
 pub(crate) fn is_calendar(w: &str) -> bool {
-    let w = w.trim_end_matches('.');
-    // All calendar words are 3 to 9 ASCII letters, capitalized: the table
-    // of their first letters and lengths rules out most capitalized words
-    // (it is asked of nearly every one) before the list is compared.
-    let b = w.as_bytes();
-    (3..=9).contains(&b.len())
-        && b[0].is_ascii_uppercase()
-        && CALENDAR_SHAPES[usize::from(b[0] - b'A')] & (1 << b.len()) != 0
-        && CALENDAR.contains(&w)
+    CALENDAR.contains(&w.trim_end_matches('.'))
 }
 
 /// A month name or abbreviation, capitalized, with or without its dot.
@@ -533,663 +401,570 @@ fn is_month(w: &str) -> bool {
     is_calendar(w) && !w.ends_with("day")
 }
 
-/// For each capital letter, bit `n`: a calendar word starts with it and has `n` letters.
-const CALENDAR_SHAPES: [u16; 26] = {
-    let mut t = [0u16; 26];
-    let mut i = 0;
-    while i < CALENDAR.len() {
-        let b = CALENDAR[i].as_bytes();
-        assert!(b[0].is_ascii_uppercase() && b.len() <= 9);
-        t[(b[0] - b'A') as usize] |= 1 << b.len();
-        i += 1;
-    }
-    t
-};
-
 fn lower_eq(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
-impl<'t> Analysis<'t> {
-    /// Runs segmentation, tokenization, the lexicon and trigger search, and
-    /// mention recognition.
-    pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
-        let mut a = Analysis::lexed(text, lex);
-        a.find_mentions(lex);
-        a
-    }
+/// Mention recognition in one sentence: its tokens (indices into the
+/// document's tokens) and the lexicon's name hits among them.
+pub(crate) struct Finder<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// The sentence's tokens.
+    range: Range<usize>,
+    /// The lexicon's name hits in the sentence, in text order.
+    hits: &'a [Hit],
+    /// A headline: its capitalized common words are no names.
+    headline: bool,
+    lex: &'a Lexicon,
+    /// Per token of the sentence: the hit that covers it.
+    hit_at: Vec<Option<usize>>,
+}
 
-    /// [`Analysis::new`], or `None` when the text has no trigger: every
-    /// event starts at one, so the mentions are not needed.
-    pub(crate) fn triggered(text: &'t str, lex: &Lexicon) -> Option<Analysis<'t>> {
-        if !lex.may_hold_trigger(text) {
-            return None;
-        }
-        let mut a = Analysis::lexed(text, lex);
-        if a.triggers.is_empty() {
-            return None;
-        }
-        a.find_mentions(lex);
-        Some(a)
-    }
-
-    /// Sentences, tokens, quotes and the lexicon and trigger hits.
-    pub(crate) fn lexed(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
-        let mut sentences = spare::take(&SENTENCES);
-        crate::segment::sentences_into(text, &mut sentences);
-        let mut tokens = spare::take(&TOKENS);
-        tokens.reserve(capacity_for(text.len(), 5));
-        let mut sent_toks = spare::take(&SENT_TOKS);
-        sent_toks.reserve(sentences.len());
-        for s in &sentences {
-            let a = tokens.len();
-            tokenize(text, s.span, &mut tokens);
-            sent_toks.push(a..tokens.len());
-        }
-        let mut found = crate::lexicon::Hits {
-            names: spare::take(&HITS),
-            triggers: spare::take(&TRIGGERS),
-            senses: spare::take(&SENSE_HITS),
-        };
-        lex.hits_in(text, &tokens, &sent_toks, &mut found);
-        let mut quotes = spare::take(&QUOTES);
-        find_quotes(text, &tokens, &sentences, &sent_toks, &mut quotes);
-        Analysis {
-            text,
-            sentences,
-            tokens,
-            sent_toks,
-            quotes,
-            all_ments: Vec::new(),
-            sent_ments: Vec::new(),
-            all_weapons: Vec::new(),
-            sent_weapons: Vec::new(),
-            hits: found.names,
-            triggers: found.triggers,
-            sense_hits: found.senses,
-        }
-    }
-
-    /// Mention recognition, sentence by sentence.
-    fn find_mentions(&mut self, lex: &Lexicon) {
-        let text = self.text;
-        let a = &*self;
-        let n = a.sentences.len();
-        let mut all_ments = spare::take(&ALL_MENTS);
-        all_ments.reserve(capacity_for(text.len(), 64));
-        let mut sent_ments = spare::take(&SENT_MENTS);
-        sent_ments.reserve(n);
-        let mut all_weapons = spare::take(&ALL_WEAPONS);
-        let mut sent_weapons = spare::take(&SENT_WEAPONS);
-        sent_weapons.reserve(n);
-        let longest = a.sent_toks.iter().map(|r| r.len()).max().unwrap_or(0);
-        let mut scratch = Scratch::take(longest);
-        let (mut mentions, mut weapons) = (spare::take(&MENTS), spare::take(&WEAPONS));
-        mentions.reserve(16);
-        for si in 0..n {
-            a.sentence_mentions(si, lex, &mut scratch, &mut mentions, &mut weapons);
-            let from = all_ments.len();
-            all_ments.append(&mut mentions);
-            sent_ments.push(from..all_ments.len());
-            let from = all_weapons.len();
-            all_weapons.append(&mut weapons);
-            sent_weapons.push(from..all_weapons.len());
-        }
-        scratch.give();
-        spare::give(&MENTS, mentions);
-        spare::give(&WEAPONS, weapons);
-        self.all_ments = all_ments;
-        self.sent_ments = sent_ments;
-        self.all_weapons = all_weapons;
-        self.sent_weapons = sent_weapons;
-    }
-
-    /// The mentions of sentence `si`, in text order.
-    pub(crate) fn mentions(&self, si: usize) -> &[EntityMention] {
-        &self.all_ments[self.sent_ments[si].clone()]
-    }
-
-    /// The mentions of all sentences, in text order.
-    pub(crate) fn all_ments(&self) -> &[EntityMention] {
-        &self.all_ments
-    }
-
-    /// The weapons of sentence `si`, in text order.
-    pub(crate) fn weapons(&self, si: usize) -> &[Weapon] {
-        &self.all_weapons[self.sent_weapons[si].clone()]
-    }
-
-    /// The text span of tokens `toks` (a non-empty range).
-    pub(crate) fn toks_span(&self, toks: Range<usize>) -> Span {
-        Span::new(
-            self.tokens[toks.start].span.start,
-            self.tokens[toks.end - 1].span.end,
-        )
-    }
-
-    pub(crate) fn tok(&self, i: usize) -> &'t str {
-        &self.text[self.tokens[i].span.range()]
-    }
-
-    /// The hits of `hits` (in text order) that lie in sentence `si`: the
-    /// name hits or the trigger hits, which start and end at token edges of
-    /// one sentence.
-    pub(crate) fn hits_of<'h>(&self, si: usize, hits: &'h [Hit]) -> &'h [Hit] {
-        let range = &self.sent_toks[si];
-        let first = hits.partition_point(|h| h.first_tok < range.start);
-        let end = first + hits[first..].partition_point(|h| h.first_tok < range.end);
-        &hits[first..end]
-    }
-
-    fn sentence_mentions(
-        &self,
-        si: usize,
-        lex: &Lexicon,
-        scratch: &mut Scratch,
-        out: &mut Vec<EntityMention>,
-        weapons: &mut Vec<Weapon>,
-    ) {
-        let range = self.sent_toks[si].clone();
-        let headline = self.sentences[si].headline;
-        let Scratch {
-            hit_at,
-            is_name,
-            runs,
-            absorbed,
-        } = scratch;
-        let hits = self.hits_of(si, &self.hits);
-        // Per token: the lexicon hit that covers it (start token -> hit index).
-        hit_at.clear();
+impl<'a> Finder<'a> {
+    /// A finder for the sentence of tokens `range`, whose name hits are `hits`.
+    pub(crate) fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        range: Range<usize>,
+        hits: &'a [Hit],
+        headline: bool,
+        lex: &'a Lexicon,
+    ) -> Finder<'a> {
+        // Not `vec![None; n]`: that asks `calloc` for zeroed memory, which
+        // costs more than filling it (0.5% of the extraction's instructions).
+        let mut hit_at = Vec::with_capacity(range.len());
         hit_at.resize(range.len(), None);
         for (hi, h) in hits.iter().enumerate() {
             for t in h.toks() {
                 hit_at[t - range.start] = Some(hi);
             }
         }
-        let meanings = |hi: usize| lex.meanings(hits[hi].phrase);
-        let has = |hi: usize, f: &dyn Fn(&Entry) -> bool| meanings(hi).iter().any(f);
-        let all_caps_line = {
-            let words = range
-                .clone()
-                .filter(|&i| self.tokens[i].kind == TokenKind::Word)
-                .map(|i| self.tok(i));
-            words.clone().nth(2).is_some()
-                && words
-                    .filter(|w| w.chars().any(char::is_alphabetic))
-                    .all(|w| !w.chars().any(char::is_lowercase))
-        };
-        let first_word = range.clone().find(|&i| {
-            self.tokens[i].kind == TokenKind::Word || self.tokens[i].kind == TokenKind::Num
-        });
-        // Is token i part of a name run?
-        let name_tok = |i: usize| -> bool {
-            let t = &self.tokens[i];
-            if t.kind != TokenKind::Word {
-                return false;
+        Finder {
+            text,
+            tokens,
+            range,
+            hits,
+            headline,
+            lex,
+            hit_at,
+        }
+    }
+
+    /// The mentions of the sentence in text order, and its weapons: names
+    /// first (runs of name words, each split and classified), then
+    /// common-noun actors and pronouns around them.
+    pub(crate) fn find(&self) -> (Vec<EntityMention>, Vec<Weapon>) {
+        let is_name = self.name_tokens();
+        let mut mentions = Vec::new();
+        for run in self.name_runs(&is_name) {
+            self.classify_run(run, &mut mentions);
+        }
+        self.common_nouns_and_pronouns(&mut mentions);
+        mentions.sort_by_key(|m| m.span.start);
+        (mentions, self.weapons())
+    }
+
+    fn tok(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].span.range()]
+    }
+
+    /// The text span of tokens `toks` (a non-empty range).
+    fn toks_span(&self, toks: Range<usize>) -> Span {
+        Span::new(
+            self.tokens[toks.start].span.start,
+            self.tokens[toks.end - 1].span.end,
+        )
+    }
+
+    /// The hit that covers token `i` of the sentence, if any.
+    fn hit_at(&self, i: usize) -> Option<usize> {
+        self.hit_at[i - self.range.start]
+    }
+
+    /// What the lexicon says of hit `hi`.
+    fn meanings(&self, hi: usize) -> &'a [Entry] {
+        self.lex.meanings(self.hits[hi].phrase)
+    }
+
+    /// A mention of tokens `toks` whose name proper is `name`, of `class`,
+    /// with nothing else known of it.
+    fn plain(&self, toks: Range<usize>, name: Range<usize>, class: Class) -> EntityMention {
+        EntityMention {
+            span: self.toks_span(toks.clone()),
+            name: self.toks_span(name),
+            toks,
+            class,
+            iso: None,
+            sector: None,
+            title: None,
+            plural: false,
+            country: None,
+        }
+    }
+
+    /// A mention of tokens `toks` whose name proper is `name`, classified
+    /// by what the lexicon says of hit `hi`.
+    fn lexicon_mention(&self, toks: Range<usize>, name: Range<usize>, hi: usize) -> EntityMention {
+        let (class, iso, sector, country) = classify_entries(self.meanings(hi));
+        EntityMention {
+            iso,
+            sector,
+            country,
+            ..self.plain(toks, name, class)
+        }
+    }
+
+    /// Per token of the sentence: whether it can be part of a name.
+    /// Decided once per token: the run search looks at tokens twice.
+    fn name_tokens(&self) -> Vec<bool> {
+        let first_word = self
+            .range
+            .clone()
+            .find(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Num));
+        let all_caps = self.all_caps_line();
+        self.range
+            .clone()
+            .map(|i| self.is_name_token(i, Some(i) == first_word, all_caps))
+            .collect()
+    }
+
+    /// A line in capitals (of three words or more): its capitals mark no names.
+    fn all_caps_line(&self) -> bool {
+        let words = (self.range.clone())
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .map(|i| self.tok(i));
+        words.clone().nth(2).is_some()
+            && words
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .all(|w| !w.chars().any(char::is_lowercase))
+    }
+
+    /// Whether token `i` can be part of a name; `first`: it is the
+    /// sentence's first word.
+    fn is_name_token(&self, i: usize, first: bool, all_caps_line: bool) -> bool {
+        let t = &self.tokens[i];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.tok(i);
+        let hit = self.hit_at(i);
+        if let Some(hi) = hit {
+            let meanings = self.meanings(hi);
+            if (meanings.iter())
+                .any(|e| !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon { .. }))
+            {
+                // Every word of a capitalized name belongs to it ("Tal al-Hawa airbase").
+                let first_of_hit = self.tok(self.hits[hi].first_tok);
+                return is_upper_start(first_of_hit)
+                    || meanings.iter().any(|e| matches!(e, Entry::Title { .. }));
             }
-            let w = self.tok(i);
-            let hit = hit_at[i - range.start];
-            if let Some(hi) = hit {
-                if has(hi, &|e| {
-                    !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon { .. })
-                }) {
-                    // Every word of a capitalized name belongs to it ("Ain al-Asad airbase").
-                    let first = self.tok(hits[hi].first_tok);
-                    return is_upper_start(first)
-                        || meanings(hi)
-                            .iter()
-                            .any(|e| matches!(e, Entry::Title { .. }));
-                }
-            }
-            // "Fighters from ...", "Gunmen attacked ...": a capitalized common noun.
-            if hit.is_some() && (Some(i) == first_word || headline) {
-                return false;
-            }
-            if !is_upper_start(w) {
-                // A byte loop: `str::contains` sets up a search per word.
-                return !t.is_ascii_word() && w.bytes().any(|b| b == b'-') && particle_prefixed(w);
-            }
-            if all_caps_line || is_calendar(w) {
-                return false;
-            }
-            if (headline || Some(i) == first_word) && lex.is_common(w) {
-                return false;
-            }
-            if Some(i) == first_word && lex.is_common(w.trim_end_matches('.')) {
-                return false;
-            }
-            // A sentence-initial participle or adverb ("Commenting on the
-            // deal, ...", "Separately, ..."): a capital, not a name.
-            if Some(i) == first_word && w.len() > 5 && i + 1 < range.end {
-                let next = self.tok(i + 1);
-                let lower_next = next.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
-                if (w.ends_with("ing") && (lower_next || next == ","))
-                    || (w.ends_with("ly") && (next == "," || (lower_next && next.ends_with("ing"))))
-                {
-                    return false;
-                }
-            }
-            true
-        };
-        // Decided once per token: the run loop below looks at tokens twice.
-        is_name.clear();
-        is_name.extend(range.clone().map(name_tok));
-        let is_name = &*is_name;
-        let name_tok = |i: usize| is_name[i - range.start];
-        // 1. Runs of name tokens, joined by "of"/"of the" and particles.
-        runs.clear();
-        let mut i = range.start;
-        while i < range.end {
-            if !name_tok(i) {
+        }
+        // "Fighters from ...", "Gunmen attacked ...": a capitalized common noun.
+        if hit.is_some() && (first || self.headline) {
+            return false;
+        }
+        if !is_upper_start(w) {
+            // A byte loop: `str::contains` sets up a search per word.
+            return !t.is_ascii_word() && w.bytes().any(|b| b == b'-') && particle_prefixed(w);
+        }
+        if all_caps_line || is_calendar(w) {
+            return false;
+        }
+        if (self.headline || first) && self.lex.is_common(w) {
+            return false;
+        }
+        if first && self.lex.is_common(w.trim_end_matches('.')) {
+            return false;
+        }
+        !(first && self.opening_participle_or_adverb(i))
+    }
+
+    /// A sentence-initial participle or adverb ("Commenting on the deal,
+    /// ...", "Separately, ..."): a capital, not a name.
+    fn opening_participle_or_adverb(&self, i: usize) -> bool {
+        let w = self.tok(i);
+        if w.len() <= 5 || i + 1 >= self.range.end {
+            return false;
+        }
+        let next = self.tok(i + 1);
+        let lower_next = next.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
+        (w.ends_with("ing") && (lower_next || next == ","))
+            || (w.ends_with("ly") && (next == "," || (lower_next && next.ends_with("ing"))))
+    }
+
+    /// Runs of name tokens, joined by "of" and "of the" ("Secretary of
+    /// State", "Council of the North").
+    fn name_runs(&self, is_name: &[bool]) -> Vec<Range<usize>> {
+        let name = |i: usize| is_name[i - self.range.start];
+        let of = |i: usize| lower_eq(self.tok(i), "of");
+        let end = self.range.end;
+        let mut runs = Vec::new();
+        let mut i = self.range.start;
+        while i < end {
+            if !name(i) {
                 i += 1;
                 continue;
             }
             let start = i;
-            let mut end = i + 1;
+            i += 1;
             loop {
-                if end < range.end && name_tok(end) {
-                    end += 1;
-                    continue;
-                }
-                // "Secretary of State", "Council of Islamic Courts"
-                if end + 1 < range.end && lower_eq(self.tok(end), "of") && name_tok(end + 1) {
-                    end += 2;
-                    continue;
-                }
-                if end + 2 < range.end
-                    && lower_eq(self.tok(end), "of")
-                    && self.tok(end + 1) == "the"
-                    && name_tok(end + 2)
-                {
-                    end += 3;
-                    continue;
-                }
-                break;
-            }
-            // A lexicon hit must not be cut by the run's end.
-            runs.push(start..end);
-            i = end;
-        }
-        out.clear();
-        for run in runs.drain(..) {
-            self.classify_run(run, hits, hit_at, &range, lex, out);
-        }
-        // 2. Common-noun actors and pronouns.
-        let mut k = range.start;
-        while k < range.end {
-            let t = self.tokens[k];
-            if t.kind != TokenKind::Word {
-                k += 1;
-                continue;
-            }
-            let w = self.tok(k);
-            if let Some(refers) = pronoun(w) {
-                out.push(EntityMention {
-                    span: t.span,
-                    name: t.span,
-                    toks: k..k + 1,
-                    class: Class::Pronoun,
-                    iso: None,
-                    sector: None,
-                    title: None,
-                    plural: refers == Refers::Plural,
-                    country: None,
-                });
-                k += 1;
-                continue;
-            }
-            let Some(hi) = hit_at[k - range.start] else {
-                k += 1;
-                continue;
-            };
-            let hr = hits[hi].toks();
-            if hr.start != k {
-                k += 1;
-                continue;
-            }
-            let sector = meanings(hi).iter().find_map(|e| match e {
-                Entry::ActorNoun { sector } => Some(*sector),
-                _ => None,
-            });
-            let Some(sector) = sector else {
-                k = hr.end;
-                continue;
-            };
-            if out.iter().any(|m| m.toks.contains(&k)) {
-                k = hr.end;
-                continue;
-            }
-            // Extend left over modifiers.
-            let mut s = k;
-            let mut iso = None;
-            absorbed.clear();
-            while s > range.start {
-                let p = s - 1;
-                let pt = self.tokens[p];
-                // "22 soldiers", but not the day of "March 5 gunmen".
-                if pt.kind == TokenKind::Num && !(p > range.start && is_month(self.tok(p - 1))) {
-                    s = p;
-                    continue;
-                }
-                if pt.kind != TokenKind::Word {
+                if i < end && name(i) {
+                    i += 1;
+                } else if i + 1 < end && of(i) && name(i + 1) {
+                    i += 2;
+                } else if i + 2 < end && of(i) && self.tok(i + 1) == "the" && name(i + 2) {
+                    i += 3;
+                } else {
                     break;
                 }
-                let pw = self.tok(p);
-                if let Some(mi) = out.iter().position(|m| m.toks.end == p + 1) {
-                    let m = &out[mi];
-                    if matches!(
-                        m.class,
-                        Class::Demonym
-                            | Class::Country
-                            | Class::Org
-                            | Class::Unknown
-                            | Class::Place
-                    ) && !(m.class == Class::Country
-                        && self.tokens[m.toks.end].kind == TokenKind::Poss)
-                    {
-                        iso = iso.or(m.iso);
-                        s = m.toks.start;
-                        absorbed.push(mi);
-                        continue;
-                    }
-                    break;
-                }
-                if ACTOR_MODIFIERS.iter().any(|m| lower_eq(m, pw))
-                    || (pw.contains('-')
-                        && (HYPHEN_SUFFIXES
-                            .iter()
-                            .any(|x| ends_with_ci(pw.as_bytes(), x.as_bytes()))
-                            || starts_with_ci(pw.as_bytes(), b"pro-")
-                            || starts_with_ci(pw.as_bytes(), b"anti-")))
-                {
-                    if iso.is_none() {
-                        if let Some(hi2) = hit_at[p - range.start] {
-                            iso = meanings(hi2).iter().find_map(|e| match e {
-                                Entry::Demonym { iso, .. } => *iso,
-                                _ => None,
-                            });
-                        }
-                    }
-                    s = p;
-                    continue;
-                }
-                break;
             }
-            absorbed.sort_unstable();
-            for &mi in absorbed.iter().rev() {
-                out.remove(mi);
-            }
-            let head = self.tok(hr.end - 1);
-            let plural = ends_with_ci(head.as_bytes(), b"s")
-                || PLURAL_HEADS.iter().any(|p| lower_eq(p, head));
-            // "fighters from the Brigades of the North": the group takes its organization.
-            let mut end = hr.end;
-            let mut j = hr.end;
-            if j < range.end && (lower_eq(self.tok(j), "from") || lower_eq(self.tok(j), "of")) {
-                j += 1;
-                if j < range.end && lower_eq(self.tok(j), "the") {
-                    j += 1;
-                }
-                if let Some(oi) = out
-                    .iter()
-                    .position(|m| m.toks.start == j && matches!(m.class, Class::Org))
-                {
-                    let org = out.remove(oi);
-                    iso = iso.or(org.iso);
-                    end = org.toks.end;
-                }
-            }
-            if end > hr.end {
-                let span = self.toks_span(s..end);
-                out.push(EntityMention {
-                    span,
-                    name: span,
-                    toks: s..end,
-                    class: Class::Group,
-                    iso,
-                    sector,
-                    title: None,
-                    plural: true,
-                    country: None,
-                });
-                k = end;
-                continue;
-            }
-            // "police spokesman", "Hezbollah commander": the noun modifies a title.
-            if let Some(d) = out.iter_mut().find(|m| {
-                m.toks.start == hr.end && matches!(m.class, Class::Description | Class::Person)
-            }) {
-                d.toks.start = s;
-                d.span.start = self.tokens[s].span.start;
-                if d.class == Class::Description {
-                    d.name.start = d.span.start;
-                }
-                d.iso = d.iso.take().or(iso);
-                k = hr.end;
-                continue;
-            }
-            let span = self.toks_span(s..hr.end);
-            out.push(EntityMention {
-                span,
-                name: span,
-                toks: s..hr.end,
-                class: Class::Group,
-                iso,
-                sector,
-                title: None,
-                plural,
-                country: None,
-            });
-            k = hr.end;
+            runs.push(start..i);
         }
-        out.sort_by_key(|m| m.span.start);
-        // 3. Weapons.
-        weapons.clear();
-        for h in hits {
-            let force = lex.meanings(h.phrase).iter().find_map(|e| match e {
-                Entry::Weapon { force } => Some(*force),
-                _ => None,
-            });
-            if let Some(force) = force {
-                weapons.push(Weapon {
-                    span: h.span,
-                    toks: h.toks(),
-                    force,
-                });
-            }
-        }
+        runs
     }
 
-    /// Splits a name run into country/demonym, title and name, and classifies it.
-    #[allow(clippy::too_many_arguments)]
-    fn classify_run(
-        &self,
-        run: Range<usize>,
-        hits: &[Hit],
-        hit_at: &[Option<usize>],
-        range: &Range<usize>,
-        lex: &Lexicon,
-        out: &mut Vec<EntityMention>,
-    ) {
-        // Leading segments: country/demonym hits, then title hits.
-        let mut i = run.start;
-        let mut iso: Option<Iso> = None;
-        let mut country_name: Option<Arc<str>> = None;
-        let mut lead_class: Option<Class> = None;
-        let mut title: Option<Range<usize>> = None;
-        let mut sector = None;
-        while i < run.end {
-            let Some(hi) = hit_at[i - range.start] else {
+    /// Splits a name run into country or demonym, title and name, and
+    /// classifies it.
+    fn classify_run(&self, run: Range<usize>, out: &mut Vec<EntityMention>) {
+        let lead = self.lead(&run);
+        if lead.end >= run.end {
+            out.extend(self.lead_only(run, lead));
+            return;
+        }
+        let name = lead.end..run.end;
+        let name_hit = (self.hit_at(name.start)).filter(|&hi| self.hits[hi].toks() == name);
+        if let (Some(hi), None) = (name_hit, &lead.title) {
+            out.push(self.known_name(run, name, hi, &lead));
+            return;
+        }
+        let class = self.name_class(&run, &name, lead.title.is_some());
+        out.push(EntityMention {
+            iso: lead.iso,
+            sector: lead.sector,
+            title: lead.title.map(|t| self.toks_span(t)),
+            country: lead.country,
+            ..self.plain(run, name, class)
+        });
+    }
+
+    /// The country, demonym and title words that open the name run `run`.
+    fn lead(&self, run: &Range<usize>) -> Lead {
+        let mut lead = Lead {
+            end: run.start,
+            iso: None,
+            country: None,
+            by_country: false,
+            title: None,
+            sector: None,
+        };
+        while lead.end < run.end {
+            let Some(hi) = self.hit_at(lead.end) else {
                 break;
             };
-            let (hr, phrase) = (hits[hi].toks(), hits[hi].phrase);
-            if hr.start != i || hr.end > run.end {
+            let hit = self.hits[hi].toks();
+            if hit.start != lead.end || hit.end > run.end {
                 break;
             }
-            let ms = lex.meanings(phrase);
-            let title_e = ms.iter().find_map(|e| match e {
+            let meanings = self.meanings(hi);
+            let title = meanings.iter().find_map(|e| match e {
                 Entry::Title { sector } => Some(*sector),
                 _ => None,
             });
-            if let Some(ts) = title_e {
-                title = Some(title.map(|t| t.start..hr.end).unwrap_or(hr.clone()));
-                sector = sector.or(ts);
-                i = hr.end;
+            if let Some(sector) = title {
+                lead.title = Some(lead.title.map_or(hit.clone(), |t| t.start..hit.end));
+                lead.sector = lead.sector.or(sector);
+                lead.end = hit.end;
                 continue;
             }
-            if title.is_some() {
+            // A country comes before the title, and leaves a name after it.
+            if lead.title.is_some() || hit.end == run.end {
                 break;
             }
-            let demonym = ms.iter().find_map(|e| match e {
+            let demonym = meanings.iter().find_map(|e| match e {
                 Entry::Demonym { iso, country } => Some((*iso, country)),
                 _ => None,
             });
-            let country = ms.iter().find_map(|e| match e {
+            let country = meanings.iter().find_map(|e| match e {
                 Entry::Country { iso } => Some(*iso),
                 _ => None,
             });
-            if hr.end < run.end && (demonym.is_some() || country.is_some()) {
-                if let Some((c, n)) = demonym {
-                    iso = c;
-                    country_name = Some(n.clone());
-                } else if let Some(c) = country {
-                    iso = c;
-                }
-                lead_class = Some(Class::Demonym);
-                i = hr.end;
-                continue;
+            if let Some((iso, name)) = demonym {
+                lead.iso = iso;
+                lead.country = Some(name.clone());
+            } else if let Some(iso) = country {
+                lead.iso = iso;
+            } else {
+                break;
             }
-            break;
+            lead.by_country = true;
+            lead.end = hit.end;
         }
-        let push = |out: &mut Vec<EntityMention>,
-                    toks: Range<usize>,
-                    name: Range<usize>,
-                    class: Class,
-                    iso: Option<Iso>,
-                    sector: Option<Sector>,
-                    title: Option<Span>,
-                    country: Option<Arc<str>>| {
-            out.push(EntityMention {
-                span: self.toks_span(toks.clone()),
-                name: self.toks_span(name),
-                toks,
-                class,
-                iso,
-                sector,
-                title,
-                plural: false,
-                country,
+        lead
+    }
+
+    /// A run of country, demonym and title words only: a description
+    /// ("the Prime Minister") when it holds a title, else what the lexicon
+    /// says of the hit it starts with.
+    fn lead_only(&self, run: Range<usize>, lead: Lead) -> Option<EntityMention> {
+        if let Some(title) = lead.title {
+            return Some(EntityMention {
+                iso: lead.iso,
+                sector: lead.sector,
+                title: Some(self.toks_span(title.clone())),
+                ..self.plain(run, title, Class::Description)
             });
-        };
-        if i >= run.end {
-            // Only country/demonym/title words.
-            if let Some(t) = title.clone() {
-                push(
-                    out,
-                    run.clone(),
-                    t.clone(),
-                    Class::Description,
-                    iso,
-                    sector,
-                    Some(self.toks_span(t)),
-                    None,
-                );
-                return;
-            }
-            // A single hit covering the run.
-            let hi = hit_at[run.start - range.start];
-            if let Some(hi) = hi {
-                let ms = lex.meanings(hits[hi].phrase);
-                let (class, iso2, sec2, cn) = classify_entries(ms);
-                push(out, run.clone(), run.clone(), class, iso2, sec2, None, cn);
-            }
-            return;
         }
-        // The rest of the run is the name.
-        let name = i..run.end;
-        let name_hit = hit_at[i - range.start].filter(|&hi| hits[hi].toks() == name);
-        if let Some(hi) = name_hit {
-            let (class, iso2, sec2, cn) = classify_entries(lex.meanings(hits[hi].phrase));
-            if title.is_none() {
-                if lead_class.is_some() && class != Class::Demonym {
-                    // "Iraqi Kurdistan", "U.S. State Department": keep the whole run.
-                    push(
-                        out,
-                        run.clone(),
-                        run.clone(),
-                        class,
-                        iso2.or(iso),
-                        sec2,
-                        None,
-                        cn,
-                    );
-                } else {
-                    push(out, run.clone(), name.clone(), class, iso2, sec2, None, cn);
-                }
-                return;
+        let hi = self.hit_at(run.start)?;
+        Some(self.lexicon_mention(run.clone(), run, hi))
+    }
+
+    /// A name the lexicon knows (hit `hi`), without a title before it.
+    /// After a country or demonym ("Iraqi Kurdistan", "U.S. State
+    /// Department") the whole run is the name.
+    fn known_name(
+        &self,
+        run: Range<usize>,
+        name: Range<usize>,
+        hi: usize,
+        lead: &Lead,
+    ) -> EntityMention {
+        let known = self.lexicon_mention(run, name, hi);
+        if lead.by_country && known.class != Class::Demonym {
+            EntityMention {
+                name: known.span,
+                iso: known.iso.or(lead.iso),
+                ..known
             }
-        }
-        // Mixed runs: a known place/country/actor at the end after other names
-        // ("Beirut Lebanon") are rare; treat the name as a whole.
-        let mut words = name.clone().map(|t| self.tok(t));
-        let class = if title.is_some() {
-            Class::Person
-        } else if words.clone().any(|w| ORG_WORDS.contains(&w)) {
-            Class::Org
-        } else if words.any(|w| PLACE_WORDS.contains(&w)) {
-            Class::Place
         } else {
-            let prev = (run.start > range.start).then(|| self.tok(run.start - 1));
-            match prev {
-                Some(p) if PLACE_PREPOSITIONS.iter().any(|x| lower_eq(x, p)) => Class::Place,
-                _ => {
-                    if let Some(hi) = hit_at[i - range.start] {
-                        let (c, _, _, _) = classify_entries(lex.meanings(hits[hi].phrase));
-                        if name.len() == 1 {
-                            c
-                        } else {
-                            Class::Unknown
-                        }
-                    } else {
-                        Class::Unknown
-                    }
-                }
-            }
+            known
+        }
+    }
+
+    /// The class of a name the lexicon does not know as a whole: a person
+    /// after a title, an organization or a place by its words, a place
+    /// after "in" or "near", else what the lexicon says of a one-word name.
+    /// A known place after other names ("Beirut Lebanon") is rare: the
+    /// name is taken as a whole.
+    fn name_class(&self, run: &Range<usize>, name: &Range<usize>, titled: bool) -> Class {
+        let mut words = name.clone().map(|t| self.tok(t));
+        if titled {
+            return Class::Person;
+        }
+        if words.clone().any(|w| ORG_WORDS.contains(&w)) {
+            return Class::Org;
+        }
+        if words.any(|w| PLACE_WORDS.contains(&w)) {
+            return Class::Place;
+        }
+        let after_place_word = run.start > self.range.start
+            && (PLACE_PREPOSITIONS.iter()).any(|p| lower_eq(p, self.tok(run.start - 1)));
+        if after_place_word {
+            return Class::Place;
+        }
+        match self.hit_at(name.start) {
+            Some(hi) if name.len() == 1 => classify_entries(self.meanings(hi)).0,
+            _ => Class::Unknown,
+        }
+    }
+
+    /// Common-noun actors ("security forces") and pronouns, added to the
+    /// names in `out`.
+    fn common_nouns_and_pronouns(&self, out: &mut Vec<EntityMention>) {
+        let mut k = self.range.start;
+        while k < self.range.end {
+            k = self.common_noun_or_pronoun(k, out);
+        }
+    }
+
+    /// The pronoun or common-noun actor at token `k`, if there is one,
+    /// into `out`; returns the token to look at next.
+    fn common_noun_or_pronoun(&self, k: usize, out: &mut Vec<EntityMention>) -> usize {
+        if self.tokens[k].kind != TokenKind::Word {
+            return k + 1;
+        }
+        if let Some(refers) = pronoun(self.tok(k)) {
+            out.push(EntityMention {
+                plural: refers == Refers::Plural,
+                ..self.plain(k..k + 1, k..k + 1, Class::Pronoun)
+            });
+            return k + 1;
+        }
+        let Some(hi) = self.hit_at(k) else {
+            return k + 1;
         };
-        let toks = run.clone();
-        push(
-            out,
-            toks,
-            name.clone(),
-            class,
+        let noun = self.hits[hi].toks();
+        if noun.start != k {
+            return k + 1;
+        }
+        let sector = self.meanings(hi).iter().find_map(|e| match e {
+            Entry::ActorNoun { sector } => Some(*sector),
+            _ => None,
+        });
+        match sector {
+            Some(sector) if !out.iter().any(|m| m.toks.contains(&k)) => {
+                self.actor_noun(noun, sector, out)
+            }
+            _ => noun.end,
+        }
+    }
+
+    /// The common-noun actor whose noun is `noun`, with the modifiers
+    /// before it and an organization after "from" or "of", into `out`;
+    /// returns the token after it.
+    fn actor_noun(
+        &self,
+        noun: Range<usize>,
+        sector: Option<Sector>,
+        out: &mut Vec<EntityMention>,
+    ) -> usize {
+        let (start, iso) = self.take_modifiers(noun.start, out);
+        let group = |end: usize, iso: Option<Iso>, plural: bool| EntityMention {
             iso,
             sector,
-            title.map(|t| self.toks_span(t)),
-            country_name,
-        );
+            plural,
+            ..self.plain(start..end, start..end, Class::Group)
+        };
+        // "fighters from the Brigades of the North": the group takes its organization.
+        if let Some(org) = self.take_organization(noun.end, out) {
+            let end = org.toks.end;
+            out.push(group(end, iso.or(org.iso), true));
+            return end;
+        }
+        // "police spokesman", "Hezbollah commander": the noun modifies a title.
+        let described = out.iter_mut().find(|m| {
+            m.toks.start == noun.end && matches!(m.class, Class::Description | Class::Person)
+        });
+        if let Some(d) = described {
+            d.toks.start = start;
+            d.span.start = self.tokens[start].span.start;
+            if d.class == Class::Description {
+                d.name.start = d.span.start;
+            }
+            d.iso = d.iso.take().or(iso);
+            return noun.end;
+        }
+        let head = self.tok(noun.end - 1);
+        let plural =
+            ends_with_ci(head.as_bytes(), b"s") || PLURAL_HEADS.iter().any(|p| lower_eq(p, head));
+        out.push(group(noun.end, iso, plural));
+        noun.end
     }
 
-    /// Quoted region that contains byte `b`, if any.
-    pub(crate) fn quote_at(&self, b: usize) -> Option<Span> {
-        let k = self.quotes.partition_point(|q| q.end < b);
-        self.quotes
-            .get(k)
-            .copied()
-            .filter(|q| q.start <= b && b <= q.end)
+    /// Where the modifiers of the actor noun at token `k` start (a count,
+    /// "armed", "pro-Iranian", a country or an organization), and the
+    /// country they name. The names taken in as modifiers leave `out`.
+    fn take_modifiers(&self, k: usize, out: &mut Vec<EntityMention>) -> (usize, Option<Iso>) {
+        let mut start = k;
+        let mut iso = None;
+        let mut absorbed = Vec::new();
+        while start > self.range.start {
+            let p = start - 1;
+            let kind = self.tokens[p].kind;
+            // "22 soldiers", but not the day of "March 5 gunmen".
+            if kind == TokenKind::Num && !(p > self.range.start && is_month(self.tok(p - 1))) {
+                start = p;
+                continue;
+            }
+            if kind != TokenKind::Word {
+                break;
+            }
+            if let Some(mi) = out.iter().position(|m| m.toks.end == p + 1) {
+                if !self.modifying_name(&out[mi]) {
+                    break;
+                }
+                iso = iso.or(out[mi].iso);
+                start = out[mi].toks.start;
+                absorbed.push(mi);
+                continue;
+            }
+            if !is_actor_modifier(self.tok(p)) {
+                break;
+            }
+            if iso.is_none() {
+                iso = self.hit_at(p).and_then(|hi| {
+                    self.meanings(hi).iter().find_map(|e| match e {
+                        Entry::Demonym { iso, .. } => *iso,
+                        _ => None,
+                    })
+                });
+            }
+            start = p;
+        }
+        absorbed.sort_unstable();
+        for &mi in absorbed.iter().rev() {
+            out.remove(mi);
+        }
+        (start, iso)
     }
 
-    /// Quoted region that starts at byte `b` (quotes are in text order and
-    /// do not overlap, so starts and ends are both sorted).
-    pub(crate) fn quote_starting(&self, b: usize) -> Option<Span> {
-        let k = self.quotes.partition_point(|q| q.start < b);
-        self.quotes.get(k).copied().filter(|q| q.start == b)
+    /// A name that can modify an actor noun: a demonym, country,
+    /// organization, place or unknown name, but not a country's possessive.
+    fn modifying_name(&self, m: &EntityMention) -> bool {
+        matches!(
+            m.class,
+            Class::Demonym | Class::Country | Class::Org | Class::Unknown | Class::Place
+        ) && !(m.class == Class::Country && self.tokens[m.toks.end].kind == TokenKind::Poss)
     }
 
-    /// Quoted region that ends at byte `b`.
-    pub(crate) fn quote_ending(&self, b: usize) -> Option<Span> {
-        let k = self.quotes.partition_point(|q| q.end < b);
-        self.quotes.get(k).copied().filter(|q| q.end == b)
+    /// The organization named after "from" or "of" ("of the") at token
+    /// `k`, taken out of `out`.
+    fn take_organization(&self, k: usize, out: &mut Vec<EntityMention>) -> Option<EntityMention> {
+        let end = self.range.end;
+        if k >= end || !(lower_eq(self.tok(k), "from") || lower_eq(self.tok(k), "of")) {
+            return None;
+        }
+        let mut j = k + 1;
+        if j < end && lower_eq(self.tok(j), "the") {
+            j += 1;
+        }
+        let oi = (out.iter()).position(|m| m.toks.start == j && matches!(m.class, Class::Org))?;
+        Some(out.remove(oi))
     }
+
+    /// The weapons of the sentence: the hits that name one.
+    fn weapons(&self) -> Vec<Weapon> {
+        (self.hits.iter())
+            .filter_map(|h| {
+                let force = self.lex.meanings(h.phrase).iter().find_map(|e| match e {
+                    Entry::Weapon { force } => Some(*force),
+                    _ => None,
+                })?;
+                Some(Weapon {
+                    span: h.span,
+                    toks: h.toks(),
+                    force,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The country, demonym and title words that open a name run ("U.S. |
+/// Secretary of State | Jane Doe").
+struct Lead {
+    /// The token after them: where the name proper starts.
+    end: usize,
+    iso: Option<Iso>,
+    /// The country a leading demonym stands for.
+    country: Option<Arc<str>>,
+    /// A country or demonym opens the run.
+    by_country: bool,
+    title: Option<Range<usize>>,
+    sector: Option<Sector>,
+}
+
+/// A word that may modify an actor noun: "armed", "Iranian-backed",
+/// "pro-government".
+fn is_actor_modifier(w: &str) -> bool {
+    let b = w.as_bytes();
+    ACTOR_MODIFIERS.iter().any(|m| lower_eq(m, w))
+        || (w.contains('-')
+            && (HYPHEN_SUFFIXES
+                .iter()
+                .any(|x| ends_with_ci(b, x.as_bytes()))
+                || starts_with_ci(b, b"pro-")
+                || starts_with_ci(b, b"anti-")))
 }
 
 /// Class, country and sector of a lexicon phrase.
@@ -1222,53 +997,6 @@ fn classify_entries(ms: &[Entry]) -> (Class, Option<Iso>, Option<Sector>, Option
     (Class::Unknown, None, None, None)
 }
 
-/// Quoted regions: pairs of “ ”, `` '', and straight double quotes toggled
-/// within a paragraph. An unclosed quote runs to the paragraph's end, since
-/// news quotes continue across sentences.
-fn find_quotes(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Sentence],
-    sent_toks: &[Range<usize>],
-    out: &mut Vec<Span>,
-) {
-    let mut open: Option<usize> = None;
-    let mut para = usize::MAX;
-    let mut para_end = 0usize;
-    for (si, s) in sentences.iter().enumerate() {
-        if s.paragraph != para {
-            if let Some(o) = open.take() {
-                out.push(Span::new(o, para_end));
-            }
-            para = s.paragraph;
-        }
-        para_end = s.span.end;
-        for t in &tokens[sent_toks[si].clone()] {
-            if t.kind != TokenKind::Quote {
-                continue;
-            }
-            let q = &text[t.span.range()];
-            let opening = match q {
-                "“" | "``" | "«" | "„" => true,
-                "”" | "''" | "»" => false,
-                _ => open.is_none(),
-            };
-            if opening {
-                if let Some(o) = open.take() {
-                    // A new opening before a close: the old one ran to here.
-                    out.push(Span::new(o, t.span.start));
-                }
-                open = Some(t.span.end);
-            } else if let Some(o) = open.take() {
-                out.push(Span::new(o, t.span.start));
-            }
-        }
-    }
-    if let Some(o) = open {
-        out.push(Span::new(o, para_end.max(o)));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1276,7 +1004,7 @@ mod tests {
     /// The mention texts of `text`, in order.
     fn mention_texts(text: &str) -> Vec<&str> {
         let lex = crate::lexicon::LexiconData::builtin().compile();
-        let a = Analysis::new(text, &lex);
+        let a = crate::pipeline::Analysis::new(text, &lex);
         let spans: Vec<Span> = a.all_ments().iter().map(|m| m.span).collect();
         spans.into_iter().map(|s| &text[s.range()]).collect()
     }

@@ -9,7 +9,8 @@
 use crate::document::Span;
 use crate::event::{Mention, Sector};
 use crate::lexicon::{Iso, Lexicon};
-use crate::mention::{pronoun, Analysis, Class, EntityMention, Refers};
+use crate::mention::{pronoun, Class, EntityMention, Refers};
+use crate::pipeline::Analysis;
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
 use once_cell::unsync::OnceCell;

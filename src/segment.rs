@@ -1,4 +1,5 @@
-//! Text segmentation: sentences (with headline and boilerplate flags) and tokens.
+//! Text segmentation: sentences (with headline and boilerplate flags) and
+//! quoted regions.
 //!
 //! Sentences end at `.`, `!` or `?` (with any closing quotes or brackets)
 //! followed by space and a capital, digit or opening quote, except after
@@ -7,7 +8,8 @@
 //! single newline inside a paragraph is just a space.
 
 use crate::document::Span;
-use std::cell::Cell;
+use crate::tokens::{Token, TokenKind};
+use std::ops::Range;
 
 /// A sentence of the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +83,7 @@ fn hard_wrapped(text: &str) -> bool {
     let mut lines = 0usize;
     let mut medium = 0usize;
     let mut open_end = 0usize;
-    for line in lines_inclusive(text) {
+    for line in text.split_inclusive('\n') {
         // As `str::lines`: trimming takes the line end off.
         let t = line.trim_end();
         if t.trim().is_empty() {
@@ -104,25 +106,6 @@ fn hard_wrapped(text: &str) -> bool {
     lines >= 4 && medium * 10 >= lines * 6 && open_end * 10 >= lines * 4
 }
 
-/// `text.split_inclusive('\n')`, with the line ends found by `memchr`'s
-/// vector search: the standard library's loops over bytes, and it was
-/// 1.5% of the extraction's instructions.
-fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes());
-    std::iter::from_fn(move || {
-        let end = match ends.next() {
-            // A newline is one byte: the line ends at a char boundary.
-            Some(i) => i + 1,
-            None if start < text.len() => text.len(),
-            None => return None,
-        };
-        let line = &text[start..end];
-        start = end;
-        Some(line)
-    })
-}
-
 /// Splits a document into paragraphs, byte spans of line blocks, into
 /// `out` (empty).
 fn paragraphs(text: &str, out: &mut Vec<Span>) {
@@ -130,7 +113,7 @@ fn paragraphs(text: &str, out: &mut Vec<Span>) {
     let mut start: Option<usize> = None;
     let mut pos = 0usize;
     let mut prev_blank = true;
-    for line in lines_inclusive(text) {
+    for line in text.split_inclusive('\n') {
         let line_start = pos;
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -277,22 +260,10 @@ fn push_capped(text: &str, mut s: Span, out: &mut Vec<Span>) {
 
 /// Splits a document into sentences, flagging headlines and boilerplate.
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    sentences_into(text, &mut out);
-    out
-}
-
-thread_local! {
-    static PARAGRAPHS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
-    static SPANS: Cell<Vec<Span>> = const { Cell::new(Vec::new()) };
-}
-
-/// [`sentences`], appended to `out`.
-pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
-    out.reserve(crate::tokens::capacity_for(text.len(), 128));
-    let mut spans = crate::spare::take(&SPANS);
-    let mut paras = crate::spare::take(&PARAGRAPHS);
+    let mut out = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 128));
+    let mut paras = Vec::new();
     paragraphs(text, &mut paras);
+    let mut spans = Vec::new();
     for (pi, &para) in paras.iter().enumerate() {
         spans.clear();
         split_paragraph(text, para, &mut spans);
@@ -313,8 +284,55 @@ pub(crate) fn sentences_into(text: &str, out: &mut Vec<Sentence>) {
             });
         }
     }
-    crate::spare::give(&SPANS, spans);
-    crate::spare::give(&PARAGRAPHS, paras);
+    out
+}
+
+/// Quoted regions: pairs of “ ”, `` '', and straight double quotes toggled
+/// within a paragraph. An unclosed quote runs to the paragraph's end, since
+/// news quotes continue across sentences.
+pub(crate) fn quotes(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    sent_toks: &[Range<usize>],
+) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut para = usize::MAX;
+    let mut para_end = 0usize;
+    for (si, s) in sentences.iter().enumerate() {
+        if s.paragraph != para {
+            if let Some(o) = open.take() {
+                out.push(Span::new(o, para_end));
+            }
+            para = s.paragraph;
+        }
+        para_end = s.span.end;
+        for t in &tokens[sent_toks[si].clone()] {
+            if t.kind != TokenKind::Quote {
+                continue;
+            }
+            let q = &text[t.span.range()];
+            let opening = match q {
+                "“" | "``" | "«" | "„" => true,
+                "”" | "''" | "»" => false,
+                _ => open.is_none(),
+            };
+            if opening {
+                if let Some(o) = open.take() {
+                    // A new opening before a close: the old one ran to here.
+                    out.push(Span::new(o, t.span.start));
+                }
+                open = Some(t.span.end);
+            } else if let Some(o) = open.take() {
+                out.push(Span::new(o, t.span.start));
+            }
+        }
+    }
+    if let Some(o) = open {
+        out.push(Span::new(o, para_end.max(o)));
+    }
+    out
 }
 
 /// Promotion lines and bylines: "READ ALSO: ...", "Related: ...".
@@ -338,24 +356,6 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         sentences(t).iter().map(|s| &t[s.span.range()]).collect()
-    }
-
-    #[test]
-    fn lines_split_as_the_standard_library_splits_them() {
-        for t in [
-            "",
-            "\n",
-            "a",
-            "a\n",
-            "a\nb",
-            "a\r\nb\r\n",
-            "\n\nfirst\n\n\nsecond ✓\nthird\r",
-            "no newline at all, but “quotes”",
-        ] {
-            let ours: Vec<&str> = lines_inclusive(t).collect();
-            let std: Vec<&str> = t.split_inclusive('\n').collect();
-            assert_eq!(ours, std, "{t:?}");
-        }
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub(crate) mod visit;
 
 use crate::document::Span;
 use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
-use crate::mention::{Analysis, Class, EntityMention};
+use crate::mention::{Class, EntityMention};
+use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{
     ARTICLES, CLAUSE_STARTERS, DANGLING, RELATIVE_PRONOUNS, TIME_PREPOSITIONS, TIME_WORDS,

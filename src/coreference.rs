@@ -1,0 +1,136 @@
+//! Back-references between events: "the attack", "this visit", "the
+//! call" told after the event they refer to take its parties.
+
+use crate::event::{Attack, Call, Event, EventKind, Mention};
+
+/// A back-reference ("the attack", "this visit") takes the parties of the
+/// last event of its kind.
+pub(crate) fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) {
+    if let EventKind::Attack(a) = kind {
+        inherit_attack(a, trigger, earlier);
+        return;
+    }
+    let prev = earlier.iter().rev().find(|e| e.kind.name() == kind.name());
+    let Some(prev) = prev else { return };
+    match (kind, &prev.kind) {
+        (EventKind::Visit(v), EventKind::Visit(p)) => {
+            v.visitor = v.visitor.take().or_else(|| p.visitor.clone());
+            v.destination = v.destination.take().or_else(|| p.destination.clone());
+        }
+        (EventKind::Call(c), EventKind::Call(p)) if c.participants.is_empty() => {
+            c.participants = p.participants.clone();
+        }
+        _ => {}
+    }
+}
+
+/// An attack back-reference takes the parties of the last attack that had
+/// any. When it names one party itself ("the attack on the embassy"), it
+/// takes the other only from an attack with that same party: another
+/// attacker or target makes it another attack.
+fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
+    // "the strike" refers back to a strike sooner than to another attack
+    // told in between ("the rocket attack" on another town).
+    let word = attack_stem(trigger.rsplit(' ').next().unwrap_or(trigger));
+    let with_parties = |e: &&Event| match &e.kind {
+        EventKind::Attack(p) => p.attacker.is_some() || p.target.is_some(),
+        _ => false,
+    };
+    let same_word = earlier.iter().rev().filter(with_parties).find(|e| {
+        attack_stem(e.trigger.text.rsplit(' ').next().unwrap_or("")).eq_ignore_ascii_case(word)
+    });
+    let prev = same_word
+        .or_else(|| earlier.iter().rev().find(with_parties))
+        .and_then(|e| match &e.kind {
+            EventKind::Attack(p) => Some(p),
+            _ => None,
+        });
+    let Some(p) = prev else { return };
+    let same = |x: &Option<Mention>, y: &Option<Mention>| match (x, y) {
+        (Some(x), Some(y)) => same_party(x, y),
+        _ => false,
+    };
+    match (a.attacker.is_some(), a.target.is_some()) {
+        (false, false) => {
+            a.attacker = p.attacker.clone();
+            a.target = p.target.clone();
+        }
+        (true, false) if same(&a.attacker, &p.attacker) => a.target = p.target.clone(),
+        (false, true) if same(&a.target, &p.target) => a.attacker = p.attacker.clone(),
+        _ => {}
+    }
+}
+
+/// The stem of an attack word, for matching a back-reference to what it
+/// names: "airstrikes", "struck" and "strike" share "strik"; "bombed" and
+/// "bombings" share "bomb". No allocation: compared case-insensitively.
+fn attack_stem(w: &str) -> &str {
+    if w.eq_ignore_ascii_case("struck") {
+        return "strik";
+    }
+    let w = match w.get(..3) {
+        Some(p) if p.eq_ignore_ascii_case("air") => &w[3..],
+        _ => w,
+    };
+    ["ings", "ing", "ed", "es", "s", "e"]
+        .iter()
+        .find_map(|x| {
+            let cut = w.len().checked_sub(x.len())?;
+            let tail = w.get(cut..)?;
+            (cut > 2 && tail.eq_ignore_ascii_case(x)).then(|| &w[..cut])
+        })
+        .unwrap_or(w)
+}
+
+/// A call with one known participant ("the president, on the call, said
+/// ...") takes the other parties of the last earlier call that had that
+/// participant.
+pub(crate) fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
+    let [one] = call.participants.as_slice() else {
+        return;
+    };
+    let prev = earlier.iter().rev().find_map(|e| match &e.kind {
+        EventKind::Call(p) if p.participants.iter().any(|x| same_party(x, one)) => Some(p),
+        _ => None,
+    });
+    if let Some(prev) = prev {
+        let others: Vec<Mention> = prev
+            .participants
+            .iter()
+            .filter(|x| !same_party(x, one))
+            .cloned()
+            .collect();
+        call.participants.extend(others);
+    }
+}
+
+/// True when two mentions name the same party: the same canonical name, or
+/// the same text.
+fn same_party(a: &Mention, b: &Mention) -> bool {
+    fn name(m: &Mention) -> &str {
+        m.canonical.as_deref().unwrap_or(&m.text)
+    }
+    name(a).eq_ignore_ascii_case(name(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attack_stem;
+
+    #[test]
+    fn attack_words_share_their_stems() {
+        for (a, b) in [
+            ("airstrikes", "strike"),
+            ("struck", "strikes"),
+            ("bombed", "bombings"),
+        ] {
+            assert!(
+                attack_stem(a).eq_ignore_ascii_case(attack_stem(b)),
+                "{a} ~ {b}"
+            );
+        }
+        assert_ne!(attack_stem("attack"), attack_stem("strike"));
+        assert_eq!(attack_stem("Attacks"), "Attack");
+        assert_eq!(attack_stem("é"), "é");
+    }
+}

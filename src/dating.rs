@@ -1,0 +1,236 @@
+//! Date attachment: which date expression of its sentence dates an event,
+//! and the calendar date it stands for given the publication date.
+
+use crate::dates::{DateExpr, Tense};
+use crate::document::Span;
+use crate::event::{EventDate, EventKind};
+use crate::pipeline::Analysis;
+use crate::records::Drafts;
+use crate::rules::{Roles, RuleId};
+use chrono::NaiveDate;
+
+/// Per sentence, its date expressions once looked for: by a rule that
+/// needed them, or here.
+pub(crate) type SentenceDates = Vec<Option<Vec<DateExpr>>>;
+
+/// What dates the events of one document.
+pub(crate) struct Dating<'a, 't> {
+    a: &'a Analysis<'t>,
+    published: Option<NaiveDate>,
+    sentence_dates: SentenceDates,
+    /// The reported clauses of the statements, by sentence.
+    reported: Vec<(usize, Span)>,
+    /// The same clauses from their speech verb on ("claiming that on
+    /// Tuesday night the army struck a depot"): what an event said to have
+    /// happened may be dated by.
+    clauses: Vec<(usize, Span)>,
+    /// Every event's trigger, by sentence: a date goes to the nearest.
+    /// Statements aside: a date after "said" may well be the saying's.
+    triggers: Vec<(usize, Span)>,
+}
+
+impl<'a, 't> Dating<'a, 't> {
+    /// Dating for the events of `drafts`, with the dates the rules found.
+    pub(crate) fn new(
+        a: &'a Analysis<'t>,
+        published: Option<NaiveDate>,
+        drafts: &Drafts,
+        sentence_dates: SentenceDates,
+    ) -> Self {
+        // A short reported clause holds no date of its own.
+        let content = |roles: &Roles| match roles {
+            Roles::Statement {
+                content: Some(c), ..
+            } if c.len() > 40 => Some(*c),
+            _ => None,
+        };
+        let reported = (drafts.iter())
+            .filter_map(|(d, ..)| Some((d.sentence, content(&d.roles)?)))
+            .collect();
+        let clauses = (drafts.iter())
+            .filter(|(d, ..)| matches!(d.rule, RuleId::StatementSay | RuleId::StatementTell))
+            .filter_map(|(d, ..)| {
+                let c = content(&d.roles)?;
+                let from = a.toks_span(d.trig.clone()).end.min(c.start);
+                Some((d.sentence, Span::new(from, c.end)))
+            })
+            .collect();
+        let triggers = (drafts.iter())
+            .filter(|(d, ..)| !matches!(d.roles, Roles::Statement { .. }))
+            .map(|(d, ..)| (d.sentence, a.toks_span(d.trig.clone())))
+            .collect();
+        Dating {
+            a,
+            published,
+            sentence_dates,
+            reported,
+            clauses,
+            triggers,
+        }
+    }
+
+    /// The date of an event of `kind` whose trigger is `trigger` in
+    /// sentence `si`, resolved for the `tense` of its clause.
+    pub(crate) fn date(
+        &mut self,
+        si: usize,
+        trigger: Span,
+        kind: &EventKind,
+        tense: Tense,
+    ) -> Option<EventDate> {
+        let a = self.a;
+        let sentence = a.sentences[si].span;
+        let dates = self.sentence_dates[si].get_or_insert_with(|| {
+            let toks = &a.tokens[a.sent_toks[si].clone()];
+            crate::dates::find_dates_in(a.text, sentence, toks)
+        });
+        let said = of_sentence(&self.reported, si).iter().map(|(_, c)| *c);
+        let clauses = of_sentence(&self.clauses, si).iter().map(|(_, c)| *c);
+        let others = (of_sentence(&self.triggers, si).iter())
+            .filter(|(_, t)| *t != trigger)
+            .map(|(_, t)| *t);
+        let statement = matches!(kind, EventKind::Statement(_));
+        let x = governing_date(a.text, sentence, dates, trigger, statement, said, clauses)
+            .filter(|x| statement || !nearer_event(x.span, trigger, others))?;
+        let (value, range) = crate::dates::resolve(x, self.published, tense);
+        Some(EventDate {
+            text: a.text[x.span.range()].to_string(),
+            span: x.span,
+            value,
+            range,
+        })
+    }
+}
+
+/// The date expression that governs an event: the nearest in its sentence,
+/// except that a statement's date may not come from inside a reported
+/// clause or quotation of the sentence (`said`), its own or another's that
+/// does not hold it ("the ministry on Monday urged the envoys to act when
+/// they meet next week and warned ..."): that date belongs to what was
+/// said. And an event told inside what was said or told (`clauses`, from
+/// the speech verb on) takes no date from outside it: "On Tuesday, the
+/// governor announced that ... the bombing in the town" does not date the
+/// bombing.
+fn governing_date<'d>(
+    text: &str,
+    sentence: Span,
+    dates: &'d [DateExpr],
+    trigger: Span,
+    statement: bool,
+    said: impl Iterator<Item = Span> + Clone,
+    clauses: impl Iterator<Item = Span> + Clone,
+) -> Option<&'d DateExpr> {
+    let inside = |x: Span, c: Span| c.start <= x.start && x.end <= c.end;
+    dates
+        .iter()
+        .filter(|x| !dateline(text, sentence, x.span))
+        .filter(|x| {
+            !statement
+                || !said
+                    .clone()
+                    .any(|c| inside(x.span, c) && !inside(trigger, c))
+        })
+        .filter(|x| {
+            statement
+                || !clauses
+                    .clone()
+                    .any(|c| inside(trigger, c) && !inside(x.span, c))
+        })
+        .min_by_key(|x| {
+            if x.span.end <= trigger.start {
+                trigger.start - x.span.end
+            } else {
+                x.span.start.saturating_sub(trigger.end)
+            }
+        })
+}
+
+/// A wire dateline ("PARIS, May 2 - ..."): the filing date, not the event's.
+fn dateline(text: &str, sentence: Span, date: Span) -> bool {
+    let before = text
+        .get(sentence.start..date.start)
+        .unwrap_or("")
+        .trim_end();
+    let after = text.get(date.end..sentence.end).unwrap_or("").trim_start();
+    let place = before.strip_suffix(',').unwrap_or("");
+    !place.is_empty()
+        && place.len() < 40
+        && place.chars().any(|c| c.is_alphabetic())
+        && !place.chars().any(|c| c.is_lowercase())
+        && (after.starts_with('-') || after.starts_with('–') || after.starts_with('('))
+}
+
+/// The entries of sentence `si` in a list kept in sentence order: a
+/// search, not a scan, so that a long document's events cost no square.
+fn of_sentence(list: &[(usize, Span)], si: usize) -> &[(usize, Span)] {
+    let lo = list.partition_point(|x| x.0 < si);
+    let hi = list.partition_point(|x| x.0 <= si);
+    &list[lo..hi]
+}
+
+/// True when another event's trigger of the sentence lies between a date
+/// and this trigger, nearer to the date: in "the raid on the port,
+/// recalling the shelling on New Year's Eve", the date is the shelling's,
+/// not the raid's.
+fn nearer_event(date: Span, trigger: Span, mut others: impl Iterator<Item = Span>) -> bool {
+    let gap = |t: Span| {
+        if t.end <= date.start {
+            date.start - t.end
+        } else {
+            t.start.saturating_sub(date.end)
+        }
+    };
+    let own = gap(trigger);
+    others.any(|o| {
+        let between = (o.start >= trigger.end && o.end <= date.start)
+            || (o.start >= date.end && o.end <= trigger.start);
+        between && gap(o) < own
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, EventKind, Extractor};
+
+    /// Statement triggers with the date text each takes.
+    type Dated<'a> = &'a [(&'a str, Option<&'a str>)];
+
+    /// The date text of every statement of `text`, by trigger.
+    fn statement_dates(text: &str) -> Vec<(String, Option<String>)> {
+        let p = crate::parse_date("2024-03-05").expect("test date");
+        Extractor::new()
+            .extract(&Document::new("t", text).published(p))
+            .into_iter()
+            .filter(|e| matches!(e.kind, EventKind::Statement(_)))
+            .map(|e| (e.trigger.text, e.date.map(|d| d.text)))
+            .collect()
+    }
+
+    #[test]
+    fn a_statement_is_not_dated_by_what_was_said() {
+        let rows: &[(&str, Dated)] = &[
+            // Another statement's reported clause holds the nearer date.
+            (
+                "Iran on Monday urged the envoys to avoid a serious mistake when they meet in Vienna next week and warned that new sanctions would end the talks.",
+                &[("urged", Some("on Monday")), ("warned", Some("on Monday"))],
+            ),
+            // A statement inside another's reported clause keeps its own date.
+            (
+                "The ministry said the general told reporters on Sunday that the offensive had stalled near the border town.",
+                &[("said", None), ("told", Some("on Sunday"))],
+            ),
+            // A short reported clause is no bar.
+            (
+                "The ministry said on Monday the talks were over.",
+                &[("said", Some("on Monday"))],
+            ),
+        ];
+        for (text, want) in rows {
+            let want: Vec<(String, Option<String>)> = want
+                .iter()
+                .map(|(t, d)| (t.to_string(), d.map(str::to_string)))
+                .collect();
+            assert_eq!(statement_dates(text), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! A document analysed up to the rules: its sentences, tokens, lexicon
+//! hits, quoted regions and mentions, made by the stages in that order.
+
+use crate::document::Span;
+use crate::lexicon::{Hit, Hits, Lexicon};
+use crate::mention::{EntityMention, Finder, Weapon};
+use crate::segment::Sentence;
+use crate::tokens::{capacity_for, tokenize, Token};
+use std::ops::Range;
+
+/// What the rules read of a document.
+#[derive(Debug)]
+pub(crate) struct Analysis<'t> {
+    pub text: &'t str,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    /// Token range of each sentence.
+    pub sent_toks: Vec<Range<usize>>,
+    /// Quoted regions (between the marks), in order.
+    pub quotes: Vec<Span>,
+    /// Lexicon hits of the document, found in its tokens.
+    pub hits: Vec<Hit>,
+    /// Trigger hits of the document, found in its tokens.
+    pub triggers: Vec<Hit>,
+    /// Sense words of the document (see `Lexicon::sense_word`).
+    pub sense_hits: Vec<Hit>,
+    mentions: BySentence<EntityMention>,
+    weapons: BySentence<Weapon>,
+}
+
+impl<'t> Analysis<'t> {
+    /// Runs every stage up to the rules: segmentation, tokens, the lexicon
+    /// and trigger search, quotes and mentions.
+    pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
+        let mut a = Analysis::lexed(text, lex);
+        a.find_mentions(lex);
+        a
+    }
+
+    /// [`Analysis::new`], or `None` when the text has no trigger: every
+    /// event starts at one, so the mentions are not needed.
+    pub(crate) fn triggered(text: &'t str, lex: &Lexicon) -> Option<Analysis<'t>> {
+        if !lex.may_hold_trigger(text) {
+            return None;
+        }
+        let mut a = Analysis::lexed(text, lex);
+        if a.triggers.is_empty() {
+            return None;
+        }
+        a.find_mentions(lex);
+        Some(a)
+    }
+
+    /// The stages before mentions: sentences, tokens, the lexicon and
+    /// trigger hits, quotes.
+    pub(crate) fn lexed(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
+        let sentences = crate::segment::sentences(text);
+        let mut tokens = Vec::with_capacity(capacity_for(text.len(), 5));
+        let mut sent_toks = Vec::with_capacity(sentences.len());
+        for s in &sentences {
+            let first = tokens.len();
+            tokenize(text, s.span, &mut tokens);
+            sent_toks.push(first..tokens.len());
+        }
+        let mut hits = Hits::default();
+        lex.hits_in(text, &tokens, &sent_toks, &mut hits);
+        let quotes = crate::segment::quotes(text, &tokens, &sentences, &sent_toks);
+        Analysis {
+            text,
+            sentences,
+            tokens,
+            sent_toks,
+            quotes,
+            hits: hits.names,
+            triggers: hits.triggers,
+            sense_hits: hits.senses,
+            mentions: BySentence::default(),
+            weapons: BySentence::default(),
+        }
+    }
+
+    /// Mention recognition, sentence by sentence.
+    fn find_mentions(&mut self, lex: &Lexicon) {
+        let n = self.sentences.len();
+        let mut mentions = BySentence::with_capacity(capacity_for(self.text.len(), 64), n);
+        let mut weapons = BySentence::with_capacity(0, n);
+        for (si, sentence) in self.sentences.iter().enumerate() {
+            let range = self.sent_toks[si].clone();
+            let hits = self.hits_of(si, &self.hits);
+            let finder = Finder::new(self.text, &self.tokens, range, hits, sentence.headline, lex);
+            let (found, armed) = finder.find();
+            mentions.push(found);
+            weapons.push(armed);
+        }
+        self.mentions = mentions;
+        self.weapons = weapons;
+    }
+
+    /// The mentions of sentence `si`, in text order.
+    pub(crate) fn mentions(&self, si: usize) -> &[EntityMention] {
+        self.mentions.of(si)
+    }
+
+    /// The mentions of all sentences, in text order.
+    pub(crate) fn all_ments(&self) -> &[EntityMention] {
+        &self.mentions.all
+    }
+
+    /// The weapons of sentence `si`, in text order.
+    pub(crate) fn weapons(&self, si: usize) -> &[Weapon] {
+        self.weapons.of(si)
+    }
+
+    /// The text span of tokens `toks` (a non-empty range).
+    pub(crate) fn toks_span(&self, toks: Range<usize>) -> Span {
+        Span::new(
+            self.tokens[toks.start].span.start,
+            self.tokens[toks.end - 1].span.end,
+        )
+    }
+
+    /// The hits of `hits` (in text order) that lie in sentence `si`: the
+    /// name hits or the trigger hits, which start and end at token edges of
+    /// one sentence.
+    pub(crate) fn hits_of<'h>(&self, si: usize, hits: &'h [Hit]) -> &'h [Hit] {
+        let range = &self.sent_toks[si];
+        let first = hits.partition_point(|h| h.first_tok < range.start);
+        let end = first + hits[first..].partition_point(|h| h.first_tok < range.end);
+        &hits[first..end]
+    }
+
+    /// Quoted region that contains byte `b`, if any.
+    pub(crate) fn quote_at(&self, b: usize) -> Option<Span> {
+        let k = self.quotes.partition_point(|q| q.end < b);
+        self.quotes
+            .get(k)
+            .copied()
+            .filter(|q| q.start <= b && b <= q.end)
+    }
+
+    /// Quoted region that starts at byte `b` (quotes are in text order and
+    /// do not overlap, so starts and ends are both sorted).
+    pub(crate) fn quote_starting(&self, b: usize) -> Option<Span> {
+        let k = self.quotes.partition_point(|q| q.start < b);
+        self.quotes.get(k).copied().filter(|q| q.start == b)
+    }
+
+    /// Quoted region that ends at byte `b`.
+    pub(crate) fn quote_ending(&self, b: usize) -> Option<Span> {
+        let k = self.quotes.partition_point(|q| q.end < b);
+        self.quotes.get(k).copied().filter(|q| q.end == b)
+    }
+}
+
+/// Items of every sentence in one list, each sentence's in text order,
+/// with the part of each sentence.
+#[derive(Debug)]
+struct BySentence<T> {
+    all: Vec<T>,
+    parts: Vec<Range<usize>>,
+}
+
+impl<T> Default for BySentence<T> {
+    fn default() -> Self {
+        BySentence::with_capacity(0, 0)
+    }
+}
+
+impl<T> BySentence<T> {
+    fn with_capacity(items: usize, sentences: usize) -> Self {
+        BySentence {
+            all: Vec::with_capacity(items),
+            parts: Vec::with_capacity(sentences),
+        }
+    }
+
+    /// Adds the items of the next sentence.
+    fn push(&mut self, items: Vec<T>) {
+        let from = self.all.len();
+        self.all.extend(items);
+        self.parts.push(from..self.all.len());
+    }
+
+    /// The items of sentence `si`.
+    fn of(&self, si: usize) -> &[T] {
+        &self.all[self.parts[si].clone()]
+    }
+}

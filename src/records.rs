@@ -1,0 +1,130 @@
+//! Records: the drafts of a document's rules become its events. Parties
+//! are resolved to the names they stand for, a back-reference takes the
+//! parties of the event it refers to, the governing date is attached, and
+//! a call, visit or statement whose parties stay unknown is dropped.
+
+use crate::coreference;
+use crate::dates::Tense;
+use crate::dating::{Dating, SentenceDates};
+use crate::document::Document;
+use crate::event::{Attack, Call, Event, EventKind, Mention, Modality, Statement, Visit};
+use crate::lexicon::Lexicon;
+use crate::pipeline::Analysis;
+use crate::resolve::{Register, Resolver};
+use crate::rules::{Draft, Filler, Roles};
+
+/// The events the rules found in a document, in text order, each with the
+/// modality and tense of its trigger's clause.
+pub(crate) type Drafts = Vec<(Draft, Modality, Tense)>;
+
+/// The records of an analysed document from its rules' drafts, and the
+/// sentence dates the rules already looked for.
+pub(crate) fn build(
+    doc: &Document<'_>,
+    a: &Analysis<'_>,
+    lex: &Lexicon,
+    drafts: Drafts,
+    sentence_dates: SentenceDates,
+) -> Vec<Event> {
+    let text = doc.text();
+    let register = Register::build(a);
+    let resolver = Resolver::new(a, lex, &register);
+    let mut dating = Dating::new(a, doc.publication_date(), &drafts, sentence_dates);
+    let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
+    for (d, modality, tense) in drafts {
+        let trigger = a.toks_span(d.trig.clone());
+        let mut kind = resolved(&resolver, text, &d.roles);
+        if d.backref {
+            coreference::inherit(&mut kind, &text[trigger.range()], &out);
+        }
+        if let EventKind::Call(call) = &mut kind {
+            coreference::join_earlier_call(call, &out);
+        }
+        let date = dating.date(d.sentence, trigger, &kind, tense);
+        forget_possessive_visitor(&mut kind);
+        if roleless(&kind) {
+            continue;
+        }
+        out.push(Event {
+            kind,
+            modality,
+            trigger: Mention::from_span(text, trigger),
+            sentence: a.sentences[d.sentence].span,
+            date,
+            rule: d.rule.name().to_string(),
+        });
+    }
+    out
+}
+
+/// The event of a draft's roles, each party resolved to the name it
+/// stands for.
+fn resolved(resolver: &Resolver<'_, '_>, text: &str, roles: &Roles) -> EventKind {
+    let m = |f: &Option<Filler>| f.as_ref().map(|f| resolver.mention(f));
+    match roles {
+        Roles::Attack {
+            attacker,
+            target,
+            location,
+            weapon,
+            killed,
+            injured,
+        } => EventKind::Attack(Attack {
+            attacker: m(attacker),
+            target: m(target),
+            location: m(location),
+            weapon: m(weapon),
+            killed: *killed,
+            injured: *injured,
+        }),
+        Roles::Call { participants } => EventKind::Call(Call {
+            participants: participants.iter().map(|f| resolver.mention(f)).collect(),
+        }),
+        Roles::Visit {
+            visitor,
+            destination,
+            host,
+        } => EventKind::Visit(Visit {
+            visitor: m(visitor),
+            destination: m(destination),
+            host: m(host),
+        }),
+        Roles::Statement {
+            speaker,
+            content,
+            quote,
+        } => EventKind::Statement(Statement {
+            speaker: m(speaker),
+            content: content.map(|s| Mention::from_span(text, s)),
+            quote: *quote,
+        }),
+    }
+}
+
+/// A possessive left unresolved as a visitor ("their trips") names no one.
+fn forget_possessive_visitor(kind: &mut EventKind) {
+    let EventKind::Visit(v) = kind else {
+        return;
+    };
+    let possessive = |m: &Mention| {
+        ["his", "her", "their", "its"]
+            .iter()
+            .any(|p| m.text.eq_ignore_ascii_case(p))
+    };
+    if v.visitor.as_ref().is_some_and(possessive) {
+        v.visitor = None;
+    }
+}
+
+/// True when a call, visit or statement has none of its kind's roles. An
+/// attack is kept: a bare "the attacks of that day" or "the blasts" is a
+/// record of its own (the annotation guidelines count them), and a
+/// casualty clause no longer makes one (rules::casualty_participle).
+fn roleless(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Attack(_) => false,
+        EventKind::Call(c) => c.participants.is_empty(),
+        EventKind::Visit(v) => v.visitor.is_none() && v.destination.is_none() && v.host.is_none(),
+        EventKind::Statement(s) => s.speaker.is_none() && s.content.is_none(),
+    }
+}
