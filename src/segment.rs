@@ -9,6 +9,7 @@
 
 use crate::document::Span;
 use crate::tokens::{Token, TokenKind};
+use crate::words::lists::segment::{ABBREVIATIONS, SENTENCE_OPENERS};
 use std::ops::Range;
 
 /// A sentence of the document.
@@ -23,51 +24,6 @@ pub(crate) struct Sentence {
     /// Index of the paragraph (line block) the sentence is in.
     pub paragraph: usize,
 }
-
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "adm", "cmdr", "gov", "sen",
-    "rep", "rev", "prof", "st", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres",
-    "gens", "brig", "pvt", "cpl", "ave", "approx", "est", "dept", "univ", "fig", "al",
-];
-
-/// Words that typically open a sentence: after "U.S." they show the period ended one.
-const SENTENCE_OPENERS: &[&str] = &[
-    "The",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "Our",
-    "After",
-    "Before",
-    "During",
-    "When",
-    "While",
-    "However",
-    "Meanwhile",
-    "According",
-    "Officials",
-    "There",
-];
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
@@ -170,7 +126,7 @@ fn abbreviation_dot(text: &str, dot: usize) -> bool {
         return true;
     }
     // Asked at most full stops: compared in place, not lowercased into a String.
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(bare))
+    ABBREVIATIONS.contains(bare)
 }
 
 /// Splits a paragraph into sentence spans.
@@ -217,7 +173,7 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
             let next_word = &after[..after
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(after.len())];
-            if !(initials && w.len() > 2 && SENTENCE_OPENERS.contains(&next_word)) {
+            if !(initials && w.len() > 2 && SENTENCE_OPENERS.contains_capitalized(next_word)) {
                 continue;
             }
         }

@@ -168,6 +168,21 @@ impl Words {
         self.contains_bytes(w.as_bytes())
     }
 
+    /// True when `w` is one of the words written as a name's word is:
+    /// capitalized ("Monday"; not "monday" or "MONDAY"). For the lists whose
+    /// words count only where they start with a capital.
+    pub(crate) fn contains_capitalized(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.first().is_some_and(u8::is_ascii_uppercase)
+            && !b[1..].iter().any(u8::is_ascii_uppercase)
+            && self.contains_bytes(b)
+    }
+
+    /// The words, for tests that are not whole-word ("starts with").
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &'static str> {
+        self.list.iter().copied()
+    }
+
     /// [`Words::contains`] on bytes.
     #[inline(always)]
     pub(crate) fn contains_bytes(&self, w: &[u8]) -> bool {
