@@ -118,3 +118,39 @@ fn malformed_lexicon_names_the_line() {
         .unwrap_err();
     assert!(err.to_string().contains("line 1"), "{err}");
 }
+
+#[test]
+fn bad_user_entries_are_errors_that_say_what_is_wrong() {
+    let cases = [
+        (
+            r#"{"type": "actor", "name": "X", "sector": "army"}"#,
+            "unknown variant `army`",
+        ),
+        (
+            r#"{"type": "place", "name": "X", "country": "Iraq"}"#,
+            "ISO 3166-1",
+        ),
+        (
+            r#"{"type": "trigger", "kind": "battle", "word": "x"}"#,
+            "unknown kind",
+        ),
+        (
+            r#"{"type": "trigger", "kind": "attack", "word": "x", "frame": "fly"}"#,
+            "frame",
+        ),
+        (r#"{"type": "weapon", "name": " "}"#, "empty name"),
+        (r#"{"type": "ship", "name": "x"}"#, "ship"),
+        (r#"{"type": "title"}"#, "name"),
+    ];
+    for (line, message) in cases {
+        let text = format!("{{\"type\": \"weapon\", \"name\": \"drone swarm\"}}\n{line}\n");
+        let err = Extractor::builder()
+            .lexicon_jsonl("user.jsonl", &text)
+            .unwrap_err();
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with("lexicon user.jsonl, line 2:") && shown.contains(message),
+            "{line}: {shown}"
+        );
+    }
+}

@@ -3,14 +3,16 @@
 //! another sense (`data/senses.tsv`). Both are parsed strictly: a bad row is
 //! an error naming the table and line, found by the tests.
 
-use super::{TriggerKind, WordHash};
+use super::tables::{by_name, rows, words, TableError};
+use super::{TriggerKind, WordHasher};
 use std::collections::{HashMap, HashSet};
 
 const NOUNS: &str = include_str!("data/nouns.tsv");
 const SENSES: &str = include_str!("data/senses.tsv");
 
 /// What a common noun can be in an event: see `data/nouns.tsv`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub(crate) enum NounType {
     Person,
     Site,
@@ -27,25 +29,6 @@ pub(crate) enum NounType {
 }
 
 impl NounType {
-    const ALL: [(NounType, &'static str); 12] = [
-        (NounType::Person, "person"),
-        (NounType::Site, "site"),
-        (NounType::Abstract, "abstract"),
-        (NounType::Commerce, "commerce"),
-        (NounType::Product, "product"),
-        (NounType::Cyber, "cyber"),
-        (NounType::Sport, "sport"),
-        (NounType::Award, "award"),
-        (NounType::Disaster, "disaster"),
-        (NounType::Critic, "critic"),
-        (NounType::Police, "police"),
-        (NounType::SportCue, "sportcue"),
-    ];
-
-    fn parse(s: &str) -> Option<NounType> {
-        NounType::ALL.iter().find(|(_, n)| *n == s).map(|(t, _)| *t)
-    }
-
     fn bit(self) -> u16 {
         1 << self as u16
     }
@@ -68,7 +51,8 @@ impl NounTypes {
 }
 
 /// Where a cue word is looked for, relative to the trigger.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub(crate) enum Where {
     /// The token before the trigger.
     Prev,
@@ -144,21 +128,18 @@ pub(crate) struct Cue {
     pub triggers: Vec<String>,
     pub place: Where,
     /// Cue words, lowercase.
-    words: HashSet<Key, WordHash>,
+    words: HashSet<Key, WordHasher>,
 }
 
 /// The compiled sense data.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Senses {
-    nouns: HashMap<Key, NounTypes, WordHash>,
+    nouns: HashMap<Key, NounTypes, WordHasher>,
     /// For each word of a sentence-wide cue, the cues (bit `i`: cue `i`)
     /// that hold it: found by the lexicon search with the names.
-    sentence_words: HashMap<Key, u64, WordHash>,
+    sentence_words: HashMap<Key, u64, WordHasher>,
     pub cues: Vec<Cue>,
 }
-
-/// An error in a table: its name, the line (1-based) and what is wrong.
-pub(crate) type TableError = (&'static str, usize, String);
 
 impl Senses {
     /// The built-in tables, parsed strictly.
@@ -170,14 +151,13 @@ impl Senses {
     }
 
     fn read_nouns(&mut self) -> Result<(), TableError> {
-        for (n, line) in table_lines(NOUNS) {
-            let err = |m: String| ("nouns.tsv", n, m);
-            let [ty, forms] = fields::<2>(line).map_err(err)?;
-            let t = NounType::parse(ty).ok_or_else(|| err(format!("unknown type {ty:?}")))?;
-            for f in words(forms).map_err(err)? {
+        for row in rows("nouns.tsv", NOUNS) {
+            let [noun_type, forms] = row.fields::<2>()?;
+            let t: NounType = row.check(by_name(noun_type))?;
+            for f in row.check(words(forms))? {
                 let e = self.nouns.entry(key(f)).or_default();
                 if e.has(t) {
-                    return Err(err(format!("{f:?} twice")));
+                    return Err(row.error(format!("{f:?} twice")));
                 }
                 e.0 |= t.bit();
             }
@@ -186,38 +166,28 @@ impl Senses {
     }
 
     fn read_cues(&mut self) -> Result<(), TableError> {
-        for (n, line) in table_lines(SENSES) {
-            let err = |m: String| ("senses.tsv", n, m);
-            let [id, kind, trigs, place, ws] = fields::<5>(line).map_err(err)?;
+        for row in rows("senses.tsv", SENSES) {
+            let [id, kind, trigs, place, ws] = row.fields::<5>()?;
             if !id.starts_with("sense.") || self.cues.iter().any(|c| c.id == id) {
-                return Err(err(format!(
+                return Err(row.error(format!(
                     "id {id:?} must start with \"sense.\" and be unique"
                 )));
             }
-            let kind =
-                TriggerKind::parse(kind).ok_or_else(|| err(format!("unknown kind {kind:?}")))?;
-            let place = match place {
-                "prev" => Where::Prev,
-                "before" => Where::Before,
-                "next" => Where::Next,
-                "after" => Where::After,
-                "sentence" => Where::Sentence,
-                "lacks" => Where::Lacks,
-                other => return Err(err(format!("unknown place {other:?}"))),
-            };
+            let kind: TriggerKind = row.check(by_name(kind))?;
+            let place: Where = row.check(by_name(place))?;
             let triggers = match trigs {
                 "*" => Vec::new(),
-                t => words(t).map_err(err)?.map(str::to_string).collect(),
+                t => row.check(words(t))?.map(str::to_string).collect(),
             };
-            let words = self.cue_words(ws).map_err(err)?;
+            let words = row.check(self.cue_words(ws))?;
             if let Some(w) = words.iter().find(|w| w.len() > 32) {
                 let w = text(w);
-                return Err(err(format!("{w:?}: cue words have at most 32 bytes")));
+                return Err(row.error(format!("{w:?}: cue words have at most 32 bytes")));
             }
             if place == Where::Sentence {
                 let i = self.cues.len();
                 if i >= 64 {
-                    return Err(err("more than 64 cues".to_string()));
+                    return Err(row.error("more than 64 cues"));
                 }
                 for w in &words {
                     *self.sentence_words.entry(w.clone()).or_default() |= 1 << i;
@@ -235,9 +205,9 @@ impl Senses {
     }
 
     /// The words of a cue: a list, or `@type` for the nouns of a type.
-    fn cue_words(&self, ws: &str) -> Result<HashSet<Key, WordHash>, String> {
+    fn cue_words(&self, ws: &str) -> Result<HashSet<Key, WordHasher>, String> {
         if let Some(ty) = ws.strip_prefix('@') {
-            let t = NounType::parse(ty).ok_or_else(|| format!("unknown type {ty:?}"))?;
+            let t: NounType = by_name(ty)?;
             return Ok((self.nouns.iter())
                 .filter(|(w, ts)| ts.has(t) && !w.contains(&b' '))
                 .map(|(w, _)| w.clone())
@@ -250,7 +220,7 @@ impl Senses {
     /// the sentence-wide cues that hold it (bit `i`: cue `i`) and whether
     /// it is a word of sports reporting.
     pub(crate) fn search_words(&self) -> Vec<(String, SenseWord)> {
-        let mut all: HashMap<Key, SenseWord, WordHash> = HashMap::default();
+        let mut all: HashMap<Key, SenseWord, WordHasher> = HashMap::default();
         for (w, &cues) in &self.sentence_words {
             all.entry(w.clone()).or_default().cues |= cues;
         }
@@ -277,47 +247,13 @@ impl Senses {
     }
 }
 
-/// Non-comment, non-blank lines with their 1-based numbers.
-pub(super) fn table_lines(t: &str) -> impl Iterator<Item = (usize, &str)> {
-    t.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|(i, l)| (i + 1, l))
-}
-
-/// Exactly `N` tab-separated, non-empty fields.
-fn fields<const N: usize>(line: &str) -> Result<[&str; N], String> {
-    let v: Vec<&str> = line.split('\t').collect();
-    let arr: [&str; N] = v
-        .try_into()
-        .map_err(|v: Vec<&str>| format!("{} fields, expected {N}", v.len()))?;
-    match arr.iter().find(|f| f.trim().is_empty() || f.trim() != **f) {
-        Some(f) => Err(format!("empty or padded field {f:?}")),
-        None => Ok(arr),
-    }
-}
-
-/// The `|`-separated words of a field: lowercase, non-empty, no repeats.
-pub(super) fn words(field: &str) -> Result<impl Iterator<Item = &str>, String> {
-    let v: Vec<&str> = field.split('|').collect();
-    for (i, w) in v.iter().enumerate() {
-        if w.is_empty() || w.trim() != *w || w.chars().any(char::is_uppercase) {
-            return Err(format!("bad word {w:?}: empty, padded or not lowercase"));
-        }
-        if v[..i].contains(w) {
-            return Err(format!("{w:?} twice in one row"));
-        }
-    }
-    Ok(v.into_iter())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_tables_parse_strictly() {
-        let s = Senses::builtin().unwrap_or_else(|e| panic!("{e:?}"));
+        let s = Senses::builtin().unwrap_or_else(|e| panic!("{e}"));
         assert!(s.noun("plans").has(NounType::Abstract));
         assert!(s.noun("car").has(NounType::Site));
         assert!(!s.noun("plans").has(NounType::Person));
@@ -327,12 +263,13 @@ mod tests {
 
     #[test]
     fn bad_rows_are_errors() {
-        assert!(fields::<2>("a\tb\tc").is_err());
-        assert!(fields::<2>("a\t").is_err());
-        assert!(fields::<2>("a\t b").is_err());
         assert!(words("a|A").is_err());
         assert!(words("a||b").is_err());
         assert!(words("a|b|a").is_err());
         assert!(words("a|b c").is_ok());
+        assert!(by_name::<NounType>("sportcue").is_ok());
+        assert!(by_name::<NounType>("sports").is_err());
+        assert!(by_name::<Where>("lacks").is_ok());
+        assert!(by_name::<Where>("around").is_err());
     }
 }

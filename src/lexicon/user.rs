@@ -1,7 +1,9 @@
 //! User lexicon entries: added in code or read from JSON Lines text.
 
-use super::{parse_frame, parse_sector, Entry, Iso, LexiconData, Trigger, TriggerKind};
+use super::tables::{by_name, sector_or_none};
+use super::{Entry, Force, Frame, Iso, LexiconData, Trigger, TriggerKind};
 use crate::error::Error;
+use crate::event::Sector;
 use serde::{Deserialize, Serialize};
 
 /// One entry a user adds to the lexicon.
@@ -80,6 +82,14 @@ fn check_iso(c: &Option<String>) -> Result<Option<Iso>, String> {
     }
 }
 
+/// A user's sector: a name, or none when absent, empty or `-`.
+fn check_sector(s: &Option<String>) -> Result<Option<Sector>, String> {
+    match s.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(s) => sector_or_none(s).map_err(|e| format!("sector: {e}")),
+    }
+}
+
 fn check_name(n: &str) -> Result<(), String> {
     if n.trim().is_empty() {
         Err("empty name".to_string())
@@ -100,7 +110,7 @@ impl LexiconEntry {
             } => {
                 check_name(name)?;
                 let iso = check_iso(country)?;
-                let sector = parse_sector(sector.as_deref().unwrap_or("-"))?;
+                let sector = check_sector(sector)?;
                 for n in std::iter::once(name).chain(aliases) {
                     check_name(n)?;
                     data.add_name(n.trim(), Entry::Actor { iso, sector });
@@ -120,7 +130,7 @@ impl LexiconEntry {
             }
             LexiconEntry::Title { name, sector } => {
                 check_name(name)?;
-                let sector = parse_sector(sector.as_deref().unwrap_or("-"))?;
+                let sector = check_sector(sector)?;
                 data.add_name(name.trim(), Entry::Title { sector });
             }
             LexiconEntry::Weapon { name } => {
@@ -138,9 +148,9 @@ impl LexiconEntry {
                     _ => "call",
                 };
                 let f = frame.as_deref().unwrap_or(default);
-                let frame = parse_frame(f).ok_or_else(|| format!("unknown frame {f:?}"))?;
+                let frame: Frame = by_name(f).map_err(|e| format!("frame: {e}"))?;
                 // A user's own attack word is taken as force: they chose its sense.
-                let force = super::Force::Itself;
+                let force = Force::Itself;
                 data.add_trigger(word.trim(), Trigger { kind, frame, force });
             }
         }
