@@ -235,10 +235,6 @@ impl LexiconData {
             sense_meanings,
             trigger_filter,
             common: self.common.iter().cloned().collect(),
-            actor_names: (self.names.iter())
-                .filter(|(_, e)| matches!(e, Entry::Actor { .. }))
-                .map(|(n, _)| n.clone())
-                .collect(),
             capitals: first_per_code(&self.capitals),
             country_names: first_per_code(&self.country_names),
             senses: SENSES.clone(),
@@ -337,9 +333,6 @@ pub(crate) struct Lexicon {
     /// no trigger, which one pass over its bytes tells.
     trigger_filter: Option<aho_corasick::AhoCorasick>,
     common: HashSet<String, WordHasher>,
-    /// Every spelling of an actor's name.
-    #[allow(dead_code)] // Until `mention` asks `is_actor_name` in place of its own list.
-    actor_names: HashSet<String, WordHasher>,
     /// ISO code -> capital, for "the Iranian capital".
     capitals: HashMap<Iso, String>,
     /// ISO code -> the country's name written in full ("US" -> "United
@@ -461,14 +454,6 @@ impl Lexicon {
         (names, triggers)
     }
 
-    /// Whether `word` is, exactly as written, one of the spellings of an
-    /// actor's name ("Hezbollah"; not "hezbollah", not "Army"): for runs of
-    /// capitalized words that read as an organization.
-    #[allow(dead_code)] // Until `mention` asks it in place of its own list.
-    pub(crate) fn is_actor_name(&self, word: &str) -> bool {
-        self.actor_names.contains(word)
-    }
-
     /// A frequent English word (lowercase lookup).
     pub(crate) fn is_common(&self, word: &str) -> bool {
         if word.bytes().all(|b| !b.is_ascii_uppercase()) {
@@ -572,17 +557,5 @@ mod tests {
         // "U.S.-led" is one token: "U.S." inside it is not a whole token.
         assert!(!names.contains(&"U.S.".to_string()), "{names:?}");
         assert!(triggers.contains(&"strike".to_string()), "{triggers:?}");
-    }
-
-    #[test]
-    fn actor_names_are_single_words_of_actors_as_written() {
-        let lex = LexiconData::builtin().compile();
-        assert!(lex.is_actor_name("Hezbollah"));
-        assert!(lex.is_actor_name("Taliban"));
-        assert!(!lex.is_actor_name("hezbollah"));
-        assert!(!lex.is_actor_name("Baghdad"));
-        assert!(!lex.is_actor_name("Army"));
-        assert!(!lex.is_actor_name("Hezbollahs"));
-        assert!(!lex.is_actor_name(""));
     }
 }
