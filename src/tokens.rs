@@ -148,13 +148,11 @@ pub(crate) fn starts_with_ci(w: &[u8], prefix: &[u8]) -> bool {
 /// that nothing is allocated per sentence or per token.
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = &text[span.range()];
-    let n = s.len();
     let tok = |a: usize, b: usize, kind: TokenKind| Token {
         span: Span::new(span.start + a, span.start + b),
         kind,
         first: 0,
     };
-    let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
         if c == ' ' {
@@ -169,74 +167,9 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         let start = i;
         if is_alnum(c) {
             let numeric = c.is_ascii_digit();
-            let mut j = ci;
-            // The end of the first run of ASCII letters and digits.
-            let mut first = None;
-            loop {
-                // Fast path: the ASCII letters and digits of the word.
-                while j < n && BYTE_KIND[usize::from(bytes[j])] == 1 {
-                    j += 1;
-                }
-                if first.is_none() && j < n {
-                    first = Some(j);
-                }
-                // An ASCII char that can never join a word ends it (most
-                // often a space): none of the checks below can pass.
-                if j < n && bytes[j] < 0x80 && !matches!(bytes[j], b',' | b'.' | b'-' | b'\'') {
-                    break;
-                }
-                let Some(cj) = char_at(s, j) else { break };
-                let j1 = j + cj.len_utf8();
-                if is_alnum(cj) {
-                    j = j1;
-                    continue;
-                }
-                let c1 = char_at(s, j1);
-                let next_alnum = c1.is_some_and(is_alnum);
-                if numeric && matches!(cj, ',' | '.') && c1.is_some_and(|c| c.is_ascii_digit()) {
-                    j = j1;
-                    continue;
-                }
-                if !numeric && (cj == '-' || cj == '‑') && next_alnum {
-                    j = j1;
-                    continue;
-                }
-                if !numeric
-                    && cj == '.'
-                    && next_alnum
-                    && c1.is_some_and(|c1| char_at(s, j1 + c1.len_utf8()) == Some('.'))
-                {
-                    // Dotted acronyms: U.S., U.N.
-                    j = j1;
-                    continue;
-                }
-                if !numeric && is_apos(cj) && next_alnum {
-                    // Possessive 's is its own token; inner apostrophes stay ("Kata'ib").
-                    let poss = matches!(c1, Some('s') | Some('S')) && !alnum_at(s, j1 + 1);
-                    if poss {
-                        break;
-                    }
-                    j = j1;
-                    continue;
-                }
-                break;
-            }
-            // Trailing dot of an acronym ("U.S.") belongs to the word.
-            if !numeric && char_at(s, j) == Some('.') && s[start..j].contains('.') {
-                j += 1;
-                // "U.S.-led", "U.S.-Iraq"
-                while char_at(s, j) == Some('-') && alnum_at(s, j + 1) {
-                    j += 1;
-                    while let Some(c) = char_at(s, j).filter(|&c| is_alnum(c)) {
-                        j += c.len_utf8();
-                    }
-                }
-            }
-            let kind = if numeric
-                && s[start..j]
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-            {
+            let (j, first) = word_end(s, start, ci, numeric);
+            let digits = |b: u8| b.is_ascii_digit() || b == b',' || b == b'.';
+            let kind = if numeric && s[start..j].bytes().all(digits) {
                 TokenKind::Num
             } else {
                 TokenKind::Word
@@ -250,30 +183,106 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             i = j;
             continue;
         }
-        if is_apos(c)
-            && matches!(char_at(s, ci), Some('s') | Some('S'))
-            && !alnum_at(s, ci + 1)
-            && s[..i].chars().next_back().is_some_and(is_alnum)
-        {
-            out.push(tok(i, ci + 1, TokenKind::Poss));
-            i = ci + 1;
-            continue;
-        }
-        if (c == '`' || c == '\'') && char_at(s, ci) == Some(c) {
-            // TimeBank's `` and ''.
-            out.push(tok(i, ci + 1, TokenKind::Quote));
-            i = ci + 1;
-            continue;
-        }
-        let kind = if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
-            TokenKind::Quote
-        } else {
-            TokenKind::Punct
-        };
-        out.push(tok(i, ci, kind));
-        i = ci;
+        let (end, kind) = other_token(s, i, c);
+        out.push(tok(i, end, kind));
+        i = end;
     }
-    debug_assert!(i >= n);
+    debug_assert!(i >= s.len());
+}
+
+/// The end of the word or number that starts at `start` (its first char
+/// ending at `ci`), and the end of its first run of ASCII letters and
+/// digits (if the word goes on after it).
+#[inline(always)]
+fn word_end(s: &str, start: usize, ci: usize, numeric: bool) -> (usize, Option<usize>) {
+    let (bytes, n) = (s.as_bytes(), s.len());
+    let mut j = ci;
+    let mut first = None;
+    loop {
+        // Fast path: the ASCII letters and digits of the word.
+        while j < n && BYTE_KIND[usize::from(bytes[j])] == 1 {
+            j += 1;
+        }
+        if first.is_none() && j < n {
+            first = Some(j);
+        }
+        // An ASCII char that can never join a word ends it (most
+        // often a space): none of the checks of `joins_word` can pass.
+        if j < n && bytes[j] < 0x80 && !matches!(bytes[j], b',' | b'.' | b'-' | b'\'') {
+            break;
+        }
+        match char_at(s, j).and_then(|cj| joins_word(s, j, cj, numeric)) {
+            Some(next) => j = next,
+            None => break,
+        }
+    }
+    (acronym_end(s, start, j, numeric), first)
+}
+
+/// Where the word goes on when char `cj` at `j` continues it: a letter or
+/// digit; a decimal or thousands separator in a number ("2,500"); an inner
+/// hyphen ("al-Tarnisi"); the inner dots of an acronym ("U.N."); an inner
+/// apostrophe ("Kata'ib"), but not a possessive "'s" (its own token).
+#[inline(always)]
+fn joins_word(s: &str, j: usize, cj: char, numeric: bool) -> Option<usize> {
+    let j1 = j + cj.len_utf8();
+    if is_alnum(cj) {
+        return Some(j1);
+    }
+    let c1 = char_at(s, j1);
+    let next_alnum = c1.is_some_and(is_alnum);
+    let joins = if numeric {
+        matches!(cj, ',' | '.') && c1.is_some_and(|c| c.is_ascii_digit())
+    } else if cj == '-' || cj == '‑' {
+        next_alnum
+    } else if cj == '.' {
+        next_alnum && c1.is_some_and(|c1| char_at(s, j1 + c1.len_utf8()) == Some('.'))
+    } else if is_apos(cj) {
+        let possessive = matches!(c1, Some('s') | Some('S')) && !alnum_at(s, j1 + 1);
+        next_alnum && !possessive
+    } else {
+        false
+    };
+    joins.then_some(j1)
+}
+
+/// The end of a word ending at `j` with the trailing dot of an acronym
+/// ("U.S.") and a hyphenated part after it ("U.S.-led").
+fn acronym_end(s: &str, start: usize, mut j: usize, numeric: bool) -> usize {
+    if numeric || char_at(s, j) != Some('.') || !s[start..j].contains('.') {
+        return j;
+    }
+    j += 1;
+    while char_at(s, j) == Some('-') && alnum_at(s, j + 1) {
+        j += 1;
+        while let Some(c) = char_at(s, j).filter(|&c| is_alnum(c)) {
+            j += c.len_utf8();
+        }
+    }
+    j
+}
+
+/// The end and kind of a token that is not a word, starting with `c` at
+/// `i`: a possessive "'s", a TimeBank quote (`` or ''), a quotation mark or
+/// other punctuation.
+#[inline]
+fn other_token(s: &str, i: usize, c: char) -> (usize, TokenKind) {
+    let ci = i + c.len_utf8();
+    if is_apos(c)
+        && matches!(char_at(s, ci), Some('s') | Some('S'))
+        && !alnum_at(s, ci + 1)
+        && s[..i].chars().next_back().is_some_and(is_alnum)
+    {
+        return (ci + 1, TokenKind::Poss);
+    }
+    if (c == '`' || c == '\'') && char_at(s, ci) == Some(c) {
+        return (ci + 1, TokenKind::Quote);
+    }
+    if matches!(c, '"' | '“' | '”' | '«' | '»' | '„') {
+        (ci, TokenKind::Quote)
+    } else {
+        (ci, TokenKind::Punct)
+    }
 }
 
 #[cfg(test)]
