@@ -22,14 +22,16 @@ pub(super) struct Rule {
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) name: &'static str,
     /// The case-insensitive pattern, from the shared pieces; group `e` is the
-    /// expression's span.
+    /// expression's span. A match starts at an ASCII word boundary, which
+    /// the search checks (the regex runs on the text from the match's start
+    /// on, so it cannot look behind it).
     pattern: fn(&Pieces) -> String,
     /// Checks a match against the sentence text (up to its end) and builds
     /// the kind, or rejects it. The group `e`, when present, is the span;
     /// a matched `since` group wraps the kind in [`DateKind::Since`].
     pub(super) build: fn(&Caps<'_>, &str) -> Option<DateKind>,
     /// Every match holds one of these words (ASCII, any case; see
-    /// `search::needs_exact_search` for the letters that fold to non-ASCII ones).
+    /// `search::needs_every_start` for the letters that fold to ASCII ones).
     pub(super) cues: &'static [&'static str],
     /// Where in a match its cue stands: the search skips the occurrences
     /// that stand elsewhere ("day" in "Monday" cues no unit).
@@ -50,27 +52,37 @@ pub(super) enum CueAt {
     Whole,
     /// At the start of a word that, whole and in lowercase, passes the
     /// check ("mar" only in "March" or "Mar").
-    Word(fn(&[u8]) -> bool),
+    Word(fn(&str) -> bool),
+}
+
+impl CueAt {
+    /// Whether a cue `cue_len` bytes long, found at the start of `word` (a
+    /// run of ASCII word bytes), stands where its rule puts it.
+    pub(super) fn holds(self, word: &str, cue_len: usize) -> bool {
+        match self {
+            CueAt::WordStart => true,
+            CueAt::Whole => word.len() == cue_len,
+            CueAt::Word(check) => crate::tokens::with_lowercase(word, check),
+        }
+    }
 }
 
 /// A month's name or abbreviation, as the month piece reads them.
-fn is_month_word(w: &[u8]) -> bool {
-    MONTHS
-        .iter()
-        .any(|m| m.name.as_bytes() == w || m.abbrevs.iter().any(|a| a.as_bytes() == w))
+fn is_month_word(w: &str) -> bool {
+    MONTHS.iter().any(|m| m.name == w || m.abbrevs.contains(&w))
 }
 
 /// "1900" to "2099", as the year piece reads them.
-fn is_year_word(w: &[u8]) -> bool {
+fn is_year_word(w: &str) -> bool {
     w.len() == 4
-        && (w.starts_with(b"19") || w.starts_with(b"20"))
-        && w.iter().all(u8::is_ascii_digit)
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A unit or its plural, as the unit piece reads them.
-fn is_unit_word(w: &[u8]) -> bool {
-    let w = w.strip_suffix(b"s").unwrap_or(w);
-    UNITS.iter().any(|u| u.0.as_bytes() == w)
+fn is_unit_word(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    UNITS.iter().any(|u| u.0 == w)
 }
 
 /// Month cues: every month name and abbreviation starts with one.
@@ -96,7 +108,7 @@ pub(super) static RULES: [Rule; 12] = [
                 year,
                 ..
             } = p;
-            format!(r"{B}(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)")
+            format!(r"(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)")
         },
         build: build_month_day,
         cues: MONTH_CUES,
@@ -116,7 +128,7 @@ pub(super) static RULES: [Rule; 12] = [
                 ..
             } = p;
             format!(
-                r"{B}(?P<e>(?:{since}|on\s+)?{dow}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"
+                r"(?P<e>(?:{since}|on\s+)?{dow}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"
             )
         },
         build: build_month_day,
@@ -136,7 +148,7 @@ pub(super) static RULES: [Rule; 12] = [
                 ..
             } = p;
             format!(
-                r"{B}(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{month}(?:,?\s+{year})?)"
+                r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{month}(?:,?\s+{year})?)"
             )
         },
         build: build_month,
@@ -152,7 +164,7 @@ pub(super) static RULES: [Rule; 12] = [
                 since, year, edge, ..
             } = p;
             format!(
-                r"{B}(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{year})"
+                r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{year})"
             )
         },
         build: build_year,
@@ -172,7 +184,7 @@ pub(super) static RULES: [Rule; 12] = [
                 ..
             } = p;
             format!(
-                r"{B}(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|over|through|throughout)\s+)?(?:(?P<q>last|this|next|the)\s+)?(?:(?P<edge>{edge})(?:-|\s+)(?:the\s+)?)?(?P<season>{season}){B}(?:\s+(?:of\s+)?{year})?)"
+                r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|over|through|throughout)\s+)?(?:(?P<q>last|this|next|the)\s+)?(?:(?P<edge>{edge})(?:-|\s+)(?:the\s+)?)?(?P<season>{season}){B}(?:\s+(?:of\s+)?{year})?)"
             )
         },
         build: build_season,
@@ -191,7 +203,7 @@ pub(super) static RULES: [Rule; 12] = [
                 ..
             } = p;
             format!(
-                r"{B}(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>on|over|during|at|through|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?P<hol>{holiday}){B}(?:,?\s+{year})?)"
+                r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>on|over|during|at|through|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?P<hol>{holiday}){B}(?:,?\s+{year})?)"
             )
         },
         build: build_holiday,
@@ -217,7 +229,7 @@ pub(super) static RULES: [Rule; 12] = [
                 ..
             } = p;
             format!(
-                r"{B}(?P<e>(?:{since}|on\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|last|this|next)\s+)?(?:(?P<hours>(?:in\s+)?the\s+early\s+hours\s+of)\s+|(?P<edge>late|early|earlier|later)(?:\s+on)?\s+)?(?P<wd>{weekday}){B}(?:\s+(?P<pod>{pod}){B})?)"
+                r"(?P<e>(?:{since}|on\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|last|this|next)\s+)?(?:(?P<hours>(?:in\s+)?the\s+early\s+hours\s+of)\s+|(?P<edge>late|early|earlier|later)(?:\s+on)?\s+)?(?P<wd>{weekday}){B}(?:\s+(?P<pod>{pod}){B})?)"
             )
         },
         build: build_weekday,
@@ -241,7 +253,7 @@ pub(super) static RULES: [Rule; 12] = [
                 since, relday, pod, ..
             } = p;
             format!(
-                r"{B}(?P<e>(?:{since})?(?:(?:late|early|earlier|later)\s+)?(?P<rel>{relday}){B}(?:\s+(?P<pod>{pod}){B})?)"
+                r"(?P<e>(?:{since})?(?:(?:late|early|earlier|later)\s+)?(?P<rel>{relday}){B}(?:\s+(?P<pod>{pod}){B})?)"
             )
         },
         build: build_relative_day,
@@ -266,7 +278,7 @@ pub(super) static RULES: [Rule; 12] = [
         pattern: |p| {
             let Pieces { since, edge, .. } = p;
             format!(
-                r"{B}(?P<e>(?:{since})?(?:(?:(?P<edge>{edge})(?:-|\s+))?(?P<q>last|this|next)\s+(?P<unit>week|month|year)|(?P<edge2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)){B})"
+                r"(?P<e>(?:{since})?(?:(?:(?P<edge>{edge})(?:-|\s+))?(?P<q>last|this|next)\s+(?P<unit>week|month|year)|(?P<edge2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)){B})"
             )
         },
         build: build_relative_period,
@@ -280,7 +292,7 @@ pub(super) static RULES: [Rule; 12] = [
         pattern: |p| {
             let Pieces { unit, num, few, .. } = p;
             format!(
-                r"{B}(?P<e>(?:(?P<pre>in|over|during|within|for|throughout)\s+)?(?:(?P<recent>recent)\s+(?P<runit>{unit})|(?:the|this)\s+(?:past|last)\s+(?:(?P<few>{few})\s+|(?P<n>{num})\s+)?(?P<unit>{unit})){B})"
+                r"(?P<e>(?:(?P<pre>in|over|during|within|for|throughout)\s+)?(?:(?P<recent>recent)\s+(?P<runit>{unit})|(?:the|this)\s+(?:past|last)\s+(?:(?P<few>{few})\s+|(?P<n>{num})\s+)?(?P<unit>{unit})){B})"
             )
         },
         build: build_recent,
@@ -300,7 +312,7 @@ pub(super) static RULES: [Rule; 12] = [
                 ..
             } = p;
             format!(
-                r"{B}(?P<e>(?:(?P<mod>{modifier})\s+)?(?:(?P<few>{few})|(?P<n>{num}))\s+(?P<unit>{unit})\s+ago){B}"
+                r"(?P<e>(?:(?P<mod>{modifier})\s+)?(?:(?P<few>{few})|(?P<n>{num}))\s+(?P<unit>{unit})\s+ago){B}"
             )
         },
         build: build_ago,
@@ -314,7 +326,7 @@ pub(super) static RULES: [Rule; 12] = [
         pattern: |p| {
             let Pieces { since, .. } = p;
             format!(
-                r"{B}(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}"
+                r"(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}"
             )
         },
         build: build_weekend,
@@ -370,42 +382,13 @@ impl Pieces {
     }
 }
 
-/// The fast form of rule `index`'s regex, compiled at first use: anchored at
-/// the start of the haystack it is given (group `whole`), so it compiles
-/// without the literal prefilters of an unanchored pattern (most of the
-/// compile time, and no help when the search starts at a cue). Digits are
-/// ASCII: `search::needs_exact_search` sends sentences with other digits to
-/// [`exact_regex`].
-pub(super) fn fast_regex(index: usize) -> &'static Named {
-    static FAST: Lazy<[OnceCell<Named>; 12]> = Lazy::new(Default::default);
-    FAST[index].get_or_init(|| {
-        let pattern = (RULES[index].pattern)(&PIECES).replace(r"\d", "[0-9]");
-        Named::new(rx(&format!(r"\A(?P<whole>{pattern})")))
-    })
+/// Rule `index`'s regex, compiled at first use: anchored at the start of
+/// the text it is given, where the search puts a match's start.
+pub(super) fn regex(index: usize) -> &'static Regex {
+    static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
+    static COMPILED: Lazy<[OnceCell<Regex>; 12]> = Lazy::new(Default::default);
+    COMPILED[index].get_or_init(|| rx(&format!(r"\A(?:{})", (RULES[index].pattern)(&PIECES))))
 }
-
-/// A rule's regex with its group names by index, for [`Caps::name`].
-pub(super) struct Named {
-    pub(super) re: Regex,
-    pub(super) names: Vec<Option<String>>,
-}
-
-impl Named {
-    fn new(re: Regex) -> Named {
-        let names = re.capture_names().map(|n| n.map(str::to_string)).collect();
-        Named { re, names }
-    }
-}
-
-/// The plain form of rule `index`'s regex, compiled at first use: for the
-/// rare sentences whose characters the fast form does not read the same.
-pub(super) fn exact_regex(index: usize) -> &'static Named {
-    static EXACT: Lazy<[OnceCell<Named>; 12]> = Lazy::new(Default::default);
-    EXACT[index].get_or_init(|| Named::new(rx(&(RULES[index].pattern)(&PIECES))))
-}
-
-/// The shared sub-patterns, built once.
-static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
 
 /// Compiles a rule's pattern, case-insensitive; the patterns are fixed, so
 /// failure is a bug caught by every test.
@@ -432,7 +415,7 @@ fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// A group of a rule match, with offsets into the sentence's haystack.
+/// A group of a rule match, with offsets into the sentence's text.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Group<'h> {
     pub(super) start: usize,
@@ -440,49 +423,44 @@ pub(super) struct Group<'h> {
     pub(super) text: &'h str,
 }
 
-impl<'h> Group<'h> {
-    pub(super) fn start(&self) -> usize {
-        self.start
-    }
-
-    pub(super) fn end(&self) -> usize {
-        self.end
-    }
-
-    fn as_str(&self) -> &'h str {
-        self.text
-    }
-
-    pub(super) fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-}
-
-/// The groups of a rule match, found by a regex run on the haystack from
+/// The groups of a rule match, found by a regex run on the text from
 /// `offset` on.
 pub(super) struct Caps<'h> {
-    pub(super) caps: Captures<'h>,
-    pub(super) offset: usize,
-    /// The regex's group names, by index.
-    pub(super) names: &'static [Option<String>],
+    caps: Captures<'h>,
+    offset: usize,
+    /// The whole match.
+    pub(super) whole: Group<'h>,
 }
 
 impl<'h> Caps<'h> {
-    /// The named group, if it matched. Names are found in the regex's short
-    /// list: `Captures::name` hashes the name with SipHash on every call.
-    pub(super) fn name(&self, name: &str) -> Option<Group<'h>> {
-        let index = self.names.iter().position(|n| n.as_deref() == Some(name))?;
-        self.caps.get(index).map(|m| Group {
-            start: m.start() + self.offset,
-            end: m.end() + self.offset,
-            text: m.as_str(),
+    /// The groups of `caps`, a match in the text from `offset` on.
+    pub(super) fn new(caps: Captures<'h>, offset: usize) -> Option<Caps<'h>> {
+        let whole = at_offset(caps.get(0)?, offset);
+        Some(Caps {
+            caps,
+            offset,
+            whole,
         })
+    }
+
+    /// The named group, if it matched.
+    pub(super) fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.caps.name(name).map(|m| at_offset(m, self.offset))
+    }
+}
+
+/// A regex match in the text from `offset` on, with offsets into the text.
+fn at_offset(m: regex::Match<'_>, offset: usize) -> Group<'_> {
+    Group {
+        start: m.start() + offset,
+        end: m.end() + offset,
+        text: m.as_str(),
     }
 }
 
 /// The text of a named group, if it matched.
 fn group<'h>(caps: &Caps<'h>, name: &str) -> Option<&'h str> {
-    caps.name(name).map(|m| m.as_str())
+    caps.name(name).map(|m| m.text)
 }
 
 /// The lowercase ASCII word just before `pos` (skipping whitespace), looking
@@ -573,10 +551,10 @@ fn days_in_month(month: u32, year: Option<i32>) -> u32 {
 fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (month, _, _) = month_of(caps)?;
     let day_m = caps.name("day")?;
-    if continues_number(text, day_m.start()) {
+    if continues_number(text, day_m.start) {
         return None;
     }
-    let day: u32 = day_m.as_str().parse().ok()?;
+    let day: u32 = day_m.text.parse().ok()?;
     let year = year_of(caps);
     (1..=days_in_month(month, year))
         .contains(&day)
@@ -590,7 +568,7 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let edge = edge_of(caps, "edge");
     let qualifier = qualifier_of(caps);
     if year.is_none() {
-        if abbr || followed_by_day(text, caps.name("e")?.end()) {
+        if abbr || followed_by_day(text, caps.name("e")?.end) {
             return None;
         }
         let before = [group(caps, "ctx"), group(caps, "pre"), group(caps, "since")];
@@ -641,7 +619,7 @@ fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
             .iter()
             .any(|g| caps.name(g).is_some());
     // "the fall of the city" is not autumn.
-    if !licensed || (year.is_none() && followed_by_of(text, caps.name("e")?.end())) {
+    if !licensed || (year.is_none() && followed_by_of(text, caps.name("e")?.end)) {
         return None;
     }
     Some(DateKind::Season {
@@ -655,10 +633,10 @@ fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 /// "New Year's Eve", "on Christmas Day", "over Christmas".
 fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let hol = caps.name("hol")?;
-    let holiday = HOLIDAYS.iter().find(|h| norm_eq(h.name, hol.as_str()))?;
+    let holiday = HOLIDAYS.iter().find(|h| norm_eq(h.name, hol.text))?;
     if holiday
         .not_after
-        .contains(&prev_word(text, hol.start()).as_str())
+        .contains(&prev_word(text, hol.start).as_str())
     {
         return None;
     }
@@ -725,7 +703,7 @@ fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let edge = edge_of(caps, "edge");
     if edge.is_none()
         && caps.name("since").is_none()
-        && DETERMINERS.contains(&prev_word(text, e.start()).as_str())
+        && DETERMINERS.contains(&prev_word(text, e.start).as_str())
     {
         return None;
     }
@@ -750,13 +728,13 @@ fn unit_of(s: &str) -> Option<Unit> {
 /// A count: digits or a number word.
 fn number_of(caps: &Caps<'_>, text: &str) -> Option<u32> {
     let m = caps.name("n")?;
-    if continues_number(text, m.start()) {
+    if continues_number(text, m.start) {
         return None;
     }
-    m.as_str()
+    m.text
         .parse()
         .ok()
-        .or_else(|| lookup(&NUMBER_WORDS, m.as_str()))
+        .or_else(|| lookup(&NUMBER_WORDS, m.text))
 }
 
 /// "in recent days", "In the past month", "over the past three weeks".
@@ -770,7 +748,7 @@ fn build_recent(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
             n: None,
         });
     }
-    if followed_by_of(text, e.end()) {
+    if followed_by_of(text, e.end) {
         return None;
     }
     let n = if caps.name("few").is_some() {
@@ -807,7 +785,7 @@ fn build_ago(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 fn build_weekend(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let e = caps.name("e")?;
     let bare = ["pre", "q", "since"].iter().all(|g| caps.name(g).is_none());
-    if bare && NOT_BEFORE_WEEKEND.contains(&prev_word(text, e.start()).as_str()) {
+    if bare && NOT_BEFORE_WEEKEND.contains(&prev_word(text, e.start).as_str()) {
         return None;
     }
     Some(DateKind::Weekend {

@@ -1,5 +1,6 @@
 //! The rules' golden examples and negative sentences, spans on odd input,
-//! and the fast search checked against the plain regexes.
+//! and the cued search checked against trying every rule at every word
+//! boundary.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -13,17 +14,15 @@ fn find_named(text: &str, start: usize, end: usize) -> Vec<(&'static str, DateEx
     find_named_with(text, start, end, false)
 }
 
-/// [`find_named`]; `exact` forces the plain regexes on every sentence (the
-/// reference the fast search is tested against).
+/// [`find_named`]; `every_start` tries every rule at every word boundary,
+/// whatever the cues say (the reference the cued search is tested against).
 fn find_named_with(
     text: &str,
     start: usize,
     end: usize,
-    exact: bool,
+    every_start: bool,
 ) -> Vec<(&'static str, DateExpr)> {
-    let mut found = Vec::new();
-    find_indexed(text, start, end, exact, None, &mut found);
-    found
+    find_indexed(text, start, end, every_start)
         .into_iter()
         .map(|(index, expr)| (RULES[index].name, expr))
         .collect()
@@ -364,15 +363,15 @@ fn long_repetitive_input_is_fine() {
     assert!(found.iter().all(|&t| t == "weekend"));
 }
 
-/// The fast search finds what the plain regexes find, on every sentence.
-fn check_same_as_exact(text: &str, start: usize, end: usize) {
-    let fast = find_named_with(text, start, end, false);
-    let exact = find_named_with(text, start, end, true);
-    assert_eq!(fast, exact, "{text:?} {start}..{end}");
+/// The cued search finds what trying every word boundary finds.
+fn check_cues_miss_nothing(text: &str, start: usize, end: usize) {
+    let cued = find_named_with(text, start, end, false);
+    let every_start = find_named_with(text, start, end, true);
+    assert_eq!(cued, every_start, "{text:?} {start}..{end}");
 }
 
 #[test]
-fn fast_search_matches_exact_search() {
+fn cued_search_matches_every_start() {
     let mut sentences: Vec<&str> = golden().map(|row| row[0]).collect();
     sentences.extend(NEGATIVE);
     sentences.extend([
@@ -388,16 +387,16 @@ fn fast_search_matches_exact_search() {
     ]);
     for s in sentences {
         for start in [0, 1, 3] {
-            check_same_as_exact(s, start, s.len());
+            check_cues_miss_nothing(s, start, s.len());
         }
     }
 }
 
 /// With `NEWSEVENTS_DATES_CORPUS` naming a JSON Lines file of `{"text": ...}`
-/// documents: the fast search against the plain regexes on every sentence.
+/// documents: the cued search against every start on every sentence.
 #[test]
 #[ignore]
-fn fast_search_matches_exact_search_on_corpus() {
+fn cued_search_matches_every_start_on_corpus() {
     let Ok(path) = std::env::var("NEWSEVENTS_DATES_CORPUS") else {
         return;
     };
@@ -408,7 +407,7 @@ fn fast_search_matches_exact_search_on_corpus() {
         let text = doc["text"].as_str().unwrap_or_default();
         for s in crate::segment::sentences(text) {
             sentences += 1;
-            check_same_as_exact(text, s.span.start, s.span.end);
+            check_cues_miss_nothing(text, s.span.start, s.span.end);
         }
     }
     eprintln!("{sentences} sentences");
@@ -435,7 +434,7 @@ proptest! {
     }
 
     #[test]
-    fn fast_search_matches_exact_on_date_words(
+    fn cued_search_matches_every_start_on_date_words(
         words in prop::collection::vec(prop::sample::select(vec![
             "on", "in", "since", "late", "early", "last", "this", "next", "the", "of", "at",
             "by", "mid", "mid-", "beginning", "end", "over", "past", "coming", "hours",
@@ -457,6 +456,6 @@ proptest! {
             text.push_str(word);
             text.push_str(sep);
         }
-        check_same_as_exact(&text, start, text.len());
+        check_cues_miss_nothing(&text, start, text.len());
     }
 }
