@@ -12,7 +12,6 @@ type DayRange = (NaiveDate, NaiveDate);
 /// Resolves an expression against the publication date: the single day it
 /// names, and the inclusive range it names. Without a publication date only
 /// fully written dates ("5 August 2024", "in 2004") resolve.
-#[allow(dead_code)]
 pub(crate) fn resolve(
     expr: &DateExpr,
     published: Option<NaiveDate>,
@@ -49,9 +48,13 @@ const YEAR_HORIZON: i64 = 330;
 const NO_HORIZON: i64 = i64::MAX;
 
 impl Pick {
-    /// The qualifier decides when there is one that points; else the tense.
-    fn new(qualifier: Option<Qualifier>, tense: Tense) -> Pick {
+    /// The qualifier decides when there is one that points; else the
+    /// tense, or for the start of a "since" range (`since`) the occurrence
+    /// on or before publication however long ago ("since March 8" in an
+    /// article of March 6).
+    fn new(qualifier: Option<Qualifier>, tense: Tense, since: bool) -> Pick {
         match qualifier {
+            None | Some(Qualifier::This) if since => Pick::OnOrBefore,
             Some(Qualifier::Last) => Pick::Before,
             Some(Qualifier::Next) => Pick::After,
             _ => Pick::Tense(tense),
@@ -188,19 +191,37 @@ fn resolve_kind(
     }
 }
 
-/// Resolution of the kinds that need the publication date. `since`: the
-/// start of a "since" range, which is the occurrence on or before
-/// publication however long ago ("since March 8" in an article of March 6).
+/// Resolution of the kinds that need the publication date `p`; `since`:
+/// the expression starts a "since" range (see [`Pick::new`]).
 fn resolve_relative(
     kind: &DateKind,
     p: NaiveDate,
     tense: Tense,
     since: bool,
 ) -> (Option<NaiveDate>, Option<DayRange>) {
-    let pick = |q: Option<Qualifier>| match q {
-        None | Some(Qualifier::This) if since => Pick::OnOrBefore,
-        q => Pick::new(q, tense),
-    };
+    match *kind {
+        DateKind::Relative { day, .. } => (relative_day(day, p), None),
+        DateKind::RelativePeriod { unit, offset, edge } => {
+            (None, relative_period(unit, offset, edge, p))
+        }
+        DateKind::Recent { unit, n } => (None, recent(unit, n, p)),
+        DateKind::Ago { n, unit, approx } => ago(n, unit, approx, p),
+        DateKind::Since(ref inner) => (None, since_range(inner, p)),
+        // Written years are handled by `resolve_kind`.
+        DateKind::Year { .. } => (None, None),
+        _ => occurrence(kind, p, tense, since),
+    }
+}
+
+/// The occurrence a repeating date (weekday, month-day, month, season,
+/// holiday, weekend) means, near publication `p`.
+fn occurrence(
+    kind: &DateKind,
+    p: NaiveDate,
+    tense: Tense,
+    since: bool,
+) -> (Option<NaiveDate>, Option<DayRange>) {
+    let pick = |q: Option<Qualifier>| Pick::new(q, tense, since);
     let day = |r: Option<DayRange>| (r.map(|r| r.0), None);
     let range = |r: Option<DayRange>| (None, r);
     let years = || (p.year() - 2)..=(p.year() + 2);
@@ -259,75 +280,96 @@ fn resolve_relative(
                     .filter_map(|d| Some((d, shift(d, 1)?))),
             ),
         ),
-        DateKind::Relative { day: rel, .. } => {
-            let offset = match rel {
-                RelativeDay::DayBeforeYesterday => -2,
-                RelativeDay::Yesterday | RelativeDay::LastNight => -1,
-                RelativeDay::Today | RelativeDay::Tonight => 0,
-                RelativeDay::Tomorrow => 1,
-                RelativeDay::DayAfterTomorrow => 2,
-                RelativeDay::Overnight => return (None, None),
-            };
-            (shift(p, offset), None)
-        }
-        DateKind::RelativePeriod { unit, offset, edge } => {
-            let (base, grain) = match unit {
-                Unit::Week => (
-                    shift(p, 7 * i64::from(offset)).and_then(week_range),
-                    Grain::Week,
-                ),
-                Unit::Month => (
-                    add_months(first_of_month(p), offset)
-                        .and_then(|d| month_range(d.year(), d.month())),
-                    Grain::Month,
-                ),
-                Unit::Year => (year_range(p.year() + offset), Grain::Year),
-                _ => (None, Grain::Month),
-            };
-            range(base.and_then(|r| apply_edge(r, edge, grain, Some(p))))
-        }
-        DateKind::Recent { unit, n } => {
-            let start = match unit {
-                Unit::Hour => shift(p, -i64::from(n.unwrap_or(24).div_ceil(24))),
-                Unit::Day => shift(p, -i64::from(n.unwrap_or(7))),
-                Unit::Week => shift(p, -7 * i64::from(n.unwrap_or(4))),
-                Unit::Month => sub_months(p, n.unwrap_or(3)),
-                Unit::Year => sub_months(p, n.unwrap_or(3).saturating_mul(12)),
-                Unit::Decade => sub_months(p, n.unwrap_or(1).saturating_mul(120)),
-            };
-            range(start.map(|s| (s, p)))
-        }
-        DateKind::Ago { n, unit, approx } => match (n, approx) {
-            (Some(n), false) => match unit {
-                Unit::Day => (shift(p, -i64::from(n)), None),
-                Unit::Week => range(shift(p, -7 * i64::from(n)).and_then(week_range)),
-                Unit::Month => {
-                    range(sub_months(p, n).and_then(|d| month_range(d.year(), d.month())))
-                }
-                Unit::Year => range(
-                    i32::try_from(n)
-                        .ok()
-                        .and_then(|n| year_range(p.year().checked_sub(n)?)),
-                ),
-                Unit::Hour | Unit::Decade => (None, None),
-            },
-            _ => (None, None),
-        },
-        DateKind::Since(ref inner) => {
-            // A written date resolves without publication; the others are
-            // the last occurrence before it.
-            let written = resolve_kind(inner, None, Tense::Past) != (None, None);
-            let (value, r) = if written {
-                resolve_kind(inner, Some(p), Tense::Past)
-            } else {
-                resolve_relative(inner, p, Tense::Past, true)
-            };
-            let from = value.or(r.map(|r| r.0));
-            range(from.filter(|&f| f <= p).map(|f| (f, p)))
-        }
-        // Written years are handled by `resolve_kind`.
-        DateKind::Year { .. } => (None, None),
+        _ => (None, None),
     }
+}
+
+/// The day a day named relative to publication `p` is; none for
+/// "overnight".
+fn relative_day(day: RelativeDay, p: NaiveDate) -> Option<NaiveDate> {
+    let offset = match day {
+        RelativeDay::DayBeforeYesterday => -2,
+        RelativeDay::Yesterday | RelativeDay::LastNight => -1,
+        RelativeDay::Today | RelativeDay::Tonight => 0,
+        RelativeDay::Tomorrow => 1,
+        RelativeDay::DayAfterTomorrow => 2,
+        RelativeDay::Overnight => return None,
+    };
+    shift(p, offset)
+}
+
+/// "last week", "late last month", "earlier this year": the week, month or
+/// year `offset` from publication `p`, or the part of it `edge` names.
+fn relative_period(unit: Unit, offset: i32, edge: Option<Edge>, p: NaiveDate) -> Option<DayRange> {
+    let (base, grain) = match unit {
+        Unit::Week => (
+            shift(p, 7 * i64::from(offset)).and_then(week_range),
+            Grain::Week,
+        ),
+        Unit::Month => (
+            add_months(first_of_month(p), offset).and_then(|d| month_range(d.year(), d.month())),
+            Grain::Month,
+        ),
+        Unit::Year => (year_range(p.year() + offset), Grain::Year),
+        _ => (None, Grain::Month),
+    };
+    base.and_then(|r| apply_edge(r, edge, grain, Some(p)))
+}
+
+/// "in recent days", "over the past three weeks": from `n` units (or a
+/// default for the unit) before publication `p` up to it.
+fn recent(unit: Unit, n: Option<u32>, p: NaiveDate) -> Option<DayRange> {
+    let start = match unit {
+        Unit::Hour => shift(p, -i64::from(n.unwrap_or(24).div_ceil(24))),
+        Unit::Day => shift(p, -i64::from(n.unwrap_or(7))),
+        Unit::Week => shift(p, -7 * i64::from(n.unwrap_or(4))),
+        Unit::Month => sub_months(p, n.unwrap_or(3)),
+        Unit::Year => sub_months(p, n.unwrap_or(3).saturating_mul(12)),
+        Unit::Decade => sub_months(p, n.unwrap_or(1).saturating_mul(120)),
+    };
+    start.map(|s| (s, p))
+}
+
+/// "three days ago" is a day, "six weeks ago" a week, "two years ago" a
+/// year; vague or approximate counts, hours and decades resolve to nothing.
+fn ago(
+    n: Option<u32>,
+    unit: Unit,
+    approx: bool,
+    p: NaiveDate,
+) -> (Option<NaiveDate>, Option<DayRange>) {
+    let Some(n) = n.filter(|_| !approx) else {
+        return (None, None);
+    };
+    match unit {
+        Unit::Day => (shift(p, -i64::from(n)), None),
+        Unit::Week => (None, shift(p, -7 * i64::from(n)).and_then(week_range)),
+        Unit::Month => (
+            None,
+            sub_months(p, n).and_then(|d| month_range(d.year(), d.month())),
+        ),
+        Unit::Year => (
+            None,
+            i32::try_from(n)
+                .ok()
+                .and_then(|n| year_range(p.year().checked_sub(n)?)),
+        ),
+        Unit::Hour | Unit::Decade => (None, None),
+    }
+}
+
+/// "since October 7", "since April": from the inner date up to publication
+/// `p`. A written date resolves without publication; the others are the
+/// last occurrence before it.
+fn since_range(inner: &DateKind, p: NaiveDate) -> Option<DayRange> {
+    let written = resolve_kind(inner, None, Tense::Past) != (None, None);
+    let (value, r) = if written {
+        resolve_kind(inner, Some(p), Tense::Past)
+    } else {
+        resolve_relative(inner, p, Tense::Past, true)
+    };
+    let from = value.or(r.map(|r| r.0));
+    from.filter(|&f| f <= p).map(|f| (f, p))
 }
 
 /// The part of a period an edge names; "earlier"/"later" split at the

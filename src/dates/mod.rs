@@ -35,7 +35,6 @@ pub(crate) use search::{find_dates, find_dates_in};
 pub(crate) use tables::NUMBER_WORDS;
 
 /// A date expression found in a sentence.
-#[allow(dead_code)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct DateExpr {
     /// UTF-8 byte offsets into the full text, leading preposition included.
@@ -45,7 +44,6 @@ pub(crate) struct DateExpr {
 }
 
 /// What a date expression says, before resolution.
-#[allow(dead_code)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum DateKind {
     /// "Saturday", "late Saturday", "on Tuesday night", "last Saturday".
@@ -147,7 +145,6 @@ pub(crate) enum DateKind {
 
 /// The tense of the clause a date governs, which picks between the last and
 /// the next occurrence of an underspecified date (see [`calendar::by_tense`]).
-#[allow(dead_code)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Tense {
     /// Reported as done ("said", "has arrived"): the most recent occurrence.
