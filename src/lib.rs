@@ -88,7 +88,6 @@ mod records;
 mod resolve;
 mod rules;
 mod segment;
-mod spare;
 mod tokens;
 mod words;
 

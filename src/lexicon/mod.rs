@@ -11,7 +11,6 @@ mod senses;
 mod tables;
 mod user;
 
-pub(crate) use search::load8;
 pub(crate) use senses::{NounType, NounTypes, SenseWord, Senses, Where};
 pub use user::LexiconEntry;
 

@@ -1,0 +1,483 @@
+//! Calendar resolution: the day or range of days an expression names,
+//! given the publication date and the tense of its clause.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::tables::SEASONS;
+use super::{DateExpr, DateKind, Edge, HolidayDate, Qualifier, RelativeDay, Season, Tense, Unit};
+
+/// An inclusive range of days.
+type DayRange = (NaiveDate, NaiveDate);
+
+/// Resolves an expression against the publication date: the single day it
+/// names, and the inclusive range it names. Without a publication date only
+/// fully written dates ("5 August 2024", "in 2004") resolve.
+pub(crate) fn resolve(
+    expr: &DateExpr,
+    published: Option<NaiveDate>,
+    tense: Tense,
+) -> (Option<NaiveDate>, Option<DayRange>) {
+    resolve_kind(&expr.kind, published, tense)
+}
+
+/// Which occurrence of a repeating date to take.
+#[derive(Debug, Clone, Copy)]
+enum Pick {
+    /// The latest one ended before publication ("last Monday").
+    Before,
+    /// The earliest one starting after publication ("next Monday").
+    After,
+    /// The latest one starting on or before publication, however long ago
+    /// ("since October 7").
+    OnOrBefore,
+    /// The one the clause's tense points at, within a horizon: see [`by_tense`].
+    Tense(Tense),
+}
+
+/// How far from publication, in days, news dates a clause with a bare
+/// weekday or weekend: the week around it.
+const WEEK_HORIZON: i64 = 6;
+
+/// How far from publication, in days, news dates a clause with a bare
+/// month-day or holiday (about eleven months): past that, the occurrence on
+/// the other side of publication, then within about a month, is meant
+/// ("on March 8" in an article of March 6, whatever the tense).
+const YEAR_HORIZON: i64 = 330;
+
+/// No bound: a month or a season is as the tense says, however far.
+const NO_HORIZON: i64 = i64::MAX;
+
+impl Pick {
+    /// The qualifier decides when there is one that points; else the
+    /// tense, or for the start of a "since" range (`since`) the occurrence
+    /// on or before publication however long ago ("since March 8" in an
+    /// article of March 6).
+    fn new(qualifier: Option<Qualifier>, tense: Tense, since: bool) -> Pick {
+        match qualifier {
+            None | Some(Qualifier::This) if since => Pick::OnOrBefore,
+            Some(Qualifier::Last) => Pick::Before,
+            Some(Qualifier::Next) => Pick::After,
+            _ => Pick::Tense(tense),
+        }
+    }
+
+    /// Picks from occurrences in ascending order; `horizon` bounds the
+    /// tense's preference (see [`by_tense`]).
+    fn among(
+        self,
+        p: NaiveDate,
+        horizon: i64,
+        occurrences: impl IntoIterator<Item = DayRange>,
+    ) -> Option<DayRange> {
+        // The latest starting on or before publication, the earliest ending
+        // on or after it, and the same two strictly.
+        let (mut on_or_before, mut on_or_after) = (None, None);
+        let (mut before, mut after) = (None, None);
+        for r in occurrences {
+            if r.0 <= p {
+                on_or_before = Some(r);
+            }
+            if r.1 < p {
+                before = Some(r);
+            }
+            if r.1 >= p && on_or_after.is_none() {
+                on_or_after = Some(r);
+            }
+            if r.0 > p && after.is_none() {
+                after = Some(r);
+            }
+        }
+        match self {
+            Pick::Before => before,
+            Pick::After => after,
+            Pick::OnOrBefore => on_or_before,
+            Pick::Tense(tense) => by_tense(on_or_before, on_or_after, p, tense, horizon),
+        }
+    }
+}
+
+/// The occurrence of a repeating date that a clause of tense `tense` means,
+/// of the latest one starting on or before publication `p` (`before`) and
+/// the earliest one ending on or after it (`after`; the same one when it
+/// covers `p`).
+///
+/// The tense is a preference and the distance a bound: news dates an event
+/// with a bare weekday only within the week around publication, with a bare
+/// month-day only within about eleven months of it (`horizon`, in days). So
+/// the tense's side wins while it lies within the horizon; beyond it, and
+/// when the tense has no side (present tense, headlines, "said it would"),
+/// the nearer one wins, the earlier on a tie. Published on a Tuesday, "said
+/// on Monday" is the day before, "will meet on Thursday" two days after, "on
+/// Tuesday" the day itself, and a headline's "Sunday" the one two days
+/// before; published on March 6, "on March 8" is two days after even in a
+/// past-tense clause, and "on November 20" in one is last November.
+fn by_tense(
+    before: Option<DayRange>,
+    after: Option<DayRange>,
+    p: NaiveDate,
+    tense: Tense,
+    horizon: i64,
+) -> Option<DayRange> {
+    let distance = |r: DayRange| {
+        if r.1 < p {
+            (p - r.1).num_days()
+        } else {
+            (r.0 - p).num_days().max(0)
+        }
+    };
+    let preferred = match tense {
+        Tense::Past => before,
+        Tense::Future => after,
+        Tense::Present => None,
+    };
+    match (preferred, before, after) {
+        (Some(r), _, _) if distance(r) <= horizon => Some(r),
+        (_, Some(b), Some(a)) => Some(if distance(a) < distance(b) { a } else { b }),
+        (_, b, a) => b.or(a),
+    }
+}
+
+/// The size of a period, which decides what its thirds are.
+#[derive(Debug, Clone, Copy)]
+enum Grain {
+    Week,
+    Month,
+    Season,
+    Year,
+}
+
+/// Resolves a kind; the fully written ones need no publication date.
+fn resolve_kind(
+    kind: &DateKind,
+    published: Option<NaiveDate>,
+    tense: Tense,
+) -> (Option<NaiveDate>, Option<DayRange>) {
+    let day = |d: Option<NaiveDate>| (d, None);
+    let range = |r: Option<DayRange>| (None, r);
+    match *kind {
+        DateKind::MonthDay {
+            month,
+            day: d,
+            year: Some(y),
+        } => day(ymd(y, month, d)),
+        DateKind::Month {
+            month,
+            year: Some(y),
+            edge,
+            ..
+        } => {
+            range(month_range(y, month).and_then(|r| apply_edge(r, edge, Grain::Month, published)))
+        }
+        DateKind::Year { year, edge } => {
+            range(year_range(year).and_then(|r| apply_edge(r, edge, Grain::Year, published)))
+        }
+        DateKind::Season {
+            season,
+            year: Some(y),
+            edge,
+            ..
+        } => range(
+            season_range(season, y).and_then(|r| apply_edge(r, edge, Grain::Season, published)),
+        ),
+        DateKind::Holiday {
+            holiday,
+            year: Some(y),
+            ..
+        } => day(holiday_date(holiday.date, y)),
+        _ => match published {
+            Some(p) => resolve_relative(kind, p, tense, false),
+            None => (None, None),
+        },
+    }
+}
+
+/// Resolution of the kinds that need the publication date `p`; `since`:
+/// the expression starts a "since" range (see [`Pick::new`]).
+fn resolve_relative(
+    kind: &DateKind,
+    p: NaiveDate,
+    tense: Tense,
+    since: bool,
+) -> (Option<NaiveDate>, Option<DayRange>) {
+    match *kind {
+        DateKind::Relative { day, .. } => (relative_day(day, p), None),
+        DateKind::RelativePeriod { unit, offset, edge } => {
+            (None, relative_period(unit, offset, edge, p))
+        }
+        DateKind::Recent { unit, n } => (None, recent(unit, n, p)),
+        DateKind::Ago { n, unit, approx } => ago(n, unit, approx, p),
+        DateKind::Since(ref inner) => (None, since_range(inner, p)),
+        // Written years are handled by `resolve_kind`.
+        DateKind::Year { .. } => (None, None),
+        _ => occurrence(kind, p, tense, since),
+    }
+}
+
+/// The occurrence a repeating date (weekday, month-day, month, season,
+/// holiday, weekend) means, near publication `p`.
+fn occurrence(
+    kind: &DateKind,
+    p: NaiveDate,
+    tense: Tense,
+    since: bool,
+) -> (Option<NaiveDate>, Option<DayRange>) {
+    let pick = |q: Option<Qualifier>| Pick::new(q, tense, since);
+    let day = |r: Option<DayRange>| (r.map(|r| r.0), None);
+    let range = |r: Option<DayRange>| (None, r);
+    let years = || (p.year() - 2)..=(p.year() + 2);
+    // Every weekday and weekend occurs in this window, both ways, for any pick.
+    let window = || (-14..=14).filter_map(move |k| shift(p, k));
+    match *kind {
+        DateKind::Weekday { wd, qualifier, .. } => day(pick(qualifier).among(
+            p,
+            WEEK_HORIZON,
+            window().filter(|d| d.weekday() == wd).map(|d| (d, d)),
+        )),
+        DateKind::MonthDay { month, day: d, .. } => day(pick(None).among(
+            p,
+            YEAR_HORIZON,
+            years().filter_map(|y| ymd(y, month, d)).map(|d| (d, d)),
+        )),
+        DateKind::Month {
+            month,
+            edge,
+            qualifier,
+            ..
+        } => range(pick(qualifier).among(
+            p,
+            NO_HORIZON,
+            years().filter_map(|y| apply_edge(month_range(y, month)?, edge, Grain::Month, Some(p))),
+        )),
+        DateKind::Season {
+            season,
+            edge,
+            qualifier,
+            ..
+        } => {
+            range(pick(qualifier).among(
+                p,
+                NO_HORIZON,
+                years().filter_map(|y| {
+                    apply_edge(season_range(season, y)?, edge, Grain::Season, Some(p))
+                }),
+            ))
+        }
+        DateKind::Holiday {
+            holiday, qualifier, ..
+        } => day(pick(qualifier).among(
+            p,
+            YEAR_HORIZON,
+            years()
+                .filter_map(|y| holiday_date(holiday.date, y))
+                .map(|d| (d, d)),
+        )),
+        DateKind::Weekend { qualifier } => range(
+            pick(qualifier).among(
+                p,
+                WEEK_HORIZON,
+                window()
+                    .filter(|d| d.weekday() == Weekday::Sat)
+                    .filter_map(|d| Some((d, shift(d, 1)?))),
+            ),
+        ),
+        _ => (None, None),
+    }
+}
+
+/// The day a day named relative to publication `p` is; none for
+/// "overnight".
+fn relative_day(day: RelativeDay, p: NaiveDate) -> Option<NaiveDate> {
+    let offset = match day {
+        RelativeDay::DayBeforeYesterday => -2,
+        RelativeDay::Yesterday | RelativeDay::LastNight => -1,
+        RelativeDay::Today | RelativeDay::Tonight => 0,
+        RelativeDay::Tomorrow => 1,
+        RelativeDay::DayAfterTomorrow => 2,
+        RelativeDay::Overnight => return None,
+    };
+    shift(p, offset)
+}
+
+/// "last week", "late last month", "earlier this year": the week, month or
+/// year `offset` from publication `p`, or the part of it `edge` names.
+fn relative_period(unit: Unit, offset: i32, edge: Option<Edge>, p: NaiveDate) -> Option<DayRange> {
+    let (base, grain) = match unit {
+        Unit::Week => (
+            shift(p, 7 * i64::from(offset)).and_then(week_range),
+            Grain::Week,
+        ),
+        Unit::Month => (
+            add_months(first_of_month(p), offset).and_then(|d| month_range(d.year(), d.month())),
+            Grain::Month,
+        ),
+        Unit::Year => (year_range(p.year() + offset), Grain::Year),
+        _ => (None, Grain::Month),
+    };
+    base.and_then(|r| apply_edge(r, edge, grain, Some(p)))
+}
+
+/// "in recent days", "over the past three weeks": from `n` units (or a
+/// default for the unit) before publication `p` up to it.
+fn recent(unit: Unit, n: Option<u32>, p: NaiveDate) -> Option<DayRange> {
+    let start = match unit {
+        Unit::Hour => shift(p, -i64::from(n.unwrap_or(24).div_ceil(24))),
+        Unit::Day => shift(p, -i64::from(n.unwrap_or(7))),
+        Unit::Week => shift(p, -7 * i64::from(n.unwrap_or(4))),
+        Unit::Month => sub_months(p, n.unwrap_or(3)),
+        Unit::Year => sub_months(p, n.unwrap_or(3).saturating_mul(12)),
+        Unit::Decade => sub_months(p, n.unwrap_or(1).saturating_mul(120)),
+    };
+    start.map(|s| (s, p))
+}
+
+/// "three days ago" is a day, "six weeks ago" a week, "two years ago" a
+/// year; vague or approximate counts, hours and decades resolve to nothing.
+fn ago(
+    n: Option<u32>,
+    unit: Unit,
+    approx: bool,
+    p: NaiveDate,
+) -> (Option<NaiveDate>, Option<DayRange>) {
+    let Some(n) = n.filter(|_| !approx) else {
+        return (None, None);
+    };
+    match unit {
+        Unit::Day => (shift(p, -i64::from(n)), None),
+        Unit::Week => (None, shift(p, -7 * i64::from(n)).and_then(week_range)),
+        Unit::Month => (
+            None,
+            sub_months(p, n).and_then(|d| month_range(d.year(), d.month())),
+        ),
+        Unit::Year => (
+            None,
+            i32::try_from(n)
+                .ok()
+                .and_then(|n| year_range(p.year().checked_sub(n)?)),
+        ),
+        Unit::Hour | Unit::Decade => (None, None),
+    }
+}
+
+/// "since October 7", "since April": from the inner date up to publication
+/// `p`. A written date resolves without publication; the others are the
+/// last occurrence before it.
+fn since_range(inner: &DateKind, p: NaiveDate) -> Option<DayRange> {
+    let written = resolve_kind(inner, None, Tense::Past) != (None, None);
+    let (value, r) = if written {
+        resolve_kind(inner, Some(p), Tense::Past)
+    } else {
+        resolve_relative(inner, p, Tense::Past, true)
+    };
+    let from = value.or(r.map(|r| r.0));
+    from.filter(|&f| f <= p).map(|f| (f, p))
+}
+
+/// The part of a period an edge names; "earlier"/"later" split at the
+/// publication day when it falls inside, else act as "early"/"late".
+fn apply_edge(
+    r: DayRange,
+    edge: Option<Edge>,
+    grain: Grain,
+    p: Option<NaiveDate>,
+) -> Option<DayRange> {
+    let Some(edge) = edge else {
+        return Some(r);
+    };
+    let (s, e) = r;
+    let inside = p.filter(|&p| s <= p && p <= e);
+    let third = match (edge, inside) {
+        (Edge::Earlier, Some(p)) => return Some((s, p)),
+        (Edge::Later, Some(p)) => return Some((p, e)),
+        (Edge::Early | Edge::Earlier, _) => 0,
+        (Edge::Mid, _) => 1,
+        (Edge::Late | Edge::Later, _) => 2,
+    };
+    match grain {
+        Grain::Week => {
+            let (a, b) = [(0, 1), (2, 3), (4, 6)][third];
+            Some((shift(s, a)?, shift(s, b)?))
+        }
+        Grain::Month => {
+            let (a, b) = [(1, 10), (11, 20), (21, e.day())][third];
+            Some((s.with_day(a)?, s.with_day(b)?))
+        }
+        Grain::Season => {
+            let m = add_months(s, third as i32)?;
+            month_range(m.year(), m.month())
+        }
+        Grain::Year => {
+            let (a, b) = [(1, 4), (5, 8), (9, 12)][third];
+            Some((ymd(s.year(), a, 1)?, month_range(s.year(), b)?.1))
+        }
+    }
+}
+
+/// A date from year, month and day, if valid.
+fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+/// `d` moved by `days`, either way.
+fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    if days >= 0 {
+        d.checked_add_days(Days::new(days.unsigned_abs()))
+    } else {
+        d.checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+}
+
+/// `d` moved back `n` months (clamped to the month's last day).
+fn sub_months(d: NaiveDate, n: u32) -> Option<NaiveDate> {
+    d.checked_sub_months(Months::new(n))
+}
+
+/// `d` moved by `n` months, either way.
+fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+    if n >= 0 {
+        d.checked_add_months(Months::new(n.unsigned_abs()))
+    } else {
+        d.checked_sub_months(Months::new(n.unsigned_abs()))
+    }
+}
+
+/// The first day of `d`'s month.
+fn first_of_month(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+/// The first and last day of a month.
+fn month_range(y: i32, m: u32) -> Option<DayRange> {
+    let first = ymd(y, m, 1)?;
+    let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
+    Some((first, last))
+}
+
+/// January 1 to December 31.
+fn year_range(y: i32) -> Option<DayRange> {
+    Some((ymd(y, 1, 1)?, ymd(y, 12, 31)?))
+}
+
+/// The ISO week (Monday to Sunday) containing `d`.
+fn week_range(d: NaiveDate) -> Option<DayRange> {
+    let monday = shift(d, -i64::from(d.weekday().num_days_from_monday()))?;
+    Some((monday, shift(monday, 6)?))
+}
+
+/// The season of year `y`; winter `y` starts in December of `y - 1`.
+fn season_range(season: Season, y: i32) -> Option<DayRange> {
+    let (_, _, start_month) = SEASONS.iter().find(|s| s.1 == season)?;
+    let start_year = if season == Season::Winter { y - 1 } else { y };
+    let first = ymd(start_year, *start_month, 1)?;
+    let last = first.checked_add_months(Months::new(3))?.pred_opt()?;
+    Some((first, last))
+}
+
+/// The holiday's day in year `y`.
+fn holiday_date(date: HolidayDate, y: i32) -> Option<NaiveDate> {
+    match date {
+        HolidayDate::Fixed(m, d) => ymd(y, m, d),
+        HolidayDate::NthWeekday(m, wd, n) => {
+            NaiveDate::from_weekday_of_month_opt(y, m, wd, n as u8)
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Date expressions in news sentences: finding them and resolving them
+//! against the publication date.
+//!
+//! The text flows through four files: [`tables`] holds the word tables
+//! (month names, weekdays, number words, ...); [`rules`] the named rules,
+//! each a regex built from those tables plus a check of what a regex cannot
+//! see (the casing of "May" and "March", a licensing preposition before a
+//! bare year, the word before "weekend"); [`search`] runs the rules over a
+//! sentence and merges their matches leftmost-longest; [`calendar`] resolves
+//! what was found to days and ranges.
+//!
+//! Resolution follows news usage: a bare weekday or "October 23" in a
+//! past-tense clause is the most recent one on or before the publication date,
+//! in a future-tense clause the next one on or after it, in a present-tense
+//! clause or a headline the nearer of the two; and news uses a bare weekday
+//! only within the week around publication, a bare month-day only within
+//! about eleven months of it, so past that the other side wins whatever the
+//! tense (`calendar::by_tense`). Expressions that name a period ("last week",
+//! "in 2004") get a range and no single-day value.
+//!
+//! Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` would push the regex
+//! crate off its fast DFA at the first curly quote.
+
+use chrono::Weekday;
+
+use crate::document::Span;
+
+mod calendar;
+mod rules;
+mod search;
+mod tables;
+
+pub(crate) use calendar::resolve;
+pub(crate) use search::{find_dates, find_dates_in};
+pub(crate) use tables::NUMBER_WORDS;
+
+/// A date expression found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DateExpr {
+    /// UTF-8 byte offsets into the full text, leading preposition included.
+    pub span: Span,
+    /// What the expression says.
+    pub kind: DateKind,
+}
+
+/// What a date expression says, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DateKind {
+    /// "Saturday", "late Saturday", "on Tuesday night", "last Saturday".
+    Weekday {
+        /// The day of the week.
+        wd: Weekday,
+        /// "morning", "night", or the "early"/"late" of "late Saturday".
+        part_of_day: Option<PartOfDay>,
+        /// "last", "this" or "next" before the weekday.
+        qualifier: Option<Qualifier>,
+    },
+    /// "October 23", "Aug. 5", "5 August 2024", "Oct. 23, 2023".
+    MonthDay {
+        /// 1-12.
+        month: u32,
+        /// 1-31, valid for the month.
+        day: u32,
+        /// The year when written.
+        year: Option<i32>,
+    },
+    /// "in January", "since April", "In late June", "February 2003".
+    Month {
+        /// 1-12.
+        month: u32,
+        /// The year when written.
+        year: Option<i32>,
+        /// "early", "mid", "late".
+        edge: Option<Edge>,
+        /// "last", "this" or "next" before the month.
+        qualifier: Option<Qualifier>,
+    },
+    /// "in 2004", "by 2030", "mid-2004".
+    Year {
+        /// The year.
+        year: i32,
+        /// "early", "mid", "late".
+        edge: Option<Edge>,
+    },
+    /// "in early summer", "last winter", "the spring of 2004".
+    Season {
+        /// The season (northern hemisphere, meteorological).
+        season: Season,
+        /// The year when written.
+        year: Option<i32>,
+        /// "early", "mid", "late".
+        edge: Option<Edge>,
+        /// "last", "this" or "next" before the season.
+        qualifier: Option<Qualifier>,
+    },
+    /// "yesterday", "today", "tonight", "last night", "overnight", "this morning".
+    Relative {
+        /// The day, relative to publication.
+        day: RelativeDay,
+        /// "yesterday morning", "this afternoon".
+        part_of_day: Option<PartOfDay>,
+    },
+    /// "last week", "this month", "late last month", "earlier this year".
+    RelativePeriod {
+        /// Week, month or year.
+        unit: Unit,
+        /// -1 for "last", 0 for "this", 1 for "next".
+        offset: i32,
+        /// "late", "earlier" and the like.
+        edge: Option<Edge>,
+    },
+    /// "in recent days", "In the past month", "over the past three weeks".
+    Recent {
+        /// The unit counted back from publication.
+        unit: Unit,
+        /// How many units; `None` for "recent"/"few", which take a default.
+        n: Option<u32>,
+    },
+    /// "six weeks ago", "Nearly five years ago".
+    Ago {
+        /// How many units; `None` for "a few", "several".
+        n: Option<u32>,
+        /// The unit.
+        unit: Unit,
+        /// "nearly", "about", "more than": the count is not exact.
+        approx: bool,
+    },
+    /// "the weekend", "over the weekend", "last weekend".
+    Weekend {
+        /// "last", "this" or "next" before "weekend".
+        qualifier: Option<Qualifier>,
+    },
+    /// "New Year's Eve", "on Christmas Day".
+    Holiday {
+        /// The holiday's entry in [`tables::HOLIDAYS`].
+        holiday: &'static Holiday,
+        /// The year when written.
+        year: Option<i32>,
+        /// "last", "this" or "next" before the holiday.
+        qualifier: Option<Qualifier>,
+    },
+    /// "since October 7", "since April": from the inner date up to publication.
+    Since(Box<DateKind>),
+}
+
+/// The tense of the clause a date governs, which picks between the last and
+/// the next occurrence of an underspecified date (see [`calendar::by_tense`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    /// Reported as done ("said", "has arrived"): the most recent occurrence.
+    Past,
+    /// Neither: present tense, a headline, the future of a past ("said it
+    /// would"). The nearest occurrence.
+    Present,
+    /// Announced or scheduled ("will", "plans to", "is set to"): the next
+    /// occurrence.
+    Future,
+}
+
+/// "last", "this" or "next" before a weekday, month, season or weekend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Qualifier {
+    /// "last Saturday", "this past weekend": strictly before publication.
+    Last,
+    /// "this Saturday": as the tense says.
+    This,
+    /// "next Monday", "this coming weekend": strictly after publication.
+    Next,
+}
+
+/// A part of a day, which does not move the date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PartOfDay {
+    /// "early Sunday", "the early hours of Sunday".
+    Early,
+    /// "Wednesday morning".
+    Morning,
+    /// "Friday afternoon".
+    Afternoon,
+    /// "Monday evening".
+    Evening,
+    /// "Tuesday night".
+    Night,
+    /// "late Saturday".
+    Late,
+}
+
+/// Which part of a period: "early", "mid", "late", or "earlier"/"later"
+/// (before or after publication within the period).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Edge {
+    /// First third: days 1-10 of a month, January-April of a year.
+    Early,
+    /// Middle third: days 11-20 of a month.
+    Mid,
+    /// Last third: day 21 to the end of a month.
+    Late,
+    /// From the start of the period to publication ("earlier this week").
+    Earlier,
+    /// From publication to the end of the period ("later this month").
+    Later,
+}
+
+/// A unit of time in relative expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// Weeks (ISO, Monday to Sunday).
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+    /// Decades.
+    Decade,
+}
+
+/// A season, northern hemisphere, meteorological (three whole months).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Season {
+    /// March-May.
+    Spring,
+    /// June-August.
+    Summer,
+    /// September-November.
+    Autumn,
+    /// December-February, named by the year of its January.
+    Winter,
+}
+
+/// A day named relative to publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RelativeDay {
+    /// Publication day minus two.
+    DayBeforeYesterday,
+    /// Publication day minus one.
+    Yesterday,
+    /// The evening before publication.
+    LastNight,
+    /// The publication day.
+    Today,
+    /// The evening of the publication day.
+    Tonight,
+    /// Publication day plus one.
+    Tomorrow,
+    /// Publication day plus two.
+    DayAfterTomorrow,
+    /// Some night around publication; too vague for a day.
+    Overnight,
+}
+
+/// How a holiday's date is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HolidayDate {
+    /// Same month and day every year.
+    Fixed(u32, u32),
+    /// The n-th given weekday of a month (US Thanksgiving).
+    NthWeekday(u32, Weekday, u32),
+}
+
+/// A holiday with a computable date.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Holiday {
+    /// The name as written, lowercase; an apostrophe may be straight, curly or absent.
+    pub name: &'static str,
+    /// Its date.
+    pub date: HolidayDate,
+    /// True when the bare name is often not a date ("Christmas carols") and
+    /// needs a preposition, qualifier or year.
+    pub needs_context: bool,
+    /// Words that, just before the name, make it another calendar's holiday.
+    pub not_after: &'static [&'static str],
+}
+
+#[cfg(test)]
+mod tests;

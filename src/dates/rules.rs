@@ -1,0 +1,794 @@
+//! The rules: each a named pattern, built from the word tables, and a check
+//! of what a regex cannot see, which builds the expression's [`DateKind`].
+
+use chrono::NaiveDate;
+use once_cell::sync::{Lazy, OnceCell};
+use regex::{Captures, Regex};
+
+use super::tables::{
+    lookup, norm, norm_eq, MonthName, COUNT_MODIFIERS, DETERMINERS, EDGES, FEW_WORDS, HOLIDAYS,
+    MAY_CONTEXT, MONTHS, NOT_BEFORE_WEEKEND, NUMBER_WORDS, PARTS_OF_DAY, RELATIVE_DAYS, SEASONS,
+    UNITS, WEEKDAYS,
+};
+use super::{DateKind, Edge, PartOfDay, Qualifier, Unit};
+
+/// ASCII word boundary: see the module docs.
+const B: &str = r"(?-u:\b)";
+
+/// A named recognizer: its pattern, the code that checks a match, and the
+/// words that let the search skip to where a match can be.
+pub(super) struct Rule {
+    /// Stable name, shown in test failures.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) name: &'static str,
+    /// The case-insensitive pattern, from the shared pieces; group `e` is the
+    /// expression's span. A match starts at an ASCII word boundary, which
+    /// the search checks (the regex runs on the text from the match's start
+    /// on, so it cannot look behind it).
+    pattern: fn(&Pieces) -> String,
+    /// Checks a match against the sentence text (up to its end) and builds
+    /// the kind, or rejects it. The group `e`, when present, is the span;
+    /// a matched `since` group wraps the kind in [`DateKind::Since`].
+    pub(super) build: fn(&Caps<'_>, &str) -> Option<DateKind>,
+    /// Every match holds one of these words (ASCII, any case; see
+    /// `search::needs_every_start` for the letters that fold to ASCII ones).
+    pub(super) cues: &'static [&'static str],
+    /// Where in a match its cue stands: the search skips the occurrences
+    /// that stand elsewhere ("day" in "Monday" cues no unit).
+    pub(super) cue_at: CueAt,
+    /// A match starts at most this many runs of non-whitespace before the
+    /// start of its cue ("in the early hours of Friday": 5).
+    pub(super) reach: usize,
+}
+
+/// Where a rule's cue stands in its matches. Every pattern puts its cue
+/// word after whitespace, a hyphen or the match's start, so at a word
+/// start as `(?-u:\b)` reads it: no cue is found inside a word.
+#[derive(Clone, Copy)]
+pub(super) enum CueAt {
+    /// At the start of a word ("year" in "New Year's").
+    WordStart,
+    /// As a whole word ("monday", "weekend").
+    Whole,
+    /// At the start of a word that, whole and in lowercase, passes the
+    /// check ("mar" only in "March" or "Mar").
+    Word(fn(&str) -> bool),
+}
+
+impl CueAt {
+    /// Whether a cue `cue_len` bytes long, found at the start of `word` (a
+    /// run of ASCII word bytes), stands where its rule puts it.
+    pub(super) fn holds(self, word: &str, cue_len: usize) -> bool {
+        match self {
+            CueAt::WordStart => true,
+            CueAt::Whole => word.len() == cue_len,
+            CueAt::Word(check) => crate::tokens::with_lowercase(word, check),
+        }
+    }
+}
+
+/// A month's name or abbreviation, as the month piece reads them.
+fn is_month_word(w: &str) -> bool {
+    MONTHS.iter().any(|m| m.name == w || m.abbrevs.contains(&w))
+}
+
+/// "1900" to "2099", as the year piece reads them.
+fn is_year_word(w: &str) -> bool {
+    w.len() == 4
+        && (w.starts_with("19") || w.starts_with("20"))
+        && w.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A unit or its plural, as the unit piece reads them.
+fn is_unit_word(w: &str) -> bool {
+    let w = w.strip_suffix('s').unwrap_or(w);
+    UNITS.iter().any(|u| u.0 == w)
+}
+
+/// Month cues: every month name and abbreviation starts with one.
+const MONTH_CUES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Unit cues of relative periods, counts and "ago".
+const UNIT_CUES: &[&str] = &["hour", "day", "week", "month", "year", "decade"];
+
+/// The rules. Each `reach` counts the words a pattern allows before its cue:
+/// prepositions, qualifiers, edges ("at the beginning of"), counts ("a
+/// couple of") and, for cues inside a name, the words of the name before it.
+pub(super) static RULES: [Rule; 12] = [
+    Rule {
+        name: "month_day",
+        pattern: |p| {
+            let Pieces {
+                since,
+                dow,
+                month,
+                day,
+                year,
+                ..
+            } = p;
+            format!(r"(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)")
+        },
+        build: build_month_day,
+        cues: MONTH_CUES,
+        cue_at: CueAt::Word(is_month_word),
+        // since/on, weekday.
+        reach: 2,
+    },
+    Rule {
+        name: "day_month",
+        pattern: |p| {
+            let Pieces {
+                since,
+                dow,
+                month,
+                day,
+                year,
+                ..
+            } = p;
+            format!(
+                r"(?P<e>(?:{since}|on\s+)?{dow}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"
+            )
+        },
+        build: build_month_day,
+        cues: MONTH_CUES,
+        cue_at: CueAt::Word(is_month_word),
+        // since/on, weekday, the, day, of.
+        reach: 5,
+    },
+    Rule {
+        name: "month",
+        pattern: |p| {
+            let Pieces {
+                since,
+                month,
+                year,
+                edge,
+                ..
+            } = p;
+            format!(
+                r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{month}(?:,?\s+{year})?)"
+            )
+        },
+        build: build_month,
+        cues: MONTH_CUES,
+        cue_at: CueAt::Word(is_month_word),
+        // ctx, since/pre, qualifier, edge of up to four words.
+        reach: 7,
+    },
+    Rule {
+        name: "year",
+        pattern: |p| {
+            let Pieces {
+                since, year, edge, ..
+            } = p;
+            format!(
+                r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{year})"
+            )
+        },
+        build: build_year,
+        cues: &["19", "20"],
+        cue_at: CueAt::Word(is_year_word),
+        // ctx, since/pre, edge of up to four words.
+        reach: 6,
+    },
+    Rule {
+        name: "season",
+        pattern: |p| {
+            let Pieces {
+                since,
+                year,
+                edge,
+                season,
+                ..
+            } = p;
+            format!(
+                r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|over|through|throughout)\s+)?(?:(?P<q>last|this|next|the)\s+)?(?:(?P<edge>{edge})(?:-|\s+)(?:the\s+)?)?(?P<season>{season}){B}(?:\s+(?:of\s+)?{year})?)"
+            )
+        },
+        build: build_season,
+        cues: &["spring", "summer", "autumn", "fall", "winter"],
+        cue_at: CueAt::Whole,
+        // ctx, since/pre, qualifier, edge of up to four words, the.
+        reach: 8,
+    },
+    Rule {
+        name: "holiday",
+        pattern: |p| {
+            let Pieces {
+                since,
+                year,
+                holiday,
+                ..
+            } = p;
+            format!(
+                r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>on|over|during|at|through|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?P<hol>{holiday}){B}(?:,?\s+{year})?)"
+            )
+        },
+        build: build_holiday,
+        cues: &[
+            "year",
+            "christmas",
+            "boxing",
+            "valentine",
+            "halloween",
+            "thanksgiving",
+        ],
+        cue_at: CueAt::WordStart,
+        // ctx, since/pre, qualifier, the "new" of "new year's".
+        reach: 4,
+    },
+    Rule {
+        name: "weekday",
+        pattern: |p| {
+            let Pieces {
+                since,
+                weekday,
+                pod,
+                ..
+            } = p;
+            format!(
+                r"(?P<e>(?:{since}|on\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|last|this|next)\s+)?(?:(?P<hours>(?:in\s+)?the\s+early\s+hours\s+of)\s+|(?P<edge>late|early|earlier|later)(?:\s+on)?\s+)?(?P<wd>{weekday}){B}(?:\s+(?P<pod>{pod}){B})?)"
+            )
+        },
+        build: build_weekday,
+        cues: &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+        cue_at: CueAt::Whole,
+        // since/on, a two-word qualifier, "in the early hours of".
+        reach: 8,
+    },
+    Rule {
+        name: "relative_day",
+        pattern: |p| {
+            let Pieces {
+                since, relday, pod, ..
+            } = p;
+            format!(
+                r"(?P<e>(?:{since})?(?:(?:late|early|earlier|later)\s+)?(?P<rel>{relday}){B}(?:\s+(?P<pod>{pod}){B})?)"
+            )
+        },
+        build: build_relative_day,
+        // The last word of each relative day ("night" of "last night").
+        cues: &[
+            "yesterday",
+            "today",
+            "tomorrow",
+            "tonight",
+            "night",
+            "overnight",
+            "morning",
+            "afternoon",
+            "evening",
+        ],
+        cue_at: CueAt::Whole,
+        // since, edge, "the day before".
+        reach: 5,
+    },
+    Rule {
+        name: "relative_period",
+        pattern: |p| {
+            let Pieces { since, edge, .. } = p;
+            format!(
+                r"(?P<e>(?:{since})?(?:(?:(?P<edge>{edge})(?:-|\s+))?(?P<q>last|this|next)\s+(?P<unit>week|month|year)|(?P<edge2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)){B})"
+            )
+        },
+        build: build_relative_period,
+        cues: &["week", "month", "year"],
+        cue_at: CueAt::Whole,
+        // since, edge of up to four words, qualifier.
+        reach: 6,
+    },
+    Rule {
+        name: "recent",
+        pattern: |p| {
+            let Pieces { unit, num, few, .. } = p;
+            format!(
+                r"(?P<e>(?:(?P<pre>in|over|during|within|for|throughout)\s+)?(?:(?P<recent>recent)\s+(?P<runit>{unit})|(?:the|this)\s+(?:past|last)\s+(?:(?P<few>{few})\s+|(?P<n>{num})\s+)?(?P<unit>{unit})){B})"
+            )
+        },
+        build: build_recent,
+        cues: UNIT_CUES,
+        cue_at: CueAt::Word(is_unit_word),
+        // preposition, the, past, "a couple of".
+        reach: 6,
+    },
+    Rule {
+        name: "ago",
+        pattern: |p| {
+            let Pieces {
+                unit,
+                num,
+                few,
+                modifier,
+                ..
+            } = p;
+            format!(
+                r"(?P<e>(?:(?P<mod>{modifier})\s+)?(?:(?P<few>{few})|(?P<n>{num}))\s+(?P<unit>{unit})\s+ago){B}"
+            )
+        },
+        build: build_ago,
+        cues: &["ago"],
+        cue_at: CueAt::Whole,
+        // a two-word modifier, "a couple of", the unit.
+        reach: 6,
+    },
+    Rule {
+        name: "weekend",
+        pattern: |p| {
+            let Pieces { since, .. } = p;
+            format!(
+                r"(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}"
+            )
+        },
+        build: build_weekend,
+        cues: &["weekend"],
+        cue_at: CueAt::Whole,
+        // since/pre, a two-word qualifier.
+        reach: 3,
+    },
+];
+
+/// Sub-patterns shared by the rules, from the word tables.
+struct Pieces {
+    weekday: String,
+    pod: String,
+    month: String,
+    day: String,
+    year: String,
+    edge: String,
+    season: String,
+    holiday: String,
+    relday: String,
+    unit: String,
+    num: String,
+    few: String,
+    modifier: String,
+    since: &'static str,
+    dow: String,
+}
+
+impl Pieces {
+    fn new() -> Pieces {
+        let weekday = alternation(WEEKDAYS.iter().map(|w| w.0));
+        let month_full = alternation(MONTHS.iter().map(|m| m.name));
+        let month_abbr = alternation(MONTHS.iter().flat_map(|m| m.abbrevs.iter().copied()));
+        Pieces {
+            pod: alternation(PARTS_OF_DAY.iter().map(|p| p.0)),
+            // Only abbreviations take a period, so a sentence-final one stays outside.
+            month: format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)"),
+            day: format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}"),
+            year: format!(r"(?P<year>(?:19|20)\d\d){B}"),
+            edge: alternation(EDGES.iter().map(|e| e.0)),
+            season: alternation(SEASONS.iter().map(|s| s.0)),
+            holiday: alternation(HOLIDAYS.iter().map(|h| h.name)),
+            relday: alternation(RELATIVE_DAYS.iter().map(|r| r.0)),
+            unit: format!("(?:{})s?", alternation(UNITS.iter().map(|u| u.0))),
+            num: format!(r"\d+|{}", alternation(NUMBER_WORDS.iter().map(|n| n.0))),
+            few: alternation(FEW_WORDS),
+            modifier: alternation(COUNT_MODIFIERS.iter().map(|m| m.0)),
+            since: r"(?P<since>since)\s+",
+            dow: format!(r"(?:(?P<dow>{weekday}){B},?\s+)?"),
+            weekday,
+        }
+    }
+}
+
+/// Rule `index`'s regex, compiled at first use: anchored at the start of
+/// the text it is given, where the search puts a match's start.
+pub(super) fn regex(index: usize) -> &'static Regex {
+    static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
+    static COMPILED: Lazy<[OnceCell<Regex>; 12]> = Lazy::new(Default::default);
+    COMPILED[index].get_or_init(|| rx(&format!(r"\A(?:{})", (RULES[index].pattern)(&PIECES))))
+}
+
+/// Compiles a rule's pattern, case-insensitive; the patterns are fixed, so
+/// failure is a bug caught by every test.
+fn rx(pattern: &str) -> Regex {
+    Regex::new(&format!("(?i){pattern}")).expect("date rule pattern compiles")
+}
+
+/// `a|b|c` from table words: a space matches any run of whitespace, an
+/// apostrophe may be straight, curly or absent, anything else is literal.
+fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for (i, word) in words.into_iter().enumerate() {
+        if i > 0 {
+            out.push('|');
+        }
+        for c in word.chars() {
+            match c {
+                ' ' => out.push_str(r"\s+"),
+                '\'' => out.push_str("['’]?"),
+                c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+            }
+        }
+    }
+    out
+}
+
+/// A group of a rule match, with offsets into the sentence's text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Group<'h> {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) text: &'h str,
+}
+
+/// The groups of a rule match, found by a regex run on the text from
+/// `offset` on.
+pub(super) struct Caps<'h> {
+    caps: Captures<'h>,
+    offset: usize,
+    /// The whole match.
+    pub(super) whole: Group<'h>,
+}
+
+impl<'h> Caps<'h> {
+    /// The groups of `caps`, a match in the text from `offset` on.
+    pub(super) fn new(caps: Captures<'h>, offset: usize) -> Option<Caps<'h>> {
+        let whole = at_offset(caps.get(0)?, offset);
+        Some(Caps {
+            caps,
+            offset,
+            whole,
+        })
+    }
+
+    /// The named group, if it matched.
+    pub(super) fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.caps.name(name).map(|m| at_offset(m, self.offset))
+    }
+}
+
+/// A regex match in the text from `offset` on, with offsets into the text.
+fn at_offset(m: regex::Match<'_>, offset: usize) -> Group<'_> {
+    Group {
+        start: m.start() + offset,
+        end: m.end() + offset,
+        text: m.as_str(),
+    }
+}
+
+/// The text of a named group, if it matched.
+fn group<'h>(caps: &Caps<'h>, name: &str) -> Option<&'h str> {
+    caps.name(name).map(|m| m.text)
+}
+
+/// The lowercase ASCII word just before `pos` (skipping whitespace), looking
+/// back a bounded distance so the scan stays linear.
+fn prev_word(text: &str, pos: usize) -> String {
+    let bytes = &text.as_bytes()[..pos.min(text.len())];
+    let mut end = bytes.len();
+    while end > 0 && bytes[end - 1].is_ascii_whitespace() && bytes.len() - end < 16 {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii_alphabetic() && end - start < 32 {
+        start -= 1;
+    }
+    String::from_utf8_lossy(&bytes[start..end]).to_ascii_lowercase()
+}
+
+/// True when the text after `pos` is whitespace and then `of` as a word
+/// ("the fall of the city", "the last week of the trial").
+fn followed_by_of(text: &str, pos: usize) -> bool {
+    static OF: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+of{B}")));
+    text.get(pos..).is_some_and(|rest| OF.is_match(rest))
+}
+
+/// True when the text after `pos` is a day number, as in "in October 23",
+/// which the month-day rules read better.
+fn followed_by_day(text: &str, pos: usize) -> bool {
+    static DAY: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+[0-3]?\d(?:st|nd|rd|th)?{B}")));
+    text.get(pos..).is_some_and(|rest| DAY.is_match(rest))
+}
+
+/// True when the number at `pos` continues one before it ("2,500", "1.5"):
+/// ASCII boundaries would otherwise let "500" stand alone.
+fn continues_number(text: &str, pos: usize) -> bool {
+    let b = text.as_bytes();
+    pos >= 2 && pos <= b.len() && matches!(b[pos - 1], b',' | b'.') && b[pos - 2].is_ascii_digit()
+}
+
+/// The month (1-12) a `month`/`abbr` group names, if its casing allows it to
+/// be one, with its table entry and whether it was abbreviated.
+fn month_of(caps: &Caps<'_>) -> Option<(u32, &'static MonthName, bool)> {
+    let (word, abbr) = match (group(caps, "month"), group(caps, "abbr")) {
+        (Some(w), _) => (w, false),
+        (None, Some(w)) => (w, true),
+        (None, None) => return None,
+    };
+    let (i, m) = MONTHS.iter().enumerate().find(|(_, m)| {
+        m.name.eq_ignore_ascii_case(word) || m.abbrevs.iter().any(|a| a.eq_ignore_ascii_case(word))
+    })?;
+    let capitalized = word.starts_with(|c: char| c.is_ascii_uppercase());
+    let lowercase = word.bytes().all(|b| b.is_ascii_lowercase());
+    let ok = capitalized || (!abbr && !m.needs_capital && lowercase);
+    ok.then_some((i as u32 + 1, m, abbr))
+}
+
+/// The year group as a number.
+fn year_of(caps: &Caps<'_>) -> Option<i32> {
+    group(caps, "year").and_then(|y| y.parse().ok())
+}
+
+/// "last", "this past" -> Last; "this" -> This; "next", "this coming" -> Next.
+fn qualifier_of(caps: &Caps<'_>) -> Option<Qualifier> {
+    let q = norm(group(caps, "q")?);
+    match q.as_str() {
+        "last" | "this past" | "the past" => Some(Qualifier::Last),
+        "this" => Some(Qualifier::This),
+        "next" | "this coming" => Some(Qualifier::Next),
+        _ => None,
+    }
+}
+
+/// The edge group, looked up in [`EDGES`].
+fn edge_of(caps: &Caps<'_>, name: &str) -> Option<Edge> {
+    lookup(&EDGES, group(caps, name)?)
+}
+
+/// The days in a month (29 for February when the year is unknown).
+fn days_in_month(month: u32, year: Option<i32>) -> u32 {
+    match (month, year) {
+        (2, Some(y)) if NaiveDate::from_ymd_opt(y, 2, 29).is_none() => 28,
+        (2, _) => 29,
+        (4 | 6 | 9 | 11, _) => 30,
+        _ => 31,
+    }
+}
+
+/// "October 23", "5 August 2024", "on Monday, March 4".
+fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
+    let (month, _, _) = month_of(caps)?;
+    let day_m = caps.name("day")?;
+    if continues_number(text, day_m.start) {
+        return None;
+    }
+    let day: u32 = day_m.text.parse().ok()?;
+    let year = year_of(caps);
+    (1..=days_in_month(month, year))
+        .contains(&day)
+        .then_some(DateKind::MonthDay { month, day, year })
+}
+
+/// "in January", "since April", "In late June", "February 2003".
+fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
+    let (month, name, abbr) = month_of(caps)?;
+    let year = year_of(caps);
+    let edge = edge_of(caps, "edge");
+    let qualifier = qualifier_of(caps);
+    if year.is_none() {
+        if abbr || followed_by_day(text, caps.name("e")?.end) {
+            return None;
+        }
+        let before = [group(caps, "ctx"), group(caps, "pre"), group(caps, "since")];
+        let licensed = edge.is_some() || qualifier.is_some() || before.iter().any(Option::is_some);
+        // "by May" and "of May" are as likely the politician as the month.
+        let strict_ok = edge.is_some()
+            || qualifier.is_some()
+            || before[1..]
+                .iter()
+                .flatten()
+                .any(|w| MAY_CONTEXT.contains(&norm(w).as_str()));
+        if !licensed || (name.strict && !strict_ok) {
+            return None;
+        }
+    }
+    Some(DateKind::Month {
+        month,
+        year,
+        edge,
+        qualifier,
+    })
+}
+
+/// "in 2004", "by 2030", "mid-2004": a bare number is a year only after a
+/// preposition or an edge word.
+fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
+    let year = year_of(caps)?;
+    let edge = edge_of(caps, "edge");
+    let licensed = ["ctx", "pre", "since"]
+        .iter()
+        .any(|g| caps.name(g).is_some());
+    (licensed || edge.is_some()).then_some(DateKind::Year { year, edge })
+}
+
+/// "in early summer", "last winter", "the spring of 2004".
+fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
+    let season = lookup(
+        &SEASONS.map(|(name, season, _)| (name, season)),
+        group(caps, "season")?,
+    )?;
+    let year = year_of(caps);
+    let edge = edge_of(caps, "edge");
+    let qualifier = qualifier_of(caps);
+    let licensed = year.is_some()
+        || edge.is_some()
+        || qualifier.is_some()
+        || ["ctx", "pre", "since"]
+            .iter()
+            .any(|g| caps.name(g).is_some());
+    // "the fall of the city" is not autumn.
+    if !licensed || (year.is_none() && followed_by_of(text, caps.name("e")?.end)) {
+        return None;
+    }
+    Some(DateKind::Season {
+        season,
+        year,
+        edge,
+        qualifier,
+    })
+}
+
+/// "New Year's Eve", "on Christmas Day", "over Christmas".
+fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
+    let hol = caps.name("hol")?;
+    let holiday = HOLIDAYS.iter().find(|h| norm_eq(h.name, hol.text))?;
+    if holiday
+        .not_after
+        .contains(&prev_word(text, hol.start).as_str())
+    {
+        return None;
+    }
+    let year = year_of(caps);
+    let qualifier = qualifier_of(caps);
+    let licensed = year.is_some()
+        || qualifier.is_some()
+        || ["ctx", "pre", "since"]
+            .iter()
+            .any(|g| caps.name(g).is_some());
+    if holiday.needs_context && !licensed {
+        return None;
+    }
+    Some(DateKind::Holiday {
+        holiday,
+        year,
+        qualifier,
+    })
+}
+
+/// "on Saturday", "late Saturday", "Wednesday morning", "last Saturday".
+fn build_weekday(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
+    let wd = lookup(&WEEKDAYS, group(caps, "wd")?)?;
+    let part_of_day = match (group(caps, "pod"), group(caps, "edge")) {
+        (Some(p), _) => lookup(&PARTS_OF_DAY, p),
+        (None, _) if caps.name("hours").is_some() => Some(PartOfDay::Early),
+        (None, Some(e)) => match norm(e).as_str() {
+            "early" => Some(PartOfDay::Early),
+            "late" => Some(PartOfDay::Late),
+            _ => None,
+        },
+        (None, None) => None,
+    };
+    Some(DateKind::Weekday {
+        wd,
+        part_of_day,
+        qualifier: qualifier_of(caps),
+    })
+}
+
+/// "yesterday", "last night", "earlier today", "this morning".
+fn build_relative_day(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
+    let rel = group(caps, "rel")?;
+    let (_, day, pod) = RELATIVE_DAYS.iter().find(|r| norm_eq(r.0, rel))?;
+    let part_of_day = group(caps, "pod")
+        .and_then(|p| lookup(&PARTS_OF_DAY, p))
+        .or(*pod);
+    Some(DateKind::Relative {
+        day: *day,
+        part_of_day,
+    })
+}
+
+/// "last week", "late last month", "earlier this year", "later in the week".
+fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
+    let e = caps.name("e")?;
+    if let (Some(unit), Some(edge)) = (group(caps, "unit2"), edge_of(caps, "edge2")) {
+        return Some(DateKind::RelativePeriod {
+            unit: lookup(&UNITS, unit)?,
+            offset: 0,
+            edge: Some(edge),
+        });
+    }
+    let edge = edge_of(caps, "edge");
+    if edge.is_none()
+        && caps.name("since").is_none()
+        && DETERMINERS.contains(&prev_word(text, e.start).as_str())
+    {
+        return None;
+    }
+    let offset = match qualifier_of(caps)? {
+        Qualifier::Last => -1,
+        Qualifier::This => 0,
+        Qualifier::Next => 1,
+    };
+    Some(DateKind::RelativePeriod {
+        unit: lookup(&UNITS, group(caps, "unit")?)?,
+        offset,
+        edge,
+    })
+}
+
+/// A unit group, singular or plural.
+fn unit_of(s: &str) -> Option<Unit> {
+    // `lookup` folds ASCII case itself.
+    lookup(&UNITS, s.strip_suffix(['s', 'S']).unwrap_or(s))
+}
+
+/// A count: digits or a number word.
+fn number_of(caps: &Caps<'_>, text: &str) -> Option<u32> {
+    let m = caps.name("n")?;
+    if continues_number(text, m.start) {
+        return None;
+    }
+    m.text
+        .parse()
+        .ok()
+        .or_else(|| lookup(&NUMBER_WORDS, m.text))
+}
+
+/// "in recent days", "In the past month", "over the past three weeks".
+fn build_recent(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
+    let e = caps.name("e")?;
+    if let Some(unit) = group(caps, "runit") {
+        // "recent days" without a preposition is usually a noun phrase subject.
+        caps.name("pre")?;
+        return Some(DateKind::Recent {
+            unit: unit_of(unit)?,
+            n: None,
+        });
+    }
+    if followed_by_of(text, e.end) {
+        return None;
+    }
+    let n = if caps.name("few").is_some() {
+        None
+    } else if caps.name("n").is_some() {
+        Some(number_of(caps, text)?)
+    } else {
+        Some(1)
+    };
+    Some(DateKind::Recent {
+        unit: unit_of(group(caps, "unit")?)?,
+        n,
+    })
+}
+
+/// "six weeks ago", "Nearly five years ago", "a few days ago".
+fn build_ago(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
+    let n = if caps.name("few").is_some() {
+        None
+    } else {
+        Some(number_of(caps, text)?)
+    };
+    let approx = group(caps, "mod")
+        .and_then(|m| lookup(&COUNT_MODIFIERS, m))
+        .unwrap_or(false);
+    Some(DateKind::Ago {
+        n,
+        unit: unit_of(group(caps, "unit")?)?,
+        approx,
+    })
+}
+
+/// "the weekend", "over the weekend", "last weekend", "weekend".
+fn build_weekend(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
+    let e = caps.name("e")?;
+    let bare = ["pre", "q", "since"].iter().all(|g| caps.name(g).is_none());
+    if bare && NOT_BEFORE_WEEKEND.contains(&prev_word(text, e.start).as_str()) {
+        return None;
+    }
+    Some(DateKind::Weekend {
+        qualifier: qualifier_of(caps),
+    })
+}
