@@ -8,13 +8,14 @@
 //! ```
 //! use newsevents::{Document, EventKind, Extractor};
 //!
-//! let text = "U.S. Secretary of State Antony Blinken made a surprise visit Sunday to Baghdad.";
+//! let text = "Foreign Minister Ana Ruiz made a surprise visit Sunday to Nairobi.";
 //! let extractor = Extractor::new();
 //! let doc = Document::new("example", text);
 //! let events = extractor.extract(&doc);
 //! for event in &events {
 //!     if let EventKind::Visit(v) = &event.kind {
-//!         assert_eq!(v.destination.as_ref().map(|m| m.text.as_str()), Some("Baghdad"));
+//!         assert_eq!(v.destination.as_ref().map(|m| m.text.as_str()), Some("Nairobi"));
+//!         assert_eq!(v.visitor.as_ref().map(|m| m.text.as_str()), Some("Ana Ruiz"));
 //!     }
 //!     // The sentence is the evidence.
 //!     let _evidence = &text[event.sentence.range()];
@@ -36,8 +37,9 @@
 //!   words, split into country, title and name.
 //! - *Rules*, one module per kind, look at each trigger word and fill the
 //!   roles from the mentions around it (subject, "by X", "on X", "X's visit
-//!   to Y"); every rule has an id, shown as [`Event::rule`], and example
-//!   sentences run by one test.
+//!   to Y"); every rule has an id in one catalogue, shown as
+//!   [`Event::rule`], and example sentences both ways run by one test.
+//!   The word classes they test are data (`src/words/*.txt`).
 //! - *Sense* decides whether a trigger word means the event at all: cue
 //!   words around it ("strike a deal", "heart attack", "went on sale"), the
 //!   types of the parties the rule found (plans, a deal, a product are not
