@@ -19,8 +19,8 @@
 //!
 //! let predictions = r#"{"doc": "d1", "kind": "visit", "sentence_span": [0, 48], "destination": {"text": "Baghdad"}}"#;
 //! let report = gold.score_jsonl(predictions)?;
-//! assert_eq!(report.kind(Kind::Visit).true_positives, 1);
-//! assert_eq!(report.micro.f1, 1.0);
+//! assert_eq!(report.kind(Kind::Visit).scores.true_positives, 1);
+//! assert_eq!(report.micro.scores.f1, 1.0);
 //! println!("{report}");
 //! # Ok::<(), newsevents_eval::Error>(())
 //! ```
@@ -116,7 +116,7 @@ mod score;
 pub use gold::{Gold, GoldDoc, GoldRecord, RoleValue};
 pub use matching::{fold, str_match, token_f1, tokens};
 pub use prediction::prediction_json;
-pub use report::{Extra, KindScores, MicroScores, Miss, Report};
+pub use report::{Extra, KindScores, MicroScores, Miss, Report, Scores};
 
 use serde::Serialize;
 use std::fmt;

@@ -1,18 +1,14 @@
 //! The report: counts, ratios, misses and extras, and their rendering.
 
-use crate::prediction::RoleCounts;
-use crate::score::Tally;
+use crate::score::{KindCounts, Tally};
 use crate::Kind;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-/// Scores for one kind. Ratios are exact; [`Report`]'s `Display` rounds
-/// them to three decimals.
+/// The counts and ratios of one kind or of all kinds together. Ratios are
+/// exact; [`Report`]'s `Display` rounds them to three decimals.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct KindScores {
-    /// The kind.
-    #[serde(skip)]
-    pub kind: Kind,
+pub struct Scores {
     /// Required gold records paired with a prediction.
     #[serde(rename = "tp")]
     pub true_positives: usize,
@@ -31,6 +27,17 @@ pub struct KindScores {
     pub f1: f64,
     /// F1 of role values over the pairs with a required record.
     pub role_f1: f64,
+}
+
+/// Scores for one kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KindScores {
+    /// The kind.
+    #[serde(skip)]
+    pub kind: Kind,
+    /// Its counts and ratios.
+    #[serde(flatten)]
+    pub scores: Scores,
     /// Role values that matched.
     pub role_matched: usize,
     /// Role values present in gold.
@@ -42,23 +49,10 @@ pub struct KindScores {
 /// Scores over all kinds, plus modality and date accuracy on the pairs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct MicroScores {
-    /// Sum of the kinds' true positives.
-    #[serde(rename = "tp")]
-    pub true_positives: usize,
-    /// Sum of the kinds' false positives.
-    #[serde(rename = "fp")]
-    pub false_positives: usize,
-    /// Sum of the kinds' false negatives.
-    #[serde(rename = "fn")]
-    pub false_negatives: usize,
-    /// Micro precision.
-    pub precision: f64,
-    /// Micro recall.
-    pub recall: f64,
-    /// Micro F1.
-    pub f1: f64,
-    /// Role F1 over the summed role counts of all kinds.
-    pub role_f1: f64,
+    /// The counts of all kinds summed, and their ratios (role F1 over the
+    /// summed role counts).
+    #[serde(flatten)]
+    pub scores: Scores,
     /// Share of pairs with a required record whose predicted modality is the gold one.
     pub modality_acc: f64,
     /// Pairs with a required record (the denominator of `modality_acc`).
@@ -133,22 +127,34 @@ fn kinds_as_map<S: Serializer>(kinds: &[KindScores], s: S) -> Result<S::Ok, S::E
     s.collect_map(kinds.iter().map(|k| (k.kind.as_str(), k)))
 }
 
-/// Precision, recall and F1.
-fn prf(true_positives: usize, false_positives: usize, false_negatives: usize) -> (f64, f64, f64) {
-    let precision = ratio(true_positives, true_positives + false_positives);
-    let recall = ratio(true_positives, true_positives + false_negatives);
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    (precision, recall, f1)
+impl Scores {
+    /// The ratios of counts `c`.
+    fn new(c: &KindCounts) -> Scores {
+        let (tp, fp, missed, roles) = (
+            c.true_positives,
+            c.false_positives,
+            c.false_negatives,
+            c.roles,
+        );
+        let precision = ratio(tp, tp + fp);
+        let recall = ratio(tp, tp + missed);
+        Scores {
+            true_positives: tp,
+            false_positives: fp,
+            false_negatives: missed,
+            precision,
+            recall,
+            f1: f1(precision, recall),
+            role_f1: f1(
+                ratio(roles.matched, roles.predicted),
+                ratio(roles.matched, roles.gold),
+            ),
+        }
+    }
 }
 
-/// Role F1 from the counts.
-fn role_f1(r: RoleCounts) -> f64 {
-    let precision = ratio(r.matched, r.predicted);
-    let recall = ratio(r.matched, r.gold);
+/// Harmonic mean of precision and recall, 0 when undefined.
+fn f1(precision: f64, recall: f64) -> f64 {
     if precision + recall > 0.0 {
         2.0 * precision * recall / (precision + recall)
     } else {
@@ -170,45 +176,26 @@ impl Tally {
             .into_iter()
             .map(|kind| {
                 let c = self.kinds[kind.index()];
-                let (precision, recall, f1) =
-                    prf(c.true_positives, c.false_positives, c.false_negatives);
                 KindScores {
                     kind,
-                    true_positives: c.true_positives,
-                    false_positives: c.false_positives,
-                    false_negatives: c.false_negatives,
-                    precision,
-                    recall,
-                    f1,
-                    role_f1: role_f1(c.roles),
+                    scores: Scores::new(&c),
                     role_matched: c.roles.matched,
                     role_gold: c.roles.gold,
                     role_predicted: c.roles.predicted,
                 }
             })
             .collect();
-        let mut total = crate::score::KindCounts::default();
+        let mut total = KindCounts::default();
         for c in &self.kinds {
             total.true_positives += c.true_positives;
             total.false_positives += c.false_positives;
             total.false_negatives += c.false_negatives;
             total.roles += c.roles;
         }
-        let (precision, recall, f1) = prf(
-            total.true_positives,
-            total.false_positives,
-            total.false_negatives,
-        );
         Report {
             kinds,
             micro: MicroScores {
-                true_positives: total.true_positives,
-                false_positives: total.false_positives,
-                false_negatives: total.false_negatives,
-                precision,
-                recall,
-                f1,
-                role_f1: role_f1(total.roles),
+                scores: Scores::new(&total),
                 modality_acc: ratio(self.modality_matched, self.modality_scored),
                 modality_scored: self.modality_scored,
                 date_acc: ratio(self.dates_matched, self.dates_scored),
@@ -261,27 +248,18 @@ impl fmt::Display for Report {
             "kind", "tp", "fp", "fn", "P", "R", "F1", "roleF1"
         )?;
         let micro = &self.micro;
-        let rows = self
-            .kinds
-            .iter()
-            .map(|k| {
-                let counts = (k.true_positives, k.false_positives, k.false_negatives);
-                let ratios = (k.precision, k.recall, k.f1, k.role_f1);
-                (k.kind.as_str(), counts, ratios)
-            })
-            .chain(std::iter::once((
-                "micro",
-                (
-                    micro.true_positives,
-                    micro.false_positives,
-                    micro.false_negatives,
-                ),
-                (micro.precision, micro.recall, micro.f1, micro.role_f1),
-            )));
-        for (name, (tp, fp, missed), (p, r, f1, rf)) in rows {
+        let rows = self.kinds.iter().map(|k| (k.kind.as_str(), &k.scores));
+        for (name, s) in rows.chain([("micro", &micro.scores)]) {
             writeln!(
                 f,
-                "{name:<10} {tp:>4} {fp:>4} {missed:>4} {p:6.3} {r:6.3} {f1:6.3} {rf:7.3}"
+                "{name:<10} {:>4} {:>4} {:>4} {:6.3} {:6.3} {:6.3} {:7.3}",
+                s.true_positives,
+                s.false_positives,
+                s.false_negatives,
+                s.precision,
+                s.recall,
+                s.f1,
+                s.role_f1
             )?;
         }
         writeln!(

@@ -20,7 +20,7 @@ fn score(gold: &Gold, predictions: &[&str]) -> Report {
 }
 
 fn counts(report: &Report) -> (usize, usize, usize) {
-    let m = &report.micro;
+    let m = &report.micro.scores;
     (m.true_positives, m.false_positives, m.false_negatives)
 }
 
@@ -40,7 +40,7 @@ fn greedy_pairing_order() {
     );
     assert_eq!(counts(&report), (1, 0, 0));
     assert_eq!(
-        report.micro.role_f1, 0.0,
+        report.micro.scores.role_f1, 0.0,
         "paired with the town: target mismatches"
     );
     // An asserted prediction paired with the hypothetical record is a false positive ...
@@ -184,7 +184,7 @@ fn doc_kinds_limit_what_is_scored() {
         .score_jsonl(&lines.join("\n"))
         .expect("valid predictions");
     let kind_counts = |k: Kind| {
-        let s = report.kind(k);
+        let s = &report.kind(k).scores;
         (s.true_positives, s.false_positives, s.false_negatives)
     };
     assert_eq!(kind_counts(Kind::Attack), (2, 1, 0));

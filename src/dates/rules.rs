@@ -21,11 +21,12 @@ pub(super) struct Rule {
     /// Stable name, shown in test failures.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(super) name: &'static str,
-    /// The case-insensitive pattern, from the shared pieces; group `e` is the
-    /// expression's span. A match starts at an ASCII word boundary, which
-    /// the search checks (the regex runs on the text from the match's start
-    /// on, so it cannot look behind it).
-    pattern: fn(&Pieces) -> String,
+    /// The case-insensitive pattern, where `{name}` stands for a shared
+    /// piece ([`Pieces::expand`]); group `e` is the expression's span. A match
+    /// starts at an ASCII word boundary, which the search checks (the regex
+    /// runs on the text from the match's start on, so it cannot look behind
+    /// it).
+    pattern: &'static str,
     /// Checks a match against the sentence text (up to its end) and builds
     /// the kind, or rejects it. The group `e`, when present, is the span;
     /// a matched `since` group wraps the kind in [`DateKind::Since`].
@@ -99,17 +100,7 @@ const UNIT_CUES: &[&str] = &["hour", "day", "week", "month", "year", "decade"];
 pub(super) static RULES: [Rule; 12] = [
     Rule {
         name: "month_day",
-        pattern: |p| {
-            let Pieces {
-                since,
-                dow,
-                month,
-                day,
-                year,
-                ..
-            } = p;
-            format!(r"(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)")
-        },
+        pattern: r"(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)",
         build: build_month_day,
         cues: MONTH_CUES,
         cue_at: CueAt::Word(is_month_word),
@@ -118,19 +109,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "day_month",
-        pattern: |p| {
-            let Pieces {
-                since,
-                dow,
-                month,
-                day,
-                year,
-                ..
-            } = p;
-            format!(
-                r"(?P<e>(?:{since}|on\s+)?{dow}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"
-            )
-        },
+        pattern: r"(?P<e>(?:{since}|on\s+)?{dow}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)",
         build: build_month_day,
         cues: MONTH_CUES,
         cue_at: CueAt::Word(is_month_word),
@@ -139,18 +118,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "month",
-        pattern: |p| {
-            let Pieces {
-                since,
-                month,
-                year,
-                edge,
-                ..
-            } = p;
-            format!(
-                r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{month}(?:,?\s+{year})?)"
-            )
-        },
+        pattern: r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{month}(?:,?\s+{year})?)",
         build: build_month,
         cues: MONTH_CUES,
         cue_at: CueAt::Word(is_month_word),
@@ -159,14 +127,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "year",
-        pattern: |p| {
-            let Pieces {
-                since, year, edge, ..
-            } = p;
-            format!(
-                r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{year})"
-            )
-        },
+        pattern: r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{year})",
         build: build_year,
         cues: &["19", "20"],
         cue_at: CueAt::Word(is_year_word),
@@ -175,18 +136,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "season",
-        pattern: |p| {
-            let Pieces {
-                since,
-                year,
-                edge,
-                season,
-                ..
-            } = p;
-            format!(
-                r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|over|through|throughout)\s+)?(?:(?P<q>last|this|next|the)\s+)?(?:(?P<edge>{edge})(?:-|\s+)(?:the\s+)?)?(?P<season>{season}){B}(?:\s+(?:of\s+)?{year})?)"
-            )
-        },
+        pattern: r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|over|through|throughout)\s+)?(?:(?P<q>last|this|next|the)\s+)?(?:(?P<edge>{edge})(?:-|\s+)(?:the\s+)?)?(?P<season>{season}){B}(?:\s+(?:of\s+)?{year})?)",
         build: build_season,
         cues: &["spring", "summer", "autumn", "fall", "winter"],
         cue_at: CueAt::Whole,
@@ -195,17 +145,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "holiday",
-        pattern: |p| {
-            let Pieces {
-                since,
-                year,
-                holiday,
-                ..
-            } = p;
-            format!(
-                r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>on|over|during|at|through|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?P<hol>{holiday}){B}(?:,?\s+{year})?)"
-            )
-        },
+        pattern: r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>on|over|during|at|through|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?P<hol>{holiday}){B}(?:,?\s+{year})?)",
         build: build_holiday,
         cues: &[
             "year",
@@ -221,17 +161,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "weekday",
-        pattern: |p| {
-            let Pieces {
-                since,
-                weekday,
-                pod,
-                ..
-            } = p;
-            format!(
-                r"(?P<e>(?:{since}|on\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|last|this|next)\s+)?(?:(?P<hours>(?:in\s+)?the\s+early\s+hours\s+of)\s+|(?P<edge>late|early|earlier|later)(?:\s+on)?\s+)?(?P<wd>{weekday}){B}(?:\s+(?P<pod>{pod}){B})?)"
-            )
-        },
+        pattern: r"(?P<e>(?:{since}|on\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|last|this|next)\s+)?(?:(?P<hours>(?:in\s+)?the\s+early\s+hours\s+of)\s+|(?P<edge>late|early|earlier|later)(?:\s+on)?\s+)?(?P<wd>{weekday}){B}(?:\s+(?P<pod>{pod}){B})?)",
         build: build_weekday,
         cues: &[
             "monday",
@@ -248,14 +178,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "relative_day",
-        pattern: |p| {
-            let Pieces {
-                since, relday, pod, ..
-            } = p;
-            format!(
-                r"(?P<e>(?:{since})?(?:(?:late|early|earlier|later)\s+)?(?P<rel>{relday}){B}(?:\s+(?P<pod>{pod}){B})?)"
-            )
-        },
+        pattern: r"(?P<e>(?:{since})?(?:(?:late|early|earlier|later)\s+)?(?P<rel>{relday}){B}(?:\s+(?P<pod>{pod}){B})?)",
         build: build_relative_day,
         // The last word of each relative day ("night" of "last night").
         cues: &[
@@ -275,12 +198,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "relative_period",
-        pattern: |p| {
-            let Pieces { since, edge, .. } = p;
-            format!(
-                r"(?P<e>(?:{since})?(?:(?:(?P<edge>{edge})(?:-|\s+))?(?P<q>last|this|next)\s+(?P<unit>week|month|year)|(?P<edge2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)){B})"
-            )
-        },
+        pattern: r"(?P<e>(?:{since})?(?:(?:(?P<edge>{edge})(?:-|\s+))?(?P<q>last|this|next)\s+(?P<unit>week|month|year)|(?P<edge2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)){B})",
         build: build_relative_period,
         cues: &["week", "month", "year"],
         cue_at: CueAt::Whole,
@@ -289,12 +207,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "recent",
-        pattern: |p| {
-            let Pieces { unit, num, few, .. } = p;
-            format!(
-                r"(?P<e>(?:(?P<pre>in|over|during|within|for|throughout)\s+)?(?:(?P<recent>recent)\s+(?P<runit>{unit})|(?:the|this)\s+(?:past|last)\s+(?:(?P<few>{few})\s+|(?P<n>{num})\s+)?(?P<unit>{unit})){B})"
-            )
-        },
+        pattern: r"(?P<e>(?:(?P<pre>in|over|during|within|for|throughout)\s+)?(?:(?P<recent>recent)\s+(?P<runit>{unit})|(?:the|this)\s+(?:past|last)\s+(?:(?P<few>{few})\s+|(?P<n>{num})\s+)?(?P<unit>{unit})){B})",
         build: build_recent,
         cues: UNIT_CUES,
         cue_at: CueAt::Word(is_unit_word),
@@ -303,18 +216,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "ago",
-        pattern: |p| {
-            let Pieces {
-                unit,
-                num,
-                few,
-                modifier,
-                ..
-            } = p;
-            format!(
-                r"(?P<e>(?:(?P<mod>{modifier})\s+)?(?:(?P<few>{few})|(?P<n>{num}))\s+(?P<unit>{unit})\s+ago){B}"
-            )
-        },
+        pattern: r"(?P<e>(?:(?P<mod>{modifier})\s+)?(?:(?P<few>{few})|(?P<n>{num}))\s+(?P<unit>{unit})\s+ago){B}",
         build: build_ago,
         cues: &["ago"],
         cue_at: CueAt::Whole,
@@ -323,12 +225,7 @@ pub(super) static RULES: [Rule; 12] = [
     },
     Rule {
         name: "weekend",
-        pattern: |p| {
-            let Pieces { since, .. } = p;
-            format!(
-                r"(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}"
-            )
-        },
+        pattern: r"(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}",
         build: build_weekend,
         cues: &["weekend"],
         cue_at: CueAt::Whole,
@@ -337,48 +234,70 @@ pub(super) static RULES: [Rule; 12] = [
     },
 ];
 
-/// Sub-patterns shared by the rules, from the word tables.
-struct Pieces {
-    weekday: String,
-    pod: String,
-    month: String,
-    day: String,
-    year: String,
-    edge: String,
-    season: String,
-    holiday: String,
-    relday: String,
-    unit: String,
-    num: String,
-    few: String,
-    modifier: String,
-    since: &'static str,
-    dow: String,
-}
+/// Sub-patterns shared by the rules, from the word tables, by the name a
+/// pattern gives them.
+struct Pieces(Vec<(&'static str, String)>);
 
 impl Pieces {
     fn new() -> Pieces {
         let weekday = alternation(WEEKDAYS.iter().map(|w| w.0));
         let month_full = alternation(MONTHS.iter().map(|m| m.name));
         let month_abbr = alternation(MONTHS.iter().flat_map(|m| m.abbrevs.iter().copied()));
-        Pieces {
-            pod: alternation(PARTS_OF_DAY.iter().map(|p| p.0)),
+        Pieces(vec![
+            ("B", B.to_string()),
+            ("pod", alternation(PARTS_OF_DAY.iter().map(|p| p.0))),
             // Only abbreviations take a period, so a sentence-final one stays outside.
-            month: format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)"),
-            day: format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}"),
-            year: format!(r"(?P<year>(?:19|20)\d\d){B}"),
-            edge: alternation(EDGES.iter().map(|e| e.0)),
-            season: alternation(SEASONS.iter().map(|s| s.0)),
-            holiday: alternation(HOLIDAYS.iter().map(|h| h.name)),
-            relday: alternation(RELATIVE_DAYS.iter().map(|r| r.0)),
-            unit: format!("(?:{})s?", alternation(UNITS.iter().map(|u| u.0))),
-            num: format!(r"\d+|{}", alternation(NUMBER_WORDS.iter().map(|n| n.0))),
-            few: alternation(FEW_WORDS),
-            modifier: alternation(COUNT_MODIFIERS.iter().map(|m| m.0)),
-            since: r"(?P<since>since)\s+",
-            dow: format!(r"(?:(?P<dow>{weekday}){B},?\s+)?"),
-            weekday,
+            (
+                "month",
+                format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)"),
+            ),
+            ("day", format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}")),
+            ("year", format!(r"(?P<year>(?:19|20)\d\d){B}")),
+            ("edge", alternation(EDGES.iter().map(|e| e.0))),
+            ("season", alternation(SEASONS.iter().map(|s| s.0))),
+            ("holiday", alternation(HOLIDAYS.iter().map(|h| h.name))),
+            ("relday", alternation(RELATIVE_DAYS.iter().map(|r| r.0))),
+            (
+                "unit",
+                format!("(?:{})s?", alternation(UNITS.iter().map(|u| u.0))),
+            ),
+            (
+                "num",
+                format!(r"\d+|{}", alternation(NUMBER_WORDS.iter().map(|n| n.0))),
+            ),
+            ("few", alternation(FEW_WORDS)),
+            ("modifier", alternation(COUNT_MODIFIERS.iter().map(|m| m.0))),
+            ("since", r"(?P<since>since)\s+".to_string()),
+            ("dow", format!(r"(?:(?P<dow>{weekday}){B},?\s+)?")),
+            ("weekday", weekday),
+        ])
+    }
+
+    /// `pattern` with each `{name}` replaced by its piece; an unknown name
+    /// stays, and the regex rejects it.
+    fn expand(&self, pattern: &str) -> String {
+        let piece = |name: &str| self.0.iter().find(|(n, _)| *n == name).map(|(_, p)| p);
+        let mut out = String::new();
+        let mut rest = pattern;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            rest = &rest[open..];
+            match rest
+                .find('}')
+                .and_then(|close| Some((piece(&rest[1..close])?, close)))
+            {
+                Some((piece, close)) => {
+                    out.push_str(piece);
+                    rest = &rest[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = &rest[1..];
+                }
+            }
         }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -387,7 +306,7 @@ impl Pieces {
 pub(super) fn regex(index: usize) -> &'static Regex {
     static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
     static COMPILED: Lazy<[OnceCell<Regex>; 12]> = Lazy::new(Default::default);
-    COMPILED[index].get_or_init(|| rx(&format!(r"\A(?:{})", (RULES[index].pattern)(&PIECES))))
+    COMPILED[index].get_or_init(|| rx(&format!(r"\A(?:{})", PIECES.expand(RULES[index].pattern))))
 }
 
 /// Compiles a rule's pattern, case-insensitive; the patterns are fixed, so

@@ -345,9 +345,9 @@ impl PhraseSet {
         self.slots[i] = (tag, word + 1);
     }
 
-    /// The first word that is `b[s..e]` (any ASCII case), given its hash.
-    #[inline]
-    fn lookup(&self, h: u64, b: &[u8], s: usize, e: usize) -> Option<u32> {
+    /// The first word with hash `h` that `is_key` accepts.
+    #[inline(always)]
+    fn probe(&self, h: u64, is_key: impl Fn(u32) -> bool) -> Option<u32> {
         let (mut i, tag) = self.slot_of(h);
         let mask = self.slots.len() - 1;
         loop {
@@ -355,11 +355,17 @@ impl PhraseSet {
             if word == 0 {
                 return None;
             }
-            if t == tag && self.key_is(word - 1, b, s, e) {
+            if t == tag && is_key(word - 1) {
                 return Some(word - 1);
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The first word that is `b[s..e]` (any ASCII case), given its hash.
+    #[inline]
+    fn lookup(&self, h: u64, b: &[u8], s: usize, e: usize) -> Option<u32> {
+        self.probe(h, |word| self.key_is(word, b, s, e))
     }
 
     /// The first word that is the `len` (at most 8) bytes `head`, any
@@ -367,24 +373,12 @@ impl PhraseSet {
     #[inline(always)]
     fn lookup_short(&self, h: u64, head: u64, len: usize) -> Option<u32> {
         let caseless = head & NO_CASE;
-        let (mut i, tag) = self.slot_of(h);
-        let mask = self.slots.len() - 1;
-        loop {
-            let (t, word) = self.slots[i];
-            if word == 0 {
-                return None;
-            }
-            if t == tag {
-                let entry = &self.first_words[word as usize - 1];
-                if entry.key_head_caseless == caseless
-                    && entry.key_len as usize == len
-                    && (head & HIGH == 0 || lower8(head) == entry.key_head)
-                {
-                    return Some(word - 1);
-                }
-            }
-            i = (i + 1) & mask;
-        }
+        self.probe(h, |word| {
+            let entry = &self.first_words[word as usize];
+            entry.key_head_caseless == caseless
+                && entry.key_len as usize == len
+                && (head & HIGH == 0 || lower8(head) == entry.key_head)
+        })
     }
 
     #[inline]
