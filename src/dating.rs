@@ -80,10 +80,8 @@ impl<'a, 't> Dating<'a, 't> {
     ) -> Option<EventDate> {
         let a = self.a;
         let sentence = a.sentences[si].span;
-        let dates = self.sentence_dates[si].get_or_insert_with(|| {
-            let toks = &a.tokens[a.sent_toks[si].clone()];
-            crate::dates::find_dates_in(a.text, sentence, toks)
-        });
+        let dates = self.sentence_dates[si]
+            .get_or_insert_with(|| crate::dates::find_dates(a.text, sentence.start, sentence.end));
         let said = of_sentence(&self.reported, si).iter().map(|(_, c)| *c);
         let clauses = of_sentence(&self.clauses, si).iter().map(|(_, c)| *c);
         let others = (of_sentence(&self.triggers, si).iter())

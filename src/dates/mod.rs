@@ -31,7 +31,7 @@ mod search;
 mod tables;
 
 pub(crate) use calendar::resolve;
-pub(crate) use search::{find_dates, find_dates_in};
+pub(crate) use search::find_dates;
 pub(crate) use tables::NUMBER_WORDS;
 
 /// A date expression found in a sentence.

@@ -20,7 +20,6 @@ use once_cell::sync::Lazy;
 use super::rules::{regex, Caps, RULES};
 use super::{DateExpr, DateKind};
 use crate::document::Span;
-use crate::tokens::Token;
 
 /// All date expressions inside `text[start..end]` (a sentence), in order,
 /// non-overlapping, leftmost-longest. Never panics: bounds are clamped to the
@@ -30,13 +29,6 @@ pub(crate) fn find_dates(text: &str, start: usize, end: usize) -> Vec<DateExpr> 
         .into_iter()
         .map(|(_, expr)| expr)
         .collect()
-}
-
-/// [`find_dates`] over a sentence's span. The search reads the text
-/// itself: the sentence's tokens, which callers have at hand, are not
-/// needed.
-pub(crate) fn find_dates_in(text: &str, span: Span, _tokens: &[Token]) -> Vec<DateExpr> {
-    find_dates(text, span.start, span.end)
 }
 
 /// The date expressions of `text[start..end]` with the index of the rule

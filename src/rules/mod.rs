@@ -115,7 +115,7 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(crate) fn dates(&self) -> &[crate::dates::DateExpr] {
         self.dates.get_or_init(|| {
             let s = self.doc.sentences[self.si].span;
-            crate::dates::find_dates_in(self.doc.text, s, &self.doc.tokens[self.range.clone()])
+            crate::dates::find_dates(self.doc.text, s.start, s.end)
         })
     }
 
