@@ -119,7 +119,7 @@ pub mod bench_api {
     /// the number of mentions.
     pub fn analyse(text: &str) -> usize {
         let a = crate::pipeline::Analysis::new(text, default_lexicon());
-        a.all_ments().len()
+        a.all_mentions().len()
     }
 
     /// Segmentation, tokenization and the search for lexicon names and

@@ -743,7 +743,7 @@ mod tests {
     fn mention_texts(text: &str) -> Vec<&str> {
         let lex = crate::lexicon::LexiconData::builtin().compile();
         let a = crate::pipeline::Analysis::new(text, &lex);
-        let spans: Vec<Span> = a.all_ments().iter().map(|m| m.span).collect();
+        let spans: Vec<Span> = a.all_mentions().iter().map(|m| m.span).collect();
         spans.into_iter().map(|s| &text[s.range()]).collect()
     }
 

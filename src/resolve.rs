@@ -155,7 +155,7 @@ impl<'t> Register<'t> {
     /// Registers the people of an analysis (multi-word names, or titled names).
     pub(crate) fn build(a: &Analysis<'t>) -> Register<'t> {
         let mut people = Vec::new();
-        for m in a.all_ments() {
+        for m in a.all_mentions() {
             if !matches!(m.class, Class::Person | Class::Unknown) {
                 continue;
             }
@@ -272,7 +272,7 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    fn ment(&self, si: usize, mi: usize) -> &'a EntityMention {
+    fn entity(&self, si: usize, mi: usize) -> &'a EntityMention {
         &self.doc.mentions(si)[mi]
     }
 
@@ -295,7 +295,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// other can end before it.
     fn wanted_before(&self, si: usize, at: usize, wanted: Refers) -> Option<usize> {
         let first = self.first_wanted(si, wanted)?;
-        let m = self.ment(si, first);
+        let m = self.entity(si, first);
         if m.span.end <= at {
             return Some(first);
         }
@@ -435,7 +435,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// it stands for, a name with its fullest form, a description as the
     /// person it titles, a country in full.
     fn resolve_mention(&self, si: usize, mi: usize) -> Mention {
-        let m = self.ment(si, mi);
+        let m = self.entity(si, mi);
         match m.class {
             Class::Pronoun => {
                 // What it stands for, from the pronoun list that made it

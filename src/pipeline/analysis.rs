@@ -102,7 +102,7 @@ impl<'t> Analysis<'t> {
     }
 
     /// The mentions of all sentences, in text order.
-    pub(crate) fn all_ments(&self) -> &[EntityMention] {
+    pub(crate) fn all_mentions(&self) -> &[EntityMention] {
         &self.mentions.all
     }
 

@@ -55,7 +55,7 @@ impl DocFacts {
     fn conflict(&self, c: &Ctx<'_, '_>) -> bool {
         *self.conflict.get_or_init(|| {
             let a = c.doc;
-            let armed = a.all_ments().iter().filter(|m| armed(m)).count();
+            let armed = a.all_mentions().iter().filter(|m| armed(m)).count();
             let weapons = (0..a.sentences.len())
                 .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
                 .sum::<usize>();
