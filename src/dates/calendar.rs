@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::tables::SEASONS;
+use super::tables::TABLES;
 use super::{DateExpr, DateKind, Edge, HolidayDate, Qualifier, RelativeDay, Season, Tense, Unit};
 
 /// An inclusive range of days.
@@ -465,7 +465,7 @@ fn week_range(d: NaiveDate) -> Option<DayRange> {
 
 /// The season of year `y`; winter `y` starts in December of `y - 1`.
 fn season_range(season: Season, y: i32) -> Option<DayRange> {
-    let (_, _, start_month) = SEASONS.iter().find(|s| s.1 == season)?;
+    let (_, (_, start_month)) = TABLES.seasons.iter().find(|s| s.1 .0 == season)?;
     let start_year = if season == Season::Winter { y - 1 } else { y };
     let first = ymd(start_year, *start_month, 1)?;
     let last = first.checked_add_months(Months::new(3))?.pred_opt()?;

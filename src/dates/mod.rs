@@ -1,8 +1,9 @@
 //! Date expressions in news sentences: finding them and resolving them
 //! against the publication date.
 //!
-//! The text flows through four files: [`tables`] holds the word tables
-//! (month names, weekdays, number words, ...); [`rules`] the named rules,
+//! The text flows through four files: [`tables`] loads the word tables
+//! (month names, weekdays, number words, ...) from `words.tsv`, and the
+//! plain word lists are in `src/words/dates.txt`; [`rules`] the named rules,
 //! each a regex built from those tables plus a check of what a regex cannot
 //! see (the casing of "May" and "March", a licensing preposition before a
 //! bare year, the word before "weekend"); [`search`] runs the rules over a
@@ -22,6 +23,7 @@
 //! crate off its fast DFA at the first curly quote.
 
 use chrono::Weekday;
+use serde::Deserialize;
 
 use crate::document::Span;
 
@@ -32,7 +34,11 @@ mod tables;
 
 pub(crate) use calendar::resolve;
 pub(crate) use search::find_dates;
-pub(crate) use tables::NUMBER_WORDS;
+
+/// The number words of counts ("six weeks ago") with their values.
+pub(crate) fn number_words() -> &'static [(&'static str, u32)] {
+    &tables::TABLES.numbers
+}
 
 /// A date expression found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +138,7 @@ pub(crate) enum DateKind {
     },
     /// "New Year's Eve", "on Christmas Day".
     Holiday {
-        /// The holiday's entry in [`tables::HOLIDAYS`].
+        /// The holiday's entry in the holiday table.
         holiday: &'static Holiday,
         /// The year when written.
         year: Option<i32>,
@@ -169,7 +175,8 @@ pub(crate) enum Qualifier {
 }
 
 /// A part of a day, which does not move the date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum PartOfDay {
     /// "early Sunday", "the early hours of Sunday".
     Early,
@@ -187,7 +194,8 @@ pub(crate) enum PartOfDay {
 
 /// Which part of a period: "early", "mid", "late", or "earlier"/"later"
 /// (before or after publication within the period).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Edge {
     /// First third: days 1-10 of a month, January-April of a year.
     Early,
@@ -202,7 +210,8 @@ pub(crate) enum Edge {
 }
 
 /// A unit of time in relative expressions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Unit {
     /// Hours.
     Hour,
@@ -219,7 +228,8 @@ pub(crate) enum Unit {
 }
 
 /// A season, northern hemisphere, meteorological (three whole months).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Season {
     /// March-May.
     Spring,
@@ -232,7 +242,8 @@ pub(crate) enum Season {
 }
 
 /// A day named relative to publication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum RelativeDay {
     /// Publication day minus two.
     DayBeforeYesterday,
@@ -272,7 +283,7 @@ pub(crate) struct Holiday {
     /// needs a preposition, qualifier or year.
     pub needs_context: bool,
     /// Words that, just before the name, make it another calendar's holiday.
-    pub not_after: &'static [&'static str],
+    pub not_after: Vec<&'static str>,
 }
 
 #[cfg(test)]

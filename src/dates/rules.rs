@@ -5,12 +5,14 @@ use chrono::NaiveDate;
 use once_cell::sync::{Lazy, OnceCell};
 use regex::{Captures, Regex};
 
-use super::tables::{
-    lookup, norm, norm_eq, MonthName, COUNT_MODIFIERS, DETERMINERS, EDGES, FEW_WORDS, HOLIDAYS,
-    MAY_CONTEXT, MONTHS, NOT_BEFORE_WEEKEND, NUMBER_WORDS, PARTS_OF_DAY, RELATIVE_DAYS, SEASONS,
-    UNITS, WEEKDAYS,
-};
+use super::tables::{lookup, norm, norm_eq, MonthName, TABLES};
 use super::{DateKind, Edge, PartOfDay, Qualifier, Unit};
+use crate::words::lists::dates::{
+    AGO_CUES, DETERMINERS, HOLIDAY_CUES, MAY_CONTEXT, MONTH_CUES, NOT_BEFORE_WEEKEND,
+    RELATIVE_DAY_CUES, RELATIVE_PERIOD_CUES, SEASON_CUES, UNIT_CUES, WEEKDAY_CUES, WEEKEND_CUES,
+    YEAR_CUES,
+};
+use crate::words::Words;
 
 /// ASCII word boundary: see the module docs.
 const B: &str = r"(?-u:\b)";
@@ -33,7 +35,7 @@ pub(super) struct Rule {
     pub(super) build: fn(&Caps<'_>, &str) -> Option<DateKind>,
     /// Every match holds one of these words (ASCII, any case; see
     /// `search::needs_every_start` for the letters that fold to ASCII ones).
-    pub(super) cues: &'static [&'static str],
+    pub(super) cues: Words,
     /// Where in a match its cue stands: the search skips the occurrences
     /// that stand elsewhere ("day" in "Monday" cues no unit).
     pub(super) cue_at: CueAt,
@@ -70,7 +72,10 @@ impl CueAt {
 
 /// A month's name or abbreviation, as the month piece reads them.
 fn is_month_word(w: &str) -> bool {
-    MONTHS.iter().any(|m| m.name == w || m.abbrevs.contains(&w))
+    TABLES
+        .months
+        .iter()
+        .any(|m| m.name == w || m.abbrevs.contains(&w))
 }
 
 /// "1900" to "2099", as the year piece reads them.
@@ -83,16 +88,8 @@ fn is_year_word(w: &str) -> bool {
 /// A unit or its plural, as the unit piece reads them.
 fn is_unit_word(w: &str) -> bool {
     let w = w.strip_suffix('s').unwrap_or(w);
-    UNITS.iter().any(|u| u.0 == w)
+    TABLES.units.iter().any(|u| u.0 == w)
 }
-
-/// Month cues: every month name and abbreviation starts with one.
-const MONTH_CUES: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// Unit cues of relative periods, counts and "ago".
-const UNIT_CUES: &[&str] = &["hour", "day", "week", "month", "year", "decade"];
 
 /// The rules. Each `reach` counts the words a pattern allows before its cue:
 /// prepositions, qualifiers, edges ("at the beginning of"), counts ("a
@@ -129,7 +126,7 @@ pub(super) static RULES: [Rule; 12] = [
         name: "year",
         pattern: r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{year})",
         build: build_year,
-        cues: &["19", "20"],
+        cues: YEAR_CUES,
         cue_at: CueAt::Word(is_year_word),
         // ctx, since/pre, edge of up to four words.
         reach: 6,
@@ -138,7 +135,7 @@ pub(super) static RULES: [Rule; 12] = [
         name: "season",
         pattern: r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|over|through|throughout)\s+)?(?:(?P<q>last|this|next|the)\s+)?(?:(?P<edge>{edge})(?:-|\s+)(?:the\s+)?)?(?P<season>{season}){B}(?:\s+(?:of\s+)?{year})?)",
         build: build_season,
-        cues: &["spring", "summer", "autumn", "fall", "winter"],
+        cues: SEASON_CUES,
         cue_at: CueAt::Whole,
         // ctx, since/pre, qualifier, edge of up to four words, the.
         reach: 8,
@@ -147,14 +144,7 @@ pub(super) static RULES: [Rule; 12] = [
         name: "holiday",
         pattern: r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>on|over|during|at|through|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?P<hol>{holiday}){B}(?:,?\s+{year})?)",
         build: build_holiday,
-        cues: &[
-            "year",
-            "christmas",
-            "boxing",
-            "valentine",
-            "halloween",
-            "thanksgiving",
-        ],
+        cues: HOLIDAY_CUES,
         cue_at: CueAt::WordStart,
         // ctx, since/pre, qualifier, the "new" of "new year's".
         reach: 4,
@@ -163,15 +153,7 @@ pub(super) static RULES: [Rule; 12] = [
         name: "weekday",
         pattern: r"(?P<e>(?:{since}|on\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|last|this|next)\s+)?(?:(?P<hours>(?:in\s+)?the\s+early\s+hours\s+of)\s+|(?P<edge>late|early|earlier|later)(?:\s+on)?\s+)?(?P<wd>{weekday}){B}(?:\s+(?P<pod>{pod}){B})?)",
         build: build_weekday,
-        cues: &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
+        cues: WEEKDAY_CUES,
         cue_at: CueAt::Whole,
         // since/on, a two-word qualifier, "in the early hours of".
         reach: 8,
@@ -180,18 +162,7 @@ pub(super) static RULES: [Rule; 12] = [
         name: "relative_day",
         pattern: r"(?P<e>(?:{since})?(?:(?:late|early|earlier|later)\s+)?(?P<rel>{relday}){B}(?:\s+(?P<pod>{pod}){B})?)",
         build: build_relative_day,
-        // The last word of each relative day ("night" of "last night").
-        cues: &[
-            "yesterday",
-            "today",
-            "tomorrow",
-            "tonight",
-            "night",
-            "overnight",
-            "morning",
-            "afternoon",
-            "evening",
-        ],
+        cues: RELATIVE_DAY_CUES,
         cue_at: CueAt::Whole,
         // since, edge, "the day before".
         reach: 5,
@@ -200,7 +171,7 @@ pub(super) static RULES: [Rule; 12] = [
         name: "relative_period",
         pattern: r"(?P<e>(?:{since})?(?:(?:(?P<edge>{edge})(?:-|\s+))?(?P<q>last|this|next)\s+(?P<unit>week|month|year)|(?P<edge2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)){B})",
         build: build_relative_period,
-        cues: &["week", "month", "year"],
+        cues: RELATIVE_PERIOD_CUES,
         cue_at: CueAt::Whole,
         // since, edge of up to four words, qualifier.
         reach: 6,
@@ -218,7 +189,7 @@ pub(super) static RULES: [Rule; 12] = [
         name: "ago",
         pattern: r"(?P<e>(?:(?P<mod>{modifier})\s+)?(?:(?P<few>{few})|(?P<n>{num}))\s+(?P<unit>{unit})\s+ago){B}",
         build: build_ago,
-        cues: &["ago"],
+        cues: AGO_CUES,
         cue_at: CueAt::Whole,
         // a two-word modifier, "a couple of", the unit.
         reach: 6,
@@ -227,7 +198,7 @@ pub(super) static RULES: [Rule; 12] = [
         name: "weekend",
         pattern: r"(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}",
         build: build_weekend,
-        cues: &["weekend"],
+        cues: WEEKEND_CUES,
         cue_at: CueAt::Whole,
         // since/pre, a two-word qualifier.
         reach: 3,
@@ -240,12 +211,13 @@ struct Pieces(Vec<(&'static str, String)>);
 
 impl Pieces {
     fn new() -> Pieces {
-        let weekday = alternation(WEEKDAYS.iter().map(|w| w.0));
-        let month_full = alternation(MONTHS.iter().map(|m| m.name));
-        let month_abbr = alternation(MONTHS.iter().flat_map(|m| m.abbrevs.iter().copied()));
+        let t = &*TABLES;
+        let weekday = alternation(t.weekdays.iter().map(|w| w.0));
+        let month_full = alternation(t.months.iter().map(|m| m.name));
+        let month_abbr = alternation(t.months.iter().flat_map(|m| m.abbrevs.iter().copied()));
         Pieces(vec![
             ("B", B.to_string()),
-            ("pod", alternation(PARTS_OF_DAY.iter().map(|p| p.0))),
+            ("pod", alternation(t.parts_of_day.iter().map(|p| p.0))),
             // Only abbreviations take a period, so a sentence-final one stays outside.
             (
                 "month",
@@ -253,20 +225,23 @@ impl Pieces {
             ),
             ("day", format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}")),
             ("year", format!(r"(?P<year>(?:19|20)\d\d){B}")),
-            ("edge", alternation(EDGES.iter().map(|e| e.0))),
-            ("season", alternation(SEASONS.iter().map(|s| s.0))),
-            ("holiday", alternation(HOLIDAYS.iter().map(|h| h.name))),
-            ("relday", alternation(RELATIVE_DAYS.iter().map(|r| r.0))),
+            ("edge", alternation(t.edges.iter().map(|e| e.0))),
+            ("season", alternation(t.seasons.iter().map(|s| s.0))),
+            ("holiday", alternation(t.holidays.iter().map(|h| h.name))),
+            ("relday", alternation(t.relative_days.iter().map(|r| r.0))),
             (
                 "unit",
-                format!("(?:{})s?", alternation(UNITS.iter().map(|u| u.0))),
+                format!("(?:{})s?", alternation(t.units.iter().map(|u| u.0))),
             ),
             (
                 "num",
-                format!(r"\d+|{}", alternation(NUMBER_WORDS.iter().map(|n| n.0))),
+                format!(r"\d+|{}", alternation(t.numbers.iter().map(|n| n.0))),
             ),
-            ("few", alternation(FEW_WORDS)),
-            ("modifier", alternation(COUNT_MODIFIERS.iter().map(|m| m.0))),
+            ("few", alternation(t.few.iter().copied())),
+            (
+                "modifier",
+                alternation(t.count_modifiers.iter().map(|m| m.0)),
+            ),
             ("since", r"(?P<since>since)\s+".to_string()),
             ("dow", format!(r"(?:(?P<dow>{weekday}){B},?\s+)?")),
             ("weekday", weekday),
@@ -426,13 +401,13 @@ fn month_of(caps: &Caps<'_>) -> Option<(u32, &'static MonthName, bool)> {
         (None, Some(w)) => (w, true),
         (None, None) => return None,
     };
-    let (i, m) = MONTHS.iter().enumerate().find(|(_, m)| {
+    let m = TABLES.months.iter().find(|m| {
         m.name.eq_ignore_ascii_case(word) || m.abbrevs.iter().any(|a| a.eq_ignore_ascii_case(word))
     })?;
     let capitalized = word.starts_with(|c: char| c.is_ascii_uppercase());
     let lowercase = word.bytes().all(|b| b.is_ascii_lowercase());
     let ok = capitalized || (!abbr && !m.needs_capital && lowercase);
-    ok.then_some((i as u32 + 1, m, abbr))
+    ok.then_some((m.number, m, abbr))
 }
 
 /// The year group as a number.
@@ -451,9 +426,9 @@ fn qualifier_of(caps: &Caps<'_>) -> Option<Qualifier> {
     }
 }
 
-/// The edge group, looked up in [`EDGES`].
+/// The edge group, looked up in the edge table.
 fn edge_of(caps: &Caps<'_>, name: &str) -> Option<Edge> {
-    lookup(&EDGES, group(caps, name)?)
+    lookup(&TABLES.edges, group(caps, name)?)
 }
 
 /// The days in a month (29 for February when the year is unknown).
@@ -498,7 +473,7 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
             || before[1..]
                 .iter()
                 .flatten()
-                .any(|w| MAY_CONTEXT.contains(&norm(w).as_str()));
+                .any(|w| MAY_CONTEXT.contains(&norm(w)));
         if !licensed || (name.strict && !strict_ok) {
             return None;
         }
@@ -524,10 +499,7 @@ fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
 
 /// "in early summer", "last winter", "the spring of 2004".
 fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
-    let season = lookup(
-        &SEASONS.map(|(name, season, _)| (name, season)),
-        group(caps, "season")?,
-    )?;
+    let (season, _) = lookup(&TABLES.seasons, group(caps, "season")?)?;
     let year = year_of(caps);
     let edge = edge_of(caps, "edge");
     let qualifier = qualifier_of(caps);
@@ -552,7 +524,7 @@ fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 /// "New Year's Eve", "on Christmas Day", "over Christmas".
 fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let hol = caps.name("hol")?;
-    let holiday = HOLIDAYS.iter().find(|h| norm_eq(h.name, hol.text))?;
+    let holiday = TABLES.holidays.iter().find(|h| norm_eq(h.name, hol.text))?;
     if holiday
         .not_after
         .contains(&prev_word(text, hol.start).as_str())
@@ -578,9 +550,9 @@ fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 
 /// "on Saturday", "late Saturday", "Wednesday morning", "last Saturday".
 fn build_weekday(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
-    let wd = lookup(&WEEKDAYS, group(caps, "wd")?)?;
+    let wd = lookup(&TABLES.weekdays, group(caps, "wd")?)?;
     let part_of_day = match (group(caps, "pod"), group(caps, "edge")) {
-        (Some(p), _) => lookup(&PARTS_OF_DAY, p),
+        (Some(p), _) => lookup(&TABLES.parts_of_day, p),
         (None, _) if caps.name("hours").is_some() => Some(PartOfDay::Early),
         (None, Some(e)) => match norm(e).as_str() {
             "early" => Some(PartOfDay::Early),
@@ -599,14 +571,11 @@ fn build_weekday(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
 /// "yesterday", "last night", "earlier today", "this morning".
 fn build_relative_day(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
     let rel = group(caps, "rel")?;
-    let (_, day, pod) = RELATIVE_DAYS.iter().find(|r| norm_eq(r.0, rel))?;
+    let (day, pod) = lookup(&TABLES.relative_days, rel)?;
     let part_of_day = group(caps, "pod")
-        .and_then(|p| lookup(&PARTS_OF_DAY, p))
-        .or(*pod);
-    Some(DateKind::Relative {
-        day: *day,
-        part_of_day,
-    })
+        .and_then(|p| lookup(&TABLES.parts_of_day, p))
+        .or(pod);
+    Some(DateKind::Relative { day, part_of_day })
 }
 
 /// "last week", "late last month", "earlier this year", "later in the week".
@@ -614,7 +583,7 @@ fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let e = caps.name("e")?;
     if let (Some(unit), Some(edge)) = (group(caps, "unit2"), edge_of(caps, "edge2")) {
         return Some(DateKind::RelativePeriod {
-            unit: lookup(&UNITS, unit)?,
+            unit: lookup(&TABLES.units, unit)?,
             offset: 0,
             edge: Some(edge),
         });
@@ -622,7 +591,7 @@ fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let edge = edge_of(caps, "edge");
     if edge.is_none()
         && caps.name("since").is_none()
-        && DETERMINERS.contains(&prev_word(text, e.start).as_str())
+        && DETERMINERS.contains(&prev_word(text, e.start))
     {
         return None;
     }
@@ -632,7 +601,7 @@ fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
         Qualifier::Next => 1,
     };
     Some(DateKind::RelativePeriod {
-        unit: lookup(&UNITS, group(caps, "unit")?)?,
+        unit: lookup(&TABLES.units, group(caps, "unit")?)?,
         offset,
         edge,
     })
@@ -641,7 +610,7 @@ fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 /// A unit group, singular or plural.
 fn unit_of(s: &str) -> Option<Unit> {
     // `lookup` folds ASCII case itself.
-    lookup(&UNITS, s.strip_suffix(['s', 'S']).unwrap_or(s))
+    lookup(&TABLES.units, s.strip_suffix(['s', 'S']).unwrap_or(s))
 }
 
 /// A count: digits or a number word.
@@ -653,7 +622,7 @@ fn number_of(caps: &Caps<'_>, text: &str) -> Option<u32> {
     m.text
         .parse()
         .ok()
-        .or_else(|| lookup(&NUMBER_WORDS, m.text))
+        .or_else(|| lookup(&TABLES.numbers, m.text))
 }
 
 /// "in recent days", "In the past month", "over the past three weeks".
@@ -691,7 +660,7 @@ fn build_ago(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
         Some(number_of(caps, text)?)
     };
     let approx = group(caps, "mod")
-        .and_then(|m| lookup(&COUNT_MODIFIERS, m))
+        .and_then(|m| lookup(&TABLES.count_modifiers, m))
         .unwrap_or(false);
     Some(DateKind::Ago {
         n,
@@ -704,7 +673,7 @@ fn build_ago(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 fn build_weekend(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let e = caps.name("e")?;
     let bare = ["pre", "q", "since"].iter().all(|g| caps.name(g).is_none());
-    if bare && NOT_BEFORE_WEEKEND.contains(&prev_word(text, e.start).as_str()) {
+    if bare && NOT_BEFORE_WEEKEND.contains(&prev_word(text, e.start)) {
         return None;
     }
     Some(DateKind::Weekend {

@@ -93,7 +93,7 @@ struct Cues {
 }
 
 static CUES: Lazy<Cues> = Lazy::new(|| {
-    let mut words: Vec<&str> = RULES.iter().flat_map(|r| r.cues.iter().copied()).collect();
+    let mut words: Vec<&str> = RULES.iter().flat_map(|r| r.cues.iter()).collect();
     words.sort_unstable();
     words.dedup();
     let rules = words

@@ -1,288 +1,158 @@
-//! The word tables of the date rules: the words a date is written with and
-//! what each means, and the short lists of words that license or veto one.
+//! The word tables of the date rules, loaded from `words.tsv` (whose header
+//! explains each section), and the normal form in which matched words are
+//! looked up in them.
 
 use chrono::Weekday;
+use once_cell::sync::Lazy;
+use serde::de::{value::StrDeserializer, Deserialize, IntoDeserializer};
 
 use super::{Edge, Holiday, HolidayDate, PartOfDay, RelativeDay, Season, Unit};
 
+/// The text of the tables, compiled in.
+const WORDS_TSV: &str = include_str!("words.tsv");
+
 /// A month's names as the text may write them.
+#[derive(Debug)]
 pub(super) struct MonthName {
     /// Full lowercase name.
     pub(super) name: &'static str,
+    /// 1-12.
+    pub(super) number: u32,
     /// Lowercase abbreviations, accepted only capitalized.
-    pub(super) abbrevs: &'static [&'static str],
+    pub(super) abbrevs: Vec<&'static str>,
     /// "march", "may", "august" are also common words: only capitalized.
     pub(super) needs_capital: bool,
-    /// "May" is also a name and a verb: needs a day, a year, or one of
-    /// [`MAY_CONTEXT`] before it.
+    /// "May" is also a name and a verb: needs a day, a year, or a word of
+    /// `MAY_CONTEXT` before it.
     pub(super) strict: bool,
 }
 
-/// A [`MonthName`], to keep the table on one line a month.
-const fn month(
-    name: &'static str,
-    abbrevs: &'static [&'static str],
-    needs_capital: bool,
-    strict: bool,
-) -> MonthName {
-    MonthName {
-        name,
-        abbrevs,
-        needs_capital,
-        strict,
+/// The sections of `words.tsv`, each in file order.
+#[derive(Debug, Default)]
+pub(super) struct Tables {
+    pub(super) months: Vec<MonthName>,
+    pub(super) weekdays: Vec<(&'static str, Weekday)>,
+    pub(super) parts_of_day: Vec<(&'static str, PartOfDay)>,
+    pub(super) relative_days: Vec<(&'static str, (RelativeDay, Option<PartOfDay>))>,
+    /// Each season word with its season and the month the season starts in.
+    pub(super) seasons: Vec<(&'static str, (Season, u32))>,
+    pub(super) edges: Vec<(&'static str, Edge)>,
+    pub(super) units: Vec<(&'static str, Unit)>,
+    pub(super) numbers: Vec<(&'static str, u32)>,
+    pub(super) few: Vec<&'static str>,
+    /// Each modifier with whether it makes the count approximate.
+    pub(super) count_modifiers: Vec<(&'static str, bool)>,
+    pub(super) holidays: Vec<Holiday>,
+}
+
+/// The built-in tables; `cargo test` loads them, so they cannot fail here.
+pub(super) static TABLES: Lazy<Tables> =
+    Lazy::new(|| parse(WORDS_TSV).unwrap_or_else(|e| panic!("src/dates/words.tsv, {e}")));
+
+/// The tables of `text`, or `line N: problem` for the first bad line.
+pub(super) fn parse(text: &'static str) -> Result<Tables, String> {
+    let mut t = Tables::default();
+    let mut seen = std::collections::HashSet::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&'static str> = line.split('\t').collect();
+        let [section, word, ref values @ ..] = fields[..] else {
+            return Err(format!("line {}: no word", n + 1));
+        };
+        add(&mut t, section, word, values).map_err(|e| format!("line {}: {e}", n + 1))?;
+        if !seen.insert((section, word)) {
+            return Err(format!("line {}: {section} {word:?} listed twice", n + 1));
+        }
+    }
+    Ok(t)
+}
+
+/// Adds the entry of `section` for `word`, with values `v`, to the tables.
+fn add(
+    t: &mut Tables,
+    section: &str,
+    word: &'static str,
+    v: &[&'static str],
+) -> Result<(), String> {
+    let expected = match section {
+        "few" => 0,
+        "relative_day" | "season" => 2,
+        "month" | "holiday" => 3,
+        _ => 1,
+    };
+    if v.len() != expected || word.is_empty() {
+        return Err(format!("{section} takes a word and {expected} values"));
+    }
+    match section {
+        "month" => t.months.push(MonthName {
+            name: word,
+            number: Some(from_str(v[0])?)
+                .filter(|m| (1..=12).contains(m))
+                .ok_or(format!("month {:?} is not 1 to 12", v[0]))?,
+            abbrevs: optional(v[2]).map_or(vec![], |a| a.split(' ').collect()),
+            needs_capital: one_of(v[1], &["any", "capital", "strict"])? > 0,
+            strict: v[1] == "strict",
+        }),
+        "weekday" => t.weekdays.push((word, from_str(v[0])?)),
+        "part_of_day" => t.parts_of_day.push((word, named(v[0])?)),
+        "relative_day" => {
+            let part = optional(v[1]).map(named).transpose()?;
+            t.relative_days.push((word, (named(v[0])?, part)));
+        }
+        "season" => t.seasons.push((word, (named(v[0])?, from_str(v[1])?))),
+        "edge" => t.edges.push((word, named(v[0])?)),
+        "unit" => t.units.push((word, named(v[0])?)),
+        "number" => t.numbers.push((word, from_str(v[0])?)),
+        "few" => t.few.push(word),
+        "count_modifier" => t
+            .count_modifiers
+            .push((word, one_of(v[0], &["exact", "approx"])? == 1)),
+        "holiday" => t.holidays.push(Holiday {
+            name: word,
+            date: holiday_date(v[0])?,
+            needs_context: one_of(v[1], &["none", "needs"])? == 1,
+            not_after: optional(v[2]).map_or(vec![], |a| a.split(' ').collect()),
+        }),
+        _ => return Err(format!("unknown section {section:?}")),
+    }
+    Ok(())
+}
+
+/// `MM-DD`, or `MM-wd-N` for the N-th weekday of month MM.
+fn holiday_date(s: &str) -> Result<HolidayDate, String> {
+    match s.split('-').collect::<Vec<_>>()[..] {
+        [m, d] => Ok(HolidayDate::Fixed(from_str(m)?, from_str(d)?)),
+        [m, wd, n] => Ok(HolidayDate::NthWeekday(
+            from_str(m)?,
+            from_str(wd)?,
+            from_str(n)?,
+        )),
+        _ => Err(format!("bad holiday date {s:?}")),
     }
 }
 
-/// Months, January first.
-pub(super) const MONTHS: [MonthName; 12] = [
-    month("january", &["jan"], false, false),
-    month("february", &["feb"], false, false),
-    month("march", &["mar"], true, false),
-    month("april", &["apr"], false, false),
-    month("may", &[], true, true),
-    month("june", &["jun"], false, false),
-    month("july", &["jul"], false, false),
-    month("august", &["aug"], true, false),
-    month("september", &["sept", "sep"], false, false),
-    month("october", &["oct"], false, false),
-    month("november", &["nov"], false, false),
-    month("december", &["dec"], false, false),
-];
+/// `None` for `-`.
+fn optional(s: &'static str) -> Option<&'static str> {
+    (s != "-").then_some(s)
+}
 
-/// Words before a bare "May" that make it the month ("in May", "late May").
-pub(super) const MAY_CONTEXT: &[&str] = &[
-    "in",
-    "during",
-    "throughout",
-    "since",
-    "last",
-    "this",
-    "next",
-];
+/// The position of `s` among `choices`.
+fn one_of(s: &str, choices: &[&str]) -> Result<usize, String> {
+    (choices.iter().position(|c| *c == s)).ok_or(format!("{s:?} is not one of {choices:?}"))
+}
 
-/// Weekday names; any casing is accepted since none is another common word.
-pub(super) const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
+/// A value by its `FromStr`.
+fn from_str<T: std::str::FromStr>(s: &str) -> Result<T, String> {
+    s.parse().map_err(|_| format!("bad value {s:?}"))
+}
 
-/// Parts of a day written after a weekday or "yesterday".
-pub(super) const PARTS_OF_DAY: [(&str, PartOfDay); 4] = [
-    ("morning", PartOfDay::Morning),
-    ("afternoon", PartOfDay::Afternoon),
-    ("evening", PartOfDay::Evening),
-    ("night", PartOfDay::Night),
-];
-
-/// Days relative to publication, longest first.
-pub(super) const RELATIVE_DAYS: [(&str, RelativeDay, Option<PartOfDay>); 11] = [
-    (
-        "the day before yesterday",
-        RelativeDay::DayBeforeYesterday,
-        None,
-    ),
-    (
-        "the day after tomorrow",
-        RelativeDay::DayAfterTomorrow,
-        None,
-    ),
-    ("yesterday", RelativeDay::Yesterday, None),
-    ("today", RelativeDay::Today, None),
-    ("tonight", RelativeDay::Tonight, None),
-    ("tomorrow", RelativeDay::Tomorrow, None),
-    ("last night", RelativeDay::LastNight, None),
-    ("overnight", RelativeDay::Overnight, None),
-    ("this morning", RelativeDay::Today, Some(PartOfDay::Morning)),
-    (
-        "this afternoon",
-        RelativeDay::Today,
-        Some(PartOfDay::Afternoon),
-    ),
-    ("this evening", RelativeDay::Today, Some(PartOfDay::Evening)),
-];
-
-/// Seasons with the month each starts in.
-pub(super) const SEASONS: [(&str, Season, u32); 5] = [
-    ("spring", Season::Spring, 3),
-    ("summer", Season::Summer, 6),
-    ("autumn", Season::Autumn, 9),
-    ("fall", Season::Autumn, 9),
-    ("winter", Season::Winter, 12),
-];
-
-/// Words for a part of a period, longest first so the regex prefers them.
-pub(super) const EDGES: [(&str, Edge); 12] = [
-    ("at the beginning of", Edge::Early),
-    ("at the start of", Edge::Early),
-    ("at the end of", Edge::Late),
-    ("the beginning of", Edge::Early),
-    ("the middle of", Edge::Mid),
-    ("the start of", Edge::Early),
-    ("the end of", Edge::Late),
-    ("earlier", Edge::Earlier),
-    ("early", Edge::Early),
-    ("later", Edge::Later),
-    ("late", Edge::Late),
-    ("mid", Edge::Mid),
-];
-
-/// Units of relative expressions; the regex also accepts the plural.
-pub(super) const UNITS: [(&str, Unit); 6] = [
-    ("hour", Unit::Hour),
-    ("day", Unit::Day),
-    ("week", Unit::Week),
-    ("month", Unit::Month),
-    ("year", Unit::Year),
-    ("decade", Unit::Decade),
-];
-
-/// Number words for counts in "six weeks ago"; digits are read directly.
-pub(crate) const NUMBER_WORDS: [(&str, u32); 28] = [
-    ("an", 1),
-    ("a", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("hundred", 100),
-];
-
-/// Vague counts ("a few days ago"): no number.
-pub(super) const FEW_WORDS: [&str; 5] = ["a couple of", "a couple", "a few", "several", "few"];
-
-/// Words before a count in "... ago", and whether they make it approximate.
-pub(super) const COUNT_MODIFIERS: [(&str, bool); 18] = [
-    ("just over", true),
-    ("just under", true),
-    ("more than", true),
-    ("less than", true),
-    ("at least", true),
-    ("at most", true),
-    ("nearly", true),
-    ("almost", true),
-    ("about", true),
-    ("around", true),
-    ("roughly", true),
-    ("some", true),
-    ("over", true),
-    ("under", true),
-    ("exactly", false),
-    ("precisely", false),
-    ("just", false),
-    ("only", false),
-];
-
-/// Holidays with a computable date, longest name first.
-pub(super) const HOLIDAYS: [Holiday; 11] = [
-    Holiday {
-        name: "new year's eve",
-        date: HolidayDate::Fixed(12, 31),
-        needs_context: false,
-        not_after: OTHER_NEW_YEARS,
-    },
-    Holiday {
-        name: "new year's day",
-        date: HolidayDate::Fixed(1, 1),
-        needs_context: false,
-        not_after: OTHER_NEW_YEARS,
-    },
-    Holiday {
-        name: "new year's",
-        date: HolidayDate::Fixed(1, 1),
-        needs_context: true,
-        not_after: OTHER_NEW_YEARS,
-    },
-    Holiday {
-        name: "christmas eve",
-        date: HolidayDate::Fixed(12, 24),
-        needs_context: false,
-        not_after: OTHER_CHRISTMASES,
-    },
-    Holiday {
-        name: "christmas day",
-        date: HolidayDate::Fixed(12, 25),
-        needs_context: false,
-        not_after: OTHER_CHRISTMASES,
-    },
-    Holiday {
-        name: "christmas",
-        date: HolidayDate::Fixed(12, 25),
-        needs_context: true,
-        not_after: OTHER_CHRISTMASES,
-    },
-    Holiday {
-        name: "boxing day",
-        date: HolidayDate::Fixed(12, 26),
-        needs_context: false,
-        not_after: &[],
-    },
-    Holiday {
-        name: "valentine's day",
-        date: HolidayDate::Fixed(2, 14),
-        needs_context: false,
-        not_after: &[],
-    },
-    Holiday {
-        name: "halloween",
-        date: HolidayDate::Fixed(10, 31),
-        needs_context: true,
-        not_after: &[],
-    },
-    Holiday {
-        name: "thanksgiving day",
-        date: HolidayDate::NthWeekday(11, Weekday::Thu, 4),
-        needs_context: false,
-        not_after: &[],
-    },
-    Holiday {
-        name: "thanksgiving",
-        date: HolidayDate::NthWeekday(11, Weekday::Thu, 4),
-        needs_context: true,
-        not_after: &[],
-    },
-];
-
-/// New Years of other calendars, which fall on other days.
-pub(super) const OTHER_NEW_YEARS: &[&str] = &[
-    "lunar", "chinese", "persian", "iranian", "jewish", "islamic", "hijri", "orthodox",
-];
-
-/// Orthodox Christmas falls on January 7.
-pub(super) const OTHER_CHRISTMASES: &[&str] = &["orthodox"];
-
-/// Words before a bare "weekend" that make it any weekend, not a date.
-pub(super) const NOT_BEFORE_WEEKEND: &[&str] =
-    &["a", "an", "every", "each", "per", "one", "another", "any"];
-
-/// Words before "last week"/"next year" that make it narrative, not relative
-/// to publication ("the last week of the trial", "a year later").
-pub(super) const DETERMINERS: &[&str] = &["the", "a", "an"];
+/// An enum value by its serde (snake case) name.
+fn named<T: Deserialize<'static>>(s: &'static str) -> Result<T, String> {
+    let de: StrDeserializer<'static, serde::de::value::Error> = s.into_deserializer();
+    T::deserialize(de).map_err(|e| format!("{s:?}: {e}"))
+}
 
 /// Lowercase, whitespace runs as one space, apostrophes dropped: the form in
 /// which matched words are looked up in the tables.

@@ -459,3 +459,37 @@ proptest! {
         check_cues_miss_nothing(&text, start, text.len());
     }
 }
+
+#[test]
+fn the_word_tables_load_strictly() {
+    let tables = super::tables::parse(include_str!("words.tsv")).unwrap();
+    assert_eq!(tables.months.len(), 12);
+    assert!(tables
+        .months
+        .iter()
+        .enumerate()
+        .all(|(i, m)| m.number == i as u32 + 1));
+    assert_eq!(tables.weekdays.len(), 7);
+    assert_eq!(tables.holidays.len(), 11);
+    for (line, problem) in [
+        (
+            "month\tjanuary\t13\tany\tjan",
+            "line 1: month \"13\" is not 1 to 12",
+        ),
+        ("unit\thour", "line 1: unit takes a word and 1 values"),
+        ("unit\thour\thours", "line 1: \"hours\": unknown variant"),
+        ("weather\train\twet", "line 1: unknown section"),
+        (
+            "edge\tmid\tmid\nedge\tmid\tmid",
+            "line 2: edge \"mid\" listed twice",
+        ),
+        (
+            "holiday\tmay day\t05-31-1\tnone\t-",
+            "line 1: bad value \"31\"",
+        ),
+        ("unit", "line 1: no word"),
+    ] {
+        let error = super::tables::parse(line).unwrap_err();
+        assert!(error.starts_with(problem), "{line:?}: {error}");
+    }
+}

@@ -1,24 +1,20 @@
 //! Numbers and the casualty counts of a sentence ("nine guards were
 //! killed", "killing at least 22").
 
+use once_cell::sync::Lazy;
+
 use super::super::{Ctx, Shapes};
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{APPROXIMATORS, COUNT_BREAKS, HURT_WORDS, KILL_WORDS, UNITS};
 
 /// The shapes of the number words (for [`number`]).
 /// "a"/"an" are left out: they never count in [`number`].
-const NUMBER_WORD_SHAPES: Shapes = {
-    let mut shapes = Shapes::EMPTY;
-    let mut i = 0;
-    while i < crate::dates::NUMBER_WORDS.len() {
-        let w = crate::dates::NUMBER_WORDS[i].0;
-        if w.len() > 2 {
-            shapes = shapes.with(w);
-        }
-        i += 1;
-    }
-    shapes
-};
+static NUMBER_WORD_SHAPES: Lazy<Shapes> = Lazy::new(|| {
+    let words = crate::dates::number_words().iter().map(|n| n.0);
+    words
+        .filter(|w| w.len() > 2)
+        .fold(Shapes::EMPTY, Shapes::with)
+});
 
 /// A number written in digits ("4,150") or words ("Thirty-one").
 pub(crate) fn number(w: &str) -> Option<u32> {
@@ -64,7 +60,7 @@ fn number_words(b: &[u8]) -> Option<u32> {
         if part.len() <= 2 {
             return None;
         }
-        total += crate::dates::NUMBER_WORDS
+        total += crate::dates::number_words()
             .iter()
             .find(|(n, _)| n.as_bytes().eq_ignore_ascii_case(part))?
             .1;
