@@ -316,10 +316,40 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Token `t` moved back over the words of `skip` before it.
     pub(crate) fn back_over(&self, t: usize, skip: &Words) -> usize {
         let mut b = t;
-        while b > self.range.start && self.is_in(b - 1, skip) {
+        while self.follows(b, skip) {
             b -= 1;
         }
         b
+    }
+
+    /// Token `i` moved forward over the words of `skip`.
+    pub(crate) fn forward_over(&self, i: usize, skip: &Words) -> usize {
+        let mut k = i;
+        while self.is_in(k, skip) {
+            k += 1;
+        }
+        k
+    }
+
+    /// True when the token before `i` is in the sentence and one of `words`.
+    #[inline]
+    pub(crate) fn follows(&self, i: usize, words: &Words) -> bool {
+        i > self.range.start && self.is_in(i - 1, words)
+    }
+
+    /// True when a possessive "'s" ends right before token `k`, after its
+    /// possessor ("the militia's raid" at "raid").
+    pub(crate) fn possessed(&self, k: usize) -> bool {
+        k > self.range.start + 1 && self.doc.tokens[k - 1].kind == TokenKind::Poss
+    }
+
+    /// A test of mention index `mi` by `pred` on the mention, for
+    /// `Option::filter` ("the subject, when it is a party").
+    pub(crate) fn mention_is<'s>(
+        &'s self,
+        pred: impl Fn(&EntityMention) -> bool + 's,
+    ) -> impl Fn(&usize) -> bool + 's {
+        move |&mi| pred(&self.mentions()[mi])
     }
 
     /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).

@@ -461,7 +461,7 @@ fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
     };
     let m = &c.mentions()[mi];
     let before = m.toks.start;
-    let coordinated = before > c.range.start && c.is_in(before - 1, &COORDINATORS);
+    let coordinated = c.follows(before, &COORDINATORS);
     plural && !coordinated && matches!(m.class, Class::Unknown | Class::Org | Class::Place)
 }
 
@@ -472,10 +472,7 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     if tr.frame != Frame::Noun || !c.is_word(e, "of") {
         return false;
     }
-    let mut k = e + 1;
-    while c.is_in(k, &DETERMINERS) {
-        k += 1;
-    }
+    let k = c.forward_over(e + 1, &DETERMINERS);
     if let Some(mi) = c.mention_starting(k) {
         return party(c, &c.filler(mi), false).thing();
     }
@@ -512,10 +509,7 @@ fn named(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
 /// it is a common noun and not a mention: the subject "award" of "the award
 /// went to".
 fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
-    let mut k = t;
-    while k > c.range.start && c.is_in(k - 1, &SKIP_BEFORE_VERB) {
-        k -= 1;
-    }
+    let k = c.back_over(t, &SKIP_BEFORE_VERB);
     let w = k.checked_sub(1).filter(|&w| w >= c.range.start)?;
     if c.kind(w) != Some(TokenKind::Word) || c.mention_covering(w).is_some() {
         return None;

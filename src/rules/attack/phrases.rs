@@ -2,7 +2,7 @@
 //! preposition, the phrase before a verb, a passive verb's subject.
 
 use super::super::{lower, Ctx, Filler, PREPOSITIONS};
-use super::{number, skip_forward};
+use super::number;
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
@@ -15,7 +15,7 @@ use crate::words::Words;
 /// The noun phrase starting at token `i`: a mention, or determiner + words
 /// up to a preposition, punctuation or verb-like word.
 pub(super) fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
-    let k = skip_forward(c, i, &DETERMINERS);
+    let k = c.forward_over(i, &DETERMINERS);
     if date_at(c, k) {
         return None;
     }
@@ -71,7 +71,7 @@ fn plain_np(c: &Ctx<'_, '_>, start: usize) -> Option<Filler> {
     // "civilians of Narva", "the residence of the governor": the head
     // takes its "of" phrase when a name follows.
     if k > start && c.is_word(k, "of") {
-        let j = skip_forward(c, k + 1, &ARTICLES);
+        let j = c.forward_over(k + 1, &ARTICLES);
         if let Some(mi) = c.mention_starting(j) {
             k = c.mentions()[mi].toks.end;
         }
@@ -208,7 +208,7 @@ pub(super) fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option
 /// killed", "the clerk who was stabbed").
 fn auxiliary_start(c: &Ctx<'_, '_>, t: usize) -> usize {
     let mut a = c.back_over(t, &ADVERBS_IN_VERB);
-    if a > c.range.start && c.is_in(a - 1, &SUBJECT_AUXILIARIES) {
+    if c.follows(a, &SUBJECT_AUXILIARIES) {
         a -= 1;
     }
     if a > c.range.start + 1 && c.is_in(a - 1, &RELATIVE_PRONOUNS) {
@@ -251,7 +251,7 @@ fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
             None => break,
         }
     }
-    if s > c.range.start && c.is_in(s - 1, &ARTICLES) {
+    if c.follows(s, &ARTICLES) {
         s -= 1;
     }
     s > c.range.start + 1 && c.is_in(s - 1, &PREPOSITIONS)

@@ -100,10 +100,7 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     }
     // "struck by" without "was": "a man struck by a car"; labour strikes
     // and "strike a bargain" are sense cues (senses.tsv).
-    if w.starts_with("str")
-        && c.is_word(e, "by")
-        && !(t > c.range.start && c.is_in(t - 1, &BE_FORMS))
-    {
+    if w.starts_with("str") && c.is_word(e, "by") && !c.follows(t, &BE_FORMS) {
         return true;
     }
     if c.has_trigger(TriggerKind::Attack, |x| {
@@ -222,7 +219,7 @@ fn weapon_owner(c: &Ctx<'_, '_>, e: usize, b: usize, passive: bool) -> Option<Fi
     wielder(c, weapon.toks.start).or_else(|| {
         // "a Valdorian missile": the demonym inside the phrase.
         c.mention_ending(weapon.toks.start)
-            .filter(|&mi| c.mentions()[mi].class == Class::Demonym)
+            .filter(c.mention_is(|m| m.class == Class::Demonym))
             .map(|mi| attacker_filler(c, mi))
     })
 }

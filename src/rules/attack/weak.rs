@@ -28,7 +28,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         harmed(c, tr)
     } else if w == "blew" && e - t == 3 {
         blew_up(c, tr)
-    } else if w == "hit" && t > c.range.start && c.is_in(t - 1, &PAST_BE) && c.is_word(e, "by") {
+    } else if w == "hit" && c.follows(t, &PAST_BE) && c.is_word(e, "by") {
         hit_by_weapon(c, tr)
     } else if WENT_OFF_VERBS.contains(&w) {
         went_off(c, tr)
@@ -71,7 +71,7 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
 /// group, the group is the attacker; else a crime between two people.
 fn harmed(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if t > c.range.start && c.is_in(t - 1, &KILLED_AUXILIARIES) {
+    if c.follows(t, &KILLED_AUXILIARIES) {
         return harmed_passive(c, tr);
     }
     let weapons = c.doc.weapons(c.si);
@@ -84,10 +84,9 @@ fn harmed(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         };
         return Some(draft(c, tr, parties, RuleId::AttackWeaponKilled, false));
     }
-    let armed = c.subject_before(t).filter(|&mi| {
-        let m = &c.mentions()[mi];
+    let armed = c.subject_before(t).filter(c.mention_is(|m| {
         m.class == Class::Group && matches!(m.sector, Some(Sector::ArmedGroup | Sector::Military))
-    });
+    }));
     let Some(attacker) = armed else {
         return crime(c, tr);
     };
