@@ -175,6 +175,22 @@ impl<'a, 't> Ctx<'a, 't> {
         Filler::EntityMention(self.si, mi)
     }
 
+    /// The mention filler `f` names, if it names one.
+    pub(crate) fn filler_mention(&self, f: &Filler) -> Option<&'a EntityMention> {
+        match f {
+            Filler::EntityMention(si, mi) => Some(&self.doc.mentions(*si)[*mi]),
+            _ => None,
+        }
+    }
+
+    /// The text filler `f` stands for: its mention's, or its own span.
+    pub(crate) fn filler_span(&self, f: &Filler) -> Span {
+        match f {
+            Filler::EntityMention(si, mi) => self.doc.mentions(*si)[*mi].span,
+            Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
+        }
+    }
+
     /// True when token `i` is inside a quotation.
     pub(crate) fn in_quote(&self, i: usize) -> bool {
         self.doc.quote_at(self.doc.tokens[i].span.start).is_some()

@@ -323,7 +323,7 @@ fn attack(
     // people in general, not "civilians", "journalists", "a teenager".
     let generic = |p: Party| {
         let people = target.is_some_and(|f| {
-            let h = super::lower(&filler_text(c, f)).to_string();
+            let h = super::lower(&c.doc.text[c.filler_span(f).range()]).to_string();
             h.ends_with("people") || h.ends_with("persons")
         });
         matches!(p, Party::Noun(_)) && (!p.has_type(NounType::Person) || people)
@@ -352,23 +352,10 @@ fn attack(
     Some(RuleId::SenseNoForce)
 }
 
-/// The text of a filler as the rule cut it.
-fn filler_text(c: &Ctx<'_, '_>, f: &Filler) -> String {
-    let span = match f {
-        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
-        Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
-    };
-    c.doc.text[span.range()].to_string()
-}
-
 /// A police mention ("fiscal police", "the FBI").
 fn police(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    match f {
-        Some(Filler::EntityMention(si, mi)) => {
-            c.doc.mentions(*si)[*mi].sector == Some(Sector::Police)
-        }
-        _ => false,
-    }
+    f.and_then(|f| c.filler_mention(f))
+        .is_some_and(|m| m.sector == Some(Sector::Police))
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty
@@ -444,8 +431,9 @@ fn visit(
     // A player's own trip names the place: "flew to Dublin to join the
     // squad". The sports report is asked last: reading the text costs most.
     let person = visitor.is_some_and(|f| one_person(c, f));
-    let place = matches!(destination, Some(Filler::EntityMention(si, mi))
-        if matches!(c.doc.mentions(*si)[*mi].class, Class::Place | Class::Unknown));
+    let place = destination
+        .and_then(|f| c.filler_mention(f))
+        .is_some_and(|m| matches!(m.class, Class::Place | Class::Unknown));
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
     ((!person || !place || tour) && doc.sport(c)).then_some(RuleId::SenseFixture)
 }
@@ -485,24 +473,17 @@ fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
     if let Filler::Possessor(_, sp) = f {
         return matches!(&c.doc.text[sp.range()], "his" | "her" | "His" | "Her");
     }
-    match f {
-        Filler::EntityMention(si, mi) => {
-            let m = &c.doc.mentions(*si)[*mi];
-            match m.class {
-                Class::Person => true,
-                Class::Pronoun => {
-                    crate::mention::pronoun(c.word(m.toks.start)) == Some(Refers::Person)
-                }
-                _ => false,
-            }
-        }
+    c.filler_mention(f).is_some_and(|m| match m.class {
+        Class::Person => true,
+        Class::Pronoun => crate::mention::pronoun(c.word(m.toks.start)) == Some(Refers::Person),
         _ => false,
-    }
+    })
 }
 
 /// A named mention of unknown type ("Stamford Bridge").
 fn named(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    matches!(f, Some(Filler::EntityMention(si, mi)) if c.doc.mentions(*si)[*mi].class == Class::Unknown)
+    f.and_then(|f| c.filler_mention(f))
+        .is_some_and(|m| m.class == Class::Unknown)
 }
 
 /// The word just before a verb (past auxiliaries and adverbs), typed, when
@@ -529,12 +510,14 @@ fn call(
     }
     // "carry phone calls", "place phone calls on the app": calls in general,
     // unless named parties hold them.
-    let named = participants.iter().any(|f| match f {
-        Filler::EntityMention(si, mi) => matches!(
-            c.doc.mentions(*si)[*mi].class,
-            Class::Person | Class::Org | Class::Country | Class::Unknown | Class::Description
-        ),
-        _ => false,
-    });
+    let named = participants
+        .iter()
+        .filter_map(|f| c.filler_mention(f))
+        .any(|m| {
+            matches!(
+                m.class,
+                Class::Person | Class::Org | Class::Country | Class::Unknown | Class::Description
+            )
+        });
     (phrase.ends_with("calls") && !named).then_some(RuleId::SenseCallsInGeneral)
 }

@@ -70,13 +70,9 @@ fn draft(
     } = parties;
     // "fired rockets at Narva": the place aimed at is the target, not also
     // the location.
-    let span = |f: &Filler| match f {
-        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
-        Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
-    };
     let location = location
         .or_else(|| opening_place(c))
-        .filter(|l| target.as_ref().map(span) != Some(span(l)));
+        .filter(|l| target.as_ref().map(|f| c.filler_span(f)) != Some(c.filler_span(l)));
     let (killed, injured) = if counted_attack(c) == Some(tr.toks.start) {
         casualties(c)
     } else {

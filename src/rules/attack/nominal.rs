@@ -151,9 +151,7 @@ fn fight_opponent(c: &Ctx<'_, '_>, e: usize, head: &str) -> Option<(usize, Fille
     if !FIGHTS.contains(head) {
         return None;
     }
-    word_object(c, e, 2, "with").filter(
-        |(_, f)| matches!(f, Filler::EntityMention(si, mi) if actorish(&c.doc.mentions(*si)[*mi])),
-    )
+    word_object(c, e, 2, "with").filter(|(_, f)| c.filler_mention(f).is_some_and(actorish))
 }
 
 /// "the raids on the port that were carried out by four gunmen", "the

@@ -124,7 +124,7 @@ fn blew_up(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let attacker = c.subject_before(t).map(|mi| c.filler(mi))?;
     let target = prep_object(c, e, 2, &BLAST_PREPOSITIONS)
         .map(|(_, f)| f)
-        .filter(|f| !is_place(c, f));
+        .filter(|f| !c.filler_mention(f).is_some_and(placeish));
     let parties = Parties {
         attacker: Some(attacker),
         target,
@@ -132,11 +132,6 @@ fn blew_up(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         weapon: None,
     };
     Some(draft(c, tr, parties, RuleId::AttackBlewUp, false))
-}
-
-/// True for a place mention.
-fn is_place(c: &Ctx<'_, '_>, f: &Filler) -> bool {
-    matches!(f, Filler::EntityMention(si, mi) if placeish(&c.doc.mentions(*si)[*mi]))
 }
 
 /// "The depot was hit by a Valdorian missile": the weapon's owner is the
@@ -170,7 +165,7 @@ fn went_off(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         .iter()
         .find(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
     let (at_target, at_place) = match prep_object(c, e, 4, &WENT_OFF_PREPOSITIONS) {
-        Some((_, f)) if is_place(c, &f) => (None, Some(f)),
+        Some((_, f)) if c.filler_mention(&f).is_some_and(placeish) => (None, Some(f)),
         other => (other.map(|(_, f)| f), None),
     };
     let target = c
