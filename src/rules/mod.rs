@@ -16,7 +16,7 @@ pub(crate) mod visit;
 
 use crate::document::Span;
 use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
-use crate::mention::{Class, EntityMention};
+use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{
@@ -154,6 +154,11 @@ impl<'a, 't> Ctx<'a, 't> {
 
     pub(crate) fn mentions(&self) -> &'a [EntityMention] {
         self.doc.mentions(self.si)
+    }
+
+    /// The sentence's first weapon that `pred` accepts.
+    pub(crate) fn weapon(&self, pred: impl Fn(&Weapon) -> bool) -> Option<&'a Weapon> {
+        self.doc.weapons(self.si).iter().find(|w| pred(w))
     }
 
     /// The mention that starts at token `i`.

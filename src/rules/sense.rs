@@ -331,7 +331,7 @@ fn attack(
     if rule == RuleId::AttackKilledPassive
         && on.map_or(true, generic)
         && attacker.is_none()
-        && !c.doc.weapons(c.si).iter().any(|w| w.force)
+        && c.weapon(|w| w.force).is_none()
         && !c.mentions().iter().any(armed)
         && !doc.conflict(c)
     {
@@ -369,7 +369,7 @@ fn force_evidence(
     on: Option<Party>,
     doc: &DocFacts,
 ) -> bool {
-    if c.doc.weapons(c.si).iter().any(|w| w.force)
+    if c.weapon(|w| w.force).is_some()
         || super::attack::casualties(c) != (None, None)
         || c.mentions().iter().any(armed)
     {

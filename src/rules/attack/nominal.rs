@@ -94,7 +94,7 @@ fn modifiers_start(c: &Ctx<'_, '_>, t: usize) -> usize {
         && c.mention_ending(k).is_none()
         && (c.is_in(k - 1, &ATTACK_ADJECTIVES)
             || matches!(c.kind(k - 1), Some(TokenKind::Num) | Some(TokenKind::Quote))
-            || c.doc.weapons(c.si).iter().any(|w| w.toks.end == k))
+            || c.weapon(|w| w.toks.end == k).is_some())
     {
         k -= 1;
     }

@@ -42,10 +42,8 @@ pub(super) fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
     }
     // "by Shahed-131/136 drones": a name of a model before the weapon.
     let after_name = c.mention_starting(k).map(|mi| c.mentions()[mi].toks.end);
-    c.doc
-        .weapons(c.si)
-        .iter()
-        .any(|w| w.toks.start == k || Some(w.toks.start) == after_name)
+    c.weapon(|w| w.toks.start == k || Some(w.toks.start) == after_name)
+        .is_some()
 }
 
 /// The attacker named by "by" after token `from` (within `max` tokens),

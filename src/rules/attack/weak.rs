@@ -74,8 +74,7 @@ fn harmed(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if c.follows(t, &KILLED_AUXILIARIES) {
         return harmed_passive(c, tr);
     }
-    let weapons = c.doc.weapons(c.si);
-    if let Some(wi) = weapons.iter().find(|wp| wp.toks.end == t && wp.force) {
+    if let Some(wi) = c.weapon(|wp| wp.toks.end == t && wp.force) {
         let parties = Parties {
             attacker: wielder(c, wi.toks.start),
             target: np_at(c, e),
@@ -138,11 +137,7 @@ fn blew_up(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// attacker, the subject the target.
 fn hit_by_weapon(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let weapon = c
-        .doc
-        .weapons(c.si)
-        .iter()
-        .find(|wp| wp.toks.start > e && wp.toks.start <= e + 3)?;
+    let weapon = c.weapon(|wp| wp.toks.start > e && wp.toks.start <= e + 3)?;
     let parties = Parties {
         attacker: c
             .mention_ending(weapon.toks.start)
@@ -159,11 +154,7 @@ fn hit_by_weapon(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// building it went off at, is the target; a named place, the location.
 fn went_off(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let weapon = c
-        .doc
-        .weapons(c.si)
-        .iter()
-        .find(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
+    let weapon = c.weapon(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
     let (at_target, at_place) = match prep_object(c, e, 4, &WENT_OFF_PREPOSITIONS) {
         Some((_, f)) if c.filler_mention(&f).is_some_and(placeish) => (None, Some(f)),
         other => (other.map(|(_, f)| f), None),
@@ -186,11 +177,7 @@ fn went_off(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// attacker.
 fn fired_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let weapon = c
-        .doc
-        .weapons(c.si)
-        .iter()
-        .find(|wp| wp.toks.end < t && wp.toks.end + 3 >= t)?;
+    let weapon = c.weapon(|wp| wp.toks.end < t && wp.toks.end + 3 >= t)?;
     let parties = Parties {
         attacker: word_object(c, e, 2, "by").map(|(_, f)| f),
         target: None,
@@ -204,7 +191,7 @@ fn fired_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// weapon a few plain words after the verb, its subject the attacker.
 fn launched(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let weapon = c.doc.weapons(c.si).iter().find(|wp| {
+    let weapon = c.weapon(|wp| {
         wp.toks.start >= e
             && wp.toks.start <= e + 6
             && (e..wp.toks.start).all(|q| {
