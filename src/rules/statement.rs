@@ -20,6 +20,9 @@ use crate::words::lists::statement::{
 /// What a speaker said, if told, and whether it is a quotation.
 type Content = (Option<Span>, bool);
 
+/// Nothing said that the sentence tells.
+const UNTOLD: Content = (None, false);
+
 /// Source phrases that only attribute another speech act in the sentence.
 const SOURCE_ONLY: &[&str] = &[
     "per a statement",
@@ -325,7 +328,7 @@ fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e + 1, 4, speaker_ok)?;
     let content = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
         Some(q) => quoted(c, q),
-        None => (None, false),
+        None => UNTOLD,
     };
     Some(draft(c, tr, sp, content, RuleId::StatementPassiveBy))
 }
@@ -585,8 +588,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             .unwrap_or(sp_end);
         c.span(k, c.range.end)
     } else {
-        let s = c.range.start;
-        c.span(s, t)
+        c.span(c.range.start, t)
     };
     Some(draft(
         c,
@@ -666,7 +668,7 @@ fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let refusal = (t.saturating_sub(8).max(c.range.start)..t).any(|k| c.is_in(k, &REFUSALS));
     let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
-    refusal.then(|| draft(c, tr, sp, (None, false), RuleId::StatementNoComment))
+    refusal.then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
 }
 
 /// "a protest from the embassy", "a denial by the ministry": the speaker
@@ -677,7 +679,7 @@ fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-    Some(draft(c, tr, sp, (None, false), RuleId::StatementNounFrom))
+    Some(draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom))
 }
 
 /// "Tarnis's denial": the possessor speaks.
@@ -687,13 +689,7 @@ fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_ending(t - 1).filter(c.mention_is(speaker_ok))?;
-    Some(draft(
-        c,
-        tr,
-        sp,
-        (None, false),
-        RuleId::StatementNounPossessive,
-    ))
+    Some(draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive))
 }
 
 /// "X issued a statement ..." with nothing else: the subject speaks, and
@@ -710,7 +706,7 @@ fn issued_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let content = if c.is_word(e, "that") || c.is_word(e, "saying") {
         content_from(c, e + 1)
     } else {
-        (None, false)
+        UNTOLD
     };
     Some(draft(c, tr, sp, content, RuleId::StatementIssuedStatement))
 }

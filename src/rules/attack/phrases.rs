@@ -260,16 +260,17 @@ fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
 /// True when a phrase opens with a count ("at least one clerk was
 /// wounded", "four clerks were hurt"): casualties, not a target.
 fn casualty_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
-    let span = match f {
-        Filler::Span(span) => *span,
-        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
-        Filler::Country(..) | Filler::Possessor(..) => return false,
-    };
-    let first = c.doc.text[span.range()]
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
-    number(first).is_some() || first.eq_ignore_ascii_case("at")
+    first_word(c, f).is_some_and(|w| number(w).is_some() || w.eq_ignore_ascii_case("at"))
+}
+
+/// The first word of a phrase written out, as a span or a mention (not a
+/// country a demonym stands for, nor a possessive pronoun).
+fn first_word<'t>(c: &Ctx<'_, 't>, f: &Filler) -> Option<&'t str> {
+    if matches!(f, Filler::Country(..) | Filler::Possessor(..)) {
+        return None;
+    }
+    let text = &c.doc.text[c.filler_span(f).range()];
+    Some(text.split_whitespace().next().unwrap_or(""))
 }
 
 /// The object of a verb of impact whose subject is the attack noun ending
@@ -290,22 +291,17 @@ pub(super) fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
 /// True when a count opens the phrase or comes right before it ("killed
 /// nine people", "killed dozens"): casualties, not a target.
 fn opens_with_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
-    let span = match f {
-        Filler::Span(span) => *span,
-        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
-        _ => return false,
+    let Some(first) = first_word(c, f) else {
+        return false;
     };
+    let start = c.filler_span(f).start;
     // The mention may start after the count: look at the word before too.
     let before = c
         .doc
         .tokens
         .iter()
-        .rposition(|t| t.span.end <= span.start)
+        .rposition(|t| t.span.end <= start)
         .map(|i| c.word(i))
-        .unwrap_or("");
-    let first = c.doc.text[span.range()]
-        .split_whitespace()
-        .next()
         .unwrap_or("");
     let count = |w: &str| number(w).is_some() || COUNT_OPENERS.contains(w);
     count(first) || count(before)
