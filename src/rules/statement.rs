@@ -72,11 +72,7 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
 
 /// The quotation that ends just before token `i` (allowing a comma between).
 fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
-    let mut k = i;
-    let mut steps = 0;
-    while k > c.range.start && steps < 4 {
-        k -= 1;
-        steps += 1;
+    for k in (i.saturating_sub(4).max(c.range.start)..i).rev() {
         if c.is_in(k, &ARTICLES) {
             continue;
         }
