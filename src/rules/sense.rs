@@ -125,17 +125,7 @@ pub(crate) fn check(
         }
     }
     let r = match &d.roles {
-        Roles::Attack {
-            attacker, target, ..
-        } => attack(
-            c,
-            tr,
-            d.rule,
-            d.backref,
-            attacker.as_ref(),
-            target.as_ref(),
-            doc,
-        ),
+        Roles::Attack { .. } => attack(c, tr, d, doc),
         Roles::Visit {
             visitor,
             destination,
@@ -291,15 +281,16 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
     head
 }
 
-fn attack(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    rule: RuleId,
-    d_backref: bool,
-    attacker: Option<&Filler>,
-    target: Option<&Filler>,
-    doc: &DocFacts,
-) -> Option<RuleId> {
+/// The sense rules of an attack draft `d`: the types of its attacker and
+/// target, and evidence of force for the ambiguous attack words.
+fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Option<RuleId> {
+    let Roles::Attack {
+        attacker, target, ..
+    } = &d.roles
+    else {
+        return None;
+    };
+    let (attacker, target) = (attacker.as_ref(), target.as_ref());
     let by = attacker.map(|f| party(c, f, false));
     let on = target.map(|f| party(c, f, true));
     if by.is_some_and(|p| p.has_type(NounType::Critic)) {
@@ -328,7 +319,7 @@ fn attack(
         });
         matches!(p, Party::Noun(_)) && (!p.has_type(NounType::Person) || people)
     };
-    if rule == RuleId::AttackKilledPassive
+    if d.rule == RuleId::AttackKilledPassive
         && on.map_or(true, generic)
         && attacker.is_none()
         && c.weapon(|w| w.force).is_none()
@@ -339,13 +330,13 @@ fn attack(
     }
     // "urged Israel to refrain from attacking Rafah": one is told not to
     // attack a place only with force.
-    if rule == RuleId::AttackControlled
+    if d.rule == RuleId::AttackControlled
         && on.is_some_and(|p| matches!(p, Party::Place) || p.physical())
     {
         return None;
     }
     // "the attack" after an attack was found refers to it.
-    let backref = d_backref && c.seen_attack;
+    let backref = d.backref && c.seen_attack;
     if tr.force == Force::Itself || backref || force_evidence(c, tr, by, on, doc) {
         return None;
     }
