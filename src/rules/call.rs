@@ -41,7 +41,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Op
 /// ("called the plan a mistake", "called him a liar").
 pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> {
     // "was called", "so-called": naming.
-    if t > c.range.start && c.is_in(t - 1, &NAMING_BEFORE_CALLED) {
+    if c.follows(t, &NAMING_BEFORE_CALLED) {
         return None;
     }
     if c.is_in(e, &NOT_CALL_PARTICLES) {
@@ -93,10 +93,7 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
 /// subject must be a known party and the clause's subject, not "a woman"
 /// or the object of a preposition.
 pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
-    let mut b = t;
-    while b > c.range.start && c.is_in(b - 1, &BEFORE_CALL_VERB) {
-        b -= 1;
-    }
+    let b = c.back_over(t, &BEFORE_CALL_VERB);
     b > c.range.start
         && (c.mention_ending(b).is_some_and(|mi| {
             let m = &c.mentions()[mi];
@@ -170,7 +167,7 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// by "and" ("Macron and Scholz spoke by phone").
 fn subject_group(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
     let mut parts = Vec::new();
-    if let Some(mi) = c.subject_before(t).filter(|&mi| party(&c.mentions()[mi])) {
+    if let Some(mi) = c.subject_before(t).filter(c.mention_is(party)) {
         for mi in coordinated(c, mi) {
             if c.mentions()[mi].toks.end <= t {
                 push(c, &mut parts, mi);
@@ -190,10 +187,7 @@ fn coordinated(c: &Ctx<'_, '_>, mi: usize) -> Vec<usize> {
         } else {
             j + 1
         };
-        match c
-            .mention_starting(next)
-            .filter(|&n| party(&c.mentions()[n]))
-        {
+        match c.mention_starting(next).filter(c.mention_is(party)) {
             Some(n) => {
                 out.push(n);
                 j = c.mentions()[n].toks.end;
@@ -230,7 +224,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
         parts.retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
     }
     let backref = parts.is_empty();
-    if backref && !(t > c.range.start && c.is_in(t - 1, &BACKREF_DETERMINERS)) && !phoney {
+    if backref && !c.follows(t, &BACKREF_DETERMINERS) && !phoney {
         return None;
     }
     let rule = if backref { RuleId::CallBackref } else { rule };
@@ -245,7 +239,7 @@ fn by_phone(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     let phrase = c.lex.trigger_phrase(tr.phrase);
     phrase.contains("phone")
         || phrase.contains("video")
-        || (t > c.range.start && c.is_in(t - 1, &PHONE))
+        || c.follows(t, &PHONE)
         || (t > c.range.start + 1 && c.is_in(t - 2, &PHONE))
         || c.has_trigger(TriggerKind::Call, |x| {
             x.frame == Frame::Medium && x.toks.start >= e && x.toks.start < e + 4
@@ -271,7 +265,7 @@ fn is_conversation(
     let in_statement = c.has_trigger(TriggerKind::Statement, |x| {
         x.toks.start <= t && x.toks.end >= e
     });
-    let verb_use = t > c.range.start && c.is_in(t - 1, &VERB_BEFORE_CALL);
+    let verb_use = c.follows(t, &VERB_BEFORE_CALL);
     if request || in_statement || verb_use {
         return false;
     }
@@ -366,12 +360,12 @@ fn callers(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
     while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
         b -= 1;
     }
-    if b > c.range.start + 1 && c.doc.tokens[b - 1].kind == TokenKind::Poss {
+    if c.possessed(b) {
         c.mention_ending(b - 1)
-            .filter(|&mi| party(&c.mentions()[mi]))
+            .filter(c.mention_is(party))
             .map(|mi| coordinated_before(c, mi))
             .unwrap_or_default()
-    } else if !(t > c.range.start && c.is_in(t - 1, &THAT_CALL) && b == t) {
+    } else if !(c.follows(t, &THAT_CALL) && b == t) {
         subject_group(c, t)
     } else {
         Vec::new()
@@ -425,8 +419,8 @@ fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
 fn coordinated_before(c: &Ctx<'_, '_>, mi: usize) -> Vec<Filler> {
     let mut out = vec![c.filler(mi)];
     let mut s = c.mentions()[mi].toks.start;
-    while out.len() < 6 && s > c.range.start && c.is_in(s - 1, &COORDINATORS) {
-        match c.mention_ending(s - 1).filter(|&n| party(&c.mentions()[n])) {
+    while out.len() < 6 && c.follows(s, &COORDINATORS) {
+        match c.mention_ending(s - 1).filter(c.mention_is(party)) {
             Some(n) => {
                 out.insert(0, c.filler(n));
                 s = c.mentions()[n].toks.start;

@@ -16,7 +16,7 @@ pub(crate) mod visit;
 
 use crate::document::Span;
 use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
-use crate::mention::{Class, EntityMention};
+use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{
@@ -156,6 +156,11 @@ impl<'a, 't> Ctx<'a, 't> {
         self.doc.mentions(self.si)
     }
 
+    /// The sentence's first weapon that `pred` accepts.
+    pub(crate) fn weapon(&self, pred: impl Fn(&Weapon) -> bool) -> Option<&'a Weapon> {
+        self.doc.weapons(self.si).iter().find(|w| pred(w))
+    }
+
     /// The mention that starts at token `i`.
     pub(crate) fn mention_starting(&self, i: usize) -> Option<usize> {
         self.mentions().iter().position(|m| m.toks.start == i)
@@ -173,6 +178,22 @@ impl<'a, 't> Ctx<'a, 't> {
 
     pub(crate) fn filler(&self, mi: usize) -> Filler {
         Filler::EntityMention(self.si, mi)
+    }
+
+    /// The mention filler `f` names, if it names one.
+    pub(crate) fn filler_mention(&self, f: &Filler) -> Option<&'a EntityMention> {
+        match f {
+            Filler::EntityMention(si, mi) => Some(&self.doc.mentions(*si)[*mi]),
+            _ => None,
+        }
+    }
+
+    /// The text filler `f` stands for: its mention's, or its own span.
+    pub(crate) fn filler_span(&self, f: &Filler) -> Span {
+        match f {
+            Filler::EntityMention(si, mi) => self.doc.mentions(*si)[*mi].span,
+            Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
+        }
     }
 
     /// True when token `i` is inside a quotation.
@@ -316,10 +337,40 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Token `t` moved back over the words of `skip` before it.
     pub(crate) fn back_over(&self, t: usize, skip: &Words) -> usize {
         let mut b = t;
-        while b > self.range.start && self.is_in(b - 1, skip) {
+        while self.follows(b, skip) {
             b -= 1;
         }
         b
+    }
+
+    /// Token `i` moved forward over the words of `skip`.
+    pub(crate) fn forward_over(&self, i: usize, skip: &Words) -> usize {
+        let mut k = i;
+        while self.is_in(k, skip) {
+            k += 1;
+        }
+        k
+    }
+
+    /// True when the token before `i` is in the sentence and one of `words`.
+    #[inline]
+    pub(crate) fn follows(&self, i: usize, words: &Words) -> bool {
+        i > self.range.start && self.is_in(i - 1, words)
+    }
+
+    /// True when a possessive "'s" ends right before token `k`, after its
+    /// possessor ("the militia's raid" at "raid").
+    pub(crate) fn possessed(&self, k: usize) -> bool {
+        k > self.range.start + 1 && self.doc.tokens[k - 1].kind == TokenKind::Poss
+    }
+
+    /// A test of mention index `mi` by `pred` on the mention, for
+    /// `Option::filter` ("the subject, when it is a party").
+    pub(crate) fn mention_is<'s>(
+        &'s self,
+        pred: impl Fn(&EntityMention) -> bool + 's,
+    ) -> impl Fn(&usize) -> bool + 's {
+        move |&mi| pred(&self.mentions()[mi])
     }
 
     /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).

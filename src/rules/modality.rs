@@ -84,7 +84,7 @@ fn plans(c: &Ctx<'_, '_>, k: usize, t: usize, kind: TriggerKind) -> bool {
     let is = |word: &str| c.is_word(k, word);
     let noun_plan = (is("plan") || is("plans")) && !c.is_word(k + 1, "to");
     let strong = !(is("to") || is("would") || is("next") || noun_plan);
-    let is_to = is("to") && k + 1 == t && k > c.range.start && c.is_in(k - 1, &FINITE_BE);
+    let is_to = is("to") && k + 1 == t && c.follows(k, &FINITE_BE);
     strong || is_to || (is("would") && kind != TriggerKind::Attack)
 }
 

@@ -125,17 +125,7 @@ pub(crate) fn check(
         }
     }
     let r = match &d.roles {
-        Roles::Attack {
-            attacker, target, ..
-        } => attack(
-            c,
-            tr,
-            d.rule,
-            d.backref,
-            attacker.as_ref(),
-            target.as_ref(),
-            doc,
-        ),
+        Roles::Attack { .. } => attack(c, tr, d, doc),
         Roles::Visit {
             visitor,
             destination,
@@ -291,15 +281,16 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
     head
 }
 
-fn attack(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    rule: RuleId,
-    d_backref: bool,
-    attacker: Option<&Filler>,
-    target: Option<&Filler>,
-    doc: &DocFacts,
-) -> Option<RuleId> {
+/// The sense rules of an attack draft `d`: the types of its attacker and
+/// target, and evidence of force for the ambiguous attack words.
+fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Option<RuleId> {
+    let Roles::Attack {
+        attacker, target, ..
+    } = &d.roles
+    else {
+        return None;
+    };
+    let (attacker, target) = (attacker.as_ref(), target.as_ref());
     let by = attacker.map(|f| party(c, f, false));
     let on = target.map(|f| party(c, f, true));
     if by.is_some_and(|p| p.has_type(NounType::Critic)) {
@@ -323,15 +314,15 @@ fn attack(
     // people in general, not "civilians", "journalists", "a teenager".
     let generic = |p: Party| {
         let people = target.is_some_and(|f| {
-            let h = super::lower(&filler_text(c, f)).to_string();
+            let h = super::lower(&c.doc.text[c.filler_span(f).range()]).to_string();
             h.ends_with("people") || h.ends_with("persons")
         });
         matches!(p, Party::Noun(_)) && (!p.has_type(NounType::Person) || people)
     };
-    if rule == RuleId::AttackKilledPassive
+    if d.rule == RuleId::AttackKilledPassive
         && on.map_or(true, generic)
         && attacker.is_none()
-        && !c.doc.weapons(c.si).iter().any(|w| w.force)
+        && c.weapon(|w| w.force).is_none()
         && !c.mentions().iter().any(armed)
         && !doc.conflict(c)
     {
@@ -339,36 +330,23 @@ fn attack(
     }
     // "urged Israel to refrain from attacking Rafah": one is told not to
     // attack a place only with force.
-    if rule == RuleId::AttackControlled
+    if d.rule == RuleId::AttackControlled
         && on.is_some_and(|p| matches!(p, Party::Place) || p.physical())
     {
         return None;
     }
     // "the attack" after an attack was found refers to it.
-    let backref = d_backref && c.seen_attack;
+    let backref = d.backref && c.seen_attack;
     if tr.force == Force::Itself || backref || force_evidence(c, tr, by, on, doc) {
         return None;
     }
     Some(RuleId::SenseNoForce)
 }
 
-/// The text of a filler as the rule cut it.
-fn filler_text(c: &Ctx<'_, '_>, f: &Filler) -> String {
-    let span = match f {
-        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
-        Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
-    };
-    c.doc.text[span.range()].to_string()
-}
-
 /// A police mention ("fiscal police", "the FBI").
 fn police(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    match f {
-        Some(Filler::EntityMention(si, mi)) => {
-            c.doc.mentions(*si)[*mi].sector == Some(Sector::Police)
-        }
-        _ => false,
-    }
+    f.and_then(|f| c.filler_mention(f))
+        .is_some_and(|m| m.sector == Some(Sector::Police))
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty
@@ -382,7 +360,7 @@ fn force_evidence(
     on: Option<Party>,
     doc: &DocFacts,
 ) -> bool {
-    if c.doc.weapons(c.si).iter().any(|w| w.force)
+    if c.weapon(|w| w.force).is_some()
         || super::attack::casualties(c) != (None, None)
         || c.mentions().iter().any(armed)
     {
@@ -444,8 +422,9 @@ fn visit(
     // A player's own trip names the place: "flew to Dublin to join the
     // squad". The sports report is asked last: reading the text costs most.
     let person = visitor.is_some_and(|f| one_person(c, f));
-    let place = matches!(destination, Some(Filler::EntityMention(si, mi))
-        if matches!(c.doc.mentions(*si)[*mi].class, Class::Place | Class::Unknown));
+    let place = destination
+        .and_then(|f| c.filler_mention(f))
+        .is_some_and(|m| matches!(m.class, Class::Place | Class::Unknown));
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
     ((!person || !place || tour) && doc.sport(c)).then_some(RuleId::SenseFixture)
 }
@@ -461,7 +440,7 @@ fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
     };
     let m = &c.mentions()[mi];
     let before = m.toks.start;
-    let coordinated = before > c.range.start && c.is_in(before - 1, &COORDINATORS);
+    let coordinated = c.follows(before, &COORDINATORS);
     plural && !coordinated && matches!(m.class, Class::Unknown | Class::Org | Class::Place)
 }
 
@@ -472,10 +451,7 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     if tr.frame != Frame::Noun || !c.is_word(e, "of") {
         return false;
     }
-    let mut k = e + 1;
-    while c.is_in(k, &DETERMINERS) {
-        k += 1;
-    }
+    let k = c.forward_over(e + 1, &DETERMINERS);
     if let Some(mi) = c.mention_starting(k) {
         return party(c, &c.filler(mi), false).thing();
     }
@@ -488,34 +464,24 @@ fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
     if let Filler::Possessor(_, sp) = f {
         return matches!(&c.doc.text[sp.range()], "his" | "her" | "His" | "Her");
     }
-    match f {
-        Filler::EntityMention(si, mi) => {
-            let m = &c.doc.mentions(*si)[*mi];
-            match m.class {
-                Class::Person => true,
-                Class::Pronoun => {
-                    crate::mention::pronoun(c.word(m.toks.start)) == Some(Refers::Person)
-                }
-                _ => false,
-            }
-        }
+    c.filler_mention(f).is_some_and(|m| match m.class {
+        Class::Person => true,
+        Class::Pronoun => crate::mention::pronoun(c.word(m.toks.start)) == Some(Refers::Person),
         _ => false,
-    }
+    })
 }
 
 /// A named mention of unknown type ("Stamford Bridge").
 fn named(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    matches!(f, Some(Filler::EntityMention(si, mi)) if c.doc.mentions(*si)[*mi].class == Class::Unknown)
+    f.and_then(|f| c.filler_mention(f))
+        .is_some_and(|m| m.class == Class::Unknown)
 }
 
 /// The word just before a verb (past auxiliaries and adverbs), typed, when
 /// it is a common noun and not a mention: the subject "award" of "the award
 /// went to".
 fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
-    let mut k = t;
-    while k > c.range.start && c.is_in(k - 1, &SKIP_BEFORE_VERB) {
-        k -= 1;
-    }
+    let k = c.back_over(t, &SKIP_BEFORE_VERB);
     let w = k.checked_sub(1).filter(|&w| w >= c.range.start)?;
     if c.kind(w) != Some(TokenKind::Word) || c.mention_covering(w).is_some() {
         return None;
@@ -535,12 +501,14 @@ fn call(
     }
     // "carry phone calls", "place phone calls on the app": calls in general,
     // unless named parties hold them.
-    let named = participants.iter().any(|f| match f {
-        Filler::EntityMention(si, mi) => matches!(
-            c.doc.mentions(*si)[*mi].class,
-            Class::Person | Class::Org | Class::Country | Class::Unknown | Class::Description
-        ),
-        _ => false,
-    });
+    let named = participants
+        .iter()
+        .filter_map(|f| c.filler_mention(f))
+        .any(|m| {
+            matches!(
+                m.class,
+                Class::Person | Class::Org | Class::Country | Class::Unknown | Class::Description
+            )
+        });
     (phrase.ends_with("calls") && !named).then_some(RuleId::SenseCallsInGeneral)
 }

@@ -20,6 +20,9 @@ use crate::words::lists::statement::{
 /// What a speaker said, if told, and whether it is a quotation.
 type Content = (Option<Span>, bool);
 
+/// Nothing said that the sentence tells.
+const UNTOLD: Content = (None, false);
+
 /// Source phrases that only attribute another speech act in the sentence.
 const SOURCE_ONLY: &[&str] = &[
     "per a statement",
@@ -35,18 +38,6 @@ const SOURCE_ONLY: &[&str] = &[
 /// government.
 fn speaker_ok(m: &EntityMention) -> bool {
     m.is_actor() || m.class == Class::Place
-}
-
-/// The subject of the clause of token `t`, when it can speak.
-fn speaking_subject(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
-    c.subject_before(t)
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]))
-}
-
-/// The mention ending right before token `t`, when it can speak.
-fn speaker_ending(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
-    c.mention_ending(t)
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]))
 }
 
 /// A statement draft: the speaker mention, the content and whether it is
@@ -81,11 +72,7 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
 
 /// The quotation that ends just before token `i` (allowing a comma between).
 fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
-    let mut k = i;
-    let mut steps = 0;
-    while k > c.range.start && steps < 4 {
-        k -= 1;
-        steps += 1;
+    for k in (i.saturating_sub(4).max(c.range.start)..i).rev() {
         if c.is_in(k, &ARTICLES) {
             continue;
         }
@@ -227,14 +214,14 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
             && !c.has_trigger(TriggerKind::Statement, |x| x.toks.contains(&(s0 - 1)));
         if let Some(d) = c
             .mention_ending(s0)
-            .filter(|&d| c.mentions()[d].class == Class::Demonym)
+            .filter(c.mention_is(|m| m.class == Class::Demonym))
         {
             s0 = c.mentions()[d].toks.start;
         } else if lower_word {
             s0 -= 1;
         }
     }
-    if s0 > c.range.start && c.is_in(s0 - 1, &ARTICLES) {
+    if c.follows(s0, &ARTICLES) {
         s0 -= 1;
     }
     s0
@@ -260,7 +247,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if no_statement_made(c, tr, phrase) {
         return None;
     }
-    if t > c.range.start && c.is_in(t - 1, &BE_FORMS) {
+    if c.follows(t, &BE_FORMS) {
         return passive_by(c, tr);
     }
     if let Some(d) = speaker_after_verb(c, tr) {
@@ -337,7 +324,7 @@ fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e + 1, 4, speaker_ok)?;
     let content = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
         Some(q) => quoted(c, q),
-        None => (None, false),
+        None => UNTOLD,
     };
     Some(draft(c, tr, sp, content, RuleId::StatementPassiveBy))
 }
@@ -370,11 +357,12 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// government ("Velgrad denies").
 fn speaker_before_verb(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
     joined_speaker(c, t)
-        .or_else(|| speaking_subject(c, t).map(|mi| apposed_name(c, t, mi)))
         .or_else(|| {
-            c.mention_ending(t)
-                .filter(|&mi| super::placeish(&c.mentions()[mi]))
+            c.subject_before(t)
+                .filter(c.mention_is(speaker_ok))
+                .map(|mi| apposed_name(c, t, mi))
         })
+        .or_else(|| c.mention_ending(t).filter(c.mention_is(super::placeish)))
 }
 
 /// "Dana Holt announced that ..., and declared that ...": a second speech
@@ -398,7 +386,8 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
                 Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
             )
         })?;
-    speaking_subject(c, first_verb.toks.start)
+    c.subject_before(first_verb.toks.start)
+        .filter(c.mention_is(speaker_ok))
 }
 
 /// "mining company Corvel said": the name in apposition after the noun
@@ -434,7 +423,7 @@ fn nothing_said_after(c: &Ctx<'_, '_>, after: usize) -> bool {
 /// speaker is the mention right before it when its phrase follows a comma
 /// or a quotation, rather than the clause's `subject`.
 fn speaker_closing_sentence(c: &Ctx<'_, '_>, t: usize, subject: usize) -> usize {
-    match speaker_ending(c, t) {
+    match c.mention_ending(t).filter(c.mention_is(speaker_ok)) {
         Some(mi) if mi != subject => {
             let s0 = phrase_start(c, mi);
             if s0 > c.range.start && matches!(c.word(s0 - 1), "," | "”" | "\"" | "''") {
@@ -553,7 +542,7 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if c.is_word(k - 1, "also") {
         k -= 1;
     }
-    let sp = speaker_ending(c, k)?;
+    let sp = c.mention_ending(k).filter(c.mention_is(speaker_ok))?;
     Some(draft(
         c,
         tr,
@@ -595,8 +584,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             .unwrap_or(sp_end);
         c.span(k, c.range.end)
     } else {
-        let s = c.range.start;
-        c.span(s, t)
+        c.span(c.range.start, t)
     };
     Some(draft(
         c,
@@ -613,12 +601,8 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let quoted_one = c
         .mention_ending(t)
-        .filter(|&mi| {
-            let s = c.mentions()[mi].toks.start;
-            s > c.range.start && c.is_in(s - 1, &QUOTING_VERBS)
-        })
-        .filter(|&mi| speaker_ok(&c.mentions()[mi]));
-    let sp = quoted_one.or_else(|| speaking_subject(c, t))?;
+        .filter(c.mention_is(|m| speaker_ok(m) && c.follows(m.toks.start, &QUOTING_VERBS)));
+    let sp = quoted_one.or_else(|| c.subject_before(t).filter(c.mention_is(speaker_ok)))?;
     let content = match quote_before(c, c.mentions()[sp].toks.start) {
         Some(q) => quoted(c, q),
         None => content_from(c, e),
@@ -679,8 +663,8 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let refusal = (t.saturating_sub(8).max(c.range.start)..t).any(|k| c.is_in(k, &REFUSALS));
-    let sp = speaking_subject(c, t)?;
-    refusal.then(|| draft(c, tr, sp, (None, false), RuleId::StatementNoComment))
+    let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
+    refusal.then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
 }
 
 /// "a protest from the embassy", "a denial by the ministry": the speaker
@@ -691,23 +675,17 @@ fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-    Some(draft(c, tr, sp, (None, false), RuleId::StatementNounFrom))
+    Some(draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom))
 }
 
 /// "Tarnis's denial": the possessor speaks.
 fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
-    if t <= c.range.start + 1 || c.doc.tokens[t - 1].kind != TokenKind::Poss {
+    if !c.possessed(t) {
         return None;
     }
-    let sp = speaker_ending(c, t - 1)?;
-    Some(draft(
-        c,
-        tr,
-        sp,
-        (None, false),
-        RuleId::StatementNounPossessive,
-    ))
+    let sp = c.mention_ending(t - 1).filter(c.mention_is(speaker_ok))?;
+    Some(draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive))
 }
 
 /// "X issued a statement ..." with nothing else: the subject speaks, and
@@ -720,11 +698,11 @@ fn issued_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if !(indefinite && verb) {
         return None;
     }
-    let sp = speaking_subject(c, t)?;
+    let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
     let content = if c.is_word(e, "that") || c.is_word(e, "saying") {
         content_from(c, e + 1)
     } else {
-        (None, false)
+        UNTOLD
     };
     Some(draft(c, tr, sp, content, RuleId::StatementIssuedStatement))
 }

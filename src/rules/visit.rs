@@ -42,10 +42,7 @@ fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
 /// when `prep`): the place a description names, a place mention, a site, a
 /// described place, or after a preposition of motion a plain noun phrase.
 fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option<Filler> {
-    let mut j = start;
-    while c.is_in(j, &PLACE_ARTICLES) {
-        j += 1;
-    }
+    let j = c.forward_over(start, &PLACE_ARTICLES);
     // "the northern village of Kessa", "the Velnish capital Tarnis": the
     // name the description introduces.
     named_place(c, j)
@@ -64,9 +61,7 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
 /// A place mention at token `j`, extended over a second one joined by
 /// "and" ("Velgrad and the coastal provinces").
 fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
-    let mi = c
-        .mention_starting(j)
-        .filter(|&mi| destinationish(&c.mentions()[mi]))?;
+    let mi = c.mention_starting(j).filter(c.mention_is(destinationish))?;
     let m = &c.mentions()[mi];
     let mut end = m.toks.end;
     if c.is_word(end, "and") {
@@ -149,23 +144,20 @@ fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
         noun + 1
     };
     c.mention_starting(after)
-        .filter(|&mi| matches!(c.mentions()[mi].class, Class::Place | Class::Unknown))
+        .filter(c.mention_is(|m| matches!(m.class, Class::Place | Class::Unknown)))
 }
 
 /// The host: "met with X", "talks with X", "hosted by X", "where he met X".
 fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     for k in from..c.range.end {
         if c.is_in(k, &HOST_CUES) {
-            let mut j = k + 1;
-            while c.is_in(j, &HOST_LEADERS) {
-                j += 1;
-            }
-            if let Some(mi) = c.mention_starting(j).filter(|&mi| {
+            let j = c.forward_over(k + 1, &HOST_LEADERS);
+            if let Some(mi) = c.mention_starting(j).filter(c.mention_is(|m| {
                 matches!(
-                    c.mentions()[mi].class,
+                    m.class,
                     Class::Person | Class::Description | Class::Group | Class::Org
                 )
-            }) {
+            })) {
                 let m = &c.mentions()[mi];
                 // "officials in Velgrad"
                 if m.class == Class::Group && c.is_word(m.toks.end, "in") {
@@ -214,9 +206,9 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             Class::Person | Class::Pronoun | Class::Description | Class::Unknown
         )
     };
-    let passive = t > c.range.start && c.is_in(t - 1, &BE_FORMS);
+    let passive = c.follows(t, &BE_FORMS);
     let (visitor, host, after) = if passive {
-        let v = c.subject_before(t).filter(|&mi| guest(&c.mentions()[mi]))?;
+        let v = c.subject_before(t).filter(c.mention_is(guest))?;
         if !c.is_word(e, "by") {
             return None;
         }
@@ -224,7 +216,7 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         (v, Some(h), c.mentions()[h].toks.end)
     } else {
         let v = c.mention_after(e, 2, guest)?;
-        let h = c.subject_before(t).filter(|&mi| party(&c.mentions()[mi]));
+        let h = c.subject_before(t).filter(c.mention_is(party));
         (v, h, c.mentions()[v].toks.end)
     };
     let place = if c.is_in(after, &GUEST_PLACE_PREPOSITIONS) {
@@ -283,7 +275,7 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let k = c.back_over(t, &VISIT_ADJECTIVES);
     let (mut visitor, mut rule) = noun_visitor(c, k, e);
     let dest = noun_destination(c, e);
-    if visitor.is_none() && k > c.range.start && c.is_in(k - 1, &ARTICLES) {
+    if visitor.is_none() && c.follows(k, &ARTICLES) {
         visitor = visitor_by(c, e, &dest);
         if visitor.is_some() {
             rule = RuleId::VisitByVisitor;
@@ -303,7 +295,7 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         }
     }
     if visitor.is_none() && dest.is_none() {
-        let definite = k > c.range.start && c.is_in(k - 1, &BACKREF_DETERMINERS);
+        let definite = c.follows(k, &BACKREF_DETERMINERS);
         if definite || c.is_word(k.saturating_sub(1), "during") {
             return Some(draft(
                 c,
@@ -329,13 +321,13 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId) {
     let mut visitor = None;
     let mut rule = RuleId::VisitNoun;
-    if k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss {
+    if c.possessed(k) {
         visitor = c
             .mention_ending(k - 1)
-            .filter(|&mi| party(&c.mentions()[mi]))
+            .filter(c.mention_is(party))
             .map(|mi| c.filler(mi));
         rule = RuleId::VisitPossessive;
-    } else if k > c.range.start && c.is_in(k - 1, &POSSESSIVE_PRONOUNS) {
+    } else if c.follows(k, &POSSESSIVE_PRONOUNS) {
         // The possessive pronoun: resolved like "he".
         visitor = Some(Filler::Possessor(c.si, c.doc.tokens[k - 1].span));
         rule = RuleId::VisitPossessive;
@@ -346,10 +338,10 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
     }
     if visitor.is_none() {
         let d = c.back_over(k, &VISIT_DETERMINERS);
-        if d > c.range.start && c.is_in(d - 1, &VISIT_LIGHT_VERBS) {
+        if c.follows(d, &VISIT_LIGHT_VERBS) {
             visitor = c
                 .subject_before(d - 1)
-                .filter(|&mi| party(&c.mentions()[mi]))
+                .filter(c.mention_is(party))
                 .map(|mi| c.filler(mi));
             rule = RuleId::VisitLightVerb;
         }
@@ -436,7 +428,7 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let dest = destination(c, e, direct)?;
     let visitor = c
         .subject_before(t)
-        .filter(|&mi| party(&c.mentions()[mi]))
+        .filter(c.mention_is(party))
         .or_else(|| opening_clause_subject(c, t, t))
         .map(|mi| c.filler(mi));
     if tr.frame == Frame::VerbWeak && visitor.is_none() {

@@ -19,7 +19,6 @@ use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch, PREPOSITIONS};
 use crate::lexicon::{Frame, TriggerKind};
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{BLASTS, HURT_WORDS, KILL_WORDS, MODALS, TARGET_FORMS};
-use crate::words::Words;
 use parties::opening_place;
 
 /// Tries the attack rules on one trigger.
@@ -71,13 +70,9 @@ fn draft(
     } = parties;
     // "fired rockets at Narva": the place aimed at is the target, not also
     // the location.
-    let span = |f: &Filler| match f {
-        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
-        Filler::Span(s) | Filler::Country(s, _) | Filler::Possessor(_, s) => *s,
-    };
     let location = location
         .or_else(|| opening_place(c))
-        .filter(|l| target.as_ref().map(span) != Some(span(l)));
+        .filter(|l| target.as_ref().map(|f| c.filler_span(f)) != Some(c.filler_span(l)));
     let (killed, injured) = if counted_attack(c) == Some(tr.toks.start) {
         casualties(c)
     } else {
@@ -146,13 +141,4 @@ fn noun_target(c: &Ctx<'_, '_>, x: &TriggerMatch) -> bool {
     let object =
         e < c.range.end && !c.is_in(e, &PREPOSITIONS) && c.kind(e) != Some(TokenKind::Punct);
     !(subject && object)
-}
-
-/// Token `i` moved forward over the words of `skip`.
-fn skip_forward(c: &Ctx<'_, '_>, i: usize, skip: &Words) -> usize {
-    let mut k = i;
-    while c.is_in(k, skip) {
-        k += 1;
-    }
-    k
 }

@@ -50,9 +50,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
         weapon: weapon_near(c, t, e),
     };
     let plural = head.ends_with('s') && !head.ends_with("ss");
-    let definite = d > c.range.start && c.is_in(d - 1, &DEFINITE)
-        || k > c.range.start && c.is_in(k - 1, &DEFINITE)
-        || possessed(c, k);
+    let definite = c.follows(d, &DEFINITE) || c.follows(k, &DEFINITE) || c.possessed(k);
     if weak
         && !(c.seen_attack && definite)
         && casualties(c) == (None, None)
@@ -85,7 +83,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
 /// rule's; not "linked to raids" (an infinitive has no "-s").
 fn verb_use(c: &Ctx<'_, '_>, t: usize, head: &str) -> bool {
     let plural_after_to = c.is_word(t.wrapping_sub(1), "to") && head.ends_with('s');
-    t > c.range.start && c.is_in(t - 1, &VERB_USE) && !plural_after_to
+    c.follows(t, &VERB_USE) && !plural_after_to
 }
 
 /// The noun at `t` moved back over its modifiers (adjectives, numbers,
@@ -96,16 +94,11 @@ fn modifiers_start(c: &Ctx<'_, '_>, t: usize) -> usize {
         && c.mention_ending(k).is_none()
         && (c.is_in(k - 1, &ATTACK_ADJECTIVES)
             || matches!(c.kind(k - 1), Some(TokenKind::Num) | Some(TokenKind::Quote))
-            || c.doc.weapons(c.si).iter().any(|w| w.toks.end == k))
+            || c.weapon(|w| w.toks.end == k).is_some())
     {
         k -= 1;
     }
     k
-}
-
-/// True when a possessive ends right before token `k` ("the militia's raid").
-fn possessed(c: &Ctx<'_, '_>, k: usize) -> bool {
-    k > c.range.start + 1 && c.doc.tokens[k - 1].kind == TokenKind::Poss
 }
 
 /// The attacker before the noun phrase ending at `k`: a modifier
@@ -115,7 +108,7 @@ fn attacker_before_noun(c: &Ctx<'_, '_>, k: usize) -> Option<(Filler, RuleId)> {
     if let Some(f) = c.mention_ending(k).and_then(|mi| as_attacker(c, mi)) {
         return Some((f, RuleId::AttackModifierAttacker));
     }
-    if !possessed(c, k) {
+    if !c.possessed(k) {
         return None;
     }
     let f = c.mention_ending(k - 1).and_then(|mi| as_attacker(c, mi))?;
@@ -158,9 +151,7 @@ fn fight_opponent(c: &Ctx<'_, '_>, e: usize, head: &str) -> Option<(usize, Fille
     if !FIGHTS.contains(head) {
         return None;
     }
-    word_object(c, e, 2, "with").filter(
-        |(_, f)| matches!(f, Filler::EntityMention(si, mi) if actorish(&c.doc.mentions(*si)[*mi])),
-    )
+    word_object(c, e, 2, "with").filter(|(_, f)| c.filler_mention(f).is_some_and(actorish))
 }
 
 /// "the raids on the port that were carried out by four gunmen", "the
@@ -277,7 +268,7 @@ fn blamed_or_claiming(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)> {
 /// happened.
 fn place_modifier(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
     c.mention_ending(k)
-        .filter(|&mi| c.mentions()[mi].class == Class::Place)
+        .filter(c.mention_is(|m| m.class == Class::Place))
         .map(|mi| c.filler(mi))
 }
 
@@ -321,10 +312,7 @@ fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
     let np_start = c
         .mention_ending(k)
         .map_or(k, |mi| c.mentions()[mi].toks.start);
-    let mut p = np_start;
-    while p > c.range.start && c.is_in(p - 1, &CASUALTY_DETERMINERS) {
-        p -= 1;
-    }
+    let p = c.back_over(np_start, &CASUALTY_DETERMINERS);
     let harmed =
         p >= c.range.start + 2 && c.is_word(p - 1, "in") && c.is_in(p - 2, &CASUALTY_VERBS);
     harmed.then(|| passive_subject(c, p - 2, false)).flatten()

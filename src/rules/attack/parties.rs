@@ -3,7 +3,6 @@
 
 use super::super::{placeish, Ctx, Filler, PREPOSITIONS};
 use super::phrases::word_object;
-use super::skip_forward;
 use crate::document::Span;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
@@ -43,10 +42,8 @@ pub(super) fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
     }
     // "by Shahed-131/136 drones": a name of a model before the weapon.
     let after_name = c.mention_starting(k).map(|mi| c.mentions()[mi].toks.end);
-    c.doc
-        .weapons(c.si)
-        .iter()
-        .any(|w| w.toks.start == k || Some(w.toks.start) == after_name)
+    c.weapon(|w| w.toks.start == k || Some(w.toks.start) == after_name)
+        .is_some()
 }
 
 /// The attacker named by "by" after token `from` (within `max` tokens),
@@ -59,11 +56,7 @@ pub(super) fn by_agent(c: &Ctx<'_, '_>, from: usize, max: usize) -> Option<Fille
 /// The party whose weapon starts at token `w`: "Valdorian missiles",
 /// "militia rockets", "Ostland's drones".
 pub(super) fn wielder(c: &Ctx<'_, '_>, w: usize) -> Option<Filler> {
-    let end = if w > c.range.start + 1 && c.doc.tokens[w - 1].kind == TokenKind::Poss {
-        w - 1
-    } else {
-        w
-    };
+    let end = if c.possessed(w) { w - 1 } else { w };
     c.mention_ending(end).and_then(|mi| as_attacker(c, mi))
 }
 
@@ -120,7 +113,7 @@ fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
     }
     if let Some(mi) = c
         .mention_starting(j)
-        .filter(|&mi| placeish(&c.mentions()[mi]) || c.mentions()[mi].class == Class::Unknown)
+        .filter(c.mention_is(|m| placeish(m) || m.class == Class::Unknown))
     {
         return Some(place_phrase(c, k, j, mi));
     }
@@ -160,10 +153,8 @@ pub(super) fn opening_place(c: &Ctx<'_, '_>) -> Option<Filler> {
     if !c.is_in(s, &OPENING_PREPOSITIONS) {
         return None;
     }
-    let j = skip_forward(c, s + 1, &PLACE_LEAD_WORDS);
-    let mi = c
-        .mention_starting(j)
-        .filter(|&mi| placeish(&c.mentions()[mi]))?;
+    let j = c.forward_over(s + 1, &PLACE_LEAD_WORDS);
+    let mi = c.mention_starting(j).filter(c.mention_is(placeish))?;
     c.is_word(c.mentions()[mi].toks.end, ",")
         .then(|| c.filler(mi))
 }

@@ -2,7 +2,7 @@
 //! preposition, the phrase before a verb, a passive verb's subject.
 
 use super::super::{lower, Ctx, Filler, PREPOSITIONS};
-use super::{number, skip_forward};
+use super::number;
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
@@ -15,7 +15,7 @@ use crate::words::Words;
 /// The noun phrase starting at token `i`: a mention, or determiner + words
 /// up to a preposition, punctuation or verb-like word.
 pub(super) fn np_at(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
-    let k = skip_forward(c, i, &DETERMINERS);
+    let k = c.forward_over(i, &DETERMINERS);
     if date_at(c, k) {
         return None;
     }
@@ -71,7 +71,7 @@ fn plain_np(c: &Ctx<'_, '_>, start: usize) -> Option<Filler> {
     // "civilians of Narva", "the residence of the governor": the head
     // takes its "of" phrase when a name follows.
     if k > start && c.is_word(k, "of") {
-        let j = skip_forward(c, k + 1, &ARTICLES);
+        let j = c.forward_over(k + 1, &ARTICLES);
         if let Some(mi) = c.mention_starting(j) {
             k = c.mentions()[mi].toks.end;
         }
@@ -208,7 +208,7 @@ pub(super) fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option
 /// killed", "the clerk who was stabbed").
 fn auxiliary_start(c: &Ctx<'_, '_>, t: usize) -> usize {
     let mut a = c.back_over(t, &ADVERBS_IN_VERB);
-    if a > c.range.start && c.is_in(a - 1, &SUBJECT_AUXILIARIES) {
+    if c.follows(a, &SUBJECT_AUXILIARIES) {
         a -= 1;
     }
     if a > c.range.start + 1 && c.is_in(a - 1, &RELATIVE_PRONOUNS) {
@@ -251,7 +251,7 @@ fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
             None => break,
         }
     }
-    if s > c.range.start && c.is_in(s - 1, &ARTICLES) {
+    if c.follows(s, &ARTICLES) {
         s -= 1;
     }
     s > c.range.start + 1 && c.is_in(s - 1, &PREPOSITIONS)
@@ -260,16 +260,17 @@ fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
 /// True when a phrase opens with a count ("at least one clerk was
 /// wounded", "four clerks were hurt"): casualties, not a target.
 fn casualty_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
-    let span = match f {
-        Filler::Span(span) => *span,
-        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
-        Filler::Country(..) | Filler::Possessor(..) => return false,
-    };
-    let first = c.doc.text[span.range()]
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
-    number(first).is_some() || first.eq_ignore_ascii_case("at")
+    first_word(c, f).is_some_and(|w| number(w).is_some() || w.eq_ignore_ascii_case("at"))
+}
+
+/// The first word of a phrase written out, as a span or a mention (not a
+/// country a demonym stands for, nor a possessive pronoun).
+fn first_word<'t>(c: &Ctx<'_, 't>, f: &Filler) -> Option<&'t str> {
+    if matches!(f, Filler::Country(..) | Filler::Possessor(..)) {
+        return None;
+    }
+    let text = &c.doc.text[c.filler_span(f).range()];
+    Some(text.split_whitespace().next().unwrap_or(""))
 }
 
 /// The object of a verb of impact whose subject is the attack noun ending
@@ -290,22 +291,17 @@ pub(super) fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
 /// True when a count opens the phrase or comes right before it ("killed
 /// nine people", "killed dozens"): casualties, not a target.
 fn opens_with_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
-    let span = match f {
-        Filler::Span(span) => *span,
-        Filler::EntityMention(si, mi) => c.doc.mentions(*si)[*mi].span,
-        _ => return false,
+    let Some(first) = first_word(c, f) else {
+        return false;
     };
+    let start = c.filler_span(f).start;
     // The mention may start after the count: look at the word before too.
     let before = c
         .doc
         .tokens
         .iter()
-        .rposition(|t| t.span.end <= span.start)
+        .rposition(|t| t.span.end <= start)
         .map(|i| c.word(i))
-        .unwrap_or("");
-    let first = c.doc.text[span.range()]
-        .split_whitespace()
-        .next()
         .unwrap_or("");
     let count = |w: &str| number(w).is_some() || COUNT_OPENERS.contains(w);
     count(first) || count(before)

@@ -36,7 +36,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let reduced = !passive && w.ends_with("ed") && c.is_word(e, "by");
     // "she had been fired on Monday": dismissed, unless a weapon is in the
     // sentence.
-    if passive && w.starts_with("fire") && !c.doc.weapons(c.si).iter().any(|x| x.force) {
+    if passive && w.starts_with("fire") && c.weapon(|x| x.force).is_none() {
         return None;
     }
     let (attacker, target, rule) = if passive || reduced {
@@ -95,15 +95,12 @@ fn noun_use(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
 /// near an attack noun ("a raid ..., mostly targeting X").
 fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if c.doc.weapons(c.si).iter().any(|x| x.toks.contains(&t)) {
+    if c.weapon(|x| x.toks.contains(&t)).is_some() {
         return true;
     }
     // "struck by" without "was": "a man struck by a car"; labour strikes
     // and "strike a bargain" are sense cues (senses.tsv).
-    if w.starts_with("str")
-        && c.is_word(e, "by")
-        && !(t > c.range.start && c.is_in(t - 1, &BE_FORMS))
-    {
+    if w.starts_with("str") && c.is_word(e, "by") && !c.follows(t, &BE_FORMS) {
         return true;
     }
     if c.has_trigger(TriggerKind::Attack, |x| {
@@ -216,13 +213,13 @@ fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
 /// starting at `b`), "was hit by a Valdorian missile" (the weapon after
 /// the verb ending before `e`): the weapon's owner is the attacker.
 fn weapon_owner(c: &Ctx<'_, '_>, e: usize, b: usize, passive: bool) -> Option<Filler> {
-    let weapon = c.doc.weapons(c.si).iter().find(|wp| {
+    let weapon = c.weapon(|wp| {
         (wp.toks.end == b && !passive) || (passive && wp.toks.start > e && wp.toks.start <= e + 3)
     })?;
     wielder(c, weapon.toks.start).or_else(|| {
         // "a Valdorian missile": the demonym inside the phrase.
         c.mention_ending(weapon.toks.start)
-            .filter(|&mi| c.mentions()[mi].class == Class::Demonym)
+            .filter(c.mention_is(|m| m.class == Class::Demonym))
             .map(|mi| attacker_filler(c, mi))
     })
 }

@@ -28,7 +28,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         harmed(c, tr)
     } else if w == "blew" && e - t == 3 {
         blew_up(c, tr)
-    } else if w == "hit" && t > c.range.start && c.is_in(t - 1, &PAST_BE) && c.is_word(e, "by") {
+    } else if w == "hit" && c.follows(t, &PAST_BE) && c.is_word(e, "by") {
         hit_by_weapon(c, tr)
     } else if WENT_OFF_VERBS.contains(&w) {
         went_off(c, tr)
@@ -71,11 +71,10 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
 /// group, the group is the attacker; else a crime between two people.
 fn harmed(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if t > c.range.start && c.is_in(t - 1, &KILLED_AUXILIARIES) {
+    if c.follows(t, &KILLED_AUXILIARIES) {
         return harmed_passive(c, tr);
     }
-    let weapons = c.doc.weapons(c.si);
-    if let Some(wi) = weapons.iter().find(|wp| wp.toks.end == t && wp.force) {
+    if let Some(wi) = c.weapon(|wp| wp.toks.end == t && wp.force) {
         let parties = Parties {
             attacker: wielder(c, wi.toks.start),
             target: np_at(c, e),
@@ -84,10 +83,9 @@ fn harmed(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         };
         return Some(draft(c, tr, parties, RuleId::AttackWeaponKilled, false));
     }
-    let armed = c.subject_before(t).filter(|&mi| {
-        let m = &c.mentions()[mi];
+    let armed = c.subject_before(t).filter(c.mention_is(|m| {
         m.class == Class::Group && matches!(m.sector, Some(Sector::ArmedGroup | Sector::Military))
-    });
+    }));
     let Some(attacker) = armed else {
         return crime(c, tr);
     };
@@ -125,7 +123,7 @@ fn blew_up(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let attacker = c.subject_before(t).map(|mi| c.filler(mi))?;
     let target = prep_object(c, e, 2, &BLAST_PREPOSITIONS)
         .map(|(_, f)| f)
-        .filter(|f| !is_place(c, f));
+        .filter(|f| !c.filler_mention(f).is_some_and(placeish));
     let parties = Parties {
         attacker: Some(attacker),
         target,
@@ -135,20 +133,11 @@ fn blew_up(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     Some(draft(c, tr, parties, RuleId::AttackBlewUp, false))
 }
 
-/// True for a place mention.
-fn is_place(c: &Ctx<'_, '_>, f: &Filler) -> bool {
-    matches!(f, Filler::EntityMention(si, mi) if placeish(&c.doc.mentions(*si)[*mi]))
-}
-
 /// "The depot was hit by a Valdorian missile": the weapon's owner is the
 /// attacker, the subject the target.
 fn hit_by_weapon(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let weapon = c
-        .doc
-        .weapons(c.si)
-        .iter()
-        .find(|wp| wp.toks.start > e && wp.toks.start <= e + 3)?;
+    let weapon = c.weapon(|wp| wp.toks.start > e && wp.toks.start <= e + 3)?;
     let parties = Parties {
         attacker: c
             .mention_ending(weapon.toks.start)
@@ -165,13 +154,9 @@ fn hit_by_weapon(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// building it went off at, is the target; a named place, the location.
 fn went_off(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let weapon = c
-        .doc
-        .weapons(c.si)
-        .iter()
-        .find(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
+    let weapon = c.weapon(|wp| wp.toks.end <= t && wp.toks.end + 3 >= t)?;
     let (at_target, at_place) = match prep_object(c, e, 4, &WENT_OFF_PREPOSITIONS) {
-        Some((_, f)) if is_place(c, &f) => (None, Some(f)),
+        Some((_, f)) if c.filler_mention(&f).is_some_and(placeish) => (None, Some(f)),
         other => (other.map(|(_, f)| f), None),
     };
     let target = c
@@ -192,11 +177,7 @@ fn went_off(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// attacker.
 fn fired_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let weapon = c
-        .doc
-        .weapons(c.si)
-        .iter()
-        .find(|wp| wp.toks.end < t && wp.toks.end + 3 >= t)?;
+    let weapon = c.weapon(|wp| wp.toks.end < t && wp.toks.end + 3 >= t)?;
     let parties = Parties {
         attacker: word_object(c, e, 2, "by").map(|(_, f)| f),
         target: None,
@@ -210,7 +191,7 @@ fn fired_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// weapon a few plain words after the verb, its subject the attacker.
 fn launched(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let weapon = c.doc.weapons(c.si).iter().find(|wp| {
+    let weapon = c.weapon(|wp| {
         wp.toks.start >= e
             && wp.toks.start <= e + 6
             && (e..wp.toks.start).all(|q| {
