@@ -239,11 +239,7 @@ impl Senses {
 
     /// The types of a noun (lowercase), none when it is not in the table.
     pub(crate) fn noun(&self, w: &str) -> NounTypes {
-        self.noun_bytes(w.as_bytes())
-    }
-
-    fn noun_bytes(&self, w: &[u8]) -> NounTypes {
-        self.nouns.get(w).copied().unwrap_or_default()
+        self.nouns.get(w.as_bytes()).copied().unwrap_or_default()
     }
 }
 
