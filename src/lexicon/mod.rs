@@ -212,13 +212,8 @@ impl LexiconData {
             // The tables are checked by a test: a bad row fails it.
             Arc::new(Senses::builtin().unwrap_or_default())
         });
-        let (names, meanings) = group_phrases(&self.names);
-        let spellings: Vec<Vec<(String, Case)>> = (names.iter())
-            .map(|group| group.iter().map(|p| (p.to_string(), Case::of(p))).collect())
-            .collect();
-        // Trigger phrases are lowercase: a group is one phrase.
-        let (triggers, trigger_meanings) = group_phrases(&self.triggers);
-        let trigger_phrases: Vec<String> = triggers.iter().map(|p| p[0].to_string()).collect();
+        let (spellings, meanings) = group_names(&self.names);
+        let (trigger_phrases, trigger_meanings) = group_triggers(&self.triggers);
         let (sense_phrases, sense_meanings): (Vec<String>, Vec<SenseWord>) =
             SENSES.search_words().into_iter().unzip();
         // Without a build (a lexicon too large for the automaton), every
@@ -246,25 +241,45 @@ impl LexiconData {
     }
 }
 
-/// Phrases grouped by their ASCII lower case, one id per group in order
-/// of first appearance, with each spelling and each meaning once.
-fn group_phrases<T: Clone + PartialEq>(pairs: &[(String, T)]) -> (Vec<Vec<&str>>, Vec<Vec<T>>) {
+/// Spellings and meanings of names: one id per name in ASCII lower case,
+/// with each spelling and each meaning once.
+#[allow(clippy::type_complexity)]
+fn group_names(names: &[(String, Entry)]) -> (Vec<Vec<(String, Case)>>, Vec<Vec<Entry>>) {
     let mut index: HashMap<String, usize, WordHasher> = HashMap::default();
-    let (mut spellings, mut meanings): (Vec<Vec<&str>>, Vec<Vec<T>>) = (Vec::new(), Vec::new());
-    for (phrase, meaning) in pairs {
-        let id = *index.entry(phrase.to_ascii_lowercase()).or_insert_with(|| {
+    let mut spellings: Vec<Vec<(String, Case)>> = Vec::new();
+    let mut meanings: Vec<Vec<Entry>> = Vec::new();
+    for (p, e) in names {
+        let id = *index.entry(p.to_ascii_lowercase()).or_insert_with(|| {
             spellings.push(Vec::new());
             meanings.push(Vec::new());
             spellings.len() - 1
         });
-        if !spellings[id].contains(&phrase.as_str()) {
-            spellings[id].push(phrase);
+        if !spellings[id].iter().any(|(q, _)| q == p) {
+            spellings[id].push((p.clone(), Case::of(p)));
         }
-        if !meanings[id].contains(meaning) {
-            meanings[id].push(meaning.clone());
+        if !meanings[id].contains(e) {
+            meanings[id].push(e.clone());
         }
     }
     (spellings, meanings)
+}
+
+/// Trigger phrases and their meanings, each once.
+fn group_triggers(triggers: &[(String, Trigger)]) -> (Vec<String>, Vec<Vec<Trigger>>) {
+    let mut index: HashMap<&str, usize, WordHasher> = HashMap::default();
+    let mut phrases: Vec<String> = Vec::new();
+    let mut meanings: Vec<Vec<Trigger>> = Vec::new();
+    for (p, t) in triggers {
+        let id = *index.entry(p.as_str()).or_insert_with(|| {
+            phrases.push(p.clone());
+            meanings.push(Vec::new());
+            phrases.len() - 1
+        });
+        if !meanings[id].contains(t) {
+            meanings[id].push(t.clone());
+        }
+    }
+    (phrases, meanings)
 }
 
 /// The first value given for each code.

@@ -188,9 +188,6 @@ pub(crate) fn sector_or_none(field: &str) -> Result<Option<Sector>, String> {
     }
 }
 
-/// The names of a table.
-type Names<'a> = HashSet<&'a str, WordHasher>;
-
 /// The names of a table's column seen so far, so that a repeat is an error.
 #[derive(Default)]
 struct Seen<'a>(HashMap<&'a str, usize, WordHasher>);
@@ -305,7 +302,7 @@ impl LexiconData {
         table: &'static str,
         text: &'a str,
         entry: impl Fn(&Row, [&'a str; N]) -> Result<Entry, TableError>,
-    ) -> Result<Names<'a>, TableError> {
+    ) -> Result<Seen<'a>, TableError> {
         let mut seen = Seen::default();
         for row in rows(table, text) {
             let fields = row.fields::<N>()?;
@@ -316,7 +313,7 @@ impl LexiconData {
                 self.add_name(n, entry.clone());
             }
         }
-        Ok(seen.0.into_keys().collect())
+        Ok(seen)
     }
 
     /// `places.tsv`: names, code (or `-`), type. Returns the names.
@@ -324,7 +321,7 @@ impl LexiconData {
         &mut self,
         text: &'a str,
         countries: &HashSet<Iso>,
-    ) -> Result<Names<'a>, TableError> {
+    ) -> Result<Seen<'a>, TableError> {
         self.read_names("places.tsv", text, |row, [_, code, place_type]| {
             let iso = row.check(country_or_none(code, countries))?;
             row.check(by_name::<PlaceType>(place_type))?;
@@ -337,7 +334,7 @@ impl LexiconData {
         &mut self,
         text: &'a str,
         countries: &HashSet<Iso>,
-    ) -> Result<Names<'a>, TableError> {
+    ) -> Result<Seen<'a>, TableError> {
         self.read_names("actors.tsv", text, |row, [_, code, sector]| {
             let iso = row.check(country_or_none(code, countries))?;
             let sector = Some(row.check(by_name(sector))?);
@@ -346,7 +343,7 @@ impl LexiconData {
     }
 
     /// `titles.tsv`: names, sector (`-`: honorifics and roles of any).
-    fn read_titles<'a>(&mut self, text: &'a str) -> Result<Names<'a>, TableError> {
+    fn read_titles<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
         self.read_names("titles.tsv", text, |row, [_, sector]| {
             let sector = row.check(sector_or_none(sector))?;
             Ok(Entry::Title { sector })
@@ -354,7 +351,7 @@ impl LexiconData {
     }
 
     /// `actor_nouns.tsv`: nouns, sector.
-    fn read_actor_nouns<'a>(&mut self, text: &'a str) -> Result<Names<'a>, TableError> {
+    fn read_actor_nouns<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
         self.read_names("actor_nouns.tsv", text, |row, [_, sector]| {
             let sector = Some(row.check(by_name(sector))?);
             Ok(Entry::ActorNoun { sector })
@@ -362,7 +359,7 @@ impl LexiconData {
     }
 
     /// `weapons.tsv`: names, class.
-    fn read_weapons<'a>(&mut self, text: &'a str) -> Result<Names<'a>, TableError> {
+    fn read_weapons<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
         self.read_names("weapons.tsv", text, |row, [_, class]| {
             let force = row.check(by_name::<WeaponClass>(class))? != WeaponClass::Vehicle;
             Ok(Entry::Weapon { force })
@@ -371,8 +368,12 @@ impl LexiconData {
 }
 
 /// Checks that each capital of `countries.tsv` is a place of `places.tsv`.
-fn check_capitals(countries: &Countries, places: &Names) -> Result<(), TableError> {
-    match countries.capitals.iter().find(|(_, c)| !places.contains(c)) {
+fn check_capitals(countries: &Countries, places: &Seen) -> Result<(), TableError> {
+    match countries
+        .capitals
+        .iter()
+        .find(|(_, c)| !places.0.contains_key(c))
+    {
         Some((row, capital)) => {
             Err(row.error(format!("the capital {capital:?} is not in places.tsv")))
         }
