@@ -60,17 +60,9 @@ pub(crate) struct EntityMention {
 }
 
 impl EntityMention {
+    /// Whether it can be an actor: any class but places and demonyms.
     pub(crate) fn is_actor(&self) -> bool {
-        matches!(
-            self.class,
-            Class::Person
-                | Class::Org
-                | Class::Country
-                | Class::Group
-                | Class::Description
-                | Class::Pronoun
-                | Class::Unknown
-        )
+        !matches!(self.class, Class::Place | Class::Demonym)
     }
 }
 
