@@ -8,7 +8,7 @@
 
 use crate::document::Span;
 use crate::event::{Mention, Sector};
-use crate::lexicon::{Iso, Lexicon};
+use crate::lexicon::{Entry, Frame, Iso, Lexicon, TriggerKind};
 use crate::mention::{pronoun, Class, EntityMention, Refers};
 use crate::pipeline::Analysis;
 use crate::rules::Filler;
@@ -124,11 +124,6 @@ impl Titles {
     }
 }
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-}
-
 /// A country code as the output's text.
 fn code(iso: Option<Iso>) -> Option<String> {
     iso.map(|i| i.as_str().to_string())
@@ -160,7 +155,7 @@ impl<'t> Register<'t> {
                 continue;
             }
             let name: &'t str = &a.text[m.name.range()];
-            let n = words(name).count();
+            let n = name.split_whitespace().count();
             // Untitled two- to four-word names of unknown type are people too.
             let person =
                 m.class == Class::Person || m.class == Class::Unknown && (2..=4).contains(&n);
@@ -183,7 +178,7 @@ impl<'t> Register<'t> {
         let mut keys = String::with_capacity(people.iter().map(|p| p.name.len()).sum());
         let mut keyed: Vec<(Range<usize>, usize)> = Vec::new();
         for (i, p) in people.iter().enumerate() {
-            for w in words(p.name) {
+            for w in p.name.split_whitespace() {
                 let from = keys.len();
                 with_key(w, |k| keys.push_str(k));
                 keyed.push((from..keys.len(), i));
@@ -194,7 +189,10 @@ impl<'t> Register<'t> {
         keyed.sort_by(|a, b| key(&a.0).cmp(key(&b.0)));
         let rank = |i: usize| {
             let p: &Entity = &people[i];
-            (words(p.name).count(), std::cmp::Reverse(p.start))
+            (
+                p.name.split_whitespace().count(),
+                std::cmp::Reverse(p.start),
+            )
         };
         let mut fullest: Vec<(Range<usize>, usize)> = Vec::with_capacity(keyed.len());
         for (k, i) in keyed {
@@ -224,7 +222,7 @@ impl<'t> Register<'t> {
 
     /// The fullest registered name that ends with (or contains) `name`'s last word.
     fn fullest(&self, name: &str) -> Option<&Entity<'t>> {
-        let i = with_key(words(name).last()?, |last| {
+        let i = with_key(name.split_whitespace().last()?, |last| {
             if last.len() < 3 {
                 None
             } else {
@@ -243,7 +241,7 @@ impl<'t> Register<'t> {
     fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity<'t>> {
         let titles = self.titles.get_or_init(|| Titles::build(&self.people));
         let t = title.to_lowercase();
-        let head = words(&t).last().unwrap_or("");
+        let head = t.split_whitespace().last().unwrap_or("");
         let end = self.people.partition_point(|p| p.start < before);
         titles.last(head, iso, end).map(|i| &self.people[i])
     }
@@ -357,12 +355,8 @@ impl<'a, 't> Resolver<'a, 't> {
             .iter()
             .take_while(|h| h.first_tok == m.toks.end)
             .any(|h| {
-                self.lex.trigger_meanings(h.phrase).iter().any(|t| {
-                    t.kind == crate::lexicon::TriggerKind::Statement
-                        && matches!(
-                            t.frame,
-                            crate::lexicon::Frame::Say | crate::lexicon::Frame::Tell
-                        )
+                (self.lex.trigger_meanings(h.phrase).iter()).any(|t| {
+                    t.kind == TriggerKind::Statement && matches!(t.frame, Frame::Say | Frame::Tell)
                 })
             })
     }
@@ -387,7 +381,7 @@ impl<'a, 't> Resolver<'a, 't> {
                         .filter(|h| span.contains(h.span));
                     for h in hits {
                         for e in self.lex.meanings(h.phrase) {
-                            if let crate::lexicon::Entry::Demonym { iso: Some(iso), .. } = e {
+                            if let Entry::Demonym { iso: Some(iso), .. } = e {
                                 if let Some(c) = self.lex.capital(*iso) {
                                     m.text = c.to_string();
                                     m.country = Some(iso.as_str().to_string());
@@ -536,7 +530,7 @@ mod tests {
         before: usize,
     ) -> Option<&'r Entity<'t>> {
         let t = title.to_lowercase();
-        let head = words(&t).last().unwrap_or("").to_string();
+        let head = t.split_whitespace().last().unwrap_or("").to_string();
         reg.people
             .iter()
             .filter(|p| p.start < before)
@@ -605,7 +599,12 @@ mod tests {
         let a = Analysis::new(text, &lex);
         let reg = Register::build(&a);
         assert!(reg.people.len() >= 4, "{:?}", reg.people);
-        let rank = |p: &Entity| (words(p.name).count(), std::cmp::Reverse(p.start));
+        let rank = |p: &Entity| {
+            (
+                p.name.split_whitespace().count(),
+                std::cmp::Reverse(p.start),
+            )
+        };
         let key = |w: &str| with_key(w, str::to_string);
         for name in [
             "Hassan",
@@ -618,11 +617,11 @@ mod tests {
             "Zed",
             "Khalid",
         ] {
-            let k = key(words(name).last().unwrap_or(""));
+            let k = key(name.split_whitespace().last().unwrap_or(""));
             let want = reg
                 .people
                 .iter()
-                .filter(|p| k.len() >= 3 && words(p.name).any(|w| key(w) == k))
+                .filter(|p| k.len() >= 3 && p.name.split_whitespace().any(|w| key(w) == k))
                 .max_by_key(|p| rank(p))
                 .map(|p| p.name);
             assert_eq!(reg.fullest(name).map(|p| p.name), want, "{name}");

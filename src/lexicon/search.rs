@@ -554,23 +554,17 @@ impl TokenWord {
     fn at(text: &str, start: usize, end: usize) -> TokenWord {
         let b = text.as_bytes();
         let len = end - start;
-        if len <= 8 {
+        let (hash, head) = if len <= 8 {
             let head = load8(b, start) & low_bytes(len);
-            let hash = short_key_hash(len as u64, head & NO_CASE);
-            TokenWord {
-                start,
-                end,
-                hash,
-                head,
-            }
+            (short_key_hash(len as u64, head & NO_CASE), head)
         } else {
-            let hash = key_hash(b, start, end);
-            TokenWord {
-                start,
-                end,
-                hash,
-                head: 0,
-            }
+            (key_hash(b, start, end), 0)
+        };
+        TokenWord {
+            start,
+            end,
+            hash,
+            head,
         }
     }
 }

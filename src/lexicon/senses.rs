@@ -93,15 +93,6 @@ fn lowered<'b>(w: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
 /// is looked up without a UTF-8 check.
 type Key = Box<[u8]>;
 
-fn key(w: &str) -> Key {
-    w.as_bytes().into()
-}
-
-/// A key as text, for messages.
-fn text(k: &[u8]) -> std::borrow::Cow<'_, str> {
-    String::from_utf8_lossy(k)
-}
-
 impl Cue {
     /// True when the token `w` (any ASCII case) is one of the cue's words.
     pub(crate) fn has(&self, w: &[u8]) -> bool {
@@ -155,7 +146,7 @@ impl Senses {
             let [noun_type, forms] = row.fields::<2>()?;
             let t: NounType = row.check(by_name(noun_type))?;
             for f in row.check(words(forms))? {
-                let e = self.nouns.entry(key(f)).or_default();
+                let e = self.nouns.entry(f.as_bytes().into()).or_default();
                 if e.has(t) {
                     return Err(row.error(format!("{f:?} twice")));
                 }
@@ -181,7 +172,7 @@ impl Senses {
             };
             let words = row.check(self.cue_words(ws))?;
             if let Some(w) = words.iter().find(|w| w.len() > 32) {
-                let w = text(w);
+                let w = String::from_utf8_lossy(w);
                 return Err(row.error(format!("{w:?}: cue words have at most 32 bytes")));
             }
             if place == Where::Sentence {
@@ -213,7 +204,7 @@ impl Senses {
                 .map(|(w, _)| w.clone())
                 .collect());
         }
-        Ok(words(ws)?.map(key).collect())
+        Ok(words(ws)?.map(|w| w.as_bytes().into()).collect())
     }
 
     /// The words the lexicon search finds for the sense rules, each with
@@ -231,7 +222,7 @@ impl Senses {
         }
         let mut v: Vec<(String, SenseWord)> = all
             .into_iter()
-            .map(|(w, m)| (text(&w).into_owned(), m))
+            .map(|(w, m)| (String::from_utf8_lossy(&w).into_owned(), m))
             .collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
         v
@@ -239,11 +230,7 @@ impl Senses {
 
     /// The types of a noun (lowercase), none when it is not in the table.
     pub(crate) fn noun(&self, w: &str) -> NounTypes {
-        self.noun_bytes(w.as_bytes())
-    }
-
-    fn noun_bytes(&self, w: &[u8]) -> NounTypes {
-        self.nouns.get(w).copied().unwrap_or_default()
+        self.nouns.get(w.as_bytes()).copied().unwrap_or_default()
     }
 }
 

@@ -161,9 +161,11 @@ fn names_or_none(field: &str) -> Result<Vec<&str>, String> {
     }
 }
 
-/// An ISO 3166-1 alpha-3 code.
-fn iso(field: &str) -> Result<Iso, String> {
-    Iso::new(field).ok_or_else(|| format!("{field:?} is not an ISO 3166-1 alpha-3 code"))
+/// An ISO 3166-1 alpha-3 code, in a table or a user entry.
+pub(super) fn iso(field: &str) -> Result<Iso, String> {
+    Iso::new(field).ok_or_else(|| {
+        format!("{field:?} is not an ISO 3166-1 alpha-3 code (three capital letters)")
+    })
 }
 
 /// A code of `countries.tsv`, or none for `-`.
@@ -293,94 +295,85 @@ impl LexiconData {
         Ok(countries)
     }
 
+    /// A table whose first field holds names, each once in the table, and
+    /// whose other fields say what `entry` makes of them. Returns the names.
+    fn read_names<'a, const N: usize>(
+        &mut self,
+        table: &'static str,
+        text: &'a str,
+        entry: impl Fn(&Row, [&'a str; N]) -> Result<Entry, TableError>,
+    ) -> Result<Seen<'a>, TableError> {
+        let mut seen = Seen::default();
+        for row in rows(table, text) {
+            let fields = row.fields::<N>()?;
+            let entry = entry(&row, fields)?;
+            let row_names = row.check(names(fields[0]))?;
+            seen.add_all(&row, &row_names)?;
+            for n in row_names {
+                self.add_name(n, entry.clone());
+            }
+        }
+        Ok(seen)
+    }
+
     /// `places.tsv`: names, code (or `-`), type. Returns the names.
     fn read_places<'a>(
         &mut self,
         text: &'a str,
         countries: &HashSet<Iso>,
-    ) -> Result<HashSet<&'a str, WordHasher>, TableError> {
-        let mut seen = Seen::default();
-        for row in rows("places.tsv", text) {
-            let [place_names, code, place_type] = row.fields::<3>()?;
+    ) -> Result<Seen<'a>, TableError> {
+        self.read_names("places.tsv", text, |row, [_, code, place_type]| {
             let iso = row.check(country_or_none(code, countries))?;
             row.check(by_name::<PlaceType>(place_type))?;
-            let place_names = row.check(names(place_names))?;
-            seen.add_all(&row, &place_names)?;
-            for n in place_names {
-                self.add_name(n, Entry::Place { iso });
-            }
-        }
-        Ok(seen.0.into_keys().collect())
+            Ok(Entry::Place { iso })
+        })
     }
 
     /// `actors.tsv`: names, code (or `-`), sector.
-    fn read_actors(&mut self, text: &str, countries: &HashSet<Iso>) -> Result<(), TableError> {
-        let mut seen = Seen::default();
-        for row in rows("actors.tsv", text) {
-            let [actor_names, code, sector] = row.fields::<3>()?;
+    fn read_actors<'a>(
+        &mut self,
+        text: &'a str,
+        countries: &HashSet<Iso>,
+    ) -> Result<Seen<'a>, TableError> {
+        self.read_names("actors.tsv", text, |row, [_, code, sector]| {
             let iso = row.check(country_or_none(code, countries))?;
             let sector = Some(row.check(by_name(sector))?);
-            let actor_names = row.check(names(actor_names))?;
-            seen.add_all(&row, &actor_names)?;
-            for n in actor_names {
-                self.add_name(n, Entry::Actor { iso, sector });
-            }
-        }
-        Ok(())
+            Ok(Entry::Actor { iso, sector })
+        })
     }
 
     /// `titles.tsv`: names, sector (`-`: honorifics and roles of any).
-    fn read_titles(&mut self, text: &str) -> Result<(), TableError> {
-        let mut seen = Seen::default();
-        for row in rows("titles.tsv", text) {
-            let [titles, sector] = row.fields::<2>()?;
+    fn read_titles<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
+        self.read_names("titles.tsv", text, |row, [_, sector]| {
             let sector = row.check(sector_or_none(sector))?;
-            let titles = row.check(names(titles))?;
-            seen.add_all(&row, &titles)?;
-            for n in titles {
-                self.add_name(n, Entry::Title { sector });
-            }
-        }
-        Ok(())
+            Ok(Entry::Title { sector })
+        })
     }
 
     /// `actor_nouns.tsv`: nouns, sector.
-    fn read_actor_nouns(&mut self, text: &str) -> Result<(), TableError> {
-        let mut seen = Seen::default();
-        for row in rows("actor_nouns.tsv", text) {
-            let [nouns, sector] = row.fields::<2>()?;
+    fn read_actor_nouns<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
+        self.read_names("actor_nouns.tsv", text, |row, [_, sector]| {
             let sector = Some(row.check(by_name(sector))?);
-            let nouns = row.check(names(nouns))?;
-            seen.add_all(&row, &nouns)?;
-            for n in nouns {
-                self.add_name(n, Entry::ActorNoun { sector });
-            }
-        }
-        Ok(())
+            Ok(Entry::ActorNoun { sector })
+        })
     }
 
     /// `weapons.tsv`: names, class.
-    fn read_weapons(&mut self, text: &str) -> Result<(), TableError> {
-        let mut seen = Seen::default();
-        for row in rows("weapons.tsv", text) {
-            let [weapon_names, class] = row.fields::<2>()?;
+    fn read_weapons<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
+        self.read_names("weapons.tsv", text, |row, [_, class]| {
             let force = row.check(by_name::<WeaponClass>(class))? != WeaponClass::Vehicle;
-            let weapon_names = row.check(names(weapon_names))?;
-            seen.add_all(&row, &weapon_names)?;
-            for n in weapon_names {
-                self.add_name(n, Entry::Weapon { force });
-            }
-        }
-        Ok(())
+            Ok(Entry::Weapon { force })
+        })
     }
 }
 
 /// Checks that each capital of `countries.tsv` is a place of `places.tsv`.
-fn check_capitals(
-    countries: &Countries,
-    places: &HashSet<&str, WordHasher>,
-) -> Result<(), TableError> {
-    match countries.capitals.iter().find(|(_, c)| !places.contains(c)) {
+fn check_capitals(countries: &Countries, places: &Seen) -> Result<(), TableError> {
+    match countries
+        .capitals
+        .iter()
+        .find(|(_, c)| !places.0.contains_key(c))
+    {
         Some((row, capital)) => {
             Err(row.error(format!("the capital {capital:?} is not in places.tsv")))
         }
@@ -524,10 +517,10 @@ mod tests {
         let result = match table {
             "countries" => data.read_countries(text).map(|_| ()),
             "places" => data.read_places(text, &codes).map(|_| ()),
-            "actors" => data.read_actors(text, &codes),
-            "titles" => data.read_titles(text),
-            "actor_nouns" => data.read_actor_nouns(text),
-            "weapons" => data.read_weapons(text),
+            "actors" => data.read_actors(text, &codes).map(|_| ()),
+            "titles" => data.read_titles(text).map(|_| ()),
+            "actor_nouns" => data.read_actor_nouns(text).map(|_| ()),
+            "weapons" => data.read_weapons(text).map(|_| ()),
             _ => read_common_words("common.txt", text).map(|_| ()),
         };
         error_on(result, 2)

@@ -1,6 +1,6 @@
 //! User lexicon entries: added in code or read from JSON Lines text.
 
-use super::tables::{by_name, sector_or_none};
+use super::tables::{by_name, iso, sector_or_none};
 use super::{Entry, Force, Frame, Iso, LexiconData, Trigger, TriggerKind};
 use crate::error::Error;
 use crate::event::Sector;
@@ -73,13 +73,9 @@ pub enum LexiconEntry {
     },
 }
 
-fn check_iso(c: &Option<String>) -> Result<Option<Iso>, String> {
-    match c {
-        None => Ok(None),
-        Some(s) => Iso::new(s).map(Some).ok_or_else(|| {
-            format!("country {s:?} is not an ISO 3166-1 alpha-3 code (three capital letters)")
-        }),
-    }
+/// A user's country: an ISO code, checked as the tables' are, or none.
+fn check_iso(country: &Option<String>) -> Result<Option<Iso>, String> {
+    (country.as_deref().map(iso).transpose()).map_err(|e| format!("country {e}"))
 }
 
 /// A user's sector: a name, or none when absent, empty or `-`.
@@ -90,55 +86,46 @@ fn check_sector(s: &Option<String>) -> Result<Option<Sector>, String> {
     }
 }
 
-fn check_name(n: &str) -> Result<(), String> {
-    if n.trim().is_empty() {
-        Err("empty name".to_string())
-    } else {
-        Ok(())
+/// A user's name or word, trimmed; an error when nothing is left.
+fn check_name(n: &str) -> Result<&str, String> {
+    match n.trim() {
+        "" => Err("empty name".to_string()),
+        name => Ok(name),
     }
 }
 
 impl LexiconEntry {
-    /// Checks the entry and adds it to the lexicon data.
+    /// Checks the entry and adds it to the lexicon data. The name is
+    /// checked first, then the other fields in order, then the aliases.
     pub(crate) fn apply(&self, data: &mut LexiconData) -> Result<(), String> {
-        match self {
+        let (name, aliases, entry) = match self {
             LexiconEntry::Actor {
                 name,
                 aliases,
                 country,
                 sector,
             } => {
-                check_name(name)?;
-                let iso = check_iso(country)?;
-                let sector = check_sector(sector)?;
-                for n in std::iter::once(name).chain(aliases) {
-                    check_name(n)?;
-                    data.add_name(n.trim(), Entry::Actor { iso, sector });
-                }
+                let name = check_name(name)?;
+                let (iso, sector) = (check_iso(country)?, check_sector(sector)?);
+                (name, &aliases[..], Entry::Actor { iso, sector })
             }
             LexiconEntry::Place {
                 name,
                 aliases,
                 country,
             } => {
-                check_name(name)?;
-                let iso = check_iso(country)?;
-                for n in std::iter::once(name).chain(aliases) {
-                    check_name(n)?;
-                    data.add_name(n.trim(), Entry::Place { iso });
-                }
+                let (name, iso) = (check_name(name)?, check_iso(country)?);
+                (name, &aliases[..], Entry::Place { iso })
             }
             LexiconEntry::Title { name, sector } => {
-                check_name(name)?;
-                let sector = check_sector(sector)?;
-                data.add_name(name.trim(), Entry::Title { sector });
+                let (name, sector) = (check_name(name)?, check_sector(sector)?);
+                (name, &[][..], Entry::Title { sector })
             }
             LexiconEntry::Weapon { name } => {
-                check_name(name)?;
-                data.add_name(name.trim(), Entry::Weapon { force: true });
+                (check_name(name)?, &[][..], Entry::Weapon { force: true })
             }
             LexiconEntry::Trigger { kind, word, frame } => {
-                check_name(word)?;
+                let word = check_name(word)?;
                 let kind = TriggerKind::parse(kind).ok_or_else(|| {
                     format!("unknown kind {kind:?} (attack, call, visit, statement)")
                 })?;
@@ -151,8 +138,13 @@ impl LexiconEntry {
                 let frame: Frame = by_name(f).map_err(|e| format!("frame: {e}"))?;
                 // A user's own attack word is taken as force: they chose its sense.
                 let force = Force::Itself;
-                data.add_trigger(word.trim(), Trigger { kind, frame, force });
+                data.add_trigger(word, Trigger { kind, frame, force });
+                return Ok(());
             }
+        };
+        data.add_name(name, entry.clone());
+        for alias in aliases {
+            data.add_name(check_name(alias)?, entry.clone());
         }
         Ok(())
     }
