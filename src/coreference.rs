@@ -31,21 +31,16 @@ pub(crate) fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) {
 fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
     // "the strike" refers back to a strike sooner than to another attack
     // told in between ("the rocket attack" on another town).
-    let word = attack_stem(trigger.rsplit(' ').next().unwrap_or(trigger));
-    let with_parties = |e: &&Event| match &e.kind {
-        EventKind::Attack(p) => p.attacker.is_some() || p.target.is_some(),
-        _ => false,
-    };
-    let same_word = earlier.iter().rev().filter(with_parties).find(|e| {
-        attack_stem(e.trigger.text.rsplit(' ').next().unwrap_or("")).eq_ignore_ascii_case(word)
+    let word = attack_stem(trigger);
+    let mut with_parties = earlier.iter().rev().filter_map(|e| match &e.kind {
+        EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some((e, p)),
+        _ => None,
     });
-    let prev = same_word
-        .or_else(|| earlier.iter().rev().find(with_parties))
-        .and_then(|e| match &e.kind {
-            EventKind::Attack(p) => Some(p),
-            _ => None,
-        });
-    let Some(p) = prev else { return };
+    let same_word = (with_parties.clone())
+        .find(|(e, _)| attack_stem(&e.trigger.text).eq_ignore_ascii_case(word));
+    let Some((_, p)) = same_word.or_else(|| with_parties.next()) else {
+        return;
+    };
     let same = |x: &Option<Mention>, y: &Option<Mention>| match (x, y) {
         (Some(x), Some(y)) => same_party(x, y),
         _ => false,
@@ -61,10 +56,12 @@ fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
     }
 }
 
-/// The stem of an attack word, for matching a back-reference to what it
-/// names: "airstrikes", "struck" and "strike" share "strik"; "bombed" and
-/// "bombings" share "bomb". No allocation: compared case-insensitively.
-fn attack_stem(w: &str) -> &str {
+/// The stem of the last word of an attack phrase, for matching a
+/// back-reference to what it names: "airstrikes", "struck" and "strike"
+/// share "strik"; "bombed" and "bombings" share "bomb". No allocation:
+/// compared case-insensitively.
+fn attack_stem(phrase: &str) -> &str {
+    let w = phrase.rsplit(' ').next().unwrap_or(phrase);
     if w.eq_ignore_ascii_case("struck") {
         return "strik";
     }

@@ -118,7 +118,6 @@ fn governing_date<'d>(
     said: impl Iterator<Item = Span> + Clone,
     clauses: impl Iterator<Item = Span> + Clone,
 ) -> Option<&'d DateExpr> {
-    let inside = |x: Span, c: Span| c.start <= x.start && x.end <= c.end;
     dates
         .iter()
         .filter(|x| !dateline(text, sentence, x.span))
@@ -126,21 +125,24 @@ fn governing_date<'d>(
             !statement
                 || !said
                     .clone()
-                    .any(|c| inside(x.span, c) && !inside(trigger, c))
+                    .any(|c| c.contains(x.span) && !c.contains(trigger))
         })
         .filter(|x| {
             statement
                 || !clauses
                     .clone()
-                    .any(|c| inside(trigger, c) && !inside(x.span, c))
+                    .any(|c| c.contains(trigger) && !c.contains(x.span))
         })
-        .min_by_key(|x| {
-            if x.span.end <= trigger.start {
-                trigger.start - x.span.end
-            } else {
-                x.span.start.saturating_sub(trigger.end)
-            }
-        })
+        .min_by_key(|x| gap(x.span, trigger))
+}
+
+/// The bytes between two spans (0 when they overlap).
+fn gap(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
 }
 
 /// A wire dateline ("PARIS, May 2 - ..."): the filing date, not the event's.
@@ -171,18 +173,11 @@ fn of_sentence(list: &[(usize, Span)], si: usize) -> &[(usize, Span)] {
 /// recalling the shelling on New Year's Eve", the date is the shelling's,
 /// not the raid's.
 fn nearer_event(date: Span, trigger: Span, mut others: impl Iterator<Item = Span>) -> bool {
-    let gap = |t: Span| {
-        if t.end <= date.start {
-            date.start - t.end
-        } else {
-            t.start.saturating_sub(date.end)
-        }
-    };
-    let own = gap(trigger);
+    let own = gap(trigger, date);
     others.any(|o| {
         let between = (o.start >= trigger.end && o.end <= date.start)
             || (o.start >= date.end && o.end <= trigger.start);
-        between && gap(o) < own
+        between && gap(o, date) < own
     })
 }
 

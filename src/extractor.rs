@@ -85,10 +85,8 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor with the default rules and lexicons.
     pub fn new() -> Extractor {
-        static DEFAULT: once_cell::sync::Lazy<Arc<Lexicon>> =
-            once_cell::sync::Lazy::new(|| Arc::new(LexiconData::builtin().compile()));
         Extractor {
-            lex: DEFAULT.clone(),
+            lex: builtin_lexicon().clone(),
         }
     }
 
@@ -99,7 +97,7 @@ impl Extractor {
 
     /// Extracts the events of a document, in text order. Never panics.
     pub fn extract(&self, doc: &Document<'_>) -> Vec<Event> {
-        crate::pipeline::extract(doc, &self.lex)
+        crate::pipeline::extract(doc, &self.lex, None)
     }
 
     /// Every trigger candidate of a document, in text order, with what was
@@ -118,4 +116,12 @@ impl Extractor {
     pub fn explain(&self, doc: &Document<'_>) -> Vec<Candidate> {
         crate::pipeline::explain(doc, &self.lex)
     }
+}
+
+/// The built-in lexicon, compiled once and shared by every default extractor
+/// (and the benchmarks).
+pub(crate) fn builtin_lexicon() -> &'static Arc<Lexicon> {
+    static BUILTIN: once_cell::sync::Lazy<Arc<Lexicon>> =
+        once_cell::sync::Lazy::new(|| Arc::new(LexiconData::builtin().compile()));
+    &BUILTIN
 }

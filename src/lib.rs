@@ -118,14 +118,14 @@ pub mod bench_api {
     /// Segmentation, tokenization and mention recognition (default lexicon):
     /// the number of mentions.
     pub fn analyse(text: &str) -> usize {
-        let a = crate::pipeline::Analysis::new(text, default_lexicon());
+        let a = crate::pipeline::Analysis::new(text, crate::extractor::builtin_lexicon());
         a.all_mentions().len()
     }
 
     /// Segmentation, tokenization and the search for lexicon names and
     /// trigger words in the tokens (default lexicon): the number of hits.
     pub fn lexicon(text: &str) -> usize {
-        let a = crate::pipeline::Analysis::lexed(text, default_lexicon());
+        let a = crate::pipeline::Analysis::lexed(text, crate::extractor::builtin_lexicon());
         a.hits.len() + a.triggers.len()
     }
 
@@ -148,7 +148,7 @@ pub mod bench_api {
     /// Analyses `text` with the default lexicon.
     pub fn analysed(text: &str) -> Analysed<'_> {
         Analysed {
-            a: crate::pipeline::Analysis::new(text, default_lexicon()),
+            a: crate::pipeline::Analysis::new(text, crate::extractor::builtin_lexicon()),
         }
     }
 
@@ -157,15 +157,9 @@ pub mod bench_api {
         /// anything else runs all) and their modality: the number of drafts.
         pub fn rules(&self, kind: &str) -> usize {
             let only = crate::lexicon::TriggerKind::parse(kind);
-            crate::pipeline::run_rules(&self.a, default_lexicon(), only, None)
+            crate::pipeline::run_rules(&self.a, crate::extractor::builtin_lexicon(), only, None)
                 .0
                 .len()
         }
-    }
-
-    fn default_lexicon() -> &'static crate::lexicon::Lexicon {
-        static LEX: once_cell::sync::Lazy<crate::lexicon::Lexicon> =
-            once_cell::sync::Lazy::new(|| crate::lexicon::LexiconData::builtin().compile());
-        &LEX
     }
 }

@@ -53,8 +53,7 @@ fn hard_wrapped(text: &str) -> bool {
         }
         if t.chars()
             .last()
-            .map(|c| c.is_alphanumeric() || c == ',')
-            .unwrap_or(false)
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
         {
             open_end += 1;
         }
@@ -159,9 +158,8 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         if after.len() == rest.len() && !rest.is_empty() {
             continue; // no space after: "U.S.-led", "3.5"
         }
-        let next = match after.chars().next() {
-            Some(n) => n,
-            None => continue,
+        let Some(next) = after.chars().next() else {
+            continue;
         };
         if !(next.is_uppercase() || next.is_ascii_digit() || is_opening(next)) {
             continue;
@@ -274,14 +272,13 @@ pub(crate) fn quotes(
                 "”" | "''" | "»" => false,
                 _ => open.is_none(),
             };
-            if opening {
-                if let Some(o) = open.take() {
-                    // A new opening before a close: the old one ran to here.
-                    out.push(Span::new(o, t.span.start));
-                }
-                open = Some(t.span.end);
-            } else if let Some(o) = open.take() {
+            // A close ends the open quote; so does a new opening before
+            // a close: the old one ran to here.
+            if let Some(o) = open.take() {
                 out.push(Span::new(o, t.span.start));
+            }
+            if opening {
+                open = Some(t.span.end);
             }
         }
     }

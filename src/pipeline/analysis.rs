@@ -147,8 +147,7 @@ impl<'t> Analysis<'t> {
 
     /// Quoted region that ends at byte `b`.
     pub(crate) fn quote_ending(&self, b: usize) -> Option<Span> {
-        let k = self.quotes.partition_point(|q| q.end < b);
-        self.quotes.get(k).copied().filter(|q| q.end == b)
+        self.quote_at(b).filter(|q| q.end == b)
     }
 }
 

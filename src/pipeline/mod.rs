@@ -28,23 +28,20 @@ use crate::records::Drafts;
 use crate::rules::sense::DocFacts;
 use crate::rules::{self, Ctx, Draft, Roles, TriggerMatch};
 
-/// The events of a document, in text order.
-pub(crate) fn extract(doc: &Document<'_>, lex: &Lexicon) -> Vec<Event> {
+/// The events of a document, in text order. With `log`, every trigger
+/// candidate's outcome is noted there.
+pub(crate) fn extract(doc: &Document<'_>, lex: &Lexicon, log: Option<&mut Log>) -> Vec<Event> {
     let Some(a) = Analysis::triggered(doc.text(), lex) else {
         return Vec::new();
     };
-    let (drafts, dates) = run_rules(&a, lex, None, None);
+    let (drafts, dates) = run_rules(&a, lex, None, log);
     crate::records::build(doc, &a, lex, drafts, dates)
 }
 
 /// Every trigger candidate of a document with what was decided on it.
 pub(crate) fn explain(doc: &Document<'_>, lex: &Lexicon) -> Vec<Candidate> {
-    let Some(a) = Analysis::triggered(doc.text(), lex) else {
-        return Vec::new();
-    };
     let mut log = Log::default();
-    let (drafts, dates) = run_rules(&a, lex, None, Some(&mut log));
-    let events = crate::records::build(doc, &a, lex, drafts, dates);
+    let events = extract(doc, lex, Some(&mut log));
     log.candidates(doc.text(), lex, &events)
 }
 
