@@ -85,12 +85,11 @@ pub(crate) fn run_rules(
             dates: Default::default(),
             sentence_cues: Default::default(),
         };
-        let judged = c
-            .trigs
-            .iter()
-            .filter(|tr| only.is_none() || only == Some(tr.kind));
         let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
-        for tr in judged {
+        for tr in trigs
+            .iter()
+            .filter(|tr| only.is_none() || only == Some(tr.kind))
+        {
             // One event per trigger word and kind, from its first meaning
             // that makes one.
             if seen.contains(&(tr.kind, tr.toks.start)) {
