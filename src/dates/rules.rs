@@ -251,27 +251,24 @@ impl Pieces {
     /// `pattern` with each `{name}` replaced by its piece; an unknown name
     /// stays, and the regex rejects it.
     fn expand(&self, pattern: &str) -> String {
-        let piece = |name: &str| self.0.iter().find(|(n, _)| *n == name).map(|(_, p)| p);
-        let mut out = String::new();
-        let mut rest = pattern;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            rest = &rest[open..];
-            match rest
-                .find('}')
-                .and_then(|close| Some((piece(&rest[1..close])?, close)))
-            {
-                Some((piece, close)) => {
+        let mut parts = pattern.split('{');
+        let mut out = parts.next().unwrap_or_default().to_string();
+        for part in parts {
+            let named = part.split_once('}').and_then(|(name, rest)| {
+                let (_, piece) = self.0.iter().find(|(n, _)| *n == name)?;
+                Some((piece, rest))
+            });
+            match named {
+                Some((piece, rest)) => {
                     out.push_str(piece);
-                    rest = &rest[close + 1..];
+                    out.push_str(rest);
                 }
                 None => {
                     out.push('{');
-                    rest = &rest[1..];
+                    out.push_str(part);
                 }
             }
         }
-        out.push_str(rest);
         out
     }
 }
