@@ -211,7 +211,18 @@ fn resolve_relative(
                 .and_then(|(r, grain)| apply_edge(r, edge, grain, Some(p))),
         ),
         DateKind::Recent { unit, n } => (None, recent(unit, n, p)),
-        DateKind::Ago { n, unit, approx } => ago(n, unit, approx, p),
+        // "three days ago" is a day, "six weeks ago" a week, "two years
+        // ago" a year; hours, decades and vague or approximate counts are
+        // not resolved.
+        DateKind::Ago {
+            n: Some(n),
+            unit,
+            approx: false,
+        } => match unit {
+            Unit::Day => (shift(p, -i64::from(n)), None),
+            _ => (None, period(unit, p, -i64::from(n)).map(|(r, _)| r)),
+        },
+        DateKind::Ago { .. } => (None, None),
         DateKind::Since(ref inner) => (None, since_range(inner, p)),
         // Written years are handled by `resolve_kind`.
         DateKind::Year { .. } => (None, None),
@@ -300,23 +311,6 @@ fn recent(unit: Unit, n: Option<u32>, p: NaiveDate) -> Option<DayRange> {
         Unit::Decade => add_months(p, -i64::from(n.unwrap_or(1).saturating_mul(120))),
     };
     start.map(|s| (s, p))
-}
-
-/// "three days ago" is a day, "six weeks ago" a week, "two years ago" a
-/// year; vague or approximate counts, hours and decades resolve to nothing.
-fn ago(
-    n: Option<u32>,
-    unit: Unit,
-    approx: bool,
-    p: NaiveDate,
-) -> (Option<NaiveDate>, Option<DayRange>) {
-    let Some(n) = n.filter(|_| !approx) else {
-        return (None, None);
-    };
-    match unit {
-        Unit::Day => (shift(p, -i64::from(n)), None),
-        _ => (None, period(unit, p, -i64::from(n)).map(|(r, _)| r)),
-    }
 }
 
 /// "since October 7", "since April": from the inner date up to publication
