@@ -1,7 +1,7 @@
 //! Calendar resolution: the day or range of days an expression names,
 //! given the publication date and the tense of its clause.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Months, NaiveDate, TimeDelta, Weekday};
 
 use super::tables::TABLES;
 use super::{DateExpr, DateKind, Edge, HolidayDate, Qualifier, RelativeDay, Season, Tense, Unit};
@@ -152,42 +152,46 @@ fn resolve_kind(
     published: Option<NaiveDate>,
     tense: Tense,
 ) -> (Option<NaiveDate>, Option<DayRange>) {
-    let day = |d: Option<NaiveDate>| (d, None);
-    let range = |r: Option<DayRange>| (None, r);
+    let written = match *kind {
+        DateKind::MonthDay { year, .. }
+        | DateKind::Month { year, .. }
+        | DateKind::Season { year, .. }
+        | DateKind::Holiday { year, .. } => year,
+        DateKind::Year { year, .. } => Some(year),
+        _ => None,
+    };
+    match (written, published) {
+        (Some(y), _) => as_value(kind, in_year(kind, y, published)),
+        (None, Some(p)) => resolve_relative(kind, p, tense, false),
+        (None, None) => (None, None),
+    }
+}
+
+/// A found occurrence as the kind gives it: a single day for the kinds
+/// that name one, else a range.
+fn as_value(kind: &DateKind, r: Option<DayRange>) -> (Option<NaiveDate>, Option<DayRange>) {
+    match kind {
+        DateKind::Weekday { .. } | DateKind::MonthDay { .. } | DateKind::Holiday { .. } => {
+            (r.map(|r| r.0), None)
+        }
+        _ => (None, r),
+    }
+}
+
+/// The occurrence in year `y` of a date that repeats every year, or of a
+/// year; an edge splits at publication `p` (see [`apply_edge`]).
+fn in_year(kind: &DateKind, y: i32, p: Option<NaiveDate>) -> Option<DayRange> {
     match *kind {
-        DateKind::MonthDay {
-            month,
-            day: d,
-            year: Some(y),
-        } => day(ymd(y, month, d)),
-        DateKind::Month {
-            month,
-            year: Some(y),
-            edge,
-            ..
-        } => {
-            range(month_range(y, month).and_then(|r| apply_edge(r, edge, Grain::Month, published)))
+        DateKind::MonthDay { month, day, .. } => ymd(y, month, day).map(|d| (d, d)),
+        DateKind::Holiday { holiday, .. } => holiday_date(holiday.date, y).map(|d| (d, d)),
+        DateKind::Month { month, edge, .. } => {
+            apply_edge(months_from(ymd(y, month, 1)?, 1)?, edge, Grain::Month, p)
         }
-        DateKind::Year { year, edge } => {
-            range(year_range(year).and_then(|r| apply_edge(r, edge, Grain::Year, published)))
+        DateKind::Season { season, edge, .. } => {
+            apply_edge(season_range(season, y)?, edge, Grain::Season, p)
         }
-        DateKind::Season {
-            season,
-            year: Some(y),
-            edge,
-            ..
-        } => range(
-            season_range(season, y).and_then(|r| apply_edge(r, edge, Grain::Season, published)),
-        ),
-        DateKind::Holiday {
-            holiday,
-            year: Some(y),
-            ..
-        } => day(holiday_date(holiday.date, y)),
-        _ => match published {
-            Some(p) => resolve_relative(kind, p, tense, false),
-            None => (None, None),
-        },
+        DateKind::Year { edge, .. } => apply_edge(year_range(y)?, edge, Grain::Year, p),
+        _ => None,
     }
 }
 
@@ -201,86 +205,66 @@ fn resolve_relative(
 ) -> (Option<NaiveDate>, Option<DayRange>) {
     match *kind {
         DateKind::Relative { day, .. } => (relative_day(day, p), None),
-        DateKind::RelativePeriod { unit, offset, edge } => {
-            (None, relative_period(unit, offset, edge, p))
-        }
+        DateKind::RelativePeriod { unit, offset, edge } => (
+            None,
+            period(unit, p, offset.into())
+                .and_then(|(r, grain)| apply_edge(r, edge, grain, Some(p))),
+        ),
         DateKind::Recent { unit, n } => (None, recent(unit, n, p)),
-        DateKind::Ago { n, unit, approx } => ago(n, unit, approx, p),
+        // "three days ago" is a day, "six weeks ago" a week, "two years
+        // ago" a year; hours, decades and vague or approximate counts are
+        // not resolved.
+        DateKind::Ago {
+            n: Some(n),
+            unit,
+            approx: false,
+        } => match unit {
+            Unit::Day => (shift(p, -i64::from(n)), None),
+            _ => (None, period(unit, p, -i64::from(n)).map(|(r, _)| r)),
+        },
+        DateKind::Ago { .. } => (None, None),
         DateKind::Since(ref inner) => (None, since_range(inner, p)),
         // Written years are handled by `resolve_kind`.
         DateKind::Year { .. } => (None, None),
-        _ => occurrence(kind, p, tense, since),
+        _ => as_value(kind, occurrence(kind, p, tense, since)),
     }
 }
 
 /// The occurrence a repeating date (weekday, month-day, month, season,
 /// holiday, weekend) means, near publication `p`.
-fn occurrence(
-    kind: &DateKind,
-    p: NaiveDate,
-    tense: Tense,
-    since: bool,
-) -> (Option<NaiveDate>, Option<DayRange>) {
-    let pick = |q: Option<Qualifier>| Pick::new(q, tense, since);
-    let day = |r: Option<DayRange>| (r.map(|r| r.0), None);
-    let range = |r: Option<DayRange>| (None, r);
-    let years = || (p.year() - 2)..=(p.year() + 2);
-    // Every weekday and weekend occurs in this window, both ways, for any pick.
-    let window = || (-14..=14).filter_map(move |k| shift(p, k));
-    match *kind {
-        DateKind::Weekday { wd, qualifier, .. } => day(pick(qualifier).among(
-            p,
-            WEEK_HORIZON,
-            window().filter(|d| d.weekday() == wd).map(|d| (d, d)),
-        )),
-        DateKind::MonthDay { month, day: d, .. } => day(pick(None).among(
-            p,
-            YEAR_HORIZON,
-            years().filter_map(|y| ymd(y, month, d)).map(|d| (d, d)),
-        )),
-        DateKind::Month {
-            month,
-            edge,
-            qualifier,
-            ..
-        } => range(pick(qualifier).among(
-            p,
-            NO_HORIZON,
-            years().filter_map(|y| apply_edge(month_range(y, month)?, edge, Grain::Month, Some(p))),
-        )),
-        DateKind::Season {
-            season,
-            edge,
-            qualifier,
-            ..
-        } => {
-            range(pick(qualifier).among(
-                p,
-                NO_HORIZON,
-                years().filter_map(|y| {
-                    apply_edge(season_range(season, y)?, edge, Grain::Season, Some(p))
-                }),
-            ))
+fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Option<DayRange> {
+    let (qualifier, horizon) = match *kind {
+        DateKind::Weekday { qualifier, .. } | DateKind::Weekend { qualifier } => {
+            (qualifier, WEEK_HORIZON)
         }
-        DateKind::Holiday {
-            holiday, qualifier, ..
-        } => day(pick(qualifier).among(
+        DateKind::MonthDay { .. } => (None, YEAR_HORIZON),
+        DateKind::Holiday { qualifier, .. } => (qualifier, YEAR_HORIZON),
+        DateKind::Month { qualifier, .. } | DateKind::Season { qualifier, .. } => {
+            (qualifier, NO_HORIZON)
+        }
+        _ => return None,
+    };
+    let pick = Pick::new(qualifier, tense, since);
+    // Every weekday and weekend occurs in this window, both ways, for any pick.
+    let window = (-14..=14).filter_map(|k| shift(p, k));
+    match *kind {
+        DateKind::Weekday { wd, .. } => pick.among(
             p,
-            YEAR_HORIZON,
-            years()
-                .filter_map(|y| holiday_date(holiday.date, y))
-                .map(|d| (d, d)),
-        )),
-        DateKind::Weekend { qualifier } => range(
-            pick(qualifier).among(
-                p,
-                WEEK_HORIZON,
-                window()
-                    .filter(|d| d.weekday() == Weekday::Sat)
-                    .filter_map(|d| Some((d, shift(d, 1)?))),
-            ),
+            horizon,
+            window.filter(|d| d.weekday() == wd).map(|d| (d, d)),
         ),
-        _ => (None, None),
+        DateKind::Weekend { .. } => pick.among(
+            p,
+            horizon,
+            window
+                .filter(|d| d.weekday() == Weekday::Sat)
+                .filter_map(|d| Some((d, shift(d, 1)?))),
+        ),
+        _ => pick.among(
+            p,
+            horizon,
+            ((p.year() - 2)..=(p.year() + 2)).filter_map(|y| in_year(kind, y, Some(p))),
+        ),
     }
 }
 
@@ -298,22 +282,21 @@ fn relative_day(day: RelativeDay, p: NaiveDate) -> Option<NaiveDate> {
     shift(p, offset)
 }
 
-/// "last week", "late last month", "earlier this year": the week, month or
-/// year `offset` from publication `p`, or the part of it `edge` names.
-fn relative_period(unit: Unit, offset: i32, edge: Option<Edge>, p: NaiveDate) -> Option<DayRange> {
-    let (base, grain) = match unit {
-        Unit::Week => (
-            shift(p, 7 * i64::from(offset)).and_then(week_range),
-            Grain::Week,
-        ),
-        Unit::Month => (
-            add_months(first_of_month(p), offset).and_then(|d| month_range(d.year(), d.month())),
-            Grain::Month,
-        ),
-        Unit::Year => (year_range(p.year() + offset), Grain::Year),
-        _ => (None, Grain::Month),
-    };
-    base.and_then(|r| apply_edge(r, edge, grain, Some(p)))
+/// The week, month or year `offset` of them from publication `p` ("last
+/// week", "six weeks ago"), with its grain; none for other units.
+fn period(unit: Unit, p: NaiveDate, offset: i64) -> Option<(DayRange, Grain)> {
+    match unit {
+        Unit::Week => Some((week_range(shift(p, 7 * offset)?)?, Grain::Week)),
+        Unit::Month => {
+            let first = add_months(p.with_day(1)?, offset)?;
+            Some((months_from(first, 1)?, Grain::Month))
+        }
+        Unit::Year => {
+            let year = i32::try_from(i64::from(p.year()) + offset).ok()?;
+            Some((year_range(year)?, Grain::Year))
+        }
+        _ => None,
+    }
 }
 
 /// "in recent days", "over the past three weeks": from `n` units (or a
@@ -323,39 +306,11 @@ fn recent(unit: Unit, n: Option<u32>, p: NaiveDate) -> Option<DayRange> {
         Unit::Hour => shift(p, -i64::from(n.unwrap_or(24).div_ceil(24))),
         Unit::Day => shift(p, -i64::from(n.unwrap_or(7))),
         Unit::Week => shift(p, -7 * i64::from(n.unwrap_or(4))),
-        Unit::Month => sub_months(p, n.unwrap_or(3)),
-        Unit::Year => sub_months(p, n.unwrap_or(3).saturating_mul(12)),
-        Unit::Decade => sub_months(p, n.unwrap_or(1).saturating_mul(120)),
+        Unit::Month => add_months(p, -i64::from(n.unwrap_or(3))),
+        Unit::Year => add_months(p, -i64::from(n.unwrap_or(3).saturating_mul(12))),
+        Unit::Decade => add_months(p, -i64::from(n.unwrap_or(1).saturating_mul(120))),
     };
     start.map(|s| (s, p))
-}
-
-/// "three days ago" is a day, "six weeks ago" a week, "two years ago" a
-/// year; vague or approximate counts, hours and decades resolve to nothing.
-fn ago(
-    n: Option<u32>,
-    unit: Unit,
-    approx: bool,
-    p: NaiveDate,
-) -> (Option<NaiveDate>, Option<DayRange>) {
-    let Some(n) = n.filter(|_| !approx) else {
-        return (None, None);
-    };
-    match unit {
-        Unit::Day => (shift(p, -i64::from(n)), None),
-        Unit::Week => (None, shift(p, -7 * i64::from(n)).and_then(week_range)),
-        Unit::Month => (
-            None,
-            sub_months(p, n).and_then(|d| month_range(d.year(), d.month())),
-        ),
-        Unit::Year => (
-            None,
-            i32::try_from(n)
-                .ok()
-                .and_then(|n| year_range(p.year().checked_sub(n)?)),
-        ),
-        Unit::Hour | Unit::Decade => (None, None),
-    }
 }
 
 /// "since October 7", "since April": from the inner date up to publication
@@ -401,14 +356,9 @@ fn apply_edge(
             let (a, b) = [(1, 10), (11, 20), (21, e.day())][third];
             Some((s.with_day(a)?, s.with_day(b)?))
         }
-        Grain::Season => {
-            let m = add_months(s, third as i32)?;
-            month_range(m.year(), m.month())
-        }
-        Grain::Year => {
-            let (a, b) = [(1, 4), (5, 8), (9, 12)][third];
-            Some((ymd(s.year(), a, 1)?, month_range(s.year(), b)?.1))
-        }
+        Grain::Season => months_from(add_months(s, third as i64)?, 1),
+        // January-April, May-August, September-December.
+        Grain::Year => months_from(ymd(s.year(), 1 + 4 * third as u32, 1)?, 4),
     }
 }
 
@@ -419,37 +369,22 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// `d` moved by `days`, either way.
 fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
-    if days >= 0 {
-        d.checked_add_days(Days::new(days.unsigned_abs()))
-    } else {
-        d.checked_sub_days(Days::new(days.unsigned_abs()))
-    }
+    d.checked_add_signed(TimeDelta::try_days(days)?)
 }
 
-/// `d` moved back `n` months (clamped to the month's last day).
-fn sub_months(d: NaiveDate, n: u32) -> Option<NaiveDate> {
-    d.checked_sub_months(Months::new(n))
-}
-
-/// `d` moved by `n` months, either way.
-fn add_months(d: NaiveDate, n: i32) -> Option<NaiveDate> {
+/// `d` moved by `n` months, either way (clamped to the month's last day).
+fn add_months(d: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let months = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
     if n >= 0 {
-        d.checked_add_months(Months::new(n.unsigned_abs()))
+        d.checked_add_months(months)
     } else {
-        d.checked_sub_months(Months::new(n.unsigned_abs()))
+        d.checked_sub_months(months)
     }
 }
 
-/// The first day of `d`'s month.
-fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
-}
-
-/// The first and last day of a month.
-fn month_range(y: i32, m: u32) -> Option<DayRange> {
-    let first = ymd(y, m, 1)?;
-    let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
-    Some((first, last))
+/// The `n` whole months from `first`, the first day of a month.
+fn months_from(first: NaiveDate, n: u32) -> Option<DayRange> {
+    Some((first, first.checked_add_months(Months::new(n))?.pred_opt()?))
 }
 
 /// January 1 to December 31.
@@ -467,9 +402,7 @@ fn week_range(d: NaiveDate) -> Option<DayRange> {
 fn season_range(season: Season, y: i32) -> Option<DayRange> {
     let (_, (_, start_month)) = TABLES.seasons.iter().find(|s| s.1 .0 == season)?;
     let start_year = if season == Season::Winter { y - 1 } else { y };
-    let first = ymd(start_year, *start_month, 1)?;
-    let last = first.checked_add_months(Months::new(3))?.pred_opt()?;
-    Some((first, last))
+    months_from(ymd(start_year, *start_month, 1)?, 3)
 }
 
 /// The holiday's day in year `y`.

@@ -251,27 +251,24 @@ impl Pieces {
     /// `pattern` with each `{name}` replaced by its piece; an unknown name
     /// stays, and the regex rejects it.
     fn expand(&self, pattern: &str) -> String {
-        let piece = |name: &str| self.0.iter().find(|(n, _)| *n == name).map(|(_, p)| p);
-        let mut out = String::new();
-        let mut rest = pattern;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            rest = &rest[open..];
-            match rest
-                .find('}')
-                .and_then(|close| Some((piece(&rest[1..close])?, close)))
-            {
-                Some((piece, close)) => {
+        let mut parts = pattern.split('{');
+        let mut out = parts.next().unwrap_or_default().to_string();
+        for part in parts {
+            let named = part.split_once('}').and_then(|(name, rest)| {
+                let (_, piece) = self.0.iter().find(|(n, _)| *n == name)?;
+                Some((piece, rest))
+            });
+            match named {
+                Some((piece, rest)) => {
                     out.push_str(piece);
-                    rest = &rest[close + 1..];
+                    out.push_str(rest);
                 }
                 None => {
                     out.push('{');
-                    rest = &rest[1..];
+                    out.push_str(part);
                 }
             }
         }
-        out.push_str(rest);
         out
     }
 }
@@ -431,14 +428,12 @@ fn edge_of(caps: &Caps<'_>, name: &str) -> Option<Edge> {
     lookup(&TABLES.edges, group(caps, name)?)
 }
 
-/// The days in a month (29 for February when the year is unknown).
-fn days_in_month(month: u32, year: Option<i32>) -> u32 {
-    match (month, year) {
-        (2, Some(y)) if NaiveDate::from_ymd_opt(y, 2, 29).is_none() => 28,
-        (2, _) => 29,
-        (4 | 6 | 9 | 11, _) => 30,
-        _ => 31,
-    }
+/// Whether a preposition stands before the expression ("by", "in",
+/// "since"), which licenses a bare year, month, season or holiday.
+fn after_preposition(caps: &Caps<'_>) -> bool {
+    ["ctx", "pre", "since"]
+        .iter()
+        .any(|g| caps.name(g).is_some())
 }
 
 /// "October 23", "5 August 2024", "on Monday, March 4".
@@ -450,9 +445,12 @@ fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     }
     let day: u32 = day_m.text.parse().ok()?;
     let year = year_of(caps);
-    (1..=days_in_month(month, year))
-        .contains(&day)
-        .then_some(DateKind::MonthDay { month, day, year })
+    // A leap year stands in for an unknown one, so February 29 passes.
+    NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day).map(|_| DateKind::MonthDay {
+        month,
+        day,
+        year,
+    })
 }
 
 /// "in January", "since April", "In late June", "February 2003".
@@ -465,16 +463,14 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
         if abbr || followed_by_day(text, caps.name("e")?.end) {
             return None;
         }
-        let before = [group(caps, "ctx"), group(caps, "pre"), group(caps, "since")];
-        let licensed = edge.is_some() || qualifier.is_some() || before.iter().any(Option::is_some);
+        let qualified = edge.is_some() || qualifier.is_some();
         // "by May" and "of May" are as likely the politician as the month.
-        let strict_ok = edge.is_some()
-            || qualifier.is_some()
-            || before[1..]
+        let strict_ok = qualified
+            || [group(caps, "pre"), group(caps, "since")]
                 .iter()
                 .flatten()
                 .any(|w| MAY_CONTEXT.contains(&norm(w)));
-        if !licensed || (name.strict && !strict_ok) {
+        if !(qualified || after_preposition(caps)) || (name.strict && !strict_ok) {
             return None;
         }
     }
@@ -491,10 +487,7 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
     let year = year_of(caps)?;
     let edge = edge_of(caps, "edge");
-    let licensed = ["ctx", "pre", "since"]
-        .iter()
-        .any(|g| caps.name(g).is_some());
-    (licensed || edge.is_some()).then_some(DateKind::Year { year, edge })
+    (after_preposition(caps) || edge.is_some()).then_some(DateKind::Year { year, edge })
 }
 
 /// "in early summer", "last winter", "the spring of 2004".
@@ -503,12 +496,8 @@ fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let year = year_of(caps);
     let edge = edge_of(caps, "edge");
     let qualifier = qualifier_of(caps);
-    let licensed = year.is_some()
-        || edge.is_some()
-        || qualifier.is_some()
-        || ["ctx", "pre", "since"]
-            .iter()
-            .any(|g| caps.name(g).is_some());
+    let licensed =
+        year.is_some() || edge.is_some() || qualifier.is_some() || after_preposition(caps);
     // "the fall of the city" is not autumn.
     if !licensed || (year.is_none() && followed_by_of(text, caps.name("e")?.end)) {
         return None;
@@ -533,11 +522,7 @@ fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     }
     let year = year_of(caps);
     let qualifier = qualifier_of(caps);
-    let licensed = year.is_some()
-        || qualifier.is_some()
-        || ["ctx", "pre", "since"]
-            .iter()
-            .any(|g| caps.name(g).is_some());
+    let licensed = year.is_some() || qualifier.is_some() || after_preposition(caps);
     if holiday.needs_context && !licensed {
         return None;
     }
@@ -581,27 +566,25 @@ fn build_relative_day(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
 /// "last week", "late last month", "earlier this year", "later in the week".
 fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let e = caps.name("e")?;
-    if let (Some(unit), Some(edge)) = (group(caps, "unit2"), edge_of(caps, "edge2")) {
-        return Some(DateKind::RelativePeriod {
-            unit: lookup(&TABLES.units, unit)?,
-            offset: 0,
-            edge: Some(edge),
-        });
-    }
-    let edge = edge_of(caps, "edge");
-    if edge.is_none()
-        && caps.name("since").is_none()
-        && DETERMINERS.contains(&prev_word(text, e.start))
-    {
-        return None;
-    }
-    let offset = match qualifier_of(caps)? {
-        Qualifier::Last => -1,
-        Qualifier::This => 0,
-        Qualifier::Next => 1,
+    let (unit, offset, edge) = if let Some(unit) = group(caps, "unit2") {
+        (unit, 0, Some(edge_of(caps, "edge2")?))
+    } else {
+        let edge = edge_of(caps, "edge");
+        if edge.is_none()
+            && caps.name("since").is_none()
+            && DETERMINERS.contains(&prev_word(text, e.start))
+        {
+            return None;
+        }
+        let offset = match qualifier_of(caps)? {
+            Qualifier::Last => -1,
+            Qualifier::This => 0,
+            Qualifier::Next => 1,
+        };
+        (group(caps, "unit")?, offset, edge)
     };
     Some(DateKind::RelativePeriod {
-        unit: lookup(&TABLES.units, group(caps, "unit")?)?,
+        unit: lookup(&TABLES.units, unit)?,
         offset,
         edge,
     })
@@ -613,16 +596,20 @@ fn unit_of(s: &str) -> Option<Unit> {
     lookup(&TABLES.units, s.strip_suffix(['s', 'S']).unwrap_or(s))
 }
 
-/// A count: digits or a number word.
-fn number_of(caps: &Caps<'_>, text: &str) -> Option<u32> {
-    let m = caps.name("n")?;
+/// The count of units: `None` for a vague one ("a few"), else digits or a
+/// number word, or one when there is no count ("the past week").
+fn count_of(caps: &Caps<'_>, text: &str) -> Option<Option<u32>> {
+    if caps.name("few").is_some() {
+        return Some(None);
+    }
+    let Some(m) = caps.name("n") else {
+        return Some(Some(1));
+    };
     if continues_number(text, m.start) {
         return None;
     }
-    m.text
-        .parse()
-        .ok()
-        .or_else(|| lookup(&TABLES.numbers, m.text))
+    let n = m.text.parse().ok();
+    n.or_else(|| lookup(&TABLES.numbers, m.text)).map(Some)
 }
 
 /// "in recent days", "In the past month", "over the past three weeks".
@@ -639,26 +626,16 @@ fn build_recent(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     if followed_by_of(text, e.end) {
         return None;
     }
-    let n = if caps.name("few").is_some() {
-        None
-    } else if caps.name("n").is_some() {
-        Some(number_of(caps, text)?)
-    } else {
-        Some(1)
-    };
     Some(DateKind::Recent {
+        n: count_of(caps, text)?,
         unit: unit_of(group(caps, "unit")?)?,
-        n,
     })
 }
 
 /// "six weeks ago", "Nearly five years ago", "a few days ago".
 fn build_ago(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
-    let n = if caps.name("few").is_some() {
-        None
-    } else {
-        Some(number_of(caps, text)?)
-    };
+    // The pattern requires a count, so the default of one never applies.
+    let n = count_of(caps, text)?;
     let approx = group(caps, "mod")
         .and_then(|m| lookup(&TABLES.count_modifiers, m))
         .unwrap_or(false);
