@@ -3,7 +3,7 @@
 //! events of the seeds checked with their roles. A regression in the rules
 //! fails here.
 
-use newsevents::{Document, Event, EventKind, Extractor};
+use newsevents::{Document, EventKind, Extractor};
 use newsevents_eval::{Gold, Kind, Report};
 use std::path::Path;
 
@@ -12,25 +12,13 @@ fn gold() -> Gold {
         .expect("seed gold")
 }
 
-fn run(gold: &Gold) -> Vec<(String, Event)> {
-    let ex = Extractor::new();
-    let mut out = Vec::new();
-    for d in gold.docs() {
-        let doc = Document::new(d.id.as_str(), &d.text).with_published(d.published);
-        for e in ex.extract(&doc) {
-            out.push((d.id.clone(), e));
-        }
-    }
-    out
-}
-
 /// Floors at the level reached (micro F1 0.979, role F1 0.903), minus a small margin.
 #[test]
 fn seed_scores_stay_above_floors() {
     let g = gold();
-    let preds = run(&g);
+    let preds = g.extract(&Extractor::new());
     let r = g
-        .score_events(preds.iter().map(|(d, e)| (d.as_str(), e)))
+        .score_events(preds.iter().map(|(d, e)| (*d, e)))
         .expect("the extractor's events score");
     eprintln!("{r}");
     assert!(
@@ -126,9 +114,9 @@ fn shared_report(folder: &str) -> Report {
         dir.display()
     );
     let g = Gold::load(&dir).unwrap_or_else(|e| panic!("{folder}: {e}"));
-    let preds = run(&g);
+    let preds = g.extract(&Extractor::new());
     let r = g
-        .score_events(preds.iter().map(|(d, e)| (d.as_str(), e)))
+        .score_events(preds.iter().map(|(d, e)| (*d, e)))
         .unwrap_or_else(|e| panic!("{folder}: {e}"));
     eprintln!("{folder}: {r}");
     r
@@ -200,7 +188,7 @@ fn explain_agrees_with_extract_on_the_seeds() {
     let g = gold();
     let ex = Extractor::new();
     for d in g.docs() {
-        let doc = Document::new(d.id.as_str(), &d.text).with_published(d.published);
+        let doc = d.document();
         let mut extracted: Vec<(&str, (usize, usize))> = ex
             .extract(&doc)
             .iter()

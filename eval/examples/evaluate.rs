@@ -10,7 +10,7 @@
 //! JSON instead. Exit codes: 0 scored, 1 a file could not be read or is
 //! malformed (the message names it), 2 bad usage.
 
-use newsevents::{Document, Extractor};
+use newsevents::Extractor;
 use newsevents_eval::{Error, Gold, Report};
 use std::path::Path;
 use std::process::ExitCode;
@@ -67,16 +67,6 @@ fn score(gold_dir: &Path, predictions: Option<&Path>) -> Result<Report, Error> {
     if let Some(path) = predictions {
         return gold.score_file(path);
     }
-    let extractor = Extractor::new();
-    let mut events = Vec::new();
-    for gd in gold.docs() {
-        let doc = Document::new(gd.id.as_str(), &gd.text).with_published(gd.published);
-        events.extend(
-            extractor
-                .extract(&doc)
-                .into_iter()
-                .map(|e| (gd.id.as_str(), e)),
-        );
-    }
+    let events = gold.extract(&Extractor::new());
     gold.score_events(events.iter().map(|(id, e)| (*id, e)))
 }

@@ -2,7 +2,7 @@
 
 use crate::{json_lines, Error, Kind};
 use chrono::NaiveDate;
-use newsevents::Modality;
+use newsevents::{Document, Modality};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -62,6 +62,11 @@ impl GoldDoc {
     /// True when records and predictions of `kind` are scored in this document.
     pub fn scores(&self, kind: Kind) -> bool {
         self.scored_kinds().contains(&kind)
+    }
+
+    /// The document as the extractor reads it: id, text and publication date.
+    pub fn document(&self) -> Document<'_> {
+        Document::new(self.id.as_str(), &self.text).with_published(self.published)
     }
 }
 

@@ -5,7 +5,7 @@ use crate::gold::{GoldDoc, GoldRecord};
 use crate::prediction::{prediction_json, role_counts, Prediction, RoleCounts};
 use crate::report::{Extra, Miss, Report};
 use crate::{json_lines, Error, Gold, Kind};
-use newsevents::Event;
+use newsevents::{Event, Extractor};
 use serde_json::Value;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -33,6 +33,18 @@ pub(crate) struct Tally {
 }
 
 impl Gold {
+    /// The events `extractor` finds in every document, each with its
+    /// document's id, in document order: what [`Gold::score_events`] takes.
+    pub fn extract(&self, extractor: &Extractor) -> Vec<(&str, Event)> {
+        self.docs()
+            .iter()
+            .flat_map(|d| {
+                let events = extractor.extract(&d.document());
+                events.into_iter().map(move |e| (d.id.as_str(), e))
+            })
+            .collect()
+    }
+
     /// Scores typed events, each with the id of its document, through the
     /// JSON line [`prediction_json`] writes for it: the report is the one
     /// the extractor's JSON output gives.

@@ -9,7 +9,7 @@
 //! Without python3 or `../shared` these tests fail: they are the evidence
 //! that the crate scores as the referee does.
 
-use newsevents::{Document, Extractor};
+use newsevents::Extractor;
 use newsevents_eval::{prediction_json, Gold, Kind, Report, Scores};
 use serde_json::{json, Map, Value};
 use std::path::{Path, PathBuf};
@@ -162,19 +162,9 @@ fn to_jsonl(lines: &[Value]) -> String {
 /// score.py the same figures.
 fn extractor_agrees(folder: &str) -> Report {
     let (dir, gold) = load(folder);
-    let extractor = Extractor::new();
-    let mut events = Vec::new();
-    for d in gold.docs() {
-        let doc = Document::new(d.id.as_str(), &d.text).with_published(d.published);
-        events.extend(
-            extractor
-                .extract(&doc)
-                .into_iter()
-                .map(|e| (d.id.clone(), e)),
-        );
-    }
+    let events = gold.extract(&Extractor::new());
     let typed = gold
-        .score_events(events.iter().map(|(d, e)| (d.as_str(), e)))
+        .score_events(events.iter().map(|(d, e)| (*d, e)))
         .unwrap_or_else(|e| panic!("{folder}: {e}"));
     let lines: Vec<Value> = events.iter().map(|(d, e)| prediction_json(d, e)).collect();
     let report = assert_agrees(folder, &dir, &gold, &to_jsonl(&lines));
