@@ -251,23 +251,9 @@ impl Pieces {
     /// `pattern` with each `{name}` replaced by its piece; an unknown name
     /// stays, and the regex rejects it.
     fn expand(&self, pattern: &str) -> String {
-        let mut parts = pattern.split('{');
-        let mut out = parts.next().unwrap_or_default().to_string();
-        for part in parts {
-            let named = part.split_once('}').and_then(|(name, rest)| {
-                let (_, piece) = self.0.iter().find(|(n, _)| *n == name)?;
-                Some((piece, rest))
-            });
-            match named {
-                Some((piece, rest)) => {
-                    out.push_str(piece);
-                    out.push_str(rest);
-                }
-                None => {
-                    out.push('{');
-                    out.push_str(part);
-                }
-            }
+        let mut out = pattern.to_string();
+        for (name, piece) in &self.0 {
+            out = out.replace(&format!("{{{name}}}"), piece);
         }
         out
     }
