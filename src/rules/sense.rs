@@ -19,7 +19,7 @@ use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
 use crate::mention::{Class, EntityMention, Refers};
-use crate::tokens::TokenKind;
+use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::rules::{COORDINATORS, DETERMINERS};
 use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
 use std::cell::OnceCell;
@@ -314,8 +314,8 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
     // people in general, not "civilians", "journalists", "a teenager".
     let generic = |p: Party| {
         let people = target.is_some_and(|f| {
-            let h = super::lower(&c.doc.text[c.filler_span(f).range()]).to_string();
-            h.ends_with("people") || h.ends_with("persons")
+            let h = &c.doc.text.as_bytes()[c.filler_span(f).range()];
+            ends_with_ci(h, b"people") || ends_with_ci(h, b"persons")
         });
         matches!(p, Party::Noun(_)) && (!p.has_type(NounType::Person) || people)
     };
