@@ -15,7 +15,7 @@ pub(crate) mod tense;
 pub(crate) mod visit;
 
 use crate::document::Span;
-use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
+use crate::lexicon::{Force, Frame, Hit, Lexicon, NounTypes, TriggerKind};
 use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
@@ -150,6 +150,12 @@ impl<'a, 't> Ctx<'a, 't> {
 
     pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {
         (i >= self.range.start && i < self.range.end).then(|| self.doc.tokens[i].kind)
+    }
+
+    /// The types of token `i`'s word in the noun table (`nouns.tsv`),
+    /// case aside; none for a word not in it.
+    pub(crate) fn noun_types(&self, i: usize) -> NounTypes {
+        self.lex.senses().noun(&lower(self.word(i)))
     }
 
     pub(crate) fn mentions(&self) -> &'a [EntityMention] {

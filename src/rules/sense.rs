@@ -196,8 +196,7 @@ fn armed(m: &EntityMention) -> bool {
 /// object of an attack and a visitor, not for an attacker, whose possessor
 /// is the state or group acting ("Israel's army").
 fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
-    let senses = c.lex.senses();
-    let typed = |i: usize| Party::Noun(senses.noun(&super::lower(c.word(i))));
+    let typed = |i: usize| Party::Noun(c.noun_types(i));
     match f {
         Filler::Country(..) => Party::Place,
         Filler::Possessor(..) => Party::Person,
@@ -247,7 +246,7 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                 // "the city continued": the last noun of the table in the phrase.
                 Some((i, h)) => (i..=h)
                     .rev()
-                    .map(|k| senses.noun(&super::lower(c.word(k))))
+                    .map(|k| c.noun_types(k))
                     .find(|t| t.any())
                     .map_or(Party::Noun(NounTypes::default()), Party::Noun),
                 None => Party::Noun(NounTypes::default()),
@@ -455,8 +454,7 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     if let Some(mi) = c.mention_starting(k) {
         return party(c, &c.filler(mi), false).thing();
     }
-    np_head(c, k)
-        .is_some_and(|h| Party::Noun(c.lex.senses().noun(&super::lower(c.word(h)))).thing())
+    np_head(c, k).is_some_and(|h| Party::Noun(c.noun_types(h)).thing())
 }
 
 /// A named person, or "he"/"she": in a sports report "they" is a team.
@@ -486,7 +484,7 @@ fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
     if c.kind(w) != Some(TokenKind::Word) || c.mention_covering(w).is_some() {
         return None;
     }
-    Some(Party::Noun(c.lex.senses().noun(&super::lower(c.word(w)))))
+    Some(Party::Noun(c.noun_types(w)))
 }
 
 fn call(
