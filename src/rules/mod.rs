@@ -20,7 +20,8 @@ use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{
-    ARTICLES, CLAUSE_STARTERS, DANGLING, RELATIVE_PRONOUNS, TIME_PREPOSITIONS, TIME_WORDS,
+    ARTICLES, CASUALTY_PARTICIPLES, CLAUSE_STARTERS, DANGLING, RELATIVE_PRONOUNS,
+    TIME_PREPOSITIONS, TIME_WORDS,
 };
 pub(crate) use crate::words::lists::rules::{PREPOSITIONS, VERB_GROUP};
 pub(crate) use crate::words::{lower, Shapes, Words};
@@ -563,9 +564,7 @@ pub(crate) fn sentence_triggers(
 fn casualty_participle(a: &Analysis<'_>, si: usize, toks: &Range<usize>) -> bool {
     let w = &a.text[a.tokens[toks.start].span.range()];
     let first = a.sent_toks[si].start;
-    ["killing", "wounding", "injuring"]
-        .iter()
-        .any(|p| w.eq_ignore_ascii_case(p))
+    CASUALTY_PARTICIPLES.contains(w)
         && toks.start > first
         && matches!(&a.text[a.tokens[toks.start - 1].span.range()], "," | "and")
 }
