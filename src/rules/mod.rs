@@ -15,12 +15,13 @@ pub(crate) mod tense;
 pub(crate) mod visit;
 
 use crate::document::Span;
-use crate::lexicon::{Force, Frame, Hit, Lexicon, TriggerKind};
+use crate::lexicon::{Force, Frame, Hit, Lexicon, NounTypes, TriggerKind};
 use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{
-    ARTICLES, CLAUSE_STARTERS, DANGLING, RELATIVE_PRONOUNS, TIME_PREPOSITIONS, TIME_WORDS,
+    ARTICLES, CASUALTY_PARTICIPLES, CLAUSE_STARTERS, DANGLING, RELATIVE_PRONOUNS,
+    TIME_PREPOSITIONS, TIME_WORDS,
 };
 pub(crate) use crate::words::lists::rules::{PREPOSITIONS, VERB_GROUP};
 pub(crate) use crate::words::{lower, Shapes, Words};
@@ -150,6 +151,12 @@ impl<'a, 't> Ctx<'a, 't> {
 
     pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {
         (i >= self.range.start && i < self.range.end).then(|| self.doc.tokens[i].kind)
+    }
+
+    /// The types of token `i`'s word in the noun table (`nouns.tsv`),
+    /// case aside; none for a word not in it.
+    pub(crate) fn noun_types(&self, i: usize) -> NounTypes {
+        self.lex.senses().noun(&lower(self.word(i)))
     }
 
     pub(crate) fn mentions(&self) -> &'a [EntityMention] {
@@ -557,9 +564,7 @@ pub(crate) fn sentence_triggers(
 fn casualty_participle(a: &Analysis<'_>, si: usize, toks: &Range<usize>) -> bool {
     let w = &a.text[a.tokens[toks.start].span.range()];
     let first = a.sent_toks[si].start;
-    ["killing", "wounding", "injuring"]
-        .iter()
-        .any(|p| w.eq_ignore_ascii_case(p))
+    CASUALTY_PARTICIPLES.contains(w)
         && toks.start > first
         && matches!(&a.text[a.tokens[toks.start - 1].span.range()], "," | "and")
 }

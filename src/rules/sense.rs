@@ -19,7 +19,7 @@ use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
 use crate::mention::{Class, EntityMention, Refers};
-use crate::tokens::TokenKind;
+use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::rules::{COORDINATORS, DETERMINERS};
 use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
 use std::cell::OnceCell;
@@ -196,8 +196,7 @@ fn armed(m: &EntityMention) -> bool {
 /// object of an attack and a visitor, not for an attacker, whose possessor
 /// is the state or group acting ("Israel's army").
 fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
-    let senses = c.lex.senses();
-    let typed = |i: usize| Party::Noun(senses.noun(&super::lower(c.word(i))));
+    let typed = |i: usize| Party::Noun(c.noun_types(i));
     match f {
         Filler::Country(..) => Party::Place,
         Filler::Possessor(..) => Party::Person,
@@ -247,7 +246,7 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                 // "the city continued": the last noun of the table in the phrase.
                 Some((i, h)) => (i..=h)
                     .rev()
-                    .map(|k| senses.noun(&super::lower(c.word(k))))
+                    .map(|k| c.noun_types(k))
                     .find(|t| t.any())
                     .map_or(Party::Noun(NounTypes::default()), Party::Noun),
                 None => Party::Noun(NounTypes::default()),
@@ -314,8 +313,8 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
     // people in general, not "civilians", "journalists", "a teenager".
     let generic = |p: Party| {
         let people = target.is_some_and(|f| {
-            let h = super::lower(&c.doc.text[c.filler_span(f).range()]).to_string();
-            h.ends_with("people") || h.ends_with("persons")
+            let h = &c.doc.text.as_bytes()[c.filler_span(f).range()];
+            ends_with_ci(h, b"people") || ends_with_ci(h, b"persons")
         });
         matches!(p, Party::Noun(_)) && (!p.has_type(NounType::Person) || people)
     };
@@ -455,8 +454,7 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     if let Some(mi) = c.mention_starting(k) {
         return party(c, &c.filler(mi), false).thing();
     }
-    np_head(c, k)
-        .is_some_and(|h| Party::Noun(c.lex.senses().noun(&super::lower(c.word(h)))).thing())
+    np_head(c, k).is_some_and(|h| Party::Noun(c.noun_types(h)).thing())
 }
 
 /// A named person, or "he"/"she": in a sports report "they" is a team.
@@ -486,7 +484,7 @@ fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
     if c.kind(w) != Some(TokenKind::Word) || c.mention_covering(w).is_some() {
         return None;
     }
-    Some(Party::Noun(c.lex.senses().noun(&super::lower(c.word(w)))))
+    Some(Party::Noun(c.noun_types(w)))
 }
 
 fn call(

@@ -9,7 +9,7 @@
 //! trigger's own form ("attacked", "said", "visits"), then the modality
 //! ("the upcoming visit") and a headline's present.
 
-use super::Ctx;
+use super::{lower, Ctx};
 use crate::dates::Tense;
 use crate::event::Modality;
 use crate::lexicon::Frame;
@@ -81,8 +81,8 @@ fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
 /// past ("said he could not confirm"): either side of publication. A modal
 /// with "have" after it is a past.
 fn auxiliary(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
-    let w = c.word(k).to_ascii_lowercase();
-    let w = w.strip_suffix("n't").map_or(w.as_str(), |stem| match stem {
+    let w = lower(c.word(k));
+    let w = w.strip_suffix("n't").map_or(&*w, |stem| match stem {
         "wo" => "will",
         "ca" => "can",
         stem => stem,
@@ -124,17 +124,8 @@ fn infinitive(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
 
 /// The word before token `k`, across the words that tell no tense.
 fn before_skipping(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    let mut j = k;
-    while j > c.range.start {
-        j -= 1;
-        if c.kind(j) != Some(TokenKind::Word) {
-            return None;
-        }
-        if !c.is_in(j, &SKIPPED) {
-            return Some(j);
-        }
-    }
-    None
+    let j = c.back_over(k, &SKIPPED).checked_sub(1)?;
+    (c.kind(j) == Some(TokenKind::Word)).then_some(j)
 }
 
 /// The tense the trigger's own form shows: "attacked", "said" reported;
@@ -145,7 +136,7 @@ fn own_form(c: &Ctx<'_, '_>, t: usize, e: usize, noun: bool) -> Option<Tense> {
     if noun || t >= e {
         return None;
     }
-    let w = c.word(t).to_ascii_lowercase();
+    let w = lower(c.word(t));
     if w.ends_with("ed") || c.is_in(t, &IRREGULAR_PAST) {
         return Some(Tense::Past);
     }

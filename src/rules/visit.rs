@@ -1,7 +1,7 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{lower, party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::document::Span;
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
@@ -92,11 +92,7 @@ fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
 /// "landed in jail", "the orbiting planets").
 fn site(c: &Ctx<'_, '_>, start: usize, j: usize) -> Option<Filler> {
     let is_site = |q: usize| {
-        c.kind(q) == Some(TokenKind::Word)
-            && c.lex
-                .senses()
-                .noun(&lower(c.word(q)))
-                .has(crate::lexicon::NounType::Site)
+        c.kind(q) == Some(TokenKind::Word) && c.noun_types(q).has(crate::lexicon::NounType::Site)
     };
     let site_end = (0..=2).map(|a| j + a).find(|&q| {
         j > start

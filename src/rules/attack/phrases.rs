@@ -1,7 +1,7 @@
 //! Noun phrases around an attack word: the object after a verb or
 //! preposition, the phrase before a verb, a passive verb's subject.
 
-use super::super::{lower, Ctx, Filler, PREPOSITIONS};
+use super::super::{Ctx, Filler, PREPOSITIONS};
 use super::number;
 use crate::mention::Class;
 use crate::tokens::TokenKind;
@@ -328,8 +328,5 @@ pub(super) fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
         Filler::Possessor(..) => return true,
         Filler::Country(..) => return false,
     };
-    c.lex
-        .senses()
-        .noun(&lower(c.word(last)))
-        .has(crate::lexicon::NounType::Person)
+    c.noun_types(last).has(crate::lexicon::NounType::Person)
 }
