@@ -13,8 +13,7 @@ use crate::mention::{pronoun, Class, EntityMention, Refers};
 use crate::pipeline::Analysis;
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
-use once_cell::unsync::OnceCell;
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 

@@ -49,7 +49,7 @@ fn is_apos(c: char) -> bool {
 /// The char starting at byte `p` of `s` (`None` at the end). Positions
 /// are always char boundaries: each step adds the length of a char.
 #[inline]
-fn char_at(s: &str, p: usize) -> Option<char> {
+pub(crate) fn char_at(s: &str, p: usize) -> Option<char> {
     match s.as_bytes().get(p) {
         Some(&b) if b < 0x80 => Some(b as char),
         Some(_) => s.get(p..).and_then(|r| r.chars().next()),
@@ -57,7 +57,8 @@ fn char_at(s: &str, p: usize) -> Option<char> {
     }
 }
 
-fn alnum_at(s: &str, p: usize) -> bool {
+/// True when the char at byte `p` of `s` is a letter or digit.
+pub(crate) fn alnum_at(s: &str, p: usize) -> bool {
     char_at(s, p).is_some_and(is_alnum)
 }
 

@@ -12,32 +12,20 @@
 //! sense-word tables. See [`PhraseSet`] for what this costs against a
 //! `HashMap` or an aho-corasick automaton.
 
-use crate::tokens::{Token, TokenKind, BYTE_KIND};
+use crate::tokens::{alnum_at, char_at, is_alnum, Token, TokenKind, BYTE_KIND};
 
 /// True when byte `i` of `text` is not inside a word.
 fn boundary_before(text: &str, i: usize) -> bool {
     text[..i]
         .chars()
         .next_back()
-        .map(|c| !crate::tokens::is_alnum(c))
+        .map(|c| !is_alnum(c))
         .unwrap_or(true)
 }
 
 /// True when byte `i` of `text` does not go on with a word.
 fn boundary_after(text: &str, i: usize) -> bool {
-    i >= text.len() || !char_at(text, i).0
-}
-
-/// Whether the char at byte `i` (a char boundary) is alphanumeric, and its length.
-#[inline]
-fn char_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
-    if b < 0x80 {
-        (b.is_ascii_alphanumeric(), 1)
-    } else {
-        let c = text[i..].chars().next().unwrap_or(' ');
-        (crate::tokens::is_alnum(c), c.len_utf8())
-    }
+    !alnum_at(text, i)
 }
 
 /// Byte length of the leading alphanumeric chars of `s`.
@@ -503,9 +491,8 @@ fn word_end(text: &str, mut i: usize) -> usize {
             i += 1;
         }
         if i < b.len() && b[i] >= 0x80 {
-            let (alnum, len) = char_at(text, i);
-            if alnum {
-                i += len;
+            if let Some(c) = char_at(text, i).filter(|&c| is_alnum(c)) {
+                i += c.len_utf8();
                 continue;
             }
         }
