@@ -30,9 +30,9 @@
 //! in input order; the others are still processed, and the exit code is 1. Bad usage exits
 //! with 2. When stderr is a terminal, a progress line is shown there.
 
-use newsevents::{parse_date, Decision, Document, Event, Extractor};
+use newsevents::{parse_date, Decision, Document, Extractor};
 use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt;
@@ -764,13 +764,6 @@ fn process(work: &Work, job: Job) -> Rendered {
     }
 }
 
-#[derive(Serialize)]
-struct OutLine<'a> {
-    doc: &'a str,
-    #[serde(flatten)]
-    event: &'a Event,
-}
-
 fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
     let document = Document::new(doc.id.as_str(), &doc.text).with_published(doc.published);
     // A document read but not rendered still counts as read.
@@ -793,11 +786,7 @@ fn render(extractor: &Extractor, doc: DocIn) -> Rendered {
     };
     let mut json = Vec::new();
     for event in &events {
-        let line = OutLine {
-            doc: &doc.id,
-            event,
-        };
-        if let Err(e) = serde_json::to_writer(&mut json, &line) {
+        if let Err(e) = serde_json::to_writer(&mut json, &event.json_line(&doc.id)) {
             return fail(format!("{}: cannot serialize an event: {e}", doc.id));
         }
         json.push(b'\n');

@@ -113,7 +113,7 @@ fn row(text: &str, event: &Event) -> [String; 6] {
         event.modality.as_str().to_string(),
         roles(&event.kind),
         date,
-        event.rule.clone(),
+        event.rule.to_string(),
         shorten(&squeeze(evidence), EVIDENCE_CHARS),
     ]
 }

@@ -3,10 +3,15 @@
 //! An [`Event`] serializes flat, with the kind's roles at the top level under
 //! the names of the annotation guidelines:
 //! `{"kind": "visit", "modality": "asserted", "visitor": {"text": ..., "span": [s, e]}, ...}`.
+//!
+//! The record types are `#[non_exhaustive]`: a later release may add a role
+//! or a field without breaking a program that reads them.
 
 use crate::document::Span;
+use crate::rules::RuleId;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
 
 /// Words of the document that fill a role.
 ///
@@ -16,6 +21,7 @@ use serde::{Deserialize, Serialize};
 /// `text` is the name they refer to, as the document writes it; and a
 /// two-letter country ("US", "UK") is written in full ("United States").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// The role's value as written (or the name a pronoun refers to).
     pub text: String,
@@ -45,6 +51,13 @@ impl Mention {
     }
 }
 
+/// The role's value: the name as the document writes it.
+impl fmt::Display for Mention {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// The kind of an actor, in the manner of CAMEO/PLOVER actor codes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -70,9 +83,33 @@ pub enum Sector {
     Business,
 }
 
+impl Sector {
+    /// The snake_case name used in JSON and lexicon files ("armed_group").
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Sector::Government => "government",
+            Sector::Military => "military",
+            Sector::Police => "police",
+            Sector::ArmedGroup => "armed_group",
+            Sector::Civilians => "civilians",
+            Sector::InternationalOrganization => "international_organization",
+            Sector::Opposition => "opposition",
+            Sector::Media => "media",
+            Sector::Business => "business",
+        }
+    }
+}
+
+impl fmt::Display for Sector {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// How an event is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Modality {
     /// Reported as having happened or happening.
     Asserted,
@@ -96,8 +133,15 @@ impl Modality {
     }
 }
 
+impl fmt::Display for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A date expression governing an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct EventDate {
     /// The expression as written ("Sunday", "on October 23", "late last month").
     pub text: String,
@@ -113,6 +157,7 @@ pub struct EventDate {
 
 /// A use of force by one party against people, places or things.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Attack {
     /// Who attacked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,6 +181,7 @@ pub struct Attack {
 
 /// A remote conversation between parties.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Call {
     /// The parties to the call.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -144,6 +190,7 @@ pub struct Call {
 
 /// A party travelling to a place.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Visit {
     /// Who travels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -158,6 +205,7 @@ pub struct Visit {
 
 /// A party communicating publicly: a quote or reported speech.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Statement {
     /// Who spoke.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -188,17 +236,114 @@ pub enum EventKind {
 impl EventKind {
     /// The lowercase kind name used in JSON and gold files.
     pub fn name(&self) -> &'static str {
+        self.event_type().as_str()
+    }
+
+    /// The kind without its roles.
+    pub fn event_type(&self) -> EventType {
         match self {
-            EventKind::Attack(_) => "attack",
-            EventKind::Call(_) => "call",
-            EventKind::Visit(_) => "visit",
-            EventKind::Statement(_) => "statement",
+            EventKind::Attack(_) => EventType::Attack,
+            EventKind::Call(_) => EventType::Call,
+            EventKind::Visit(_) => EventType::Visit,
+            EventKind::Statement(_) => EventType::Statement,
         }
+    }
+
+    /// The roles that have a value, as (role name, mention), in the order
+    /// and under the names of the JSON form: a call gives one
+    /// `"participant"` per party. The casualty counts of an attack and
+    /// whether a statement is a quote are fields, not mentions.
+    pub fn roles(&self) -> impl Iterator<Item = (&'static str, &Mention)> + '_ {
+        let named: Vec<(&'static str, Option<&Mention>)> = match self {
+            EventKind::Attack(a) => vec![
+                ("attacker", a.attacker.as_ref()),
+                ("target", a.target.as_ref()),
+                ("location", a.location.as_ref()),
+                ("weapon", a.weapon.as_ref()),
+            ],
+            EventKind::Call(c) => c
+                .participants
+                .iter()
+                .map(|m| ("participant", Some(m)))
+                .collect(),
+            EventKind::Visit(v) => vec![
+                ("visitor", v.visitor.as_ref()),
+                ("destination", v.destination.as_ref()),
+                ("host", v.host.as_ref()),
+            ],
+            EventKind::Statement(s) => {
+                vec![
+                    ("speaker", s.speaker.as_ref()),
+                    ("content", s.content.as_ref()),
+                ]
+            }
+        };
+        named.into_iter().filter_map(|(role, m)| Some((role, m?)))
+    }
+}
+
+impl EventKind {
+    /// Writes the roles as `: role value, role value`, nothing when none.
+    fn write_roles(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (role, m)) in self.roles().enumerate() {
+            let sep = if i == 0 { ": " } else { ", " };
+            write!(f, "{sep}{role} {m}")?;
+        }
+        if let EventKind::Attack(a) = self {
+            for (what, n) in [("killed", a.killed), ("injured", a.injured)] {
+                if let Some(n) = n {
+                    write!(f, ", {what} {n}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The kind and its roles: `visit: visitor Ana Ruiz, destination Nairobi`.
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())?;
+        self.write_roles(f)
+    }
+}
+
+/// The four kinds of event, without their roles: what a trigger word of a
+/// user's lexicon stands for, and [`EventKind::event_type`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventType {
+    /// A use of force.
+    Attack,
+    /// A remote conversation.
+    Call,
+    /// Travel to a place.
+    Visit,
+    /// Public communication.
+    Statement,
+}
+
+impl EventType {
+    /// The lowercase name used in JSON and gold files.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventType::Attack => "attack",
+            EventType::Call => "call",
+            EventType::Visit => "visit",
+            EventType::Statement => "statement",
+        }
+    }
+}
+
+impl fmt::Display for EventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
 /// One event mention found in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Event {
     /// The kind and its roles.
     #[serde(flatten)]
@@ -213,6 +358,145 @@ pub struct Event {
     /// The date expression that governs the event, if any.
     #[serde(default)]
     pub date: Option<EventDate>,
-    /// Id of the rule that produced the event, e.g. `"visit.visit_to"`.
-    pub rule: String,
+    /// The rule that produced the event; written as its id, `"visit.visit_to"`.
+    pub rule: Rule,
+}
+
+impl Event {
+    /// The roles that have a value: see [`EventKind::roles`].
+    pub fn roles(&self) -> impl Iterator<Item = (&'static str, &Mention)> + '_ {
+        self.kind.roles()
+    }
+
+    /// The event as one line of JSON Lines, the command line's output
+    /// format: `{"doc": doc_id, "kind": ..., ...}`, the event's serde form
+    /// after the document's id. Print it with `{}` (no newline), or give it
+    /// to any serde serializer.
+    ///
+    /// ```
+    /// # use newsevents::{Document, Extractor};
+    /// let doc = Document::new("d1", "Foreign Minister Ana Ruiz visited Nairobi on Monday.");
+    /// let event = &Extractor::new().extract(&doc)[0];
+    /// let line = event.json_line(doc.id()).to_string();
+    /// assert!(line.starts_with(r#"{"doc":"d1","kind":"visit""#));
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn json_line<'a>(&'a self, doc_id: &'a str) -> JsonLine<'a> {
+        JsonLine {
+            doc: doc_id,
+            event: self,
+        }
+    }
+}
+
+/// `visit (asserted): visitor Ana Ruiz, destination Nairobi; date Monday;
+/// trigger "visited" at 34..41`.
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Event {
+            kind,
+            modality,
+            trigger,
+            date,
+            ..
+        } = self;
+        write!(f, "{} ({modality})", kind.name())?;
+        kind.write_roles(f)?;
+        if let Some(d) = date {
+            write!(f, "; date {}", d.text)?;
+            match (d.value, d.range) {
+                (Some(day), _) => write!(f, " = {day}")?,
+                (None, Some((first, last))) => write!(f, " = {first}..{last}")?,
+                (None, None) => {}
+            }
+        }
+        let at = trigger.span;
+        write!(
+            f,
+            "; trigger {:?} at {}..{}",
+            trigger.text, at.start, at.end
+        )
+    }
+}
+
+/// An event with its document's id, serialized as one JSON line: see
+/// [`Event::json_line`].
+#[cfg(feature = "json")]
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct JsonLine<'a> {
+    doc: &'a str,
+    #[serde(flatten)]
+    event: &'a Event,
+}
+
+#[cfg(feature = "json")]
+impl fmt::Display for JsonLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Cannot fail: every map key of an event is a string.
+        f.write_str(&serde_json::to_string(self).map_err(|_| fmt::Error)?)
+    }
+}
+
+/// The rule of the extractor that found an event.
+///
+/// Its id names the kind and the construction (`"attack.passive"`,
+/// `"visit.visit_to"`); [`Rule::doc`] says in words what it recognises.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rule(pub(crate) RuleId);
+
+impl Rule {
+    /// The rule's id, as the JSON output writes it.
+    pub fn id(&self) -> &'static str {
+        self.0.name()
+    }
+
+    /// What the rule recognises, in one line.
+    pub fn doc(&self) -> &'static str {
+        self.0.doc()
+    }
+
+    /// The rule with this id, if there is one.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        RuleId::ALL
+            .iter()
+            .find(|r| r.name() == id)
+            .map(|&r| Rule(r))
+    }
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Rule({:?})", self.id())
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl PartialEq<str> for Rule {
+    fn eq(&self, other: &str) -> bool {
+        self.id() == other
+    }
+}
+
+impl PartialEq<&str> for Rule {
+    fn eq(&self, other: &&str) -> bool {
+        self.id() == *other
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        let id = String::deserialize(d)?;
+        Rule::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown rule {id:?}")))
+    }
 }

@@ -41,6 +41,7 @@ impl ExtractorBuilder {
 
     /// Adds the entries of a JSON Lines lexicon text (see [`LexiconEntry`]).
     /// `source_name` names the text in errors, with the line number.
+    #[cfg(feature = "json")]
     pub fn lexicon_jsonl(
         mut self,
         source_name: &str,
@@ -71,9 +72,20 @@ impl ExtractorBuilder {
 }
 
 /// Extracts events from documents. Build once, share across threads.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Extractor {
     lex: Arc<Lexicon>,
+}
+
+/// The lexicon's size, not its megabytes of names.
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (names, triggers) = self.lex.size();
+        f.debug_struct("Extractor")
+            .field("names", &names)
+            .field("trigger_phrases", &triggers)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for Extractor {

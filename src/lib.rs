@@ -93,10 +93,15 @@ mod segment;
 mod tokens;
 mod words;
 
+/// The calendar date type of [`Document::published`] and [`EventDate`].
+pub use chrono::NaiveDate;
 pub use document::{Document, Span};
 pub use error::{parse_date, Error};
+#[cfg(feature = "json")]
+pub use event::JsonLine;
 pub use event::{
-    Attack, Call, Event, EventDate, EventKind, Mention, Modality, Sector, Statement, Visit,
+    Attack, Call, Event, EventDate, EventKind, EventType, Mention, Modality, Rule, Sector,
+    Statement, Visit,
 };
 pub use explain::{Candidate, Decision};
 pub use extractor::{Extractor, ExtractorBuilder};

@@ -7,7 +7,7 @@ use crate::coreference;
 use crate::dates::Tense;
 use crate::dating::{Dating, SentenceDates};
 use crate::document::Document;
-use crate::event::{Attack, Call, Event, EventKind, Mention, Modality, Statement, Visit};
+use crate::event::{Attack, Call, Event, EventKind, Mention, Modality, Rule, Statement, Visit};
 use crate::lexicon::Lexicon;
 use crate::pipeline::Analysis;
 use crate::resolve::{Register, Resolver};
@@ -51,7 +51,7 @@ pub(crate) fn build(
             trigger: Mention::from_span(text, trigger),
             sentence: a.sentences[d.sentence].span,
             date,
-            rule: d.rule.name().to_string(),
+            rule: Rule(d.rule),
         });
     }
     out

@@ -9,13 +9,9 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The JSON line of a typed event, as the extractor's JSON output writes
-/// it: the event's serde form plus `"doc": doc_id`.
+/// it ([`Event::json_line`]), read back as a value.
 pub fn prediction_json(doc_id: &str, event: &Event) -> Value {
-    let mut v = serde_json::to_value(event).unwrap_or(Value::Null);
-    if let Value::Object(o) = &mut v {
-        o.insert("doc".to_string(), Value::String(doc_id.to_string()));
-    }
-    v
+    serde_json::to_value(event.json_line(doc_id)).unwrap_or(Value::Null)
 }
 
 /// A prediction line read for scoring.

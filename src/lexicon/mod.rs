@@ -342,6 +342,11 @@ pub(crate) struct Lexicon {
 }
 
 impl Lexicon {
+    /// How many names and trigger phrases it holds (for `Debug`).
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (self.spellings.len(), self.trigger_phrases.len())
+    }
+
     /// The lexicon names (with fitting case) and the trigger phrases (any
     /// case) in the sentences' tokens, appended to `names` and `triggers`.
     /// Each starts where a token starts and ends where a token of its

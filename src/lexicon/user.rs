@@ -2,6 +2,7 @@
 
 use super::tables::{by_name, iso, sector_or_none};
 use super::{Entry, Force, Frame, Iso, LexiconData, Trigger, TriggerKind};
+#[cfg(feature = "json")]
 use crate::error::Error;
 use crate::event::Sector;
 use serde::{Deserialize, Serialize};
@@ -150,6 +151,7 @@ impl LexiconEntry {
     }
 
     /// Parses JSON Lines lexicon text; errors name the source and line.
+    #[cfg(feature = "json")]
     pub fn parse_jsonl(source_name: &str, text: &str) -> Result<Vec<LexiconEntry>, Error> {
         let mut out = Vec::new();
         for (i, line) in text.lines().enumerate() {

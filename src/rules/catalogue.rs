@@ -15,7 +15,6 @@ macro_rules! catalogue {
 
         impl RuleId {
             /// Every rule, in catalogue order.
-            #[cfg(test)]
             pub(crate) const ALL: &'static [RuleId] = &[$(RuleId::$variant),*];
 
             /// The rule's id, as the output shows it ("attack.passive").
@@ -279,8 +278,8 @@ mod tests {
         let kind = e.id.split('.').next().unwrap_or("");
         for s in &e.fire {
             let events = ex.extract(&Document::new("t", s));
-            if !events.iter().any(|ev| ev.rule == e.id) {
-                let got: Vec<&str> = events.iter().map(|ev| ev.rule.as_str()).collect();
+            if !events.iter().any(|ev| ev.rule.id() == e.id) {
+                let got: Vec<&str> = events.iter().map(|ev| ev.rule.id()).collect();
                 failures.push(format!("{}: missed in {s:?} (got {got:?})", e.id));
             }
         }
