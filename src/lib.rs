@@ -107,6 +107,11 @@ pub use explain::{Candidate, Decision};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use lexicon::LexiconEntry;
 
+/// The README's Rust examples, run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 /// Thin entry points into the extraction stages, for the benchmarks.
 ///
 /// **Not a stable API**: hidden from the documentation, and free to change or
