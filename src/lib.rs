@@ -105,7 +105,7 @@ pub use event::{
 };
 pub use explain::{Candidate, Decision};
 pub use extractor::{Extractor, ExtractorBuilder};
-pub use lexicon::LexiconEntry;
+pub use lexicon::{LexiconEntry, TriggerFrame};
 
 /// Thin entry points into the extraction stages, for the benchmarks.
 ///
