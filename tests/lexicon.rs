@@ -596,3 +596,10 @@ fn each_kind_has_frames_and_defaults_to_its_most_common() {
     }
     assert_eq!(F::CallVerb.to_string(), "call_verb");
 }
+
+#[test]
+fn entries_can_be_shared_across_threads() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<LexiconEntry>();
+    send_sync::<TriggerFrame>();
+}

@@ -13,11 +13,12 @@ use std::sync::Arc;
 /// trigger word. Add it with [`ExtractorBuilder::entry`], or write it as one
 /// line of a JSON Lines text for [`ExtractorBuilder::lexicon_jsonl`].
 ///
-/// Names (actors, places, people) match as written, with an initial capital
-/// where the entry has one; an acronym of up to five capitals matches
-/// exactly. Titles, weapons and trigger words match in any case. A country
-/// is an ISO 3166-1 alpha-3 code ("IRQ"); a sector is one of [`Sector`]'s
-/// names (`"armed_group"`).
+/// Names and titles match as written, with an initial capital where the
+/// entry has one, and an acronym of up to five capitals exactly: a title's
+/// lower-case form ("field marshal", a role without a name) is an entry of
+/// its own. Weapons and trigger words match in any case. A country is an
+/// ISO 3166-1 alpha-3 code ("IRQ"); a sector is one of [`Sector`]'s names
+/// (`"armed_group"`).
 ///
 /// In a lexicon text, one JSON object per line, tagged by `"type"`; blank
 /// lines and lines starting with `#` or `//` are skipped. Every type, with
@@ -120,7 +121,8 @@ pub enum LexiconEntry {
         sector: Option<Sector>,
         /// The person's title ("Foreign Minister"): a later description by
         /// it ("the foreign minister") refers to the person, as when the
-        /// document writes the title before the name.
+        /// document writes the title before the name. The description must
+        /// be a title the lexicon knows (built in, or a [`LexiconEntry::Title`]).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         title: Option<String>,
     },
