@@ -8,18 +8,22 @@ use crate::explain::Candidate;
 use crate::lexicon::{Lexicon, LexiconData, LexiconEntry};
 use std::sync::Arc;
 
-/// Builds an [`Extractor`] with extra lexicon entries.
+/// Builds an [`Extractor`] with extra lexicon entries: names, titles,
+/// weapons and trigger words (see [`LexiconEntry`]).
 ///
 /// ```
-/// use newsevents::{Document, EventKind, Extractor, LexiconEntry};
+/// use newsevents::{Document, EventKind, EventType, Extractor, LexiconEntry};
 ///
 /// let extractor = Extractor::builder()
 ///     .entry(LexiconEntry::Place { name: "Qaim".into(), aliases: vec![], country: Some("IRQ".into()) })
+///     // A visit word, with the default frame of visits ("verb").
+///     .entry(LexiconEntry::Trigger { kind: EventType::Visit, word: "shuttled".into(), frame: None })
 ///     .build()?;
-/// let text = "The minister travelled to Qaim on Monday.";
+/// let text = "The minister shuttled to Qaim on Monday.";
 /// let events = extractor.extract(&Document::new("d", text));
-/// assert!(events.iter().any(|e| matches!(&e.kind, EventKind::Visit(v)
-///     if v.destination.as_ref().map(|d| d.text.as_str()) == Some("Qaim"))));
+/// let EventKind::Visit(visit) = &events[0].kind else { panic!("a visit") };
+/// let destination = visit.destination.as_ref().unwrap();
+/// assert_eq!((destination.text.as_str(), destination.country.as_deref()), ("Qaim", Some("IRQ")));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Default, Clone)]
@@ -33,14 +37,16 @@ impl ExtractorBuilder {
         ExtractorBuilder::default()
     }
 
-    /// Adds one lexicon entry.
+    /// Adds one lexicon entry. It is checked by [`ExtractorBuilder::build`],
+    /// whose error names the source `"builder"`.
     pub fn entry(mut self, entry: LexiconEntry) -> ExtractorBuilder {
         self.entries.push(("builder".to_string(), entry));
         self
     }
 
-    /// Adds the entries of a JSON Lines lexicon text (see [`LexiconEntry`]).
-    /// `source_name` names the text in errors, with the line number.
+    /// Adds the entries of a JSON Lines lexicon text (see [`LexiconEntry`]),
+    /// checked at once: `source_name` names the text in errors, with the
+    /// line number.
     #[cfg(feature = "json")]
     pub fn lexicon_jsonl(
         mut self,

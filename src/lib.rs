@@ -105,7 +105,7 @@ pub use event::{
 };
 pub use explain::{Candidate, Decision};
 pub use extractor::{Extractor, ExtractorBuilder};
-pub use lexicon::LexiconEntry;
+pub use lexicon::{LexiconEntry, TriggerFrame};
 
 /// The README's Rust examples, run as doctests so that they stay true.
 #[cfg(doctest)]

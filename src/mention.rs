@@ -362,9 +362,14 @@ impl<'a> Finder<'a> {
             return;
         }
         let class = self.name_class(&run, &name, lead.title.is_some());
+        // A user's person after a title: the title's codes first, then the entry's.
+        let (iso, sector) = match name_hit.map(|hi| classify_entries(self.meanings(hi))) {
+            Some((Class::Person, iso, sector, _)) => (lead.iso.or(iso), lead.sector.or(sector)),
+            _ => (lead.iso, lead.sector),
+        };
         out.push(EntityMention {
-            iso: lead.iso,
-            sector: lead.sector,
+            iso,
+            sector,
             title: lead.title.map(|t| self.toks_span(t)),
             country: lead.country,
             ..self.plain(run, name, class)
@@ -690,7 +695,7 @@ fn is_actor_modifier(w: &str) -> bool {
 /// first actor, else country, place, demonym, then title.
 fn classify_entries(ms: &[Entry]) -> (Class, Option<Iso>, Option<Sector>, Option<Arc<str>>) {
     let rank = |e: &Entry| match e {
-        Entry::Actor { .. } => 0,
+        Entry::Actor { .. } | Entry::Person { .. } => 0,
         Entry::Country { .. } => 1,
         Entry::Place { .. } => 2,
         Entry::Demonym { .. } => 3,
@@ -699,6 +704,7 @@ fn classify_entries(ms: &[Entry]) -> (Class, Option<Iso>, Option<Sector>, Option
     };
     match ms.iter().min_by_key(|e| rank(e)) {
         Some(Entry::Actor { iso, sector }) => (Class::Org, *iso, *sector, None),
+        Some(Entry::Person { iso, sector, .. }) => (Class::Person, *iso, *sector, None),
         Some(Entry::Country { iso }) => (Class::Country, *iso, Some(Sector::Government), None),
         Some(Entry::Place { iso }) => (Class::Place, *iso, None, None),
         Some(Entry::Demonym { iso, country }) => {

@@ -27,7 +27,7 @@ pub(crate) fn build(
     sentence_dates: SentenceDates,
 ) -> Vec<Event> {
     let text = doc.text();
-    let register = Register::build(a);
+    let register = Register::build(a, lex);
     let resolver = Resolver::new(a, lex, &register);
     let mut dating = Dating::new(a, doc.publication_date(), &drafts, sentence_dates);
     let mut out: Vec<Event> = Vec::with_capacity(drafts.len());

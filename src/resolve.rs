@@ -145,9 +145,22 @@ fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     crate::tokens::with_lowercase(w, |l| f(strip(l)))
 }
 
+/// The title a user gave the person named by `m` (a lexicon person).
+fn user_title(a: &Analysis<'_>, lex: &Lexicon, m: &EntityMention) -> Option<String> {
+    if m.class != Class::Person {
+        return None;
+    }
+    let at = a.hits.partition_point(|h| h.span.start < m.name.start);
+    let hit = a.hits.get(at).filter(|h| h.span == m.name)?;
+    lex.meanings(hit.phrase).iter().find_map(|e| match e {
+        Entry::Person { title, .. } => title.as_deref().map(str::to_string),
+        _ => None,
+    })
+}
+
 impl<'t> Register<'t> {
     /// Registers the people of an analysis (multi-word names, or titled names).
-    pub(crate) fn build(a: &Analysis<'t>) -> Register<'t> {
+    pub(crate) fn build(a: &Analysis<'t>, lex: &Lexicon) -> Register<'t> {
         let mut people = Vec::new();
         for m in a.all_mentions() {
             if !matches!(m.class, Class::Person | Class::Unknown) {
@@ -161,10 +174,12 @@ impl<'t> Register<'t> {
             if !person {
                 continue;
             }
-            if n >= 2 || m.title.is_some() {
+            let title = (m.title.map(|t| a.text[t.range()].to_lowercase()))
+                .or_else(|| user_title(a, lex, m));
+            if n >= 2 || title.is_some() {
                 people.push(Entity {
                     name,
-                    title: m.title.map(|t| a.text[t.range()].to_lowercase()),
+                    title,
                     iso: m.iso,
                     sector: m.sector,
                     start: m.span.start,
@@ -544,7 +559,7 @@ mod tests {
     fn titles_found_by_index_as_by_scan() {
         let lex = LexiconData::builtin().compile();
         let a = Analysis::new(TEXT, &lex);
-        let reg = Register::build(&a);
+        let reg = Register::build(&a, &lex);
         assert!(reg.by_title("", None, 0).is_none());
         let titles = reg.titles.get().expect("built by the first look-up");
         assert!(reg.people.windows(2).all(|w| w[0].start <= w[1].start));
@@ -596,7 +611,7 @@ mod tests {
             Zaid Khalid arrived.";
         let lex = LexiconData::builtin().compile();
         let a = Analysis::new(text, &lex);
-        let reg = Register::build(&a);
+        let reg = Register::build(&a, &lex);
         assert!(reg.people.len() >= 4, "{:?}", reg.people);
         let rank = |p: &Entity| {
             (
@@ -682,7 +697,7 @@ mod tests {
             said the group would pay. It was quiet.";
         let lex = LexiconData::builtin().compile();
         let a = Analysis::new(text, &lex);
-        let reg = Register::build(&a);
+        let reg = Register::build(&a, &lex);
         let r = Resolver::new(&a, &lex, &reg);
         let mut found = 0;
         for si in 0..a.sentences.len() {

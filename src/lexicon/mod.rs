@@ -12,7 +12,7 @@ mod tables;
 mod user;
 
 pub(crate) use senses::{NounType, NounTypes, SenseWord, Senses, Where};
-pub use user::LexiconEntry;
+pub use user::{LexiconEntry, TriggerFrame};
 
 use crate::document::Span;
 use crate::event::Sector;
@@ -44,6 +44,12 @@ pub(crate) enum Entry {
     Actor {
         iso: Option<Iso>,
         sector: Option<Sector>,
+    },
+    /// A person a user named, with the title they hold, in lower case.
+    Person {
+        iso: Option<Iso>,
+        sector: Option<Sector>,
+        title: Option<Arc<str>>,
     },
     /// A person's title ("Prime Minister", "Gen.").
     Title { sector: Option<Sector> },
@@ -95,8 +101,7 @@ pub(crate) enum Frame {
     Verb,
     VerbWeak,
     NounWeak,
-    /// A conversation noun ("a phone call"), or a visit word.
-    #[serde(alias = "visit")]
+    /// A conversation noun ("a phone call").
     Call,
     /// A verb whose object is the other party of a call ("X phoned Y").
     CallVerb,
@@ -202,8 +207,27 @@ impl LexiconData {
         self.names.push((phrase.to_string(), entry));
     }
 
+    /// Adds a user's trigger phrase. The search folds the case of ASCII
+    /// letters only, so a phrase with other cased letters ("Éclaté") goes
+    /// in as each form it takes in text: as written, in lower case,
+    /// capitalized and in capitals. Each form is lowercased in ASCII, as
+    /// the search stores it, so that a form is one phrase.
     pub(crate) fn add_trigger(&mut self, phrase: &str, trigger: Trigger) {
-        self.triggers.push((phrase.to_lowercase(), trigger));
+        let lower = phrase.to_lowercase();
+        let mut chars = lower.chars();
+        let capitalized: String = chars
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .chain(chars)
+            .collect();
+        let forms =
+            [phrase, &lower, &capitalized, &phrase.to_uppercase()].map(|f| f.to_ascii_lowercase());
+        for (i, form) in forms.iter().enumerate() {
+            if !forms[..i].contains(form) {
+                self.triggers.push((form.clone(), trigger.clone()));
+            }
+        }
     }
 
     /// Builds the lexicon and its phrase search.
@@ -539,6 +563,24 @@ mod tests {
                 .collect()
         };
         (spelled(names), spelled(triggers))
+    }
+
+    #[test]
+    fn user_words_with_capitals_outside_ascii_match_as_text_writes_them() {
+        let mut data = LexiconData::builtin();
+        let trigger = Trigger {
+            kind: TriggerKind::Attack,
+            frame: Frame::Verb,
+            force: Force::Itself,
+        };
+        data.add_trigger("Éclaté", trigger);
+        let iso = Iso::new("CHN");
+        data.add_name("Ürümqi", Entry::Place { iso });
+        let lex = data.compile();
+        let text = "Éclaté, éclaté, ÉCLATÉ, eclate: Ürümqi, ürümqi.";
+        let (names, triggers) = hits(&lex, text);
+        assert_eq!(triggers, ["Éclaté", "éclaté", "ÉCLATÉ"]);
+        assert_eq!(names, ["Ürümqi"]);
     }
 
     #[test]
