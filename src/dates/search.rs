@@ -17,7 +17,7 @@ use std::cmp::Reverse;
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
-use super::rules::{regex, Caps, RULES};
+use super::rules::{Caps, RULES};
 use super::{DateExpr, DateKind};
 use crate::document::Span;
 
@@ -93,7 +93,7 @@ struct Cues {
 }
 
 static CUES: Lazy<Cues> = Lazy::new(|| {
-    let mut words: Vec<&str> = RULES.iter().flat_map(|r| r.cues.iter()).collect();
+    let mut words: Vec<&str> = RULES.iter().flat_map(|r| r.cues.iter().copied()).collect();
     words.sort_unstable();
     words.dedup();
     let rules = words
@@ -162,7 +162,7 @@ fn find_rule(
 /// The match of rule `index` with the first start in `from..=last` where
 /// one starts.
 fn first_match(index: usize, hay: &str, from: usize, last: usize) -> Option<Caps<'_>> {
-    let re = regex(index);
+    let re = RULES[index].regex();
     let bytes = hay.as_bytes();
     (from..=last)
         .filter(|&at| can_start(bytes, at))
