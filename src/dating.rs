@@ -90,7 +90,7 @@ impl<'a, 't> Dating<'a, 't> {
         let statement = matches!(kind, EventKind::Statement(_));
         let x = governing_date(a.text, sentence, dates, trigger, statement, said, clauses)
             .filter(|x| statement || !nearer_event(x.span, trigger, others))?;
-        let (value, range) = crate::dates::resolve(x, self.published, tense);
+        let (value, range) = crate::dates::resolve(&x.kind, self.published, tense);
         Some(EventDate {
             text: a.text[x.span.range()].to_string(),
             span: x.span,

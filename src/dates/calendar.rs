@@ -4,21 +4,10 @@
 use chrono::{Datelike, Months, NaiveDate, TimeDelta, Weekday};
 
 use super::tables::TABLES;
-use super::{DateExpr, DateKind, Edge, HolidayDate, Qualifier, RelativeDay, Season, Tense, Unit};
+use super::{DateKind, Edge, HolidayDate, InYear, Qualifier, RelativeDay, Season, Tense, Unit};
 
 /// An inclusive range of days.
 type DayRange = (NaiveDate, NaiveDate);
-
-/// Resolves an expression against the publication date: the single day it
-/// names, and the inclusive range it names. Without a publication date only
-/// fully written dates ("5 August 2024", "in 2004") resolve.
-pub(crate) fn resolve(
-    expr: &DateExpr,
-    published: Option<NaiveDate>,
-    tense: Tense,
-) -> (Option<NaiveDate>, Option<DayRange>) {
-    resolve_kind(&expr.kind, published, tense)
-}
 
 /// Which occurrence of a repeating date to take.
 #[derive(Debug, Clone, Copy)]
@@ -146,18 +135,16 @@ enum Grain {
     Year,
 }
 
-/// Resolves a kind; the fully written ones need no publication date.
-fn resolve_kind(
+/// Resolves an expression against the publication date: the single day it
+/// names, and the inclusive range it names. Without a publication date only
+/// fully written dates ("5 August 2024", "in 2004") resolve.
+pub(crate) fn resolve(
     kind: &DateKind,
     published: Option<NaiveDate>,
     tense: Tense,
 ) -> (Option<NaiveDate>, Option<DayRange>) {
     let written = match *kind {
-        DateKind::MonthDay { year, .. }
-        | DateKind::Month { year, .. }
-        | DateKind::Season { year, .. }
-        | DateKind::Holiday { year, .. } => year,
-        DateKind::Year { year, .. } => Some(year),
+        DateKind::Yearly { year, .. } => year,
         _ => None,
     };
     match (written, published) {
@@ -171,9 +158,11 @@ fn resolve_kind(
 /// that name one, else a range.
 fn as_value(kind: &DateKind, r: Option<DayRange>) -> (Option<NaiveDate>, Option<DayRange>) {
     match kind {
-        DateKind::Weekday { .. } | DateKind::MonthDay { .. } | DateKind::Holiday { .. } => {
-            (r.map(|r| r.0), None)
-        }
+        DateKind::Weekday { .. }
+        | DateKind::Yearly {
+            what: InYear::Day(..) | InYear::Holiday(_),
+            ..
+        } => (r.map(|r| r.0), None),
         _ => (None, r),
     }
 }
@@ -181,18 +170,17 @@ fn as_value(kind: &DateKind, r: Option<DayRange>) -> (Option<NaiveDate>, Option<
 /// The occurrence in year `y` of a date that repeats every year, or of a
 /// year; an edge splits at publication `p` (see [`apply_edge`]).
 fn in_year(kind: &DateKind, y: i32, p: Option<NaiveDate>) -> Option<DayRange> {
-    match *kind {
-        DateKind::MonthDay { month, day, .. } => ymd(y, month, day).map(|d| (d, d)),
-        DateKind::Holiday { holiday, .. } => holiday_date(holiday.date, y).map(|d| (d, d)),
-        DateKind::Month { month, edge, .. } => {
-            apply_edge(months_from(ymd(y, month, 1)?, 1)?, edge, Grain::Month, p)
-        }
-        DateKind::Season { season, edge, .. } => {
-            apply_edge(season_range(season, y)?, edge, Grain::Season, p)
-        }
-        DateKind::Year { edge, .. } => apply_edge(year_range(y)?, edge, Grain::Year, p),
-        _ => None,
-    }
+    let DateKind::Yearly { what, edge, .. } = *kind else {
+        return None;
+    };
+    let (r, grain) = match what {
+        InYear::Day(month, day) => return ymd(y, month, day).map(|d| (d, d)),
+        InYear::Holiday(holiday) => return holiday_date(holiday.date, y).map(|d| (d, d)),
+        InYear::Month(month) => (months_from(ymd(y, month, 1)?, 1)?, Grain::Month),
+        InYear::Season(season) => (season_range(season, y)?, Grain::Season),
+        InYear::Whole => (year_range(y)?, Grain::Year),
+    };
+    apply_edge(r, edge, grain, p)
 }
 
 /// Resolution of the kinds that need the publication date `p`; `since`:
@@ -224,8 +212,6 @@ fn resolve_relative(
         },
         DateKind::Ago { .. } => (None, None),
         DateKind::Since(ref inner) => (None, since_range(inner, p)),
-        // Written years are handled by `resolve_kind`.
-        DateKind::Year { .. } => (None, None),
         _ => as_value(kind, occurrence(kind, p, tense, since)),
     }
 }
@@ -237,11 +223,12 @@ fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Optio
         DateKind::Weekday { qualifier, .. } | DateKind::Weekend { qualifier } => {
             (qualifier, WEEK_HORIZON)
         }
-        DateKind::MonthDay { .. } => (None, YEAR_HORIZON),
-        DateKind::Holiday { qualifier, .. } => (qualifier, YEAR_HORIZON),
-        DateKind::Month { qualifier, .. } | DateKind::Season { qualifier, .. } => {
-            (qualifier, NO_HORIZON)
-        }
+        DateKind::Yearly {
+            what: InYear::Day(..) | InYear::Holiday(_),
+            qualifier,
+            ..
+        } => (qualifier, YEAR_HORIZON),
+        DateKind::Yearly { qualifier, .. } => (qualifier, NO_HORIZON),
         _ => return None,
     };
     let pick = Pick::new(qualifier, tense, since);
@@ -317,9 +304,9 @@ fn recent(unit: Unit, n: Option<u32>, p: NaiveDate) -> Option<DayRange> {
 /// `p`. A written date resolves without publication; the others are the
 /// last occurrence before it.
 fn since_range(inner: &DateKind, p: NaiveDate) -> Option<DayRange> {
-    let written = resolve_kind(inner, None, Tense::Past) != (None, None);
+    let written = resolve(inner, None, Tense::Past) != (None, None);
     let (value, r) = if written {
-        resolve_kind(inner, Some(p), Tense::Past)
+        resolve(inner, Some(p), Tense::Past)
     } else {
         resolve_relative(inner, p, Tense::Past, true)
     };

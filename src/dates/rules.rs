@@ -6,7 +6,7 @@ use once_cell::sync::{Lazy, OnceCell};
 use regex::{Captures, Regex};
 
 use super::tables::{from_str, lookup, norm, norm_eq, tsv_rows, MonthName, TABLES};
-use super::{DateKind, Edge, PartOfDay, Qualifier, Unit};
+use super::{DateKind, Edge, InYear, PartOfDay, Qualifier, Unit};
 use crate::words::lists::dates::{DETERMINERS, MAY_CONTEXT, NOT_BEFORE_WEEKEND};
 
 /// ASCII word boundary: see the module docs.
@@ -379,10 +379,11 @@ fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let day: u32 = day_m.text.parse().ok()?;
     let year = year_of(caps);
     // A leap year stands in for an unknown one, so February 29 passes.
-    NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day).map(|_| DateKind::MonthDay {
-        month,
-        day,
+    NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day).map(|_| DateKind::Yearly {
+        what: InYear::Day(month, day),
         year,
+        edge: None,
+        qualifier: None,
     })
 }
 
@@ -407,8 +408,8 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
             return None;
         }
     }
-    Some(DateKind::Month {
-        month,
+    Some(DateKind::Yearly {
+        what: InYear::Month(month),
         year,
         edge,
         qualifier,
@@ -420,7 +421,12 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
     let year = year_of(caps)?;
     let edge = edge_of(caps, "edge");
-    (after_preposition(caps) || edge.is_some()).then_some(DateKind::Year { year, edge })
+    (after_preposition(caps) || edge.is_some()).then_some(DateKind::Yearly {
+        what: InYear::Whole,
+        year: Some(year),
+        edge,
+        qualifier: None,
+    })
 }
 
 /// "in early summer", "last winter", "the spring of 2004".
@@ -435,8 +441,8 @@ fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     if !licensed || (year.is_none() && followed_by_of(text, caps.name("e")?.end)) {
         return None;
     }
-    Some(DateKind::Season {
-        season,
+    Some(DateKind::Yearly {
+        what: InYear::Season(season),
         year,
         edge,
         qualifier,
@@ -459,9 +465,10 @@ fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     if holiday.needs_context && !licensed {
         return None;
     }
-    Some(DateKind::Holiday {
-        holiday,
+    Some(DateKind::Yearly {
+        what: InYear::Holiday(holiday),
         year,
+        edge: None,
         qualifier,
     })
 }

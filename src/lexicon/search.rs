@@ -12,28 +12,7 @@
 //! sense-word tables. See [`PhraseSet`] for what this costs against a
 //! `HashMap` or an aho-corasick automaton.
 
-use crate::tokens::{alnum_at, char_at, is_alnum, Token, TokenKind, BYTE_KIND};
-
-/// True when byte `i` of `text` is not inside a word.
-fn boundary_before(text: &str, i: usize) -> bool {
-    text[..i]
-        .chars()
-        .next_back()
-        .map(|c| !is_alnum(c))
-        .unwrap_or(true)
-}
-
-/// True when byte `i` of `text` does not go on with a word.
-fn boundary_after(text: &str, i: usize) -> bool {
-    !alnum_at(text, i)
-}
-
-/// Byte length of the leading alphanumeric chars of `s`.
-fn first_run(s: &str) -> usize {
-    s.char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i)
-}
+use crate::tokens::{alnum_at, alnum_before, char_at, is_alnum, Token, TokenKind, BYTE_KIND};
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -213,7 +192,7 @@ impl PhraseSet {
         let mut keyed = Vec::new();
         for p in phrases {
             let id = self.phrases.len() as u32;
-            let first_word_len = first_run(p);
+            let first_word_len = word_end(p, 0);
             let phrase = Phrase {
                 start: self.bytes.len() as u32,
                 len: p.len() as u32,
@@ -520,7 +499,7 @@ impl TokenWord {
         let word = matches!(t.kind, TokenKind::Word | TokenKind::Num);
         // A word token takes in every letter and digit next to it, so inside
         // a sentence it starts after a char that is not alphanumeric.
-        if (k == 0 || !word) && !boundary_before(text, t.span.start) {
+        if (k == 0 || !word) && alnum_before(text, t.span.start) {
             return None;
         }
         Some(word.then(|| {
@@ -564,7 +543,7 @@ fn last_token(text: &str, toks: &[Token], k: usize, e: usize) -> Option<usize> {
     while j < toks.len() && toks[j].span.end < e {
         j += 1;
     }
-    (j < toks.len() && toks[j].span.end == e && boundary_after(text, e)).then_some(j)
+    (j < toks.len() && toks[j].span.end == e && !alnum_at(text, e)).then_some(j)
 }
 
 /// How the case of a name found must fit one of its spellings.
@@ -659,8 +638,8 @@ mod tests {
                 };
                 if j >= k
                     && text.as_bytes()[s..e].eq_ignore_ascii_case(p.as_bytes())
-                    && boundary_before(text, s)
-                    && boundary_after(text, e)
+                    && !alnum_before(text, s)
+                    && !alnum_at(text, e)
                     && best.map_or(true, |(bj, _)| j > bj)
                 {
                     best = Some((j, id as u32));
