@@ -340,7 +340,7 @@ impl<'a, 't> Resolver<'a, 't> {
                             || self.speaks(m)))
             }
         };
-        is && !self.in_quote(m)
+        is && self.doc.quote_at(m.span.start).is_none()
     }
 
     /// An unknown name that speaks ("Starmer said he ..."): a person for
@@ -358,10 +358,6 @@ impl<'a, 't> Resolver<'a, 't> {
                     t.kind == TriggerKind::Statement && matches!(t.frame, Frame::Say | Frame::Tell)
                 })
             })
-    }
-
-    fn in_quote(&self, m: &EntityMention) -> bool {
-        self.doc.quote_at(m.span.start).is_some()
     }
 
     /// Turns a filler into a role mention.
@@ -660,7 +656,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .filter(|(_, m)| s < si || m.span.end <= at)
-                .filter(|(_, m)| !r.in_quote(m))
+                .filter(|(_, m)| r.doc.quote_at(m.span.start).is_none())
                 .find(|(_, m)| want(m));
             if let Some((mi, _)) = found {
                 return Some((s, mi));

@@ -369,6 +369,21 @@ fn after_preposition(caps: &Caps<'_>) -> bool {
         .any(|g| caps.name(g).is_some())
 }
 
+/// A date of the year, `what`, with the match's year, edge and qualifier;
+/// a bare one (none of them, and no preposition before) only if `bare_ok`.
+fn yearly(caps: &Caps<'_>, what: InYear, bare_ok: bool) -> Option<DateKind> {
+    let year = year_of(caps);
+    let edge = edge_of(caps, "edge");
+    let qualifier = qualifier_of(caps);
+    let bare = year.is_none() && edge.is_none() && qualifier.is_none() && !after_preposition(caps);
+    (bare_ok || !bare).then_some(DateKind::Yearly {
+        what,
+        year,
+        edge,
+        qualifier,
+    })
+}
+
 /// "October 23", "5 August 2024", "on Monday, March 4".
 fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (month, _, _) = month_of(caps)?;
@@ -377,100 +392,62 @@ fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
         return None;
     }
     let day: u32 = day_m.text.parse().ok()?;
-    let year = year_of(caps);
     // A leap year stands in for an unknown one, so February 29 passes.
-    NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day).map(|_| DateKind::Yearly {
-        what: InYear::Day(month, day),
-        year,
-        edge: None,
-        qualifier: None,
-    })
+    NaiveDate::from_ymd_opt(year_of(caps).unwrap_or(2000), month, day)?;
+    yearly(caps, InYear::Day(month, day), true)
 }
 
 /// "in January", "since April", "In late June", "February 2003".
 fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (month, name, abbr) = month_of(caps)?;
-    let year = year_of(caps);
-    let edge = edge_of(caps, "edge");
-    let qualifier = qualifier_of(caps);
-    if year.is_none() {
+    if year_of(caps).is_none() {
         if abbr || followed_by_day(text, caps.name("e")?.end) {
             return None;
         }
-        let qualified = edge.is_some() || qualifier.is_some();
         // "by May" and "of May" are as likely the politician as the month.
-        let strict_ok = qualified
+        let strict_ok = edge_of(caps, "edge").is_some()
+            || qualifier_of(caps).is_some()
             || [group(caps, "pre"), group(caps, "since")]
                 .iter()
                 .flatten()
                 .any(|w| MAY_CONTEXT.contains(&norm(w)));
-        if !(qualified || after_preposition(caps)) || (name.strict && !strict_ok) {
+        if name.strict && !strict_ok {
             return None;
         }
     }
-    Some(DateKind::Yearly {
-        what: InYear::Month(month),
-        year,
-        edge,
-        qualifier,
-    })
+    yearly(caps, InYear::Month(month), false)
 }
 
 /// "in 2004", "by 2030", "mid-2004": a bare number is a year only after a
 /// preposition or an edge word.
 fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
-    let year = year_of(caps)?;
-    let edge = edge_of(caps, "edge");
-    (after_preposition(caps) || edge.is_some()).then_some(DateKind::Yearly {
-        what: InYear::Whole,
-        year: Some(year),
-        edge,
-        qualifier: None,
-    })
+    let licensed = after_preposition(caps) || edge_of(caps, "edge").is_some();
+    if year_of(caps).is_none() || !licensed {
+        return None;
+    }
+    yearly(caps, InYear::Whole, true)
 }
 
 /// "in early summer", "last winter", "the spring of 2004".
 fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (season, _) = lookup(&TABLES.seasons, group(caps, "season")?)?;
-    let year = year_of(caps);
-    let edge = edge_of(caps, "edge");
-    let qualifier = qualifier_of(caps);
-    let licensed =
-        year.is_some() || edge.is_some() || qualifier.is_some() || after_preposition(caps);
     // "the fall of the city" is not autumn.
-    if !licensed || (year.is_none() && followed_by_of(text, caps.name("e")?.end)) {
+    if year_of(caps).is_none() && followed_by_of(text, caps.name("e")?.end) {
         return None;
     }
-    Some(DateKind::Yearly {
-        what: InYear::Season(season),
-        year,
-        edge,
-        qualifier,
-    })
+    yearly(caps, InYear::Season(season), false)
 }
 
-/// "New Year's Eve", "on Christmas Day", "over Christmas".
+/// "New Year's Eve", "on Christmas Day", "over Christmas"; some names
+/// need a year, qualifier or preposition to be a date.
 fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let hol = caps.name("hol")?;
     let holiday = TABLES.holidays.iter().find(|h| norm_eq(h.name, hol.text))?;
-    if holiday
-        .not_after
-        .contains(&prev_word(text, hol.start).as_str())
-    {
+    let before = prev_word(text, hol.start);
+    if holiday.not_after.contains(&before.as_str()) {
         return None;
     }
-    let year = year_of(caps);
-    let qualifier = qualifier_of(caps);
-    let licensed = year.is_some() || qualifier.is_some() || after_preposition(caps);
-    if holiday.needs_context && !licensed {
-        return None;
-    }
-    Some(DateKind::Yearly {
-        what: InYear::Holiday(holiday),
-        year,
-        edge: None,
-        qualifier,
-    })
+    yearly(caps, InYear::Holiday(holiday), !holiday.needs_context)
 }
 
 /// "on Saturday", "late Saturday", "Wednesday morning", "last Saturday".
