@@ -14,6 +14,7 @@ use crate::pipeline::Analysis;
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
 use std::cell::{OnceCell, RefCell};
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -184,31 +185,18 @@ impl<'t> Register<'t> {
             }
         }
         let key = |r: &Range<usize>| &keys[r.clone()];
-        // Stable: each key's people stay in text order.
-        keyed.sort_by(|a, b| key(&a.0).cmp(key(&b.0)));
+        // Each key once, with its fullest person: the most name words, then
+        // the earliest, then the last registered.
         let rank = |i: usize| {
             let p: &Entity = &people[i];
-            (
-                p.name.split_whitespace().count(),
-                std::cmp::Reverse(p.start),
-            )
+            (p.name.split_whitespace().count(), Reverse(p.start), i)
         };
-        let mut fullest: Vec<(Range<usize>, usize)> = Vec::with_capacity(keyed.len());
-        for (k, i) in keyed {
-            match fullest.last_mut() {
-                // `>=`: among equals the last wins, as with `max_by_key`.
-                Some((last, b)) if key(last) == key(&k) => {
-                    if rank(i) >= rank(*b) {
-                        *b = i;
-                    }
-                }
-                _ => fullest.push((k, i)),
-            }
-        }
+        keyed.sort_by(|a, b| key(&a.0).cmp(key(&b.0)).then(rank(b.1).cmp(&rank(a.1))));
+        keyed.dedup_by(|a, b| key(&a.0) == key(&b.0));
         debug_assert!(people.windows(2).all(|w| w[0].start <= w[1].start));
         Register {
             people,
-            fullest,
+            fullest: keyed,
             keys,
             titles: OnceCell::new(),
         }

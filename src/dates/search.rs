@@ -41,8 +41,9 @@ pub(super) fn find_indexed(
     every_start: bool,
 ) -> Vec<(usize, DateExpr)> {
     let mut found = Vec::new();
-    let end = floor_boundary(text, end);
-    let start = ceil_boundary(text, start);
+    let boundary = |&i: &usize| text.is_char_boundary(i);
+    let end = (0..=end.min(text.len())).rev().find(boundary).unwrap_or(0);
+    let start = (start.min(end)..=end).find(boundary).unwrap_or(end);
     if start >= end {
         return found;
     }
@@ -234,24 +235,6 @@ fn words_back(text: &str, floor: usize, mut i: usize, n: usize) -> usize {
         if i == floor {
             break;
         }
-    }
-    i
-}
-
-/// The largest char boundary at or below `i`, within the text.
-fn floor_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary at or above `i`, within the text.
-fn ceil_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
     }
     i
 }
