@@ -13,7 +13,7 @@ use crate::mention::{pronoun, Class, EntityMention, Refers};
 use crate::pipeline::Analysis;
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -43,85 +43,13 @@ pub(crate) struct Register<'t> {
     /// Each key is a range of `keys`: one string for all, not one each.
     fullest: Vec<(Range<usize>, usize)>,
     keys: String,
-    /// The titled people by title, for [`Register::by_title`]: built at its
-    /// first call, as most documents make none.
-    titles: OnceCell<Titles>,
-}
-
-/// The registered people with a title, grouped by the title's text. A
-/// description is looked up in the groups whose title holds its head word,
-/// not in every person before it: that is quadratic in a long document of
-/// titled names and descriptions that match none of them.
-#[derive(Debug)]
-struct Titles {
-    groups: Vec<TitleGroup>,
-    /// Per head word asked for, the groups whose title contains it. Heads
-    /// are few (the last words of title phrases), so each is matched
-    /// against the titles once.
-    by_head: RefCell<HashMap<String, Vec<usize>>>,
-}
-
-/// The people registered with one title (lowercase), as indices into
-/// `people` in ascending order: all of them, and those of each country.
-#[derive(Debug)]
-struct TitleGroup {
-    title: String,
-    people: Vec<usize>,
-    by_iso: Vec<(Option<Iso>, Vec<usize>)>,
-}
-
-impl Titles {
-    fn build(people: &[Entity<'_>]) -> Titles {
-        let mut groups: Vec<TitleGroup> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        for (i, p) in people.iter().enumerate() {
-            let Some(title) = p.title.as_deref() else {
-                continue;
-            };
-            let g = *index.entry(title).or_insert_with(|| {
-                groups.push(TitleGroup {
-                    title: title.to_string(),
-                    people: Vec::new(),
-                    by_iso: Vec::new(),
-                });
-                groups.len() - 1
-            });
-            let g = &mut groups[g];
-            g.people.push(i);
-            match g.by_iso.iter_mut().find(|(iso, _)| *iso == p.iso) {
-                Some((_, list)) => list.push(i),
-                None => g.by_iso.push((p.iso, vec![i])),
-            }
-        }
-        Titles {
-            groups,
-            by_head: RefCell::default(),
-        }
-    }
-
-    /// The last person (index into `people`) below `end` whose title
-    /// contains `head`, and of country `iso` when one is given.
-    fn last(&self, head: &str, iso: Option<Iso>, end: usize) -> Option<usize> {
-        let mut by_head = self.by_head.borrow_mut();
-        if !by_head.contains_key(head) {
-            let groups = (0..self.groups.len())
-                .filter(|&g| self.groups[g].title.contains(head))
-                .collect();
-            by_head.insert(head.to_string(), groups);
-        }
-        by_head[head]
-            .iter()
-            .filter_map(|&g| {
-                let g = &self.groups[g];
-                let list = match iso {
-                    None => &g.people,
-                    Some(_) => &g.by_iso.iter().find(|(i, _)| *i == iso)?.1,
-                };
-                let n = list.partition_point(|&i| i < end);
-                n.checked_sub(1).map(|k| list[k])
-            })
-            .max()
-    }
+    /// For each head word and country (or none) asked for by
+    /// [`Register::by_title`], the people (indices, ascending) whose title
+    /// holds that head and who are of that country. Heads are few (the
+    /// last words of title phrases), so each is matched against the people
+    /// once: looking at every person before each description is quadratic
+    /// in a long document of titled names and descriptions that match none.
+    titled: RefCell<HashMap<(String, Option<Iso>), Vec<usize>>>,
 }
 
 /// A country code as the output's text.
@@ -198,7 +126,7 @@ impl<'t> Register<'t> {
             people,
             fullest: keyed,
             keys,
-            titles: OnceCell::new(),
+            titled: RefCell::default(),
         }
     }
 
@@ -226,11 +154,18 @@ impl<'t> Register<'t> {
     /// the nearest titled person before `before` whose title holds the head
     /// of `title`, of country `iso` when one is given.
     fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity<'t>> {
-        let titles = self.titles.get_or_init(|| Titles::build(&self.people));
         let t = title.to_lowercase();
         let head = t.split_whitespace().last().unwrap_or("");
         let end = self.people.partition_point(|p| p.start < before);
-        titles.last(head, iso, end).map(|i| &self.people[i])
+        let mut titled = self.titled.borrow_mut();
+        let people = titled.entry((head.to_string(), iso)).or_insert_with(|| {
+            let holds = |p: &Entity| p.title.as_deref().is_some_and(|t| t.contains(head));
+            (0..self.people.len())
+                .filter(|&i| holds(&self.people[i]) && (iso.is_none() || self.people[i].iso == iso))
+                .collect()
+        });
+        let n = people.partition_point(|&i| i < end);
+        n.checked_sub(1).map(|k| &self.people[people[k]])
     }
 }
 
@@ -530,11 +465,9 @@ mod tests {
         let a = Analysis::new(TEXT, &lex);
         let reg = Register::build(&a);
         assert!(reg.by_title("", None, 0).is_none());
-        let titles = reg.titles.get().expect("built by the first look-up");
         assert!(reg.people.windows(2).all(|w| w[0].start <= w[1].start));
         // Two people share a title; one has no country.
         assert_eq!(reg.people.len(), 5, "{:?}", reg.people);
-        assert_eq!(titles.groups.len(), 4);
         let titles = [
             "the prime minister",
             "the Iraqi prime minister",

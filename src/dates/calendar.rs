@@ -28,9 +28,7 @@ enum Pick {
 const WEEK_HORIZON: i64 = 6;
 
 /// How far from publication, in days, news dates a clause with a bare
-/// month-day or holiday (about eleven months): past that, the occurrence on
-/// the other side of publication, then within about a month, is meant
-/// ("on March 8" in an article of March 6, whatever the tense).
+/// month-day or holiday: about eleven months (see [`by_tense`]).
 const YEAR_HORIZON: i64 = 330;
 
 /// No bound: a month or a season is as the tense says, however far.

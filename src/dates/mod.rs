@@ -3,21 +3,17 @@
 //!
 //! The text flows through four files: [`tables`] loads the word tables
 //! (month names, weekdays, number words, ...) from `words.tsv`, and the
-//! plain word lists are in `src/words/dates.txt`; [`rules`] the named rules,
-//! each a regex built from those tables plus a check of what a regex cannot
-//! see (the casing of "May" and "March", a licensing preposition before a
-//! bare year, the word before "weekend"); [`search`] runs the rules over a
-//! sentence and merges their matches leftmost-longest; [`calendar`] resolves
-//! what was found to days and ranges.
+//! plain word lists are in `src/words/dates.txt`; [`rules`] loads the named
+//! rules of `rules.tsv`, each a regex built from those tables, and checks
+//! what a regex cannot see (the casing of "May" and "March", a licensing
+//! preposition before a bare year, the word before "weekend"); [`search`]
+//! runs the rules over a sentence and merges their matches leftmost-longest;
+//! [`calendar`] resolves what was found to days and ranges.
 //!
-//! Resolution follows news usage: a bare weekday or "October 23" in a
-//! past-tense clause is the most recent one on or before the publication date,
-//! in a future-tense clause the next one on or after it, in a present-tense
-//! clause or a headline the nearer of the two; and news uses a bare weekday
-//! only within the week around publication, a bare month-day only within
-//! about eleven months of it, so past that the other side wins whatever the
-//! tense (`calendar::by_tense`). Expressions that name a period ("last week",
-//! "in 2004") get a range and no single-day value.
+//! Resolution follows news usage: a bare weekday or "October 23" is the
+//! occurrence the clause's tense points at, within the horizon news dates
+//! such a clause in (`calendar::by_tense`). Expressions that name a period
+//! ("last week", "in 2004") get a range and no single-day value.
 //!
 //! Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` would push the regex
 //! crate off its fast DFA at the first curly quote.
