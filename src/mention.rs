@@ -369,11 +369,7 @@ impl<'a> Finder<'a> {
     fn lead(&self, run: &Range<usize>) -> Lead {
         let mut lead = Lead {
             end: run.start,
-            iso: None,
-            country: None,
-            by_country: false,
-            title: None,
-            sector: None,
+            ..Lead::default()
         };
         while lead.end < run.end {
             let Some(hi) = self.hit_at(lead.end) else {
@@ -648,6 +644,7 @@ impl<'a> Finder<'a> {
 
 /// The country, demonym and title words that open a name run ("U.S. |
 /// Secretary of State | Jane Doe").
+#[derive(Default)]
 struct Lead {
     /// The token after them: where the name proper starts.
     end: usize,
