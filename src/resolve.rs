@@ -119,7 +119,7 @@ impl<'t> Register<'t> {
             let p: &Entity = &people[i];
             (p.name.split_whitespace().count(), Reverse(p.start), i)
         };
-        keyed.sort_by(|a, b| key(&a.0).cmp(key(&b.0)).then(rank(b.1).cmp(&rank(a.1))));
+        keyed.sort_by_cached_key(|&(ref k, i)| (key(k), Reverse(rank(i))));
         keyed.dedup_by(|a, b| key(&a.0) == key(&b.0));
         debug_assert!(people.windows(2).all(|w| w[0].start <= w[1].start));
         Register {
