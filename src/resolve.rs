@@ -49,8 +49,11 @@ pub(crate) struct Register<'t> {
     /// last words of title phrases), so each is matched against the people
     /// once: looking at every person before each description is quadratic
     /// in a long document of titled names and descriptions that match none.
-    titled: RefCell<HashMap<(String, Option<Iso>), Vec<usize>>>,
+    titled: RefCell<HashMap<HeadAndCountry, Vec<usize>>>,
 }
+
+/// A head word of a title, and a country or none.
+type HeadAndCountry = (String, Option<Iso>);
 
 /// A country code as the output's text.
 fn code(iso: Option<Iso>) -> Option<String> {

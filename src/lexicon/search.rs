@@ -132,7 +132,7 @@ struct FirstWord {
 /// contiguous NFA over all three tables, ASCII case-insensitive, searched
 /// anchored and overlapping at each token start, 6,098,904 (18% more, and
 /// 116 million more instructions to build).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct PhraseSet {
     bytes: Vec<u8>,
     phrases: Vec<Phrase>,
@@ -149,7 +149,6 @@ pub(super) struct PhraseSet {
     candidates: Vec<Candidate>,
     /// Phrases that start with a char that is not alphanumeric, longest first.
     punct_led: Vec<u32>,
-    punct_led_first_byte: [bool; 256],
     /// The longest first word.
     longest_first_word: usize,
 }
@@ -157,19 +156,7 @@ pub(super) struct PhraseSet {
 impl PhraseSet {
     /// The set of `phrases`; a phrase's id is its position.
     pub(super) fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseSet {
-        let mut set = PhraseSet {
-            bytes: Vec::new(),
-            phrases: Vec::new(),
-            slots: Vec::new(),
-            shift: 0,
-            filter: Vec::new(),
-            filter_mask: 0,
-            first_words: Vec::new(),
-            candidates: Vec::new(),
-            punct_led: Vec::new(),
-            punct_led_first_byte: [false; 256],
-            longest_first_word: 0,
-        };
+        let mut set = PhraseSet::default();
         let keyed = set.add_phrases(phrases);
         let mut size = 16;
         while size < keyed.len() * 2 {
@@ -206,7 +193,6 @@ impl PhraseSet {
             let b = &self.bytes[phrase.start as usize..];
             if first_word_len == 0 {
                 self.punct_led.push(id);
-                self.punct_led_first_byte[usize::from(b[0])] = true;
                 continue;
             }
             self.longest_first_word = self.longest_first_word.max(first_word_len);
@@ -448,9 +434,6 @@ impl PhraseSet {
     fn at_punct(&self, text: &str, toks: &[Token], k: usize) -> Option<(u32, usize)> {
         let b = text.as_bytes();
         let s = toks[k].span.start;
-        if !self.punct_led_first_byte[usize::from(b[s])] {
-            return None;
-        }
         self.punct_led.iter().find_map(|&id| {
             let p = self.phrase_bytes(id);
             let e = s + p.len();
