@@ -189,9 +189,7 @@ pub(crate) enum Edge {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Unit {
-    /// Hours.
     Hour,
-    /// Days.
     Day,
     /// Weeks (ISO, Monday to Sunday).
     Week,
@@ -199,7 +197,6 @@ pub(crate) enum Unit {
     Month,
     /// Calendar years.
     Year,
-    /// Decades.
     Decade,
 }
 

@@ -348,11 +348,6 @@ impl PhraseSet {
         b[s..e].eq_ignore_ascii_case(&self.bytes[start..start + len])
     }
 
-    fn phrase_bytes(&self, id: u32) -> &[u8] {
-        let p = self.phrases[id as usize];
-        &self.bytes[p.start as usize..(p.start + p.len) as usize]
-    }
-
     /// Whether the bytes after the first word of a candidate, whose first
     /// eight match, match at `word_end`.
     #[inline]
@@ -435,7 +430,8 @@ impl PhraseSet {
         let b = text.as_bytes();
         let s = toks[k].span.start;
         self.punct_led.iter().find_map(|&id| {
-            let p = self.phrase_bytes(id);
+            let p = self.phrases[id as usize];
+            let p = &self.bytes[p.start as usize..(p.start + p.len) as usize];
             let e = s + p.len();
             (e <= b.len() && b[s..e].eq_ignore_ascii_case(p))
                 .then(|| last_token(text, toks, k, e).map(|j| (id, j)))
@@ -486,35 +482,28 @@ impl TokenWord {
             return None;
         }
         Some(word.then(|| {
-            let s = t.span.start;
+            let (b, start) = (text.as_bytes(), t.span.start);
             // The run the tokenizer saw ends the word unless a letter
             // outside ASCII goes on with it.
-            let e = s + t.first as usize;
-            let end = match text.as_bytes().get(e) {
-                Some(&b) if t.first != 0 && b < 0x80 => e,
-                _ => word_end(text, s),
+            let e = start + t.first as usize;
+            let end = match b.get(e) {
+                Some(&c) if t.first != 0 && c < 0x80 => e,
+                _ => word_end(text, start),
             };
-            TokenWord::at(text, s, end)
+            let len = end - start;
+            let (hash, head) = if len <= 8 {
+                let head = load8(b, start) & low_bytes(len);
+                (short_key_hash(len as u64, head & NO_CASE), head)
+            } else {
+                (key_hash(b, start, end), 0)
+            };
+            TokenWord {
+                start,
+                end,
+                hash,
+                head,
+            }
         }))
-    }
-
-    /// The word `text[start..end]`.
-    #[inline]
-    fn at(text: &str, start: usize, end: usize) -> TokenWord {
-        let b = text.as_bytes();
-        let len = end - start;
-        let (hash, head) = if len <= 8 {
-            let head = load8(b, start) & low_bytes(len);
-            (short_key_hash(len as u64, head & NO_CASE), head)
-        } else {
-            (key_hash(b, start, end), 0)
-        };
-        TokenWord {
-            start,
-            end,
-            hash,
-            head,
-        }
     }
 }
 

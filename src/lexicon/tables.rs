@@ -153,14 +153,6 @@ fn names(field: &str) -> Result<Vec<&str>, String> {
     Ok(list)
 }
 
-/// [`names`], or none for `-`.
-fn names_or_none(field: &str) -> Result<Vec<&str>, String> {
-    match field {
-        "-" => Ok(Vec::new()),
-        _ => names(field),
-    }
-}
-
 /// An ISO 3166-1 alpha-3 code, in a table or a user entry.
 pub(super) fn iso(field: &str) -> Result<Iso, String> {
     Iso::new(field).ok_or_else(|| {
@@ -270,7 +262,10 @@ impl LexiconData {
             }
             let country_names = row.check(names(names_field))?;
             seen_names.add_all(&row, &country_names)?;
-            let demonyms = row.check(names_or_none(demonyms))?;
+            let demonyms = match demonyms {
+                "-" => Vec::new(),
+                _ => row.check(names(demonyms))?,
+            };
             seen_demonyms.add_all(&row, &demonyms)?;
             let short: Arc<str> = Arc::from(country_names[0]);
             self.country_names.push((code, short.clone()));
