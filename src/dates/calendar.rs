@@ -133,7 +133,7 @@ enum Grain {
     Year,
 }
 
-/// Resolves an expression against the publication date: the single day it
+/// Resolves what an expression says against the publication date: the day it
 /// names, and the inclusive range it names. Without a publication date only
 /// fully written dates ("5 August 2024", "in 2004") resolve.
 pub(crate) fn resolve(
