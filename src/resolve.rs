@@ -133,22 +133,12 @@ impl<'t> Register<'t> {
         }
     }
 
-    /// The text of a key of `fullest`.
-    fn key(&self, r: &Range<usize>) -> &str {
-        &self.keys[r.clone()]
-    }
-
     /// The fullest registered name that ends with (or contains) `name`'s last word.
     fn fullest(&self, name: &str) -> Option<&Entity<'t>> {
         let i = with_key(name.split_whitespace().last()?, |last| {
-            if last.len() < 3 {
-                None
-            } else {
-                let at = self
-                    .fullest
-                    .binary_search_by(|(k, _)| self.key(k).cmp(last));
-                at.ok().map(|at| self.fullest[at].1)
-            }
+            let search = |(k, _): &(Range<usize>, usize)| self.keys[k.clone()].cmp(last);
+            let at = (last.len() >= 3).then(|| self.fullest.binary_search_by(search));
+            at?.ok().map(|at| self.fullest[at].1)
         })?;
         Some(&self.people[i])
     }
@@ -195,10 +185,6 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    fn entity(&self, si: usize, mi: usize) -> &'a EntityMention {
-        &self.doc.mentions(si)[mi]
-    }
-
     /// The antecedent of a pronoun in sentence `si` at byte `at`: the first
     /// `wanted` mention of the same sentence before it, else the first of
     /// the nearest of the four sentences before that has one.
@@ -218,7 +204,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// other can end before it.
     fn wanted_before(&self, si: usize, at: usize, wanted: Refers) -> Option<usize> {
         let first = self.first_wanted(si, wanted)?;
-        let m = self.entity(si, first);
+        let m = &self.doc.mentions(si)[first];
         if m.span.end <= at {
             return Some(first);
         }
@@ -350,7 +336,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// it stands for, a name with its fullest form, a description as the
     /// person it titles, a country in full.
     fn resolve_mention(&self, si: usize, mi: usize) -> Mention {
-        let m = self.entity(si, mi);
+        let m = &self.doc.mentions(si)[mi];
         match m.class {
             Class::Pronoun => {
                 // What it stands for, from the pronoun list that made it
