@@ -217,40 +217,32 @@ fn resolve_relative(
 /// The occurrence a repeating date (weekday, month-day, month, season,
 /// holiday, weekend) means, near publication `p`.
 fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Option<DayRange> {
-    let (qualifier, horizon) = match *kind {
-        DateKind::Weekday { qualifier, .. } | DateKind::Weekend { qualifier } => {
-            (qualifier, WEEK_HORIZON)
-        }
-        DateKind::Yearly {
-            what: InYear::Day(..) | InYear::Holiday(_),
-            qualifier,
-            ..
-        } => (qualifier, YEAR_HORIZON),
-        DateKind::Yearly { qualifier, .. } => (qualifier, NO_HORIZON),
-        _ => return None,
-    };
-    let pick = Pick::new(qualifier, tense, since);
     // Every weekday and weekend occurs in this window, both ways, for any pick.
     let window = (-14..=14).filter_map(|k| shift(p, k));
-    match *kind {
-        DateKind::Weekday { wd, .. } => pick.among(
-            p,
-            horizon,
-            window.filter(|d| d.weekday() == wd).map(|d| (d, d)),
-        ),
-        DateKind::Weekend { .. } => pick.among(
-            p,
-            horizon,
-            window
-                .filter(|d| d.weekday() == Weekday::Sat)
-                .filter_map(|d| Some((d, shift(d, 1)?))),
-        ),
-        _ => pick.among(
-            p,
-            horizon,
-            ((p.year() - 2)..=(p.year() + 2)).filter_map(|y| in_year(kind, y, Some(p))),
-        ),
-    }
+    let (qualifier, horizon, occurrences): (_, _, Vec<DayRange>) = match *kind {
+        DateKind::Weekday { wd, qualifier, .. } => {
+            let days = window.filter(|d| d.weekday() == wd);
+            (qualifier, WEEK_HORIZON, days.map(|d| (d, d)).collect())
+        }
+        DateKind::Weekend { qualifier } => {
+            let saturdays = window.filter(|d| d.weekday() == Weekday::Sat);
+            let weekends = saturdays.filter_map(|d| Some((d, shift(d, 1)?)));
+            (qualifier, WEEK_HORIZON, weekends.collect())
+        }
+        DateKind::Yearly {
+            what, qualifier, ..
+        } => {
+            let horizon = match what {
+                InYear::Day(..) | InYear::Holiday(_) => YEAR_HORIZON,
+                _ => NO_HORIZON,
+            };
+            let years = (p.year() - 2)..=(p.year() + 2);
+            let found = years.filter_map(|y| in_year(kind, y, Some(p)));
+            (qualifier, horizon, found.collect())
+        }
+        _ => return None,
+    };
+    Pick::new(qualifier, tense, since).among(p, horizon, occurrences)
 }
 
 /// The day a day named relative to publication `p` is; none for
