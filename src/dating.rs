@@ -82,15 +82,13 @@ impl<'a, 't> Dating<'a, 't> {
         let sentence = a.sentences[si].span;
         let dates = self.sentence_dates[si]
             .get_or_insert_with(|| crate::dates::find_dates(a.text, sentence.start, sentence.end));
-        let said = of_sentence(&self.reported, si).iter().map(|(_, c)| *c);
-        let clauses = of_sentence(&self.clauses, si).iter().map(|(_, c)| *c);
-        let others = (of_sentence(&self.triggers, si).iter())
-            .filter(|(_, t)| *t != trigger)
-            .map(|(_, t)| *t);
+        let said = of_sentence(&self.reported, si);
+        let clauses = of_sentence(&self.clauses, si);
+        let others = of_sentence(&self.triggers, si);
         let statement = matches!(kind, EventKind::Statement(_));
         let x = governing_date(a.text, sentence, dates, trigger, statement, said, clauses)
             .filter(|x| statement || !nearer_event(x.span, trigger, others))?;
-        let (value, range) = crate::dates::resolve(x, self.published, tense);
+        let (value, range) = crate::dates::resolve(&x.kind, self.published, tense);
         Some(EventDate {
             text: a.text[x.span.range()].to_string(),
             span: x.span,
@@ -115,24 +113,22 @@ fn governing_date<'d>(
     dates: &'d [DateExpr],
     trigger: Span,
     statement: bool,
-    said: impl Iterator<Item = Span> + Clone,
-    clauses: impl Iterator<Item = Span> + Clone,
+    said: &[(usize, Span)],
+    clauses: &[(usize, Span)],
 ) -> Option<&'d DateExpr> {
-    dates
-        .iter()
+    let not_said = |x: &&DateExpr| {
+        !said
+            .iter()
+            .any(|(_, c)| c.contains(x.span) && !c.contains(trigger))
+    };
+    let not_told = |x: &&DateExpr| {
+        !clauses
+            .iter()
+            .any(|(_, c)| c.contains(trigger) && !c.contains(x.span))
+    };
+    (dates.iter())
         .filter(|x| !dateline(text, sentence, x.span))
-        .filter(|x| {
-            !statement
-                || !said
-                    .clone()
-                    .any(|c| c.contains(x.span) && !c.contains(trigger))
-        })
-        .filter(|x| {
-            statement
-                || !clauses
-                    .clone()
-                    .any(|c| c.contains(trigger) && !c.contains(x.span))
-        })
+        .filter(|x| if statement { not_said(x) } else { not_told(x) })
         .min_by_key(|x| gap(x.span, trigger))
 }
 
@@ -172,12 +168,12 @@ fn of_sentence(list: &[(usize, Span)], si: usize) -> &[(usize, Span)] {
 /// and this trigger, nearer to the date: in "the raid on the port,
 /// recalling the shelling on New Year's Eve", the date is the shelling's,
 /// not the raid's.
-fn nearer_event(date: Span, trigger: Span, mut others: impl Iterator<Item = Span>) -> bool {
+fn nearer_event(date: Span, trigger: Span, others: &[(usize, Span)]) -> bool {
     let own = gap(trigger, date);
-    others.any(|o| {
+    others.iter().any(|&(_, o)| {
         let between = (o.start >= trigger.end && o.end <= date.start)
             || (o.start >= date.end && o.end <= trigger.start);
-        between && gap(o, date) < own
+        o != trigger && between && gap(o, date) < own
     })
 }
 

@@ -118,16 +118,6 @@ pub(crate) fn is_calendar(w: &str) -> bool {
     CALENDAR.contains_capitalized(w.trim_end_matches('.'))
 }
 
-/// A month name or abbreviation, capitalized, with or without its dot.
-fn is_month(w: &str) -> bool {
-    is_calendar(w) && !w.ends_with("day")
-}
-
-/// All lower case (ASCII).
-fn is_lower(w: &str) -> bool {
-    !w.bytes().any(|b| b.is_ascii_uppercase())
-}
-
 /// Mention recognition in one sentence: its tokens (indices into the
 /// document's tokens) and the lexicon's name hits among them.
 pub(crate) struct Finder<'a> {
@@ -183,7 +173,11 @@ impl<'a> Finder<'a> {
         for run in self.name_runs(&is_name) {
             self.classify_run(run, &mut mentions);
         }
-        self.common_nouns_and_pronouns(&mut mentions);
+        // Then common-noun actors and pronouns around the names.
+        let mut k = self.range.start;
+        while k < self.range.end {
+            k = self.common_noun_or_pronoun(k, &mut mentions);
+        }
         mentions.sort_by_key(|m| m.span.start);
         (mentions, self.weapons())
     }
@@ -380,11 +374,7 @@ impl<'a> Finder<'a> {
     fn lead(&self, run: &Range<usize>) -> Lead {
         let mut lead = Lead {
             end: run.start,
-            iso: None,
-            country: None,
-            by_country: false,
-            title: None,
-            sector: None,
+            ..Lead::default()
         };
         while lead.end < run.end {
             let Some(hi) = self.hit_at(lead.end) else {
@@ -476,8 +466,8 @@ impl<'a> Finder<'a> {
         if words.clone().any(|w| ORG_WORDS.contains_capitalized(w)) {
             return Class::Org;
         }
-        if words
-            .any(|w| PLACE_WORDS.contains_capitalized(w) || is_lower(w) && PLACE_NOUNS.contains(w))
+        let lower = |w: &str| !w.bytes().any(|b| b.is_ascii_uppercase());
+        if words.any(|w| PLACE_WORDS.contains_capitalized(w) || lower(w) && PLACE_NOUNS.contains(w))
         {
             return Class::Place;
         }
@@ -489,15 +479,6 @@ impl<'a> Finder<'a> {
         match self.hit_at(name.start) {
             Some(hi) if name.len() == 1 => classify_entries(self.meanings(hi)).0,
             _ => Class::Unknown,
-        }
-    }
-
-    /// Common-noun actors ("security forces") and pronouns, added to the
-    /// names in `out`.
-    fn common_nouns_and_pronouns(&self, out: &mut Vec<EntityMention>) {
-        let mut k = self.range.start;
-        while k < self.range.end {
-            k = self.common_noun_or_pronoun(k, out);
         }
     }
 
@@ -584,8 +565,10 @@ impl<'a> Finder<'a> {
         while start > self.range.start {
             let p = start - 1;
             let kind = self.tokens[p].kind;
-            // "22 soldiers", but not the day of "March 5 gunmen".
-            if kind == TokenKind::Num && !(p > self.range.start && is_month(self.tok(p - 1))) {
+            // "22 soldiers", but not the day of "March 5 gunmen" (a month: a
+            // calendar word that is no weekday).
+            let month = |w: &str| is_calendar(w) && !w.ends_with("day");
+            if kind == TokenKind::Num && !(p > self.range.start && month(self.tok(p - 1))) {
                 start = p;
                 continue;
             }
@@ -666,6 +649,7 @@ impl<'a> Finder<'a> {
 
 /// The country, demonym and title words that open a name run ("U.S. |
 /// Secretary of State | Jane Doe").
+#[derive(Default)]
 struct Lead {
     /// The token after them: where the name proper starts.
     end: usize,

@@ -13,7 +13,8 @@ use crate::mention::{pronoun, Class, EntityMention, Refers};
 use crate::pipeline::Analysis;
 use crate::rules::Filler;
 use crate::tokens::ends_with_ci;
-use std::cell::{OnceCell, RefCell};
+use std::cell::RefCell;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -42,86 +43,17 @@ pub(crate) struct Register<'t> {
     /// Each key is a range of `keys`: one string for all, not one each.
     fullest: Vec<(Range<usize>, usize)>,
     keys: String,
-    /// The titled people by title, for [`Register::by_title`]: built at its
-    /// first call, as most documents make none.
-    titles: OnceCell<Titles>,
+    /// For each head word and country (or none) asked for by
+    /// [`Register::by_title`], the people (indices, ascending) whose title
+    /// holds that head and who are of that country. Heads are few (the
+    /// last words of title phrases), so each is matched against the people
+    /// once: looking at every person before each description is quadratic
+    /// in a long document of titled names and descriptions that match none.
+    titled: RefCell<HashMap<HeadAndCountry, Vec<usize>>>,
 }
 
-/// The registered people with a title, grouped by the title's text. A
-/// description is looked up in the groups whose title holds its head word,
-/// not in every person before it: that is quadratic in a long document of
-/// titled names and descriptions that match none of them.
-#[derive(Debug)]
-struct Titles {
-    groups: Vec<TitleGroup>,
-    /// Per head word asked for, the groups whose title contains it. Heads
-    /// are few (the last words of title phrases), so each is matched
-    /// against the titles once.
-    by_head: RefCell<HashMap<String, Vec<usize>>>,
-}
-
-/// The people registered with one title (lowercase), as indices into
-/// `people` in ascending order: all of them, and those of each country.
-#[derive(Debug)]
-struct TitleGroup {
-    title: String,
-    people: Vec<usize>,
-    by_iso: Vec<(Option<Iso>, Vec<usize>)>,
-}
-
-impl Titles {
-    fn build(people: &[Entity<'_>]) -> Titles {
-        let mut groups: Vec<TitleGroup> = Vec::new();
-        let mut index: HashMap<&str, usize> = HashMap::new();
-        for (i, p) in people.iter().enumerate() {
-            let Some(title) = p.title.as_deref() else {
-                continue;
-            };
-            let g = *index.entry(title).or_insert_with(|| {
-                groups.push(TitleGroup {
-                    title: title.to_string(),
-                    people: Vec::new(),
-                    by_iso: Vec::new(),
-                });
-                groups.len() - 1
-            });
-            let g = &mut groups[g];
-            g.people.push(i);
-            match g.by_iso.iter_mut().find(|(iso, _)| *iso == p.iso) {
-                Some((_, list)) => list.push(i),
-                None => g.by_iso.push((p.iso, vec![i])),
-            }
-        }
-        Titles {
-            groups,
-            by_head: RefCell::default(),
-        }
-    }
-
-    /// The last person (index into `people`) below `end` whose title
-    /// contains `head`, and of country `iso` when one is given.
-    fn last(&self, head: &str, iso: Option<Iso>, end: usize) -> Option<usize> {
-        let mut by_head = self.by_head.borrow_mut();
-        if !by_head.contains_key(head) {
-            let groups = (0..self.groups.len())
-                .filter(|&g| self.groups[g].title.contains(head))
-                .collect();
-            by_head.insert(head.to_string(), groups);
-        }
-        by_head[head]
-            .iter()
-            .filter_map(|&g| {
-                let g = &self.groups[g];
-                let list = match iso {
-                    None => &g.people,
-                    Some(_) => &g.by_iso.iter().find(|(i, _)| *i == iso)?.1,
-                };
-                let n = list.partition_point(|&i| i < end);
-                n.checked_sub(1).map(|k| list[k])
-            })
-            .max()
-    }
-}
+/// A head word of a title, and a country or none.
+type HeadAndCountry = (String, Option<Iso>);
 
 /// A country code as the output's text.
 fn code(iso: Option<Iso>) -> Option<String> {
@@ -199,52 +131,29 @@ impl<'t> Register<'t> {
             }
         }
         let key = |r: &Range<usize>| &keys[r.clone()];
-        // Stable: each key's people stay in text order.
-        keyed.sort_by(|a, b| key(&a.0).cmp(key(&b.0)));
+        // Each key once, with its fullest person: the most name words, then
+        // the earliest, then the last registered.
         let rank = |i: usize| {
             let p: &Entity = &people[i];
-            (
-                p.name.split_whitespace().count(),
-                std::cmp::Reverse(p.start),
-            )
+            (p.name.split_whitespace().count(), Reverse(p.start), i)
         };
-        let mut fullest: Vec<(Range<usize>, usize)> = Vec::with_capacity(keyed.len());
-        for (k, i) in keyed {
-            match fullest.last_mut() {
-                // `>=`: among equals the last wins, as with `max_by_key`.
-                Some((last, b)) if key(last) == key(&k) => {
-                    if rank(i) >= rank(*b) {
-                        *b = i;
-                    }
-                }
-                _ => fullest.push((k, i)),
-            }
-        }
+        keyed.sort_by_cached_key(|&(ref k, i)| (key(k), Reverse(rank(i))));
+        keyed.dedup_by(|a, b| key(&a.0) == key(&b.0));
         debug_assert!(people.windows(2).all(|w| w[0].start <= w[1].start));
         Register {
             people,
-            fullest,
+            fullest: keyed,
             keys,
-            titles: OnceCell::new(),
+            titled: RefCell::default(),
         }
-    }
-
-    /// The text of a key of `fullest`.
-    fn key(&self, r: &Range<usize>) -> &str {
-        &self.keys[r.clone()]
     }
 
     /// The fullest registered name that ends with (or contains) `name`'s last word.
     fn fullest(&self, name: &str) -> Option<&Entity<'t>> {
         let i = with_key(name.split_whitespace().last()?, |last| {
-            if last.len() < 3 {
-                None
-            } else {
-                let at = self
-                    .fullest
-                    .binary_search_by(|(k, _)| self.key(k).cmp(last));
-                at.ok().map(|at| self.fullest[at].1)
-            }
+            let search = |(k, _): &(Range<usize>, usize)| self.keys[k.clone()].cmp(last);
+            let at = (last.len() >= 3).then(|| self.fullest.binary_search_by(search));
+            at?.ok().map(|at| self.fullest[at].1)
         })?;
         Some(&self.people[i])
     }
@@ -253,11 +162,18 @@ impl<'t> Register<'t> {
     /// the nearest titled person before `before` whose title holds the head
     /// of `title`, of country `iso` when one is given.
     fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity<'t>> {
-        let titles = self.titles.get_or_init(|| Titles::build(&self.people));
         let t = title.to_lowercase();
         let head = t.split_whitespace().last().unwrap_or("");
         let end = self.people.partition_point(|p| p.start < before);
-        titles.last(head, iso, end).map(|i| &self.people[i])
+        let mut titled = self.titled.borrow_mut();
+        let people = titled.entry((head.to_string(), iso)).or_insert_with(|| {
+            let holds = |p: &Entity| p.title.as_deref().is_some_and(|t| t.contains(head));
+            (0..self.people.len())
+                .filter(|&i| holds(&self.people[i]) && (iso.is_none() || self.people[i].iso == iso))
+                .collect()
+        });
+        let n = people.partition_point(|&i| i < end);
+        n.checked_sub(1).map(|k| &self.people[people[k]])
     }
 }
 
@@ -284,10 +200,6 @@ impl<'a, 't> Resolver<'a, 't> {
         }
     }
 
-    fn entity(&self, si: usize, mi: usize) -> &'a EntityMention {
-        &self.doc.mentions(si)[mi]
-    }
-
     /// The antecedent of a pronoun in sentence `si` at byte `at`: the first
     /// `wanted` mention of the same sentence before it, else the first of
     /// the nearest of the four sentences before that has one.
@@ -307,7 +219,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// other can end before it.
     fn wanted_before(&self, si: usize, at: usize, wanted: Refers) -> Option<usize> {
         let first = self.first_wanted(si, wanted)?;
-        let m = self.entity(si, first);
+        let m = &self.doc.mentions(si)[first];
         if m.span.end <= at {
             return Some(first);
         }
@@ -355,7 +267,7 @@ impl<'a, 't> Resolver<'a, 't> {
                             || self.speaks(m)))
             }
         };
-        is && !self.in_quote(m)
+        is && self.doc.quote_at(m.span.start).is_none()
     }
 
     /// An unknown name that speaks ("Starmer said he ..."): a person for
@@ -373,10 +285,6 @@ impl<'a, 't> Resolver<'a, 't> {
                     t.kind == TriggerKind::Statement && matches!(t.frame, Frame::Say | Frame::Tell)
                 })
             })
-    }
-
-    fn in_quote(&self, m: &EntityMention) -> bool {
-        self.doc.quote_at(m.span.start).is_some()
     }
 
     /// Turns a filler into a role mention.
@@ -443,7 +351,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// it stands for, a name with its fullest form, a description as the
     /// person it titles, a country in full.
     fn resolve_mention(&self, si: usize, mi: usize) -> Mention {
-        let m = self.entity(si, mi);
+        let m = &self.doc.mentions(si)[mi];
         match m.class {
             Class::Pronoun => {
                 // What it stands for, from the pronoun list that made it
@@ -561,11 +469,9 @@ mod tests {
         let a = Analysis::new(TEXT, &lex);
         let reg = Register::build(&a, &lex);
         assert!(reg.by_title("", None, 0).is_none());
-        let titles = reg.titles.get().expect("built by the first look-up");
         assert!(reg.people.windows(2).all(|w| w[0].start <= w[1].start));
         // Two people share a title; one has no country.
         assert_eq!(reg.people.len(), 5, "{:?}", reg.people);
-        assert_eq!(titles.groups.len(), 4);
         let titles = [
             "the prime minister",
             "the Iraqi prime minister",
@@ -675,7 +581,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .filter(|(_, m)| s < si || m.span.end <= at)
-                .filter(|(_, m)| !r.in_quote(m))
+                .filter(|(_, m)| r.doc.quote_at(m.span.start).is_none())
                 .find(|(_, m)| want(m));
             if let Some((mi, _)) = found {
                 return Some((s, mi));

@@ -25,14 +25,6 @@ pub(crate) struct Sentence {
     pub paragraph: usize,
 }
 
-fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
-}
-
-fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '`')
-}
-
 /// True when the document is hard-wrapped: most lines are of similar medium
 /// length and many end mid-sentence, so single newlines are not breaks.
 fn hard_wrapped(text: &str) -> bool {
@@ -141,7 +133,10 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         // Consume repeated terminators and closing quotes/brackets.
         let mut end = i + 1;
         while let Some(c2) = text[end..para.end].chars().next() {
-            if matches!(c2, '.' | '!' | '?') || is_closing(c2) {
+            if matches!(
+                c2,
+                '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+            ) {
                 end += c2.len_utf8();
             } else {
                 break;
@@ -161,7 +156,8 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         let Some(next) = after.chars().next() else {
             continue;
         };
-        if !(next.is_uppercase() || next.is_ascii_digit() || is_opening(next)) {
+        let opening = matches!(next, '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '`');
+        if !(next.is_uppercase() || next.is_ascii_digit() || opening) {
             continue;
         }
         if c == b'.' && end == dot + 1 && abbreviation_dot(text, dot) {

@@ -62,6 +62,11 @@ pub(crate) fn alnum_at(s: &str, p: usize) -> bool {
     char_at(s, p).is_some_and(is_alnum)
 }
 
+/// True when the char that ends at byte `p` of `s` is a letter or digit.
+pub(crate) fn alnum_before(s: &str, p: usize) -> bool {
+    s[..p].chars().next_back().is_some_and(is_alnum)
+}
+
 /// `char::is_alphanumeric`, answered at once for the General Punctuation
 /// block (curly quotes, dashes, ellipsis), which news text is full of and
 /// which holds no letter or digit: the Unicode tables cost hundreds of
@@ -272,7 +277,7 @@ fn other_token(s: &str, i: usize, c: char) -> (usize, TokenKind) {
     if is_apos(c)
         && matches!(char_at(s, ci), Some('s') | Some('S'))
         && !alnum_at(s, ci + 1)
-        && s[..i].chars().next_back().is_some_and(is_alnum)
+        && alnum_before(s, i)
     {
         return (ci + 1, TokenKind::Poss);
     }

@@ -17,12 +17,6 @@ pub(crate) struct Shapes {
     last: [u32; 27],
 }
 
-impl Default for Shapes {
-    fn default() -> Shapes {
-        Shapes::EMPTY
-    }
-}
-
 impl Shapes {
     pub(crate) const EMPTY: Shapes = Shapes {
         first: [0; 27],

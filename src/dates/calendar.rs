@@ -4,21 +4,10 @@
 use chrono::{Datelike, Months, NaiveDate, TimeDelta, Weekday};
 
 use super::tables::TABLES;
-use super::{DateExpr, DateKind, Edge, HolidayDate, Qualifier, RelativeDay, Season, Tense, Unit};
+use super::{DateKind, Edge, HolidayDate, InYear, Qualifier, RelativeDay, Season, Tense, Unit};
 
 /// An inclusive range of days.
 type DayRange = (NaiveDate, NaiveDate);
-
-/// Resolves an expression against the publication date: the single day it
-/// names, and the inclusive range it names. Without a publication date only
-/// fully written dates ("5 August 2024", "in 2004") resolve.
-pub(crate) fn resolve(
-    expr: &DateExpr,
-    published: Option<NaiveDate>,
-    tense: Tense,
-) -> (Option<NaiveDate>, Option<DayRange>) {
-    resolve_kind(&expr.kind, published, tense)
-}
 
 /// Which occurrence of a repeating date to take.
 #[derive(Debug, Clone, Copy)]
@@ -39,9 +28,7 @@ enum Pick {
 const WEEK_HORIZON: i64 = 6;
 
 /// How far from publication, in days, news dates a clause with a bare
-/// month-day or holiday (about eleven months): past that, the occurrence on
-/// the other side of publication, then within about a month, is meant
-/// ("on March 8" in an article of March 6, whatever the tense).
+/// month-day or holiday: about eleven months (see [`by_tense`]).
 const YEAR_HORIZON: i64 = 330;
 
 /// No bound: a month or a season is as the tense says, however far.
@@ -146,18 +133,16 @@ enum Grain {
     Year,
 }
 
-/// Resolves a kind; the fully written ones need no publication date.
-fn resolve_kind(
+/// Resolves what an expression says against the publication date: the day it
+/// names, and the inclusive range it names. Without a publication date only
+/// fully written dates ("5 August 2024", "in 2004") resolve.
+pub(crate) fn resolve(
     kind: &DateKind,
     published: Option<NaiveDate>,
     tense: Tense,
 ) -> (Option<NaiveDate>, Option<DayRange>) {
     let written = match *kind {
-        DateKind::MonthDay { year, .. }
-        | DateKind::Month { year, .. }
-        | DateKind::Season { year, .. }
-        | DateKind::Holiday { year, .. } => year,
-        DateKind::Year { year, .. } => Some(year),
+        DateKind::Yearly { year, .. } => year,
         _ => None,
     };
     match (written, published) {
@@ -171,9 +156,11 @@ fn resolve_kind(
 /// that name one, else a range.
 fn as_value(kind: &DateKind, r: Option<DayRange>) -> (Option<NaiveDate>, Option<DayRange>) {
     match kind {
-        DateKind::Weekday { .. } | DateKind::MonthDay { .. } | DateKind::Holiday { .. } => {
-            (r.map(|r| r.0), None)
-        }
+        DateKind::Weekday { .. }
+        | DateKind::Yearly {
+            what: InYear::Day(..) | InYear::Holiday(_),
+            ..
+        } => (r.map(|r| r.0), None),
         _ => (None, r),
     }
 }
@@ -181,18 +168,17 @@ fn as_value(kind: &DateKind, r: Option<DayRange>) -> (Option<NaiveDate>, Option<
 /// The occurrence in year `y` of a date that repeats every year, or of a
 /// year; an edge splits at publication `p` (see [`apply_edge`]).
 fn in_year(kind: &DateKind, y: i32, p: Option<NaiveDate>) -> Option<DayRange> {
-    match *kind {
-        DateKind::MonthDay { month, day, .. } => ymd(y, month, day).map(|d| (d, d)),
-        DateKind::Holiday { holiday, .. } => holiday_date(holiday.date, y).map(|d| (d, d)),
-        DateKind::Month { month, edge, .. } => {
-            apply_edge(months_from(ymd(y, month, 1)?, 1)?, edge, Grain::Month, p)
-        }
-        DateKind::Season { season, edge, .. } => {
-            apply_edge(season_range(season, y)?, edge, Grain::Season, p)
-        }
-        DateKind::Year { edge, .. } => apply_edge(year_range(y)?, edge, Grain::Year, p),
-        _ => None,
-    }
+    let DateKind::Yearly { what, edge, .. } = *kind else {
+        return None;
+    };
+    let (r, grain) = match what {
+        InYear::Day(month, day) => return ymd(y, month, day).map(|d| (d, d)),
+        InYear::Holiday(holiday) => return holiday_date(holiday.date, y).map(|d| (d, d)),
+        InYear::Month(month) => (months_from(ymd(y, month, 1)?, 1)?, Grain::Month),
+        InYear::Season(season) => (season_range(season, y)?, Grain::Season),
+        InYear::Whole => (year_range(y)?, Grain::Year),
+    };
+    apply_edge(r, edge, grain, p)
 }
 
 /// Resolution of the kinds that need the publication date `p`; `since`:
@@ -224,8 +210,6 @@ fn resolve_relative(
         },
         DateKind::Ago { .. } => (None, None),
         DateKind::Since(ref inner) => (None, since_range(inner, p)),
-        // Written years are handled by `resolve_kind`.
-        DateKind::Year { .. } => (None, None),
         _ => as_value(kind, occurrence(kind, p, tense, since)),
     }
 }
@@ -233,39 +217,32 @@ fn resolve_relative(
 /// The occurrence a repeating date (weekday, month-day, month, season,
 /// holiday, weekend) means, near publication `p`.
 fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Option<DayRange> {
-    let (qualifier, horizon) = match *kind {
-        DateKind::Weekday { qualifier, .. } | DateKind::Weekend { qualifier } => {
-            (qualifier, WEEK_HORIZON)
+    // Every weekday and weekend occurs in this window, both ways, for any pick.
+    let window = (-14..=14).filter_map(|k| shift(p, k));
+    let (qualifier, horizon, occurrences): (_, _, Vec<DayRange>) = match *kind {
+        DateKind::Weekday { wd, qualifier, .. } => {
+            let days = window.filter(|d| d.weekday() == wd);
+            (qualifier, WEEK_HORIZON, days.map(|d| (d, d)).collect())
         }
-        DateKind::MonthDay { .. } => (None, YEAR_HORIZON),
-        DateKind::Holiday { qualifier, .. } => (qualifier, YEAR_HORIZON),
-        DateKind::Month { qualifier, .. } | DateKind::Season { qualifier, .. } => {
-            (qualifier, NO_HORIZON)
+        DateKind::Weekend { qualifier } => {
+            let saturdays = window.filter(|d| d.weekday() == Weekday::Sat);
+            let weekends = saturdays.filter_map(|d| Some((d, shift(d, 1)?)));
+            (qualifier, WEEK_HORIZON, weekends.collect())
+        }
+        DateKind::Yearly {
+            what, qualifier, ..
+        } => {
+            let horizon = match what {
+                InYear::Day(..) | InYear::Holiday(_) => YEAR_HORIZON,
+                _ => NO_HORIZON,
+            };
+            let years = (p.year() - 2)..=(p.year() + 2);
+            let found = years.filter_map(|y| in_year(kind, y, Some(p)));
+            (qualifier, horizon, found.collect())
         }
         _ => return None,
     };
-    let pick = Pick::new(qualifier, tense, since);
-    // Every weekday and weekend occurs in this window, both ways, for any pick.
-    let window = (-14..=14).filter_map(|k| shift(p, k));
-    match *kind {
-        DateKind::Weekday { wd, .. } => pick.among(
-            p,
-            horizon,
-            window.filter(|d| d.weekday() == wd).map(|d| (d, d)),
-        ),
-        DateKind::Weekend { .. } => pick.among(
-            p,
-            horizon,
-            window
-                .filter(|d| d.weekday() == Weekday::Sat)
-                .filter_map(|d| Some((d, shift(d, 1)?))),
-        ),
-        _ => pick.among(
-            p,
-            horizon,
-            ((p.year() - 2)..=(p.year() + 2)).filter_map(|y| in_year(kind, y, Some(p))),
-        ),
-    }
+    Pick::new(qualifier, tense, since).among(p, horizon, occurrences)
 }
 
 /// The day a day named relative to publication `p` is; none for
@@ -317,9 +294,9 @@ fn recent(unit: Unit, n: Option<u32>, p: NaiveDate) -> Option<DayRange> {
 /// `p`. A written date resolves without publication; the others are the
 /// last occurrence before it.
 fn since_range(inner: &DateKind, p: NaiveDate) -> Option<DayRange> {
-    let written = resolve_kind(inner, None, Tense::Past) != (None, None);
+    let written = resolve(inner, None, Tense::Past) != (None, None);
     let (value, r) = if written {
-        resolve_kind(inner, Some(p), Tense::Past)
+        resolve(inner, Some(p), Tense::Past)
     } else {
         resolve_relative(inner, p, Tense::Past, true)
     };

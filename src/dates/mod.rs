@@ -3,21 +3,17 @@
 //!
 //! The text flows through four files: [`tables`] loads the word tables
 //! (month names, weekdays, number words, ...) from `words.tsv`, and the
-//! plain word lists are in `src/words/dates.txt`; [`rules`] the named rules,
-//! each a regex built from those tables plus a check of what a regex cannot
-//! see (the casing of "May" and "March", a licensing preposition before a
-//! bare year, the word before "weekend"); [`search`] runs the rules over a
-//! sentence and merges their matches leftmost-longest; [`calendar`] resolves
-//! what was found to days and ranges.
+//! plain word lists are in `src/words/dates.txt`; [`rules`] loads the named
+//! rules of `rules.tsv`, each a regex built from those tables, and checks
+//! what a regex cannot see (the casing of "May" and "March", a licensing
+//! preposition before a bare year, the word before "weekend"); [`search`]
+//! runs the rules over a sentence and merges their matches leftmost-longest;
+//! [`calendar`] resolves what was found to days and ranges.
 //!
-//! Resolution follows news usage: a bare weekday or "October 23" in a
-//! past-tense clause is the most recent one on or before the publication date,
-//! in a future-tense clause the next one on or after it, in a present-tense
-//! clause or a headline the nearer of the two; and news uses a bare weekday
-//! only within the week around publication, a bare month-day only within
-//! about eleven months of it, so past that the other side wins whatever the
-//! tense (`calendar::by_tense`). Expressions that name a period ("last week",
-//! "in 2004") get a range and no single-day value.
+//! Resolution follows news usage: a bare weekday or "October 23" is the
+//! occurrence the clause's tense points at, within the horizon news dates
+//! such a clause in (`calendar::by_tense`). Expressions that name a period
+//! ("last week", "in 2004") get a range and no single-day value.
 //!
 //! Word boundaries are ASCII (`(?-u:\b)`): a Unicode `\b` would push the regex
 //! crate off its fast DFA at the first curly quote.
@@ -61,42 +57,16 @@ pub(crate) enum DateKind {
         /// "last", "this" or "next" before the weekday.
         qualifier: Option<Qualifier>,
     },
-    /// "October 23", "Aug. 5", "5 August 2024", "Oct. 23, 2023".
-    MonthDay {
-        /// 1-12.
-        month: u32,
-        /// 1-31, valid for the month.
-        day: u32,
-        /// The year when written.
-        year: Option<i32>,
-    },
-    /// "in January", "since April", "In late June", "February 2003".
-    Month {
-        /// 1-12.
-        month: u32,
+    /// A date that comes back every year, or a year: "October 23", "in
+    /// late June", "the spring of 2004", "on Christmas Day", "mid-2004".
+    Yearly {
+        /// What of a year it names.
+        what: InYear,
         /// The year when written.
         year: Option<i32>,
         /// "early", "mid", "late".
         edge: Option<Edge>,
-        /// "last", "this" or "next" before the month.
-        qualifier: Option<Qualifier>,
-    },
-    /// "in 2004", "by 2030", "mid-2004".
-    Year {
-        /// The year.
-        year: i32,
-        /// "early", "mid", "late".
-        edge: Option<Edge>,
-    },
-    /// "in early summer", "last winter", "the spring of 2004".
-    Season {
-        /// The season (northern hemisphere, meteorological).
-        season: Season,
-        /// The year when written.
-        year: Option<i32>,
-        /// "early", "mid", "late".
-        edge: Option<Edge>,
-        /// "last", "this" or "next" before the season.
+        /// "last", "this" or "next" before it.
         qualifier: Option<Qualifier>,
     },
     /// "yesterday", "today", "tonight", "last night", "overnight", "this morning".
@@ -136,17 +106,23 @@ pub(crate) enum DateKind {
         /// "last", "this" or "next" before "weekend".
         qualifier: Option<Qualifier>,
     },
-    /// "New Year's Eve", "on Christmas Day".
-    Holiday {
-        /// The holiday's entry in the holiday table.
-        holiday: &'static Holiday,
-        /// The year when written.
-        year: Option<i32>,
-        /// "last", "this" or "next" before the holiday.
-        qualifier: Option<Qualifier>,
-    },
     /// "since October 7", "since April": from the inner date up to publication.
     Since(Box<DateKind>),
+}
+
+/// What of a year a [`DateKind::Yearly`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum InYear {
+    /// A month (1-12) and a day valid for it: "October 23", "5 August 2024".
+    Day(u32, u32),
+    /// A month, 1-12: "in January", "February 2003".
+    Month(u32),
+    /// "in early summer", "last winter".
+    Season(Season),
+    /// "New Year's Eve": its entry in the holiday table.
+    Holiday(&'static Holiday),
+    /// The whole year ("in 2004", "by 2030"), whose year is always written.
+    Whole,
 }
 
 /// The tense of the clause a date governs, which picks between the last and
@@ -213,9 +189,7 @@ pub(crate) enum Edge {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub(crate) enum Unit {
-    /// Hours.
     Hour,
-    /// Days.
     Day,
     /// Weeks (ISO, Monday to Sunday).
     Week,
@@ -223,7 +197,6 @@ pub(crate) enum Unit {
     Month,
     /// Calendar years.
     Year,
-    /// Decades.
     Decade,
 }
 

@@ -5,42 +5,37 @@ use chrono::NaiveDate;
 use once_cell::sync::{Lazy, OnceCell};
 use regex::{Captures, Regex};
 
-use super::tables::{lookup, norm, norm_eq, MonthName, TABLES};
-use super::{DateKind, Edge, PartOfDay, Qualifier, Unit};
-use crate::words::lists::dates::{
-    AGO_CUES, DETERMINERS, HOLIDAY_CUES, MAY_CONTEXT, MONTH_CUES, NOT_BEFORE_WEEKEND,
-    RELATIVE_DAY_CUES, RELATIVE_PERIOD_CUES, SEASON_CUES, UNIT_CUES, WEEKDAY_CUES, WEEKEND_CUES,
-    YEAR_CUES,
-};
-use crate::words::Words;
+use super::tables::{from_str, lookup, norm, norm_eq, tsv_rows, MonthName, TABLES};
+use super::{DateKind, Edge, InYear, PartOfDay, Qualifier, Unit};
+use crate::words::lists::dates::{DETERMINERS, MAY_CONTEXT, NOT_BEFORE_WEEKEND};
 
 /// ASCII word boundary: see the module docs.
 const B: &str = r"(?-u:\b)";
 
+/// The text of the rules, compiled in.
+const RULES_TSV: &str = include_str!("rules.tsv");
+
 /// A named recognizer: its pattern, the code that checks a match, and the
-/// words that let the search skip to where a match can be.
+/// words that let the search skip to where a match can be. `rules.tsv`
+/// says what each field holds.
 pub(super) struct Rule {
     /// Stable name, shown in test failures.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(super) name: &'static str,
-    /// The case-insensitive pattern, where `{name}` stands for a shared
-    /// piece ([`Pieces::expand`]); group `e` is the expression's span. A match
-    /// starts at an ASCII word boundary, which the search checks (the regex
-    /// runs on the text from the match's start on, so it cannot look behind
-    /// it).
     pattern: &'static str,
+    /// Its regex, compiled at first use.
+    regex: OnceCell<Regex>,
     /// Checks a match against the sentence text (up to its end) and builds
     /// the kind, or rejects it. The group `e`, when present, is the span;
     /// a matched `since` group wraps the kind in [`DateKind::Since`].
     pub(super) build: fn(&Caps<'_>, &str) -> Option<DateKind>,
-    /// Every match holds one of these words (ASCII, any case; see
-    /// `search::needs_every_start` for the letters that fold to ASCII ones).
-    pub(super) cues: Words,
-    /// Where in a match its cue stands: the search skips the occurrences
-    /// that stand elsewhere ("day" in "Monday" cues no unit).
+    /// ASCII, lower case; see `search::needs_every_start` for the letters
+    /// that fold to ASCII ones.
+    pub(super) cues: Vec<&'static str>,
+    /// The search skips the occurrences of a cue that stand elsewhere
+    /// ("day" in "Monday" cues no unit).
     pub(super) cue_at: CueAt,
-    /// A match starts at most this many runs of non-whitespace before the
-    /// start of its cue ("in the early hours of Friday": 5).
+    /// A match starts at most this many runs of non-whitespace before
+    /// the start of its cue.
     pub(super) reach: usize,
 }
 
@@ -91,119 +86,70 @@ fn is_unit_word(w: &str) -> bool {
     TABLES.units.iter().any(|u| u.0 == w)
 }
 
-/// The rules. Each `reach` counts the words a pattern allows before its cue:
-/// prepositions, qualifiers, edges ("at the beginning of"), counts ("a
-/// couple of") and, for cues inside a name, the words of the name before it.
-pub(super) static RULES: [Rule; 12] = [
-    Rule {
-        name: "month_day",
-        pattern: r"(?P<e>(?:{since}|on\s+)?{dow}{month}\s*{day}(?:,?\s+{year})?)",
-        build: build_month_day,
-        cues: MONTH_CUES,
-        cue_at: CueAt::Word(is_month_word),
-        // since/on, weekday.
-        reach: 2,
-    },
-    Rule {
-        name: "day_month",
-        pattern: r"(?P<e>(?:{since}|on\s+)?{dow}(?:the\s+)?{day}\s+(?:of\s+)?{month}(?:,?\s+{year})?)",
-        build: build_month_day,
-        cues: MONTH_CUES,
-        cue_at: CueAt::Word(is_month_word),
-        // since/on, weekday, the, day, of.
-        reach: 5,
-    },
-    Rule {
-        name: "month",
-        pattern: r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{month}(?:,?\s+{year})?)",
-        build: build_month,
-        cues: MONTH_CUES,
-        cue_at: CueAt::Word(is_month_word),
-        // ctx, since/pre, qualifier, edge of up to four words.
-        reach: 7,
-    },
-    Rule {
-        name: "year",
-        pattern: r"(?:(?P<ctx>by|until|till|of|from|before|after|through)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|throughout)\s+)?(?:(?P<edge>{edge})(?:-|\s+))?{year})",
-        build: build_year,
-        cues: YEAR_CUES,
-        cue_at: CueAt::Word(is_year_word),
-        // ctx, since/pre, edge of up to four words.
-        reach: 6,
-    },
-    Rule {
-        name: "season",
-        pattern: r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>in|during|over|through|throughout)\s+)?(?:(?P<q>last|this|next|the)\s+)?(?:(?P<edge>{edge})(?:-|\s+)(?:the\s+)?)?(?P<season>{season}){B}(?:\s+(?:of\s+)?{year})?)",
-        build: build_season,
-        cues: SEASON_CUES,
-        cue_at: CueAt::Whole,
-        // ctx, since/pre, qualifier, edge of up to four words, the.
-        reach: 8,
-    },
-    Rule {
-        name: "holiday",
-        pattern: r"(?:(?P<ctx>by|until|till|before|after|from)\s+)?(?P<e>(?:{since}|(?P<pre>on|over|during|at|through|throughout)\s+)?(?:(?P<q>last|this|next)\s+)?(?P<hol>{holiday}){B}(?:,?\s+{year})?)",
-        build: build_holiday,
-        cues: HOLIDAY_CUES,
-        cue_at: CueAt::WordStart,
-        // ctx, since/pre, qualifier, the "new" of "new year's".
-        reach: 4,
-    },
-    Rule {
-        name: "weekday",
-        pattern: r"(?P<e>(?:{since}|on\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|last|this|next)\s+)?(?:(?P<hours>(?:in\s+)?the\s+early\s+hours\s+of)\s+|(?P<edge>late|early|earlier|later)(?:\s+on)?\s+)?(?P<wd>{weekday}){B}(?:\s+(?P<pod>{pod}){B})?)",
-        build: build_weekday,
-        cues: WEEKDAY_CUES,
-        cue_at: CueAt::Whole,
-        // since/on, a two-word qualifier, "in the early hours of".
-        reach: 8,
-    },
-    Rule {
-        name: "relative_day",
-        pattern: r"(?P<e>(?:{since})?(?:(?:late|early|earlier|later)\s+)?(?P<rel>{relday}){B}(?:\s+(?P<pod>{pod}){B})?)",
-        build: build_relative_day,
-        cues: RELATIVE_DAY_CUES,
-        cue_at: CueAt::Whole,
-        // since, edge, "the day before".
-        reach: 5,
-    },
-    Rule {
-        name: "relative_period",
-        pattern: r"(?P<e>(?:{since})?(?:(?:(?P<edge>{edge})(?:-|\s+))?(?P<q>last|this|next)\s+(?P<unit>week|month|year)|(?P<edge2>earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)){B})",
-        build: build_relative_period,
-        cues: RELATIVE_PERIOD_CUES,
-        cue_at: CueAt::Whole,
-        // since, edge of up to four words, qualifier.
-        reach: 6,
-    },
-    Rule {
-        name: "recent",
-        pattern: r"(?P<e>(?:(?P<pre>in|over|during|within|for|throughout)\s+)?(?:(?P<recent>recent)\s+(?P<runit>{unit})|(?:the|this)\s+(?:past|last)\s+(?:(?P<few>{few})\s+|(?P<n>{num})\s+)?(?P<unit>{unit})){B})",
-        build: build_recent,
-        cues: UNIT_CUES,
-        cue_at: CueAt::Word(is_unit_word),
-        // preposition, the, past, "a couple of".
-        reach: 6,
-    },
-    Rule {
-        name: "ago",
-        pattern: r"(?P<e>(?:(?P<mod>{modifier})\s+)?(?:(?P<few>{few})|(?P<n>{num}))\s+(?P<unit>{unit})\s+ago){B}",
-        build: build_ago,
-        cues: AGO_CUES,
-        cue_at: CueAt::Whole,
-        // a two-word modifier, "a couple of", the unit.
-        reach: 6,
-    },
-    Rule {
-        name: "weekend",
-        pattern: r"(?P<e>(?:{since}|(?P<pre>over|at|on|during|through|throughout|in)\s+)?(?:(?P<q>this\s+past|this\s+coming|the\s+past|the|this|last|next)\s+)?weekend){B}",
-        build: build_weekend,
-        cues: WEEKEND_CUES,
-        cue_at: CueAt::Whole,
-        // since/pre, a two-word qualifier.
-        reach: 3,
-    },
-];
+/// The built-in rules; `cargo test` loads them, so they cannot fail here.
+pub(super) static RULES: Lazy<Vec<Rule>> =
+    Lazy::new(|| parse(RULES_TSV).unwrap_or_else(|e| panic!("src/dates/rules.tsv, {e}")));
+
+/// The rules of `text`, or `line N: problem` for the first bad line. At
+/// most 16: the search keeps a cue's rules as bits of a `u16`.
+pub(super) fn parse(text: &'static str) -> Result<Vec<Rule>, String> {
+    let mut rules: Vec<Rule> = Vec::new();
+    for (n, fields) in tsv_rows(text) {
+        let rule = rule(&fields).map_err(|e| format!("line {n}: {e}"))?;
+        if rules.iter().any(|r| r.name == rule.name) || rules.len() == 16 {
+            return Err(format!("line {n}: {} twice, or a 17th rule", rule.name));
+        }
+        rules.push(rule);
+    }
+    Ok(rules)
+}
+
+/// The rule of one line's fields.
+fn rule(fields: &[&'static str]) -> Result<Rule, String> {
+    let [name, reach, cue_at, cues, pattern] = fields[..] else {
+        return Err("expected name, reach, cue_at, cues, pattern".to_string());
+    };
+    let build = match name {
+        "month_day" | "day_month" => build_month_day,
+        "month" => build_month,
+        "year" => build_year,
+        "season" => build_season,
+        "holiday" => build_holiday,
+        "weekday" => build_weekday,
+        "relative_day" => build_relative_day,
+        "relative_period" => build_relative_period,
+        "recent" => build_recent,
+        "ago" => build_ago,
+        "weekend" => build_weekend,
+        _ => return Err(format!("no build function for a rule {name:?}")),
+    };
+    let cue_at = match cue_at {
+        "start" => CueAt::WordStart,
+        "whole" => CueAt::Whole,
+        "month" => CueAt::Word(is_month_word),
+        "year" => CueAt::Word(is_year_word),
+        "unit" => CueAt::Word(is_unit_word),
+        _ => return Err(format!("unknown cue_at {cue_at:?}")),
+    };
+    let cues: Vec<&str> = cues.split(' ').collect();
+    let ascii = |c: &&str| {
+        !c.is_empty()
+            && c.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    };
+    if !cues.iter().all(ascii) {
+        return Err(format!("cues {cues:?}: not lower-case ASCII words"));
+    }
+    Ok(Rule {
+        name,
+        pattern,
+        regex: OnceCell::new(),
+        build,
+        cues,
+        cue_at,
+        reach: from_str(reach)?,
+    })
+}
 
 /// Sub-patterns shared by the rules, from the word tables, by the name a
 /// pattern gives them.
@@ -259,12 +205,13 @@ impl Pieces {
     }
 }
 
-/// Rule `index`'s regex, compiled at first use: anchored at the start of
-/// the text it is given, where the search puts a match's start.
-pub(super) fn regex(index: usize) -> &'static Regex {
-    static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
-    static COMPILED: Lazy<[OnceCell<Regex>; 12]> = Lazy::new(Default::default);
-    COMPILED[index].get_or_init(|| rx(&format!(r"\A(?:{})", PIECES.expand(RULES[index].pattern))))
+impl Rule {
+    /// The rule's regex, anchored at the start of the text it is given,
+    /// where the search puts a match's start.
+    pub(super) fn regex(&self) -> &Regex {
+        static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
+        (self.regex).get_or_init(|| rx(&format!(r"\A(?:{})", PIECES.expand(self.pattern))))
+    }
 }
 
 /// Compiles a rule's pattern, case-insensitive; the patterns are fixed, so
@@ -422,6 +369,21 @@ fn after_preposition(caps: &Caps<'_>) -> bool {
         .any(|g| caps.name(g).is_some())
 }
 
+/// A date of the year, `what`, with the match's year, edge and qualifier;
+/// a bare one (none of them, and no preposition before) only if `bare_ok`.
+fn yearly(caps: &Caps<'_>, what: InYear, bare_ok: bool) -> Option<DateKind> {
+    let year = year_of(caps);
+    let edge = edge_of(caps, "edge");
+    let qualifier = qualifier_of(caps);
+    let bare = year.is_none() && edge.is_none() && qualifier.is_none() && !after_preposition(caps);
+    (bare_ok || !bare).then_some(DateKind::Yearly {
+        what,
+        year,
+        edge,
+        qualifier,
+    })
+}
+
 /// "October 23", "5 August 2024", "on Monday, March 4".
 fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (month, _, _) = month_of(caps)?;
@@ -430,93 +392,62 @@ fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
         return None;
     }
     let day: u32 = day_m.text.parse().ok()?;
-    let year = year_of(caps);
     // A leap year stands in for an unknown one, so February 29 passes.
-    NaiveDate::from_ymd_opt(year.unwrap_or(2000), month, day).map(|_| DateKind::MonthDay {
-        month,
-        day,
-        year,
-    })
+    NaiveDate::from_ymd_opt(year_of(caps).unwrap_or(2000), month, day)?;
+    yearly(caps, InYear::Day(month, day), true)
 }
 
 /// "in January", "since April", "In late June", "February 2003".
 fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (month, name, abbr) = month_of(caps)?;
-    let year = year_of(caps);
-    let edge = edge_of(caps, "edge");
-    let qualifier = qualifier_of(caps);
-    if year.is_none() {
+    if year_of(caps).is_none() {
         if abbr || followed_by_day(text, caps.name("e")?.end) {
             return None;
         }
-        let qualified = edge.is_some() || qualifier.is_some();
         // "by May" and "of May" are as likely the politician as the month.
-        let strict_ok = qualified
+        let strict_ok = edge_of(caps, "edge").is_some()
+            || qualifier_of(caps).is_some()
             || [group(caps, "pre"), group(caps, "since")]
                 .iter()
                 .flatten()
                 .any(|w| MAY_CONTEXT.contains(&norm(w)));
-        if !(qualified || after_preposition(caps)) || (name.strict && !strict_ok) {
+        if name.strict && !strict_ok {
             return None;
         }
     }
-    Some(DateKind::Month {
-        month,
-        year,
-        edge,
-        qualifier,
-    })
+    yearly(caps, InYear::Month(month), false)
 }
 
 /// "in 2004", "by 2030", "mid-2004": a bare number is a year only after a
 /// preposition or an edge word.
 fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
-    let year = year_of(caps)?;
-    let edge = edge_of(caps, "edge");
-    (after_preposition(caps) || edge.is_some()).then_some(DateKind::Year { year, edge })
+    let licensed = after_preposition(caps) || edge_of(caps, "edge").is_some();
+    if year_of(caps).is_none() || !licensed {
+        return None;
+    }
+    yearly(caps, InYear::Whole, true)
 }
 
 /// "in early summer", "last winter", "the spring of 2004".
 fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (season, _) = lookup(&TABLES.seasons, group(caps, "season")?)?;
-    let year = year_of(caps);
-    let edge = edge_of(caps, "edge");
-    let qualifier = qualifier_of(caps);
-    let licensed =
-        year.is_some() || edge.is_some() || qualifier.is_some() || after_preposition(caps);
     // "the fall of the city" is not autumn.
-    if !licensed || (year.is_none() && followed_by_of(text, caps.name("e")?.end)) {
+    if year_of(caps).is_none() && followed_by_of(text, caps.name("e")?.end) {
         return None;
     }
-    Some(DateKind::Season {
-        season,
-        year,
-        edge,
-        qualifier,
-    })
+    yearly(caps, InYear::Season(season), false)
 }
 
-/// "New Year's Eve", "on Christmas Day", "over Christmas".
+/// "New Year's Eve", "on Christmas Day", "over Christmas"; some names
+/// need a year, qualifier or preposition to be a date.
 fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let hol = caps.name("hol")?;
     let holiday = TABLES.holidays.iter().find(|h| norm_eq(h.name, hol.text))?;
-    if holiday
-        .not_after
-        .contains(&prev_word(text, hol.start).as_str())
-    {
+    let before = prev_word(text, hol.start);
+    if holiday.not_after.contains(&before.as_str()) {
         return None;
     }
-    let year = year_of(caps);
-    let qualifier = qualifier_of(caps);
-    let licensed = year.is_some() || qualifier.is_some() || after_preposition(caps);
-    if holiday.needs_context && !licensed {
-        return None;
-    }
-    Some(DateKind::Holiday {
-        holiday,
-        year,
-        qualifier,
-    })
+    yearly(caps, InYear::Holiday(holiday), !holiday.needs_context)
 }
 
 /// "on Saturday", "late Saturday", "Wednesday morning", "last Saturday".

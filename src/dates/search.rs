@@ -17,7 +17,7 @@ use std::cmp::Reverse;
 use aho_corasick::AhoCorasick;
 use once_cell::sync::Lazy;
 
-use super::rules::{regex, Caps, RULES};
+use super::rules::{Caps, RULES};
 use super::{DateExpr, DateKind};
 use crate::document::Span;
 
@@ -41,8 +41,9 @@ pub(super) fn find_indexed(
     every_start: bool,
 ) -> Vec<(usize, DateExpr)> {
     let mut found = Vec::new();
-    let end = floor_boundary(text, end);
-    let start = ceil_boundary(text, start);
+    let boundary = |&i: &usize| text.is_char_boundary(i);
+    let end = (0..=end.min(text.len())).rev().find(boundary).unwrap_or(0);
+    let start = (start.min(end)..=end).find(boundary).unwrap_or(end);
     if start >= end {
         return found;
     }
@@ -93,7 +94,7 @@ struct Cues {
 }
 
 static CUES: Lazy<Cues> = Lazy::new(|| {
-    let mut words: Vec<&str> = RULES.iter().flat_map(|r| r.cues.iter()).collect();
+    let mut words: Vec<&str> = RULES.iter().flat_map(|r| r.cues.iter().copied()).collect();
     words.sort_unstable();
     words.dedup();
     let rules = words
@@ -162,7 +163,7 @@ fn find_rule(
 /// The match of rule `index` with the first start in `from..=last` where
 /// one starts.
 fn first_match(index: usize, hay: &str, from: usize, last: usize) -> Option<Caps<'_>> {
-    let re = regex(index);
+    let re = RULES[index].regex();
     let bytes = hay.as_bytes();
     (from..=last)
         .filter(|&at| can_start(bytes, at))
@@ -234,24 +235,6 @@ fn words_back(text: &str, floor: usize, mut i: usize, n: usize) -> usize {
         if i == floor {
             break;
         }
-    }
-    i
-}
-
-/// The largest char boundary at or below `i`, within the text.
-fn floor_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary at or above `i`, within the text.
-fn ceil_boundary(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
-    while !text.is_char_boundary(i) {
-        i += 1;
     }
     i
 }

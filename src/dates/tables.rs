@@ -53,20 +53,24 @@ pub(super) static TABLES: Lazy<Tables> =
 pub(super) fn parse(text: &'static str) -> Result<Tables, String> {
     let mut t = Tables::default();
     let mut seen = std::collections::HashSet::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&'static str> = line.split('\t').collect();
+    for (n, fields) in tsv_rows(text) {
         let [section, word, ref values @ ..] = fields[..] else {
-            return Err(format!("line {}: no word", n + 1));
+            return Err(format!("line {n}: no word"));
         };
-        add(&mut t, section, word, values).map_err(|e| format!("line {}: {e}", n + 1))?;
+        add(&mut t, section, word, values).map_err(|e| format!("line {n}: {e}"))?;
         if !seen.insert((section, word)) {
-            return Err(format!("line {}: {section} {word:?} listed twice", n + 1));
+            return Err(format!("line {n}: {section} {word:?} listed twice"));
         }
     }
     Ok(t)
+}
+
+/// The tab-separated fields of each line of `text` that is neither blank
+/// nor a comment (`#`), with its line number.
+pub(super) fn tsv_rows(text: &'static str) -> impl Iterator<Item = (usize, Vec<&'static str>)> {
+    (text.lines().enumerate())
+        .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
+        .map(|(n, line)| (n + 1, line.split('\t').collect()))
 }
 
 /// Adds the entry of `section` for `word`, with values `v`, to the tables.
@@ -144,7 +148,7 @@ fn one_of(s: &str, choices: &[&str]) -> Result<usize, String> {
 }
 
 /// A value by its `FromStr`.
-fn from_str<T: std::str::FromStr>(s: &str) -> Result<T, String> {
+pub(super) fn from_str<T: std::str::FromStr>(s: &str) -> Result<T, String> {
     s.parse().map_err(|_| format!("bad value {s:?}"))
 }
 

@@ -215,7 +215,7 @@ fn golden_examples() {
                 .split_once("..")
                 .and_then(|(a, b)| date(a).zip(date(b))),
         );
-        let got = resolve(expr, date(published), tense);
+        let got = resolve(&expr.kind, date(published), tense);
         if got != want {
             failures.push(format!(
                 "{sentence:?} ({published}, {tense:?}): {text:?} resolved to {got:?}, \
@@ -320,7 +320,7 @@ fn check_spans(text: &str, start: usize, end: usize) {
             Some(NaiveDate::MIN),
         ] {
             for tense in [Tense::Past, Tense::Present, Tense::Future] {
-                let _ = resolve(&e, published, tense);
+                let _ = resolve(&e.kind, published, tense);
             }
         }
     }
@@ -491,5 +491,43 @@ fn the_word_tables_load_strictly() {
     ] {
         let error = super::tables::parse(line).unwrap_err();
         assert!(error.starts_with(problem), "{line:?}: {error}");
+    }
+}
+
+#[test]
+fn the_rules_load_strictly() {
+    let rules = super::rules::parse(include_str!("rules.tsv")).unwrap();
+    assert_eq!(rules.len(), RULES.len());
+    let row = |name: &str, cue_at: &str, cues: &str| format!("{name}\t2\t{cue_at}\t{cues}\tx");
+    for (text, problem) in [
+        (row("month", "whole", "may"), None),
+        (
+            row("eclipse", "whole", "sun"),
+            Some("line 1: no build function"),
+        ),
+        (
+            row("month", "inside", "may"),
+            Some("line 1: unknown cue_at"),
+        ),
+        (row("month", "whole", "May"), Some("line 1: cues")),
+        (row("month", "whole", "jan  feb"), Some("line 1: cues")),
+        ("month\t2\twhole\tmay".to_string(), Some("line 1: expected")),
+        (
+            format!(
+                "{}\n{}",
+                row("year", "year", "19"),
+                row("year", "year", "20")
+            ),
+            Some("line 2: year twice"),
+        ),
+    ] {
+        match (
+            super::rules::parse(Box::leak(text.clone().into_boxed_str())),
+            problem,
+        ) {
+            (Ok(_), None) => {}
+            (Err(e), Some(p)) => assert!(e.starts_with(p), "{text:?}: {e}"),
+            (r, _) => panic!("{text:?}: {:?}", r.map(|r| r.len())),
+        }
     }
 }

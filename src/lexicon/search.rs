@@ -12,28 +12,7 @@
 //! sense-word tables. See [`PhraseSet`] for what this costs against a
 //! `HashMap` or an aho-corasick automaton.
 
-use crate::tokens::{alnum_at, char_at, is_alnum, Token, TokenKind, BYTE_KIND};
-
-/// True when byte `i` of `text` is not inside a word.
-fn boundary_before(text: &str, i: usize) -> bool {
-    text[..i]
-        .chars()
-        .next_back()
-        .map(|c| !is_alnum(c))
-        .unwrap_or(true)
-}
-
-/// True when byte `i` of `text` does not go on with a word.
-fn boundary_after(text: &str, i: usize) -> bool {
-    !alnum_at(text, i)
-}
-
-/// Byte length of the leading alphanumeric chars of `s`.
-fn first_run(s: &str) -> usize {
-    s.char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |(i, _)| i)
-}
+use crate::tokens::{alnum_at, alnum_before, char_at, is_alnum, Token, TokenKind, BYTE_KIND};
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -153,7 +132,7 @@ struct FirstWord {
 /// contiguous NFA over all three tables, ASCII case-insensitive, searched
 /// anchored and overlapping at each token start, 6,098,904 (18% more, and
 /// 116 million more instructions to build).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct PhraseSet {
     bytes: Vec<u8>,
     phrases: Vec<Phrase>,
@@ -170,7 +149,6 @@ pub(super) struct PhraseSet {
     candidates: Vec<Candidate>,
     /// Phrases that start with a char that is not alphanumeric, longest first.
     punct_led: Vec<u32>,
-    punct_led_first_byte: [bool; 256],
     /// The longest first word.
     longest_first_word: usize,
 }
@@ -178,19 +156,7 @@ pub(super) struct PhraseSet {
 impl PhraseSet {
     /// The set of `phrases`; a phrase's id is its position.
     pub(super) fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseSet {
-        let mut set = PhraseSet {
-            bytes: Vec::new(),
-            phrases: Vec::new(),
-            slots: Vec::new(),
-            shift: 0,
-            filter: Vec::new(),
-            filter_mask: 0,
-            first_words: Vec::new(),
-            candidates: Vec::new(),
-            punct_led: Vec::new(),
-            punct_led_first_byte: [false; 256],
-            longest_first_word: 0,
-        };
+        let mut set = PhraseSet::default();
         let keyed = set.add_phrases(phrases);
         let mut size = 16;
         while size < keyed.len() * 2 {
@@ -213,7 +179,7 @@ impl PhraseSet {
         let mut keyed = Vec::new();
         for p in phrases {
             let id = self.phrases.len() as u32;
-            let first_word_len = first_run(p);
+            let first_word_len = word_end(p, 0);
             let phrase = Phrase {
                 start: self.bytes.len() as u32,
                 len: p.len() as u32,
@@ -227,7 +193,6 @@ impl PhraseSet {
             let b = &self.bytes[phrase.start as usize..];
             if first_word_len == 0 {
                 self.punct_led.push(id);
-                self.punct_led_first_byte[usize::from(b[0])] = true;
                 continue;
             }
             self.longest_first_word = self.longest_first_word.max(first_word_len);
@@ -383,11 +348,6 @@ impl PhraseSet {
         b[s..e].eq_ignore_ascii_case(&self.bytes[start..start + len])
     }
 
-    fn phrase_bytes(&self, id: u32) -> &[u8] {
-        let p = self.phrases[id as usize];
-        &self.bytes[p.start as usize..(p.start + p.len) as usize]
-    }
-
     /// Whether the bytes after the first word of a candidate, whose first
     /// eight match, match at `word_end`.
     #[inline]
@@ -469,11 +429,9 @@ impl PhraseSet {
     fn at_punct(&self, text: &str, toks: &[Token], k: usize) -> Option<(u32, usize)> {
         let b = text.as_bytes();
         let s = toks[k].span.start;
-        if !self.punct_led_first_byte[usize::from(b[s])] {
-            return None;
-        }
         self.punct_led.iter().find_map(|&id| {
-            let p = self.phrase_bytes(id);
+            let p = self.phrases[id as usize];
+            let p = &self.bytes[p.start as usize..(p.start + p.len) as usize];
             let e = s + p.len();
             (e <= b.len() && b[s..e].eq_ignore_ascii_case(p))
                 .then(|| last_token(text, toks, k, e).map(|j| (id, j)))
@@ -520,39 +478,32 @@ impl TokenWord {
         let word = matches!(t.kind, TokenKind::Word | TokenKind::Num);
         // A word token takes in every letter and digit next to it, so inside
         // a sentence it starts after a char that is not alphanumeric.
-        if (k == 0 || !word) && !boundary_before(text, t.span.start) {
+        if (k == 0 || !word) && alnum_before(text, t.span.start) {
             return None;
         }
         Some(word.then(|| {
-            let s = t.span.start;
+            let (b, start) = (text.as_bytes(), t.span.start);
             // The run the tokenizer saw ends the word unless a letter
             // outside ASCII goes on with it.
-            let e = s + t.first as usize;
-            let end = match text.as_bytes().get(e) {
-                Some(&b) if t.first != 0 && b < 0x80 => e,
-                _ => word_end(text, s),
+            let e = start + t.first as usize;
+            let end = match b.get(e) {
+                Some(&c) if t.first != 0 && c < 0x80 => e,
+                _ => word_end(text, start),
             };
-            TokenWord::at(text, s, end)
+            let len = end - start;
+            let (hash, head) = if len <= 8 {
+                let head = load8(b, start) & low_bytes(len);
+                (short_key_hash(len as u64, head & NO_CASE), head)
+            } else {
+                (key_hash(b, start, end), 0)
+            };
+            TokenWord {
+                start,
+                end,
+                hash,
+                head,
+            }
         }))
-    }
-
-    /// The word `text[start..end]`.
-    #[inline]
-    fn at(text: &str, start: usize, end: usize) -> TokenWord {
-        let b = text.as_bytes();
-        let len = end - start;
-        let (hash, head) = if len <= 8 {
-            let head = load8(b, start) & low_bytes(len);
-            (short_key_hash(len as u64, head & NO_CASE), head)
-        } else {
-            (key_hash(b, start, end), 0)
-        };
-        TokenWord {
-            start,
-            end,
-            hash,
-            head,
-        }
     }
 }
 
@@ -564,7 +515,7 @@ fn last_token(text: &str, toks: &[Token], k: usize, e: usize) -> Option<usize> {
     while j < toks.len() && toks[j].span.end < e {
         j += 1;
     }
-    (j < toks.len() && toks[j].span.end == e && boundary_after(text, e)).then_some(j)
+    (j < toks.len() && toks[j].span.end == e && !alnum_at(text, e)).then_some(j)
 }
 
 /// How the case of a name found must fit one of its spellings.
@@ -659,8 +610,8 @@ mod tests {
                 };
                 if j >= k
                     && text.as_bytes()[s..e].eq_ignore_ascii_case(p.as_bytes())
-                    && boundary_before(text, s)
-                    && boundary_after(text, e)
+                    && !alnum_before(text, s)
+                    && !alnum_at(text, e)
                     && best.map_or(true, |(bj, _)| j > bj)
                 {
                     best = Some((j, id as u32));

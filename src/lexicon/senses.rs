@@ -80,24 +80,22 @@ impl Where {
     }
 }
 
-/// `w` in ASCII lower case in `buf`, or None when longer than it (no
-/// word of the tables is): tokens are looked up without an allocation.
-fn lowered<'b>(w: &[u8], buf: &'b mut [u8; 32]) -> Option<&'b [u8]> {
-    let b = buf.get_mut(..w.len())?;
-    b.copy_from_slice(w);
-    b.make_ascii_lowercase();
-    Some(b)
-}
-
 /// A word of the tables as the key of its sets: its bytes, so that a token
 /// is looked up without a UTF-8 check.
 type Key = Box<[u8]>;
 
 impl Cue {
     /// True when the token `w` (any ASCII case) is one of the cue's words.
+    /// Lowercased on the stack, without an allocation: no cue word is
+    /// longer than 32 bytes (the table is checked for it).
     pub(crate) fn has(&self, w: &[u8]) -> bool {
         let mut buf = [0u8; 32];
-        lowered(w, &mut buf).is_some_and(|l| self.words.contains(l))
+        let Some(lower) = buf.get_mut(..w.len()) else {
+            return false;
+        };
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        self.words.contains(&*lower)
     }
 }
 

@@ -153,14 +153,6 @@ fn names(field: &str) -> Result<Vec<&str>, String> {
     Ok(list)
 }
 
-/// [`names`], or none for `-`.
-fn names_or_none(field: &str) -> Result<Vec<&str>, String> {
-    match field {
-        "-" => Ok(Vec::new()),
-        _ => names(field),
-    }
-}
-
 /// An ISO 3166-1 alpha-3 code, in a table or a user entry.
 pub(super) fn iso(field: &str) -> Result<Iso, String> {
     Iso::new(field).ok_or_else(|| {
@@ -246,12 +238,13 @@ impl LexiconData {
     pub(crate) fn read_builtin() -> Result<LexiconData, TableError> {
         let mut data = LexiconData::default();
         let countries = data.read_countries(COUNTRIES)?;
-        let places = data.read_places(PLACES, &countries.codes)?;
+        let codes = &countries.codes;
+        let places = data.read_names("places.tsv", PLACES, codes)?;
         check_capitals(&countries, &places)?;
-        data.read_actors(ACTORS, &countries.codes)?;
-        data.read_titles(TITLES)?;
-        data.read_actor_nouns(ACTOR_NOUNS)?;
-        data.read_weapons(WEAPONS)?;
+        data.read_names("actors.tsv", ACTORS, codes)?;
+        data.read_names("titles.tsv", TITLES, codes)?;
+        data.read_names("actor_nouns.tsv", ACTOR_NOUNS, codes)?;
+        data.read_names("weapons.tsv", WEAPONS, codes)?;
         data.triggers = read_triggers(&TRIGGER_TABLES)?;
         data.common = read_common_words("common_words.txt", COMMON_WORDS)?;
         Ok(data)
@@ -269,7 +262,10 @@ impl LexiconData {
             }
             let country_names = row.check(names(names_field))?;
             seen_names.add_all(&row, &country_names)?;
-            let demonyms = row.check(names_or_none(demonyms))?;
+            let demonyms = match demonyms {
+                "-" => Vec::new(),
+                _ => row.check(names(demonyms))?,
+            };
             seen_demonyms.add_all(&row, &demonyms)?;
             let short: Arc<str> = Arc::from(country_names[0]);
             self.country_names.push((code, short.clone()));
@@ -296,17 +292,22 @@ impl LexiconData {
     }
 
     /// A table whose first field holds names, each once in the table, and
-    /// whose other fields say what `entry` makes of them. Returns the names.
-    fn read_names<'a, const N: usize>(
+    /// whose other fields say what [`name_entry`] makes of them: places,
+    /// actors, titles, actor nouns or weapons. Returns the names.
+    fn read_names<'a>(
         &mut self,
         table: &'static str,
         text: &'a str,
-        entry: impl Fn(&Row, [&'a str; N]) -> Result<Entry, TableError>,
+        countries: &HashSet<Iso>,
     ) -> Result<Seen<'a>, TableError> {
+        let n = match table {
+            "places.tsv" | "actors.tsv" => 3,
+            _ => 2,
+        };
         let mut seen = Seen::default();
         for row in rows(table, text) {
-            let fields = row.fields::<N>()?;
-            let entry = entry(&row, fields)?;
+            let fields = row.fields_between(n, n)?;
+            let entry = row.check(name_entry(table, &fields[1..], countries))?;
             let row_names = row.check(names(fields[0]))?;
             seen.add_all(&row, &row_names)?;
             for n in row_names {
@@ -315,56 +316,35 @@ impl LexiconData {
         }
         Ok(seen)
     }
+}
 
-    /// `places.tsv`: names, code (or `-`), type. Returns the names.
-    fn read_places<'a>(
-        &mut self,
-        text: &'a str,
-        countries: &HashSet<Iso>,
-    ) -> Result<Seen<'a>, TableError> {
-        self.read_names("places.tsv", text, |row, [_, code, place_type]| {
-            let iso = row.check(country_or_none(code, countries))?;
-            row.check(by_name::<PlaceType>(place_type))?;
-            Ok(Entry::Place { iso })
-        })
-    }
-
-    /// `actors.tsv`: names, code (or `-`), sector.
-    fn read_actors<'a>(
-        &mut self,
-        text: &'a str,
-        countries: &HashSet<Iso>,
-    ) -> Result<Seen<'a>, TableError> {
-        self.read_names("actors.tsv", text, |row, [_, code, sector]| {
-            let iso = row.check(country_or_none(code, countries))?;
-            let sector = Some(row.check(by_name(sector))?);
-            Ok(Entry::Actor { iso, sector })
-        })
-    }
-
-    /// `titles.tsv`: names, sector (`-`: honorifics and roles of any).
-    fn read_titles<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
-        self.read_names("titles.tsv", text, |row, [_, sector]| {
-            let sector = row.check(sector_or_none(sector))?;
-            Ok(Entry::Title { sector })
-        })
-    }
-
-    /// `actor_nouns.tsv`: nouns, sector.
-    fn read_actor_nouns<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
-        self.read_names("actor_nouns.tsv", text, |row, [_, sector]| {
-            let sector = Some(row.check(by_name(sector))?);
-            Ok(Entry::ActorNoun { sector })
-        })
-    }
-
-    /// `weapons.tsv`: names, class.
-    fn read_weapons<'a>(&mut self, text: &'a str) -> Result<Seen<'a>, TableError> {
-        self.read_names("weapons.tsv", text, |row, [_, class]| {
-            let force = row.check(by_name::<WeaponClass>(class))? != WeaponClass::Vehicle;
-            Ok(Entry::Weapon { force })
-        })
-    }
+/// What a row of a names table says of its names, from its fields after
+/// them: `places.tsv` code (or `-`), type; `actors.tsv` code (or `-`),
+/// sector; `titles.tsv` sector (`-`: honorifics and roles of any);
+/// `actor_nouns.tsv` sector; `weapons.tsv` class.
+fn name_entry(table: &str, fields: &[&str], countries: &HashSet<Iso>) -> Result<Entry, String> {
+    let entry = match (table, fields) {
+        ("places.tsv", &[code, place_type]) => {
+            let iso = country_or_none(code, countries)?;
+            by_name::<PlaceType>(place_type)?;
+            Entry::Place { iso }
+        }
+        ("actors.tsv", &[code, sector]) => Entry::Actor {
+            iso: country_or_none(code, countries)?,
+            sector: Some(by_name(sector)?),
+        },
+        ("titles.tsv", &[sector]) => Entry::Title {
+            sector: sector_or_none(sector)?,
+        },
+        ("actor_nouns.tsv", &[sector]) => Entry::ActorNoun {
+            sector: Some(by_name(sector)?),
+        },
+        ("weapons.tsv", &[class]) => Entry::Weapon {
+            force: by_name::<WeaponClass>(class)? != WeaponClass::Vehicle,
+        },
+        _ => return Err(format!("{table} is no table of names")),
+    };
+    Ok(entry)
 }
 
 /// Checks that each capital of `countries.tsv` is a place of `places.tsv`.
@@ -516,12 +496,8 @@ mod tests {
         let codes: HashSet<Iso> = Iso::new("IRQ").into_iter().collect();
         let result = match table {
             "countries" => data.read_countries(text).map(|_| ()),
-            "places" => data.read_places(text, &codes).map(|_| ()),
-            "actors" => data.read_actors(text, &codes).map(|_| ()),
-            "titles" => data.read_titles(text).map(|_| ()),
-            "actor_nouns" => data.read_actor_nouns(text).map(|_| ()),
-            "weapons" => data.read_weapons(text).map(|_| ()),
-            _ => read_common_words("common.txt", text).map(|_| ()),
+            "common" => read_common_words("common.txt", text).map(|_| ()),
+            _ => (data.read_names(format!("{table}.tsv").leak(), text, &codes)).map(|_| ()),
         };
         error_on(result, 2)
     }
@@ -622,11 +598,11 @@ mod tests {
         let mut data = LexiconData::default();
         let countries = data.read_countries("IRQ\tIraq\tIraqi\tBaghdad").unwrap();
         let places = data
-            .read_places("Baghdad\tIRQ\tcity", &countries.codes)
+            .read_names("places.tsv", "Baghdad\tIRQ\tcity", &countries.codes)
             .unwrap();
         assert!(check_capitals(&countries, &places).is_ok());
         let places = data
-            .read_places("Basra\tIRQ\tcity", &countries.codes)
+            .read_names("places.tsv", "Basra\tIRQ\tcity", &countries.codes)
             .unwrap();
         let e = check_capitals(&countries, &places).unwrap_err();
         assert_eq!(

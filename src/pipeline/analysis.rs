@@ -74,8 +74,9 @@ impl<'t> Analysis<'t> {
             hits: hits.names,
             triggers: hits.triggers,
             sense_hits: hits.senses,
-            mentions: BySentence::default(),
-            weapons: BySentence::default(),
+            // Filled by `find_mentions`.
+            mentions: BySentence::with_capacity(0, 0),
+            weapons: BySentence::with_capacity(0, 0),
         }
     }
 
@@ -157,12 +158,6 @@ impl<'t> Analysis<'t> {
 struct BySentence<T> {
     all: Vec<T>,
     parts: Vec<Range<usize>>,
-}
-
-impl<T> Default for BySentence<T> {
-    fn default() -> Self {
-        BySentence::with_capacity(0, 0)
-    }
 }
 
 impl<T> BySentence<T> {

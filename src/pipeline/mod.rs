@@ -45,15 +45,6 @@ pub(crate) fn explain(doc: &Document<'_>, lex: &Lexicon) -> Vec<Candidate> {
     log.candidates(doc.text(), lex, &events)
 }
 
-/// What the rules found so far in a document, for the next sentences.
-#[derive(Default)]
-struct Found {
-    /// A call: a later "the conversation" is one.
-    call: bool,
-    /// An attack: a later "the blasts" can refer to it.
-    attack: bool,
-}
-
 /// The rules over an analysed document (of one kind only, when `only` is
 /// given): the drafts with their modality and tense, and each sentence's
 /// dates where a rule needed them. With `log`, every candidate's outcome is
@@ -66,7 +57,10 @@ pub(crate) fn run_rules(
 ) -> (Drafts, SentenceDates) {
     let mut drafts = Vec::with_capacity(a.triggers.len());
     let mut sentence_dates: SentenceDates = vec![None; a.sentences.len()];
-    let mut found = Found::default();
+    // What the rules found so far, for the next sentences: after a call a
+    // later "the conversation" is one; after an attack "the blasts" can
+    // refer to it.
+    let (mut found_call, mut found_attack) = (false, false);
     let facts = DocFacts::default();
     let mut trigs = Vec::new();
     for (si, dates) in sentence_dates.iter_mut().enumerate() {
@@ -80,7 +74,7 @@ pub(crate) fn run_rules(
             si,
             range: a.sent_toks[si].clone(),
             trigs: &trigs,
-            seen_attack: found.attack,
+            seen_attack: found_attack,
             casualties: Default::default(),
             dates: Default::default(),
             sentence_cues: Default::default(),
@@ -95,7 +89,7 @@ pub(crate) fn run_rules(
             if seen.contains(&(tr.kind, tr.toks.start)) {
                 continue;
             }
-            let event = judge(&c, tr, found.call, &facts);
+            let event = judge(&c, tr, found_call, &facts);
             if let Some(log) = log.as_deref_mut() {
                 let outcome = event
                     .as_ref()
@@ -111,8 +105,8 @@ pub(crate) fn run_rules(
                 continue;
             };
             seen.push((tr.kind, tr.toks.start));
-            found.call |= tr.kind == TriggerKind::Call;
-            found.attack |= matches!(event.0.roles, Roles::Attack { .. });
+            found_call |= tr.kind == TriggerKind::Call;
+            found_attack |= matches!(event.0.roles, Roles::Attack { .. });
             drafts.push(event);
         }
         *dates = c.dates.into_inner();
