@@ -2,8 +2,8 @@
 //! `extract --help` for the inputs, the output and the exit codes.
 //!
 //! A thin shell over the library: `clap` reads the arguments, a `rayon`
-//! pool extracts a batch of documents while this thread writes the
-//! previous batch and reads the next, and `indicatif` draws progress.
+//! pool extracts batches of documents while one thread reads and another
+//! writes in input order, and `indicatif` draws progress.
 
 mod input;
 mod output;
@@ -12,10 +12,10 @@ use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 use input::{Inputs, Job, Source, StdinFormat};
 use newsevents::{parse_date, Extractor, NaiveDate};
 use output::{Format, Output, Rendered, Work};
-use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 const AFTER_HELP: &str = "\
 Inputs, read in the order given:
@@ -175,9 +175,13 @@ fn usage_error(msg: &str) -> ! {
         .exit()
 }
 
-/// The pool extracts batch k while this thread writes batch k-1 and reads
-/// batch k+1: the output keeps the input order, and at most three batches
-/// are in memory at once.
+/// Batches in flight per pool thread: enough that a slow document or a
+/// late wake-up leaves no thread idle, few enough to bound memory.
+const IN_FLIGHT_PER_THREAD: usize = 4;
+
+/// A reader thread hands batches of jobs to the pool as they are read, and
+/// this thread writes each batch's output when it is done, in the order
+/// read. The channel of pending batches is bounded, and so is memory.
 fn run(
     pool: &rayon::ThreadPool,
     work: &Work,
@@ -189,26 +193,35 @@ fn run(
         Ok(doc) => work.render(doc),
         Err(msg) => Rendered::failed(msg),
     };
-    let mut batch = inputs.next_batch();
-    let mut done = Vec::new();
-    while !batch.is_empty() && out.open() {
-        let (rendered, next) = std::thread::scope(|scope| {
-            let extracting =
-                scope.spawn(|| pool.install(|| batch.into_par_iter().map(process).collect()));
-            out.write(std::mem::take(&mut done));
-            let next = if out.open() {
-                inputs.next_batch()
-            } else {
-                Vec::new()
-            };
-            // A panic outside the per-document guard fails the batch, not the run.
-            let rendered = extracting
-                .join()
-                .unwrap_or_else(|_| vec![Rendered::failed("a batch of inputs failed".into())]);
-            (rendered, next)
+    let depth = pool.current_num_threads() * IN_FLIGHT_PER_THREAD;
+    pool.in_place_scope(|pool_scope| {
+        std::thread::scope(|threads| {
+            let (pending_tx, pending_rx) = mpsc::sync_channel(depth);
+            threads.spawn(move || loop {
+                let batch = inputs.next_batch();
+                if batch.is_empty() {
+                    break;
+                }
+                let (done_tx, done_rx) = mpsc::sync_channel(1);
+                pool_scope.spawn(move |_| {
+                    let rendered: Vec<Rendered> = batch.into_iter().map(process).collect();
+                    let _ = done_tx.send(rendered);
+                });
+                // Fails once the writer has stopped: then reading stops too.
+                if pending_tx.send(done_rx).is_err() {
+                    break;
+                }
+            });
+            for done_rx in pending_rx.iter() {
+                // Only a panic outside the per-document guard loses a batch.
+                let rendered = done_rx
+                    .recv()
+                    .unwrap_or_else(|_| vec![Rendered::failed("a batch of inputs failed".into())]);
+                out.write(rendered);
+                if !out.open() {
+                    break;
+                }
+            }
         });
-        done = rendered;
-        batch = next;
-    }
-    out.write(done);
+    });
 }
