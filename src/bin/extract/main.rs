@@ -109,12 +109,8 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let sources = sources_in_order(&matches, &cli);
-    if sources
-        .iter()
-        .filter(|s| matches!(s, Source::Stdin))
-        .count()
-        > 1
-    {
+    let stdin_count = sources.iter().filter(|s| matches!(s, Source::Stdin));
+    if stdin_count.count() > 1 {
         // stdin can only be read once; a second `-` would silently read nothing.
         usage_error("`-` (stdin) given more than once");
     }

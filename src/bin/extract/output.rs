@@ -85,11 +85,6 @@ impl Work {
     /// Everything a worker does with a document but the writing.
     pub fn render(&self, doc: DocIn) -> Rendered {
         let document = Document::new(doc.id.as_str(), &doc.text).with_published(doc.published);
-        let mut rendered = Rendered {
-            docs: 1,
-            text_bytes: doc.text.len() as u64,
-            ..Rendered::failed(String::new())
-        };
         // The extractor promises not to panic; if it does, one document fails, not the run.
         let result = std::panic::catch_unwind(|| {
             let mut bytes = Vec::new();
@@ -101,30 +96,39 @@ impl Work {
             };
             count.map(|count| (bytes, count))
         });
-        match result {
-            Ok(Ok((bytes, count))) => {
-                rendered.bytes = bytes;
-                rendered.events = count as u64;
-                rendered.error = None;
-            }
-            Ok(Err(e)) => rendered.error = Some(format!("{}: cannot write: {e}", doc.id)),
+        let (bytes, events, error) = match result {
+            Ok(Ok((bytes, count))) => (bytes, count, None),
+            Ok(Err(e)) => (
+                Vec::new(),
+                0,
+                Some(format!("{}: cannot write: {e}", doc.id)),
+            ),
             Err(payload) => {
                 let why = payload
                     .downcast_ref::<&str>()
                     .copied()
                     .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
                     .unwrap_or("(no message)");
-                rendered.error = Some(format!("{}: the extractor panicked: {why}", doc.id));
+                let msg = format!("{}: the extractor panicked: {why}", doc.id);
+                (Vec::new(), 0, Some(msg))
             }
+        };
+        Rendered {
+            bytes,
+            // A document read but not rendered still counts as read.
+            docs: 1,
+            text_bytes: doc.text.len() as u64,
+            events: events as u64,
+            error,
         }
-        rendered
     }
 
     fn write_events(&self, doc: &str, events: &[Event], out: &mut Vec<u8>) -> io::Result<usize> {
         match self.format {
             Format::Jsonl => {
                 for event in events {
-                    writeln!(out, "{}", event.json_line(doc))?;
+                    serde_json::to_writer(&mut *out, &event.json_line(doc))?;
+                    out.push(b'\n');
                 }
             }
             Format::Csv | Format::Tsv => {
