@@ -823,7 +823,7 @@ fn csv_and_tsv_have_a_header_and_a_column_per_role() {
         );
     }
     // No events: the header alone.
-    let out = run(&["--format", "tsv", "-"], b"Nothing happened.");
+    let out = run(&["--format", "tsv", "-"], b"Rain fell on the hills.");
     assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
