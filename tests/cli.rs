@@ -1,5 +1,5 @@
-//! Runs the `extract` example binary as a user would: exit codes, error
-//! lines on stderr, and JSON Lines on stdout.
+//! Runs the `extract` binary as a user would: exit codes, error lines on
+//! stderr, and JSON Lines, CSV or TSV on stdout.
 
 use newsevents::{parse_date, Document, Extractor};
 use serde_json::Value;
@@ -8,7 +8,6 @@ use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::OnceLock;
 use std::time::SystemTime;
 
 const SEED: &str = "seeds/002_8d3be9fa8faa1af8.txt";
@@ -18,61 +17,9 @@ fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `extract` example beside this test binary (`target/<profile>/deps/..`),
-/// built first when it is missing or older than its sources.
+/// The `extract` binary, which cargo builds for this test.
 fn extract_bin() -> &'static Path {
-    static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let exe = std::env::current_exe().expect("test binary path");
-        let profile_dir = exe
-            .parent()
-            .and_then(Path::parent)
-            .expect("test binary lives in target/<profile>/deps");
-        let bin = profile_dir
-            .join("examples")
-            .join(format!("extract{}", std::env::consts::EXE_SUFFIX));
-        if is_stale(&bin) {
-            // `cargo test` builds examples, but `cargo test --test examples_cli` does not.
-            let profile = match profile_dir.file_name().and_then(|n| n.to_str()) {
-                Some("debug") | None => "dev",
-                Some(name) => name,
-            };
-            let status = Command::new(env!("CARGO"))
-                .args(["build", "--example", "extract", "--profile", profile])
-                .current_dir(crate_dir())
-                .status()
-                .expect("run cargo build");
-            assert!(status.success(), "cargo build --example extract failed");
-        }
-        assert!(bin.exists(), "no extract binary at {}", bin.display());
-        bin
-    })
-}
-
-fn is_stale(bin: &Path) -> bool {
-    let Ok(built) = fs::metadata(bin).and_then(|m| m.modified()) else {
-        return true;
-    };
-    let mut sources = vec![
-        crate_dir().join("Cargo.toml"),
-        crate_dir().join("examples/extract.rs"),
-    ];
-    let mut dirs = vec![crate_dir().join("src")];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                sources.push(path);
-            }
-        }
-    }
-    sources.iter().any(|src| {
-        fs::metadata(src)
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t > built)
-    })
+    Path::new(env!("CARGO_BIN_EXE_extract"))
 }
 
 /// Starts `extract` from the crate folder with `args`, all three streams piped.
@@ -361,18 +308,21 @@ fn bad_published_flag_is_refused() {
 
 #[test]
 fn bad_usage_exits_2_with_usage() {
-    let cases: [(&[&str], &str); 4] = [
-        (&[], "no inputs"),
+    let cases: [(&[&str], &str); 7] = [
+        (&[], "<PATH>"),
         (&["--frobnicate", "seeds"], "--frobnicate"),
         (&["--jobs", "zero", "seeds"], "--jobs"),
         (&["seeds", "--manifest"], "--manifest"),
+        (&["-", "-"], "stdin"),
+        (&["--explain", "--format", "csv", "seeds"], "--explain"),
+        (&["--format", "xml", "seeds"], "--format"),
     ];
     for (args, named) in cases {
         let out = run(args, b"");
         let stderr = stderr_of(&out);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(named), "{args:?}: {stderr}");
-        assert!(stderr.contains("usage:"), "{args:?}: {stderr}");
+        assert!(stderr.contains("try '--help'"), "{args:?}: {stderr}");
         assert!(out.stdout.is_empty());
     }
 }
@@ -477,30 +427,31 @@ fn jobs_do_not_change_the_output() {
 
 #[test]
 fn errors_keep_their_words_and_input_order_whatever_the_jobs() {
-    // Lines that a typed parse would get wrong (a null id, a repeated key,
-    // an unknown field that is not valid JSON) as well as plain bad ones,
-    // each with the exact message it has always had.
-    let bad: [(&[u8], &str); 9] = [
+    const HINT: &str = " (if stdin is plain text, pass --stdin-format text)";
+    // Wrong types name their field; syntax errors say "not JSON" and hint
+    // at plain text; a repeated key is refused rather than guessed at.
+    let bad: [(&[u8], &str); 10] = [
         (
             b"{\"text\": 5}",
-            "\"text\" must be a string, found a number",
+            "\"text\": invalid type: integer `5`, expected a string at line 1 column 10",
         ),
-        (b"[1]", "expected a JSON object, found an array"),
+        (b"[1]", "expected a JSON object"),
         (
-            b"{\"text\": \"Blinken said.\", \"id\": null}",
-            "\"id\" must be a string, found null",
+            b"{\"text\": \"Blinken said.\", \"id\": 1.5}",
+            "\"id\": invalid type: floating point `1.5`, expected a string or an integer \
+             at line 1 column 35",
         ),
         (
-            b"{\"text\": \"Blinken said.\", \"x\": 1e400}",
-            "not JSON: number out of range at line 1 column 36",
+            b"{\"text\": \"Blinken said.\"",
+            "not JSON: EOF while parsing an object at line 1 column 24",
         ),
         (
             b"{\"published\": \"yesterday\"}",
-            "\"published\": bad date \"yesterday\": expected YYYY-MM-DD",
+            "\"published\": bad date \"yesterday\": expected YYYY-MM-DD at line 1 column 26",
         ),
         (
-            b"{\"text\": \"Blinken said.\", \"x\": \"\\ud800\"}",
-            "not JSON: unexpected end of hex escape at line 1 column 39",
+            b"{\"text\": \"Blinken said.\", \"published\": 5}",
+            "\"published\": invalid type: integer `5`, expected a string at line 1 column 40",
         ),
         (
             b"{\"text\": \"Blinken said.\"} trailing",
@@ -511,8 +462,12 @@ fn errors_keep_their_words_and_input_order_whatever_the_jobs() {
             "not valid UTF-8 (bad byte at offset 14)",
         ),
         (
-            b"{\"text\": \"Blinken said.\", \"doc\": 5}",
-            "\"doc\" must be a string, found a number",
+            b"{\"text\": \"a\", \"text\": \"b\"}",
+            "duplicate field `text` at line 1 column 20",
+        ),
+        (
+            b"{\"id\": \"a\", \"doc\": \"b\", \"text\": \"c\"}",
+            "duplicate field `id` at line 1 column 17",
         ),
     ];
     let texts: Vec<String> = seed_files().iter().map(read_seed).collect();
@@ -524,19 +479,19 @@ fn errors_keep_their_words_and_input_order_whatever_the_jobs() {
     // finish out of order.
     for i in 0..3 * bad.len() {
         let (id, text) = (format!("d{i:02}"), texts[i % texts.len()].repeat(1 + i % 3));
-        // A repeated key: the last one counts, as it always has.
-        let line = format!(
-            "{{\"text\": 5, \"id\": {}, \"text\": {}}}\n",
-            Value::from(id.as_str()),
-            Value::from(text.as_str())
-        );
+        let line = serde_json::json!({"id": id, "text": text}).to_string() + "\n";
         input.extend_from_slice(line.as_bytes());
         want.extend(expected(&id, &text, None));
         let (line, msg) = bad[i % bad.len()];
         input.extend_from_slice(line);
         input.push(b'\n');
         line_no += 2;
-        want_err += &format!("extract: stdin line {line_no}: {msg}\n");
+        let hint = if msg.starts_with("not JSON") || msg.starts_with("expected") {
+            HINT
+        } else {
+            ""
+        };
+        want_err += &format!("extract: stdin line {line_no}: {msg}{hint}\n");
     }
     want_err += &format!("extract: {} input(s) failed\n", 3 * bad.len());
 
@@ -546,6 +501,12 @@ fn errors_keep_their_words_and_input_order_whatever_the_jobs() {
         assert_eq!(stderr_of(&out), want_err, "--jobs {jobs}");
         assert!(events_of(&out) == want, "--jobs {jobs}: wrong events");
     }
+    // Said to be JSON Lines, stdin gets no hint.
+    let out = run(&["--stdin-format", "jsonl", "-"], b"[1]\n");
+    assert_eq!(
+        stderr_of(&out),
+        "extract: stdin line 1: expected a JSON object\nextract: 1 input(s) failed\n"
+    );
 }
 
 #[test]
@@ -572,39 +533,33 @@ fn closed_stdout_ends_quietly() {
     }
 }
 
-#[cfg(unix)]
+/// A subfolder that cannot be listed is named, and the rest of the folder
+/// is read. Its path is longer than the system allows (PATH_MAX), which
+/// fails for root too, where a folder of mode 000 would not.
+#[cfg(target_os = "linux")]
 #[test]
-fn unreadable_directory_is_named() {
-    use std::os::unix::fs::PermissionsExt;
+fn unlistable_subfolder_is_named_and_the_rest_is_read() {
+    let tmp = TempDir::new("deep");
+    fs::copy(crate_dir().join(SEED), tmp.path().join("a.txt")).unwrap();
+    // Two chains of ten folders, each path short enough to make, the
+    // second moved to the bottom of the first.
+    let chain: PathBuf = std::iter::repeat("d".repeat(250)).take(10).collect();
+    let (top, bottom) = (tmp.path().join("deep"), tmp.path().join("lower"));
+    fs::create_dir_all(top.join(&chain)).unwrap();
+    fs::create_dir_all(bottom.join(&chain)).unwrap();
+    fs::write(bottom.join(&chain).join("z.txt"), "Blinken said so.").unwrap();
+    fs::rename(&bottom, top.join(&chain).join("lower")).unwrap();
 
-    let tmp = TempDir::new("noperm");
-    let locked = tmp.path().join("locked");
-    fs::create_dir(&locked).unwrap();
-    fs::copy(crate_dir().join(SEED), locked.join("a.txt")).unwrap();
-    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
-    // Restores access even when an assert fails, so the temp dir can be removed.
-    struct Unlock<'a>(&'a Path);
-    impl Drop for Unlock<'_> {
-        fn drop(&mut self) {
-            let _ = fs::set_permissions(self.0, fs::Permissions::from_mode(0o755));
-        }
-    }
-    let _unlock = Unlock(&locked);
-
-    if fs::read_dir(&locked).is_ok() {
-        eprintln!("skipped: this user can read a mode 000 directory (root?)");
-        return;
-    }
-    let out = run(&[locked.to_str().unwrap(), SEED], b"");
+    let out = run(&[tmp.str()], b"");
     let stderr = stderr_of(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     let line = stderr
         .lines()
-        .find(|l| l.contains(locked.to_str().unwrap()))
+        .find(|l| l.contains("cannot list directory"))
         .unwrap_or_else(|| panic!("no error naming the directory: {stderr}"));
-    assert!(line.contains("directory"), "{line}");
+    assert!(line.contains(top.join(&chain).to_str().unwrap()), "{line}");
     assert!(stderr.contains("extract: 1 input(s) failed"), "{stderr}");
-    assert_eq!(events_of(&out), expected(SEED_ID, &read_seed(SEED), None));
+    assert_eq!(events_of(&out), expected("a", &read_seed(SEED), None));
 }
 
 /// `--explain` prints every trigger candidate with its decision: the event
@@ -633,4 +588,291 @@ fn explain_lists_candidates_with_their_decisions() {
         span[1].as_u64().unwrap() as usize,
     );
     assert_eq!(&text[s..e], "strike");
+}
+
+/// The columns of `--format csv` and `tsv`, in order.
+const COLUMNS: [&str; 24] = [
+    "doc",
+    "kind",
+    "modality",
+    "trigger",
+    "date",
+    "date_value",
+    "attacker",
+    "target",
+    "location",
+    "weapon",
+    "killed",
+    "injured",
+    "participants",
+    "visitor",
+    "destination",
+    "host",
+    "speaker",
+    "content",
+    "quote",
+    "sentence_start",
+    "sentence_end",
+    "trigger_start",
+    "trigger_end",
+    "rule",
+];
+
+#[test]
+fn help_lists_inputs_output_and_exit_codes() {
+    let out = run(&["--help"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let help = String::from_utf8(out.stdout).unwrap();
+    let inputs = [
+        "FILE.jsonl",
+        "FOLDER",
+        "stdin",
+        "--manifest FILE",
+        "subfolders",
+    ];
+    let flags = [
+        "--published",
+        "--jobs",
+        "--format",
+        "--stdin-format",
+        "--explain",
+        "--progress",
+        "--version",
+    ];
+    let exit_codes = [
+        "Exit status",
+        "0  every input",
+        "1  an input",
+        "2  bad usage",
+    ];
+    let formats = [
+        "jsonl",
+        "csv, tsv",
+        "\"sentence_span\"",
+        "the number of cores",
+    ];
+    for word in inputs
+        .iter()
+        .chain(&flags)
+        .chain(&exit_codes)
+        .chain(&formats)
+    {
+        assert!(
+            help.contains(word),
+            "--help should mention {word:?}:\n{help}"
+        );
+    }
+    for column in COLUMNS {
+        assert!(help.contains(column), "--help should list column {column}");
+    }
+}
+
+#[test]
+fn version_is_the_crate_version() {
+    let out = run(&["--version"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let want = format!("extract {}\n", env!("CARGO_PKG_VERSION"));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), want);
+}
+
+#[test]
+fn plain_text_on_stdin_is_one_document() {
+    let text = read_seed(SEED);
+    // Blank lines before the text do not decide anything.
+    let input = format!("\n  \n{text}");
+    let out = run(&["--published", "2023-11-06", "-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let want = expected("stdin", &input, Some("2023-11-06"));
+    assert!(!want.is_empty());
+    assert_eq!(events_of(&out), want);
+
+    // Told it is text, stdin is text even when it looks like JSON.
+    let json_like = "{Blinken visited Baghdad on Sunday.}\n";
+    let out = run(&["--stdin-format", "text", "-"], json_like.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(events_of(&out), expected("stdin", json_like, None));
+
+    // Bad UTF-8 in plain text is named.
+    let out = run(&["-"], b"Blinken visited \xff Baghdad.");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("stdin: not valid UTF-8 (bad byte at offset 16)"));
+}
+
+#[test]
+fn folders_are_read_recursively_with_ids_from_their_paths() {
+    let tmp = TempDir::new("tree");
+    let seeds: Vec<String> = seed_files().iter().map(read_seed).collect();
+    let files = [
+        ("b.txt", Some("b")),
+        ("a/x.txt", Some("a/x")),
+        ("a/deeper/y.txt", Some("a/deeper/y")),
+        // The same file name in another folder gets another id.
+        ("c/x.txt", Some("c/x")),
+        (".hidden.txt", None),
+        (".git/z.txt", None),
+        ("notes.md", None),
+        ("a/more.jsonl", None),
+    ];
+    for (i, (rel, _)) in files.iter().enumerate() {
+        let path = tmp.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, &seeds[i % seeds.len()]).unwrap();
+    }
+    let out = run(&["--jobs", "2", tmp.str()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr_of(&out));
+    // Entries in byte order of name, a subfolder's files where it falls.
+    let mut want = Vec::new();
+    for i in [2, 1, 0, 3] {
+        let id = files[i].1.unwrap();
+        want.extend(expected(id, &seeds[i % seeds.len()], None));
+    }
+    let events = events_of(&out);
+    let docs: Vec<&str> = events.iter().map(|e| e["doc"].as_str().unwrap()).collect();
+    for (i, id) in ["a/deeper/y", "a/x", "b", "c/x"].into_iter().enumerate() {
+        assert!(docs.contains(&id), "no events of {id} ({i}): {docs:?}");
+    }
+    assert_eq!(events, want);
+}
+
+#[test]
+fn numeric_ids_are_accepted() {
+    let text = read_seed(SEED);
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": 17, "text": text}),
+        serde_json::json!({"doc": -3, "text": text}),
+    );
+    let out = run(&["-"], input.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let mut want = expected("17", &text, None);
+    want.extend(expected("-3", &text, None));
+    assert_eq!(events_of(&out), want);
+}
+
+#[test]
+fn jobs_default_to_the_cores_with_the_same_output() {
+    let default = run(&["seeds"], b"");
+    let one = run(&["--jobs", "1", "seeds"], b"");
+    assert_eq!(default.status.code(), Some(0), "{}", stderr_of(&default));
+    assert!(!one.stdout.is_empty());
+    assert!(
+        default.stdout == one.stdout,
+        "the default differs from --jobs 1"
+    );
+    let help = String::from_utf8(run(&["--help"], b"").stdout).unwrap();
+    assert!(help.contains("[default: the number of cores]"), "{help}");
+}
+
+/// The library's events of the seeds, as (doc id, event).
+fn seed_events() -> Vec<(String, newsevents::Event)> {
+    let extractor = Extractor::new();
+    let mut events = Vec::new();
+    for file in seed_files() {
+        let id = file.file_stem().unwrap().to_str().unwrap().to_string();
+        let text = read_seed(&file);
+        for event in extractor.extract(&Document::new(id.as_str(), &text)) {
+            events.push((id.clone(), event));
+        }
+    }
+    events
+}
+
+#[test]
+fn csv_and_tsv_have_a_header_and_a_column_per_role() {
+    let want = seed_events();
+    for (format, delimiter) in [("csv", b','), ("tsv", b'\t')] {
+        let out = run(&["--format", format, "seeds"], b"");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .from_reader(out.stdout.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, COLUMNS, "{format}");
+        let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), want.len(), "{format}: one row per event");
+        let (mut participants, mut quotes) = (0, 0);
+        for (row, (doc, event)) in rows.iter().zip(&want) {
+            let cell = |name: &str| &row[COLUMNS.iter().position(|c| *c == name).unwrap()];
+            assert_eq!(cell("doc"), doc);
+            assert_eq!(cell("kind"), event.kind.name());
+            assert_eq!(cell("modality"), event.modality.as_str());
+            assert_eq!(cell("trigger"), event.trigger.text);
+            assert_eq!(cell("trigger_start"), event.trigger.span.start.to_string());
+            assert_eq!(cell("sentence_end"), event.sentence.end.to_string());
+            assert_eq!(cell("rule"), event.rule.id());
+            let mut parties = Vec::new();
+            for (role, mention) in event.roles() {
+                match role {
+                    "participant" => parties.push(mention.text.as_str()),
+                    _ => assert_eq!(cell(role), mention.text, "{role}"),
+                }
+            }
+            assert_eq!(cell("participants"), parties.join("; "));
+            participants += usize::from(parties.len() > 1);
+            if let newsevents::EventKind::Statement(s) = &event.kind {
+                assert_eq!(cell("quote"), s.quote.to_string());
+                quotes += usize::from(s.quote);
+            }
+            let date = event.date.as_ref();
+            assert_eq!(cell("date"), date.map_or("", |d| d.text.as_str()));
+        }
+        assert!(
+            participants > 0 && quotes > 0,
+            "the seeds have calls and quotes"
+        );
+    }
+    // No events: the header alone.
+    let out = run(&["--format", "tsv", "-"], b"Rain fell on the hills.");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        COLUMNS.join("\t") + "\n"
+    );
+}
+
+/// Runs `extract` under a pseudo-terminal (util-linux `script`), with the
+/// shell redirections `redirect`; returns what the terminal showed.
+#[cfg(target_os = "linux")]
+fn run_on_terminal(args: &str, redirect: &str) -> String {
+    let command = format!("{} {args} {redirect}", extract_bin().display());
+    let out = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(crate_dir())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run script (util-linux), needed to give extract a terminal");
+    assert!(out.status.success(), "{command}: {}", stderr_of(&out));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn progress_goes_to_stderr_on_a_terminal_only() {
+    let tmp = TempDir::new("tty");
+    let stdout_file = tmp.path().join("out.jsonl");
+    let stderr_file = tmp.path().join("err.txt");
+    let plain = run(&["seeds"], b"");
+    assert!(plain.stderr.is_empty(), "no progress when stderr is a pipe");
+    let docs = format!("{} docs, ", seed_files().len());
+
+    // Stderr on the terminal: the progress line is there, stdout is untouched.
+    let screen = run_on_terminal("seeds", &format!("> {}", stdout_file.display()));
+    assert!(
+        screen.contains(&docs),
+        "no progress line on the terminal: {screen:?}"
+    );
+    assert!(screen.contains("events"), "{screen:?}");
+    assert!(fs::read(&stdout_file).unwrap() == plain.stdout);
+
+    // Stdout on the terminal, stderr to a file: no progress anywhere.
+    let screen = run_on_terminal("seeds", &format!("2> {}", stderr_file.display()));
+    assert_eq!(fs::read_to_string(&stderr_file).unwrap(), "");
+    assert!(!screen.contains(&docs), "{screen:?}");
+    assert!(screen.contains("\"doc\""), "{screen:?}");
+
+    // --progress never: none on the terminal either.
+    let args = "--progress never seeds";
+    let screen = run_on_terminal(args, &format!("> {}", stdout_file.display()));
+    assert!(!screen.contains(&docs), "{screen:?}");
 }
