@@ -15,16 +15,6 @@ use crate::words::lists::call::{
 };
 use crate::words::lists::rules::{BACKREF_DETERMINERS, COORDINATORS, REFLEXIVES};
 
-fn draft(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    participants: Vec<Filler>,
-    rule: RuleId,
-    backref: bool,
-) -> Draft {
-    c.draft(tr, Roles::Call { participants }, rule, backref)
-}
-
 /// Tries the call rules on one trigger. `doc_has_call`: an earlier call in the
 /// document, which makes "the conversation" a call.
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft> {
@@ -121,11 +111,9 @@ fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::EntityMention) -> bool {
 fn verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let object = verb_object(c, t, tr.toks.end)?;
-    let mut parts = subject_group(c, t);
-    for mi in coordinated(c, object) {
-        push(c, &mut parts, mi);
-    }
-    Some(draft(c, tr, parts, RuleId::CallVerb, false))
+    let mut participants = subject_group(c, t);
+    add(c, &mut participants, c.conjuncts(object, true, party));
+    Some(c.draft(tr, Roles::Call { participants }, RuleId::CallVerb, false))
 }
 
 /// "X and Y spoke by phone", "X spoke with Y by phone", "X held talks by
@@ -142,25 +130,21 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let v = (from..t)
         .rev()
         .find(|&k| c.is_in(k, &CONVERSE) || addressee_of(c, k).is_some())?;
-    let mut parts = subject_group(c, v);
+    let mut participants = subject_group(c, v);
     // "Putin told Erdogan by phone that ..."
-    if let Some(mi) = addressee_of(c, v) {
-        push(c, &mut parts, mi);
-    }
-    let end = c.clause_end(t);
+    add(c, &mut participants, addressee_of(c, v));
     let with = |k| c.is_word(k, "with") || (c.is_word(k, "to") && k == v + 1);
-    if let Some(w) = (v + 1..end).find(|&k| with(k)) {
-        if let Some(mi) = c.mention_after(w + 1, 4, party) {
-            for mi in coordinated(c, mi) {
-                push(c, &mut parts, mi);
-            }
-        }
+    let other = (v + 1..c.clause_end(t))
+        .find(|&k| with(k))
+        .and_then(|w| c.mention_after(w + 1, 4, party));
+    if let Some(mi) = other {
+        add(c, &mut participants, c.conjuncts(mi, true, party));
     }
     // "due to speak by video link" to a meeting: an address, not a call.
-    if parts.len() < 2 {
+    if participants.len() < 2 {
         return None;
     }
-    Some(draft(c, tr, parts, RuleId::CallMedium, false))
+    Some(c.draft(tr, Roles::Call { participants }, RuleId::CallMedium, false))
 }
 
 /// The subject of the clause before token `t` and the parties joined to it
@@ -168,41 +152,23 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 fn subject_group(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
     let mut parts = Vec::new();
     if let Some(mi) = c.subject_before(t).filter(c.mention_is(party)) {
-        for mi in coordinated(c, mi) {
-            if c.mentions()[mi].toks.end <= t {
-                push(c, &mut parts, mi);
-            }
-        }
+        let group = c.conjuncts(mi, true, party).into_iter();
+        add(
+            c,
+            &mut parts,
+            group.filter(|&n| c.mentions()[n].toks.end <= t),
+        );
     }
     parts
 }
 
-/// Mention `mi` and the parties joined to it: "X and Y", "X, Y and Z".
-fn coordinated(c: &Ctx<'_, '_>, mi: usize) -> Vec<usize> {
-    let mut out = vec![mi];
-    let mut j = c.mentions()[mi].toks.end;
-    while out.len() < 6 && c.is_in(j, &COORDINATORS) {
-        let next = if c.is_word(j, ",") && c.is_word(j + 1, "and") {
-            j + 2
-        } else {
-            j + 1
-        };
-        match c.mention_starting(next).filter(c.mention_is(party)) {
-            Some(n) => {
-                out.push(n);
-                j = c.mentions()[n].toks.end;
-            }
-            None => break,
+/// Adds mentions `mis` as participants, each once.
+fn add(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mis: impl IntoIterator<Item = usize>) {
+    for mi in mis {
+        let f = c.filler(mi);
+        if !parts.contains(&f) {
+            parts.push(f);
         }
-    }
-    out
-}
-
-/// Adds mention `mi` as a participant unless it is there already.
-fn push(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mi: usize) {
-    let f = c.filler(mi);
-    if !parts.contains(&f) {
-        parts.push(f);
     }
 }
 
@@ -215,20 +181,21 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
     if CALL_NOUNS.contains(&head) && !is_conversation(c, tr, &head, phoney, doc_has_call) {
         return None;
     }
-    let (mut parts, mut rule) = parties_after(c, e);
+    let (mut participants, mut rule) = parties_after(c, e);
     if rule != RuleId::CallBetween {
-        rule = parties_before(c, tr, &mut parts, rule);
+        rule = parties_before(c, tr, &mut participants, rule);
     }
     // "the call between the two leaders": the parties told before.
     if doc_has_call {
-        parts.retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
+        participants
+            .retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
     }
-    let backref = parts.is_empty();
+    let backref = participants.is_empty();
     if backref && !c.follows(t, &BACKREF_DETERMINERS) && !phoney {
         return None;
     }
     let rule = if backref { RuleId::CallBackref } else { rule };
-    Some(draft(c, tr, parts, rule, backref))
+    Some(c.draft(tr, Roles::Call { participants }, rule, backref))
 }
 
 /// A call by phone or video: said so by the trigger ("phone call"), a
@@ -299,9 +266,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
                 party(m) || (from && m.class == Class::Place && m.iso.is_none())
             };
             if let Some(mi) = c.mention_after(k + 1, 4, caller) {
-                for mi in coordinated(c, mi) {
-                    push(c, &mut parts, mi);
-                }
+                add(c, &mut parts, c.conjuncts(mi, true, party));
                 return (parts, RuleId::CallWith);
             }
             break;
@@ -347,7 +312,7 @@ fn parties_before(
     // "Blinken told Wang Yi in a call that ...": the addressee.
     if let Some(mi) = (t.saturating_sub(8).max(c.range.start)..t).find_map(|k| addressee_of(c, k)) {
         if c.mentions()[mi].toks.end <= t {
-            push(c, parts, mi);
+            add(c, parts, [mi]);
         }
     }
     opening_call(c, tr, parts, rule)
@@ -363,8 +328,10 @@ fn callers(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
     if c.possessed(b) {
         c.mention_ending(b - 1)
             .filter(c.mention_is(party))
-            .map(|mi| coordinated_before(c, mi))
-            .unwrap_or_default()
+            .map_or(Vec::new(), |mi| {
+                let group = c.conjuncts(mi, false, party).into_iter();
+                group.map(|n| c.filler(n)).collect()
+            })
     } else if !(c.follows(t, &THAT_CALL) && b == t) {
         subject_group(c, t)
     } else {
@@ -388,9 +355,11 @@ fn opening_call(
         .find(|&k| c.is_in(k, &OPENING_PREPOSITIONS))
         .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(TokenKind::Quote));
     if opening && parts.len() == 1 && rule == RuleId::CallWith {
-        if let Some(a) = comma().and_then(|q| c.mention_after(q + 1, 3, party)) {
-            push(c, parts, a);
-        }
+        add(
+            c,
+            parts,
+            comma().and_then(|q| c.mention_after(q + 1, 3, party)),
+        );
     }
     let in_a = c.is_word(t.saturating_sub(2), "in") || c.is_word(t.saturating_sub(3), "in");
     if !parts.is_empty() || !in_a {
@@ -412,23 +381,6 @@ fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
     let m = &c.mentions()[mi];
     let last = m.toks.end - 1;
     (m.class == Class::Group || m.class == Class::Description) && c.is_in(last, &PAIR_WORDS)
-}
-
-/// Possessor mention `mi` with the parties joined before it ("Macron and
-/// Scholz's call").
-fn coordinated_before(c: &Ctx<'_, '_>, mi: usize) -> Vec<Filler> {
-    let mut out = vec![c.filler(mi)];
-    let mut s = c.mentions()[mi].toks.start;
-    while out.len() < 6 && c.follows(s, &COORDINATORS) {
-        match c.mention_ending(s - 1).filter(c.mention_is(party)) {
-            Some(n) => {
-                out.insert(0, c.filler(n));
-                s = c.mentions()[n].toks.start;
-            }
-            None => break,
-        }
-    }
-    out
 }
 
 /// The addressee right after a verb of telling at token `k` ("told Wang Yi",

@@ -20,7 +20,7 @@ use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{
-    ARTICLES, CASUALTY_PARTICIPLES, CLAUSE_STARTERS, DANGLING, RELATIVE_PRONOUNS,
+    ARTICLES, CASUALTY_PARTICIPLES, CLAUSE_STARTERS, COORDINATORS, DANGLING, RELATIVE_PRONOUNS,
     TIME_PREPOSITIONS, TIME_WORDS,
 };
 pub(crate) use crate::words::lists::rules::{PREPOSITIONS, VERB_GROUP};
@@ -339,6 +339,55 @@ impl<'a, 't> Ctx<'a, 't> {
         let possessor =
             m.toks.end < self.range.end && self.doc.tokens[m.toks.end].kind == TokenKind::Poss;
         after_prep || after_poss || possessor
+    }
+
+    /// True for a word of the sentence that is not a preposition: a word
+    /// that may belong to a noun phrase.
+    pub(crate) fn plain_word(&self, k: usize) -> bool {
+        self.kind(k) == Some(TokenKind::Word) && !self.is_in(k, &PREPOSITIONS)
+    }
+
+    /// The end of the run of [`plain_word`](Self::plain_word)s from token
+    /// `i` (at most `max`) that `stop` does not end: a noun phrase's.
+    pub(crate) fn words_end(&self, i: usize, max: usize, stop: impl Fn(usize) -> bool) -> usize {
+        let lim = (i + max).min(self.range.end);
+        (i..lim)
+            .find(|&k| !self.plain_word(k) || stop(k))
+            .unwrap_or(lim)
+    }
+
+    /// Mention `mi` and the mentions `pred` accepts joined to it by "and"
+    /// or commas ("X, Y and Z"), after it (`forward`, over ", and" too) or
+    /// before it, at most six, in text order.
+    pub(crate) fn conjuncts(
+        &self,
+        mi: usize,
+        forward: bool,
+        pred: impl Fn(&EntityMention) -> bool,
+    ) -> Vec<usize> {
+        let mut out = vec![mi];
+        while out.len() < 6 {
+            let next = if forward {
+                let j = self.mentions()[out[out.len() - 1]].toks.end;
+                if !self.is_in(j, &COORDINATORS) {
+                    break;
+                }
+                let skip = self.is_word(j, ",") && self.is_word(j + 1, "and");
+                self.mention_starting(if skip { j + 2 } else { j + 1 })
+            } else {
+                let s = self.mentions()[out[0]].toks.start;
+                if !self.follows(s, &COORDINATORS) {
+                    break;
+                }
+                self.mention_ending(s - 1)
+            };
+            match next.filter(|&n| pred(&self.mentions()[n])) {
+                Some(n) if forward => out.push(n),
+                Some(n) => out.insert(0, n),
+                None => break,
+            }
+        }
+        out
     }
 
     /// Token `t` moved back over the words of `skip` before it.

@@ -257,9 +257,8 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
 
 /// Token `i` is a lower-case noun of the table right after a name.
 fn modified_noun(c: &Ctx<'_, '_>, i: usize) -> bool {
-    c.kind(i) == Some(TokenKind::Word)
+    c.plain_word(i)
         && c.word(i).starts_with(|ch: char| ch.is_lowercase())
-        && !c.is_in(i, &super::PREPOSITIONS)
         && c.lex.senses().noun(c.word(i)).any()
 }
 
@@ -270,14 +269,7 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
     if c.is_in(i, &OBJECT_PRONOUNS) {
         return Some(i);
     }
-    let mut head = None;
-    for k in i..(i + 6).min(c.range.end) {
-        if c.kind(k) != Some(TokenKind::Word) || (k > i && c.is_in(k, &super::PREPOSITIONS)) {
-            break;
-        }
-        head = Some(k);
-    }
-    head
+    (c.kind(i) == Some(TokenKind::Word)).then(|| c.words_end(i + 1, 5, |_| false) - 1)
 }
 
 /// The sense rules of an attack draft `d`: the types of its attacker and

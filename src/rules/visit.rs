@@ -66,16 +66,7 @@ fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     let mut end = m.toks.end;
     if c.is_word(end, "and") {
         if let Some(m2) = c.mention_after(end + 1, 3, destinationish) {
-            end = c.mentions()[m2].toks.end;
-            let mut e2 = end;
-            while e2 < c.range.end
-                && c.doc.tokens[e2].kind == TokenKind::Word
-                && !c.is_in(e2, &super::PREPOSITIONS)
-                && e2 < end + 2
-            {
-                e2 += 1;
-            }
-            end = e2;
+            end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
         }
     }
     if end == m.toks.end {
@@ -98,7 +89,7 @@ fn site(c: &Ctx<'_, '_>, start: usize, j: usize) -> Option<Filler> {
         j > start
             && is_site(q)
             && (j..q).all(|x| c.kind(x) == Some(TokenKind::Word))
-            && (c.kind(q + 1) != Some(TokenKind::Word) || c.is_in(q + 1, &super::PREPOSITIONS))
+            && !c.plain_word(q + 1)
     })?;
     c.span(j, site_end + 1).map(Filler::Span)
 }
@@ -118,10 +109,7 @@ fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
 /// A noun phrase of at most three words from token `j`, up to a
 /// preposition or punctuation.
 fn plain_noun_phrase(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
-    let end = (j..(j + 3).min(c.range.end))
-        .find(|&q| c.doc.tokens[q].kind != TokenKind::Word || c.is_in(q, &super::PREPOSITIONS))
-        .unwrap_or((j + 3).min(c.range.end));
-    c.span(j, end).map(Filler::Span)
+    c.span(j, c.words_end(j, 3, |_| false)).map(Filler::Span)
 }
 
 /// The place a description from token `j` introduces: "the northern
@@ -131,7 +119,7 @@ fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
     let stop = (j + 4).min(c.range.end);
     let noun = (j..stop).find(|&q| c.is_in(q, &PLACE_NOUNS))?;
     // Only modifiers before the noun: no verb or preposition in between.
-    if (j..noun).any(|q| c.is_in(q, &super::PREPOSITIONS) || c.kind(q) != Some(TokenKind::Word)) {
+    if !(j..noun).all(|q| c.plain_word(q)) {
         return None;
     }
     let after = if c.is_word(noun + 1, "of") {

@@ -1,7 +1,7 @@
 //! The parties of an attack besides its target: the attacker a mention
 //! names, the weapon and who wields it, the place where it happened.
 
-use super::super::{placeish, Ctx, Filler, PREPOSITIONS};
+use super::super::{placeish, Ctx, Filler};
 use super::phrases::word_object;
 use crate::document::Span;
 use crate::mention::{Class, EntityMention};
@@ -103,11 +103,7 @@ pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
     let mut j = k + 1;
     while c.is_in(j, &ARTICLES)
-        || (j < c.range.end
-            && c.doc.tokens[j].kind == TokenKind::Word
-            && c.word(j).chars().next().is_some_and(char::is_lowercase)
-            && j < k + 3
-            && !c.is_in(j, &PREPOSITIONS))
+        || (c.plain_word(j) && c.word(j).starts_with(char::is_lowercase) && j < k + 3)
     {
         j += 1;
     }

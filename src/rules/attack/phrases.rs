@@ -9,7 +9,7 @@ use crate::words::lists::attack::{
     ADVERBS_IN_VERB, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
     PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
 };
-use crate::words::lists::rules::{ARTICLES, COORDINATORS, DETERMINERS, RELATIVE_PRONOUNS};
+use crate::words::lists::rules::{ARTICLES, DETERMINERS, RELATIVE_PRONOUNS};
 use crate::words::Words;
 
 /// The noun phrase starting at token `i`: a mention, or determiner + words
@@ -100,21 +100,13 @@ fn may_be_object(c: &Ctx<'_, '_>, k: usize) -> bool {
 /// words, up to a preposition, a word that ends a phrase, or a name (which
 /// is the head: "numerous other Valdorian guards").
 fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
-    let stop = (start + 6).min(c.range.end);
-    let mut k = start;
-    while k < stop
-        && c.doc.tokens[k].kind == TokenKind::Word
-        && !c.is_in(k, &PREPOSITIONS)
-        && !c.is_in(k, &NP_STOP)
-        // A word right before a determiner is a verb ("the bridge cut the road").
-        && !(k > start && c.is_in(k + 1, &ARTICLES))
-    {
-        if let Some(mi) = c.mention_starting(k).filter(|_| k > start) {
-            return c.mentions()[mi].toks.end;
-        }
-        k += 1;
-    }
-    k
+    // A word right before a determiner is a verb ("the bridge cut the road").
+    let end = c.words_end(start, 6, |k| {
+        c.is_in(k, &NP_STOP) || (k > start && c.is_in(k + 1, &ARTICLES))
+    });
+    (start + 1..end)
+        .find_map(|k| c.mention_starting(k))
+        .map_or(end, |mi| c.mentions()[mi].toks.end)
 }
 
 /// The noun phrase that ends just before token `i`: back to its determiner.
@@ -124,7 +116,7 @@ pub(super) fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     }
     let lo = i.saturating_sub(5).max(c.range.start);
     let det = (lo..i).rev().find(|&k| c.is_in(k, &PHRASE_OPENERS))?;
-    if (det + 1..i).any(|k| c.doc.tokens[k].kind != TokenKind::Word || c.is_in(k, &PREPOSITIONS)) {
+    if !(det + 1..i).all(|k| c.plain_word(k)) {
         return None;
     }
     c.span(det + 1, i).map(Filler::Span)
@@ -244,13 +236,7 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
 /// True when mention `mi` is in a prepositional phrase, or joined to one
 /// ("in Valdoria and Ostland").
 fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
-    let mut s = c.mentions()[mi].toks.start;
-    while s > c.range.start + 1 && c.is_in(s - 1, &COORDINATORS) {
-        match c.mention_ending(s - 1) {
-            Some(p) => s = c.mentions()[p].toks.start,
-            None => break,
-        }
-    }
+    let mut s = c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start;
     if c.follows(s, &ARTICLES) {
         s -= 1;
     }
