@@ -321,10 +321,7 @@ fn parties_before(
 /// The caller of a call noun at `t`: a possessive before it ("X's phone
 /// call"), else the subject of the clause, unless "the call" points back.
 fn callers(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
-    let mut b = t;
-    while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
-        b -= 1;
-    }
+    let b = c.back_while(t, |k| c.is_in(k, &PHONE) || c.is_in(k, &CALL_ADJECTIVES));
     if c.possessed(b) {
         c.mention_ending(b - 1)
             .filter(c.mention_is(party))

@@ -219,24 +219,31 @@ impl<'a, 't> Ctx<'a, 't> {
         let stop = (i + max).min(self.range.end);
         while j < stop {
             if let Some(mi) = self.mention_starting(j) {
-                if pred(&self.mentions()[mi]) {
-                    return Some(mi);
-                }
-                return None;
+                return pred(&self.mentions()[mi]).then_some(mi);
             }
-            if self.kind(j) != Some(TokenKind::Word) && self.kind(j) != Some(TokenKind::Num) {
-                if matches!(self.kind(j), Some(TokenKind::Quote) | Some(TokenKind::Poss)) {
-                    j += 1;
-                    continue;
-                }
-                return None;
-            }
-            if j > i && self.is_in(j, &PREPOSITIONS) {
-                return None;
+            match self.kind(j) {
+                Some(TokenKind::Quote | TokenKind::Poss) => {}
+                Some(TokenKind::Word | TokenKind::Num)
+                    if j == i || !self.is_in(j, &PREPOSITIONS) => {}
+                _ => return None,
             }
             j += 1;
         }
         None
+    }
+
+    /// The mention after the word `word` at token `i` ("by X", "of X"),
+    /// as [`mention_after`](Self::mention_after) finds it.
+    pub(crate) fn mention_after_word(
+        &self,
+        i: usize,
+        word: &str,
+        max: usize,
+        pred: impl Fn(&EntityMention) -> bool,
+    ) -> Option<usize> {
+        self.is_word(i, word)
+            .then(|| self.mention_after(i + 1, max, pred))
+            .flatten()
     }
 
     /// The subject of the clause that holds token `t`: the first actor
@@ -392,8 +399,14 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Token `t` moved back over the words of `skip` before it.
     pub(crate) fn back_over(&self, t: usize, skip: &Words) -> usize {
+        self.back_while(t, |k| self.is_in(k, skip))
+    }
+
+    /// Token `t` moved back over the tokens of the sentence that `skip`
+    /// accepts.
+    pub(crate) fn back_while(&self, t: usize, skip: impl Fn(usize) -> bool) -> usize {
         let mut b = t;
-        while self.follows(b, skip) {
+        while b > self.range.start && skip(b - 1) {
             b -= 1;
         }
         b
@@ -401,8 +414,14 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Token `i` moved forward over the words of `skip`.
     pub(crate) fn forward_over(&self, i: usize, skip: &Words) -> usize {
+        self.forward_while(i, |k| self.is_in(k, skip))
+    }
+
+    /// Token `i` moved forward over the tokens of the sentence that `skip`
+    /// accepts.
+    pub(crate) fn forward_while(&self, i: usize, skip: impl Fn(usize) -> bool) -> usize {
         let mut k = i;
-        while self.is_in(k, skip) {
+        while k < self.range.end && skip(k) {
             k += 1;
         }
         k
@@ -431,17 +450,10 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).
     pub(crate) fn clause_end(&self, i: usize) -> usize {
-        let mut j = i;
-        while j < self.range.end {
-            let w = self.word(j);
-            if self.kind(j) == Some(TokenKind::Punct)
-                && matches!(w, ";" | "." | "!" | "?" | "—" | "–")
-            {
-                return j;
-            }
-            j += 1;
-        }
-        self.range.end
+        let end = |j| matches!(self.word(j), ";" | "." | "!" | "?" | "—" | "–");
+        (i..self.range.end)
+            .find(|&j| self.kind(j) == Some(TokenKind::Punct) && end(j))
+            .unwrap_or(self.range.end)
     }
 
     /// A draft of this sentence for trigger `tr`: the one constructor the

@@ -293,9 +293,9 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
     if on.is_some_and(Party::thing) {
         return Some(RuleId::SenseTargetType);
     }
-    if tr.force == Force::Search
-        && by.is_some_and(|p| p.has_type(NounType::Police) || police(c, attacker))
-    {
+    let police = (attacker.and_then(|f| c.filler_mention(f)))
+        .is_some_and(|m| m.sector == Some(Sector::Police));
+    if tr.force == Force::Search && by.is_some_and(|p| p.has_type(NounType::Police) || police) {
         return Some(RuleId::SensePoliceSearch);
     }
     // "over 900 people were killed" with no one who killed them, no
@@ -332,12 +332,6 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
         return None;
     }
     Some(RuleId::SenseNoForce)
-}
-
-/// A police mention ("fiscal police", "the FBI").
-fn police(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    f.and_then(|f| c.filler_mention(f))
-        .is_some_and(|m| m.sector == Some(Sector::Police))
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty
@@ -402,20 +396,21 @@ fn visit(
     if dest.is_some_and(Party::thing) {
         return Some(RuleId::SenseDestinationType);
     }
+    // A named mention of unknown type may be a place ("Stamford Bridge").
+    let dest_class = destination
+        .and_then(|f| c.filler_mention(f))
+        .map(|m| m.class);
+    let named = dest_class == Some(Class::Unknown);
     // "went", "came", "returned": travel only to a named place or a site.
     if tr.frame == Frame::VerbWeak
-        && !dest.is_some_and(|p| {
-            matches!(p, Party::Place) || p.has_type(NounType::Site) || named(c, destination)
-        })
+        && !dest.is_some_and(|p| matches!(p, Party::Place) || p.has_type(NounType::Site) || named)
     {
         return Some(RuleId::SenseDestinationType);
     }
     // A player's own trip names the place: "flew to Dublin to join the
     // squad". The sports report is asked last: reading the text costs most.
     let person = visitor.is_some_and(|f| one_person(c, f));
-    let place = destination
-        .and_then(|f| c.filler_mention(f))
-        .is_some_and(|m| matches!(m.class, Class::Place | Class::Unknown));
+    let place = named || dest_class == Some(Class::Place);
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
     ((!person || !place || tour) && doc.sport(c)).then_some(RuleId::SenseFixture)
 }
@@ -459,12 +454,6 @@ fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
         Class::Pronoun => crate::mention::pronoun(c.word(m.toks.start)) == Some(Refers::Person),
         _ => false,
     })
-}
-
-/// A named mention of unknown type ("Stamford Bridge").
-fn named(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    f.and_then(|f| c.filler_mention(f))
-        .is_some_and(|m| m.class == Class::Unknown)
 }
 
 /// The word just before a verb (past auxiliaries and adverbs), typed, when

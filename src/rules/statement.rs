@@ -70,16 +70,17 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
     (span, true)
 }
 
-/// The quotation that ends just before token `i` (allowing a comma between).
-fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
+/// The quotation that ends just before token `i` (allowing a comma
+/// between), as content.
+fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
     for k in (i.saturating_sub(4).max(c.range.start)..i).rev() {
         if c.is_in(k, &ARTICLES) {
             continue;
         }
         match c.doc.tokens[k].kind {
             TokenKind::Quote => {
-                let b = c.doc.tokens[k].span.start;
-                return c.doc.quote_ending(b);
+                let q = c.doc.quote_ending(c.doc.tokens[k].span.start);
+                return q.map(|q| quoted(c, q));
             }
             TokenKind::Punct => continue,
             _ => return None,
@@ -88,17 +89,14 @@ fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
     None
 }
 
-/// The quotation that opens at token `i` (skipping ":" and ",").
-fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
-    let mut k = i;
-    while k < c.range.end && matches!(c.word(k), ":" | ",") {
-        k += 1;
+/// The quotation that opens at token `i` (skipping ":" and ","), as content.
+fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
+    let k = (i..c.range.end).find(|&k| !matches!(c.word(k), ":" | ","))?;
+    if c.kind(k) != Some(TokenKind::Quote) {
+        return None;
     }
-    if k < c.range.end && c.doc.tokens[k].kind == TokenKind::Quote {
-        let b = c.doc.tokens[k].span.end;
-        return c.doc.quote_starting(b);
-    }
-    None
+    let q = c.doc.quote_starting(c.doc.tokens[k].span.end);
+    q.map(|q| quoted(c, q))
 }
 
 /// The end token of reported content starting at `i`: sentence end, or
@@ -164,10 +162,7 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
         if i < c.range.end {
             let at = c.doc.tokens[i].span.start;
             if let Some(d) = c.dates().iter().find(|d| d.span.start == at) {
-                let end = d.span.end;
-                while i < c.range.end && c.doc.tokens[i].span.start < end {
-                    i += 1;
-                }
+                i = c.forward_while(i, |k| c.doc.tokens[k].span.start < d.span.end);
                 continue;
             }
         }
@@ -195,11 +190,7 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
 /// Content from token `i`: a quotation if one opens there, else the clause.
 fn content_from(c: &Ctx<'_, '_>, i: usize) -> Content {
     let i = skip_adverbials(c, i);
-    if let Some(q) = quote_after(c, i) {
-        return quoted(c, q);
-    }
-    let end = content_end(c, i);
-    (c.span(i, end), false)
+    quote_after(c, i).unwrap_or_else(|| (c.span(i, content_end(c, i)), false))
 }
 
 /// The start of the phrase of mention `mi` with its modifiers and article:
@@ -279,7 +270,7 @@ fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool 
     let (t, e) = (tr.toks.start, tr.toks.end);
     if c.has_trigger(TriggerKind::Visit, |x| {
         x.frame == Frame::Host && x.toks == tr.toks
-    }) && super::visit::hosts(c, tr)
+    }) && super::visit::hosted(c, tr).is_some()
     {
         return true;
     }
@@ -318,14 +309,8 @@ fn no_statement_made(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
 /// subject is the addressee, and there is no statement.
 fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if !c.is_word(e, "by") {
-        return None;
-    }
-    let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-    let content = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
-        Some(q) => quoted(c, q),
-        None => UNTOLD,
-    };
+    let sp = c.mention_after_word(e, "by", 4, speaker_ok)?;
+    let content = quote_before(c, c.range.start.max(t.saturating_sub(3))).unwrap_or(UNTOLD);
     Some(draft(c, tr, sp, content, RuleId::StatementPassiveBy))
 }
 
@@ -344,10 +329,7 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if !(ends && before_comma) {
         return None;
     }
-    let content = match quote_before(c, t) {
-        Some(q) => quoted(c, q),
-        None => (c.span(c.range.start, t), false),
-    };
+    let content = quote_before(c, t).unwrap_or_else(|| (c.span(c.range.start, t), false));
     Some(draft(c, tr, sp, content, RuleId::StatementSayInverted))
 }
 
@@ -443,26 +425,20 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
     let t = tr.toks.start;
     let sp = &c.mentions()[speaker];
     if let Some(q) = quote_before(c, sp.toks.start).or_else(|| quote_before(c, t)) {
-        return Some(draft(
-            c,
-            tr,
-            speaker,
-            quoted(c, q),
-            RuleId::StatementQuoteThenSpeaker,
-        ));
+        return Some(draft(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker));
     }
     let s0 = phrase_start(c, speaker);
-    if sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == "," {
-        let content = c.span(c.range.start, s0 - 1);
-        return Some(draft(
-            c,
-            tr,
-            speaker,
-            (content, false),
-            RuleId::StatementClauseThenSpeaker,
-        ));
+    if !(sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == ",") {
+        return None;
     }
-    None
+    let content = (c.span(c.range.start, s0 - 1), false);
+    Some(draft(
+        c,
+        tr,
+        speaker,
+        content,
+        RuleId::StatementClauseThenSpeaker,
+    ))
 }
 
 /// The content after the verb: for "told", after the addressee (token
@@ -482,19 +458,13 @@ fn urged_content(c: &Ctx<'_, '_>, e: usize) -> Content {
     let stop = c.clause_end(e).min(e + 12);
     let to = (e..stop).find(|&k| c.is_word(k, "to") && k > e);
     match to {
-        Some(k) if quote_after(c, e).is_none() => {
-            if let Some(q) = quote_after(c, k + 1).or_else(|| quote_after(c, k)) {
-                quoted(c, q)
-            } else {
-                (c.span(k, content_end(c, k)), false)
-            }
-        }
+        Some(k) if quote_after(c, e).is_none() => (quote_after(c, k + 1))
+            .or_else(|| quote_after(c, k))
+            .unwrap_or_else(|| (c.span(k, content_end(c, k)), false)),
         _ => {
             let k = (e..stop.min(e + 8)).find(|&k| c.doc.tokens[k].kind == TokenKind::Quote);
-            match k.and_then(|k| quote_after(c, k)) {
-                Some(q) => quoted(c, q),
-                None => content_from(c, e),
-            }
+            k.and_then(|k| quote_after(c, k))
+                .unwrap_or_else(|| content_from(c, e))
         }
     }
 }
@@ -573,7 +543,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e, 5, speaker_ok)?;
     let sp_end = c.mentions()[sp].toks.end;
     if let Some(q) = quote_before(c, t) {
-        return Some(draft(c, tr, sp, quoted(c, q), RuleId::StatementAccordingTo));
+        return Some(draft(c, tr, sp, q, RuleId::StatementAccordingTo));
     }
     let at_start = t == c.range.start
         || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
@@ -603,10 +573,8 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         .mention_ending(t)
         .filter(c.mention_is(|m| speaker_ok(m) && c.follows(m.toks.start, &QUOTING_VERBS)));
     let sp = quoted_one.or_else(|| c.subject_before(t).filter(c.mention_is(speaker_ok)))?;
-    let content = match quote_before(c, c.mentions()[sp].toks.start) {
-        Some(q) => quoted(c, q),
-        None => content_from(c, e),
-    };
+    let content =
+        quote_before(c, c.mentions()[sp].toks.start).unwrap_or_else(|| content_from(c, e));
     Some(draft(c, tr, sp, content, RuleId::StatementQuotedAsSaying))
 }
 

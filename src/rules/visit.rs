@@ -181,8 +181,9 @@ fn draft(
 /// "Holt hosted Ilves in Tarnis", "Ilves was received by Holt in
 /// Velgrad", "the mayor welcomed Ilves to Kessa": a named guest and a
 /// place it came to; without the place ("welcomed the ruling", "received
-/// a call") it is no visit.
-fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+/// a call") it is no visit. Any trigger may be asked: a speech verb
+/// that hosts a visitor is no statement.
+pub(crate) fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let guest = |m: &EntityMention| {
         matches!(
@@ -193,21 +194,17 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let passive = c.follows(t, &BE_FORMS);
     let (visitor, host, after) = if passive {
         let v = c.subject_before(t).filter(c.mention_is(guest))?;
-        if !c.is_word(e, "by") {
-            return None;
-        }
-        let h = c.mention_after(e + 1, 3, party)?;
+        let h = c.mention_after_word(e, "by", 3, party)?;
         (v, Some(h), c.mentions()[h].toks.end)
     } else {
         let v = c.mention_after(e, 2, guest)?;
         let h = c.subject_before(t).filter(c.mention_is(party));
         (v, h, c.mentions()[v].toks.end)
     };
-    let place = if c.is_in(after, &GUEST_PLACE_PREPOSITIONS) {
-        c.mention_after(after + 1, 3, placeish)
-    } else {
-        None
-    }?;
+    let to = c.is_in(after, &GUEST_PLACE_PREPOSITIONS);
+    let place = to
+        .then(|| c.mention_after(after + 1, 3, placeish))
+        .flatten()?;
     Some(draft(
         c,
         tr,
@@ -232,11 +229,6 @@ fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     c.mention_after(comma + 1, 3, |m| {
         matches!(m.class, Class::Person | Class::Unknown | Class::Pronoun)
     })
-}
-
-/// True when the trigger at `tr` (any kind) receives a visitor.
-pub(crate) fn hosts(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
-    hosted(c, tr).is_some()
 }
 
 /// Tries the visit rules on one trigger.
@@ -337,13 +329,7 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 /// X"), or one word later ("an unannounced visit Friday to Tarnis"), or "of" a
 /// place ("a tour of Europe": where the tour goes).
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
-    let after = if c.is_word(e, "of") {
-        c.mention_after(e + 1, 3, party)
-            .map(|mi| c.mentions()[mi].toks.end)
-            .unwrap_or(e)
-    } else {
-        e
-    };
+    let after = (c.mention_after_word(e, "of", 3, party)).map_or(e, |mi| c.mentions()[mi].toks.end);
     destination(c, after, false)
         .or_else(|| {
             (after + 1 < c.range.end)
@@ -351,9 +337,7 @@ fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
                 .flatten()
         })
         .or_else(|| {
-            c.is_word(e, "of")
-                .then(|| c.mention_after(e + 1, 3, placeish))
-                .flatten()
+            c.mention_after_word(e, "of", 3, placeish)
                 .map(|mi| c.filler(mi))
         })
 }

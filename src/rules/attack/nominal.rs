@@ -36,7 +36,11 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
     let k = modifiers_start(c, t);
     let on = prep_object(c, e, 3, &TARGET_PREPOSITIONS);
     let by = by_phrase(c, e, on.as_ref());
-    let d = partitive_start(c, quantifiers_start(c, k), k);
+    // "X launched over 140 raids", "the cell behind these raids".
+    let quantified = c.back_while(k, |q| {
+        c.is_in(q, &QUANTIFIERS) || c.kind(q) == Some(TokenKind::Num)
+    });
+    let d = partitive_start(c, quantified, k);
     let (attacker, rule) = agent(c, e, &head, by.clone())
         .or_else(|| attacker_before_noun(c, k))
         .or_else(|| attacker_before_phrase(c, d))
@@ -89,16 +93,12 @@ fn verb_use(c: &Ctx<'_, '_>, t: usize, head: &str) -> bool {
 /// The noun at `t` moved back over its modifiers (adjectives, numbers,
 /// quotes, a weapon) to the word before the noun phrase; a name stops it.
 fn modifiers_start(c: &Ctx<'_, '_>, t: usize) -> usize {
-    let mut k = t;
-    while k > c.range.start
-        && c.mention_ending(k).is_none()
-        && (c.is_in(k - 1, &ATTACK_ADJECTIVES)
-            || matches!(c.kind(k - 1), Some(TokenKind::Num) | Some(TokenKind::Quote))
-            || c.weapon(|w| w.toks.end == k).is_some())
-    {
-        k -= 1;
-    }
-    k
+    c.back_while(t, |q| {
+        c.mention_ending(q + 1).is_none()
+            && (c.is_in(q, &ATTACK_ADJECTIVES)
+                || matches!(c.kind(q), Some(TokenKind::Num | TokenKind::Quote))
+                || c.weapon(|w| w.toks.end == q + 1).is_some())
+    })
 }
 
 /// The attacker before the noun phrase ending at `k`: a modifier
@@ -168,18 +168,6 @@ fn relative_agent(c: &Ctx<'_, '_>, e: usize) -> Option<(usize, Filler)> {
     word_object(c, from, 1, "by").filter(|(k, _)| !weapon_at(c, k + 1))
 }
 
-/// Token `k` moved back over the quantifiers and numbers of the noun
-/// phrase ("X launched over 140 raids", "the cell behind these raids").
-fn quantifiers_start(c: &Ctx<'_, '_>, k: usize) -> usize {
-    let mut d = k;
-    while d > c.range.start
-        && (c.is_in(d - 1, &QUANTIFIERS) || c.kind(d - 1) == Some(TokenKind::Num))
-    {
-        d -= 1;
-    }
-    d
-}
-
 /// Token `d` moved back over "one of the heaviest", "one of the decade's
 /// worst": a superlative partitive between a light verb and its attack
 /// noun.
@@ -237,10 +225,7 @@ fn attacker_before_phrase(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)>
 /// "the cell behind these raids": the party right before "behind" (at
 /// `behind`), quotes aside.
 fn party_behind(c: &Ctx<'_, '_>, behind: usize) -> Option<(Filler, RuleId)> {
-    let mut b = behind;
-    while b > c.range.start && matches!(c.kind(b - 1), Some(TokenKind::Quote)) {
-        b -= 1;
-    }
+    let b = c.back_while(behind, |q| c.kind(q) == Some(TokenKind::Quote));
     let f = c.mention_ending(b).and_then(|mi| as_attacker(c, mi))?;
     Some((f, RuleId::AttackBehind))
 }

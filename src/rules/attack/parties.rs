@@ -36,10 +36,9 @@ pub(super) fn as_attacker(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
 /// ("by a roadside bomb", "by drones"): such a "by" names the weapon, not
 /// the attacker.
 pub(super) fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
-    let mut k = i;
-    while c.is_in(k, &WEAPON_DETERMINERS) || c.kind(k) == Some(TokenKind::Num) {
-        k += 1;
-    }
+    let k = c.forward_while(i, |k| {
+        c.is_in(k, &WEAPON_DETERMINERS) || c.kind(k) == Some(TokenKind::Num)
+    });
     // "by Shahed-131/136 drones": a name of a model before the weapon.
     let after_name = c.mention_starting(k).map(|mi| c.mentions()[mi].toks.end);
     c.weapon(|w| w.toks.start == k || Some(w.toks.start) == after_name)
@@ -101,12 +100,10 @@ pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 /// aside ("in southern Narva"), or a capital told by its country ("in the
 /// Valdorian capital").
 fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
-    let mut j = k + 1;
-    while c.is_in(j, &ARTICLES)
-        || (c.plain_word(j) && c.word(j).starts_with(char::is_lowercase) && j < k + 3)
-    {
-        j += 1;
-    }
+    let j = c.forward_while(k + 1, |j| {
+        c.is_in(j, &ARTICLES)
+            || (c.plain_word(j) && c.word(j).starts_with(char::is_lowercase) && j < k + 3)
+    });
     if let Some(mi) = c
         .mention_starting(j)
         .filter(c.mention_is(|m| placeish(m) || m.class == Class::Unknown))

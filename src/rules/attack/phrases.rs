@@ -222,14 +222,11 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
     if !bare {
         return None;
     }
-    let mut start = a - 1;
-    while start > c.range.start
-        && (c.kind(start - 1) == Some(TokenKind::Num)
-            || c.is_in(start - 1, &SUBJECT_COUNT_WORDS)
-            || number(c.word(start - 1)).is_some())
-    {
-        start -= 1;
-    }
+    let start = c.back_while(a - 1, |q| {
+        c.kind(q) == Some(TokenKind::Num)
+            || c.is_in(q, &SUBJECT_COUNT_WORDS)
+            || number(c.word(q)).is_some()
+    });
     Some(Filler::Span(c.doc.toks_span(start..a)))
 }
 
