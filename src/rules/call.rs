@@ -59,12 +59,10 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     }
     let mut after = m.toks.end;
     // "the mayor of Dorvel", "Queen Rania of Orlandia"
-    if c.is_word(after, "of") {
-        if let Some(p) = c.mention_after(after + 1, 2, |x| {
-            super::placeish(x) || x.class == Class::Org
-        }) {
-            after = c.mentions()[p].toks.end;
-        }
+    if let Some(p) = c.mention_after_word(after, "of", 2, |x| {
+        super::placeish(x) || x.class == Class::Org
+    }) {
+        after = c.mentions()[p].toks.end;
     }
     let ends = after >= c.range.end
         || matches!(

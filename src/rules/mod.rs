@@ -427,6 +427,11 @@ impl<'a, 't> Ctx<'a, 't> {
         k
     }
 
+    /// Token `i`, or the one after it when it is `word` ("of", "out").
+    pub(crate) fn past_word(&self, i: usize, word: &str) -> usize {
+        i + usize::from(self.is_word(i, word))
+    }
+
     /// True when the token before `i` is in the sentence and one of `words`.
     #[inline]
     pub(crate) fn follows(&self, i: usize, words: &Words) -> bool {

@@ -229,28 +229,19 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
             }
         }
         Filler::Span(span) => {
-            let first = c
-                .range
+            let toks = c.range.clone();
+            let first = toks
                 .clone()
                 .find(|&i| c.doc.tokens[i].span.start >= span.start);
             // The head lies inside the span: the phrase as the rule cut it.
-            let inside = |h: usize| {
-                h.min(
-                    (c.range.start..c.range.end)
-                        .rev()
-                        .find(|&k| c.doc.tokens[k].span.end <= span.end)
-                        .unwrap_or(h),
-                )
-            };
-            match first.and_then(|i| np_head(c, i).map(|h| (i, inside(h).max(i)))) {
-                // "the city continued": the last noun of the table in the phrase.
-                Some((i, h)) => (i..=h)
-                    .rev()
-                    .map(|k| c.noun_types(k))
-                    .find(|t| t.any())
-                    .map_or(Party::Noun(NounTypes::default()), Party::Noun),
-                None => Party::Noun(NounTypes::default()),
-            }
+            let last = toks.rev().find(|&k| c.doc.tokens[k].span.end <= span.end);
+            // "the city continued": the last noun of the table in the phrase.
+            let types = first.and_then(|i| {
+                let h = np_head(c, i)?;
+                let h = last.map_or(h, |l| h.min(l)).max(i);
+                (i..=h).rev().map(|k| c.noun_types(k)).find(|t| t.any())
+            });
+            Party::Noun(types.unwrap_or_default())
         }
     }
 }

@@ -103,52 +103,25 @@ fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
 /// before an attribution (", according to X", ", X said") or a participle
 /// speech verb that starts a second statement (", warning of delays").
 fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
-    let mut j = i;
-    while j < c.range.end {
+    let speech_at = |k| c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k);
+    let ends = |j: usize| {
         let w = c.word(j);
-        if c.doc.tokens[j].kind == TokenKind::Punct
-            && matches!(w, "." | "!" | "?" | ";")
-            && j + 1 >= c.range.end.saturating_sub(1)
-        {
-            return j;
-        }
-        if c.doc.tokens[j].kind == TokenKind::Punct && w == ";" {
-            return j;
-        }
-        if c.is_in(j, &JOINING_CONJUNCTIONS)
-            && j > i
-            && c.trigs.iter().any(|t| {
-                t.kind == TriggerKind::Statement
-                    && (t.toks.start == j + 1
-                        || t.toks.start == j + 2 && c.is_in(j + 1, &SEQUENCE_ADVERBS))
-            })
-        {
-            return j;
-        }
-        if w == "," || c.doc.tokens[j].kind == TokenKind::Quote {
-            let n = j + 1;
-            if c.is_word(n, "according") || c.is_word(n, "per") {
-                return j;
-            }
-            if c.trigs.iter().any(|t| {
-                t.kind == TriggerKind::Statement && t.toks.start == n && c.word(n).ends_with("ing")
-            }) {
-                return j;
-            }
-            // ", she told the council" / ", a ministry spokeswoman said"
-            if let Some(mi) = c.mention_starting(n) {
-                let m = &c.mentions()[mi];
-                if c.trigs
-                    .iter()
-                    .any(|t| t.kind == TriggerKind::Statement && t.toks.start == m.toks.end)
-                {
-                    return j;
-                }
-            }
-        }
-        j += 1;
-    }
-    c.range.end
+        let last = matches!(w, "." | "!" | "?") && j + 2 >= c.range.end;
+        let stop = c.kind(j) == Some(TokenKind::Punct) && (w == ";" || last);
+        // "and warned", "and then said": a second speech verb.
+        let joined = j > i
+            && c.is_in(j, &JOINING_CONJUNCTIONS)
+            && (speech_at(j + 1) || (c.is_in(j + 1, &SEQUENCE_ADVERBS) && speech_at(j + 2)));
+        let n = j + 1;
+        // ", according to", ", warning", ", she told the council".
+        let attribution = (w == "," || c.kind(j) == Some(TokenKind::Quote))
+            && (c.is_word(n, "according")
+                || c.is_word(n, "per")
+                || (speech_at(n) && c.word(n).ends_with("ing"))
+                || (c.mention_starting(n)).is_some_and(|mi| speech_at(c.mentions()[mi].toks.end)));
+        stop || joined || attribution
+    };
+    (i..c.range.end).find(|&j| ends(j)).unwrap_or(c.range.end)
 }
 
 /// Skips a date or place adverbial right after a speech verb ("said on Friday evening that").
@@ -591,8 +564,7 @@ fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Dr
     if phrase.starts_with("per ") {
         return None;
     }
-    let k = if c.is_word(e, ",") { e + 1 } else { e };
-    let sp = c.mention_after(k, 3, speaker_ok)?;
+    let sp = c.mention_after(c.past_word(e, ","), 3, speaker_ok)?;
     let v = c.mentions()[sp].toks.end;
     if v >= c.range.end || c.doc.tokens[v].kind != TokenKind::Word {
         return None;

@@ -64,10 +64,8 @@ fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     let mi = c.mention_starting(j).filter(c.mention_is(destinationish))?;
     let m = &c.mentions()[mi];
     let mut end = m.toks.end;
-    if c.is_word(end, "and") {
-        if let Some(m2) = c.mention_after(end + 1, 3, destinationish) {
-            end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
-        }
+    if let Some(m2) = c.mention_after_word(end, "and", 3, destinationish) {
+        end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
     }
     if end == m.toks.end {
         return Some(c.filler(mi));
@@ -122,39 +120,32 @@ fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
     if !(j..noun).all(|q| c.plain_word(q)) {
         return None;
     }
-    let after = if c.is_word(noun + 1, "of") {
-        noun + 2
-    } else {
-        noun + 1
-    };
-    c.mention_starting(after)
+    c.mention_starting(c.past_word(noun + 1, "of"))
         .filter(c.mention_is(|m| matches!(m.class, Class::Place | Class::Unknown)))
 }
 
 /// The host: "met with X", "talks with X", "hosted by X", "where he met X".
 fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
-    for k in from..c.range.end {
-        if c.is_in(k, &HOST_CUES) {
+    let hostish = |m: &EntityMention| {
+        matches!(
+            m.class,
+            Class::Person | Class::Description | Class::Group | Class::Org
+        )
+    };
+    let mi = (from..c.range.end)
+        .filter(|&k| c.is_in(k, &HOST_CUES))
+        .find_map(|k| {
             let j = c.forward_over(k + 1, &HOST_LEADERS);
-            if let Some(mi) = c.mention_starting(j).filter(c.mention_is(|m| {
-                matches!(
-                    m.class,
-                    Class::Person | Class::Description | Class::Group | Class::Org
-                )
-            })) {
-                let m = &c.mentions()[mi];
-                // "officials in Velgrad"
-                if m.class == Class::Group && c.is_word(m.toks.end, "in") {
-                    if let Some(p) = c.mention_starting(m.toks.end + 1) {
-                        let end = c.mentions()[p].span.end;
-                        return Some(Filler::Span(Span::new(m.span.start, end)));
-                    }
-                }
-                return Some(c.filler(mi));
-            }
-        }
-    }
-    None
+            c.mention_starting(j).filter(c.mention_is(hostish))
+        })?;
+    let m = &c.mentions()[mi];
+    // "officials in Velgrad": the officials of the place.
+    let place = (m.class == Class::Group && c.is_word(m.toks.end, "in"))
+        .then(|| c.mention_starting(m.toks.end + 1))
+        .flatten();
+    Some(place.map_or(c.filler(mi), |p| {
+        Filler::Span(Span::new(m.span.start, c.mentions()[p].span.end))
+    }))
 }
 
 fn draft(

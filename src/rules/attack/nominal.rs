@@ -160,12 +160,7 @@ fn relative_agent(c: &Ctx<'_, '_>, e: usize) -> Option<(usize, Filler)> {
     let stop = c.clause_end(e).min(e + 12);
     let v =
         (e..stop).find(|&j| c.is_in(j, &CARRIED_OUT) && c.is_in(j.saturating_sub(1), &PAST_BE))?;
-    let from = if c.is_word(v + 1, "out") {
-        v + 2
-    } else {
-        v + 1
-    };
-    word_object(c, from, 1, "by").filter(|(k, _)| !weapon_at(c, k + 1))
+    word_object(c, c.past_word(v + 1, "out"), 1, "by").filter(|(k, _)| !weapon_at(c, k + 1))
 }
 
 /// Token `d` moved back over "one of the heaviest", "one of the decade's
