@@ -335,17 +335,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ("Russia's army": "Russia").
     fn is_object_or_possessor(&self, m: &EntityMention) -> bool {
         let s = m.toks.start;
-        let prev = if s > self.range.start && self.is_in(s - 1, &ARTICLES) {
-            s.saturating_sub(2)
-        } else {
-            s.wrapping_sub(1)
-        };
-        let after_prep =
-            prev >= self.range.start && prev < self.range.end && self.is_in(prev, &PREPOSITIONS);
+        let phrase = if self.follows(s, &ARTICLES) { s - 1 } else { s };
         let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
-        let possessor =
-            m.toks.end < self.range.end && self.doc.tokens[m.toks.end].kind == TokenKind::Poss;
-        after_prep || after_poss || possessor
+        self.follows(phrase, &PREPOSITIONS)
+            || after_poss
+            || self.kind(m.toks.end) == Some(TokenKind::Poss)
     }
 
     /// True for a word of the sentence that is not a preposition: a word
@@ -482,19 +476,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Span from the start of token `a` to the end of token `b - 1`, trimmed of
     /// punctuation and quotes at both ends.
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {
-        let (mut a, mut b) = (a, b);
-        while a < b && matches!(self.doc.tokens[a].kind, TokenKind::Punct | TokenKind::Quote) {
-            a += 1;
-        }
-        while b > a
-            && matches!(
-                self.doc.tokens[b - 1].kind,
-                TokenKind::Punct | TokenKind::Quote
-            )
-        {
-            b -= 1;
-        }
-        (a < b).then(|| self.doc.toks_span(a..b))
+        let edge =
+            |k: usize| matches!(self.doc.tokens[k].kind, TokenKind::Punct | TokenKind::Quote);
+        let a = (a..b).find(|&k| !edge(k))?;
+        let b = (a..b).rev().find(|&k| !edge(k))? + 1;
+        Some(self.doc.toks_span(a..b))
     }
 
     /// Triggers of another kind or frame in this sentence.
@@ -573,18 +559,16 @@ fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
     // The tokens of the span before the date and the phrase that leads to it
     // ("in the first week of"), less dangling words and punctuation.
     let first = index(span.start);
-    let mut end = index(date.span.start);
+    let end = index(date.span.start);
     let lead = (first..end)
         .rev()
         .take_while(|&k| c.is_in(k, &TIME_WORDS) || c.is_in(k, &TIME_PREPOSITIONS))
         .find(|&k| c.is_in(k, &TIME_PREPOSITIONS));
-    end = lead.unwrap_or(end);
-    while end > first
-        && (matches!(c.kind(end - 1), Some(TokenKind::Punct | TokenKind::Quote))
-            || c.is_in(end - 1, &DANGLING))
-    {
-        end -= 1;
-    }
+    let edge = |k| matches!(c.kind(k), Some(TokenKind::Punct | TokenKind::Quote));
+    let end = (first..lead.unwrap_or(end))
+        .rev()
+        .find(|&k| !edge(k) && !c.is_in(k, &DANGLING))
+        .map_or(first, |k| k + 1);
     (end > first).then(|| Span::new(span.start, c.doc.tokens[end - 1].span.end))
 }
 
@@ -645,19 +629,17 @@ pub(crate) fn in_name(mentions: &[EntityMention], toks: &Range<usize>) -> bool {
     })
 }
 
-/// True for a mention that can be a party to a call or a visitor: a
-/// person, organization, group, country or a word that refers to one.
+/// True for a mention that can be a party to a call or a visitor: an
+/// actor (a person, organization, group, country or a word that refers to
+/// one).
 pub(crate) fn party(m: &EntityMention) -> bool {
-    matches!(
-        m.class,
-        Class::Person
-            | Class::Pronoun
-            | Class::Description
-            | Class::Org
-            | Class::Group
-            | Class::Unknown
-            | Class::Country
-    )
+    m.is_actor()
+}
+
+/// True for a party told by its name or title, not a common-noun group or
+/// a pronoun.
+pub(crate) fn named_party(m: &EntityMention) -> bool {
+    party(m) && !matches!(m.class, Class::Group | Class::Pronoun)
 }
 
 /// True for a mention class that can be a place.

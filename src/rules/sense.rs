@@ -471,14 +471,8 @@ fn call(
     }
     // "carry phone calls", "place phone calls on the app": calls in general,
     // unless named parties hold them.
-    let named = participants
-        .iter()
+    let named = (participants.iter())
         .filter_map(|f| c.filler_mention(f))
-        .any(|m| {
-            matches!(
-                m.class,
-                Class::Person | Class::Org | Class::Country | Class::Unknown | Class::Description
-            )
-        });
+        .any(super::named_party);
     (phrase.ends_with("calls") && !named).then_some(RuleId::SenseCallsInGeneral)
 }

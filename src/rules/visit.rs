@@ -1,7 +1,7 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{named_party, party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::document::Span;
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
@@ -345,13 +345,8 @@ fn visitor_by(c: &Ctx<'_, '_>, e: usize, dest: &Option<Filler>) -> Option<Filler
         .into_iter()
         .flatten()
         .find(|&j| c.is_word(j, "by"))?;
-    let person = |m: &EntityMention| {
-        matches!(
-            m.class,
-            Class::Person | Class::Description | Class::Country | Class::Org | Class::Unknown
-        )
-    };
-    c.mention_after(by + 1, 3, person).map(|mi| c.filler(mi))
+    c.mention_after(by + 1, 3, named_party)
+        .map(|mi| c.filler(mi))
 }
 
 /// True when a visit noun whose phrase starts at `k`, told without a

@@ -6,7 +6,7 @@ use super::parties::{
     actorish, as_attacker, attacker_filler, location_after, weapon_at, weapon_near,
 };
 use super::phrases::{impact_object, np_at, passive_subject, prep_object, word_object};
-use super::{casualties, draft, roleless, Parties};
+use super::{casualties, draft, Parties};
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
@@ -66,16 +66,17 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
     let counted = plural
         && d < t
         && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
-    if parties.is_empty() {
-        return if counted && !weak {
-            Some(roleless(c, tr, RuleId::AttackCounted, false))
+    if parties == Parties::default() {
+        let (rule, backref) = if counted && !weak {
+            (RuleId::AttackCounted, false)
         } else if definite && (!plural || c.seen_attack) {
-            Some(roleless(c, tr, RuleId::AttackBackref, true))
+            (RuleId::AttackBackref, true)
         } else if casualties(c) != (None, None) {
-            Some(roleless(c, tr, RuleId::AttackWithCasualties, false))
+            (RuleId::AttackWithCasualties, false)
         } else {
-            None
+            return None;
         };
+        return Some(draft(c, tr, parties, rule, backref));
     }
     // "the raid in southern Narva", "Tuesday's raid": a definite
     // reference takes the parties it lacks from the event it refers to.
