@@ -31,10 +31,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Op
 /// ("called the plan a mistake", "called him a liar").
 pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> {
     // "was called", "so-called": naming.
-    if c.follows(t, &NAMING_BEFORE_CALLED) {
-        return None;
-    }
-    if c.is_in(e, &NOT_CALL_PARTICLES) {
+    if c.follows(t, &NAMING_BEFORE_CALLED) || c.is_in(e, &NOT_CALL_PARTICLES) {
         return None;
     }
     let naming = c.word(t).starts_with(['c', 'C']);
@@ -43,20 +40,12 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     }
     // "what they call the Alert Cache", "the man who calls himself X":
     // naming.
-    let lo = t.saturating_sub(3).max(c.range.start);
-    if naming && ((lo..t).any(|k| c.is_word(k, "what")) || c.is_in(e, &REFLEXIVES)) {
+    if naming && (c.before(t, 3).any(|k| c.is_word(k, "what")) || c.is_in(e, &REFLEXIVES)) {
         return None;
     }
     let mi = c.mention_after(e, 2, party)?;
     let m = &c.mentions()[mi];
-    let callee = if naming {
-        known_party(c, m)
-    } else {
-        party(m) && m.class != Class::Group
-    };
-    if !callee {
-        return None;
-    }
+    let callee = (naming && known_party(c, m)) || (!naming && m.class != Class::Group);
     let mut after = m.toks.end;
     // "the mayor of Dorvel", "Queen Rania of Orlandia"
     if let Some(p) = c.mention_after_word(after, "of", 2, |x| {
@@ -72,7 +61,7 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
         || c.is_in(after, &AFTER_CALL_OBJECT)
         || c.kind(after) == Some(TokenKind::Num)
         || crate::mention::is_calendar(c.word(after));
-    ends.then_some(mi)
+    (callee && ends).then_some(mi)
 }
 
 /// True when the verb at `t` has its subject right before it (adverbs and
@@ -124,10 +113,8 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     }) {
         return None;
     }
-    let from = t.saturating_sub(6).max(c.range.start);
-    let v = (from..t)
-        .rev()
-        .find(|&k| c.is_in(k, &CONVERSE) || addressee_of(c, k).is_some())?;
+    let v =
+        (c.before(t, 6).rev()).find(|&k| c.is_in(k, &CONVERSE) || addressee_of(c, k).is_some())?;
     let mut participants = subject_group(c, v);
     // "Putin told Erdogan by phone that ..."
     add(c, &mut participants, addressee_of(c, v));
@@ -148,16 +135,10 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// The subject of the clause before token `t` and the parties joined to it
 /// by "and" ("Macron and Scholz spoke by phone").
 fn subject_group(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
-    let mut parts = Vec::new();
-    if let Some(mi) = c.subject_before(t).filter(c.mention_is(party)) {
-        let group = c.conjuncts(mi, true, party).into_iter();
-        add(
-            c,
-            &mut parts,
-            group.filter(|&n| c.mentions()[n].toks.end <= t),
-        );
-    }
-    parts
+    let subject = c.subject_before(t).filter(c.mention_is(party));
+    let group = subject.map_or(Vec::new(), |mi| c.conjuncts(mi, true, party));
+    let before = group.into_iter().filter(|&n| c.mentions()[n].toks.end <= t);
+    before.map(|n| c.filler(n)).collect()
 }
 
 /// Adds mentions `mis` as participants, each once.
@@ -308,7 +289,7 @@ fn parties_before(
         }
     }
     // "Blinken told Wang Yi in a call that ...": the addressee.
-    if let Some(mi) = (t.saturating_sub(8).max(c.range.start)..t).find_map(|k| addressee_of(c, k)) {
+    if let Some(mi) = c.before(t, 8).find_map(|k| addressee_of(c, k)) {
         if c.mentions()[mi].toks.end <= t {
             add(c, parts, [mi]);
         }
@@ -345,22 +326,19 @@ fn opening_call(
     rule: RuleId,
 ) -> RuleId {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let comma = || (e..c.range.end).find(|&q| c.word(q) == ",");
+    let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
+    let main_subject = || comma.and_then(|q| c.mention_after(q + 1, 3, party));
     let opening = (t.saturating_sub(3)..t)
         .find(|&k| c.is_in(k, &OPENING_PREPOSITIONS))
         .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(TokenKind::Quote));
     if opening && parts.len() == 1 && rule == RuleId::CallWith {
-        add(
-            c,
-            parts,
-            comma().and_then(|q| c.mention_after(q + 1, 3, party)),
-        );
+        add(c, parts, main_subject());
     }
     let in_a = c.is_word(t.saturating_sub(2), "in") || c.is_word(t.saturating_sub(3), "in");
     if !parts.is_empty() || !in_a {
         return rule;
     }
-    let Some(a) = comma().and_then(|q| c.mention_after(q + 1, 3, party)) else {
+    let Some(a) = main_subject() else {
         return rule;
     };
     parts.push(c.filler(a));
@@ -374,15 +352,13 @@ fn opening_call(
 /// "the two leaders", "both men": a plural description of parties told before.
 fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
     let m = &c.mentions()[mi];
-    let last = m.toks.end - 1;
-    (m.class == Class::Group || m.class == Class::Description) && c.is_in(last, &PAIR_WORDS)
+    (m.class == Class::Group || m.class == Class::Description)
+        && c.is_in(m.toks.end - 1, &PAIR_WORDS)
 }
 
-/// The addressee right after a verb of telling at token `k` ("told Wang Yi",
-/// "assured Scholz", "urged Netanyahu").
+/// The addressee right after a verb of telling at token `k` ("told X",
+/// "urged X", "thanked X": a verb whose object is a person).
 fn addressee_of(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    // "told Wang Yi", "urged Netanyahu", "thanked Macron" (a verb whose
-    // object is a person).
     let verb = c.has_trigger(TriggerKind::Statement, |x| {
         x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge | Frame::Object)
     });

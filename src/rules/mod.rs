@@ -421,6 +421,11 @@ impl<'a, 't> Ctx<'a, 't> {
         k
     }
 
+    /// The (at most) `n` tokens of the sentence before token `t`.
+    pub(crate) fn before(&self, t: usize, n: usize) -> Range<usize> {
+        t.saturating_sub(n).max(self.range.start)..t
+    }
+
     /// Token `i`, or the one after it when it is `word` ("of", "out").
     pub(crate) fn past_word(&self, i: usize, word: &str) -> usize {
         i + usize::from(self.is_word(i, word))

@@ -73,7 +73,7 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
 /// The quotation that ends just before token `i` (allowing a comma
 /// between), as content.
 fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
-    for k in (i.saturating_sub(4).max(c.range.start)..i).rev() {
+    for k in c.before(i, 4).rev() {
         if c.is_in(k, &ARTICLES) {
             continue;
         }
@@ -602,7 +602,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// statement not made (negated by the words before it), with no content.
 fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
-    let refusal = (t.saturating_sub(8).max(c.range.start)..t).any(|k| c.is_in(k, &REFUSALS));
+    let refusal = c.before(t, 8).any(|k| c.is_in(k, &REFUSALS));
     let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
     refusal.then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
 }

@@ -301,11 +301,11 @@ fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
 
 /// "shield towns from rebel rockets": the protected are the target.
 fn protected_from(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
-    let from = (t.saturating_sub(4).max(c.range.start)..t)
+    let from = c.before(t, 4).rev().find(|&j| c.is_word(j, "from"))?;
+    let v = c
+        .before(from, 8)
         .rev()
-        .find(|&j| c.is_word(j, "from"))?;
-    let stop = from.saturating_sub(8).max(c.range.start);
-    let v = (stop..from).rev().find(|&v| c.is_in(v, &PROTECT_VERBS))?;
+        .find(|&v| c.is_in(v, &PROTECT_VERBS))?;
     np_at(c, v + 1)
 }
 
