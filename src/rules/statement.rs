@@ -40,22 +40,22 @@ fn speaker_ok(m: &EntityMention) -> bool {
     m.is_actor() || m.class == Class::Place
 }
 
-/// A statement draft: the speaker mention, the content and whether it is
-/// a quotation, and the rule that found them.
+/// The statement a rule found: the speaker mention, the content and
+/// whether it is a quotation, and the rule.
 fn draft(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
     speaker: usize,
     (content, quote): Content,
     rule: RuleId,
-) -> Draft {
+) -> Option<Draft> {
     let speaker = Some(c.filler(speaker));
     let roles = Roles::Statement {
         speaker,
         content,
         quote,
     };
-    c.draft(tr, roles, rule, false)
+    Some(c.draft(tr, roles, rule, false))
 }
 
 /// The content of a quotation region: trimmed of its edge punctuation and
@@ -233,7 +233,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         Frame::Prep => RuleId::StatementPrep,
         _ => RuleId::StatementSay,
     };
-    Some(draft(c, tr, speaker, content, rule))
+    draft(c, tr, speaker, content, rule)
 }
 
 /// True when the speech verb is one of a visit or a call here: "the mayor
@@ -284,7 +284,7 @@ fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let sp = c.mention_after_word(e, "by", 4, speaker_ok)?;
     let content = quote_before(c, c.range.start.max(t.saturating_sub(3))).unwrap_or(UNTOLD);
-    Some(draft(c, tr, sp, content, RuleId::StatementPassiveBy))
+    draft(c, tr, sp, content, RuleId::StatementPassiveBy)
 }
 
 /// Inverted: `"...," said X` / `..., said a ministry spokeswoman.`: the speaker right
@@ -303,7 +303,7 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let content = quote_before(c, t).unwrap_or_else(|| (c.span(c.range.start, t), false));
-    Some(draft(c, tr, sp, content, RuleId::StatementSayInverted))
+    draft(c, tr, sp, content, RuleId::StatementSayInverted)
 }
 
 /// The speaker before the verb: the first verb's speaker for a verb joined
@@ -398,20 +398,14 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
     let t = tr.toks.start;
     let sp = &c.mentions()[speaker];
     if let Some(q) = quote_before(c, sp.toks.start).or_else(|| quote_before(c, t)) {
-        return Some(draft(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker));
+        return draft(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker);
     }
     let s0 = phrase_start(c, speaker);
     if !(sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == ",") {
         return None;
     }
     let content = (c.span(c.range.start, s0 - 1), false);
-    Some(draft(
-        c,
-        tr,
-        speaker,
-        content,
-        RuleId::StatementClauseThenSpeaker,
-    ))
+    draft(c, tr, speaker, content, RuleId::StatementClauseThenSpeaker)
 }
 
 /// The content after the verb: for "told", after the addressee (token
@@ -486,13 +480,7 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         k -= 1;
     }
     let sp = c.mention_ending(k).filter(c.mention_is(speaker_ok))?;
-    Some(draft(
-        c,
-        tr,
-        sp,
-        quoted(c, q),
-        RuleId::StatementPartialQuote,
-    ))
+    draft(c, tr, sp, quoted(c, q), RuleId::StatementPartialQuote)
 }
 
 /// "according to X", "X was quoted as saying", "In a statement, X ...".
@@ -516,7 +504,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e, 5, speaker_ok)?;
     let sp_end = c.mentions()[sp].toks.end;
     if let Some(q) = quote_before(c, t) {
-        return Some(draft(c, tr, sp, q, RuleId::StatementAccordingTo));
+        return draft(c, tr, sp, q, RuleId::StatementAccordingTo);
     }
     let at_start = t == c.range.start
         || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
@@ -529,13 +517,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         c.span(c.range.start, t)
     };
-    Some(draft(
-        c,
-        tr,
-        sp,
-        (content, false),
-        RuleId::StatementAccordingTo,
-    ))
+    draft(c, tr, sp, (content, false), RuleId::StatementAccordingTo)
 }
 
 /// "X was quoted as saying": the speaker is the one quoted ("the agency
@@ -548,7 +530,7 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = quoted_one.or_else(|| c.subject_before(t).filter(c.mention_is(speaker_ok)))?;
     let content =
         quote_before(c, c.mentions()[sp].toks.start).unwrap_or_else(|| content_from(c, e));
-    Some(draft(c, tr, sp, content, RuleId::StatementQuotedAsSaying))
+    draft(c, tr, sp, content, RuleId::StatementQuotedAsSaying)
 }
 
 /// "In a statement, the ministry detailed ...": the first actor after the
@@ -556,26 +538,19 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// the phrase only attributes.
 fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
     let e = tr.toks.end;
-    if c.has_trigger(TriggerKind::Statement, |x| {
+    let speech_act = c.has_trigger(TriggerKind::Statement, |x| {
         x.frame != Frame::According && x.frame != Frame::Noun
-    }) {
-        return None;
-    }
-    if phrase.starts_with("per ") {
+    });
+    if speech_act || phrase.starts_with("per ") {
         return None;
     }
     let sp = c.mention_after(c.past_word(e, ","), 3, speaker_ok)?;
     let v = c.mentions()[sp].toks.end;
-    if v >= c.range.end || c.doc.tokens[v].kind != TokenKind::Word {
+    if c.kind(v) != Some(TokenKind::Word) {
         return None;
     }
-    Some(draft(
-        c,
-        tr,
-        sp,
-        content_from(c, v + 1),
-        RuleId::StatementInAStatement,
-    ))
+    let content = content_from(c, v + 1);
+    draft(c, tr, sp, content, RuleId::StatementInAStatement)
 }
 
 /// A speech noun: "strong protest from the embassy", "Tarnis's denial",
@@ -604,7 +579,9 @@ fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let refusal = c.before(t, 8).any(|k| c.is_in(k, &REFUSALS));
     let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
-    refusal.then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
+    refusal
+        .then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
+        .flatten()
 }
 
 /// "a protest from the embassy", "a denial by the ministry": the speaker
@@ -615,7 +592,7 @@ fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-    Some(draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom))
+    draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom)
 }
 
 /// "Tarnis's denial": the possessor speaks.
@@ -625,7 +602,7 @@ fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_ending(t - 1).filter(c.mention_is(speaker_ok))?;
-    Some(draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive))
+    draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive)
 }
 
 /// "X issued a statement ..." with nothing else: the subject speaks, and
@@ -644,5 +621,5 @@ fn issued_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         UNTOLD
     };
-    Some(draft(c, tr, sp, content, RuleId::StatementIssuedStatement))
+    draft(c, tr, sp, content, RuleId::StatementIssuedStatement)
 }

@@ -148,6 +148,7 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     }))
 }
 
+/// The visit a rule found, with its roles.
 fn draft(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
@@ -156,17 +157,13 @@ fn draft(
     host: Option<Filler>,
     rule: RuleId,
     backref: bool,
-) -> Draft {
-    c.draft(
-        tr,
-        Roles::Visit {
-            visitor,
-            destination,
-            host,
-        },
-        rule,
-        backref,
-    )
+) -> Option<Draft> {
+    let roles = Roles::Visit {
+        visitor,
+        destination,
+        host,
+    };
+    Some(c.draft(tr, roles, rule, backref))
 }
 
 /// "Holt hosted Ilves in Tarnis", "Ilves was received by Holt in
@@ -192,19 +189,12 @@ pub(crate) fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         let h = c.subject_before(t).filter(c.mention_is(party));
         (v, h, c.mentions()[v].toks.end)
     };
-    let to = c.is_in(after, &GUEST_PLACE_PREPOSITIONS);
-    let place = to
+    let place = (c.is_in(after, &GUEST_PLACE_PREPOSITIONS))
         .then(|| c.mention_after(after + 1, 3, placeish))
         .flatten()?;
-    Some(draft(
-        c,
-        tr,
-        Some(c.filler(visitor)),
-        Some(c.filler(place)),
-        host.map(|h| c.filler(h)),
-        RuleId::VisitHosted,
-        false,
-    ))
+    let (visitor, place) = (Some(c.filler(visitor)), Some(c.filler(place)));
+    let host = host.map(|h| c.filler(h));
+    draft(c, tr, visitor, place, host, RuleId::VisitHosted, false)
 }
 
 /// The traveller of a visit told in an opening clause: "After visiting
@@ -263,21 +253,13 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     }
     if visitor.is_none() && dest.is_none() {
         let definite = c.follows(k, &BACKREF_DETERMINERS);
-        if definite || c.is_word(k.saturating_sub(1), "during") {
-            return Some(draft(
-                c,
-                tr,
-                None,
-                None,
-                host(c, e),
-                RuleId::VisitBackref,
-                true,
-            ));
+        if !definite && !c.is_word(k.saturating_sub(1), "during") {
+            return None;
         }
-        return None;
+        rule = RuleId::VisitBackref;
     }
     let backref = visitor.is_none();
-    Some(draft(c, tr, visitor, dest, host(c, e), rule, backref))
+    draft(c, tr, visitor, dest, host(c, e), rule, backref)
 }
 
 /// The visitor of a visit noun whose phrase starts at token `k` and which
@@ -396,5 +378,5 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         RuleId::VisitMotionTo
     };
-    Some(draft(c, tr, visitor, Some(dest), host(c, e), rule, false))
+    draft(c, tr, visitor, Some(dest), host(c, e), rule, false)
 }
