@@ -168,14 +168,8 @@ impl Party {
 
     /// A thing: typed only as something no party is.
     fn thing(self) -> bool {
-        match self {
-            Party::Noun(ts) => {
-                !ts.has(NounType::Person)
-                    && !ts.has(NounType::Site)
-                    && THINGS.iter().any(|&t| ts.has(t))
-            }
-            _ => false,
-        }
+        let person_or_site = self.has_type(NounType::Person) || self.has_type(NounType::Site);
+        !person_or_site && THINGS.iter().any(|&t| self.has_type(t))
     }
 
     /// People, or a place, building or vehicle: what force is used on.
@@ -412,13 +406,11 @@ fn visit(
 /// "officials visit" and "will visit" are not.
 fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
     let plural = FIXTURE_VERBS.contains(c.word(t));
-    let Some(mi) = c.mention_ending(t) else {
-        return false;
-    };
-    let m = &c.mentions()[mi];
-    let before = m.toks.start;
-    let coordinated = c.follows(before, &COORDINATORS);
-    plural && !coordinated && matches!(m.class, Class::Unknown | Class::Org | Class::Place)
+    c.mention_ending(t).is_some_and(|mi| {
+        let m = &c.mentions()[mi];
+        let club = matches!(m.class, Class::Unknown | Class::Org | Class::Place);
+        plural && club && !c.follows(m.toks.start, &COORDINATORS)
+    })
 }
 
 /// "the arrival of new lenders", "the journey of the film": a visit noun

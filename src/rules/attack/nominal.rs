@@ -198,16 +198,10 @@ fn attacker_before_phrase(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)>
     if d <= c.range.start {
         return None;
     }
-    let light_verb = if c.is_in(d - 1, &LIGHT_VERBS) {
-        Some(d - 1)
-    } else {
-        let particle = d >= c.range.start + 2
-            && c.is_in(d - 2, &LIGHT_VERBS)
-            && c.is_in(d - 1, &LIGHT_VERB_PARTICLES);
-        particle.then(|| d - 2)
-    };
-    if let Some(v) = light_verb {
-        let f = c.subject_before(v).and_then(|mi| as_attacker(c, mi))?;
+    // "carried out raids": one particle between.
+    let v = d - usize::from(c.is_in(d - 1, &LIGHT_VERB_PARTICLES));
+    if c.follows(v, &LIGHT_VERBS) {
+        let f = c.subject_before(v - 1).and_then(|mi| as_attacker(c, mi))?;
         Some((f, RuleId::AttackLightVerbSubject))
     } else if c.is_word(d - 1, "behind") {
         party_behind(c, d - 1)
