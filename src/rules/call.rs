@@ -125,7 +125,7 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if let Some(mi) = other {
         add(c, &mut participants, c.conjuncts(mi, true, party));
     }
-    // "due to speak by video link" to a meeting: an address, not a call.
+    // Speaking by video link to a meeting: an address, not a call.
     if participants.len() < 2 {
         return None;
     }

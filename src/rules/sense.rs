@@ -2,7 +2,7 @@
 //!
 //! A trigger is a candidate, not an event. Outside conflict and diplomacy
 //! news most of them mean something else: "strike a deal", "attacked the
-//! plans", "the award went to", "free phone calls". Two kinds of evidence
+//! plans", "the prize went to", "unlimited phone calls". Two kinds of evidence
 //! decide, as dictionary-based event coders decide (an event is coded only
 //! when its parties are of the right type):
 //!
@@ -250,7 +250,7 @@ fn modified_noun(c: &Ctx<'_, '_>, i: usize) -> bool {
 /// The head of the noun phrase from token `i`: its last word before a
 /// preposition, a verb-like word or punctuation (at most six words).
 fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
-    // "beating him up": an object pronoun is the whole phrase.
+    // "knocking him down": an object pronoun is the whole phrase.
     if c.is_in(i, &OBJECT_PRONOUNS) {
         return Some(i);
     }
@@ -381,7 +381,7 @@ fn visit(
     if dest.is_some_and(Party::thing) {
         return Some(RuleId::SenseDestinationType);
     }
-    // A named mention of unknown type may be a place ("Stamford Bridge").
+    // A named mention of unknown type may be a place ("Hollin Park").
     let dest_class = destination
         .and_then(|f| c.filler_mention(f))
         .map(|m| m.class);
@@ -440,7 +440,7 @@ fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
 }
 
 /// The word just before a verb (past auxiliaries and adverbs), typed, when
-/// it is a common noun and not a mention: the subject "award" of "the award
+/// it is a common noun and not a mention: the subject "prize" of "the prize
 /// went to".
 fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
     let k = c.back_over(t, &SKIP_BEFORE_VERB);

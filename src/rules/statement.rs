@@ -225,7 +225,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             return Some(d);
         }
     }
-    let content = content_after_verb(c, tr, after);
+    // "told X that ...": after the addressee; "urged X to ...": what is asked.
+    let content = match tr.frame {
+        Frame::Urge => urged_content(c, tr.toks.end),
+        Frame::Tell => content_from(c, after),
+        _ => content_from(c, tr.toks.end),
+    };
     let rule = match tr.frame {
         Frame::Tell => RuleId::StatementTell,
         Frame::Urge => RuleId::StatementUrge,
@@ -406,16 +411,6 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
     }
     let content = (c.span(c.range.start, s0 - 1), false);
     draft(c, tr, speaker, content, RuleId::StatementClauseThenSpeaker)
-}
-
-/// The content after the verb: for "told", after the addressee (token
-/// `after`); for "urged", from the "to" after the addressee.
-fn content_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, after: usize) -> Content {
-    match tr.frame {
-        Frame::Urge => urged_content(c, tr.toks.end),
-        Frame::Tell => content_from(c, after),
-        _ => content_from(c, tr.toks.end),
-    }
 }
 
 /// What an urging verb ending at `e` asks: from the "to" after the
