@@ -303,7 +303,7 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)?;
     let after = c.mentions()[sp].toks.end;
     let ends = after >= c.range.end || matches!(c.word(after), "." | "," | "!" | "?" | ";");
-    let before_comma = t > c.range.start && matches!(c.word(t - 1), "," | "”" | "\"" | "''");
+    let before_comma = after_comma_or_quote(c, t);
     if !(ends && before_comma) {
         return None;
     }
@@ -383,17 +383,15 @@ fn nothing_said_after(c: &Ctx<'_, '_>, after: usize) -> bool {
 /// speaker is the mention right before it when its phrase follows a comma
 /// or a quotation, rather than the clause's `subject`.
 fn speaker_closing_sentence(c: &Ctx<'_, '_>, t: usize, subject: usize) -> usize {
-    match c.mention_ending(t).filter(c.mention_is(speaker_ok)) {
-        Some(mi) if mi != subject => {
-            let s0 = phrase_start(c, mi);
-            if s0 > c.range.start && matches!(c.word(s0 - 1), "," | "”" | "\"" | "''") {
-                mi
-            } else {
-                subject
-            }
-        }
-        _ => subject,
-    }
+    (c.mention_ending(t).filter(c.mention_is(speaker_ok)))
+        .filter(|&mi| after_comma_or_quote(c, phrase_start(c, mi)))
+        .unwrap_or(subject)
+}
+
+/// True when token `k` follows a comma or a closing quotation mark: it
+/// opens the attribution after what was said.
+fn after_comma_or_quote(c: &Ctx<'_, '_>, k: usize) -> bool {
+    k > c.range.start && matches!(c.word(k - 1), "," | "”" | "\"" | "''")
 }
 
 /// The content said before the speaker when nothing follows the verb: the

@@ -224,9 +224,7 @@ fn party_behind(c: &Ctx<'_, '_>, behind: usize) -> Option<(Filler, RuleId)> {
 /// one blamed, or the subject of the claim, a few words before the "for"
 /// ending before `d`.
 fn blamed_or_claiming(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)> {
-    let mut b = d - 1;
-    while b > c.range.start && b + 8 > d {
-        b -= 1;
+    for b in c.before(d - 1, 7).rev() {
         if c.is_in(b, &BLAME_VERBS) {
             let mi = c.mention_after(b + 1, 4, actorish)?;
             return Some((attacker_filler(c, mi), RuleId::AttackBlamedFor));

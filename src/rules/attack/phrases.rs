@@ -45,14 +45,17 @@ fn date_at(c: &Ctx<'_, '_>, k: usize) -> bool {
 /// possessor, what it possesses ("the county's Narva district").
 fn mention_np(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
     let m = &c.mentions()[mi];
-    if c.kind(m.toks.end) == Some(TokenKind::Poss) {
-        if let Some(f) = np_at(c, m.toks.end + 1) {
-            return Some(f);
-        }
-    }
     let modifier = (m.class == Class::Demonym && c.kind(m.toks.end) == Some(TokenKind::Word))
         || c.is_in(m.toks.end, &PARTY_ASSETS);
-    (!modifier).then(|| c.filler(mi))
+    possessed_np(c, m.toks.end).or_else(|| (!modifier).then(|| c.filler(mi)))
+}
+
+/// What a possessor ending before token `k` possesses: the object is the
+/// possessed ("the county's Narva district").
+fn possessed_np(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    (c.kind(k) == Some(TokenKind::Poss))
+        .then(|| np_at(c, k + 1))
+        .flatten()
 }
 
 /// A noun phrase of plain words from token `start` (its determiners
@@ -62,11 +65,8 @@ fn plain_np(c: &Ctx<'_, '_>, start: usize) -> Option<Filler> {
         return None;
     }
     let mut k = head_end(c, start);
-    // "the county's Narva district": the possessed is the object.
-    if k > start && c.kind(k) == Some(TokenKind::Poss) {
-        if let Some(f) = np_at(c, k + 1) {
-            return Some(f);
-        }
+    if let Some(f) = (k > start).then(|| possessed_np(c, k)).flatten() {
+        return Some(f);
     }
     // "civilians of Narva", "the residence of the governor": the head
     // takes its "of" phrase when a name follows.
@@ -85,11 +85,7 @@ fn may_be_object(c: &Ctx<'_, '_>, k: usize) -> bool {
     let lone_count = number(c.word(k)).is_some()
         && !c.is_word(k + 1, "of")
         && c.mention_starting(k + 1).is_none()
-        && !c
-            .doc
-            .tokens
-            .get(k + 1)
-            .is_some_and(|t| t.kind == TokenKind::Word);
+        && c.doc.tokens.get(k + 1).map(|t| t.kind) != Some(TokenKind::Word);
     !(k >= c.range.end
         || crate::mention::is_calendar(c.word(k))
         || c.is_in(k, &NOT_OBJECT)
