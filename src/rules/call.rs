@@ -231,8 +231,7 @@ fn is_conversation(
 /// (`call.with`); within the clause.
 fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
     let mut parts = Vec::new();
-    let stop = (e + 12).min(c.range.end);
-    for k in e..stop {
+    for k in c.ahead(e, 12) {
         if c.is_word(k, "between") {
             between(c, k + 1, &mut parts);
             return (parts, RuleId::CallBetween);

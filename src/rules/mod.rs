@@ -215,9 +215,7 @@ impl<'a, 't> Ctx<'a, 't> {
         max: usize,
         pred: impl Fn(&EntityMention) -> bool,
     ) -> Option<usize> {
-        let mut j = i;
-        let stop = (i + max).min(self.range.end);
-        while j < stop {
+        for j in self.ahead(i, max) {
             if let Some(mi) = self.mention_starting(j) {
                 return pred(&self.mentions()[mi]).then_some(mi);
             }
@@ -227,7 +225,6 @@ impl<'a, 't> Ctx<'a, 't> {
                     if j == i || !self.is_in(j, &PREPOSITIONS) => {}
                 _ => return None,
             }
-            j += 1;
         }
         None
     }
@@ -351,10 +348,12 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The end of the run of [`plain_word`](Self::plain_word)s from token
     /// `i` (at most `max`) that `stop` does not end: a noun phrase's.
     pub(crate) fn words_end(&self, i: usize, max: usize, stop: impl Fn(usize) -> bool) -> usize {
-        let lim = (i + max).min(self.range.end);
-        (i..lim)
+        let ahead = self.ahead(i, max);
+        let end = ahead.end;
+        ahead
+            .into_iter()
             .find(|&k| !self.plain_word(k) || stop(k))
-            .unwrap_or(lim)
+            .unwrap_or(end)
     }
 
     /// Mention `mi` and the mentions `pred` accepts joined to it by "and"
@@ -424,6 +423,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The (at most) `n` tokens of the sentence before token `t`.
     pub(crate) fn before(&self, t: usize, n: usize) -> Range<usize> {
         t.saturating_sub(n).max(self.range.start)..t
+    }
+
+    /// The (at most) `n` tokens of the sentence from token `i` on.
+    pub(crate) fn ahead(&self, i: usize, n: usize) -> Range<usize> {
+        i..(i + n).min(self.range.end)
     }
 
     /// Token `i`, or the one after it when it is `word` ("of", "out").

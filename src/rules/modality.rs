@@ -90,7 +90,7 @@ fn plans(c: &Ctx<'_, '_>, k: usize, t: usize, kind: TriggerKind) -> bool {
 /// A condition after an attack ("resume raids should the talks fail"),
 /// or "were to" after any trigger, within four words.
 fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: TriggerKind) -> bool {
-    (e..(e + 4).min(c.range.end)).any(|j| {
+    c.ahead(e, 4).any(|j| {
         kind == TriggerKind::Attack && c.is_in(j, &CONDITIONS)
             || c.is_word(j, "were") && c.is_word(j + 1, "to")
     })
@@ -105,8 +105,7 @@ fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> 
     if !noun || after_preposition {
         return false;
     }
-    let stop = (e + 10).min(c.range.end);
-    (e..stop)
+    c.ahead(e, 10)
         .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
         .any(|j| c.is_in(j, &PRESENT_BE) && c.is_in(j + 1, &SCHEDULED))
 }

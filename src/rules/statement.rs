@@ -147,8 +147,7 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             // channel or place before what was said.
             || (c.is_in(i, &CHANNEL_PREPOSITIONS) && c.mention_starting(i + 1).is_some());
         if (c.is_in(i, &SETTING_PREPOSITIONS) && c.is_in(i + 1, &rules::DETERMINERS)) || arrival {
-            let stop = (i + 10).min(c.range.end);
-            let end = (i + 2..stop).find(|&k| {
+            let end = c.ahead(i, 10).skip(2).find(|&k| {
                 c.is_word(k, "that") || c.word(k) == "," || c.doc.tokens[k].kind == TokenKind::Quote
             });
             if let Some(k) = end.filter(|&k| !arrival || c.is_word(k, "that")) {
@@ -434,8 +433,7 @@ fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch, e: usize) -> usize {
     if tr.frame != Frame::Tell {
         return e;
     }
-    let stop = (e + 8).min(c.range.end);
-    for k in e..stop {
+    for k in c.ahead(e, 8) {
         if c.is_word(k, "that")
             || c.doc.tokens[k].kind == TokenKind::Quote
             || matches!(c.word(k), "," | ":")

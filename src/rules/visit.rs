@@ -22,8 +22,7 @@ fn destinationish(m: &EntityMention) -> bool {
 /// taking it `direct`ly), or a description ("the Velnish capital", "the
 /// capitals of the three provinces"), at the first preposition within six tokens.
 fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
-    let stop = (from + 6).min(c.range.end);
-    for k in from..stop {
+    for k in c.ahead(from, 6) {
         let prep = c.is_in(k, &DESTINATION_PREPOSITIONS);
         if prep || (direct && k == from) {
             let found = destination_at(c, k, if prep { k + 1 } else { k }, prep);
@@ -98,7 +97,7 @@ fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     if !(c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS))) {
         return None;
     }
-    let end = (j..(j + 10).min(c.range.end))
+    let end = (c.ahead(j, 10))
         .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
         .unwrap_or(c.range.end);
     c.span(j, end).map(Filler::Span)
@@ -114,8 +113,7 @@ fn plain_noun_phrase(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
 /// village of Kessa" (a place noun, "of", a place), "the Velnish capital
 /// Tarnis" (a place noun, then the name).
 fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
-    let stop = (j + 4).min(c.range.end);
-    let noun = (j..stop).find(|&q| c.is_in(q, &PLACE_NOUNS))?;
+    let noun = c.ahead(j, 4).find(|&q| c.is_in(q, &PLACE_NOUNS))?;
     // Only modifiers before the noun: no verb or preposition in between.
     if !(j..noun).all(|q| c.plain_word(q)) {
         return None;

@@ -133,7 +133,7 @@ fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
 /// The casualty a word a few words after the count at `k` tells, within
 /// its clause ("nine guards were killed", "10 hurt", "12 dead").
 fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
-    for j in k + 1..(k + 6).min(c.range.end) {
+    for j in c.ahead(k + 1, 5) {
         if let Some(found) = casualty(c.word(j)) {
             return Some(found);
         }

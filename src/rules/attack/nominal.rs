@@ -266,7 +266,9 @@ fn target(
 /// "a raid by gunmen on the port": the target after the agent.
 fn target_after_agent(c: &Ctx<'_, '_>, by: Option<&(usize, Filler)>) -> Option<Filler> {
     let (k, _) = by?;
-    let j = (k + 1..(k + 5).min(c.range.end)).find(|&j| c.is_in(j, &TARGET_AFTER_AGENT))?;
+    let j = c
+        .ahead(k + 1, 4)
+        .find(|&j| c.is_in(j, &TARGET_AFTER_AGENT))?;
     np_at(c, j + 1)
 }
 
@@ -304,7 +306,6 @@ fn protected_from(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
 /// "a raid in Narva, targeting a militia commander": the verb names the
 /// target.
 fn targeting_after(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
-    let stop = (e + 8).min(c.range.end);
-    let j = (e..stop).find(|&j| c.is_in(j, &TARGETING))?;
+    let j = c.ahead(e, 8).find(|&j| c.is_in(j, &TARGETING))?;
     np_at(c, j + 1)
 }

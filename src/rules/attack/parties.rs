@@ -65,7 +65,9 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
     if let Some(w) = ws.iter().find(|w| w.toks.end == t || w.toks.end + 1 == t) {
         return Some(Filler::Span(w.span));
     }
-    let k = (e..(e + 6).min(c.range.end)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS))?;
+    let k = c
+        .ahead(e, 6)
+        .find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS))?;
     let first = ws
         .iter()
         .position(|w| w.toks.start > k && w.toks.start <= k + 3)?;
@@ -82,8 +84,7 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
 
 /// Location: "in X" after the trigger within the clause, a place mention.
 pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
-    let stop = (from + 10).min(c.range.end);
-    for k in from..stop {
+    for k in c.ahead(from, 10) {
         if c.is_in(k, &LOCATION_PREPOSITIONS) {
             if let Some(f) = place_after(c, k) {
                 return Some(f);

@@ -149,8 +149,7 @@ fn object_after(
     max: usize,
     is_prep: impl Fn(usize) -> bool,
 ) -> Option<(usize, Filler)> {
-    let stop = (from + max).min(c.range.end);
-    for k in from..stop {
+    for k in c.ahead(from, max) {
         if is_prep(k) {
             return np_at(c, k + 1).map(|f| (k, f));
         }
