@@ -73,20 +73,13 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
 /// The quotation that ends just before token `i` (allowing a comma
 /// between), as content.
 fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
-    for k in c.before(i, 4).rev() {
-        if c.is_in(k, &ARTICLES) {
-            continue;
-        }
-        match c.doc.tokens[k].kind {
-            TokenKind::Quote => {
-                let q = c.doc.quote_ending(c.doc.tokens[k].span.start);
-                return q.map(|q| quoted(c, q));
-            }
-            TokenKind::Punct => continue,
-            _ => return None,
-        }
+    let skipped = |k| c.is_in(k, &ARTICLES) || c.kind(k) == Some(TokenKind::Punct);
+    let k = c.before(i, 4).rev().find(|&k| !skipped(k))?;
+    if c.kind(k) != Some(TokenKind::Quote) {
+        return None;
     }
-    None
+    let q = c.doc.quote_ending(c.doc.tokens[k].span.start);
+    q.map(|q| quoted(c, q))
 }
 
 /// The quotation that opens at token `i` (skipping ":" and ","), as content.
@@ -327,12 +320,9 @@ fn speaker_before_verb(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
 /// "Dana Holt announced that ..., and declared that ...": a second speech
 /// verb joined by "and" has the first one's speaker.
 fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
-    let joined = t > c.range.start
-        && (c.is_in(t - 1, &JOINING_CONJUNCTIONS)
-            || (t > c.range.start + 1
-                && c.is_word(t - 1, "also")
-                && c.is_in(t - 2, &JOINING_CONJUNCTIONS)));
-    if !joined {
+    // "and also declared".
+    let verb = t - usize::from(c.is_word(t.wrapping_sub(1), "also"));
+    if !c.follows(verb, &JOINING_CONJUNCTIONS) {
         return None;
     }
     let first_verb = c
