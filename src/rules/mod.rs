@@ -15,6 +15,7 @@ pub(crate) mod tense;
 pub(crate) mod visit;
 
 use crate::document::Span;
+use crate::event::Sector;
 use crate::lexicon::{Force, Frame, Hit, Lexicon, NounTypes, TriggerKind};
 use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
@@ -649,6 +650,11 @@ pub(crate) fn party(m: &EntityMention) -> bool {
 /// a pronoun.
 pub(crate) fn named_party(m: &EntityMention) -> bool {
     party(m) && !matches!(m.class, Class::Group | Class::Pronoun)
+}
+
+/// True for an armed party: the military or an armed group.
+pub(crate) fn armed(m: &EntityMention) -> bool {
+    matches!(m.sector, Some(Sector::Military | Sector::ArmedGroup))
 }
 
 /// True for a mention class that can be a place.

@@ -15,10 +15,10 @@
 //!
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
-use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{armed, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
-use crate::mention::{Class, EntityMention, Refers};
+use crate::mention::{Class, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::rules::{COORDINATORS, DETERMINERS};
 use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
@@ -178,10 +178,6 @@ impl Party {
             || self.has_type(NounType::Person)
             || self.has_type(NounType::Site)
     }
-}
-
-fn armed(m: &EntityMention) -> bool {
-    matches!(m.sector, Some(Sector::Military) | Some(Sector::ArmedGroup))
 }
 
 /// What a filler is: its mention's class, or the type of its head noun.

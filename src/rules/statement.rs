@@ -540,9 +540,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     // A speech verb nearby carries the record ("issued a statement urging ...").
     if c.has_trigger(TriggerKind::Statement, |x| {
-        x.frame != Frame::Noun
-            && x.frame != Frame::According
-            && (x.toks.start as isize - t as isize).abs() <= 8
+        x.frame != Frame::Noun && x.frame != Frame::According && x.toks.start.abs_diff(t) <= 8
     }) {
         return None;
     }
