@@ -145,9 +145,7 @@ fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind, cues: &Cues) -
 /// A future attack given a schedule: "is set/due/scheduled to", "plans
 /// to", or a date after the trigger ("will strike ... on Friday").
 fn scheduled(c: &Ctx<'_, '_>, t: usize, e: usize) -> bool {
-    let cue = c
-        .before(t, 6)
-        .any(|k| c.is_in(k, &SCHEDULE_CUES) && c.is_word(k + 1, "to"));
+    let cue = (c.before(t, 6)).any(|k| c.is_in(k, &SCHEDULE_CUES) && c.is_word(k + 1, "to"));
     // A date after the trigger (the trigger may end the sentence).
     let after = c.doc.tokens[e.min(c.range.end - 1)].span.start;
     cue || c.dates().iter().any(|d| d.span.start >= after)

@@ -266,9 +266,7 @@ fn target(
 /// "a raid by gunmen on the port": the target after the agent.
 fn target_after_agent(c: &Ctx<'_, '_>, by: Option<&(usize, Filler)>) -> Option<Filler> {
     let (k, _) = by?;
-    let j = c
-        .ahead(k + 1, 4)
-        .find(|&j| c.is_in(j, &TARGET_AFTER_AGENT))?;
+    let j = (c.ahead(k + 1, 4)).find(|&j| c.is_in(j, &TARGET_AFTER_AGENT))?;
     np_at(c, j + 1)
 }
 
@@ -296,10 +294,7 @@ fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
 /// "shield towns from rebel rockets": the protected are the target.
 fn protected_from(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
     let from = c.before(t, 4).rev().find(|&j| c.is_word(j, "from"))?;
-    let v = c
-        .before(from, 8)
-        .rev()
-        .find(|&v| c.is_in(v, &PROTECT_VERBS))?;
+    let v = (c.before(from, 8).rev()).find(|&v| c.is_in(v, &PROTECT_VERBS))?;
     np_at(c, v + 1)
 }
 

@@ -65,21 +65,16 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
     if let Some(w) = ws.iter().find(|w| w.toks.end == t || w.toks.end + 1 == t) {
         return Some(Filler::Span(w.span));
     }
-    let k = c
-        .ahead(e, 6)
-        .find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS))?;
+    let k = (c.ahead(e, 6)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS))?;
     let first = ws
         .iter()
         .position(|w| w.toks.start > k && w.toks.start <= k + 3)?;
     // "rockets, shells and drones": the list of weapons.
-    let mut last = first;
-    while last + 1 < ws.len() && ws[last + 1].toks.start <= ws[last].toks.end + 2 {
-        last += 1;
-    }
-    Some(Filler::Span(Span::new(
-        ws[first].span.start,
-        ws[last].span.end,
-    )))
+    let last = (first..ws.len() - 1)
+        .find(|&l| ws[l + 1].toks.start > ws[l].toks.end + 2)
+        .unwrap_or(ws.len() - 1);
+    let span = Span::new(ws[first].span.start, ws[last].span.end);
+    Some(Filler::Span(span))
 }
 
 /// Location: "in X" after the trigger within the clause, a place mention.

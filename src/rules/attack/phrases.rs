@@ -110,10 +110,7 @@ pub(super) fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     if let Some(mi) = c.mention_ending(i) {
         return Some(c.filler(mi));
     }
-    let det = c
-        .before(i, 5)
-        .rev()
-        .find(|&k| c.is_in(k, &PHRASE_OPENERS))?;
+    let det = (c.before(i, 5).rev()).find(|&k| c.is_in(k, &PHRASE_OPENERS))?;
     if !(det + 1..i).all(|k| c.plain_word(k)) {
         return None;
     }
