@@ -652,6 +652,11 @@ pub(crate) fn named_party(m: &EntityMention) -> bool {
     party(m) && !matches!(m.class, Class::Group | Class::Pronoun)
 }
 
+/// True for a place, or a name of unknown type that may be one.
+pub(crate) fn maybe_place(m: &EntityMention) -> bool {
+    placeish(m) || m.class == Class::Unknown
+}
+
 /// True for an armed party: the military or an armed group.
 pub(crate) fn armed(m: &EntityMention) -> bool {
     matches!(m.sector, Some(Sector::Military | Sector::ArmedGroup))

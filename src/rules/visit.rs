@@ -1,7 +1,9 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{named_party, party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{
+    maybe_place, named_party, party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch,
+};
 use crate::document::Span;
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
@@ -13,10 +15,6 @@ use crate::words::lists::visit::{
     MOTION_PREPOSITIONS, PLACE_ARTICLES, PLACE_DESCRIPTIONS, PLACE_NOUNS, POSSESSIVE_PRONOUNS,
     RETURNS, VISIT_ADJECTIVES, VISIT_DETERMINERS, VISIT_LIGHT_VERBS, VISIT_VERBS,
 };
-
-fn destinationish(m: &EntityMention) -> bool {
-    placeish(m) || m.class == Class::Unknown
-}
 
 /// The destination after token `from`: "to X", "in X", "X" (for a verb
 /// taking it `direct`ly), or a description ("the Velnish capital", "the
@@ -60,10 +58,10 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
 /// A place mention at token `j`, extended over a second one joined by
 /// "and" ("Velgrad and the coastal provinces").
 fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
-    let mi = c.mention_starting(j).filter(c.mention_is(destinationish))?;
+    let mi = c.mention_starting(j).filter(c.mention_is(maybe_place))?;
     let m = &c.mentions()[mi];
     let mut end = m.toks.end;
-    if let Some(m2) = c.mention_after_word(end, "and", 3, destinationish) {
+    if let Some(m2) = c.mention_after_word(end, "and", 3, maybe_place) {
         end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
     }
     if end == m.toks.end {

@@ -1,7 +1,7 @@
 //! The parties of an attack besides its target: the attacker a mention
 //! names, the weapon and who wields it, the place where it happened.
 
-use super::super::{placeish, Ctx, Filler};
+use super::super::{maybe_place, placeish, Ctx, Filler};
 use super::phrases::word_object;
 use crate::document::Span;
 use crate::mention::{Class, EntityMention};
@@ -100,10 +100,7 @@ fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
         c.is_in(j, &ARTICLES)
             || (c.plain_word(j) && c.word(j).starts_with(char::is_lowercase) && j < k + 3)
     });
-    if let Some(mi) = c
-        .mention_starting(j)
-        .filter(c.mention_is(|m| placeish(m) || m.class == Class::Unknown))
-    {
+    if let Some(mi) = c.mention_starting(j).filter(c.mention_is(maybe_place)) {
         return Some(place_phrase(c, k, j, mi));
     }
     // A capital is resolved to its name later.
