@@ -529,10 +529,8 @@ pub(crate) fn cut_roles_at_dates(c: &Ctx<'_, '_>, roles: &mut Roles) {
                 cut(f);
             }
         }
-        Roles::Call { participants } => participants.retain_mut(|f| match f {
-            Filler::Span(span) => cut_span_at_dates(c, *span).map(|s| *span = s).is_some(),
-            _ => true,
-        }),
+        // The call rules name their participants by mentions only.
+        Roles::Call { .. } => {}
         Roles::Visit {
             visitor,
             destination,

@@ -146,11 +146,6 @@ fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
 
 /// The casualty a word next to a count tells.
 fn casualty(word: &str) -> Option<Casualty> {
-    if KILL_WORDS.contains(word) {
-        Some(Casualty::Killed)
-    } else if HURT_WORDS.contains(word) {
-        Some(Casualty::Injured)
-    } else {
-        None
-    }
+    let killed = KILL_WORDS.contains(word).then_some(Casualty::Killed);
+    killed.or_else(|| HURT_WORDS.contains(word).then_some(Casualty::Injured))
 }
