@@ -349,10 +349,9 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The end of the run of [`plain_word`](Self::plain_word)s from token
     /// `i` (at most `max`) that `stop` does not end: a noun phrase's.
     pub(crate) fn words_end(&self, i: usize, max: usize, stop: impl Fn(usize) -> bool) -> usize {
-        let ahead = self.ahead(i, max);
+        let mut ahead = self.ahead(i, max);
         let end = ahead.end;
         ahead
-            .into_iter()
             .find(|&k| !self.plain_word(k) || stop(k))
             .unwrap_or(end)
     }
@@ -457,7 +456,8 @@ impl<'a, 't> Ctx<'a, 't> {
         move |&mi| pred(&self.mentions()[mi])
     }
 
-    /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).
+    /// Index of the first token from `i` that ends the clause (";", a dash,
+    /// the sentence's end).
     pub(crate) fn clause_end(&self, i: usize) -> usize {
         let end = |j| matches!(self.word(j), ";" | "." | "!" | "?" | "—" | "–");
         (i..self.range.end)

@@ -144,7 +144,7 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
                 c.is_word(k, "that") || c.word(k) == "," || c.doc.tokens[k].kind == TokenKind::Quote
             });
             if let Some(k) = end.filter(|&k| !arrival || c.is_word(k, "that")) {
-                i = if c.word(k) == "," { k + 1 } else { k };
+                i = c.past_word(k, ",");
                 continue;
             }
         }
@@ -443,10 +443,7 @@ fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch, e: usize) -> usize {
     }
     // "told reporters the budget was balanced": the addressee, then the
     // content.
-    match c.mention_starting(e) {
-        Some(mi) => c.mentions()[mi].toks.end,
-        None => (e + 1).min(c.range.end),
-    }
+    (c.mention_starting(e)).map_or((e + 1).min(c.range.end), |mi| c.mentions()[mi].toks.end)
 }
 
 /// `X “reaffirmed ...”`: a quote that opens with the speech verb.
