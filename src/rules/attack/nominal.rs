@@ -66,22 +66,21 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
     let counted = plural
         && d < t
         && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
-    if parties == Parties::default() {
-        let (rule, backref) = if counted && !weak {
-            (RuleId::AttackCounted, false)
-        } else if definite && (!plural || c.seen_attack) {
-            (RuleId::AttackBackref, true)
-        } else if casualties(c) != (None, None) {
-            (RuleId::AttackWithCasualties, false)
-        } else {
-            return None;
-        };
-        return Some(draft(c, tr, parties, rule, backref));
-    }
-    // "the raid in southern Narva", "Tuesday's raid": a definite
-    // reference takes the parties it lacks from the event it refers to.
-    let refers = definite && !counted && (parties.attacker.is_none() || parties.target.is_none());
-    Some(draft(c, tr, parties, rule, refers))
+    let (rule, backref) = if parties != Parties::default() {
+        // "the raid in southern Narva", "Tuesday's raid": a definite
+        // reference takes the parties it lacks from the event it refers to.
+        let lacks = parties.attacker.is_none() || parties.target.is_none();
+        (rule, definite && !counted && lacks)
+    } else if counted && !weak {
+        (RuleId::AttackCounted, false)
+    } else if definite && (!plural || c.seen_attack) {
+        (RuleId::AttackBackref, true)
+    } else if casualties(c) != (None, None) {
+        (RuleId::AttackWithCasualties, false)
+    } else {
+        return None;
+    };
+    Some(draft(c, tr, parties, rule, backref))
 }
 
 /// True for a verb use ("they raid", "to shell"), which is the verb
