@@ -295,8 +295,7 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)?;
     let after = c.mentions()[sp].toks.end;
     let ends = after >= c.range.end || matches!(c.word(after), "." | "," | "!" | "?" | ";");
-    let before_comma = after_comma_or_quote(c, t);
-    if !(ends && before_comma) {
+    if !(ends && after_comma_or_quote(c, t)) {
         return None;
     }
     let content = quote_before(c, t).unwrap_or_else(|| (c.span(c.range.start, t), false));
@@ -405,7 +404,7 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
 /// by, else the clause after the verb.
 fn urged_content(c: &Ctx<'_, '_>, e: usize) -> Content {
     let stop = c.clause_end(e).min(e + 12);
-    let to = (e..stop).find(|&k| c.is_word(k, "to") && k > e);
+    let to = (e + 1..stop).find(|&k| c.is_word(k, "to"));
     match to {
         Some(k) if quote_after(c, e).is_none() => (quote_after(c, k + 1))
             .or_else(|| quote_after(c, k))
