@@ -15,16 +15,6 @@ use crate::words::lists::call::{
 };
 use crate::words::lists::rules::{BACKREF_DETERMINERS, COORDINATORS, REFLEXIVES};
 
-fn draft(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    participants: Vec<Filler>,
-    rule: RuleId,
-    backref: bool,
-) -> Draft {
-    c.draft(tr, Roles::Call { participants }, rule, backref)
-}
-
 /// Tries the call rules on one trigger. `doc_has_call`: an earlier call in the
 /// document, which makes "the conversation" a call.
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft> {
@@ -41,10 +31,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Op
 /// ("called the plan a mistake", "called him a liar").
 pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> {
     // "was called", "so-called": naming.
-    if c.follows(t, &NAMING_BEFORE_CALLED) {
-        return None;
-    }
-    if c.is_in(e, &NOT_CALL_PARTICLES) {
+    if c.follows(t, &NAMING_BEFORE_CALLED) || c.is_in(e, &NOT_CALL_PARTICLES) {
         return None;
     }
     let naming = c.word(t).starts_with(['c', 'C']);
@@ -53,28 +40,18 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     }
     // "what they call the Alert Cache", "the man who calls himself X":
     // naming.
-    let lo = t.saturating_sub(3).max(c.range.start);
-    if naming && ((lo..t).any(|k| c.is_word(k, "what")) || c.is_in(e, &REFLEXIVES)) {
+    if naming && (c.before(t, 3).any(|k| c.is_word(k, "what")) || c.is_in(e, &REFLEXIVES)) {
         return None;
     }
     let mi = c.mention_after(e, 2, party)?;
     let m = &c.mentions()[mi];
-    let callee = if naming {
-        known_party(c, m)
-    } else {
-        party(m) && m.class != Class::Group
-    };
-    if !callee {
-        return None;
-    }
+    let callee = (naming && known_party(c, m)) || (!naming && m.class != Class::Group);
     let mut after = m.toks.end;
     // "the mayor of Dorvel", "Queen Rania of Orlandia"
-    if c.is_word(after, "of") {
-        if let Some(p) = c.mention_after(after + 1, 2, |x| {
-            super::placeish(x) || x.class == Class::Org
-        }) {
-            after = c.mentions()[p].toks.end;
-        }
+    if let Some(p) = c.mention_after_word(after, "of", 2, |x| {
+        super::placeish(x) || x.class == Class::Org
+    }) {
+        after = c.mentions()[p].toks.end;
     }
     let ends = after >= c.range.end
         || matches!(
@@ -84,7 +61,7 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
         || c.is_in(after, &AFTER_CALL_OBJECT)
         || c.kind(after) == Some(TokenKind::Num)
         || crate::mention::is_calendar(c.word(after));
-    ends.then_some(mi)
+    (callee && ends).then_some(mi)
 }
 
 /// True when the verb at `t` has its subject right before it (adverbs and
@@ -121,11 +98,9 @@ fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::EntityMention) -> bool {
 fn verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let object = verb_object(c, t, tr.toks.end)?;
-    let mut parts = subject_group(c, t);
-    for mi in coordinated(c, object) {
-        push(c, &mut parts, mi);
-    }
-    Some(draft(c, tr, parts, RuleId::CallVerb, false))
+    let mut participants = subject_group(c, t);
+    add(c, &mut participants, c.conjuncts(object, true, party));
+    Some(c.draft(tr, Roles::Call { participants }, RuleId::CallVerb, false))
 }
 
 /// "X and Y spoke by phone", "X spoke with Y by phone", "X held talks by
@@ -138,71 +113,41 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     }) {
         return None;
     }
-    let from = t.saturating_sub(6).max(c.range.start);
-    let v = (from..t)
-        .rev()
-        .find(|&k| c.is_in(k, &CONVERSE) || addressee_of(c, k).is_some())?;
-    let mut parts = subject_group(c, v);
+    let v =
+        (c.before(t, 6).rev()).find(|&k| c.is_in(k, &CONVERSE) || addressee_of(c, k).is_some())?;
+    let mut participants = subject_group(c, v);
     // "Putin told Erdogan by phone that ..."
-    if let Some(mi) = addressee_of(c, v) {
-        push(c, &mut parts, mi);
-    }
-    let end = c.clause_end(t);
+    add(c, &mut participants, addressee_of(c, v));
     let with = |k| c.is_word(k, "with") || (c.is_word(k, "to") && k == v + 1);
-    if let Some(w) = (v + 1..end).find(|&k| with(k)) {
-        if let Some(mi) = c.mention_after(w + 1, 4, party) {
-            for mi in coordinated(c, mi) {
-                push(c, &mut parts, mi);
-            }
-        }
+    let other = (v + 1..c.clause_end(t))
+        .find(|&k| with(k))
+        .and_then(|w| c.mention_after(w + 1, 4, party));
+    if let Some(mi) = other {
+        add(c, &mut participants, c.conjuncts(mi, true, party));
     }
-    // "due to speak by video link" to a meeting: an address, not a call.
-    if parts.len() < 2 {
+    // Speaking by video link to a meeting: an address, not a call.
+    if participants.len() < 2 {
         return None;
     }
-    Some(draft(c, tr, parts, RuleId::CallMedium, false))
+    Some(c.draft(tr, Roles::Call { participants }, RuleId::CallMedium, false))
 }
 
 /// The subject of the clause before token `t` and the parties joined to it
 /// by "and" ("Macron and Scholz spoke by phone").
 fn subject_group(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
-    let mut parts = Vec::new();
-    if let Some(mi) = c.subject_before(t).filter(c.mention_is(party)) {
-        for mi in coordinated(c, mi) {
-            if c.mentions()[mi].toks.end <= t {
-                push(c, &mut parts, mi);
-            }
-        }
-    }
-    parts
+    let subject = c.subject_before(t).filter(c.mention_is(party));
+    let group = subject.map_or(Vec::new(), |mi| c.conjuncts(mi, true, party));
+    let before = group.into_iter().filter(|&n| c.mentions()[n].toks.end <= t);
+    before.map(|n| c.filler(n)).collect()
 }
 
-/// Mention `mi` and the parties joined to it: "X and Y", "X, Y and Z".
-fn coordinated(c: &Ctx<'_, '_>, mi: usize) -> Vec<usize> {
-    let mut out = vec![mi];
-    let mut j = c.mentions()[mi].toks.end;
-    while out.len() < 6 && c.is_in(j, &COORDINATORS) {
-        let next = if c.is_word(j, ",") && c.is_word(j + 1, "and") {
-            j + 2
-        } else {
-            j + 1
-        };
-        match c.mention_starting(next).filter(c.mention_is(party)) {
-            Some(n) => {
-                out.push(n);
-                j = c.mentions()[n].toks.end;
-            }
-            None => break,
+/// Adds mentions `mis` as participants, each once.
+fn add(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mis: impl IntoIterator<Item = usize>) {
+    for mi in mis {
+        let f = c.filler(mi);
+        if !parts.contains(&f) {
+            parts.push(f);
         }
-    }
-    out
-}
-
-/// Adds mention `mi` as a participant unless it is there already.
-fn push(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mi: usize) {
-    let f = c.filler(mi);
-    if !parts.contains(&f) {
-        parts.push(f);
     }
 }
 
@@ -215,20 +160,21 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
     if CALL_NOUNS.contains(&head) && !is_conversation(c, tr, &head, phoney, doc_has_call) {
         return None;
     }
-    let (mut parts, mut rule) = parties_after(c, e);
+    let (mut participants, mut rule) = parties_after(c, e);
     if rule != RuleId::CallBetween {
-        rule = parties_before(c, tr, &mut parts, rule);
+        rule = parties_before(c, tr, &mut participants, rule);
     }
     // "the call between the two leaders": the parties told before.
     if doc_has_call {
-        parts.retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
+        participants
+            .retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
     }
-    let backref = parts.is_empty();
+    let backref = participants.is_empty();
     if backref && !c.follows(t, &BACKREF_DETERMINERS) && !phoney {
         return None;
     }
     let rule = if backref { RuleId::CallBackref } else { rule };
-    Some(draft(c, tr, parts, rule, backref))
+    Some(c.draft(tr, Roles::Call { participants }, rule, backref))
 }
 
 /// A call by phone or video: said so by the trigger ("phone call"), a
@@ -285,8 +231,7 @@ fn is_conversation(
 /// (`call.with`); within the clause.
 fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
     let mut parts = Vec::new();
-    let stop = (e + 12).min(c.range.end);
-    for k in e..stop {
+    for k in c.ahead(e, 12) {
         if c.is_word(k, "between") {
             between(c, k + 1, &mut parts);
             return (parts, RuleId::CallBetween);
@@ -299,9 +244,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
                 party(m) || (from && m.class == Class::Place && m.iso.is_none())
             };
             if let Some(mi) = c.mention_after(k + 1, 4, caller) {
-                for mi in coordinated(c, mi) {
-                    push(c, &mut parts, mi);
-                }
+                add(c, &mut parts, c.conjuncts(mi, true, party));
                 return (parts, RuleId::CallWith);
             }
             break;
@@ -345,9 +288,9 @@ fn parties_before(
         }
     }
     // "Blinken told Wang Yi in a call that ...": the addressee.
-    if let Some(mi) = (t.saturating_sub(8).max(c.range.start)..t).find_map(|k| addressee_of(c, k)) {
+    if let Some(mi) = c.before(t, 8).find_map(|k| addressee_of(c, k)) {
         if c.mentions()[mi].toks.end <= t {
-            push(c, parts, mi);
+            add(c, parts, [mi]);
         }
     }
     opening_call(c, tr, parts, rule)
@@ -356,15 +299,14 @@ fn parties_before(
 /// The caller of a call noun at `t`: a possessive before it ("X's phone
 /// call"), else the subject of the clause, unless "the call" points back.
 fn callers(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
-    let mut b = t;
-    while b > c.range.start && (c.is_in(b - 1, &PHONE) || c.is_in(b - 1, &CALL_ADJECTIVES)) {
-        b -= 1;
-    }
+    let b = c.back_while(t, |k| c.is_in(k, &PHONE) || c.is_in(k, &CALL_ADJECTIVES));
     if c.possessed(b) {
         c.mention_ending(b - 1)
             .filter(c.mention_is(party))
-            .map(|mi| coordinated_before(c, mi))
-            .unwrap_or_default()
+            .map_or(Vec::new(), |mi| {
+                let group = c.conjuncts(mi, false, party).into_iter();
+                group.map(|n| c.filler(n)).collect()
+            })
     } else if !(c.follows(t, &THAT_CALL) && b == t) {
         subject_group(c, t)
     } else {
@@ -383,20 +325,19 @@ fn opening_call(
     rule: RuleId,
 ) -> RuleId {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let comma = || (e..c.range.end).find(|&q| c.word(q) == ",");
+    let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
+    let main_subject = || comma.and_then(|q| c.mention_after(q + 1, 3, party));
     let opening = (t.saturating_sub(3)..t)
         .find(|&k| c.is_in(k, &OPENING_PREPOSITIONS))
         .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(TokenKind::Quote));
     if opening && parts.len() == 1 && rule == RuleId::CallWith {
-        if let Some(a) = comma().and_then(|q| c.mention_after(q + 1, 3, party)) {
-            push(c, parts, a);
-        }
+        add(c, parts, main_subject());
     }
     let in_a = c.is_word(t.saturating_sub(2), "in") || c.is_word(t.saturating_sub(3), "in");
     if !parts.is_empty() || !in_a {
         return rule;
     }
-    let Some(a) = comma().and_then(|q| c.mention_after(q + 1, 3, party)) else {
+    let Some(a) = main_subject() else {
         return rule;
     };
     parts.push(c.filler(a));
@@ -410,32 +351,13 @@ fn opening_call(
 /// "the two leaders", "both men": a plural description of parties told before.
 fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
     let m = &c.mentions()[mi];
-    let last = m.toks.end - 1;
-    (m.class == Class::Group || m.class == Class::Description) && c.is_in(last, &PAIR_WORDS)
+    (m.class == Class::Group || m.class == Class::Description)
+        && c.is_in(m.toks.end - 1, &PAIR_WORDS)
 }
 
-/// Possessor mention `mi` with the parties joined before it ("Macron and
-/// Scholz's call").
-fn coordinated_before(c: &Ctx<'_, '_>, mi: usize) -> Vec<Filler> {
-    let mut out = vec![c.filler(mi)];
-    let mut s = c.mentions()[mi].toks.start;
-    while out.len() < 6 && c.follows(s, &COORDINATORS) {
-        match c.mention_ending(s - 1).filter(c.mention_is(party)) {
-            Some(n) => {
-                out.insert(0, c.filler(n));
-                s = c.mentions()[n].toks.start;
-            }
-            None => break,
-        }
-    }
-    out
-}
-
-/// The addressee right after a verb of telling at token `k` ("told Wang Yi",
-/// "assured Scholz", "urged Netanyahu").
+/// The addressee right after a verb of telling at token `k` ("told X",
+/// "urged X", "thanked X": a verb whose object is a person).
 fn addressee_of(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    // "told Wang Yi", "urged Netanyahu", "thanked Macron" (a verb whose
-    // object is a person).
     let verb = c.has_trigger(TriggerKind::Statement, |x| {
         x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge | Frame::Object)
     });

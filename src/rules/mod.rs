@@ -15,12 +15,13 @@ pub(crate) mod tense;
 pub(crate) mod visit;
 
 use crate::document::Span;
+use crate::event::Sector;
 use crate::lexicon::{Force, Frame, Hit, Lexicon, NounTypes, TriggerKind};
 use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{
-    ARTICLES, CASUALTY_PARTICIPLES, CLAUSE_STARTERS, DANGLING, RELATIVE_PRONOUNS,
+    ARTICLES, CASUALTY_PARTICIPLES, CLAUSE_STARTERS, COORDINATORS, DANGLING, RELATIVE_PRONOUNS,
     TIME_PREPOSITIONS, TIME_WORDS,
 };
 pub(crate) use crate::words::lists::rules::{PREPOSITIONS, VERB_GROUP};
@@ -215,28 +216,32 @@ impl<'a, 't> Ctx<'a, 't> {
         max: usize,
         pred: impl Fn(&EntityMention) -> bool,
     ) -> Option<usize> {
-        let mut j = i;
-        let stop = (i + max).min(self.range.end);
-        while j < stop {
+        for j in self.ahead(i, max) {
             if let Some(mi) = self.mention_starting(j) {
-                if pred(&self.mentions()[mi]) {
-                    return Some(mi);
-                }
-                return None;
+                return pred(&self.mentions()[mi]).then_some(mi);
             }
-            if self.kind(j) != Some(TokenKind::Word) && self.kind(j) != Some(TokenKind::Num) {
-                if matches!(self.kind(j), Some(TokenKind::Quote) | Some(TokenKind::Poss)) {
-                    j += 1;
-                    continue;
-                }
-                return None;
+            match self.kind(j) {
+                Some(TokenKind::Quote | TokenKind::Poss) => {}
+                Some(TokenKind::Word | TokenKind::Num)
+                    if j == i || !self.is_in(j, &PREPOSITIONS) => {}
+                _ => return None,
             }
-            if j > i && self.is_in(j, &PREPOSITIONS) {
-                return None;
-            }
-            j += 1;
         }
         None
+    }
+
+    /// The mention after the word `word` at token `i` ("by X", "of X"),
+    /// as [`mention_after`](Self::mention_after) finds it.
+    pub(crate) fn mention_after_word(
+        &self,
+        i: usize,
+        word: &str,
+        max: usize,
+        pred: impl Fn(&EntityMention) -> bool,
+    ) -> Option<usize> {
+        self.is_word(i, word)
+            .then(|| self.mention_after(i + 1, max, pred))
+            .flatten()
     }
 
     /// The subject of the clause that holds token `t`: the first actor
@@ -328,23 +333,73 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ("Russia's army": "Russia").
     fn is_object_or_possessor(&self, m: &EntityMention) -> bool {
         let s = m.toks.start;
-        let prev = if s > self.range.start && self.is_in(s - 1, &ARTICLES) {
-            s.saturating_sub(2)
-        } else {
-            s.wrapping_sub(1)
-        };
-        let after_prep =
-            prev >= self.range.start && prev < self.range.end && self.is_in(prev, &PREPOSITIONS);
+        let phrase = if self.follows(s, &ARTICLES) { s - 1 } else { s };
         let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
-        let possessor =
-            m.toks.end < self.range.end && self.doc.tokens[m.toks.end].kind == TokenKind::Poss;
-        after_prep || after_poss || possessor
+        self.follows(phrase, &PREPOSITIONS)
+            || after_poss
+            || self.kind(m.toks.end) == Some(TokenKind::Poss)
+    }
+
+    /// True for a word of the sentence that is not a preposition: a word
+    /// that may belong to a noun phrase.
+    pub(crate) fn plain_word(&self, k: usize) -> bool {
+        self.kind(k) == Some(TokenKind::Word) && !self.is_in(k, &PREPOSITIONS)
+    }
+
+    /// The end of the run of [`plain_word`](Self::plain_word)s from token
+    /// `i` (at most `max`) that `stop` does not end: a noun phrase's.
+    pub(crate) fn words_end(&self, i: usize, max: usize, stop: impl Fn(usize) -> bool) -> usize {
+        let mut ahead = self.ahead(i, max);
+        let end = ahead.end;
+        ahead
+            .find(|&k| !self.plain_word(k) || stop(k))
+            .unwrap_or(end)
+    }
+
+    /// Mention `mi` and the mentions `pred` accepts joined to it by "and"
+    /// or commas ("X, Y and Z"), after it (`forward`, over ", and" too) or
+    /// before it, at most six, in text order.
+    pub(crate) fn conjuncts(
+        &self,
+        mi: usize,
+        forward: bool,
+        pred: impl Fn(&EntityMention) -> bool,
+    ) -> Vec<usize> {
+        let mut out = vec![mi];
+        while out.len() < 6 {
+            let next = if forward {
+                let j = self.mentions()[out[out.len() - 1]].toks.end;
+                if !self.is_in(j, &COORDINATORS) {
+                    break;
+                }
+                let skip = self.is_word(j, ",") && self.is_word(j + 1, "and");
+                self.mention_starting(if skip { j + 2 } else { j + 1 })
+            } else {
+                let s = self.mentions()[out[0]].toks.start;
+                if !self.follows(s, &COORDINATORS) {
+                    break;
+                }
+                self.mention_ending(s - 1)
+            };
+            match next.filter(|&n| pred(&self.mentions()[n])) {
+                Some(n) if forward => out.push(n),
+                Some(n) => out.insert(0, n),
+                None => break,
+            }
+        }
+        out
     }
 
     /// Token `t` moved back over the words of `skip` before it.
     pub(crate) fn back_over(&self, t: usize, skip: &Words) -> usize {
+        self.back_while(t, |k| self.is_in(k, skip))
+    }
+
+    /// Token `t` moved back over the tokens of the sentence that `skip`
+    /// accepts.
+    pub(crate) fn back_while(&self, t: usize, skip: impl Fn(usize) -> bool) -> usize {
         let mut b = t;
-        while self.follows(b, skip) {
+        while b > self.range.start && skip(b - 1) {
             b -= 1;
         }
         b
@@ -352,11 +407,32 @@ impl<'a, 't> Ctx<'a, 't> {
 
     /// Token `i` moved forward over the words of `skip`.
     pub(crate) fn forward_over(&self, i: usize, skip: &Words) -> usize {
+        self.forward_while(i, |k| self.is_in(k, skip))
+    }
+
+    /// Token `i` moved forward over the tokens of the sentence that `skip`
+    /// accepts.
+    pub(crate) fn forward_while(&self, i: usize, skip: impl Fn(usize) -> bool) -> usize {
         let mut k = i;
-        while self.is_in(k, skip) {
+        while k < self.range.end && skip(k) {
             k += 1;
         }
         k
+    }
+
+    /// The (at most) `n` tokens of the sentence before token `t`.
+    pub(crate) fn before(&self, t: usize, n: usize) -> Range<usize> {
+        t.saturating_sub(n).max(self.range.start)..t
+    }
+
+    /// The (at most) `n` tokens of the sentence from token `i` on.
+    pub(crate) fn ahead(&self, i: usize, n: usize) -> Range<usize> {
+        i..(i + n).min(self.range.end)
+    }
+
+    /// Token `i`, or the one after it when it is `word` ("of", "out").
+    pub(crate) fn past_word(&self, i: usize, word: &str) -> usize {
+        i + usize::from(self.is_word(i, word))
     }
 
     /// True when the token before `i` is in the sentence and one of `words`.
@@ -380,19 +456,13 @@ impl<'a, 't> Ctx<'a, 't> {
         move |&mi| pred(&self.mentions()[mi])
     }
 
-    /// Index of the first token after `i` that ends the clause (",", ";", sentence end...).
+    /// Index of the first token from `i` that ends the clause (";", a dash,
+    /// the sentence's end).
     pub(crate) fn clause_end(&self, i: usize) -> usize {
-        let mut j = i;
-        while j < self.range.end {
-            let w = self.word(j);
-            if self.kind(j) == Some(TokenKind::Punct)
-                && matches!(w, ";" | "." | "!" | "?" | "—" | "–")
-            {
-                return j;
-            }
-            j += 1;
-        }
-        self.range.end
+        let end = |j| matches!(self.word(j), ";" | "." | "!" | "?" | "—" | "–");
+        (i..self.range.end)
+            .find(|&j| self.kind(j) == Some(TokenKind::Punct) && end(j))
+            .unwrap_or(self.range.end)
     }
 
     /// A draft of this sentence for trigger `tr`: the one constructor the
@@ -416,19 +486,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Span from the start of token `a` to the end of token `b - 1`, trimmed of
     /// punctuation and quotes at both ends.
     pub(crate) fn span(&self, a: usize, b: usize) -> Option<Span> {
-        let (mut a, mut b) = (a, b);
-        while a < b && matches!(self.doc.tokens[a].kind, TokenKind::Punct | TokenKind::Quote) {
-            a += 1;
-        }
-        while b > a
-            && matches!(
-                self.doc.tokens[b - 1].kind,
-                TokenKind::Punct | TokenKind::Quote
-            )
-        {
-            b -= 1;
-        }
-        (a < b).then(|| self.doc.toks_span(a..b))
+        let edge =
+            |k: usize| matches!(self.doc.tokens[k].kind, TokenKind::Punct | TokenKind::Quote);
+        let a = (a..b).find(|&k| !edge(k))?;
+        let b = (a..b).rev().find(|&k| !edge(k))? + 1;
+        Some(self.doc.toks_span(a..b))
     }
 
     /// Triggers of another kind or frame in this sentence.
@@ -467,10 +529,8 @@ pub(crate) fn cut_roles_at_dates(c: &Ctx<'_, '_>, roles: &mut Roles) {
                 cut(f);
             }
         }
-        Roles::Call { participants } => participants.retain_mut(|f| match f {
-            Filler::Span(span) => cut_span_at_dates(c, *span).map(|s| *span = s).is_some(),
-            _ => true,
-        }),
+        // The call rules name their participants by mentions only.
+        Roles::Call { .. } => {}
         Roles::Visit {
             visitor,
             destination,
@@ -507,18 +567,16 @@ fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
     // The tokens of the span before the date and the phrase that leads to it
     // ("in the first week of"), less dangling words and punctuation.
     let first = index(span.start);
-    let mut end = index(date.span.start);
+    let end = index(date.span.start);
     let lead = (first..end)
         .rev()
         .take_while(|&k| c.is_in(k, &TIME_WORDS) || c.is_in(k, &TIME_PREPOSITIONS))
         .find(|&k| c.is_in(k, &TIME_PREPOSITIONS));
-    end = lead.unwrap_or(end);
-    while end > first
-        && (matches!(c.kind(end - 1), Some(TokenKind::Punct | TokenKind::Quote))
-            || c.is_in(end - 1, &DANGLING))
-    {
-        end -= 1;
-    }
+    let edge = |k| matches!(c.kind(k), Some(TokenKind::Punct | TokenKind::Quote));
+    let end = (first..lead.unwrap_or(end))
+        .rev()
+        .find(|&k| !edge(k) && !c.is_in(k, &DANGLING))
+        .map_or(first, |k| k + 1);
     (end > first).then(|| Span::new(span.start, c.doc.tokens[end - 1].span.end))
 }
 
@@ -579,19 +637,27 @@ pub(crate) fn in_name(mentions: &[EntityMention], toks: &Range<usize>) -> bool {
     })
 }
 
-/// True for a mention that can be a party to a call or a visitor: a
-/// person, organization, group, country or a word that refers to one.
+/// True for a mention that can be a party to a call or a visitor: an
+/// actor (a person, organization, group, country or a word that refers to
+/// one).
 pub(crate) fn party(m: &EntityMention) -> bool {
-    matches!(
-        m.class,
-        Class::Person
-            | Class::Pronoun
-            | Class::Description
-            | Class::Org
-            | Class::Group
-            | Class::Unknown
-            | Class::Country
-    )
+    m.is_actor()
+}
+
+/// True for a party told by its name or title, not a common-noun group or
+/// a pronoun.
+pub(crate) fn named_party(m: &EntityMention) -> bool {
+    party(m) && !matches!(m.class, Class::Group | Class::Pronoun)
+}
+
+/// True for a place, or a name of unknown type that may be one.
+pub(crate) fn maybe_place(m: &EntityMention) -> bool {
+    placeish(m) || m.class == Class::Unknown
+}
+
+/// True for an armed party: the military or an armed group.
+pub(crate) fn armed(m: &EntityMention) -> bool {
+    matches!(m.sector, Some(Sector::Military | Sector::ArmedGroup))
 }
 
 /// True for a mention class that can be a place.

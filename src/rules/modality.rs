@@ -37,8 +37,7 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
 /// back, up to a barrier or a comma).
 fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: TriggerKind) -> Cues {
     let mut cues = Cues::default();
-    let lo = t.saturating_sub(8).max(c.range.start);
-    for k in (lo..t).rev() {
+    for k in c.before(t, 8).rev() {
         let w = c.bytes(k);
         if c.doc.tokens[k].kind == TokenKind::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")")
         {
@@ -91,7 +90,7 @@ fn plans(c: &Ctx<'_, '_>, k: usize, t: usize, kind: TriggerKind) -> bool {
 /// A condition after an attack ("resume raids should the talks fail"),
 /// or "were to" after any trigger, within four words.
 fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: TriggerKind) -> bool {
-    (e..(e + 4).min(c.range.end)).any(|j| {
+    c.ahead(e, 4).any(|j| {
         kind == TriggerKind::Attack && c.is_in(j, &CONDITIONS)
             || c.is_word(j, "were") && c.is_word(j + 1, "to")
     })
@@ -102,13 +101,11 @@ fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: TriggerKind) -> bool {
 /// Only a noun can be that subject: a verb trigger skips the scan.
 fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> bool {
     let noun = kind != TriggerKind::Statement && !c.word(t).ends_with("ed");
-    let after_preposition =
-        (t.saturating_sub(2).max(c.range.start)..t).any(|k| c.is_in(k, &super::PREPOSITIONS));
+    let after_preposition = c.before(t, 2).any(|k| c.is_in(k, &super::PREPOSITIONS));
     if !noun || after_preposition {
         return false;
     }
-    let stop = (e + 10).min(c.range.end);
-    (e..stop)
+    c.ahead(e, 10)
         .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
         .any(|j| c.is_in(j, &PRESENT_BE) && c.is_in(j + 1, &SCHEDULED))
 }
@@ -148,8 +145,7 @@ fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind, cues: &Cues) -
 /// A future attack given a schedule: "is set/due/scheduled to", "plans
 /// to", or a date after the trigger ("will strike ... on Friday").
 fn scheduled(c: &Ctx<'_, '_>, t: usize, e: usize) -> bool {
-    let lo = t.saturating_sub(6).max(c.range.start);
-    let cue = (lo..t).any(|k| c.is_in(k, &SCHEDULE_CUES) && c.is_word(k + 1, "to"));
+    let cue = (c.before(t, 6)).any(|k| c.is_in(k, &SCHEDULE_CUES) && c.is_word(k + 1, "to"));
     // A date after the trigger (the trigger may end the sentence).
     let after = c.doc.tokens[e.min(c.range.end - 1)].span.start;
     cue || c.dates().iter().any(|d| d.span.start >= after)

@@ -2,7 +2,7 @@
 //!
 //! A trigger is a candidate, not an event. Outside conflict and diplomacy
 //! news most of them mean something else: "strike a deal", "attacked the
-//! plans", "the award went to", "free phone calls". Two kinds of evidence
+//! plans", "the prize went to", "unlimited phone calls". Two kinds of evidence
 //! decide, as dictionary-based event coders decide (an event is coded only
 //! when its parties are of the right type):
 //!
@@ -15,10 +15,10 @@
 //!
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
-use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{armed, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
-use crate::mention::{Class, EntityMention, Refers};
+use crate::mention::{Class, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::rules::{COORDINATORS, DETERMINERS};
 use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
@@ -168,14 +168,8 @@ impl Party {
 
     /// A thing: typed only as something no party is.
     fn thing(self) -> bool {
-        match self {
-            Party::Noun(ts) => {
-                !ts.has(NounType::Person)
-                    && !ts.has(NounType::Site)
-                    && THINGS.iter().any(|&t| ts.has(t))
-            }
-            _ => false,
-        }
+        let person_or_site = self.has_type(NounType::Person) || self.has_type(NounType::Site);
+        !person_or_site && THINGS.iter().any(|&t| self.has_type(t))
     }
 
     /// People, or a place, building or vehicle: what force is used on.
@@ -184,10 +178,6 @@ impl Party {
             || self.has_type(NounType::Person)
             || self.has_type(NounType::Site)
     }
-}
-
-fn armed(m: &EntityMention) -> bool {
-    matches!(m.sector, Some(Sector::Military) | Some(Sector::ArmedGroup))
 }
 
 /// What a filler is: its mention's class, or the type of its head noun.
@@ -229,55 +219,38 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
             }
         }
         Filler::Span(span) => {
-            let first = c
-                .range
+            let toks = c.range.clone();
+            let first = toks
                 .clone()
                 .find(|&i| c.doc.tokens[i].span.start >= span.start);
             // The head lies inside the span: the phrase as the rule cut it.
-            let inside = |h: usize| {
-                h.min(
-                    (c.range.start..c.range.end)
-                        .rev()
-                        .find(|&k| c.doc.tokens[k].span.end <= span.end)
-                        .unwrap_or(h),
-                )
-            };
-            match first.and_then(|i| np_head(c, i).map(|h| (i, inside(h).max(i)))) {
-                // "the city continued": the last noun of the table in the phrase.
-                Some((i, h)) => (i..=h)
-                    .rev()
-                    .map(|k| c.noun_types(k))
-                    .find(|t| t.any())
-                    .map_or(Party::Noun(NounTypes::default()), Party::Noun),
-                None => Party::Noun(NounTypes::default()),
-            }
+            let last = toks.rev().find(|&k| c.doc.tokens[k].span.end <= span.end);
+            // "the city continued": the last noun of the table in the phrase.
+            let types = first.and_then(|i| {
+                let h = np_head(c, i)?;
+                let h = last.map_or(h, |l| h.min(l)).max(i);
+                (i..=h).rev().map(|k| c.noun_types(k)).find(|t| t.any())
+            });
+            Party::Noun(types.unwrap_or_default())
         }
     }
 }
 
 /// Token `i` is a lower-case noun of the table right after a name.
 fn modified_noun(c: &Ctx<'_, '_>, i: usize) -> bool {
-    c.kind(i) == Some(TokenKind::Word)
+    c.plain_word(i)
         && c.word(i).starts_with(|ch: char| ch.is_lowercase())
-        && !c.is_in(i, &super::PREPOSITIONS)
         && c.lex.senses().noun(c.word(i)).any()
 }
 
 /// The head of the noun phrase from token `i`: its last word before a
 /// preposition, a verb-like word or punctuation (at most six words).
 fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
-    // "beating him up": an object pronoun is the whole phrase.
+    // "knocking him down": an object pronoun is the whole phrase.
     if c.is_in(i, &OBJECT_PRONOUNS) {
         return Some(i);
     }
-    let mut head = None;
-    for k in i..(i + 6).min(c.range.end) {
-        if c.kind(k) != Some(TokenKind::Word) || (k > i && c.is_in(k, &super::PREPOSITIONS)) {
-            break;
-        }
-        head = Some(k);
-    }
-    head
+    (c.kind(i) == Some(TokenKind::Word)).then(|| c.words_end(i + 1, 5, |_| false) - 1)
 }
 
 /// The sense rules of an attack draft `d`: the types of its attacker and
@@ -301,9 +274,9 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
     if on.is_some_and(Party::thing) {
         return Some(RuleId::SenseTargetType);
     }
-    if tr.force == Force::Search
-        && by.is_some_and(|p| p.has_type(NounType::Police) || police(c, attacker))
-    {
+    let police = (attacker.and_then(|f| c.filler_mention(f)))
+        .is_some_and(|m| m.sector == Some(Sector::Police));
+    if tr.force == Force::Search && by.is_some_and(|p| p.has_type(NounType::Police) || police) {
         return Some(RuleId::SensePoliceSearch);
     }
     // "over 900 people were killed" with no one who killed them, no
@@ -340,12 +313,6 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
         return None;
     }
     Some(RuleId::SenseNoForce)
-}
-
-/// A police mention ("fiscal police", "the FBI").
-fn police(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    f.and_then(|f| c.filler_mention(f))
-        .is_some_and(|m| m.sector == Some(Sector::Police))
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty
@@ -410,20 +377,21 @@ fn visit(
     if dest.is_some_and(Party::thing) {
         return Some(RuleId::SenseDestinationType);
     }
+    // A named mention of unknown type may be a place ("Hollin Park").
+    let dest_class = destination
+        .and_then(|f| c.filler_mention(f))
+        .map(|m| m.class);
+    let named = dest_class == Some(Class::Unknown);
     // "went", "came", "returned": travel only to a named place or a site.
     if tr.frame == Frame::VerbWeak
-        && !dest.is_some_and(|p| {
-            matches!(p, Party::Place) || p.has_type(NounType::Site) || named(c, destination)
-        })
+        && !dest.is_some_and(|p| matches!(p, Party::Place) || p.has_type(NounType::Site) || named)
     {
         return Some(RuleId::SenseDestinationType);
     }
     // A player's own trip names the place: "flew to Dublin to join the
     // squad". The sports report is asked last: reading the text costs most.
     let person = visitor.is_some_and(|f| one_person(c, f));
-    let place = destination
-        .and_then(|f| c.filler_mention(f))
-        .is_some_and(|m| matches!(m.class, Class::Place | Class::Unknown));
+    let place = named || dest_class == Some(Class::Place);
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
     ((!person || !place || tour) && doc.sport(c)).then_some(RuleId::SenseFixture)
 }
@@ -434,13 +402,11 @@ fn visit(
 /// "officials visit" and "will visit" are not.
 fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
     let plural = FIXTURE_VERBS.contains(c.word(t));
-    let Some(mi) = c.mention_ending(t) else {
-        return false;
-    };
-    let m = &c.mentions()[mi];
-    let before = m.toks.start;
-    let coordinated = c.follows(before, &COORDINATORS);
-    plural && !coordinated && matches!(m.class, Class::Unknown | Class::Org | Class::Place)
+    c.mention_ending(t).is_some_and(|mi| {
+        let m = &c.mentions()[mi];
+        let club = matches!(m.class, Class::Unknown | Class::Org | Class::Place);
+        plural && club && !c.follows(m.toks.start, &COORDINATORS)
+    })
 }
 
 /// "the arrival of new lenders", "the journey of the film": a visit noun
@@ -469,14 +435,8 @@ fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
     })
 }
 
-/// A named mention of unknown type ("Stamford Bridge").
-fn named(c: &Ctx<'_, '_>, f: Option<&Filler>) -> bool {
-    f.and_then(|f| c.filler_mention(f))
-        .is_some_and(|m| m.class == Class::Unknown)
-}
-
 /// The word just before a verb (past auxiliaries and adverbs), typed, when
-/// it is a common noun and not a mention: the subject "award" of "the award
+/// it is a common noun and not a mention: the subject "prize" of "the prize
 /// went to".
 fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
     let k = c.back_over(t, &SKIP_BEFORE_VERB);
@@ -499,14 +459,8 @@ fn call(
     }
     // "carry phone calls", "place phone calls on the app": calls in general,
     // unless named parties hold them.
-    let named = participants
-        .iter()
+    let named = (participants.iter())
         .filter_map(|f| c.filler_mention(f))
-        .any(|m| {
-            matches!(
-                m.class,
-                Class::Person | Class::Org | Class::Country | Class::Unknown | Class::Description
-            )
-        });
+        .any(super::named_party);
     (phrase.ends_with("calls") && !named).then_some(RuleId::SenseCallsInGeneral)
 }

@@ -40,22 +40,22 @@ fn speaker_ok(m: &EntityMention) -> bool {
     m.is_actor() || m.class == Class::Place
 }
 
-/// A statement draft: the speaker mention, the content and whether it is
-/// a quotation, and the rule that found them.
+/// The statement a rule found: the speaker mention, the content and
+/// whether it is a quotation, and the rule.
 fn draft(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
     speaker: usize,
     (content, quote): Content,
     rule: RuleId,
-) -> Draft {
+) -> Option<Draft> {
     let speaker = Some(c.filler(speaker));
     let roles = Roles::Statement {
         speaker,
         content,
         quote,
     };
-    c.draft(tr, roles, rule, false)
+    Some(c.draft(tr, roles, rule, false))
 }
 
 /// The content of a quotation region: trimmed of its edge punctuation and
@@ -70,87 +70,51 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
     (span, true)
 }
 
-/// The quotation that ends just before token `i` (allowing a comma between).
-fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
-    for k in (i.saturating_sub(4).max(c.range.start)..i).rev() {
-        if c.is_in(k, &ARTICLES) {
-            continue;
-        }
-        match c.doc.tokens[k].kind {
-            TokenKind::Quote => {
-                let b = c.doc.tokens[k].span.start;
-                return c.doc.quote_ending(b);
-            }
-            TokenKind::Punct => continue,
-            _ => return None,
-        }
+/// The quotation that ends just before token `i` (allowing a comma
+/// between), as content.
+fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
+    let skipped = |k| c.is_in(k, &ARTICLES) || c.kind(k) == Some(TokenKind::Punct);
+    let k = c.before(i, 4).rev().find(|&k| !skipped(k))?;
+    if c.kind(k) != Some(TokenKind::Quote) {
+        return None;
     }
-    None
+    let q = c.doc.quote_ending(c.doc.tokens[k].span.start);
+    q.map(|q| quoted(c, q))
 }
 
-/// The quotation that opens at token `i` (skipping ":" and ",").
-fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Span> {
-    let mut k = i;
-    while k < c.range.end && matches!(c.word(k), ":" | ",") {
-        k += 1;
+/// The quotation that opens at token `i` (skipping ":" and ","), as content.
+fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
+    let k = (i..c.range.end).find(|&k| !matches!(c.word(k), ":" | ","))?;
+    if c.kind(k) != Some(TokenKind::Quote) {
+        return None;
     }
-    if k < c.range.end && c.doc.tokens[k].kind == TokenKind::Quote {
-        let b = c.doc.tokens[k].span.end;
-        return c.doc.quote_starting(b);
-    }
-    None
+    let q = c.doc.quote_starting(c.doc.tokens[k].span.end);
+    q.map(|q| quoted(c, q))
 }
 
 /// The end token of reported content starting at `i`: sentence end, or
 /// before an attribution (", according to X", ", X said") or a participle
 /// speech verb that starts a second statement (", warning of delays").
 fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
-    let mut j = i;
-    while j < c.range.end {
+    let speech_at = |k| c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k);
+    let ends = |j: usize| {
         let w = c.word(j);
-        if c.doc.tokens[j].kind == TokenKind::Punct
-            && matches!(w, "." | "!" | "?" | ";")
-            && j + 1 >= c.range.end.saturating_sub(1)
-        {
-            return j;
-        }
-        if c.doc.tokens[j].kind == TokenKind::Punct && w == ";" {
-            return j;
-        }
-        if c.is_in(j, &JOINING_CONJUNCTIONS)
-            && j > i
-            && c.trigs.iter().any(|t| {
-                t.kind == TriggerKind::Statement
-                    && (t.toks.start == j + 1
-                        || t.toks.start == j + 2 && c.is_in(j + 1, &SEQUENCE_ADVERBS))
-            })
-        {
-            return j;
-        }
-        if w == "," || c.doc.tokens[j].kind == TokenKind::Quote {
-            let n = j + 1;
-            if c.is_word(n, "according") || c.is_word(n, "per") {
-                return j;
-            }
-            if c.trigs.iter().any(|t| {
-                t.kind == TriggerKind::Statement && t.toks.start == n && c.word(n).ends_with("ing")
-            }) {
-                return j;
-            }
-            // ", she told the council" / ", a ministry spokeswoman said"
-            if let Some(mi) = c.mention_starting(n) {
-                let m = &c.mentions()[mi];
-                if c.trigs
-                    .iter()
-                    .any(|t| t.kind == TriggerKind::Statement && t.toks.start == m.toks.end)
-                {
-                    return j;
-                }
-            }
-        }
-        j += 1;
-    }
-    c.range.end
+        let last = matches!(w, "." | "!" | "?") && j + 2 >= c.range.end;
+        let stop = c.kind(j) == Some(TokenKind::Punct) && (w == ";" || last);
+        // "and warned", "and then said": a second speech verb.
+        let joined = j > i
+            && c.is_in(j, &JOINING_CONJUNCTIONS)
+            && (speech_at(j + 1) || (c.is_in(j + 1, &SEQUENCE_ADVERBS) && speech_at(j + 2)));
+        let n = j + 1;
+        // ", according to", ", warning", ", she told the council".
+        let attribution = (w == "," || c.kind(j) == Some(TokenKind::Quote))
+            && (c.is_word(n, "according")
+                || c.is_word(n, "per")
+                || (speech_at(n) && c.word(n).ends_with("ing"))
+                || (c.mention_starting(n)).is_some_and(|mi| speech_at(c.mentions()[mi].toks.end)));
+        stop || joined || attribution
+    };
+    (i..c.range.end).find(|&j| ends(j)).unwrap_or(c.range.end)
 }
 
 /// Skips a date or place adverbial right after a speech verb ("said on Friday evening that").
@@ -164,10 +128,7 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
         if i < c.range.end {
             let at = c.doc.tokens[i].span.start;
             if let Some(d) = c.dates().iter().find(|d| d.span.start == at) {
-                let end = d.span.end;
-                while i < c.range.end && c.doc.tokens[i].span.start < end {
-                    i += 1;
-                }
+                i = c.forward_while(i, |k| c.doc.tokens[k].span.start < d.span.end);
                 continue;
             }
         }
@@ -179,12 +140,11 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             // channel or place before what was said.
             || (c.is_in(i, &CHANNEL_PREPOSITIONS) && c.mention_starting(i + 1).is_some());
         if (c.is_in(i, &SETTING_PREPOSITIONS) && c.is_in(i + 1, &rules::DETERMINERS)) || arrival {
-            let stop = (i + 10).min(c.range.end);
-            let end = (i + 2..stop).find(|&k| {
+            let end = c.ahead(i, 10).skip(2).find(|&k| {
                 c.is_word(k, "that") || c.word(k) == "," || c.doc.tokens[k].kind == TokenKind::Quote
             });
             if let Some(k) = end.filter(|&k| !arrival || c.is_word(k, "that")) {
-                i = if c.word(k) == "," { k + 1 } else { k };
+                i = c.past_word(k, ",");
                 continue;
             }
         }
@@ -195,11 +155,7 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
 /// Content from token `i`: a quotation if one opens there, else the clause.
 fn content_from(c: &Ctx<'_, '_>, i: usize) -> Content {
     let i = skip_adverbials(c, i);
-    if let Some(q) = quote_after(c, i) {
-        return quoted(c, q);
-    }
-    let end = content_end(c, i);
-    (c.span(i, end), false)
+    quote_after(c, i).unwrap_or_else(|| (c.span(i, content_end(c, i)), false))
 }
 
 /// The start of the phrase of mention `mi` with its modifiers and article:
@@ -261,7 +217,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             return Some(d);
         }
     }
-    let content = content_after_verb(c, tr, after);
+    // "told X that ...": after the addressee; "urged X to ...": what is asked.
+    let content = match tr.frame {
+        Frame::Urge => urged_content(c, tr.toks.end),
+        Frame::Tell => content_from(c, after),
+        _ => content_from(c, tr.toks.end),
+    };
     let rule = match tr.frame {
         Frame::Tell => RuleId::StatementTell,
         Frame::Urge => RuleId::StatementUrge,
@@ -269,7 +230,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         Frame::Prep => RuleId::StatementPrep,
         _ => RuleId::StatementSay,
     };
-    Some(draft(c, tr, speaker, content, rule))
+    draft(c, tr, speaker, content, rule)
 }
 
 /// True when the speech verb is one of a visit or a call here: "the mayor
@@ -279,7 +240,7 @@ fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool 
     let (t, e) = (tr.toks.start, tr.toks.end);
     if c.has_trigger(TriggerKind::Visit, |x| {
         x.frame == Frame::Host && x.toks == tr.toks
-    }) && super::visit::hosts(c, tr)
+    }) && super::visit::hosted(c, tr).is_some()
     {
         return true;
     }
@@ -318,15 +279,9 @@ fn no_statement_made(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
 /// subject is the addressee, and there is no statement.
 fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if !c.is_word(e, "by") {
-        return None;
-    }
-    let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-    let content = match quote_before(c, c.range.start.max(t.saturating_sub(3))) {
-        Some(q) => quoted(c, q),
-        None => UNTOLD,
-    };
-    Some(draft(c, tr, sp, content, RuleId::StatementPassiveBy))
+    let sp = c.mention_after_word(e, "by", 4, speaker_ok)?;
+    let content = quote_before(c, c.range.start.max(t.saturating_sub(3))).unwrap_or(UNTOLD);
+    draft(c, tr, sp, content, RuleId::StatementPassiveBy)
 }
 
 /// Inverted: `"...," said X` / `..., said a ministry spokeswoman.`: the speaker right
@@ -340,15 +295,11 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)?;
     let after = c.mentions()[sp].toks.end;
     let ends = after >= c.range.end || matches!(c.word(after), "." | "," | "!" | "?" | ";");
-    let before_comma = t > c.range.start && matches!(c.word(t - 1), "," | "”" | "\"" | "''");
-    if !(ends && before_comma) {
+    if !(ends && after_comma_or_quote(c, t)) {
         return None;
     }
-    let content = match quote_before(c, t) {
-        Some(q) => quoted(c, q),
-        None => (c.span(c.range.start, t), false),
-    };
-    Some(draft(c, tr, sp, content, RuleId::StatementSayInverted))
+    let content = quote_before(c, t).unwrap_or_else(|| (c.span(c.range.start, t), false));
+    draft(c, tr, sp, content, RuleId::StatementSayInverted)
 }
 
 /// The speaker before the verb: the first verb's speaker for a verb joined
@@ -368,12 +319,9 @@ fn speaker_before_verb(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
 /// "Dana Holt announced that ..., and declared that ...": a second speech
 /// verb joined by "and" has the first one's speaker.
 fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
-    let joined = t > c.range.start
-        && (c.is_in(t - 1, &JOINING_CONJUNCTIONS)
-            || (t > c.range.start + 1
-                && c.is_word(t - 1, "also")
-                && c.is_in(t - 2, &JOINING_CONJUNCTIONS)));
-    if !joined {
+    // "and also declared".
+    let verb = t - usize::from(c.is_word(t.wrapping_sub(1), "also"));
+    if !c.follows(verb, &JOINING_CONJUNCTIONS) {
         return None;
     }
     let first_verb = c
@@ -423,17 +371,15 @@ fn nothing_said_after(c: &Ctx<'_, '_>, after: usize) -> bool {
 /// speaker is the mention right before it when its phrase follows a comma
 /// or a quotation, rather than the clause's `subject`.
 fn speaker_closing_sentence(c: &Ctx<'_, '_>, t: usize, subject: usize) -> usize {
-    match c.mention_ending(t).filter(c.mention_is(speaker_ok)) {
-        Some(mi) if mi != subject => {
-            let s0 = phrase_start(c, mi);
-            if s0 > c.range.start && matches!(c.word(s0 - 1), "," | "”" | "\"" | "''") {
-                mi
-            } else {
-                subject
-            }
-        }
-        _ => subject,
-    }
+    (c.mention_ending(t).filter(c.mention_is(speaker_ok)))
+        .filter(|&mi| after_comma_or_quote(c, phrase_start(c, mi)))
+        .unwrap_or(subject)
+}
+
+/// True when token `k` follows a comma or a closing quotation mark: it
+/// opens the attribution after what was said.
+fn after_comma_or_quote(c: &Ctx<'_, '_>, k: usize) -> bool {
+    k > c.range.start && matches!(c.word(k - 1), "," | "”" | "\"" | "''")
 }
 
 /// The content said before the speaker when nothing follows the verb: the
@@ -443,36 +389,14 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
     let t = tr.toks.start;
     let sp = &c.mentions()[speaker];
     if let Some(q) = quote_before(c, sp.toks.start).or_else(|| quote_before(c, t)) {
-        return Some(draft(
-            c,
-            tr,
-            speaker,
-            quoted(c, q),
-            RuleId::StatementQuoteThenSpeaker,
-        ));
+        return draft(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker);
     }
     let s0 = phrase_start(c, speaker);
-    if sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == "," {
-        let content = c.span(c.range.start, s0 - 1);
-        return Some(draft(
-            c,
-            tr,
-            speaker,
-            (content, false),
-            RuleId::StatementClauseThenSpeaker,
-        ));
+    if !(sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == ",") {
+        return None;
     }
-    None
-}
-
-/// The content after the verb: for "told", after the addressee (token
-/// `after`); for "urged", from the "to" after the addressee.
-fn content_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, after: usize) -> Content {
-    match tr.frame {
-        Frame::Urge => urged_content(c, tr.toks.end),
-        Frame::Tell => content_from(c, after),
-        _ => content_from(c, tr.toks.end),
-    }
+    let content = (c.span(c.range.start, s0 - 1), false);
+    draft(c, tr, speaker, content, RuleId::StatementClauseThenSpeaker)
 }
 
 /// What an urging verb ending at `e` asks: from the "to" after the
@@ -480,21 +404,15 @@ fn content_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, after: usize) -> Conte
 /// by, else the clause after the verb.
 fn urged_content(c: &Ctx<'_, '_>, e: usize) -> Content {
     let stop = c.clause_end(e).min(e + 12);
-    let to = (e..stop).find(|&k| c.is_word(k, "to") && k > e);
+    let to = (e + 1..stop).find(|&k| c.is_word(k, "to"));
     match to {
-        Some(k) if quote_after(c, e).is_none() => {
-            if let Some(q) = quote_after(c, k + 1).or_else(|| quote_after(c, k)) {
-                quoted(c, q)
-            } else {
-                (c.span(k, content_end(c, k)), false)
-            }
-        }
+        Some(k) if quote_after(c, e).is_none() => (quote_after(c, k + 1))
+            .or_else(|| quote_after(c, k))
+            .unwrap_or_else(|| (c.span(k, content_end(c, k)), false)),
         _ => {
             let k = (e..stop.min(e + 8)).find(|&k| c.doc.tokens[k].kind == TokenKind::Quote);
-            match k.and_then(|k| quote_after(c, k)) {
-                Some(q) => quoted(c, q),
-                None => content_from(c, e),
-            }
+            k.and_then(|k| quote_after(c, k))
+                .unwrap_or_else(|| content_from(c, e))
         }
     }
 }
@@ -504,8 +422,7 @@ fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch, e: usize) -> usize {
     if tr.frame != Frame::Tell {
         return e;
     }
-    let stop = (e + 8).min(c.range.end);
-    for k in e..stop {
+    for k in c.ahead(e, 8) {
         if c.is_word(k, "that")
             || c.doc.tokens[k].kind == TokenKind::Quote
             || matches!(c.word(k), "," | ":")
@@ -525,10 +442,7 @@ fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch, e: usize) -> usize {
     }
     // "told reporters the budget was balanced": the addressee, then the
     // content.
-    match c.mention_starting(e) {
-        Some(mi) => c.mentions()[mi].toks.end,
-        None => (e + 1).min(c.range.end),
-    }
+    (c.mention_starting(e)).map_or((e + 1).min(c.range.end), |mi| c.mentions()[mi].toks.end)
 }
 
 /// `X “reaffirmed ...”`: a quote that opens with the speech verb.
@@ -543,13 +457,7 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         k -= 1;
     }
     let sp = c.mention_ending(k).filter(c.mention_is(speaker_ok))?;
-    Some(draft(
-        c,
-        tr,
-        sp,
-        quoted(c, q),
-        RuleId::StatementPartialQuote,
-    ))
+    draft(c, tr, sp, quoted(c, q), RuleId::StatementPartialQuote)
 }
 
 /// "according to X", "X was quoted as saying", "In a statement, X ...".
@@ -573,7 +481,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let sp = c.mention_after(e, 5, speaker_ok)?;
     let sp_end = c.mentions()[sp].toks.end;
     if let Some(q) = quote_before(c, t) {
-        return Some(draft(c, tr, sp, quoted(c, q), RuleId::StatementAccordingTo));
+        return draft(c, tr, sp, q, RuleId::StatementAccordingTo);
     }
     let at_start = t == c.range.start
         || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
@@ -586,13 +494,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         c.span(c.range.start, t)
     };
-    Some(draft(
-        c,
-        tr,
-        sp,
-        (content, false),
-        RuleId::StatementAccordingTo,
-    ))
+    draft(c, tr, sp, (content, false), RuleId::StatementAccordingTo)
 }
 
 /// "X was quoted as saying": the speaker is the one quoted ("the agency
@@ -603,11 +505,9 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         .mention_ending(t)
         .filter(c.mention_is(|m| speaker_ok(m) && c.follows(m.toks.start, &QUOTING_VERBS)));
     let sp = quoted_one.or_else(|| c.subject_before(t).filter(c.mention_is(speaker_ok)))?;
-    let content = match quote_before(c, c.mentions()[sp].toks.start) {
-        Some(q) => quoted(c, q),
-        None => content_from(c, e),
-    };
-    Some(draft(c, tr, sp, content, RuleId::StatementQuotedAsSaying))
+    let content =
+        quote_before(c, c.mentions()[sp].toks.start).unwrap_or_else(|| content_from(c, e));
+    draft(c, tr, sp, content, RuleId::StatementQuotedAsSaying)
 }
 
 /// "In a statement, the ministry detailed ...": the first actor after the
@@ -615,27 +515,19 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// the phrase only attributes.
 fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
     let e = tr.toks.end;
-    if c.has_trigger(TriggerKind::Statement, |x| {
+    let speech_act = c.has_trigger(TriggerKind::Statement, |x| {
         x.frame != Frame::According && x.frame != Frame::Noun
-    }) {
+    });
+    if speech_act || phrase.starts_with("per ") {
         return None;
     }
-    if phrase.starts_with("per ") {
-        return None;
-    }
-    let k = if c.is_word(e, ",") { e + 1 } else { e };
-    let sp = c.mention_after(k, 3, speaker_ok)?;
+    let sp = c.mention_after(c.past_word(e, ","), 3, speaker_ok)?;
     let v = c.mentions()[sp].toks.end;
-    if v >= c.range.end || c.doc.tokens[v].kind != TokenKind::Word {
+    if c.kind(v) != Some(TokenKind::Word) {
         return None;
     }
-    Some(draft(
-        c,
-        tr,
-        sp,
-        content_from(c, v + 1),
-        RuleId::StatementInAStatement,
-    ))
+    let content = content_from(c, v + 1);
+    draft(c, tr, sp, content, RuleId::StatementInAStatement)
 }
 
 /// A speech noun: "strong protest from the embassy", "Tarnis's denial",
@@ -644,9 +536,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     // A speech verb nearby carries the record ("issued a statement urging ...").
     if c.has_trigger(TriggerKind::Statement, |x| {
-        x.frame != Frame::Noun
-            && x.frame != Frame::According
-            && (x.toks.start as isize - t as isize).abs() <= 8
+        x.frame != Frame::Noun && x.frame != Frame::According && x.toks.start.abs_diff(t) <= 8
     }) {
         return None;
     }
@@ -662,9 +552,11 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// statement not made (negated by the words before it), with no content.
 fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
-    let refusal = (t.saturating_sub(8).max(c.range.start)..t).any(|k| c.is_in(k, &REFUSALS));
+    let refusal = c.before(t, 8).any(|k| c.is_in(k, &REFUSALS));
     let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
-    refusal.then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
+    refusal
+        .then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
+        .flatten()
 }
 
 /// "a protest from the embassy", "a denial by the ministry": the speaker
@@ -675,7 +567,7 @@ fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_after(e + 1, 4, speaker_ok)?;
-    Some(draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom))
+    draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom)
 }
 
 /// "Tarnis's denial": the possessor speaks.
@@ -685,7 +577,7 @@ fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let sp = c.mention_ending(t - 1).filter(c.mention_is(speaker_ok))?;
-    Some(draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive))
+    draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive)
 }
 
 /// "X issued a statement ..." with nothing else: the subject speaks, and
@@ -704,5 +596,5 @@ fn issued_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         UNTOLD
     };
-    Some(draft(c, tr, sp, content, RuleId::StatementIssuedStatement))
+    draft(c, tr, sp, content, RuleId::StatementIssuedStatement)
 }

@@ -44,7 +44,7 @@ pub(crate) fn tense(
 /// verb trigger looks only across adverbs ("has also said"); a noun trigger
 /// also across its determiner and modifiers, to the verb that carries it.
 fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
-    for k in (t.saturating_sub(6).max(c.range.start)..t).rev() {
+    for k in c.before(t, 6).rev() {
         if c.kind(k) != Some(TokenKind::Word) {
             // "Blinken's visit": the possessive is a modifier.
             if noun && c.kind(k) == Some(TokenKind::Poss) {

@@ -1,7 +1,9 @@
 //! Visit rules: "X visited Y", "X's visit to Y", "the visit of X to Y",
 //! "X arrived in Y", "X was headed to Y", and back-references ("the visit").
 
-use super::{party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{
+    maybe_place, named_party, party, placeish, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch,
+};
 use crate::document::Span;
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
@@ -14,16 +16,11 @@ use crate::words::lists::visit::{
     RETURNS, VISIT_ADJECTIVES, VISIT_DETERMINERS, VISIT_LIGHT_VERBS, VISIT_VERBS,
 };
 
-fn destinationish(m: &EntityMention) -> bool {
-    placeish(m) || m.class == Class::Unknown
-}
-
 /// The destination after token `from`: "to X", "in X", "X" (for a verb
 /// taking it `direct`ly), or a description ("the Velnish capital", "the
 /// capitals of the three provinces"), at the first preposition within six tokens.
 fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
-    let stop = (from + 6).min(c.range.end);
-    for k in from..stop {
+    for k in c.ahead(from, 6) {
         let prep = c.is_in(k, &DESTINATION_PREPOSITIONS);
         if prep || (direct && k == from) {
             let found = destination_at(c, k, if prep { k + 1 } else { k }, prep);
@@ -61,22 +58,11 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
 /// A place mention at token `j`, extended over a second one joined by
 /// "and" ("Velgrad and the coastal provinces").
 fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
-    let mi = c.mention_starting(j).filter(c.mention_is(destinationish))?;
+    let mi = c.mention_starting(j).filter(c.mention_is(maybe_place))?;
     let m = &c.mentions()[mi];
     let mut end = m.toks.end;
-    if c.is_word(end, "and") {
-        if let Some(m2) = c.mention_after(end + 1, 3, destinationish) {
-            end = c.mentions()[m2].toks.end;
-            let mut e2 = end;
-            while e2 < c.range.end
-                && c.doc.tokens[e2].kind == TokenKind::Word
-                && !c.is_in(e2, &super::PREPOSITIONS)
-                && e2 < end + 2
-            {
-                e2 += 1;
-            }
-            end = e2;
-        }
+    if let Some(m2) = c.mention_after_word(end, "and", 3, maybe_place) {
+        end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
     }
     if end == m.toks.end {
         return Some(c.filler(mi));
@@ -98,7 +84,7 @@ fn site(c: &Ctx<'_, '_>, start: usize, j: usize) -> Option<Filler> {
         j > start
             && is_site(q)
             && (j..q).all(|x| c.kind(x) == Some(TokenKind::Word))
-            && (c.kind(q + 1) != Some(TokenKind::Word) || c.is_in(q + 1, &super::PREPOSITIONS))
+            && !c.plain_word(q + 1)
     })?;
     c.span(j, site_end + 1).map(Filler::Span)
 }
@@ -109,7 +95,7 @@ fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     if !(c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS))) {
         return None;
     }
-    let end = (j..(j + 10).min(c.range.end))
+    let end = (c.ahead(j, 10))
         .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
         .unwrap_or(c.range.end);
     c.span(j, end).map(Filler::Span)
@@ -118,57 +104,47 @@ fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
 /// A noun phrase of at most three words from token `j`, up to a
 /// preposition or punctuation.
 fn plain_noun_phrase(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
-    let end = (j..(j + 3).min(c.range.end))
-        .find(|&q| c.doc.tokens[q].kind != TokenKind::Word || c.is_in(q, &super::PREPOSITIONS))
-        .unwrap_or((j + 3).min(c.range.end));
-    c.span(j, end).map(Filler::Span)
+    c.span(j, c.words_end(j, 3, |_| false)).map(Filler::Span)
 }
 
 /// The place a description from token `j` introduces: "the northern
 /// village of Kessa" (a place noun, "of", a place), "the Velnish capital
 /// Tarnis" (a place noun, then the name).
 fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
-    let stop = (j + 4).min(c.range.end);
-    let noun = (j..stop).find(|&q| c.is_in(q, &PLACE_NOUNS))?;
+    let noun = c.ahead(j, 4).find(|&q| c.is_in(q, &PLACE_NOUNS))?;
     // Only modifiers before the noun: no verb or preposition in between.
-    if (j..noun).any(|q| c.is_in(q, &super::PREPOSITIONS) || c.kind(q) != Some(TokenKind::Word)) {
+    if !(j..noun).all(|q| c.plain_word(q)) {
         return None;
     }
-    let after = if c.is_word(noun + 1, "of") {
-        noun + 2
-    } else {
-        noun + 1
-    };
-    c.mention_starting(after)
+    c.mention_starting(c.past_word(noun + 1, "of"))
         .filter(c.mention_is(|m| matches!(m.class, Class::Place | Class::Unknown)))
 }
 
 /// The host: "met with X", "talks with X", "hosted by X", "where he met X".
 fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
-    for k in from..c.range.end {
-        if c.is_in(k, &HOST_CUES) {
+    let hostish = |m: &EntityMention| {
+        matches!(
+            m.class,
+            Class::Person | Class::Description | Class::Group | Class::Org
+        )
+    };
+    let mi = (from..c.range.end)
+        .filter(|&k| c.is_in(k, &HOST_CUES))
+        .find_map(|k| {
             let j = c.forward_over(k + 1, &HOST_LEADERS);
-            if let Some(mi) = c.mention_starting(j).filter(c.mention_is(|m| {
-                matches!(
-                    m.class,
-                    Class::Person | Class::Description | Class::Group | Class::Org
-                )
-            })) {
-                let m = &c.mentions()[mi];
-                // "officials in Velgrad"
-                if m.class == Class::Group && c.is_word(m.toks.end, "in") {
-                    if let Some(p) = c.mention_starting(m.toks.end + 1) {
-                        let end = c.mentions()[p].span.end;
-                        return Some(Filler::Span(Span::new(m.span.start, end)));
-                    }
-                }
-                return Some(c.filler(mi));
-            }
-        }
-    }
-    None
+            c.mention_starting(j).filter(c.mention_is(hostish))
+        })?;
+    let m = &c.mentions()[mi];
+    // "officials in Velgrad": the officials of the place.
+    let place = (m.class == Class::Group && c.is_word(m.toks.end, "in"))
+        .then(|| c.mention_starting(m.toks.end + 1))
+        .flatten();
+    Some(place.map_or(c.filler(mi), |p| {
+        Filler::Span(Span::new(m.span.start, c.mentions()[p].span.end))
+    }))
 }
 
+/// The visit a rule found, with its roles.
 fn draft(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
@@ -177,24 +153,21 @@ fn draft(
     host: Option<Filler>,
     rule: RuleId,
     backref: bool,
-) -> Draft {
-    c.draft(
-        tr,
-        Roles::Visit {
-            visitor,
-            destination,
-            host,
-        },
-        rule,
-        backref,
-    )
+) -> Option<Draft> {
+    let roles = Roles::Visit {
+        visitor,
+        destination,
+        host,
+    };
+    Some(c.draft(tr, roles, rule, backref))
 }
 
 /// "Holt hosted Ilves in Tarnis", "Ilves was received by Holt in
 /// Velgrad", "the mayor welcomed Ilves to Kessa": a named guest and a
 /// place it came to; without the place ("welcomed the ruling", "received
-/// a call") it is no visit.
-fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
+/// a call") it is no visit. Any trigger may be asked: a speech verb
+/// that hosts a visitor is no statement.
+pub(crate) fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let guest = |m: &EntityMention| {
         matches!(
@@ -205,30 +178,19 @@ fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let passive = c.follows(t, &BE_FORMS);
     let (visitor, host, after) = if passive {
         let v = c.subject_before(t).filter(c.mention_is(guest))?;
-        if !c.is_word(e, "by") {
-            return None;
-        }
-        let h = c.mention_after(e + 1, 3, party)?;
+        let h = c.mention_after_word(e, "by", 3, party)?;
         (v, Some(h), c.mentions()[h].toks.end)
     } else {
         let v = c.mention_after(e, 2, guest)?;
         let h = c.subject_before(t).filter(c.mention_is(party));
         (v, h, c.mentions()[v].toks.end)
     };
-    let place = if c.is_in(after, &GUEST_PLACE_PREPOSITIONS) {
-        c.mention_after(after + 1, 3, placeish)
-    } else {
-        None
-    }?;
-    Some(draft(
-        c,
-        tr,
-        Some(c.filler(visitor)),
-        Some(c.filler(place)),
-        host.map(|h| c.filler(h)),
-        RuleId::VisitHosted,
-        false,
-    ))
+    let place = (c.is_in(after, &GUEST_PLACE_PREPOSITIONS))
+        .then(|| c.mention_after(after + 1, 3, placeish))
+        .flatten()?;
+    let (visitor, place) = (Some(c.filler(visitor)), Some(c.filler(place)));
+    let host = host.map(|h| c.filler(h));
+    draft(c, tr, visitor, place, host, RuleId::VisitHosted, false)
 }
 
 /// The traveller of a visit told in an opening clause: "After visiting
@@ -244,11 +206,6 @@ fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     c.mention_after(comma + 1, 3, |m| {
         matches!(m.class, Class::Person | Class::Unknown | Class::Pronoun)
     })
-}
-
-/// True when the trigger at `tr` (any kind) receives a visitor.
-pub(crate) fn hosts(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
-    hosted(c, tr).is_some()
 }
 
 /// Tries the visit rules on one trigger.
@@ -292,21 +249,13 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     }
     if visitor.is_none() && dest.is_none() {
         let definite = c.follows(k, &BACKREF_DETERMINERS);
-        if definite || c.is_word(k.saturating_sub(1), "during") {
-            return Some(draft(
-                c,
-                tr,
-                None,
-                None,
-                host(c, e),
-                RuleId::VisitBackref,
-                true,
-            ));
+        if !definite && !c.is_word(k.saturating_sub(1), "during") {
+            return None;
         }
-        return None;
+        rule = RuleId::VisitBackref;
     }
     let backref = visitor.is_none();
-    Some(draft(c, tr, visitor, dest, host(c, e), rule, backref))
+    draft(c, tr, visitor, dest, host(c, e), rule, backref)
 }
 
 /// The visitor of a visit noun whose phrase starts at token `k` and which
@@ -349,13 +298,7 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 /// X"), or one word later ("an unannounced visit Friday to Tarnis"), or "of" a
 /// place ("a tour of Europe": where the tour goes).
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
-    let after = if c.is_word(e, "of") {
-        c.mention_after(e + 1, 3, party)
-            .map(|mi| c.mentions()[mi].toks.end)
-            .unwrap_or(e)
-    } else {
-        e
-    };
+    let after = (c.mention_after_word(e, "of", 3, party)).map_or(e, |mi| c.mentions()[mi].toks.end);
     destination(c, after, false)
         .or_else(|| {
             (after + 1 < c.range.end)
@@ -363,9 +306,7 @@ fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
                 .flatten()
         })
         .or_else(|| {
-            c.is_word(e, "of")
-                .then(|| c.mention_after(e + 1, 3, placeish))
-                .flatten()
+            c.mention_after_word(e, "of", 3, placeish)
                 .map(|mi| c.filler(mi))
         })
 }
@@ -382,13 +323,8 @@ fn visitor_by(c: &Ctx<'_, '_>, e: usize, dest: &Option<Filler>) -> Option<Filler
         .into_iter()
         .flatten()
         .find(|&j| c.is_word(j, "by"))?;
-    let person = |m: &EntityMention| {
-        matches!(
-            m.class,
-            Class::Person | Class::Description | Class::Country | Class::Org | Class::Unknown
-        )
-    };
-    c.mention_after(by + 1, 3, person).map(|mi| c.filler(mi))
+    c.mention_after(by + 1, 3, named_party)
+        .map(|mi| c.filler(mi))
 }
 
 /// True when a visit noun whose phrase starts at `k`, told without a
@@ -438,5 +374,5 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         RuleId::VisitMotionTo
     };
-    Some(draft(c, tr, visitor, Some(dest), host(c, e), rule, false))
+    draft(c, tr, visitor, Some(dest), host(c, e), rule, false)
 }

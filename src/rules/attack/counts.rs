@@ -133,7 +133,7 @@ fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
 /// The casualty a word a few words after the count at `k` tells, within
 /// its clause ("nine guards were killed", "10 hurt", "12 dead").
 fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
-    for j in k + 1..(k + 6).min(c.range.end) {
+    for j in c.ahead(k + 1, 5) {
         if let Some(found) = casualty(c.word(j)) {
             return Some(found);
         }
@@ -146,11 +146,6 @@ fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
 
 /// The casualty a word next to a count tells.
 fn casualty(word: &str) -> Option<Casualty> {
-    if KILL_WORDS.contains(word) {
-        Some(Casualty::Killed)
-    } else if HURT_WORDS.contains(word) {
-        Some(Casualty::Injured)
-    } else {
-        None
-    }
+    let killed = KILL_WORDS.contains(word).then_some(Casualty::Killed);
+    killed.or_else(|| HURT_WORDS.contains(word).then_some(Casualty::Injured))
 }

@@ -34,22 +34,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 }
 
 /// The parties of an attack that a rule found.
-#[derive(Default)]
+#[derive(Default, PartialEq)]
 struct Parties {
     attacker: Option<Filler>,
     target: Option<Filler>,
     location: Option<Filler>,
     weapon: Option<Filler>,
-}
-
-impl Parties {
-    /// True when no party was found.
-    fn is_empty(&self) -> bool {
-        self.attacker.is_none()
-            && self.target.is_none()
-            && self.location.is_none()
-            && self.weapon.is_none()
-    }
 }
 
 /// The draft of the attack `tr` with its parties: a sentence that opens
@@ -119,12 +109,6 @@ fn counted_attack(c: &Ctx<'_, '_>) -> Option<usize> {
             .map(|x| x.toks.start)
     });
     before_count.or_else(|| attack(true).or_else(|| attack(false)).map(|x| x.toks.start))
-}
-
-/// An attack with no party of its own (a back-reference, or one known
-/// only by its casualties).
-fn roleless(c: &Ctx<'_, '_>, tr: &TriggerMatch, rule: RuleId, backref: bool) -> Draft {
-    draft(c, tr, Parties::default(), rule, backref)
 }
 
 /// "fired rockets at targets", "military targets in the region", "depots

@@ -6,7 +6,7 @@ use super::parties::{
     actorish, as_attacker, attacker_filler, location_after, weapon_at, weapon_near,
 };
 use super::phrases::{impact_object, np_at, passive_subject, prep_object, word_object};
-use super::{casualties, draft, roleless, Parties};
+use super::{casualties, draft, Parties};
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
@@ -36,7 +36,11 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
     let k = modifiers_start(c, t);
     let on = prep_object(c, e, 3, &TARGET_PREPOSITIONS);
     let by = by_phrase(c, e, on.as_ref());
-    let d = partitive_start(c, quantifiers_start(c, k), k);
+    // "X launched over 140 raids", "the cell behind these raids".
+    let quantified = c.back_while(k, |q| {
+        c.is_in(q, &QUANTIFIERS) || c.kind(q) == Some(TokenKind::Num)
+    });
+    let d = partitive_start(c, quantified, k);
     let (attacker, rule) = agent(c, e, &head, by.clone())
         .or_else(|| attacker_before_noun(c, k))
         .or_else(|| attacker_before_phrase(c, d))
@@ -62,21 +66,21 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
     let counted = plural
         && d < t
         && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
-    if parties.is_empty() {
-        return if counted && !weak {
-            Some(roleless(c, tr, RuleId::AttackCounted, false))
-        } else if definite && (!plural || c.seen_attack) {
-            Some(roleless(c, tr, RuleId::AttackBackref, true))
-        } else if casualties(c) != (None, None) {
-            Some(roleless(c, tr, RuleId::AttackWithCasualties, false))
-        } else {
-            None
-        };
-    }
-    // "the raid in southern Narva", "Tuesday's raid": a definite
-    // reference takes the parties it lacks from the event it refers to.
-    let refers = definite && !counted && (parties.attacker.is_none() || parties.target.is_none());
-    Some(draft(c, tr, parties, rule, refers))
+    let (rule, backref) = if parties != Parties::default() {
+        // "the raid in southern Narva", "Tuesday's raid": a definite
+        // reference takes the parties it lacks from the event it refers to.
+        let lacks = parties.attacker.is_none() || parties.target.is_none();
+        (rule, definite && !counted && lacks)
+    } else if counted && !weak {
+        (RuleId::AttackCounted, false)
+    } else if definite && (!plural || c.seen_attack) {
+        (RuleId::AttackBackref, true)
+    } else if casualties(c) != (None, None) {
+        (RuleId::AttackWithCasualties, false)
+    } else {
+        return None;
+    };
+    Some(draft(c, tr, parties, rule, backref))
 }
 
 /// True for a verb use ("they raid", "to shell"), which is the verb
@@ -89,16 +93,12 @@ fn verb_use(c: &Ctx<'_, '_>, t: usize, head: &str) -> bool {
 /// The noun at `t` moved back over its modifiers (adjectives, numbers,
 /// quotes, a weapon) to the word before the noun phrase; a name stops it.
 fn modifiers_start(c: &Ctx<'_, '_>, t: usize) -> usize {
-    let mut k = t;
-    while k > c.range.start
-        && c.mention_ending(k).is_none()
-        && (c.is_in(k - 1, &ATTACK_ADJECTIVES)
-            || matches!(c.kind(k - 1), Some(TokenKind::Num) | Some(TokenKind::Quote))
-            || c.weapon(|w| w.toks.end == k).is_some())
-    {
-        k -= 1;
-    }
-    k
+    c.back_while(t, |q| {
+        c.mention_ending(q + 1).is_none()
+            && (c.is_in(q, &ATTACK_ADJECTIVES)
+                || matches!(c.kind(q), Some(TokenKind::Num | TokenKind::Quote))
+                || c.weapon(|w| w.toks.end == q + 1).is_some())
+    })
 }
 
 /// The attacker before the noun phrase ending at `k`: a modifier
@@ -160,24 +160,7 @@ fn relative_agent(c: &Ctx<'_, '_>, e: usize) -> Option<(usize, Filler)> {
     let stop = c.clause_end(e).min(e + 12);
     let v =
         (e..stop).find(|&j| c.is_in(j, &CARRIED_OUT) && c.is_in(j.saturating_sub(1), &PAST_BE))?;
-    let from = if c.is_word(v + 1, "out") {
-        v + 2
-    } else {
-        v + 1
-    };
-    word_object(c, from, 1, "by").filter(|(k, _)| !weapon_at(c, k + 1))
-}
-
-/// Token `k` moved back over the quantifiers and numbers of the noun
-/// phrase ("X launched over 140 raids", "the cell behind these raids").
-fn quantifiers_start(c: &Ctx<'_, '_>, k: usize) -> usize {
-    let mut d = k;
-    while d > c.range.start
-        && (c.is_in(d - 1, &QUANTIFIERS) || c.kind(d - 1) == Some(TokenKind::Num))
-    {
-        d -= 1;
-    }
-    d
+    word_object(c, c.past_word(v + 1, "out"), 1, "by").filter(|(k, _)| !weapon_at(c, k + 1))
 }
 
 /// Token `d` moved back over "one of the heaviest", "one of the decade's
@@ -214,16 +197,10 @@ fn attacker_before_phrase(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)>
     if d <= c.range.start {
         return None;
     }
-    let light_verb = if c.is_in(d - 1, &LIGHT_VERBS) {
-        Some(d - 1)
-    } else {
-        let particle = d >= c.range.start + 2
-            && c.is_in(d - 2, &LIGHT_VERBS)
-            && c.is_in(d - 1, &LIGHT_VERB_PARTICLES);
-        particle.then(|| d - 2)
-    };
-    if let Some(v) = light_verb {
-        let f = c.subject_before(v).and_then(|mi| as_attacker(c, mi))?;
+    // "carried out raids": one particle between.
+    let v = d - usize::from(c.is_in(d - 1, &LIGHT_VERB_PARTICLES));
+    if c.follows(v, &LIGHT_VERBS) {
+        let f = c.subject_before(v - 1).and_then(|mi| as_attacker(c, mi))?;
         Some((f, RuleId::AttackLightVerbSubject))
     } else if c.is_word(d - 1, "behind") {
         party_behind(c, d - 1)
@@ -237,10 +214,7 @@ fn attacker_before_phrase(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)>
 /// "the cell behind these raids": the party right before "behind" (at
 /// `behind`), quotes aside.
 fn party_behind(c: &Ctx<'_, '_>, behind: usize) -> Option<(Filler, RuleId)> {
-    let mut b = behind;
-    while b > c.range.start && matches!(c.kind(b - 1), Some(TokenKind::Quote)) {
-        b -= 1;
-    }
+    let b = c.back_while(behind, |q| c.kind(q) == Some(TokenKind::Quote));
     let f = c.mention_ending(b).and_then(|mi| as_attacker(c, mi))?;
     Some((f, RuleId::AttackBehind))
 }
@@ -249,9 +223,7 @@ fn party_behind(c: &Ctx<'_, '_>, behind: usize) -> Option<(Filler, RuleId)> {
 /// one blamed, or the subject of the claim, a few words before the "for"
 /// ending before `d`.
 fn blamed_or_claiming(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)> {
-    let mut b = d - 1;
-    while b > c.range.start && b + 8 > d {
-        b -= 1;
+    for b in c.before(d - 1, 7).rev() {
         if c.is_in(b, &BLAME_VERBS) {
             let mi = c.mention_after(b + 1, 4, actorish)?;
             return Some((attacker_filler(c, mi), RuleId::AttackBlamedFor));
@@ -293,7 +265,7 @@ fn target(
 /// "a raid by gunmen on the port": the target after the agent.
 fn target_after_agent(c: &Ctx<'_, '_>, by: Option<&(usize, Filler)>) -> Option<Filler> {
     let (k, _) = by?;
-    let j = (k + 1..(k + 5).min(c.range.end)).find(|&j| c.is_in(j, &TARGET_AFTER_AGENT))?;
+    let j = (c.ahead(k + 1, 4)).find(|&j| c.is_in(j, &TARGET_AFTER_AGENT))?;
     np_at(c, j + 1)
 }
 
@@ -320,18 +292,14 @@ fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
 
 /// "shield towns from rebel rockets": the protected are the target.
 fn protected_from(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
-    let from = (t.saturating_sub(4).max(c.range.start)..t)
-        .rev()
-        .find(|&j| c.is_word(j, "from"))?;
-    let stop = from.saturating_sub(8).max(c.range.start);
-    let v = (stop..from).rev().find(|&v| c.is_in(v, &PROTECT_VERBS))?;
+    let from = c.before(t, 4).rev().find(|&j| c.is_word(j, "from"))?;
+    let v = (c.before(from, 8).rev()).find(|&v| c.is_in(v, &PROTECT_VERBS))?;
     np_at(c, v + 1)
 }
 
 /// "a raid in Narva, targeting a militia commander": the verb names the
 /// target.
 fn targeting_after(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
-    let stop = (e + 8).min(c.range.end);
-    let j = (e..stop).find(|&j| c.is_in(j, &TARGETING))?;
+    let j = c.ahead(e, 8).find(|&j| c.is_in(j, &TARGETING))?;
     np_at(c, j + 1)
 }

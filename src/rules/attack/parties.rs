@@ -1,7 +1,7 @@
 //! The parties of an attack besides its target: the attacker a mention
 //! names, the weapon and who wields it, the place where it happened.
 
-use super::super::{placeish, Ctx, Filler, PREPOSITIONS};
+use super::super::{maybe_place, placeish, Ctx, Filler};
 use super::phrases::word_object;
 use crate::document::Span;
 use crate::mention::{Class, EntityMention};
@@ -36,10 +36,9 @@ pub(super) fn as_attacker(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
 /// ("by a roadside bomb", "by drones"): such a "by" names the weapon, not
 /// the attacker.
 pub(super) fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
-    let mut k = i;
-    while c.is_in(k, &WEAPON_DETERMINERS) || c.kind(k) == Some(TokenKind::Num) {
-        k += 1;
-    }
+    let k = c.forward_while(i, |k| {
+        c.is_in(k, &WEAPON_DETERMINERS) || c.kind(k) == Some(TokenKind::Num)
+    });
     // "by Shahed-131/136 drones": a name of a model before the weapon.
     let after_name = c.mention_starting(k).map(|mi| c.mentions()[mi].toks.end);
     c.weapon(|w| w.toks.start == k || Some(w.toks.start) == after_name)
@@ -66,25 +65,21 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
     if let Some(w) = ws.iter().find(|w| w.toks.end == t || w.toks.end + 1 == t) {
         return Some(Filler::Span(w.span));
     }
-    let k = (e..(e + 6).min(c.range.end)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS))?;
+    let k = (c.ahead(e, 6)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS))?;
     let first = ws
         .iter()
         .position(|w| w.toks.start > k && w.toks.start <= k + 3)?;
     // "rockets, shells and drones": the list of weapons.
-    let mut last = first;
-    while last + 1 < ws.len() && ws[last + 1].toks.start <= ws[last].toks.end + 2 {
-        last += 1;
-    }
-    Some(Filler::Span(Span::new(
-        ws[first].span.start,
-        ws[last].span.end,
-    )))
+    let last = (first..ws.len() - 1)
+        .find(|&l| ws[l + 1].toks.start > ws[l].toks.end + 2)
+        .unwrap_or(ws.len() - 1);
+    let span = Span::new(ws[first].span.start, ws[last].span.end);
+    Some(Filler::Span(span))
 }
 
 /// Location: "in X" after the trigger within the clause, a place mention.
 pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
-    let stop = (from + 10).min(c.range.end);
-    for k in from..stop {
+    for k in c.ahead(from, 10) {
         if c.is_in(k, &LOCATION_PREPOSITIONS) {
             if let Some(f) = place_after(c, k) {
                 return Some(f);
@@ -101,20 +96,11 @@ pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 /// aside ("in southern Narva"), or a capital told by its country ("in the
 /// Valdorian capital").
 fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
-    let mut j = k + 1;
-    while c.is_in(j, &ARTICLES)
-        || (j < c.range.end
-            && c.doc.tokens[j].kind == TokenKind::Word
-            && c.word(j).chars().next().is_some_and(char::is_lowercase)
-            && j < k + 3
-            && !c.is_in(j, &PREPOSITIONS))
-    {
-        j += 1;
-    }
-    if let Some(mi) = c
-        .mention_starting(j)
-        .filter(c.mention_is(|m| placeish(m) || m.class == Class::Unknown))
-    {
+    let j = c.forward_while(k + 1, |j| {
+        c.is_in(j, &ARTICLES)
+            || (c.plain_word(j) && c.word(j).starts_with(char::is_lowercase) && j < k + 3)
+    });
+    if let Some(mi) = c.mention_starting(j).filter(c.mention_is(maybe_place)) {
         return Some(place_phrase(c, k, j, mi));
     }
     // A capital is resolved to its name later.

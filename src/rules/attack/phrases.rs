@@ -9,7 +9,7 @@ use crate::words::lists::attack::{
     ADVERBS_IN_VERB, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
     PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
 };
-use crate::words::lists::rules::{ARTICLES, COORDINATORS, DETERMINERS, RELATIVE_PRONOUNS};
+use crate::words::lists::rules::{ARTICLES, DETERMINERS, RELATIVE_PRONOUNS};
 use crate::words::Words;
 
 /// The noun phrase starting at token `i`: a mention, or determiner + words
@@ -45,14 +45,17 @@ fn date_at(c: &Ctx<'_, '_>, k: usize) -> bool {
 /// possessor, what it possesses ("the county's Narva district").
 fn mention_np(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
     let m = &c.mentions()[mi];
-    if c.kind(m.toks.end) == Some(TokenKind::Poss) {
-        if let Some(f) = np_at(c, m.toks.end + 1) {
-            return Some(f);
-        }
-    }
     let modifier = (m.class == Class::Demonym && c.kind(m.toks.end) == Some(TokenKind::Word))
         || c.is_in(m.toks.end, &PARTY_ASSETS);
-    (!modifier).then(|| c.filler(mi))
+    possessed_np(c, m.toks.end).or_else(|| (!modifier).then(|| c.filler(mi)))
+}
+
+/// What a possessor ending before token `k` possesses: the object is the
+/// possessed ("the county's Narva district").
+fn possessed_np(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    (c.kind(k) == Some(TokenKind::Poss))
+        .then(|| np_at(c, k + 1))
+        .flatten()
 }
 
 /// A noun phrase of plain words from token `start` (its determiners
@@ -62,11 +65,8 @@ fn plain_np(c: &Ctx<'_, '_>, start: usize) -> Option<Filler> {
         return None;
     }
     let mut k = head_end(c, start);
-    // "the county's Narva district": the possessed is the object.
-    if k > start && c.kind(k) == Some(TokenKind::Poss) {
-        if let Some(f) = np_at(c, k + 1) {
-            return Some(f);
-        }
+    if let Some(f) = (k > start).then(|| possessed_np(c, k)).flatten() {
+        return Some(f);
     }
     // "civilians of Narva", "the residence of the governor": the head
     // takes its "of" phrase when a name follows.
@@ -85,11 +85,7 @@ fn may_be_object(c: &Ctx<'_, '_>, k: usize) -> bool {
     let lone_count = number(c.word(k)).is_some()
         && !c.is_word(k + 1, "of")
         && c.mention_starting(k + 1).is_none()
-        && !c
-            .doc
-            .tokens
-            .get(k + 1)
-            .is_some_and(|t| t.kind == TokenKind::Word);
+        && c.doc.tokens.get(k + 1).map(|t| t.kind) != Some(TokenKind::Word);
     !(k >= c.range.end
         || crate::mention::is_calendar(c.word(k))
         || c.is_in(k, &NOT_OBJECT)
@@ -100,21 +96,13 @@ fn may_be_object(c: &Ctx<'_, '_>, k: usize) -> bool {
 /// words, up to a preposition, a word that ends a phrase, or a name (which
 /// is the head: "numerous other Valdorian guards").
 fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
-    let stop = (start + 6).min(c.range.end);
-    let mut k = start;
-    while k < stop
-        && c.doc.tokens[k].kind == TokenKind::Word
-        && !c.is_in(k, &PREPOSITIONS)
-        && !c.is_in(k, &NP_STOP)
-        // A word right before a determiner is a verb ("the bridge cut the road").
-        && !(k > start && c.is_in(k + 1, &ARTICLES))
-    {
-        if let Some(mi) = c.mention_starting(k).filter(|_| k > start) {
-            return c.mentions()[mi].toks.end;
-        }
-        k += 1;
-    }
-    k
+    // A word right before a determiner is a verb ("the bridge cut the road").
+    let end = c.words_end(start, 6, |k| {
+        c.is_in(k, &NP_STOP) || (k > start && c.is_in(k + 1, &ARTICLES))
+    });
+    (start + 1..end)
+        .find_map(|k| c.mention_starting(k))
+        .map_or(end, |mi| c.mentions()[mi].toks.end)
 }
 
 /// The noun phrase that ends just before token `i`: back to its determiner.
@@ -122,9 +110,8 @@ pub(super) fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     if let Some(mi) = c.mention_ending(i) {
         return Some(c.filler(mi));
     }
-    let lo = i.saturating_sub(5).max(c.range.start);
-    let det = (lo..i).rev().find(|&k| c.is_in(k, &PHRASE_OPENERS))?;
-    if (det + 1..i).any(|k| c.doc.tokens[k].kind != TokenKind::Word || c.is_in(k, &PREPOSITIONS)) {
+    let det = (c.before(i, 5).rev()).find(|&k| c.is_in(k, &PHRASE_OPENERS))?;
+    if !(det + 1..i).all(|k| c.plain_word(k)) {
         return None;
     }
     c.span(det + 1, i).map(Filler::Span)
@@ -159,8 +146,7 @@ fn object_after(
     max: usize,
     is_prep: impl Fn(usize) -> bool,
 ) -> Option<(usize, Filler)> {
-    let stop = (from + max).min(c.range.end);
-    for k in from..stop {
+    for k in c.ahead(from, max) {
         if is_prep(k) {
             return np_at(c, k + 1).map(|f| (k, f));
         }
@@ -230,27 +216,18 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
     if !bare {
         return None;
     }
-    let mut start = a - 1;
-    while start > c.range.start
-        && (c.kind(start - 1) == Some(TokenKind::Num)
-            || c.is_in(start - 1, &SUBJECT_COUNT_WORDS)
-            || number(c.word(start - 1)).is_some())
-    {
-        start -= 1;
-    }
+    let start = c.back_while(a - 1, |q| {
+        c.kind(q) == Some(TokenKind::Num)
+            || c.is_in(q, &SUBJECT_COUNT_WORDS)
+            || number(c.word(q)).is_some()
+    });
     Some(Filler::Span(c.doc.toks_span(start..a)))
 }
 
 /// True when mention `mi` is in a prepositional phrase, or joined to one
 /// ("in Valdoria and Ostland").
 fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
-    let mut s = c.mentions()[mi].toks.start;
-    while s > c.range.start + 1 && c.is_in(s - 1, &COORDINATORS) {
-        match c.mention_ending(s - 1) {
-            Some(p) => s = c.mentions()[p].toks.start,
-            None => break,
-        }
-    }
+    let mut s = c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start;
     if c.follows(s, &ARTICLES) {
         s -= 1;
     }

@@ -114,8 +114,7 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
         && c.has_trigger(TriggerKind::Attack, |x| {
             x.frame == Frame::Noun
                 && x.toks != tr.toks
-                && ((x.toks.start as isize - t as isize).abs() <= 8
-                    || (after_comma && x.toks.start < t))
+                && (x.toks.start.abs_diff(t) <= 8 || (after_comma && x.toks.start < t))
         })
 }
 
@@ -167,11 +166,8 @@ fn active_parties(
             (subject, RuleId::AttackActive)
         }
     };
-    let target = if c.is_in(e, &ACTIVE_TARGET_PREPOSITIONS) {
-        np_at(c, e + 1)
-    } else {
-        np_at(c, e)
-    };
+    // The object, past a preposition the verb takes ("fired at X").
+    let target = np_at(c, e + usize::from(c.is_in(e, &ACTIVE_TARGET_PREPOSITIONS)));
     (attacker, target, rule)
 }
 
@@ -192,8 +188,7 @@ fn adjacent_subject(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
 /// "asked the army not to strike"): the addressee of the verb before, not
 /// its subject, is the attacker.
 fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
-    let lo = t.saturating_sub(10).max(c.range.start);
-    let v = (lo..t).rev().find(|&k| {
+    let v = c.before(t, 10).rev().find(|&k| {
         c.has_trigger(TriggerKind::Statement, |x| {
             x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge)
         }) || c.is_in(k, &TELL_VERBS)

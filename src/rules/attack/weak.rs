@@ -2,15 +2,13 @@
 //! harm to people ("nine guards were killed"), a weapon going off ("a parcel
 //! bomb exploded") or fired ("fired rockets at the port").
 
-use super::super::{lower, placeish, Ctx, Draft, Filler, RuleId, TriggerMatch, PREPOSITIONS};
+use super::super::{armed, lower, placeish, Ctx, Draft, Filler, RuleId, TriggerMatch};
 use super::parties::{as_attacker, by_agent, location_after, weapon_near, wielder};
 use super::phrases::{np_at, passive_subject, prep_object, word_object};
 use super::verbal::crime;
 use super::{casualties, draft, noun_target, Parties};
-use crate::event::Sector;
 use crate::lexicon::{Frame, TriggerKind};
-use crate::mention::Class;
-use crate::tokens::TokenKind;
+use crate::mention::{Class, EntityMention};
 use crate::words::lists::attack::{
     BLAST_PREPOSITIONS, HARM_VERBS, HIT_FORMS, KILLED_AUXILIARIES, LAUNCH_TARGET_PREPOSITIONS,
     LAUNCH_VERBS, PAST_BE, WENT_OFF_PREPOSITIONS, WENT_OFF_VERBS,
@@ -83,10 +81,8 @@ fn harmed(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         };
         return Some(draft(c, tr, parties, RuleId::AttackWeaponKilled, false));
     }
-    let armed = c.subject_before(t).filter(c.mention_is(|m| {
-        m.class == Class::Group && matches!(m.sector, Some(Sector::ArmedGroup | Sector::Military))
-    }));
-    let Some(attacker) = armed else {
+    let armed_group = |m: &EntityMention| m.class == Class::Group && armed(m);
+    let Some(attacker) = c.subject_before(t).filter(c.mention_is(armed_group)) else {
         return crime(c, tr);
     };
     let parties = Parties {
@@ -194,10 +190,7 @@ fn launched(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let weapon = c.weapon(|wp| {
         wp.toks.start >= e
             && wp.toks.start <= e + 6
-            && (e..wp.toks.start).all(|q| {
-                c.is_word(q, "of")
-                    || (c.kind(q) == Some(TokenKind::Word) && !c.is_in(q, &PREPOSITIONS))
-            })
+            && (e..wp.toks.start).all(|q| c.is_word(q, "of") || c.plain_word(q))
     })?;
     let parties = Parties {
         attacker: c.subject_before(t).and_then(|mi| as_attacker(c, mi)),
