@@ -324,6 +324,19 @@ pub enum EventType {
 }
 
 impl EventType {
+    /// The kind named `name` ("attack", "call", "visit", "statement"), if
+    /// it is one.
+    pub fn from_name(name: &str) -> Option<EventType> {
+        [
+            EventType::Attack,
+            EventType::Call,
+            EventType::Visit,
+            EventType::Statement,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == name)
+    }
+
     /// The lowercase name used in JSON and gold files.
     pub fn as_str(&self) -> &'static str {
         match self {

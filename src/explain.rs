@@ -2,8 +2,8 @@
 //! on it and the rule or cue that took it. See [`crate::Extractor::explain`].
 
 use crate::document::Span;
-use crate::event::{Event, Mention};
-use crate::lexicon::{Lexicon, TriggerKind};
+use crate::event::{Event, EventType, Mention, Rule};
+use crate::lexicon::Lexicon;
 use crate::rules::sense::Reject;
 use crate::rules::RuleId;
 use std::fmt;
@@ -12,8 +12,8 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Candidate {
-    /// The kind the trigger word stands for: `attack`, `call`, `visit` or `statement`.
-    pub kind: &'static str,
+    /// The kind the trigger word stands for.
+    pub kind: EventType,
     /// The trigger word as written, with its span.
     pub trigger: Mention,
     /// The sentence it is in.
@@ -28,8 +28,8 @@ pub struct Candidate {
 pub enum Decision {
     /// An event, made by this rule (the event's `rule`).
     Event {
-        /// The rule id, as in [`crate::Event::rule`].
-        rule: &'static str,
+        /// The rule, as in [`crate::Event::rule`].
+        rule: Rule,
     },
     /// Another sense of the word: not an event.
     OtherSense {
@@ -46,7 +46,7 @@ impl Decision {
     /// The rule that decided, if one did.
     pub fn rule(&self) -> Option<&str> {
         match self {
-            Decision::Event { rule } => Some(rule),
+            Decision::Event { rule } => Some(rule.id()),
             Decision::OtherSense { rule, .. } => Some(rule),
             Decision::NoParties => None,
         }
@@ -86,7 +86,7 @@ pub(crate) struct Log {
 /// What the rules decided on one trigger candidate.
 #[derive(Debug)]
 struct Decided {
-    kind: TriggerKind,
+    kind: EventType,
     trigger: Span,
     sentence: Span,
     outcome: Outcome,
@@ -121,7 +121,7 @@ impl Log {
         &mut self,
         trigger: Span,
         sentence: Span,
-        kind: TriggerKind,
+        kind: EventType,
         outcome: Outcome,
     ) {
         let same = |x: &&mut Decided| x.kind == kind && x.trigger.start == trigger.start;
@@ -151,13 +151,13 @@ impl Log {
         let candidate = |d: &Decided| {
             let kept = events
                 .iter()
-                .any(|e| e.kind.name() == d.kind.name() && e.trigger.span == d.trigger);
+                .any(|e| e.kind.event_type() == d.kind && e.trigger.span == d.trigger);
             let decision = match d.outcome {
                 Outcome::Event(_) if !kept => Decision::NoParties,
                 outcome => decision(outcome, lex),
             };
             Candidate {
-                kind: d.kind.name(),
+                kind: d.kind,
                 trigger: Mention::from_span(text, d.trigger),
                 sentence: d.sentence,
                 decision,
@@ -170,7 +170,7 @@ impl Log {
 /// The public form of an outcome.
 fn decision(outcome: Outcome, lex: &Lexicon) -> Decision {
     match outcome {
-        Outcome::Event(rule) => Decision::Event { rule: rule.name() },
+        Outcome::Event(rule) => Decision::Event { rule: Rule(rule) },
         Outcome::NoParties => Decision::NoParties,
         Outcome::Sense(Reject::Rule(rule)) => Decision::OtherSense {
             rule: rule.to_string(),

@@ -166,7 +166,7 @@ pub mod bench_api {
         /// The rules of one kind ("attack", "call", "visit" or "statement";
         /// anything else runs all) and their modality: the number of drafts.
         pub fn rules(&self, kind: &str) -> usize {
-            let only = crate::lexicon::TriggerKind::parse(kind);
+            let only = crate::EventType::from_name(kind);
             crate::pipeline::run_rules(&self.a, crate::extractor::builtin_lexicon(), only, None)
                 .0
                 .len()

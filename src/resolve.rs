@@ -7,8 +7,9 @@
 //! of the nearest sentence before; "the secretary" the person with that title.
 
 use crate::document::Span;
+use crate::event::EventType;
 use crate::event::{Mention, Sector};
-use crate::lexicon::{Entry, Frame, Iso, Lexicon, TriggerKind};
+use crate::lexicon::{Entry, Frame, Iso, Lexicon};
 use crate::mention::{pronoun, Class, EntityMention, Refers};
 use crate::pipeline::Analysis;
 use crate::rules::Filler;
@@ -282,7 +283,7 @@ impl<'a, 't> Resolver<'a, 't> {
             .take_while(|h| h.first_tok == m.toks.end)
             .any(|h| {
                 (self.lex.trigger_meanings(h.phrase).iter()).any(|t| {
-                    t.kind == TriggerKind::Statement && matches!(t.frame, Frame::Say | Frame::Tell)
+                    t.kind == EventType::Statement && matches!(t.frame, Frame::Say | Frame::Tell)
                 })
             })
     }

@@ -198,7 +198,7 @@ fn explain_agrees_with_extract_on_the_seeds() {
         let mut explained: Vec<(&str, (usize, usize))> = candidates
             .iter()
             .filter(|c| matches!(c.decision, newsevents::Decision::Event { .. }))
-            .map(|c| (c.kind, (c.trigger.span.start, c.trigger.span.end)))
+            .map(|c| (c.kind.as_str(), (c.trigger.span.start, c.trigger.span.end)))
             .collect();
         extracted.sort_by_key(|&(k, s)| (s, k));
         explained.sort_by_key(|&(k, s)| (s, k));

@@ -4,7 +4,7 @@
 //! that must complete.
 
 use chrono::NaiveDate;
-use newsevents::{Decision, Document, Event, EventKind, Extractor, Mention, Span};
+use newsevents::{Decision, Document, Event, EventKind, EventType, Extractor, Mention, Span};
 use proptest::prelude::*;
 
 #[path = "support/inputs.rs"]
@@ -120,9 +120,9 @@ fn check_explained(text: &str, events: &[Event]) -> Result<(), String> {
             explained.push((c.kind, c.trigger.span));
         }
     }
-    let mut extracted: Vec<(&str, Span)> = events
+    let mut extracted: Vec<(EventType, Span)> = events
         .iter()
-        .map(|e| (e.kind.name(), e.trigger.span))
+        .map(|e| (e.kind.event_type(), e.trigger.span))
         .collect();
     explained.sort_by_key(|(k, s)| (s.start, s.end, *k));
     extracted.sort_by_key(|(k, s)| (s.start, s.end, *k));

@@ -15,7 +15,7 @@ pub(crate) use senses::{NounType, NounTypes, SenseWord, Senses, Where};
 pub use user::{LexiconEntry, TriggerFrame};
 
 use crate::document::Span;
-use crate::event::Sector;
+use crate::event::{EventType, Sector};
 use crate::tokens::Token;
 use search::{Case, PhraseSet, TokenWord};
 use std::collections::{HashMap, HashSet};
@@ -58,33 +58,6 @@ pub(crate) enum Entry {
     /// A weapon ("rockets", "car bomb"); `force` is false for vehicles,
     /// which are weapons only in a fight ("car", "truck").
     Weapon { force: bool },
-}
-
-/// Which kind of event a trigger signals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum TriggerKind {
-    Attack,
-    Call,
-    Visit,
-    Statement,
-}
-
-impl TriggerKind {
-    /// The kind of a name ("attack"), if it is one.
-    pub(crate) fn parse(s: &str) -> Option<TriggerKind> {
-        tables::by_name(s).ok()
-    }
-
-    /// The kind's name, as written in the tables and the output.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            TriggerKind::Attack => "attack",
-            TriggerKind::Call => "call",
-            TriggerKind::Visit => "visit",
-            TriggerKind::Statement => "statement",
-        }
-    }
 }
 
 /// Where a trigger's arguments sit: see `data/triggers.tsv`.
@@ -134,7 +107,7 @@ pub(crate) enum Force {
 /// One trigger phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Trigger {
-    pub kind: TriggerKind,
+    pub kind: EventType,
     pub frame: Frame,
     pub force: Force,
 }
@@ -534,12 +507,7 @@ mod tests {
                 let id = lex.trigger_phrases.iter().position(|p| p == t);
                 let ok = id
                     .is_some_and(|id| lex.trigger_meanings[id].iter().any(|m| m.kind == cue.kind));
-                assert!(
-                    ok,
-                    "{}: {t:?} is not a {} trigger phrase",
-                    cue.id,
-                    cue.kind.name()
-                );
+                assert!(ok, "{}: {t:?} is not a {} trigger phrase", cue.id, cue.kind);
             }
         }
     }
@@ -569,7 +537,7 @@ mod tests {
     fn user_words_with_capitals_outside_ascii_match_as_text_writes_them() {
         let mut data = LexiconData::builtin();
         let trigger = Trigger {
-            kind: TriggerKind::Attack,
+            kind: EventType::Attack,
             frame: Frame::Verb,
             force: Force::Itself,
         };

@@ -4,7 +4,8 @@
 //! an error naming the table and line, found by the tests.
 
 use super::tables::{by_name, rows, words, TableError};
-use super::{TriggerKind, WordHasher};
+use super::WordHasher;
+use crate::event::EventType;
 use std::collections::{HashMap, HashSet};
 
 const NOUNS: &str = include_str!("data/nouns.tsv");
@@ -112,7 +113,7 @@ pub(crate) struct SenseWord {
 #[derive(Debug, Clone)]
 pub(crate) struct Cue {
     pub id: String,
-    pub kind: TriggerKind,
+    pub kind: EventType,
     /// Trigger phrases it applies to; empty for all of the kind.
     pub triggers: Vec<String>,
     pub place: Where,
@@ -162,7 +163,7 @@ impl Senses {
                     "id {id:?} must start with \"sense.\" and be unique"
                 )));
             }
-            let kind: TriggerKind = row.check(by_name(kind))?;
+            let kind: EventType = row.check(by_name(kind))?;
             let place: Where = row.check(by_name(place))?;
             let triggers = match trigs {
                 "*" => Vec::new(),

@@ -8,7 +8,8 @@
 //! and the problem. The tables are compiled in, so `cargo test` loading
 //! them (see the tests) is what keeps a bad row out of a release.
 
-use super::{Entry, Force, Frame, Iso, LexiconData, Trigger, TriggerKind, WordHasher};
+use super::{Entry, Force, Frame, Iso, LexiconData, Trigger, WordHasher};
+use crate::event::EventType;
 use crate::event::Sector;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -373,11 +374,11 @@ pub(super) fn read_triggers<'a>(
     for &(table, text) in tables {
         for row in rows(table, text) {
             let fields = row.fields_between(3, 4)?;
-            let kind: TriggerKind = row.check(by_name(fields[0]))?;
+            let kind: EventType = row.check(by_name(fields[0]))?;
             let frame: Frame = row.check(by_name(fields[1]))?;
             let force = match fields.get(3) {
                 None => Force::Ambiguous,
-                Some(_) if kind != TriggerKind::Attack => {
+                Some(_) if kind != EventType::Attack => {
                     return Err(row.error(format!("a force on a {} row", fields[0])))
                 }
                 Some(force) => row.check(by_name(force))?,
@@ -445,9 +446,9 @@ mod tests {
         assert!(all.len() > hand.len(), "the WordNet table adds no form");
         let meaning = |w: &str| all.iter().find(|(f, _)| f == w).map(|(_, t)| t.clone());
         let t = meaning("lambasted").expect("a WordNet statement verb");
-        assert_eq!((t.kind, t.frame), (TriggerKind::Statement, Frame::Object));
+        assert_eq!((t.kind, t.frame), (EventType::Statement, Frame::Object));
         let t = meaning("knifed").expect("a WordNet attack verb");
-        assert_eq!((t.kind, t.force), (TriggerKind::Attack, Force::Itself));
+        assert_eq!((t.kind, t.force), (EventType::Attack, Force::Itself));
     }
 
     /// The message of the error `result` holds, which must be on line `line`.

@@ -1,7 +1,7 @@
 //! User lexicon entries: added in code or read from JSON Lines text.
 
 use super::tables::iso;
-use super::{Entry, Force, Frame, Iso, LexiconData, Trigger, TriggerKind};
+use super::{Entry, Force, Frame, Iso, LexiconData, Trigger};
 #[cfg(feature = "json")]
 use crate::error::Error;
 use crate::event::{EventType, Sector};
@@ -260,16 +260,6 @@ impl fmt::Display for TriggerFrame {
     }
 }
 
-/// The internal kind of an event type.
-fn trigger_kind(kind: EventType) -> TriggerKind {
-    match kind {
-        EventType::Attack => TriggerKind::Attack,
-        EventType::Call => TriggerKind::Call,
-        EventType::Visit => TriggerKind::Visit,
-        EventType::Statement => TriggerKind::Statement,
-    }
-}
-
 /// The frame of a trigger of `kind`: `frame`, if it suits the kind, or the
 /// kind's default.
 fn check_frame(kind: EventType, frame: Option<TriggerFrame>) -> Result<Frame, String> {
@@ -350,7 +340,7 @@ impl LexiconEntry {
                 let frame = check_frame(*kind, *frame)?;
                 // A user's own attack word is taken as force: they chose its sense.
                 let force = Force::Itself;
-                let kind = trigger_kind(*kind);
+                let kind = *kind;
                 data.add_trigger(word, Trigger { kind, frame, force });
                 return Ok(());
             }

@@ -21,9 +21,10 @@ pub(crate) use analysis::Analysis;
 use crate::dates::Tense;
 use crate::dating::SentenceDates;
 use crate::document::Document;
+use crate::event::EventType;
 use crate::event::{Event, Modality};
 use crate::explain::{Candidate, Log, Outcome};
-use crate::lexicon::{Lexicon, TriggerKind};
+use crate::lexicon::Lexicon;
 use crate::records::Drafts;
 use crate::rules::sense::DocFacts;
 use crate::rules::{self, Ctx, Draft, Roles, TriggerMatch};
@@ -52,7 +53,7 @@ pub(crate) fn explain(doc: &Document<'_>, lex: &Lexicon) -> Vec<Candidate> {
 pub(crate) fn run_rules(
     a: &Analysis<'_>,
     lex: &Lexicon,
-    only: Option<TriggerKind>,
+    only: Option<EventType>,
     mut log: Option<&mut Log>,
 ) -> (Drafts, SentenceDates) {
     let mut drafts = Vec::with_capacity(a.triggers.len());
@@ -79,7 +80,7 @@ pub(crate) fn run_rules(
             dates: Default::default(),
             sentence_cues: Default::default(),
         };
-        let mut seen: Vec<(TriggerKind, usize)> = Vec::new();
+        let mut seen: Vec<(EventType, usize)> = Vec::new();
         for tr in trigs
             .iter()
             .filter(|tr| only.is_none() || only == Some(tr.kind))
@@ -105,7 +106,7 @@ pub(crate) fn run_rules(
                 continue;
             };
             seen.push((tr.kind, tr.toks.start));
-            found_call |= tr.kind == TriggerKind::Call;
+            found_call |= tr.kind == EventType::Call;
             found_attack |= matches!(event.0.roles, Roles::Attack { .. });
             drafts.push(event);
         }
@@ -127,10 +128,10 @@ fn judge(
         return Err(Outcome::Sense(reject));
     }
     let draft = match tr.kind {
-        TriggerKind::Statement => rules::statement::rule(c, tr),
-        TriggerKind::Attack => rules::attack::rule(c, tr),
-        TriggerKind::Visit => rules::visit::rule(c, tr),
-        TriggerKind::Call => rules::call::rule(c, tr, doc_has_call),
+        EventType::Statement => rules::statement::rule(c, tr),
+        EventType::Attack => rules::attack::rule(c, tr),
+        EventType::Visit => rules::visit::rule(c, tr),
+        EventType::Call => rules::call::rule(c, tr, doc_has_call),
     };
     let mut d = draft.ok_or(Outcome::NoParties)?;
     rules::cut_roles_at_dates(c, &mut d.roles);

@@ -4,7 +4,8 @@
 //! party, and parties joined to either by "and".
 
 use super::{lower, party, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch, PREPOSITIONS};
-use crate::lexicon::{Frame, TriggerKind};
+use crate::event::EventType;
+use crate::lexicon::Frame;
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::call::{
@@ -108,7 +109,7 @@ fn verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     // "a phone conversation by video link": the noun rule has it.
-    if c.has_trigger(TriggerKind::Call, |x| {
+    if c.has_trigger(EventType::Call, |x| {
         x.frame == Frame::Call && x.toks.end <= t && x.toks.end + 4 > t
     }) {
         return None;
@@ -187,7 +188,7 @@ fn by_phone(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         || phrase.contains("video")
         || c.follows(t, &PHONE)
         || (t > c.range.start + 1 && c.is_in(t - 2, &PHONE))
-        || c.has_trigger(TriggerKind::Call, |x| {
+        || c.has_trigger(EventType::Call, |x| {
             x.frame == Frame::Medium && x.toks.start >= e && x.toks.start < e + 4
         })
 }
@@ -208,7 +209,7 @@ fn is_conversation(
     let request = c.is_word(e, "for")
         || (c.is_in(e, &REQUEST_PARTICLES) && !dated)
         || (head == "calls" && !phoney);
-    let in_statement = c.has_trigger(TriggerKind::Statement, |x| {
+    let in_statement = c.has_trigger(EventType::Statement, |x| {
         x.toks.start <= t && x.toks.end >= e
     });
     let verb_use = c.follows(t, &VERB_BEFORE_CALL);
@@ -358,13 +359,13 @@ fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
 /// The addressee right after a verb of telling at token `k` ("told X",
 /// "urged X", "thanked X": a verb whose object is a person).
 fn addressee_of(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    let verb = c.has_trigger(TriggerKind::Statement, |x| {
+    let verb = c.has_trigger(EventType::Statement, |x| {
         x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge | Frame::Object)
     });
     if !verb {
         return None;
     }
-    let object = c.has_trigger(TriggerKind::Statement, |x| {
+    let object = c.has_trigger(EventType::Statement, |x| {
         x.toks.start == k && x.frame == Frame::Object
     });
     let end = c.trigs.iter().find(|x| x.toks.start == k)?.toks.end;

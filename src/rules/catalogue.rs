@@ -311,7 +311,7 @@ mod tests {
         }
         for s in &e.not {
             let found = ex.explain(&Document::new("t", s)).into_iter().any(|c| {
-                c.kind == kind
+                c.kind.as_str() == kind
                     && matches!(&c.decision, Decision::OtherSense { rule, .. } if *rule == e.id)
             });
             if !found {

@@ -15,8 +15,9 @@ pub(crate) mod tense;
 pub(crate) mod visit;
 
 use crate::document::Span;
+use crate::event::EventType;
 use crate::event::Sector;
-use crate::lexicon::{Force, Frame, Hit, Lexicon, NounTypes, TriggerKind};
+use crate::lexicon::{Force, Frame, Hit, Lexicon, NounTypes};
 use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
@@ -86,7 +87,7 @@ pub(crate) struct Draft {
 #[derive(Debug, Clone)]
 pub(crate) struct TriggerMatch {
     pub toks: Range<usize>,
-    pub kind: TriggerKind,
+    pub kind: EventType,
     pub frame: Frame,
     pub force: Force,
     pub phrase: usize,
@@ -302,7 +303,7 @@ impl<'a, 't> Ctx<'a, 't> {
             // clause after the speech verb.
             let speech = adjacent.is_some_and(|s| s > k)
                 && self.trigs.iter().any(|x| {
-                    x.kind == TriggerKind::Statement
+                    x.kind == EventType::Statement
                         && x.toks.end == k + 1
                         && matches!(x.frame, Frame::Say | Frame::Tell)
                 });
@@ -496,7 +497,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Triggers of another kind or frame in this sentence.
     pub(crate) fn has_trigger(
         &self,
-        kind: TriggerKind,
+        kind: EventType,
         pred: impl Fn(&TriggerMatch) -> bool,
     ) -> bool {
         self.trigs.iter().any(|t| t.kind == kind && pred(t))
@@ -601,8 +602,8 @@ pub(crate) fn sentence_triggers(
             // ", killing three": the casualties of the attack before it,
             // not another attack.
             if participle
-                && t.kind == TriggerKind::Attack
-                && out.iter().any(|x| x.kind == TriggerKind::Attack)
+                && t.kind == EventType::Attack
+                && out.iter().any(|x| x.kind == EventType::Attack)
             {
                 continue;
             }

@@ -2,8 +2,8 @@
 //! around a trigger (will, plans to, threatened, vowed, could, if, not ...).
 
 use super::{Ctx, Shapes};
+use crate::event::EventType;
 use crate::event::Modality;
-use crate::lexicon::TriggerKind;
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::modality::{
     BARRIERS, CONDITIONS, DISOWNED_PARTS, FINITE_BE, FUTURE_AUXILIARIES, HYPOTHETICAL, NEGATION,
@@ -26,7 +26,7 @@ struct Cues {
 }
 
 /// The modality of a trigger at tokens `t..e` in the context's sentence.
-pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> Modality {
+pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> Modality {
     let mut cues = cues_before(c, t, kind);
     cues.hypothetical |= condition_after(c, e, kind);
     cues.planned |= scheduled_subject(c, t, e, kind);
@@ -35,7 +35,7 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -
 
 /// The cues in the clause before the trigger at `t` (at most 8 words
 /// back, up to a barrier or a comma).
-fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: TriggerKind) -> Cues {
+fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
     let mut cues = Cues::default();
     for k in c.before(t, 8).rev() {
         let w = c.bytes(k);
@@ -79,19 +79,19 @@ fn negates(c: &Ctx<'_, '_>, k: usize, t: usize) -> bool {
 /// Whether the planning word at `k` plans the trigger at `t`: "plans to
 /// visit" and "is to visit" do, "criticized the plan" does not; "would"
 /// plans all but attacks.
-fn plans(c: &Ctx<'_, '_>, k: usize, t: usize, kind: TriggerKind) -> bool {
+fn plans(c: &Ctx<'_, '_>, k: usize, t: usize, kind: EventType) -> bool {
     let is = |word: &str| c.is_word(k, word);
     let noun_plan = (is("plan") || is("plans")) && !c.is_word(k + 1, "to");
     let strong = !(is("to") || is("would") || is("next") || noun_plan);
     let is_to = is("to") && k + 1 == t && c.follows(k, &FINITE_BE);
-    strong || is_to || (is("would") && kind != TriggerKind::Attack)
+    strong || is_to || (is("would") && kind != EventType::Attack)
 }
 
 /// A condition after an attack ("resume raids should the talks fail"),
 /// or "were to" after any trigger, within four words.
-fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: TriggerKind) -> bool {
+fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: EventType) -> bool {
     c.ahead(e, 4).any(|j| {
-        kind == TriggerKind::Attack && c.is_in(j, &CONDITIONS)
+        kind == EventType::Attack && c.is_in(j, &CONDITIONS)
             || c.is_word(j, "were") && c.is_word(j + 1, "to")
     })
 }
@@ -99,8 +99,8 @@ fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: TriggerKind) -> bool {
 /// "A call between X and Y is planned for Friday": a trigger noun that is
 /// the subject of "is planned/scheduled/expected/due" later in the clause.
 /// Only a noun can be that subject: a verb trigger skips the scan.
-fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> bool {
-    let noun = kind != TriggerKind::Statement && !c.word(t).ends_with("ed");
+fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
+    let noun = kind != EventType::Statement && !c.word(t).ends_with("ed");
     let after_preposition = c.before(t, 2).any(|k| c.is_in(k, &super::PREPOSITIONS));
     if !noun || after_preposition {
         return false;
@@ -111,7 +111,7 @@ fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind) -> 
 }
 
 /// The modality the cues give, by kind.
-fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind, cues: &Cues) -> Modality {
+fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType, cues: &Cues) -> Modality {
     let Cues {
         hypothetical: hyp,
         planned,
@@ -124,18 +124,18 @@ fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: TriggerKind, cues: &Cues) -
     match kind {
         // A future attack is a threat unless it is scheduled: "is set to
         // launch an assault", "will strike the bases on Friday".
-        TriggerKind::Attack if planned && !hyp && scheduled(c, t, e) => Modality::Planned,
-        TriggerKind::Attack if hyp || planned => Modality::Hypothetical,
-        TriggerKind::Statement if negated => Modality::Negated,
-        TriggerKind::Statement
+        EventType::Attack if planned && !hyp && scheduled(c, t, e) => Modality::Planned,
+        EventType::Attack if hyp || planned => Modality::Hypothetical,
+        EventType::Statement if negated => Modality::Negated,
+        EventType::Statement
             if c.is_in(t.saturating_sub(1), &FUTURE_AUXILIARIES) || (planned && !past) =>
         {
             Modality::Planned
         }
-        TriggerKind::Statement if hyp && c.is_in(t.saturating_sub(1), &POSSIBILITY_MODALS) => {
+        EventType::Statement if hyp && c.is_in(t.saturating_sub(1), &POSSIBILITY_MODALS) => {
             Modality::Hypothetical
         }
-        TriggerKind::Attack | TriggerKind::Statement => Modality::Asserted,
+        EventType::Attack | EventType::Statement => Modality::Asserted,
         _ if planned => Modality::Planned,
         _ if hyp && !past => Modality::Hypothetical,
         _ => Modality::Asserted,

@@ -16,8 +16,9 @@
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
 use super::{armed, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use crate::event::EventType;
 use crate::event::Sector;
-use crate::lexicon::{Force, Frame, NounType, NounTypes, TriggerKind, Where};
+use crate::lexicon::{Force, Frame, NounType, NounTypes, Where};
 use crate::mention::{Class, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::rules::{COORDINATORS, DETERMINERS};
@@ -62,7 +63,7 @@ impl DocFacts {
             let force = (a.triggers.iter())
                 .filter(|h| {
                     (c.lex.trigger_meanings(h.phrase).iter())
-                        .any(|t| t.kind == TriggerKind::Attack && t.force == Force::Itself)
+                        .any(|t| t.kind == EventType::Attack && t.force == Force::Itself)
                 })
                 .count();
             armed + weapons + force >= 3

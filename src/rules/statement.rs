@@ -6,7 +6,8 @@
 
 use super::{Ctx, Draft, Roles, RuleId, TriggerMatch};
 use crate::document::Span;
-use crate::lexicon::{Frame, TriggerKind};
+use crate::event::EventType;
+use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{self, ARTICLES, INDEFINITE_ARTICLES};
@@ -96,7 +97,7 @@ fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
 /// before an attribution (", according to X", ", X said") or a participle
 /// speech verb that starts a second statement (", warning of delays").
 fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
-    let speech_at = |k| c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k);
+    let speech_at = |k| c.has_trigger(EventType::Statement, |x| x.toks.start == k);
     let ends = |j: usize| {
         let w = c.word(j);
         let last = matches!(w, "." | "!" | "?") && j + 2 >= c.range.end;
@@ -167,7 +168,7 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
             && c.kind(s0 - 1) == Some(TokenKind::Word)
             && c.word(s0 - 1).starts_with(|ch: char| ch.is_lowercase())
             && !c.is_in(s0 - 1, &NOT_MODIFIERS)
-            && !c.has_trigger(TriggerKind::Statement, |x| x.toks.contains(&(s0 - 1)));
+            && !c.has_trigger(EventType::Statement, |x| x.toks.contains(&(s0 - 1)));
         if let Some(d) = c
             .mention_ending(s0)
             .filter(c.mention_is(|m| m.class == Class::Demonym))
@@ -238,13 +239,13 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// call, and "a ferry called Seagull" a name, none a statement.
 fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if c.has_trigger(TriggerKind::Visit, |x| {
+    if c.has_trigger(EventType::Visit, |x| {
         x.frame == Frame::Host && x.toks == tr.toks
     }) && super::visit::hosted(c, tr).is_some()
     {
         return true;
     }
-    c.has_trigger(TriggerKind::Call, |x| {
+    c.has_trigger(EventType::Call, |x| {
         x.frame == Frame::CallVerb && x.toks == tr.toks
     }) && (super::call::verb_object(c, t, e).is_some()
         || (phrase == "called" && !super::call::caller_before(c, t, true)))
@@ -327,7 +328,7 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
     let first_verb = c
         .trigs
         .iter()
-        .filter(|x| x.kind == TriggerKind::Statement && x.toks.end < t)
+        .filter(|x| x.kind == EventType::Statement && x.toks.end < t)
         .find(|x| {
             matches!(
                 x.frame,
@@ -363,7 +364,7 @@ fn nothing_said_after(c: &Ctx<'_, '_>, after: usize) -> bool {
         || (c.word(k) == ","
             && !c.is_word(k + 1, "that")
             && quote_after(c, k).is_none()
-            && !c.has_trigger(TriggerKind::Statement, |x| x.toks.start == k + 1))
+            && !c.has_trigger(EventType::Statement, |x| x.toks.start == k + 1))
         || c.is_in(k, &SETTING_AFTER)
 }
 
@@ -515,7 +516,7 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// the phrase only attributes.
 fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
     let e = tr.toks.end;
-    let speech_act = c.has_trigger(TriggerKind::Statement, |x| {
+    let speech_act = c.has_trigger(EventType::Statement, |x| {
         x.frame != Frame::According && x.frame != Frame::Noun
     });
     if speech_act || phrase.starts_with("per ") {
@@ -535,7 +536,7 @@ fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Dr
 fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     // A speech verb nearby carries the record ("issued a statement urging ...").
-    if c.has_trigger(TriggerKind::Statement, |x| {
+    if c.has_trigger(EventType::Statement, |x| {
         x.frame != Frame::Noun && x.frame != Frame::According && x.toks.start.abs_diff(t) <= 8
     }) {
         return None;

@@ -16,7 +16,8 @@ mod weak;
 pub(crate) use counts::{casualties, number};
 
 use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch, PREPOSITIONS};
-use crate::lexicon::{Frame, TriggerKind};
+use crate::event::EventType;
+use crate::lexicon::Frame;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{BLASTS, HURT_WORDS, KILL_WORDS, MODALS, TARGET_FORMS};
 use parties::opening_place;
@@ -87,7 +88,7 @@ fn draft(
 fn counted_attack(c: &Ctx<'_, '_>) -> Option<usize> {
     let attack = |strong: bool| {
         c.trigs.iter().find(|x| {
-            x.kind == TriggerKind::Attack
+            x.kind == EventType::Attack
                 && !noun_target(c, x)
                 && if strong {
                     matches!(x.frame, Frame::Noun | Frame::Verb | Frame::NounWeak)
@@ -101,7 +102,7 @@ fn counted_attack(c: &Ctx<'_, '_>) -> Option<usize> {
     let before_count = count_at.and_then(|p| {
         c.trigs
             .iter()
-            .filter(|x| x.kind == TriggerKind::Attack && x.toks.end <= p && !noun_target(c, x))
+            .filter(|x| x.kind == EventType::Attack && x.toks.end <= p && !noun_target(c, x))
             .filter(|x| {
                 !(x.toks.end..p).any(|k| c.is_word(k, ",")) || c.is_word(p.saturating_sub(1), ",")
             })

@@ -7,7 +7,8 @@ use super::parties::{
 };
 use super::phrases::{np_at, np_before, passive_subject, person_np};
 use super::{draft, noun_target, Parties};
-use crate::lexicon::{Frame, TriggerKind};
+use crate::event::EventType;
+use crate::lexicon::Frame;
 use crate::mention::Class;
 use crate::words::lists::attack::{
     ACTIVE_TARGET_PREPOSITIONS, ADVERBS_IN_VERB, AIMED_AT, BEEN_FORMS, BEFORE_VERB, DEMONSTRATIVES,
@@ -66,7 +67,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// subject, modal or relative pronoun ("who attacked").
 fn noun_use(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if !c.has_trigger(TriggerKind::Attack, |x| {
+    if !c.has_trigger(EventType::Attack, |x| {
         x.frame == Frame::Noun && x.toks == tr.toks
     }) {
         return false;
@@ -103,7 +104,7 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     if w.starts_with("str") && c.is_word(e, "by") && !c.follows(t, &BE_FORMS) {
         return true;
     }
-    if c.has_trigger(TriggerKind::Attack, |x| {
+    if c.has_trigger(EventType::Attack, |x| {
         x.frame == Frame::Noun && x.toks.start == e
     }) || noun_target(c, tr)
     {
@@ -111,7 +112,7 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     }
     let after_comma = after_comma(c, t);
     w.starts_with("target")
-        && c.has_trigger(TriggerKind::Attack, |x| {
+        && c.has_trigger(EventType::Attack, |x| {
             x.frame == Frame::Noun
                 && x.toks != tr.toks
                 && (x.toks.start.abs_diff(t) <= 8 || (after_comma && x.toks.start < t))
@@ -189,7 +190,7 @@ fn adjacent_subject(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
 /// its subject, is the attacker.
 fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
     let v = c.before(t, 10).rev().find(|&k| {
-        c.has_trigger(TriggerKind::Statement, |x| {
+        c.has_trigger(EventType::Statement, |x| {
             x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge)
         }) || c.is_in(k, &TELL_VERBS)
     })?;

@@ -7,7 +7,8 @@ use super::parties::{as_attacker, by_agent, location_after, weapon_near, wielder
 use super::phrases::{np_at, passive_subject, prep_object, word_object};
 use super::verbal::crime;
 use super::{casualties, draft, noun_target, Parties};
-use crate::lexicon::{Frame, TriggerKind};
+use crate::event::EventType;
+use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::words::lists::attack::{
     BLAST_PREPOSITIONS, HARM_VERBS, HIT_FORMS, KILLED_AUXILIARIES, LAUNCH_TARGET_PREPOSITIONS,
@@ -53,13 +54,13 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         };
         !(a..b).any(|k| c.is_word(k, ","))
     };
-    let strong = c.has_trigger(TriggerKind::Attack, |x| {
+    let strong = c.has_trigger(EventType::Attack, |x| {
         matches!(x.frame, Frame::Noun | Frame::Verb) && !noun_target(c, x) && same_clause(x)
     });
     let first_weak = c
         .trigs
         .iter()
-        .find(|x| x.kind == TriggerKind::Attack && x.frame == Frame::VerbWeak)
+        .find(|x| x.kind == EventType::Attack && x.frame == Frame::VerbWeak)
         .map(|x| x.toks.start);
     strong || first_weak != Some(t)
 }
