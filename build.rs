@@ -8,7 +8,9 @@
 //! Format of a list file: `#` starts a comment line; `[NAME] doc` starts a
 //! list (NAME in upper case, doc a sentence saying what the list is for);
 //! the lines after it hold the list's words, separated by spaces. Words are
-//! lower case, without spaces, at most 128 a list, each once.
+//! lower case, without spaces, at most 128 a list, each once. A list's
+//! name is unique across the files: two lists of one name in two modules
+//! would read as one list to someone grepping for it.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -30,6 +32,7 @@ fn main() {
         .collect();
     // Each file is compiled into a module of the same name.
     files.sort();
+    let mut names: std::collections::HashMap<String, String> = Default::default();
     for file in &files {
         let path = format!("src/words/{file}.txt");
         println!("cargo:rerun-if-changed={path}");
@@ -38,6 +41,9 @@ fn main() {
         writeln!(code, "/// The lists of `{path}`.\npub(crate) mod {file} {{").unwrap();
         writeln!(code, "    use crate::words::Words;").unwrap();
         for l in lists {
+            if let Some(first) = names.insert(l.name.clone(), path.clone()) {
+                panic!("{path}: list {} has the name of a list in {first}", l.name);
+            }
             let words: Vec<String> = l.words.iter().map(|w| format!("{w:?}")).collect();
             writeln!(
                 code,

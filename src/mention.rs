@@ -11,7 +11,7 @@ use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::tokens::{ends_with_ci, is_upper_start, starts_with_ci, Token, TokenKind};
 use crate::words::lists::mention::{
-    ACTOR_MODIFIERS, CALENDAR, HYPHEN_SUFFIXES, ORG_WORDS, PARTICLES, PLACE_NOUNS,
+    ACTOR_MODIFIERS, CALENDAR, HYPHEN_SUFFIXES, ORG_WORDS, PARTICLES, PLACE_NAME_NOUNS,
     PLACE_PREPOSITIONS, PLACE_WORDS, PLURAL_HEADS,
 };
 use std::ops::Range;
@@ -467,8 +467,9 @@ impl<'a> Finder<'a> {
             return Class::Org;
         }
         let lower = |w: &str| !w.bytes().any(|b| b.is_ascii_uppercase());
-        if words.any(|w| PLACE_WORDS.contains_capitalized(w) || lower(w) && PLACE_NOUNS.contains(w))
-        {
+        if words.any(|w| {
+            PLACE_WORDS.contains_capitalized(w) || lower(w) && PLACE_NAME_NOUNS.contains(w)
+        }) {
             return Class::Place;
         }
         let after_place_word =

@@ -7,7 +7,7 @@ use regex::{Captures, Regex};
 
 use super::tables::{from_str, lookup, norm, norm_eq, tsv_rows, MonthName, TABLES};
 use super::{DateKind, Edge, InYear, PartOfDay, Qualifier, Unit};
-use crate::words::lists::dates::{DETERMINERS, MAY_CONTEXT, NOT_BEFORE_WEEKEND};
+use crate::words::lists::dates::{MAY_CONTEXT, NARRATIVE_DETERMINERS, NOT_BEFORE_WEEKEND};
 
 /// ASCII word boundary: see the module docs.
 const B: &str = r"(?-u:\b)";
@@ -489,7 +489,7 @@ fn build_relative_period(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
         let edge = edge_of(caps, "edge");
         if edge.is_none()
             && caps.name("since").is_none()
-            && DETERMINERS.contains(&prev_word(text, e.start))
+            && NARRATIVE_DETERMINERS.contains(&prev_word(text, e.start))
         {
             return None;
         }

@@ -10,9 +10,8 @@ use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::call::{
     AFTER_CALL_OBJECT, BEFORE_CALL_VERB, CALL_ADJECTIVES, CALL_NOUNS, CONVERSE, DEFINITE_PARTY,
-    HELD, NAMING_BEFORE_CALLED, NOT_CALL_PARTICLES, OPENING_PREPOSITIONS, PAIR_WORDS,
-    PARTY_PREPOSITIONS, PHONE, REQUEST_PARTICLES, SUBJECTS_NOT_MENTIONED, THAT_CALL,
-    VERB_BEFORE_CALL,
+    HELD, NAMING_BEFORE_CALLED, NOT_CALL_PARTICLES, PAIR_WORDS, PARTY_PREPOSITIONS, PHONE,
+    REQUEST_PARTICLES, SCENE_OPENERS, SUBJECTS_NOT_MENTIONED, THAT_CALL, VERB_BEFORE_CALL,
 };
 use crate::words::lists::rules::{BACKREF_DETERMINERS, COORDINATORS, REFLEXIVES};
 
@@ -329,7 +328,7 @@ fn opening_call(
     let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
     let main_subject = || comma.and_then(|q| c.mention_after(q + 1, 3, party));
     let opening = (t.saturating_sub(3)..t)
-        .find(|&k| c.is_in(k, &OPENING_PREPOSITIONS))
+        .find(|&k| c.is_in(k, &SCENE_OPENERS))
         .is_some_and(|k| k == c.range.start || c.kind(k - 1) == Some(TokenKind::Quote));
     if opening && parts.len() == 1 && rule == RuleId::CallWith {
         add(c, parts, main_subject());

@@ -6,12 +6,13 @@ use crate::event::EventType;
 use crate::event::Modality;
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::modality::{
-    BARRIERS, CONDITIONS, DISOWNED_PARTS, FINITE_BE, FUTURE_AUXILIARIES, HYPOTHETICAL, NEGATION,
-    PLANNED, POSSIBILITY_MODALS, PRESENT_BE, SCHEDULED, SCHEDULE_CUES, WEAK_HYPOTHETICAL,
+    CONDITIONS, CUE_BARRIERS, DISOWNED_PARTS, FINITE_BE, FUTURE_AUXILIARIES, HYPOTHETICAL,
+    NEGATION, PLANNED, POSSIBILITY_MODALS, SCHEDULED, SCHEDULE_BE, SCHEDULE_CUES,
+    WEAK_HYPOTHETICAL,
 };
 
 /// The shapes of all the cue words above.
-const CUE_SHAPES: Shapes = BARRIERS
+const CUE_SHAPES: Shapes = CUE_BARRIERS
     .shapes()
     .union(NEGATION.shapes())
     .union(HYPOTHETICAL.shapes())
@@ -45,7 +46,7 @@ fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
         }
         // Most words are none of the cues: one test for all the lists.
         let cue = CUE_SHAPES.may_contain(w);
-        if cue && BARRIERS.contains_bytes(w) {
+        if cue && CUE_BARRIERS.contains_bytes(w) {
             break;
         }
         if (cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't")) && negates(c, k, t) {
@@ -107,7 +108,7 @@ fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bo
     }
     c.ahead(e, 10)
         .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
-        .any(|j| c.is_in(j, &PRESENT_BE) && c.is_in(j + 1, &SCHEDULED))
+        .any(|j| c.is_in(j, &SCHEDULE_BE) && c.is_in(j + 1, &SCHEDULED))
 }
 
 /// The modality the cues give, by kind.

@@ -12,8 +12,8 @@ use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{self, ARTICLES, INDEFINITE_ARTICLES};
 use crate::words::lists::statement::{
-    ARRIVALS, ARRIVAL_PREPOSITIONS, BEFORE_PARTICIPLE, BE_FORMS, CHANNEL_PREPOSITIONS, DETERMINERS,
-    INFINITIVE_GOVERNORS, ISSUE_VERBS, JOINING_CONJUNCTIONS, NOT_MODIFIERS, QUOTING_VERBS,
+    ARRIVALS, ARRIVAL_PREPOSITIONS, BEFORE_PARTICIPLE, CHANNEL_PREPOSITIONS, INFINITIVE_GOVERNORS,
+    ISSUE_VERBS, JOINING_CONJUNCTIONS, NOT_MODIFIERS, NOUN_DETERMINERS, PASSIVE_BE, QUOTING_VERBS,
     REFUSALS, SEQUENCE_ADVERBS, SETTING_AFTER, SETTING_PREPOSITIONS, SKIP_AFTER,
     SOURCE_PREPOSITIONS,
 };
@@ -204,7 +204,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if no_statement_made(c, tr, phrase) {
         return None;
     }
-    if c.follows(t, &BE_FORMS) {
+    if c.follows(t, &PASSIVE_BE) {
         return passive_by(c, tr);
     }
     if let Some(d) = speaker_after_verb(c, tr) {
@@ -271,7 +271,7 @@ fn no_statement_made(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
         t >= c.range.start + 2 && c.is_word(t - 1, "to") && !c.is_in(t - 2, &INFINITIVE_GOVERNORS);
     // A speech word after a determiner is a noun ("the denials", "mounting calls").
     let noun = t > c.range.start
-        && (c.is_in(t - 1, &DETERMINERS) || c.doc.tokens[t - 1].kind == TokenKind::Poss);
+        && (c.is_in(t - 1, &NOUN_DETERMINERS) || c.doc.tokens[t - 1].kind == TokenKind::Poss);
     date_after_on || modifier || infinitive || noun
 }
 

@@ -15,7 +15,7 @@ use crate::event::Modality;
 use crate::lexicon::Frame;
 use crate::tokens::TokenKind;
 use crate::words::lists::tense::{
-    BARRIERS, FUTURE_GOVERNORS, IRREGULAR_PAST, PAST_AUXILIARIES, PAST_BE, PRESENT_BE, SKIPPED,
+    CLAUSE_ENDS, FUTURE_GOVERNORS, IRREGULAR_PAST, PAST_AUXILIARIES, PAST_BE, PRESENT_BE, SKIPPED,
 };
 
 /// The tense of the clause of a trigger at tokens `t..e` with `frame` and
@@ -55,7 +55,7 @@ fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
         if c.is_in(k, &SKIPPED) {
             continue;
         }
-        if c.is_in(k, &BARRIERS) {
+        if c.is_in(k, &CLAUSE_ENDS) {
             return None;
         }
         if let Some(tense) = auxiliary(c, k) {

@@ -12,7 +12,7 @@ use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
     ATTACK_ADJECTIVES, AUXILIARIES_BEFORE_BY, BLAME_VERBS, CARRIED_OUT, CASUALTY_DETERMINERS,
     CASUALTY_VERBS, CLAIM_VERBS, COUNTERS, DEFINITE, FIGHTS, LIGHT_VERBS, LIGHT_VERB_PARTICLES,
-    MODIFIED_NOUNS, OF_TARGET_NOUNS, PARTITIVE_WORDS, PAST_BE, PROTECT_VERBS, QUANTIFIERS,
+    MODIFIED_NOUNS, OF_TARGET_NOUNS, PARTITIVE_WORDS, PASSIVE_PAST_BE, PROTECT_VERBS, QUANTIFIERS,
     TARGETING, TARGET_AFTER_AGENT, TARGET_PREPOSITIONS, VERB_USE,
 };
 
@@ -158,8 +158,8 @@ fn fight_opponent(c: &Ctx<'_, '_>, e: usize, head: &str) -> Option<(usize, Fille
 /// raid, which was claimed by X": the agent of a passive relative clause.
 fn relative_agent(c: &Ctx<'_, '_>, e: usize) -> Option<(usize, Filler)> {
     let stop = c.clause_end(e).min(e + 12);
-    let v =
-        (e..stop).find(|&j| c.is_in(j, &CARRIED_OUT) && c.is_in(j.saturating_sub(1), &PAST_BE))?;
+    let v = (e..stop)
+        .find(|&j| c.is_in(j, &CARRIED_OUT) && c.is_in(j.saturating_sub(1), &PASSIVE_PAST_BE))?;
     word_object(c, c.past_word(v + 1, "out"), 1, "by").filter(|(k, _)| !weapon_at(c, k + 1))
 }
 

@@ -7,7 +7,7 @@ use crate::document::Span;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
-    INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, OPENING_PREPOSITIONS, PLACE_LEAD_WORDS,
+    INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, PLACE_LEAD_WORDS, PLACE_OPENERS,
     WEAPON_DETERMINERS,
 };
 use crate::words::lists::rules::ARTICLES;
@@ -136,7 +136,7 @@ fn place_phrase(c: &Ctx<'_, '_>, k: usize, j: usize, mi: usize) -> Filler {
 /// where its events happened.
 pub(super) fn opening_place(c: &Ctx<'_, '_>) -> Option<Filler> {
     let s = c.range.start;
-    if !c.is_in(s, &OPENING_PREPOSITIONS) {
+    if !c.is_in(s, &PLACE_OPENERS) {
         return None;
     }
     let j = c.forward_over(s + 1, &PLACE_LEAD_WORDS);

@@ -12,7 +12,7 @@ use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::words::lists::attack::{
     BLAST_PREPOSITIONS, HARM_VERBS, HIT_FORMS, KILLED_AUXILIARIES, LAUNCH_TARGET_PREPOSITIONS,
-    LAUNCH_VERBS, PAST_BE, WENT_OFF_PREPOSITIONS, WENT_OFF_VERBS,
+    LAUNCH_VERBS, PASSIVE_PAST_BE, WENT_OFF_PREPOSITIONS, WENT_OFF_VERBS,
 };
 
 /// The weak verb rule on `tr`, by its verb: harm, a bomber who blew
@@ -27,7 +27,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         harmed(c, tr)
     } else if w == "blew" && e - t == 3 {
         blew_up(c, tr)
-    } else if w == "hit" && c.follows(t, &PAST_BE) && c.is_word(e, "by") {
+    } else if w == "hit" && c.follows(t, &PASSIVE_PAST_BE) && c.is_word(e, "by") {
         hit_by_weapon(c, tr)
     } else if WENT_OFF_VERBS.contains(&w) {
         went_off(c, tr)
