@@ -1,0 +1,250 @@
+//! [`EventLinker`]: the records of many documents joined into the events
+//! they report, on a stream, with memory bounded by a window of days.
+
+use crate::event::{Event, EventKind, Mention};
+use crate::link::{conflict, same_party};
+use chrono::NaiveDate;
+use std::collections::VecDeque;
+
+/// Joins the records of many documents that report the same happening,
+/// by giving them one [`Event::event`] id.
+///
+/// Feed it each document's events, as the extractor returns them (their ids
+/// already join the records of one document), in publication order. An
+/// event of a document takes the id of an earlier document's event when:
+///
+/// - the kind is the same, and so is the modality (a threat is not the
+///   attack that came);
+/// - the parties agree: the same attacker and target (or place), visitor
+///   and destination, two participants of a call, or a speaker on the same
+///   resolved day; names match by canonical name, country or their words;
+///   no attacker, visitor, destination, weapon or speaker names another;
+/// - no resolved day differs, and a place named by both is the same place.
+///
+/// ```
+/// use newsevents::{Document, EventLinker, Extractor, NaiveDate};
+///
+/// let day = NaiveDate::from_ymd_opt(2024, 3, 4).unwrap();
+/// let extractor = Extractor::new();
+/// let mut linker = EventLinker::new();
+/// let a = Document::new("a", "Foreign Minister Ana Ruiz arrived in Nairobi on Monday.").published(day);
+/// let b = Document::new("b", "Ana Ruiz visited Nairobi on Monday, officials said.").published(day);
+/// let mut first = extractor.extract(&a);
+/// let mut second = extractor.extract(&b);
+/// linker.link(a.publication_date(), &mut first);
+/// linker.link(b.publication_date(), &mut second);
+/// assert_eq!(first[0].event, "a#0");
+/// assert_eq!(second[0].event, "a#0");
+/// ```
+///
+/// # Memory and scale
+///
+/// The linker keeps the events of the last [`EventLinker::window_days`]
+/// days of publication (and at most [`EventLinker::max_events`] events):
+/// an older event is forgotten, so memory does not grow with the stream.
+/// Documents without a publication date fall back on the count alone.
+///
+/// A feed larger than one machine runs it partitioned by day under a
+/// distributed engine (Spark, Flink): extract in parallel, key each
+/// document's events by its publication day, and give each partition the
+/// days it owns plus the window before them, in order; one linker per
+/// partition then sees every earlier event an event can join. The ids of a
+/// partition's overlap days are joined to the previous partition's by the
+/// id an event takes (a union-find over ids in a final pass).
+#[derive(Debug, Clone)]
+pub struct EventLinker {
+    window_days: u32,
+    max_events: usize,
+    recent: VecDeque<Known>,
+    /// The latest publication or event day seen.
+    newest: Option<NaiveDate>,
+}
+
+/// An event of an earlier document that a new one can join.
+#[derive(Debug, Clone)]
+struct Known {
+    id: String,
+    /// Its day, resolved or of publication, for forgetting it.
+    day: Option<NaiveDate>,
+    /// Some of its records, for the party checks.
+    records: Vec<Event>,
+}
+
+/// Records kept per known event: enough to compare parties.
+const RECORDS_PER_EVENT: usize = 8;
+
+impl Default for EventLinker {
+    fn default() -> Self {
+        EventLinker::new()
+    }
+}
+
+impl EventLinker {
+    /// A linker with a window of 7 days and at most 100,000 events kept.
+    pub fn new() -> EventLinker {
+        EventLinker {
+            window_days: 7,
+            max_events: 100_000,
+            recent: VecDeque::new(),
+            newest: None,
+        }
+    }
+
+    /// How many days of events are kept (builder style): an event can
+    /// join one this many days older at most.
+    pub fn window_days(mut self, days: u32) -> EventLinker {
+        self.window_days = days;
+        self
+    }
+
+    /// How many events are kept at most (builder style), whatever their
+    /// days.
+    pub fn max_events(mut self, count: usize) -> EventLinker {
+        self.max_events = count.max(1);
+        self
+    }
+
+    /// Links one document's events to the earlier documents' events:
+    /// records of an event reported before take its id. `published` is the
+    /// document's publication date, if known. A record without an id
+    /// (built by hand) is an event of its own.
+    pub fn link(&mut self, published: Option<NaiveDate>, events: &mut [Event]) {
+        // The document's events: the indices of the records of each id.
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, e) in events.iter().enumerate() {
+            match groups
+                .iter_mut()
+                .find(|(id, _)| !id.is_empty() && *id == e.event)
+            {
+                Some((_, members)) => members.push(i),
+                None => groups.push((e.event.clone(), vec![i])),
+            }
+        }
+        for (_, members) in &groups {
+            let records: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
+            let day = records
+                .iter()
+                .find_map(|e| e.date.as_ref().and_then(|d| d.value))
+                .or(published);
+            let found = self
+                .recent
+                .iter()
+                .position(|k| self.in_window(k.day, day) && same_event(&k.records, &records));
+            let id = match found {
+                Some(at) => {
+                    let known = &mut self.recent[at];
+                    let room = RECORDS_PER_EVENT.saturating_sub(known.records.len());
+                    known
+                        .records
+                        .extend(records.iter().take(room).map(|&e| e.clone()));
+                    known.id.clone()
+                }
+                None => {
+                    let id = records[0].event.clone();
+                    let records = records.iter().take(RECORDS_PER_EVENT);
+                    self.recent.push_back(Known {
+                        id: id.clone(),
+                        day,
+                        records: records.map(|&e| e.clone()).collect(),
+                    });
+                    id
+                }
+            };
+            for &i in members {
+                events[i].event.clone_from(&id);
+            }
+            self.newest = self.newest.max(day);
+        }
+        self.forget();
+    }
+
+    /// True when an event of `known` day is close enough to one of `day`.
+    fn in_window(&self, known: Option<NaiveDate>, day: Option<NaiveDate>) -> bool {
+        match (known, day) {
+            (Some(k), Some(d)) => (d - k).num_days().abs() <= i64::from(self.window_days),
+            _ => true,
+        }
+    }
+
+    /// Forgets the events older than the window, and the oldest beyond the
+    /// count.
+    fn forget(&mut self) {
+        let window = chrono::Duration::days(i64::from(self.window_days));
+        let oldest = self.newest.and_then(|d| d.checked_sub_signed(window));
+        while self.recent.len() > self.max_events
+            || (self.recent.front())
+                .is_some_and(|k| matches!((k.day, oldest), (Some(d), Some(o)) if d < o))
+        {
+            self.recent.pop_front();
+        }
+    }
+}
+
+/// True when the records of two documents report one happening: see
+/// [`EventLinker`].
+fn same_event(known: &[Event], new: &[&Event]) -> bool {
+    let (Some(k), Some(n)) = (known.first(), new.first()) else {
+        return false;
+    };
+    if k.kind.event_type() != n.kind.event_type() || new.iter().any(|e| conflict(known.iter(), e)) {
+        return false;
+    }
+    let shared = |role: &str| {
+        let theirs = || {
+            known
+                .iter()
+                .flat_map(|e| e.roles())
+                .filter(|(r, _)| *r == role)
+        };
+        let ours = new
+            .iter()
+            .flat_map(|e| e.roles())
+            .filter(|(r, _)| *r == role);
+        let mut count = 0;
+        for (_, m) in ours {
+            if theirs().any(|(_, x)| same_party(m, x)) {
+                count += 1;
+            }
+        }
+        count
+    };
+    let known_role = |role: &str| known.iter().flat_map(|e| e.roles()).any(|(r, _)| r == role);
+    let new_role = |role: &str| new.iter().flat_map(|e| e.roles()).any(|(r, _)| r == role);
+    // A place named by both must be the same place.
+    let other_place = known_role("location") && new_role("location") && shared("location") == 0;
+    match &n.kind {
+        EventKind::Attack(_) => {
+            !other_place
+                && shared("attacker") > 0
+                && (shared("target") > 0 || shared("location") > 0)
+        }
+        EventKind::Visit(_) => shared("visitor") > 0 && shared("destination") > 0,
+        EventKind::Call(_) => distinct_shared(known, new) >= 2,
+        EventKind::Statement(_) => shared("speaker") > 0 && same_day(known, new),
+    }
+}
+
+/// How many parties of a new call are parties of the known one, each
+/// counted once.
+fn distinct_shared(known: &[Event], new: &[&Event]) -> usize {
+    let theirs: Vec<&Mention> = known
+        .iter()
+        .flat_map(|e| e.roles())
+        .map(|(_, m)| m)
+        .collect();
+    let mut ours: Vec<&Mention> = Vec::new();
+    for (_, m) in new.iter().flat_map(|e| e.roles()) {
+        if theirs.iter().any(|x| same_party(m, x)) && !ours.iter().any(|x| same_party(m, x)) {
+            ours.push(m);
+        }
+    }
+    ours.len()
+}
+
+/// True when both have a resolved day and share one.
+fn same_day(known: &[Event], new: &[&Event]) -> bool {
+    let day = |e: &Event| e.date.as_ref().and_then(|d| d.value);
+    new.iter()
+        .filter_map(|e| day(e))
+        .any(|d| known.iter().any(|e| day(e) == Some(d)))
+}
