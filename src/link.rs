@@ -102,6 +102,13 @@ where
             return true;
         }
     }
+    // Without a publication date, "on August 5" and "on October 7" still differ.
+    if let Some(d) = day_words(e) {
+        let mut days = members.clone().filter_map(day_words).peekable();
+        if days.peek().is_some() && !days.any(|x| x.eq_ignore_ascii_case(d)) {
+            return true;
+        }
+    }
     let roles: &[&str] = match &e.kind {
         EventKind::Attack(_) => &["attacker", "weapon"],
         EventKind::Visit(_) => &["visitor", "destination"],
@@ -123,13 +130,26 @@ where
             .map(|(_, m)| m)
             .collect();
         // A call's parties clash only when none is shared.
-        if !ours.is_empty() && !theirs.any(|(_, n)| ours.iter().any(|m| same_party(m, n))) {
+        if !ours.is_empty() && !theirs.any(|(_, n)| ours.iter().any(|m| same_in(role, m, n))) {
             return true;
         }
     }
     // A tour is not one of its stops.
     let mut all = members;
     matches!(e.kind, EventKind::Visit(_)) && all.any(|m| is_tour(m) != is_tour(e))
+}
+
+/// The words of a date that resolved to no day ("Monday" without a
+/// publication date), without a leading preposition.
+fn day_words(e: &Event) -> Option<&str> {
+    let d = e.date.as_ref().filter(|d| d.value.is_none())?;
+    let t = d.text.trim();
+    Some(
+        ["on ", "in ", "at ", "On ", "In ", "At "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .unwrap_or(t),
+    )
 }
 
 fn is_tour(e: &Event) -> bool {
@@ -143,7 +163,9 @@ fn is_tour(e: &Event) -> bool {
 /// speaker's reported words.
 fn tied(events: &[Event], origins: &[Origin], members: &[usize], i: usize, origin: Origin) -> bool {
     let e = &events[i];
-    if origin.backref && !matches!(e.kind, EventKind::Statement(_)) {
+    // An attack back-reference that found no earlier attack to take its
+    // parties from names parties of its own: they must tie it.
+    if origin.backref && matches!(e.kind, EventKind::Call(_) | EventKind::Visit(_)) {
         return true;
     }
     let shares = |role: &str| {
@@ -151,7 +173,7 @@ fn tied(events: &[Event], origins: &[Origin], members: &[usize], i: usize, origi
             members.iter().any(|&j| {
                 events[j]
                     .roles()
-                    .any(|(r, n)| r == role && same_party(m, n))
+                    .any(|(r, n)| r == role && same_in(role, m, n))
             })
         })
     };
@@ -184,18 +206,22 @@ fn tied(events: &[Event], origins: &[Origin], members: &[usize], i: usize, origi
     }
 }
 
+/// True when two values of `role` can name the same party: see
+/// [`same_name`]; parties (not targets or places) also by their country,
+/// as a government and its army speak and strike for one state, while two
+/// towns of one country are two places.
+pub(crate) fn same_in(role: &str, a: &Mention, b: &Mention) -> bool {
+    let by_country = !matches!(role, "target" | "location");
+    same_name(a, b) || (by_country && a.country.is_some() && a.country == b.country)
+}
+
 /// True when two mentions can name the same party: the same name, the same
-/// country, the same last word ("Israel Defense Forces", "the forces"
-/// aside: four letters at least), or one's words among the other's.
-pub(crate) fn same_party(a: &Mention, b: &Mention) -> bool {
+/// last word (four letters at least: "Israel Defense Forces" and "the
+/// forces"), or one's words among the other's.
+pub(crate) fn same_name(a: &Mention, b: &Mention) -> bool {
     let (x, y) = (name(a), name(b));
     if x.eq_ignore_ascii_case(y) {
         return true;
-    }
-    if let (Some(p), Some(q)) = (&a.country, &b.country) {
-        if p == q {
-            return true;
-        }
     }
     let (xs, ys) = (words(x), words(y));
     let (Some(xl), Some(yl)) = (xs.last(), ys.last()) else {

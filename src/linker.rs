@@ -2,7 +2,7 @@
 //! they report, on a stream, with memory bounded by a window of days.
 
 use crate::event::{Event, EventKind, Mention};
-use crate::link::{conflict, same_party};
+use crate::link::{conflict, same_in};
 use chrono::NaiveDate;
 use std::collections::VecDeque;
 
@@ -202,7 +202,7 @@ fn same_event(known: &[Event], new: &[&Event]) -> bool {
             .filter(|(r, _)| *r == role);
         let mut count = 0;
         for (_, m) in ours {
-            if theirs().any(|(_, x)| same_party(m, x)) {
+            if theirs().any(|(_, x)| same_in(role, m, x)) {
                 count += 1;
             }
         }
@@ -234,7 +234,8 @@ fn distinct_shared(known: &[Event], new: &[&Event]) -> usize {
         .collect();
     let mut ours: Vec<&Mention> = Vec::new();
     for (_, m) in new.iter().flat_map(|e| e.roles()) {
-        if theirs.iter().any(|x| same_party(m, x)) && !ours.iter().any(|x| same_party(m, x)) {
+        let same = |x: &&Mention| same_in("participant", m, x);
+        if theirs.iter().any(same) && !ours.iter().any(same) {
             ours.push(m);
         }
     }
