@@ -258,3 +258,101 @@ fn words(name: &str) -> Vec<String> {
         .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()) && w != "s")
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::extractor::Extractor;
+    use chrono::NaiveDate;
+
+    /// The event ids of the records whose trigger lies in each anchor (a
+    /// phrase found once in `text`), the document published on 8 March 2024.
+    fn ids(text: &str, anchors: &[&str]) -> Vec<String> {
+        let day = NaiveDate::from_ymd_opt(2024, 3, 8).unwrap_or_default();
+        let events = Extractor::new().extract(&Document::new("d", text).published(day));
+        anchors
+            .iter()
+            .map(|a| {
+                let start = text
+                    .find(a)
+                    .unwrap_or_else(|| panic!("{a:?} not in the text"));
+                let within = |e: &&crate::event::Event| {
+                    e.trigger.span.start >= start && e.trigger.span.end <= start + a.len()
+                };
+                let e = events.iter().find(within);
+                let e = e.unwrap_or_else(|| panic!("no record in {a:?}: {events:#?}"));
+                e.event.clone()
+            })
+            .collect()
+    }
+
+    fn linked(text: &str, triggers: &[&str]) {
+        let ids = ids(text, triggers);
+        assert!(ids.iter().all(|id| *id == ids[0]), "{text}: {ids:?}");
+    }
+
+    fn apart(text: &str, triggers: &[&str]) {
+        let ids = ids(text, triggers);
+        assert!(ids.windows(2).all(|w| w[0] != w[1]), "{text}: {ids:?}");
+    }
+
+    #[test]
+    fn back_references_join_the_event_they_refer_to() {
+        linked(
+            "Foreign Minister Ana Ruiz made a surprise visit to Nairobi on Sunday. \
+             The visit was kept secret until she landed.",
+            &["made a surprise visit", "The visit was"],
+        );
+        linked(
+            "President Leo Mbeki held a phone call with Prime Minister Sara Lind on Friday. \
+             During the call, Mbeki raised the border dispute.",
+            &["held a phone call", "During the call"],
+        );
+        linked(
+            "Rebels attacked an army convoy near Goma on Tuesday. The attack killed four soldiers.",
+            &["Rebels attacked", "The attack"],
+        );
+    }
+
+    #[test]
+    fn shared_parties_join_restatements() {
+        linked(
+            "Ana Ruiz visited Nairobi on Sunday. Ruiz's trip to Nairobi was her first.",
+            &["visited", "trip to"],
+        );
+    }
+
+    #[test]
+    fn a_summary_then_its_quote_is_one_statement() {
+        linked(
+            "Foreign Minister Ana Ruiz said the talks would resume soon. \
+             \"We are ready to talk,\" Ruiz said.",
+            &["Ruiz said the talks", "Ruiz said."],
+        );
+    }
+
+    #[test]
+    fn what_the_gold_keeps_apart_stays_apart() {
+        // Two calls on different days.
+        apart(
+            "Mbeki spoke by phone with Lind on Monday. \
+             Mbeki held another phone call with Lind on Thursday.",
+            &["spoke by phone", "another phone call"],
+        );
+        // The same speaker's two statements.
+        apart(
+            "Ana Ruiz said the talks would resume. Ruiz said the border was open.",
+            &["Ruiz said the talks", "Ruiz said the border"],
+        );
+        // A threat and the attack that came.
+        apart(
+            "Rebels threatened to attack the convoy. Rebels attacked the convoy on Tuesday.",
+            &["to attack", "Rebels attacked"],
+        );
+        // Another attacker: another attack.
+        apart(
+            "Rebels attacked a village near Goma. Government forces shelled the town of Beni.",
+            &["Rebels attacked", "forces shelled"],
+        );
+    }
+}

@@ -16,7 +16,7 @@ use std::collections::VecDeque;
 /// - the kind is the same, and so is the modality (a threat is not the
 ///   attack that came);
 /// - the parties agree: the same attacker and target (or place), visitor
-///   and destination, two participants of a call, or a speaker on the same
+///   and destination, two participants of a call or a speaker on the same
 ///   resolved day; names match by canonical name, country or their words;
 ///   no attacker, visitor, destination, weapon or speaker names another;
 /// - no resolved day differs, and a place named by both is the same place.
@@ -120,6 +120,8 @@ impl EventLinker {
                 None => groups.push((e.event.clone(), vec![i])),
             }
         }
+        // This document's own events join only earlier documents' events.
+        let mut new_events: Vec<Known> = Vec::new();
         for (_, members) in &groups {
             let records: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
             let day = records
@@ -142,7 +144,7 @@ impl EventLinker {
                 None => {
                     let id = records[0].event.clone();
                     let records = records.iter().take(RECORDS_PER_EVENT);
-                    self.recent.push_back(Known {
+                    new_events.push(Known {
                         id: id.clone(),
                         day,
                         records: records.map(|&e| e.clone()).collect(),
@@ -155,6 +157,7 @@ impl EventLinker {
             }
             self.newest = self.newest.max(day);
         }
+        self.recent.extend(new_events);
         self.forget();
     }
 
@@ -219,7 +222,8 @@ fn same_event(known: &[Event], new: &[&Event]) -> bool {
                 && (shared("target") > 0 || shared("location") > 0)
         }
         EventKind::Visit(_) => shared("visitor") > 0 && shared("destination") > 0,
-        EventKind::Call(_) => distinct_shared(known, new) >= 2,
+        // The same leaders call and speak often: the day must be known.
+        EventKind::Call(_) => distinct_shared(known, new) >= 2 && same_day(known, new),
         EventKind::Statement(_) => shared("speaker") > 0 && same_day(known, new),
     }
 }
@@ -248,4 +252,80 @@ fn same_day(known: &[Event], new: &[&Event]) -> bool {
     new.iter()
         .filter_map(|e| day(e))
         .any(|d| known.iter().any(|e| day(e) == Some(d)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EventLinker;
+    use crate::document::Document;
+    use crate::extractor::Extractor;
+    use chrono::NaiveDate;
+
+    /// The event id of each document's first record, the documents linked
+    /// in order: (text, day of publication in March 2024).
+    fn first_ids(linker: &mut EventLinker, docs: &[(&str, u32)]) -> Vec<String> {
+        let extractor = Extractor::new();
+        let mut ids = Vec::new();
+        for (i, (text, day)) in docs.iter().enumerate() {
+            let published = NaiveDate::from_ymd_opt(2024, 3, *day);
+            let doc = Document::new(format!("d{i}"), text).with_published(published);
+            let mut events = extractor.extract(&doc);
+            linker.link(published, &mut events);
+            ids.push(events.first().map(|e| e.event.clone()).unwrap_or_default());
+        }
+        ids
+    }
+
+    #[test]
+    fn one_happening_in_several_articles_is_one_event() {
+        let ids = first_ids(
+            &mut EventLinker::new(),
+            &[
+                ("Rebels attacked an army convoy near Goma on Tuesday.", 6),
+                (
+                    "Rebels attacked an army convoy near Goma on Tuesday, officials said.",
+                    7,
+                ),
+            ],
+        );
+        assert_eq!(ids, ["d0#0", "d0#0"]);
+    }
+
+    #[test]
+    fn another_day_place_or_party_is_another_event() {
+        let ids = first_ids(
+            &mut EventLinker::new(),
+            &[
+                ("Ana Ruiz visited Nairobi on Monday.", 5),
+                ("Ana Ruiz visited Nairobi on Thursday.", 8),
+                ("Ana Ruiz visited Lima on Monday.", 5),
+                ("Leo Mbeki visited Nairobi on Monday.", 5),
+                // The same leaders call often: without a day, no link.
+                ("Mbeki held a phone call with Sara Lind.", 5),
+                ("Mbeki held a phone call with Sara Lind.", 6),
+            ],
+        );
+        assert_eq!(ids, ["d0#0", "d1#0", "d2#0", "d3#0", "d4#0", "d5#0"]);
+    }
+
+    #[test]
+    fn events_older_than_the_window_are_forgotten() {
+        let mut linker = EventLinker::new().window_days(3);
+        let text = "Ana Ruiz visited Nairobi, her office said.";
+        let ids = first_ids(&mut linker, &[(text, 1), (text, 20)]);
+        assert_eq!(ids, ["d0#0", "d1#0"]);
+        assert!(linker
+            .recent
+            .iter()
+            .all(|k| k.day >= NaiveDate::from_ymd_opt(2024, 3, 17)));
+
+        let mut linker = EventLinker::new().max_events(2);
+        let texts = [
+            "Ana Ruiz visited Nairobi.",
+            "Leo Mbeki visited Lima.",
+            "Sara Lind visited Oslo.",
+        ];
+        first_ids(&mut linker, &texts.map(|t| (t, 1)));
+        assert_eq!(linker.recent.len(), 2);
+    }
 }
