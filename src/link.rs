@@ -238,13 +238,13 @@ pub(crate) fn same_name(a: &Mention, b: &Mention) -> bool {
     small.iter().all(|w| large.contains(w)) && small.iter().any(|w| w.len() > 3)
 }
 
-fn name(m: &Mention) -> &str {
+pub(crate) fn name(m: &Mention) -> &str {
     m.canonical.as_deref().unwrap_or(&m.text)
 }
 
 /// The words of a name that tell parties apart, lowercase, without a
 /// possessive or a plural "s" and without articles and prepositions.
-fn words(name: &str) -> Vec<String> {
+pub(crate) fn words(name: &str) -> Vec<String> {
     const STOP: [&str; 8] = ["the", "a", "an", "of", "and", "in", "on", "u"];
     name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| {

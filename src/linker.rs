@@ -1,10 +1,10 @@
 //! [`EventLinker`]: the records of many documents joined into the events
 //! they report, on a stream, with memory bounded by a window of days.
 
-use crate::event::{Event, EventKind, Mention};
-use crate::link::{conflict, same_in};
+use crate::event::{Event, EventKind, EventType, Mention};
+use crate::link::{conflict, name, same_in, words};
 use chrono::NaiveDate;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 /// Joins the records of many documents that report the same happening,
 /// by giving them one [`Event::event`] id.
@@ -55,10 +55,21 @@ use std::collections::VecDeque;
 pub struct EventLinker {
     window_days: u32,
     max_events: usize,
+    /// Known events, oldest first; the first has number `first_seq`.
     recent: VecDeque<Known>,
+    first_seq: u64,
+    /// The numbers of the known events under each of their keys (see
+    /// [`keys`]); numbers below `first_seq` are forgotten events, dropped
+    /// when met and in a sweep once as many events were forgotten as kept.
+    index: HashMap<Key, Vec<u64>>,
+    forgotten: usize,
     /// The latest publication or event day seen.
     newest: Option<NaiveDate>,
 }
+
+/// What an event is found by: its kind, the day a call or statement must
+/// share, and a word or country of its key party.
+type Key = (EventType, Option<NaiveDate>, String);
 
 /// An event of an earlier document that a new one can join.
 #[derive(Debug, Clone)]
@@ -86,6 +97,9 @@ impl EventLinker {
             window_days: 7,
             max_events: 100_000,
             recent: VecDeque::new(),
+            first_seq: 0,
+            index: HashMap::new(),
+            forgotten: 0,
             newest: None,
         }
     }
@@ -121,20 +135,22 @@ impl EventLinker {
             }
         }
         // This document's own events join only earlier documents' events.
-        let mut new_events: Vec<Known> = Vec::new();
+        let mut new_events: Vec<(Vec<Key>, Known)> = Vec::new();
         for (_, members) in &groups {
             let records: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
             let day = records
                 .iter()
                 .find_map(|e| e.date.as_ref().and_then(|d| d.value))
                 .or(published);
-            let found = self
-                .recent
-                .iter()
-                .position(|k| self.in_window(k.day, day) && same_event(&k.records, &records));
+            let group_keys = keys(&records);
+            let found = self.candidates(&group_keys).into_iter().find(|&seq| {
+                let k = &self.recent[(seq - self.first_seq) as usize];
+                self.in_window(k.day, day) && same_event(&k.records, &records)
+            });
             let id = match found {
-                Some(at) => {
-                    let known = &mut self.recent[at];
+                Some(seq) => {
+                    self.add_keys(&group_keys, seq);
+                    let known = &mut self.recent[(seq - self.first_seq) as usize];
                     let room = RECORDS_PER_EVENT.saturating_sub(known.records.len());
                     known
                         .records
@@ -144,11 +160,14 @@ impl EventLinker {
                 None => {
                     let id = records[0].event.clone();
                     let records = records.iter().take(RECORDS_PER_EVENT);
-                    new_events.push(Known {
-                        id: id.clone(),
-                        day,
-                        records: records.map(|&e| e.clone()).collect(),
-                    });
+                    new_events.push((
+                        group_keys,
+                        Known {
+                            id: id.clone(),
+                            day,
+                            records: records.map(|&e| e.clone()).collect(),
+                        },
+                    ));
                     id
                 }
             };
@@ -157,8 +176,36 @@ impl EventLinker {
             }
             self.newest = self.newest.max(day);
         }
-        self.recent.extend(new_events);
+        for (group_keys, known) in new_events {
+            let seq = self.first_seq + self.recent.len() as u64;
+            self.add_keys(&group_keys, seq);
+            self.recent.push_back(known);
+        }
         self.forget();
+    }
+
+    /// The known events filed under any of `keys`, oldest first.
+    fn candidates(&mut self, keys: &[Key]) -> Vec<u64> {
+        let first = self.first_seq;
+        let mut found = Vec::new();
+        for key in keys {
+            if let Some(seqs) = self.index.get_mut(key) {
+                seqs.retain(|&s| s >= first);
+                found.extend_from_slice(seqs);
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    fn add_keys(&mut self, keys: &[Key], seq: u64) {
+        for key in keys {
+            let seqs = self.index.entry(key.clone()).or_default();
+            if !seqs.contains(&seq) {
+                seqs.push(seq);
+            }
+        }
     }
 
     /// True when an event of `known` day is close enough to one of `day`.
@@ -179,8 +226,59 @@ impl EventLinker {
                 .is_some_and(|k| matches!((k.day, oldest), (Some(d), Some(o)) if d < o))
         {
             self.recent.pop_front();
+            self.first_seq += 1;
+            self.forgotten += 1;
+        }
+        if self.forgotten > self.recent.len().max(1024) {
+            let first = self.first_seq;
+            self.index.retain(|_, seqs| {
+                seqs.retain(|&s| s >= first);
+                !seqs.is_empty()
+            });
+            self.forgotten = 0;
         }
     }
+}
+
+/// The keys an event is filed and looked up under: each word and the
+/// country of its attacker, visitor, participants or speaker, for an
+/// attack or a visit; for a call or a statement, which join only on the
+/// same resolved day, with that day (none without one).
+fn keys(records: &[&Event]) -> Vec<Key> {
+    let Some(first) = records.first() else {
+        return Vec::new();
+    };
+    let kind = first.kind.event_type();
+    let (role, days): (&str, Vec<Option<NaiveDate>>) = match kind {
+        EventType::Attack => ("attacker", vec![None]),
+        EventType::Visit => ("visitor", vec![None]),
+        EventType::Call | EventType::Statement => {
+            let days = records.iter().filter_map(|e| e.date.as_ref()?.value);
+            let role = if kind == EventType::Call {
+                "participant"
+            } else {
+                "speaker"
+            };
+            (role, days.map(Some).collect())
+        }
+    };
+    let mut keys: Vec<Key> = Vec::new();
+    for (_, m) in records
+        .iter()
+        .flat_map(|e| e.roles())
+        .filter(|(r, _)| *r == role)
+    {
+        let country = m.country.as_ref().map(|c| format!("#{c}"));
+        for word in words(name(m)).into_iter().chain(country) {
+            for &day in &days {
+                let key = (kind, day, word.clone());
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+    }
+    keys
 }
 
 /// True when the records of two documents report one happening: see
