@@ -35,8 +35,10 @@ Inputs, read in the order given:
 
 Output, on stdout, in input order whatever --jobs:
   jsonl       one event per line: {\"doc\": ID, \"kind\", \"modality\", the roles,
-              \"trigger\", \"sentence_span\", \"date\", \"rule\"} (the README's
-              \"Output format\"); with --explain, one trigger candidate per line:
+              \"trigger\", \"sentence_span\", \"date\", \"rule\", \"event\"} (the
+              README's \"Output format\"); equal \"event\" ids: one happening,
+              within a document, or across all inputs with --link; with
+              --explain, one trigger candidate per line:
               {\"doc\", \"kind\", \"trigger\", \"sentence_span\", \"decision\":
               \"event\" | \"other_sense\" | \"no_parties\", \"rule\", \"why\"}
   csv, tsv    a header, then one row per event with the columns doc, kind,
