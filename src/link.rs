@@ -10,8 +10,10 @@
 //! such events it joins the one told most often: an article's main event
 //! is the one its bare back-references mean.
 
-use crate::event::{Event, EventKind, Mention, Modality};
+use crate::event::{Event, EventKind, EventType, Mention, Modality};
 use crate::rules::RuleId;
+use chrono::NaiveDate;
+use std::cell::OnceCell;
 
 /// What records knew of a record when it was built, for linking.
 #[derive(Debug, Clone, Copy)]
@@ -26,10 +28,11 @@ pub(crate) struct Origin {
 
 /// Sets the event id of every record of one document.
 pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Origin]) {
+    let profiles: Vec<Profile<'_>> = events.iter().map(Profile::new).collect();
     // Each cluster: the indices of its records, in text order.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut cluster_of: Vec<usize> = Vec::with_capacity(events.len());
-    for i in 0..events.len() {
+    for (i, e) in profiles.iter().enumerate() {
         let origin = origins.get(i).copied().unwrap_or(Origin {
             refers_to: None,
             backref: false,
@@ -37,28 +40,31 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         });
         let compatible = |c: &Vec<usize>| {
             let first = c.first().map_or(i, |&f| f);
-            events[first].kind.event_type() == events[i].kind.event_type()
-                && !conflict(c.iter().map(|&m| &events[m]), &events[i])
+            profiles[first].kind == e.kind && !conflict(c.iter().map(|&m| &profiles[m]), e)
         };
         let antecedent = origin
             .refers_to
             .and_then(|j| cluster_of.get(j).copied())
             .filter(|&c| compatible(&clusters[c]));
-        let chosen = antecedent.or_else(|| {
-            // Most recently told first, so that a tie goes to the nearer.
-            let mut order: Vec<usize> = (0..clusters.len()).collect();
-            order.sort_by_key(|&c| std::cmp::Reverse(clusters[c].last().copied()));
-            let mut best: Option<usize> = None;
-            for c in order {
-                let members = &clusters[c];
-                if !compatible(members) || !tied(events, origins, members, i, origin) {
-                    continue;
-                }
-                if best.map_or(true, |b| members.len() > clusters[b].len()) {
-                    best = Some(c);
-                }
+        // A statement joins an earlier one only as its quote (see `Tie`).
+        let may_join =
+            e.kind != EventType::Statement || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker;
+        // The event told most often; of two told as often, the one told last.
+        let chosen = antecedent.filter(|_| may_join).or_else(|| {
+            if !may_join {
+                return None;
             }
-            best
+            let candidates = clusters.iter().enumerate().filter(|(_, members)| {
+                let tie = Tie {
+                    profiles: &profiles,
+                    origins,
+                    members,
+                };
+                compatible(members) && tie.holds(e, origin)
+            });
+            let best =
+                candidates.max_by_key(|(_, members)| (members.len(), members.last().copied()));
+            best.map(|(c, _)| c)
         });
         let c = chosen.unwrap_or_else(|| {
             clusters.push(Vec::new());
@@ -67,11 +73,83 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         clusters[c].push(i);
         cluster_of.push(c);
     }
-    for members in &clusters {
-        let id = format!("{doc_id}#{}", members[0]);
+    let ids: Vec<(String, &Vec<usize>)> = (clusters.iter())
+        .filter_map(|members| Some((format!("{doc_id}#{}", members.first()?), members)))
+        .collect();
+    drop(profiles);
+    for (id, members) in ids {
         for &m in members {
             events[m].event.clone_from(&id);
         }
+    }
+}
+
+/// What linking compares of a record, read once.
+pub(crate) struct Profile<'e> {
+    event: &'e Event,
+    kind: EventType,
+    class: u8,
+    day: Option<NaiveDate>,
+    /// The words of a date that resolved to no day.
+    day_words: Option<&'e str>,
+    tour: bool,
+    parties: Vec<Party<'e>>,
+}
+
+/// A party of a record: its role, its mention and the words of its name.
+pub(crate) struct Party<'e> {
+    role: &'static str,
+    mention: &'e Mention,
+    /// Read when first compared: most parties are never.
+    words: OnceCell<Vec<&'e str>>,
+}
+
+impl<'e> Party<'e> {
+    fn words(&self) -> &[&'e str] {
+        self.words.get_or_init(|| words(name(self.mention)))
+    }
+}
+
+impl<'e> Profile<'e> {
+    pub(crate) fn new(event: &'e Event) -> Profile<'e> {
+        let parties = (event.roles())
+            .filter(|(role, _)| !matches!(*role, "content" | "host"))
+            .map(|(role, mention)| Party {
+                role,
+                mention,
+                words: OnceCell::new(),
+            })
+            .collect();
+        Profile {
+            event,
+            kind: event.kind.event_type(),
+            class: modality_class(event.modality),
+            day: event.date.as_ref().and_then(|d| d.value),
+            day_words: day_words(event),
+            tour: matches!(event.kind, EventKind::Visit(_)) && is_tour(event),
+            parties,
+        }
+    }
+
+    pub(crate) fn kind(&self) -> EventType {
+        self.kind
+    }
+
+    pub(crate) fn day(&self) -> Option<NaiveDate> {
+        self.day
+    }
+
+    pub(crate) fn of(&self, role: &'static str) -> impl Iterator<Item = &Party<'e>> + Clone {
+        self.parties.iter().filter(move |p| p.role == role)
+    }
+
+    pub(crate) fn has(&self, role: &'static str) -> bool {
+        self.of(role).next().is_some()
+    }
+
+    /// True when one of its `role` parties is one of `other`'s.
+    pub(crate) fn shares(&self, other: &Profile<'_>, role: &'static str) -> bool {
+        self.of(role).any(|p| other.of(role).any(|q| same_in(p, q)))
     }
 }
 
@@ -87,56 +165,38 @@ fn modality_class(m: Modality) -> u8 {
 
 /// True when record `e` cannot report the event of `members`: another
 /// modality, another resolved day, or a party that names someone else.
-pub(crate) fn conflict<'a, I>(members: I, e: &Event) -> bool
+pub(crate) fn conflict<'a, 'e: 'a, I>(members: I, e: &Profile<'_>) -> bool
 where
-    I: Iterator<Item = &'a Event> + Clone,
+    I: Iterator<Item = &'a Profile<'e>> + Clone,
 {
     let mut all = members.clone();
-    if all.any(|m| modality_class(m.modality) != modality_class(e.modality)) {
+    if all.any(|m| m.class != e.class || m.tour != e.tour) {
         return true;
     }
-    let day = |e: &Event| e.date.as_ref().and_then(|d| d.value);
-    if let Some(d) = day(e) {
-        let mut days = members.clone().filter_map(day).peekable();
+    if let Some(d) = e.day {
+        let mut days = members.clone().filter_map(|m| m.day).peekable();
         if days.peek().is_some() && !days.any(|x| x == d) {
             return true;
         }
     }
     // Without a publication date, "on August 5" and "on October 7" still differ.
-    if let Some(d) = day_words(e) {
-        let mut days = members.clone().filter_map(day_words).peekable();
+    if let Some(d) = e.day_words {
+        let mut days = members.clone().filter_map(|m| m.day_words).peekable();
         if days.peek().is_some() && !days.any(|x| x.eq_ignore_ascii_case(d)) {
             return true;
         }
     }
-    let roles: &[&str] = match &e.kind {
-        EventKind::Attack(_) => &["attacker", "weapon"],
-        EventKind::Visit(_) => &["visitor", "destination"],
-        EventKind::Call(_) => &["participant"],
-        EventKind::Statement(_) => &["speaker"],
+    let roles: &[&'static str] = match e.kind {
+        EventType::Attack => &["attacker", "weapon"],
+        EventType::Visit => &["visitor", "destination"],
+        EventType::Call => &["participant"],
+        EventType::Statement => &["speaker"],
     };
-    for &role in roles {
-        let mut theirs = members
-            .clone()
-            .flat_map(|m| m.roles())
-            .filter(|(r, _)| *r == role)
-            .peekable();
-        if theirs.peek().is_none() {
-            continue;
-        }
-        let ours: Vec<&Mention> = e
-            .roles()
-            .filter(|(r, _)| *r == role)
-            .map(|(_, m)| m)
-            .collect();
+    roles.iter().any(|&role| {
+        let mut theirs = members.clone().flat_map(|m| m.of(role)).peekable();
         // A call's parties clash only when none is shared.
-        if !ours.is_empty() && !theirs.any(|(_, n)| ours.iter().any(|m| same_in(role, m, n))) {
-            return true;
-        }
-    }
-    // A tour is not one of its stops.
-    let mut all = members;
-    matches!(e.kind, EventKind::Visit(_)) && all.any(|m| is_tour(m) != is_tour(e))
+        e.has(role) && theirs.peek().is_some() && !theirs.any(|q| e.of(role).any(|p| same_in(p, q)))
+    })
 }
 
 /// The words of a date that resolved to no day ("Monday" without a
@@ -152,111 +212,122 @@ fn day_words(e: &Event) -> Option<&str> {
     )
 }
 
+/// A tour is not one of its stops.
 fn is_tour(e: &Event) -> bool {
     let word = e.trigger.text.rsplit(' ').next().unwrap_or_default();
     word.get(..4)
         .is_some_and(|w| w.eq_ignore_ascii_case("tour"))
 }
 
-/// True when record `i` is tied to the event of `members`: a
-/// back-reference, a shared party, or a quote right after the same
-/// speaker's reported words.
-fn tied(events: &[Event], origins: &[Origin], members: &[usize], i: usize, origin: Origin) -> bool {
-    let e = &events[i];
-    // An attack back-reference that found no earlier attack to take its
-    // parties from names parties of its own: they must tie it.
-    if origin.backref && matches!(e.kind, EventKind::Call(_) | EventKind::Visit(_)) {
-        return true;
-    }
-    let shares = |role: &str| {
-        e.roles().filter(|(r, _)| *r == role).any(|(_, m)| {
-            members.iter().any(|&j| {
-                events[j]
-                    .roles()
-                    .any(|(r, n)| r == role && same_in(role, m, n))
-            })
-        })
-    };
-    let has = |ev: &Event, role: &str| ev.roles().any(|(r, _)| r == role);
-    match &e.kind {
-        EventKind::Attack(a) => {
-            // "the strike" with no attacker of its own means the strike told.
-            let same_word = a.attacker.is_none()
-                && members.iter().any(|&j| {
-                    crate::coreference::attack_stem(&events[j].trigger.text)
-                        .eq_ignore_ascii_case(crate::coreference::attack_stem(&e.trigger.text))
-                });
-            // The same attacker against another target is another attack.
-            let targets_known =
-                has(e, "target") && members.iter().any(|&j| has(&events[j], "target"));
-            same_word || shares("target") || (shares("attacker") && !targets_known)
+/// The records of a document and one of its events so far.
+struct Tie<'p, 'e> {
+    profiles: &'p [Profile<'e>],
+    origins: &'p [Origin],
+    members: &'p [usize],
+}
+
+impl Tie<'_, '_> {
+    /// True when record `e` is tied to the event: a back-reference, a
+    /// shared party, or a quote right after the same speaker's reported
+    /// words.
+    fn holds(&self, e: &Profile<'_>, origin: Origin) -> bool {
+        // An attack back-reference that found no earlier attack to take its
+        // parties from names parties of its own: they must tie it.
+        if origin.backref && matches!(e.kind, EventType::Call | EventType::Visit) {
+            return true;
         }
-        EventKind::Visit(_) => shares("visitor") || shares("destination"),
-        EventKind::Call(_) => shares("participant"),
-        EventKind::Statement(_) => {
-            let Some(&last) = members.last() else {
-                return false;
-            };
-            // A summary then its quote: "X said ... ." then "'...,' X said."
-            let quoted_after = e.rule.0 == RuleId::StatementQuoteThenSpeaker
-                && events[last].rule.0 != RuleId::StatementQuoteThenSpeaker
-                && origins.get(last).map(|o| o.sentence + 1) == Some(origin.sentence);
-            quoted_after && shares("speaker")
+        let members = || self.members.iter().map(|&j| &self.profiles[j]);
+        let shares = |role: &'static str| members().any(|m| e.shares(m, role));
+        match e.kind {
+            EventType::Attack => {
+                // "the strike" with no attacker of its own means the strike told.
+                let stem = crate::coreference::attack_stem;
+                let word = stem(&e.event.trigger.text);
+                let same_word = !e.has("attacker")
+                    && members().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
+                // The same attacker against another target is another attack.
+                let targets_known = e.has("target") && members().any(|m| m.has("target"));
+                same_word || shares("target") || (shares("attacker") && !targets_known)
+            }
+            EventType::Visit => shares("visitor") || shares("destination"),
+            EventType::Call => shares("participant"),
+            EventType::Statement => {
+                let Some(&last) = self.members.last() else {
+                    return false;
+                };
+                // A summary then its quote: "X said ... ." then "'...,' X said."
+                let quote_after = |e: &Event| e.rule.0 == RuleId::StatementQuoteThenSpeaker;
+                let next_sentence = self.origins.get(last).map(|o| o.sentence + 1);
+                quote_after(e.event)
+                    && !quote_after(self.profiles[last].event)
+                    && next_sentence == Some(origin.sentence)
+                    && shares("speaker")
+            }
         }
     }
 }
 
-/// True when two values of `role` can name the same party: see
-/// [`same_name`]; parties (not targets or places) also by their country,
-/// as a government and its army speak and strike for one state, while two
-/// towns of one country are two places.
-pub(crate) fn same_in(role: &str, a: &Mention, b: &Mention) -> bool {
-    let by_country = !matches!(role, "target" | "location");
-    same_name(a, b) || (by_country && a.country.is_some() && a.country == b.country)
+/// True when two parties of one role can be the same: see [`same_name`];
+/// parties (not targets or places) also by their country, as a government
+/// and its army speak and strike for one state, while two towns of one
+/// country are two places.
+pub(crate) fn same_in(a: &Party<'_>, b: &Party<'_>) -> bool {
+    let by_country = !matches!(a.role, "target" | "location");
+    let (x, y) = (a.mention, b.mention);
+    same_name(a, b) || (by_country && x.country.is_some() && x.country == y.country)
 }
 
-/// True when two mentions can name the same party: the same name, the same
-/// last word (four letters at least: "Israel Defense Forces" and "the
-/// forces"), or one's words among the other's.
-pub(crate) fn same_name(a: &Mention, b: &Mention) -> bool {
-    let (x, y) = (name(a), name(b));
-    if x.eq_ignore_ascii_case(y) {
+/// True when two parties can be named alike: the same name, the same last
+/// word (four letters at least: "Israel Defense Forces" and "the forces"),
+/// or one's words among the other's.
+fn same_name(a: &Party<'_>, b: &Party<'_>) -> bool {
+    if name(a.mention).eq_ignore_ascii_case(name(b.mention)) {
         return true;
     }
-    let (xs, ys) = (words(x), words(y));
+    let (xs, ys) = (a.words(), b.words());
     let (Some(xl), Some(yl)) = (xs.last(), ys.last()) else {
         return false;
     };
-    if xl == yl && xl.len() > 3 {
+    if xl.eq_ignore_ascii_case(yl) && xl.len() > 3 {
         return true;
     }
     let (small, large) = if xs.len() <= ys.len() {
-        (&xs, &ys)
+        (xs, ys)
     } else {
-        (&ys, &xs)
+        (ys, xs)
     };
-    small.iter().all(|w| large.contains(w)) && small.iter().any(|w| w.len() > 3)
+    let among = |w: &&str| large.iter().any(|x| x.eq_ignore_ascii_case(w));
+    small.iter().all(among) && small.iter().any(|w| w.len() > 3)
 }
 
 pub(crate) fn name(m: &Mention) -> &str {
     m.canonical.as_deref().unwrap_or(&m.text)
 }
 
-/// The words of a name that tell parties apart, lowercase, without a
-/// possessive or a plural "s" and without articles and prepositions.
-pub(crate) fn words(name: &str) -> Vec<String> {
-    const STOP: [&str; 8] = ["the", "a", "an", "of", "and", "in", "on", "u"];
-    name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .map(|w| {
-            let w = w.trim_end_matches("'s").trim_end_matches("’s");
-            let w = w.to_lowercase();
-            match w.strip_suffix('s') {
-                Some(stem) if stem.len() > 3 && !stem.ends_with('s') => stem.to_string(),
-                _ => w,
-            }
-        })
-        .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()) && w != "s")
-        .collect()
+/// The words of a name that tell parties apart, as slices of it compared
+/// without case: no possessive, no plural "s", no articles and
+/// prepositions.
+pub(crate) fn words(name: &str) -> Vec<&str> {
+    const STOP: [&str; 9] = ["the", "a", "an", "of", "and", "in", "on", "u", "s"];
+    // Split at ASCII punctuation and spaces only: the bytes of a curly
+    // apostrophe or an accented letter stay inside their word.
+    let split = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'';
+    let mut out = Vec::with_capacity(4);
+    for w in name.as_bytes().split(|&b| split(b)) {
+        // Cut at ASCII bytes only, so the slice stays on char boundaries.
+        let Ok(w) = std::str::from_utf8(w) else {
+            continue;
+        };
+        let w = (w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))).unwrap_or(w);
+        let w = match w.strip_suffix(['s', 'S']) {
+            Some(stem) if stem.len() > 3 && !stem.ends_with(['s', 'S']) => stem,
+            _ => w,
+        };
+        if !w.is_empty() && (w.len() > 3 || !STOP.iter().any(|s| s.eq_ignore_ascii_case(w))) {
+            out.push(w);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

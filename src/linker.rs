@@ -1,8 +1,8 @@
 //! [`EventLinker`]: the records of many documents joined into the events
 //! they report, on a stream, with memory bounded by a window of days.
 
-use crate::event::{Event, EventKind, EventType, Mention};
-use crate::link::{conflict, name, same_in, words};
+use crate::event::{Event, EventType};
+use crate::link::{conflict, name, same_in, words, Party, Profile};
 use chrono::NaiveDate;
 use std::collections::{HashMap, VecDeque};
 
@@ -269,7 +269,8 @@ fn keys(records: &[&Event]) -> Vec<Key> {
         .filter(|(r, _)| *r == role)
     {
         let country = m.country.as_ref().map(|c| format!("#{c}"));
-        for word in words(name(m)).into_iter().chain(country) {
+        let lowercase = words(name(m)).into_iter().map(str::to_lowercase);
+        for word in lowercase.chain(country) {
             for &day in &days {
                 let key = (kind, day, word.clone());
                 if !keys.contains(&key) {
@@ -284,72 +285,45 @@ fn keys(records: &[&Event]) -> Vec<Key> {
 /// True when the records of two documents report one happening: see
 /// [`EventLinker`].
 fn same_event(known: &[Event], new: &[&Event]) -> bool {
+    let known: Vec<Profile<'_>> = known.iter().map(Profile::new).collect();
+    let new: Vec<Profile<'_>> = new.iter().map(|&e| Profile::new(e)).collect();
     let (Some(k), Some(n)) = (known.first(), new.first()) else {
         return false;
     };
-    if k.kind.event_type() != n.kind.event_type() || new.iter().any(|e| conflict(known.iter(), e)) {
+    if k.kind() != n.kind() || new.iter().any(|e| conflict(known.iter(), e)) {
         return false;
     }
-    let shared = |role: &str| {
-        let theirs = || {
-            known
-                .iter()
-                .flat_map(|e| e.roles())
-                .filter(|(r, _)| *r == role)
-        };
-        let ours = new
-            .iter()
-            .flat_map(|e| e.roles())
-            .filter(|(r, _)| *r == role);
-        let mut count = 0;
-        for (_, m) in ours {
-            if theirs().any(|(_, x)| same_in(role, m, x)) {
-                count += 1;
-            }
-        }
-        count
-    };
-    let known_role = |role: &str| known.iter().flat_map(|e| e.roles()).any(|(r, _)| r == role);
-    let new_role = |role: &str| new.iter().flat_map(|e| e.roles()).any(|(r, _)| r == role);
+    let shared = |role: &'static str| new.iter().any(|e| known.iter().any(|m| e.shares(m, role)));
+    let named = |side: &[Profile<'_>]| side.iter().any(|e| e.has("location"));
     // A place named by both must be the same place.
-    let other_place = known_role("location") && new_role("location") && shared("location") == 0;
-    match &n.kind {
-        EventKind::Attack(_) => {
-            !other_place
-                && shared("attacker") > 0
-                && (shared("target") > 0 || shared("location") > 0)
+    let other_place = named(&known) && named(&new) && !shared("location");
+    let same_day = new
+        .iter()
+        .filter_map(Profile::day)
+        .any(|d| known.iter().any(|m| m.day() == Some(d)));
+    match n.kind() {
+        EventType::Attack => {
+            !other_place && shared("attacker") && (shared("target") || shared("location"))
         }
-        EventKind::Visit(_) => shared("visitor") > 0 && shared("destination") > 0,
+        EventType::Visit => shared("visitor") && shared("destination"),
         // The same leaders call and speak often: the day must be known.
-        EventKind::Call(_) => distinct_shared(known, new) >= 2 && same_day(known, new),
-        EventKind::Statement(_) => shared("speaker") > 0 && same_day(known, new),
+        EventType::Call => same_day && distinct_participants(&known, &new) >= 2,
+        EventType::Statement => same_day && shared("speaker"),
     }
 }
 
 /// How many parties of a new call are parties of the known one, each
 /// counted once.
-fn distinct_shared(known: &[Event], new: &[&Event]) -> usize {
-    let theirs: Vec<&Mention> = known
-        .iter()
-        .flat_map(|e| e.roles())
-        .map(|(_, m)| m)
-        .collect();
-    let mut ours: Vec<&Mention> = Vec::new();
-    for (_, m) in new.iter().flat_map(|e| e.roles()) {
-        let same = |x: &&Mention| same_in("participant", m, x);
+fn distinct_participants(known: &[Profile<'_>], new: &[Profile<'_>]) -> usize {
+    let theirs: Vec<&Party<'_>> = known.iter().flat_map(|e| e.of("participant")).collect();
+    let mut ours: Vec<&Party<'_>> = Vec::new();
+    for p in new.iter().flat_map(|e| e.of("participant")) {
+        let same = |x: &&Party<'_>| same_in(p, x);
         if theirs.iter().any(same) && !ours.iter().any(same) {
-            ours.push(m);
+            ours.push(p);
         }
     }
     ours.len()
-}
-
-/// True when both have a resolved day and share one.
-fn same_day(known: &[Event], new: &[&Event]) -> bool {
-    let day = |e: &Event| e.date.as_ref().and_then(|d| d.value);
-    new.iter()
-        .filter_map(|e| day(e))
-        .any(|d| known.iter().any(|e| day(e) == Some(d)))
 }
 
 #[cfg(test)]
