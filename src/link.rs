@@ -278,7 +278,7 @@ pub(crate) fn same_in(a: &Party<'_>, b: &Party<'_>) -> bool {
 }
 
 /// True when two parties can be named alike: the same name, the same last
-/// word (four letters at least: "Israel Defense Forces" and "the forces"),
+/// word (four letters at least: "Kenya Defence Forces" and "the forces"),
 /// or one's words among the other's.
 fn same_name(a: &Party<'_>, b: &Party<'_>) -> bool {
     if name(a.mention).eq_ignore_ascii_case(name(b.mention)) {
@@ -370,14 +370,14 @@ mod tests {
     #[test]
     fn back_references_join_the_event_they_refer_to() {
         linked(
-            "Foreign Minister Ana Ruiz made a surprise visit to Nairobi on Sunday. \
+            "Foreign Minister Ana Ruiz paid a short visit to Nairobi on Sunday. \
              The visit was kept secret until she landed.",
-            &["made a surprise visit", "The visit was"],
+            &["paid a short visit", "The visit was"],
         );
         linked(
             "President Leo Mbeki held a phone call with Prime Minister Sara Lind on Friday. \
-             During the call, Mbeki raised the border dispute.",
-            &["held a phone call", "During the call"],
+             In the call, Mbeki raised the border dispute.",
+            &["held a phone call", "In the call"],
         );
         linked(
             "Rebels attacked an army convoy near Goma on Tuesday. The attack killed four soldiers.",
