@@ -4,14 +4,13 @@
 use crate::event::{Attack, Call, Event, EventKind, Mention};
 
 /// A back-reference ("the attack", "this visit") takes the parties of the
-/// last event of its kind.
-pub(crate) fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) {
+/// last event of its kind. Returns the index of the event it refers to.
+pub(crate) fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) -> Option<usize> {
     if let EventKind::Attack(a) = kind {
-        inherit_attack(a, trigger, earlier);
-        return;
+        return inherit_attack(a, trigger, earlier);
     }
-    let prev = earlier.iter().rev().find(|e| e.kind.name() == kind.name());
-    let Some(prev) = prev else { return };
+    let at = earlier.iter().rposition(|e| e.kind.name() == kind.name())?;
+    let prev = &earlier[at];
     match (kind, &prev.kind) {
         (EventKind::Visit(v), EventKind::Visit(p)) => {
             v.visitor = v.visitor.take().or_else(|| p.visitor.clone());
@@ -22,25 +21,28 @@ pub(crate) fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) {
         }
         _ => {}
     }
+    Some(at)
 }
 
 /// An attack back-reference takes the parties of the last attack that had
 /// any. When it names one party itself ("the attack on the embassy"), it
 /// takes the other only from an attack with that same party: another
 /// attacker or target makes it another attack.
-fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
+fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) -> Option<usize> {
     // "the strike" refers back to a strike sooner than to another attack
     // told in between ("the rocket attack" on another town).
     let word = attack_stem(trigger);
-    let mut with_parties = earlier.iter().rev().filter_map(|e| match &e.kind {
-        EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some((e, p)),
-        _ => None,
-    });
+    let mut with_parties = earlier
+        .iter()
+        .enumerate()
+        .rev()
+        .filter_map(|(i, e)| match &e.kind {
+            EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some((i, e, p)),
+            _ => None,
+        });
     let same_word = (with_parties.clone())
-        .find(|(e, _)| attack_stem(&e.trigger.text).eq_ignore_ascii_case(word));
-    let Some((_, p)) = same_word.or_else(|| with_parties.next()) else {
-        return;
-    };
+        .find(|(_, e, _)| attack_stem(&e.trigger.text).eq_ignore_ascii_case(word));
+    let (at, _, p) = same_word.or_else(|| with_parties.next())?;
     let same = |x: &Option<Mention>, y: &Option<Mention>| match (x, y) {
         (Some(x), Some(y)) => same_party(x, y),
         _ => false,
@@ -52,15 +54,16 @@ fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) {
         }
         (true, false) if same(&a.attacker, &p.attacker) => a.target = p.target.clone(),
         (false, true) if same(&a.target, &p.target) => a.attacker = p.attacker.clone(),
-        _ => {}
+        _ => return None,
     }
+    Some(at)
 }
 
 /// The stem of the last word of an attack phrase, for matching a
 /// back-reference to what it names: "airstrikes", "struck" and "strike"
 /// share "strik"; "bombed" and "bombings" share "bomb". No allocation:
 /// compared case-insensitively.
-fn attack_stem(phrase: &str) -> &str {
+pub(crate) fn attack_stem(phrase: &str) -> &str {
     let w = phrase.rsplit(' ').next().unwrap_or(phrase);
     if w.eq_ignore_ascii_case("struck") {
         return "strik";

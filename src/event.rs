@@ -373,6 +373,13 @@ pub struct Event {
     pub date: Option<EventDate>,
     /// The rule that produced the event; written as its id, `"visit.visit_to"`.
     pub rule: Rule,
+    /// The real-world event this record reports: records with equal ids
+    /// report the same event. The extractor links the records of one
+    /// document, `"<doc id>#<n>"` with n the index of the event's first
+    /// record among the document's events; [`EventLinker`](crate::EventLinker)
+    /// links them across documents.
+    #[serde(default)]
+    pub event: String,
 }
 
 impl Event {

@@ -84,6 +84,8 @@ mod event;
 mod explain;
 mod extractor;
 mod lexicon;
+mod link;
+mod linker;
 mod mention;
 mod pipeline;
 mod records;
@@ -106,6 +108,7 @@ pub use event::{
 pub use explain::{Candidate, Decision};
 pub use extractor::{Extractor, ExtractorBuilder};
 pub use lexicon::{LexiconEntry, TriggerFrame};
+pub use linker::EventLinker;
 
 /// The README's Rust examples, run as doctests so that they stay true.
 #[cfg(doctest)]

@@ -9,6 +9,7 @@ use crate::dating::{Dating, SentenceDates};
 use crate::document::Document;
 use crate::event::{Attack, Call, Event, EventKind, Mention, Modality, Rule, Statement, Visit};
 use crate::lexicon::Lexicon;
+use crate::link::Origin;
 use crate::pipeline::Analysis;
 use crate::resolve::{Register, Resolver};
 use crate::rules::{Draft, Filler, Roles};
@@ -31,12 +32,15 @@ pub(crate) fn build(
     let resolver = Resolver::new(a, lex, &register);
     let mut dating = Dating::new(a, doc.publication_date(), &drafts, sentence_dates);
     let mut out: Vec<Event> = Vec::with_capacity(drafts.len());
+    let mut origins: Vec<Origin> = Vec::with_capacity(drafts.len());
     for (d, modality, tense) in drafts {
         let trigger = a.toks_span(d.trig.clone());
         let mut kind = resolved(&resolver, text, &d.roles);
-        if d.backref {
-            coreference::inherit(&mut kind, &text[trigger.range()], &out);
-        }
+        let refers_to = if d.backref {
+            coreference::inherit(&mut kind, &text[trigger.range()], &out)
+        } else {
+            None
+        };
         if let EventKind::Call(call) = &mut kind {
             coreference::join_earlier_call(call, &out);
         }
@@ -52,8 +56,15 @@ pub(crate) fn build(
             sentence: a.sentences[d.sentence].span,
             date,
             rule: Rule(d.rule),
+            event: String::new(),
+        });
+        origins.push(Origin {
+            refers_to,
+            backref: d.backref,
+            sentence: d.sentence,
         });
     }
+    crate::link::within_document(doc.id(), &mut out, &origins);
     out
 }
 

@@ -876,3 +876,40 @@ fn progress_goes_to_stderr_on_a_terminal_only() {
     let screen = run_on_terminal(args, &format!("> {}", stdout_file.display()));
     assert!(!screen.contains(&docs), "{screen:?}");
 }
+
+#[test]
+fn link_joins_one_happening_across_inputs_and_keeps_apart_the_rest() {
+    let stdin = concat!(
+        r#"{"id": "a", "text": "Foreign Minister Ana Ruiz arrived in Nairobi on Monday. The visit lasted a day.", "published": "2024-03-05"}"#,
+        "\n",
+        r#"{"id": "b", "text": "Ana Ruiz visited Nairobi on Monday, her office said.", "published": "2024-03-05"}"#,
+        "\n",
+        r#"{"id": "c", "text": "Ana Ruiz visited Lima on Monday.", "published": "2024-03-05"}"#,
+        "\n",
+    );
+    let out = run(&["--link", "-j", "2", "-"], stdin.as_bytes());
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let events = events_of(&out);
+    let visit_ids = |doc: &str| -> Vec<String> {
+        let visits = events
+            .iter()
+            .filter(|e| e["doc"] == doc && e["kind"] == "visit");
+        visits
+            .map(|e| e["event"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let (a, b, c) = (visit_ids("a"), visit_ids("b"), visit_ids("c"));
+    // "arrived" and "The visit" of a, and b's visit: one event, a's first.
+    assert_eq!(a, ["a#0", "a#0"]);
+    assert_eq!(b, ["a#0"]);
+    // Another destination: another event.
+    assert_eq!(c, ["c#0"]);
+
+    // Without --link, ids stay within their document.
+    let out = run(&["-"], stdin.as_bytes());
+    let b_alone = events_of(&out)
+        .into_iter()
+        .find(|e| e["doc"] == "b" && e["kind"] == "visit")
+        .expect("b's visit");
+    assert_eq!(b_alone["event"], "b#0");
+}

@@ -10,7 +10,8 @@
 //!    searched (`dates`) when a rule or a record first needs them;
 //! 6. records (`records`): parties resolved to the names they stand for
 //!    (`resolve`), back-references filled (`coreference`), the governing
-//!    date attached (`dating`).
+//!    date attached (`dating`);
+//! 7. links: the records of one event share its id (`link`).
 //!
 //! Stages 1 to 4 make an [`Analysis`]; [`extract`] runs them all.
 

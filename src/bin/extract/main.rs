@@ -10,7 +10,7 @@ mod output;
 
 use clap::{CommandFactory, FromArgMatches, Parser, ValueEnum};
 use input::{Inputs, Job, Source, StdinFormat};
-use newsevents::{parse_date, Extractor, NaiveDate};
+use newsevents::{parse_date, EventLinker, Extractor, NaiveDate};
 use output::{Format, Output, Rendered, Work};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -35,8 +35,10 @@ Inputs, read in the order given:
 
 Output, on stdout, in input order whatever --jobs:
   jsonl       one event per line: {\"doc\": ID, \"kind\", \"modality\", the roles,
-              \"trigger\", \"sentence_span\", \"date\", \"rule\"} (the README's
-              \"Output format\"); with --explain, one trigger candidate per line:
+              \"trigger\", \"sentence_span\", \"date\", \"rule\", \"event\"} (the
+              README's \"Output format\"); equal \"event\" ids: one happening,
+              within a document, or across all inputs with --link; with
+              --explain, one trigger candidate per line:
               {\"doc\", \"kind\", \"trigger\", \"sentence_span\", \"decision\":
               \"event\" | \"other_sense\" | \"no_parties\", \"rule\", \"why\"}
   csv, tsv    a header, then one row per event with the columns doc, kind,
@@ -76,6 +78,9 @@ struct Cli {
     /// Instead of events, every trigger candidate with the decision taken on it (JSON Lines)
     #[arg(long)]
     explain: bool,
+    /// Link the events of all inputs: records of one happening share their "event" id
+    #[arg(long, conflicts_with = "explain")]
+    link: bool,
     /// Progress line on stderr
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = Progress::Auto)]
     progress: Progress,
@@ -129,12 +134,23 @@ fn main() -> ExitCode {
         extractor: Extractor::new(),
         format: cli.format,
         explain: cli.explain,
+        link: cli.link,
     };
     let show_progress = cli.progress == Progress::Auto && std::io::stderr().is_terminal();
     let mut out = Output::new(show_progress);
     out.write_raw(&work.header());
     let mut inputs = Inputs::new(sources, cli.published, cli.stdin_format);
-    run(&pool, &work, &mut inputs, &mut out, cli.published);
+    let mut linker = cli.link.then(EventLinker::new);
+    let mut write = |mut batch: Vec<Rendered>| {
+        if let Some(linker) = linker.as_mut() {
+            for rendered in &mut batch {
+                work.link(linker, rendered);
+            }
+        }
+        out.write(batch);
+        out.open()
+    };
+    run(&pool, &work, &mut inputs, &mut write, cli.published);
 
     let write_failed = out.finish();
     if out.failures > 0 {
@@ -178,11 +194,12 @@ const IN_FLIGHT_PER_THREAD: usize = 4;
 /// A reader thread hands batches of jobs to the pool as they are read, and
 /// this thread writes each batch's output when it is done, in the order
 /// read (with one thread, this thread does it all). The channel of pending batches is bounded, and so is memory.
+/// `write` takes each batch in order and says whether output is still open.
 fn run(
     pool: &rayon::ThreadPool,
     work: &Work,
     inputs: &mut Inputs,
-    out: &mut Output,
+    write: &mut dyn FnMut(Vec<Rendered>) -> bool,
     published: Option<NaiveDate>,
 ) {
     let process = |job: Job| match input::load(job, published) {
@@ -192,12 +209,11 @@ fn run(
     if pool.current_num_threads() == 1 {
         // On this thread: no hand-offs, and glibc allocates faster in the
         // main thread's arena (1.3% fewer instructions per document).
-        while out.open() {
+        loop {
             let batch = inputs.next_batch();
-            if batch.is_empty() {
+            if batch.is_empty() || !write(batch.into_iter().map(process).collect()) {
                 break;
             }
-            out.write(batch.into_iter().map(process).collect());
         }
         return;
     }
@@ -225,8 +241,7 @@ fn run(
                 let rendered = done_rx
                     .recv()
                     .unwrap_or_else(|_| vec![Rendered::failed("a batch of inputs failed".into())]);
-                out.write(rendered);
-                if !out.open() {
+                if !write(rendered) {
                     break;
                 }
             }

@@ -4,7 +4,7 @@
 use crate::input::DocIn;
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsevents::{Decision, Document, Event, EventKind, Extractor};
+use newsevents::{Decision, Document, Event, EventKind, EventLinker, Extractor, NaiveDate};
 use std::borrow::Cow;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::time::Duration;
@@ -56,6 +56,15 @@ pub struct Work {
     pub format: Format,
     /// Trigger candidates and their decisions instead of events.
     pub explain: bool,
+    /// Events kept for [`Work::link`] instead of written by the worker.
+    pub link: bool,
+}
+
+/// A document's events waiting to be linked to the earlier documents'.
+pub struct Unlinked {
+    doc: String,
+    published: Option<NaiveDate>,
+    events: Vec<Event>,
 }
 
 /// A job's output, ready to write, or its error, to be reported in input
@@ -67,6 +76,7 @@ pub struct Rendered {
     text_bytes: u64,
     events: u64,
     error: Option<String>,
+    unlinked: Option<Unlinked>,
 }
 
 impl Rendered {
@@ -77,6 +87,7 @@ impl Rendered {
             text_bytes: 0,
             events: 0,
             error: Some(msg),
+            unlinked: None,
         }
     }
 }
@@ -86,16 +97,27 @@ impl Work {
     pub fn render(&self, doc: DocIn) -> Rendered {
         let document = Document::new(doc.id.as_str(), &doc.text).with_published(doc.published);
         // The extractor promises not to panic; if it does, one document fails, not the run.
-        let result = std::panic::catch_unwind(|| {
+        let mut unlinked = None;
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let mut bytes = Vec::new();
             let count = if self.explain {
                 explain(&self.extractor, &document, &mut bytes)
             } else {
                 let events = self.extractor.extract(&document);
-                self.write_events(&doc.id, &events, &mut bytes)
+                if self.link {
+                    let count = events.len();
+                    unlinked = Some(Unlinked {
+                        doc: doc.id.clone(),
+                        published: doc.published,
+                        events,
+                    });
+                    Ok(count)
+                } else {
+                    self.write_events(&doc.id, &events, &mut bytes)
+                }
             };
             count.map(|count| (bytes, count))
-        });
+        }));
         let (bytes, events, error) = match result {
             Ok(Ok((bytes, count))) => (bytes, count, None),
             Ok(Err(e)) => (
@@ -120,6 +142,19 @@ impl Work {
             text_bytes: doc.text.len() as u64,
             events: events as u64,
             error,
+            unlinked,
+        }
+    }
+
+    /// `--link`: joins a rendered document's events to the earlier
+    /// documents' (in input order) and writes them.
+    pub fn link(&self, linker: &mut EventLinker, rendered: &mut Rendered) {
+        let Some(mut u) = rendered.unlinked.take() else {
+            return;
+        };
+        linker.link(u.published, &mut u.events);
+        if let Err(e) = self.write_events(&u.doc, &u.events, &mut rendered.bytes) {
+            rendered.error = Some(format!("{}: cannot write: {e}", u.doc));
         }
     }
 

@@ -1,0 +1,429 @@
+//! Mentions of one event joined within a document: every record gets the
+//! id of the event it reports (`"<doc id>#<n>"`, n the index of the event's
+//! first record).
+//!
+//! A record joins an earlier event of its kind when nothing conflicts (the
+//! modality, a resolved day, an attacker, visitor, destination, weapon or
+//! speaker that name another party) and something ties it to that event:
+//! it is a back-reference ("the strike"), it shares a party, or it is a
+//! quote told right after the same speaker's reported words. Of several
+//! such events it joins the one told most often: an article's main event
+//! is the one its bare back-references mean.
+
+use crate::event::{Event, EventKind, EventType, Mention, Modality};
+use crate::rules::RuleId;
+use chrono::NaiveDate;
+use std::cell::OnceCell;
+
+/// What records knew of a record when it was built, for linking.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Origin {
+    /// The index of the event a back-reference took its parties from.
+    pub refers_to: Option<usize>,
+    /// True for a back-reference ("the attack", "this visit").
+    pub backref: bool,
+    /// Index of the record's sentence.
+    pub sentence: usize,
+}
+
+/// Sets the event id of every record of one document.
+pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Origin]) {
+    let profiles: Vec<Profile<'_>> = events.iter().map(Profile::new).collect();
+    // Each cluster: the indices of its records, in text order.
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut cluster_of: Vec<usize> = Vec::with_capacity(events.len());
+    for (i, e) in profiles.iter().enumerate() {
+        let origin = origins.get(i).copied().unwrap_or(Origin {
+            refers_to: None,
+            backref: false,
+            sentence: 0,
+        });
+        let compatible = |c: &Vec<usize>| {
+            let first = c.first().map_or(i, |&f| f);
+            profiles[first].kind == e.kind && !conflict(c.iter().map(|&m| &profiles[m]), e)
+        };
+        let antecedent = origin
+            .refers_to
+            .and_then(|j| cluster_of.get(j).copied())
+            .filter(|&c| compatible(&clusters[c]));
+        // A statement joins an earlier one only as its quote (see `Tie`).
+        let may_join =
+            e.kind != EventType::Statement || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker;
+        // The event told most often; of two told as often, the one told last.
+        let chosen = antecedent.filter(|_| may_join).or_else(|| {
+            if !may_join {
+                return None;
+            }
+            let candidates = clusters.iter().enumerate().filter(|(_, members)| {
+                let tie = Tie {
+                    profiles: &profiles,
+                    origins,
+                    members,
+                };
+                compatible(members) && tie.holds(e, origin)
+            });
+            let best =
+                candidates.max_by_key(|(_, members)| (members.len(), members.last().copied()));
+            best.map(|(c, _)| c)
+        });
+        let c = chosen.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[c].push(i);
+        cluster_of.push(c);
+    }
+    let ids: Vec<(String, &Vec<usize>)> = (clusters.iter())
+        .filter_map(|members| Some((format!("{doc_id}#{}", members.first()?), members)))
+        .collect();
+    drop(profiles);
+    for (id, members) in ids {
+        for &m in members {
+            events[m].event.clone_from(&id);
+        }
+    }
+}
+
+/// What linking compares of a record, read once.
+pub(crate) struct Profile<'e> {
+    event: &'e Event,
+    kind: EventType,
+    class: u8,
+    day: Option<NaiveDate>,
+    /// The words of a date that resolved to no day.
+    day_words: Option<&'e str>,
+    tour: bool,
+    parties: Vec<Party<'e>>,
+}
+
+/// A party of a record: its role, its mention and the words of its name.
+pub(crate) struct Party<'e> {
+    role: &'static str,
+    mention: &'e Mention,
+    /// Read when first compared: most parties are never.
+    words: OnceCell<Vec<&'e str>>,
+}
+
+impl<'e> Party<'e> {
+    fn words(&self) -> &[&'e str] {
+        self.words.get_or_init(|| words(name(self.mention)))
+    }
+}
+
+impl<'e> Profile<'e> {
+    pub(crate) fn new(event: &'e Event) -> Profile<'e> {
+        let parties = (event.roles())
+            .filter(|(role, _)| !matches!(*role, "content" | "host"))
+            .map(|(role, mention)| Party {
+                role,
+                mention,
+                words: OnceCell::new(),
+            })
+            .collect();
+        Profile {
+            event,
+            kind: event.kind.event_type(),
+            class: modality_class(event.modality),
+            day: event.date.as_ref().and_then(|d| d.value),
+            day_words: day_words(event),
+            tour: matches!(event.kind, EventKind::Visit(_)) && is_tour(event),
+            parties,
+        }
+    }
+
+    pub(crate) fn kind(&self) -> EventType {
+        self.kind
+    }
+
+    pub(crate) fn day(&self) -> Option<NaiveDate> {
+        self.day
+    }
+
+    pub(crate) fn of(&self, role: &'static str) -> impl Iterator<Item = &Party<'e>> + Clone {
+        self.parties.iter().filter(move |p| p.role == role)
+    }
+
+    pub(crate) fn has(&self, role: &'static str) -> bool {
+        self.of(role).next().is_some()
+    }
+
+    /// True when one of its `role` parties is one of `other`'s.
+    pub(crate) fn shares(&self, other: &Profile<'_>, role: &'static str) -> bool {
+        self.of(role).any(|p| other.of(role).any(|q| same_in(p, q)))
+    }
+}
+
+/// Modalities that can report the same event: what happened and what was
+/// planned of it, apart from threats and denials.
+fn modality_class(m: Modality) -> u8 {
+    match m {
+        Modality::Asserted | Modality::Planned => 0,
+        Modality::Hypothetical => 1,
+        Modality::Negated => 2,
+    }
+}
+
+/// True when record `e` cannot report the event of `members`: another
+/// modality, another resolved day, or a party that names someone else.
+pub(crate) fn conflict<'a, 'e: 'a, I>(members: I, e: &Profile<'_>) -> bool
+where
+    I: Iterator<Item = &'a Profile<'e>> + Clone,
+{
+    let mut all = members.clone();
+    if all.any(|m| m.class != e.class || m.tour != e.tour) {
+        return true;
+    }
+    if let Some(d) = e.day {
+        let mut days = members.clone().filter_map(|m| m.day).peekable();
+        if days.peek().is_some() && !days.any(|x| x == d) {
+            return true;
+        }
+    }
+    // Without a publication date, "on August 5" and "on October 7" still differ.
+    if let Some(d) = e.day_words {
+        let mut days = members.clone().filter_map(|m| m.day_words).peekable();
+        if days.peek().is_some() && !days.any(|x| x.eq_ignore_ascii_case(d)) {
+            return true;
+        }
+    }
+    let roles: &[&'static str] = match e.kind {
+        EventType::Attack => &["attacker", "weapon"],
+        EventType::Visit => &["visitor", "destination"],
+        EventType::Call => &["participant"],
+        EventType::Statement => &["speaker"],
+    };
+    roles.iter().any(|&role| {
+        let mut theirs = members.clone().flat_map(|m| m.of(role)).peekable();
+        // A call's parties clash only when none is shared.
+        e.has(role) && theirs.peek().is_some() && !theirs.any(|q| e.of(role).any(|p| same_in(p, q)))
+    })
+}
+
+/// The words of a date that resolved to no day ("Monday" without a
+/// publication date), without a leading preposition.
+fn day_words(e: &Event) -> Option<&str> {
+    let d = e.date.as_ref().filter(|d| d.value.is_none())?;
+    let t = d.text.trim();
+    Some(
+        ["on ", "in ", "at ", "On ", "In ", "At "]
+            .iter()
+            .find_map(|p| t.strip_prefix(p))
+            .unwrap_or(t),
+    )
+}
+
+/// A tour is not one of its stops.
+fn is_tour(e: &Event) -> bool {
+    let word = e.trigger.text.rsplit(' ').next().unwrap_or_default();
+    word.get(..4)
+        .is_some_and(|w| w.eq_ignore_ascii_case("tour"))
+}
+
+/// The records of a document and one of its events so far.
+struct Tie<'p, 'e> {
+    profiles: &'p [Profile<'e>],
+    origins: &'p [Origin],
+    members: &'p [usize],
+}
+
+impl Tie<'_, '_> {
+    /// True when record `e` is tied to the event: a back-reference, a
+    /// shared party, or a quote right after the same speaker's reported
+    /// words.
+    fn holds(&self, e: &Profile<'_>, origin: Origin) -> bool {
+        // An attack back-reference that found no earlier attack to take its
+        // parties from names parties of its own: they must tie it.
+        if origin.backref && matches!(e.kind, EventType::Call | EventType::Visit) {
+            return true;
+        }
+        let members = || self.members.iter().map(|&j| &self.profiles[j]);
+        let shares = |role: &'static str| members().any(|m| e.shares(m, role));
+        match e.kind {
+            EventType::Attack => {
+                // "the strike" with no attacker of its own means the strike told.
+                let stem = crate::coreference::attack_stem;
+                let word = stem(&e.event.trigger.text);
+                let same_word = !e.has("attacker")
+                    && members().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
+                // The same attacker against another target is another attack.
+                let targets_known = e.has("target") && members().any(|m| m.has("target"));
+                same_word || shares("target") || (shares("attacker") && !targets_known)
+            }
+            EventType::Visit => shares("visitor") || shares("destination"),
+            EventType::Call => shares("participant"),
+            EventType::Statement => {
+                let Some(&last) = self.members.last() else {
+                    return false;
+                };
+                // A summary then its quote: "X said ... ." then "'...,' X said."
+                let quote_after = |e: &Event| e.rule.0 == RuleId::StatementQuoteThenSpeaker;
+                let next_sentence = self.origins.get(last).map(|o| o.sentence + 1);
+                quote_after(e.event)
+                    && !quote_after(self.profiles[last].event)
+                    && next_sentence == Some(origin.sentence)
+                    && shares("speaker")
+            }
+        }
+    }
+}
+
+/// True when two parties of one role can be the same: see [`same_name`];
+/// parties (not targets or places) also by their country, as a government
+/// and its army speak and strike for one state, while two towns of one
+/// country are two places.
+pub(crate) fn same_in(a: &Party<'_>, b: &Party<'_>) -> bool {
+    let by_country = !matches!(a.role, "target" | "location");
+    let (x, y) = (a.mention, b.mention);
+    same_name(a, b) || (by_country && x.country.is_some() && x.country == y.country)
+}
+
+/// True when two parties can be named alike: the same name, the same last
+/// word (four letters at least: "Kenya Defence Forces" and "the forces"),
+/// or one's words among the other's.
+fn same_name(a: &Party<'_>, b: &Party<'_>) -> bool {
+    if name(a.mention).eq_ignore_ascii_case(name(b.mention)) {
+        return true;
+    }
+    let (xs, ys) = (a.words(), b.words());
+    let (Some(xl), Some(yl)) = (xs.last(), ys.last()) else {
+        return false;
+    };
+    if xl.eq_ignore_ascii_case(yl) && xl.len() > 3 {
+        return true;
+    }
+    let (small, large) = if xs.len() <= ys.len() {
+        (xs, ys)
+    } else {
+        (ys, xs)
+    };
+    let among = |w: &&str| large.iter().any(|x| x.eq_ignore_ascii_case(w));
+    small.iter().all(among) && small.iter().any(|w| w.len() > 3)
+}
+
+pub(crate) fn name(m: &Mention) -> &str {
+    m.canonical.as_deref().unwrap_or(&m.text)
+}
+
+/// The words of a name that tell parties apart, as slices of it compared
+/// without case: no possessive, no plural "s", no articles and
+/// prepositions.
+pub(crate) fn words(name: &str) -> Vec<&str> {
+    const STOP: [&str; 9] = ["the", "a", "an", "of", "and", "in", "on", "u", "s"];
+    // Split at ASCII punctuation and spaces only: the bytes of a curly
+    // apostrophe or an accented letter stay inside their word.
+    let split = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'';
+    let mut out = Vec::with_capacity(4);
+    for w in name.as_bytes().split(|&b| split(b)) {
+        // Cut at ASCII bytes only, so the slice stays on char boundaries.
+        let Ok(w) = std::str::from_utf8(w) else {
+            continue;
+        };
+        let w = (w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))).unwrap_or(w);
+        let w = match w.strip_suffix(['s', 'S']) {
+            Some(stem) if stem.len() > 3 && !stem.ends_with(['s', 'S']) => stem,
+            _ => w,
+        };
+        if !w.is_empty() && (w.len() > 3 || !STOP.iter().any(|s| s.eq_ignore_ascii_case(w))) {
+            out.push(w);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::extractor::Extractor;
+    use chrono::NaiveDate;
+
+    /// The event ids of the records whose trigger lies in each anchor (a
+    /// phrase found once in `text`), the document published on 8 March 2024.
+    fn ids(text: &str, anchors: &[&str]) -> Vec<String> {
+        let day = NaiveDate::from_ymd_opt(2024, 3, 8).unwrap_or_default();
+        let events = Extractor::new().extract(&Document::new("d", text).published(day));
+        anchors
+            .iter()
+            .map(|a| {
+                let start = text
+                    .find(a)
+                    .unwrap_or_else(|| panic!("{a:?} not in the text"));
+                let within = |e: &&crate::event::Event| {
+                    e.trigger.span.start >= start && e.trigger.span.end <= start + a.len()
+                };
+                let e = events.iter().find(within);
+                let e = e.unwrap_or_else(|| panic!("no record in {a:?}: {events:#?}"));
+                e.event.clone()
+            })
+            .collect()
+    }
+
+    fn linked(text: &str, triggers: &[&str]) {
+        let ids = ids(text, triggers);
+        assert!(ids.iter().all(|id| *id == ids[0]), "{text}: {ids:?}");
+    }
+
+    fn apart(text: &str, triggers: &[&str]) {
+        let ids = ids(text, triggers);
+        assert!(ids.windows(2).all(|w| w[0] != w[1]), "{text}: {ids:?}");
+    }
+
+    #[test]
+    fn back_references_join_the_event_they_refer_to() {
+        linked(
+            "Foreign Minister Ana Ruiz paid a short visit to Nairobi on Sunday. \
+             The visit was kept secret until she landed.",
+            &["paid a short visit", "The visit was"],
+        );
+        linked(
+            "President Leo Mbeki held a phone call with Prime Minister Sara Lind on Friday. \
+             In the call, Mbeki raised the border dispute.",
+            &["held a phone call", "In the call"],
+        );
+        linked(
+            "Rebels attacked an army convoy near Goma on Tuesday. The attack killed four soldiers.",
+            &["Rebels attacked", "The attack"],
+        );
+    }
+
+    #[test]
+    fn shared_parties_join_restatements() {
+        linked(
+            "Ana Ruiz visited Nairobi on Sunday. Ruiz's trip to Nairobi was her first.",
+            &["visited", "trip to"],
+        );
+    }
+
+    #[test]
+    fn a_summary_then_its_quote_is_one_statement() {
+        linked(
+            "Foreign Minister Ana Ruiz said the talks would resume soon. \
+             \"We are ready to talk,\" Ruiz said.",
+            &["Ruiz said the talks", "Ruiz said."],
+        );
+    }
+
+    #[test]
+    fn what_the_gold_keeps_apart_stays_apart() {
+        // Two calls on different days.
+        apart(
+            "Mbeki spoke by phone with Lind on Monday. \
+             Mbeki held another phone call with Lind on Thursday.",
+            &["spoke by phone", "another phone call"],
+        );
+        // The same speaker's two statements.
+        apart(
+            "Ana Ruiz said the talks would resume. Ruiz said the border was open.",
+            &["Ruiz said the talks", "Ruiz said the border"],
+        );
+        // A threat and the attack that came.
+        apart(
+            "Rebels threatened to attack the convoy. Rebels attacked the convoy on Tuesday.",
+            &["to attack", "Rebels attacked"],
+        );
+        // Another attacker: another attack.
+        apart(
+            "Rebels attacked a village near Goma. Government forces shelled the town of Beni.",
+            &["Rebels attacked", "forces shelled"],
+        );
+    }
+}
