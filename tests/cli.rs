@@ -591,8 +591,9 @@ fn explain_lists_candidates_with_their_decisions() {
 }
 
 /// The columns of `--format csv` and `tsv`, in order.
-const COLUMNS: [&str; 24] = [
+const COLUMNS: [&str; 25] = [
     "doc",
+    "event",
     "kind",
     "modality",
     "trigger",
@@ -795,6 +796,7 @@ fn csv_and_tsv_have_a_header_and_a_column_per_role() {
         for (row, (doc, event)) in rows.iter().zip(&want) {
             let cell = |name: &str| &row[COLUMNS.iter().position(|c| *c == name).unwrap()];
             assert_eq!(cell("doc"), doc);
+            assert_eq!(cell("event"), event.event);
             assert_eq!(cell("kind"), event.kind.name());
             assert_eq!(cell("modality"), event.modality.as_str());
             assert_eq!(cell("trigger"), event.trigger.text);

@@ -41,8 +41,8 @@ Output, on stdout, in input order whatever --jobs:
               --explain, one trigger candidate per line:
               {\"doc\", \"kind\", \"trigger\", \"sentence_span\", \"decision\":
               \"event\" | \"other_sense\" | \"no_parties\", \"rule\", \"why\"}
-  csv, tsv    a header, then one row per event with the columns doc, kind,
-              modality, trigger, date, date_value, attacker, target, location,
+  csv, tsv    a header, then one row per event with the columns doc, event,
+              kind, modality, trigger, date, date_value, attacker, target, location,
               weapon, killed, injured, participants (joined with \"; \"), visitor,
               destination, host, speaker, content, quote, sentence_start,
               sentence_end, trigger_start, trigger_end, rule (spans in bytes)

@@ -23,8 +23,9 @@ pub enum Format {
 /// The columns of CSV and TSV output. Roles are the event's own words as
 /// written (or the name a pronoun stands for); a call's participants are
 /// joined with "; "; spans are byte offsets into the document.
-pub const COLUMNS: [&str; 24] = [
+pub const COLUMNS: [&str; 25] = [
     "doc",
+    "event",
     "kind",
     "modality",
     "trigger",
@@ -211,6 +212,7 @@ fn row<'e>(doc: &'e str, event: &'e Event) -> Vec<Cow<'e, str>> {
         }
     };
     set("doc", doc.into());
+    set("event", event.event.as_str().into());
     set("kind", event.kind.name().into());
     set("modality", event.modality.as_str().into());
     set("trigger", event.trigger.text.as_str().into());
