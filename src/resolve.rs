@@ -13,7 +13,7 @@ use crate::lexicon::{Entry, Frame, Iso, Lexicon};
 use crate::mention::{pronoun, Class, EntityMention, Refers};
 use crate::pipeline::Analysis;
 use crate::rules::Filler;
-use crate::tokens::ends_with_ci;
+use crate::tokens::{ends_with_ci, Token, TokenKind};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -91,30 +91,113 @@ fn user_title(a: &Analysis<'_>, lex: &Lexicon, m: &EntityMention) -> Option<Stri
     })
 }
 
+/// Whether mention `m`, whose name proper reads `name`, names a person: a
+/// person, or an untitled name of unknown type of two to four words.
+fn is_person_name(m: &EntityMention, name: &str) -> bool {
+    m.class == Class::Person
+        || m.class == Class::Unknown && (2..=4).contains(&name.split_whitespace().count())
+}
+
+/// The country of mention `m`: its own, else that of a country in the
+/// possessive right before it ("Iraq's prime minister"). `before` are the
+/// mentions before `m`, in text order.
+fn country(a: &Analysis<'_>, before: &[EntityMention], m: &EntityMention) -> Option<Iso> {
+    m.iso.or_else(|| {
+        let c = before.last()?;
+        let possessive = c.class == Class::Country
+            && c.toks.end + 1 == m.toks.start
+            && a.tokens[c.toks.end].kind == TokenKind::Poss;
+        c.iso.filter(|_| possessive)
+    })
+}
+
+/// Whether `second` stands in apposition to `first`: only a comma, and
+/// maybe "the", between them, and a mark that closes a phrase after
+/// `second` (a name cut short by a stray mark is no apposition).
+fn apposed(a: &Analysis<'_>, first: &EntityMention, second: &EntityMention) -> bool {
+    let word = |t: &Token, w: &str| a.text[t.span.range()].eq_ignore_ascii_case(w);
+    let between = match a.tokens.get(first.toks.end..second.toks.start) {
+        Some([comma]) => word(comma, ","),
+        Some([comma, the]) => word(comma, ",") && word(the, "the"),
+        _ => false,
+    };
+    let closing = |t: &Token| [",", ".", ";", ":", ")"].iter().any(|&c| word(t, c));
+    between && a.tokens.get(second.toks.end).map_or(true, closing)
+}
+
+/// The description in apposition to the name of mention `k` of `all`,
+/// before it ("the prime minister, Jane Doe") or after it ("Jane Doe, the
+/// prime minister"), if there is one: its index in `all`.
+fn apposed_description(a: &Analysis<'_>, all: &[EntityMention], k: usize) -> Option<usize> {
+    let m = &all[k];
+    let description = |d: &usize| all.get(*d).is_some_and(|d| d.class == Class::Description);
+    let before = k.checked_sub(1).filter(description);
+    let after = Some(k + 1).filter(description);
+    (before.filter(|&d| apposed(a, &all[d], m))).or(after.filter(|&d| apposed(a, m, &all[d])))
+}
+
+/// The name of mention `m` without the "of" phrase of a titled person, an
+/// epithet and no part of the name ("Queen Rania of Orlandia"), and the
+/// country that phrase names, if it names one.
+fn without_epithet(a: &Analysis<'_>, lex: &Lexicon, m: &EntityMention) -> (Span, Option<Iso>) {
+    // Token by token: a substring search costs more, and runs for every name.
+    let name_toks = &a.tokens[m.toks.clone()];
+    let of = (m.class == Class::Person && m.title.is_some())
+        .then(|| {
+            let of = |t: &Token| t.span.start > m.name.start && &a.text[t.span.range()] == "of";
+            name_toks.iter().position(of)
+        })
+        .flatten();
+    let Some(of) = of else {
+        return (m.name, None);
+    };
+    let (before, of_end) = (name_toks[of - 1].span.end, name_toks[of].span.end);
+    let at = a.hits.partition_point(|h| h.span.start < of_end);
+    let hits = a.hits[at..].iter().take_while(|h| h.span.start < m.name.end);
+    let iso = hits
+        .filter(|h| h.span.end == m.name.end)
+        .flat_map(|h| lex.meanings(h.phrase))
+        .find_map(|e| match e {
+            Entry::Country { iso } => *iso,
+            _ => None,
+        });
+    (Span::new(m.name.start, before), iso)
+}
+
 impl<'t> Register<'t> {
-    /// Registers the people of an analysis (multi-word names, or titled names).
+    /// Registers the people of an analysis (multi-word names, or titled
+    /// names). A name takes the title and country of a description in
+    /// apposition to it ("the Iraqi prime minister, Jane Doe,"), and the
+    /// country of a possessive before it ("Iraq's Jane Doe").
     pub(crate) fn build(a: &Analysis<'t>, lex: &Lexicon) -> Register<'t> {
         let mut people = Vec::new();
-        for m in a.all_mentions() {
-            if !matches!(m.class, Class::Person | Class::Unknown) {
+        let all = a.all_mentions();
+        for (k, m) in all.iter().enumerate() {
+            if !is_person_name(m, &a.text[m.name.range()]) {
                 continue;
             }
-            let name: &'t str = &a.text[m.name.range()];
-            let n = name.split_whitespace().count();
-            // Untitled two- to four-word names of unknown type are people too.
-            let person =
-                m.class == Class::Person || m.class == Class::Unknown && (2..=4).contains(&n);
-            if !person {
-                continue;
-            }
-            let title = (m.title.map(|t| a.text[t.range()].to_lowercase()))
+            let (name_span, epithet_iso) = without_epithet(a, lex, m);
+            let name: &'t str = &a.text[name_span.range()];
+            let mut title = (m.title.map(|t| a.text[t.range()].to_lowercase()))
                 .or_else(|| user_title(a, lex, m));
-            if n >= 2 || title.is_some() {
+            let mut iso = country(a, &all[..k], m).or(epithet_iso);
+            let mut sector = m.sector;
+            let apposed = if title.is_none() {
+                apposed_description(a, all, k)
+            } else {
+                None
+            };
+            if let Some(d) = apposed {
+                title = all[d].title.map(|t| a.text[t.range()].to_lowercase());
+                iso = iso.or_else(|| country(a, &all[..d], &all[d]));
+                sector = sector.or(all[d].sector);
+            }
+            if name.split_whitespace().nth(1).is_some() || title.is_some() {
                 people.push(Entity {
                     name,
                     title,
-                    iso: m.iso,
-                    sector: m.sector,
+                    iso,
+                    sector,
                     start: m.span.start,
                 });
             }
@@ -159,22 +242,59 @@ impl<'t> Register<'t> {
         Some(&self.people[i])
     }
 
-    /// The person a title description refers to ("the Iraqi prime minister"):
-    /// the nearest titled person before `before` whose title holds the head
-    /// of `title`, of country `iso` when one is given.
-    fn by_title(&self, title: &str, iso: Option<Iso>, before: usize) -> Option<&Entity<'t>> {
+    /// The person a title description refers to ("the prime minister"):
+    /// the nearest titled person before `at` whose title holds the head of
+    /// `title`. Of a country `iso` ("the Iraqi prime minister"), the one
+    /// person whose title holds that head and who is of that country, else
+    /// of no known country: the people before `at` first, then those after
+    /// it; none when two fit.
+    fn by_title(&self, title: &str, iso: Option<Iso>, at: usize) -> Option<&Entity<'t>> {
         let t = title.to_lowercase();
         let head = t.split_whitespace().last().unwrap_or("");
-        let end = self.people.partition_point(|p| p.start < before);
+        let end = self.people.partition_point(|p| p.start < at);
         let mut titled = self.titled.borrow_mut();
         let people = titled.entry((head.to_string(), iso)).or_insert_with(|| {
             let holds = |p: &Entity| p.title.as_deref().is_some_and(|t| t.contains(head));
+            // Of no known country, a person counts when the document gives
+            // the full name: a lone capital after a title is often no name.
+            let full_name = |p: &Entity| {
+                let name = self.fullest(p.name).map_or(p.name, |q| q.name);
+                name.split_whitespace().nth(1).is_some()
+            };
+            let of = |p: &Entity| iso.is_none() || p.iso == iso || p.iso.is_none() && full_name(p);
             (0..self.people.len())
-                .filter(|&i| holds(&self.people[i]) && (iso.is_none() || self.people[i].iso == iso))
+                .filter(|&i| holds(&self.people[i]) && of(&self.people[i]))
                 .collect()
         });
-        let n = people.partition_point(|&i| i < end);
-        n.checked_sub(1).map(|k| &self.people[people[k]])
+        let (before, after) = people.split_at(people.partition_point(|&i| i < end));
+        if iso.is_none() {
+            return before.last().map(|&i| &self.people[i]);
+        }
+        for of_country in [true, false] {
+            let fits = |i: &&usize| (self.people[**i].iso == iso) == of_country;
+            let nearest_before = self.one_person(before.iter().rev().filter(fits));
+            if let Some(one) = nearest_before.or_else(|| self.one_person(after.iter().filter(fits))) {
+                return one;
+            }
+        }
+        None
+    }
+
+    /// Of the people `ids` (nearest first), the first if they are all one
+    /// person (of one fullest name); `Some(None)` if they are two or more,
+    /// `None` if there are none.
+    fn one_person<'i>(&self, ids: impl Iterator<Item = &'i usize>) -> Option<Option<&Entity<'t>>> {
+        let mut found: Option<(&Entity<'t>, &str)> = None;
+        for &i in ids {
+            let p = &self.people[i];
+            let name = self.fullest(p.name).map_or(p.name, |q| q.name);
+            match found {
+                None => found = Some((p, name)),
+                Some((_, other)) if other != name => return Some(None),
+                Some(_) => {}
+            }
+        }
+        found.map(|(p, _)| Some(p))
     }
 }
 
@@ -361,7 +481,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 (self.stand_in(si, m.span, wanted)).unwrap_or_else(|| self.as_written(m, m.span))
             }
             Class::Person | Class::Unknown => self.named(m),
-            Class::Description => self.described(m),
+            Class::Description => self.described(si, mi),
             _ => self.other(m),
         }
     }
@@ -380,15 +500,8 @@ impl<'a, 't> Resolver<'a, 't> {
     /// A person or unknown name, with the fullest form of the name told in
     /// the document as canonical.
     fn named(&self, m: &EntityMention) -> Mention {
-        // "Queen Rania of Orlandia": a titled person's "of" phrase
-        // is an epithet, not the name.
         let text = self.doc.text;
-        let mut name_span = m.name;
-        if m.class == Class::Person && m.title.is_some() {
-            if let Some(cut) = text[m.name.range()].find(" of ") {
-                name_span = Span::new(m.name.start, m.name.start + cut);
-            }
-        }
+        let (name_span, _) = without_epithet(self.doc, self.lex, m);
         let mut r = self.as_written(m, name_span);
         if let Some(p) = self.reg.fullest(&text[name_span.range()]) {
             r.canonical = Some(p.name.to_string());
@@ -398,17 +511,32 @@ impl<'a, 't> Resolver<'a, 't> {
         r
     }
 
-    /// A description ("the prime minister") as the person it titles in the
-    /// document, else as written.
-    fn described(&self, m: &EntityMention) -> Mention {
-        let text = self.doc.text;
+    /// Description `mi` of sentence `si` ("the prime minister") as the
+    /// person it titles in the document: the name in apposition after it,
+    /// else the person [`Register::by_title`] finds; else as written. Its
+    /// text is the person's fullest name, as for a pronoun.
+    fn described(&self, si: usize, mi: usize) -> Mention {
+        let (text, mentions) = (self.doc.text, self.doc.mentions(si));
+        let m = &mentions[mi];
+        let apposed = mentions.get(mi + 1).filter(|n| {
+            n.title.is_none()
+                && is_person_name(n, &text[n.name.range()])
+                && apposed(self.doc, m, n)
+        });
+        if let Some(n) = apposed {
+            let mut r = self.named(n);
+            r.span = m.span;
+            r.text = r.canonical.clone().unwrap_or(r.text);
+            return r;
+        }
         let title = m.title.map_or(&text[m.span.range()], |t| &text[t.range()]);
-        let Some(p) = self.reg.by_title(title, m.iso, m.span.start) else {
+        let iso = country(self.doc, &mentions[..mi], m);
+        let Some(p) = self.reg.by_title(title, iso, m.span.start) else {
             return self.as_written(m, m.span);
         };
         let fullest = self.reg.fullest(p.name).map_or(p.name, |q| q.name);
         Mention {
-            text: p.name.to_string(),
+            text: fullest.to_string(),
             span: m.span,
             canonical: Some(fullest.to_string()),
             country: code(p.iso),
