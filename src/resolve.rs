@@ -5,6 +5,9 @@
 //! Blinken" -> name "Antony Blinken", title "Secretary of State"). A later
 //! "Blinken" takes the full name as canonical; "he" takes the subject person
 //! of the nearest sentence before; "the secretary" the person with that title.
+//! A title with a country ("the Iraqi prime minister", "Iraq's prime
+//! minister") takes the one person of that title and country, named before
+//! or after it; when two fit, it stays as written.
 
 use crate::document::Span;
 use crate::event::EventType;
@@ -153,7 +156,9 @@ fn without_epithet(a: &Analysis<'_>, lex: &Lexicon, m: &EntityMention) -> (Span,
     };
     let (before, of_end) = (name_toks[of - 1].span.end, name_toks[of].span.end);
     let at = a.hits.partition_point(|h| h.span.start < of_end);
-    let hits = a.hits[at..].iter().take_while(|h| h.span.start < m.name.end);
+    let hits = a.hits[at..]
+        .iter()
+        .take_while(|h| h.span.start < m.name.end);
     let iso = hits
         .filter(|h| h.span.end == m.name.end)
         .flat_map(|h| lex.meanings(h.phrase))
@@ -182,12 +187,8 @@ impl<'t> Register<'t> {
                 .or_else(|| user_title(a, lex, m));
             let mut iso = country(a, &all[..k], m).or(epithet_iso);
             let mut sector = m.sector;
-            let apposed = if title.is_none() {
-                apposed_description(a, all, k)
-            } else {
-                None
-            };
-            if let Some(d) = apposed {
+            let apposed = title.is_none().then(|| apposed_description(a, all, k));
+            if let Some(d) = apposed.flatten() {
                 title = all[d].title.map(|t| a.text[t.range()].to_lowercase());
                 iso = iso.or_else(|| country(a, &all[..d], &all[d]));
                 sector = sector.or(all[d].sector);
@@ -242,6 +243,11 @@ impl<'t> Register<'t> {
         Some(&self.people[i])
     }
 
+    /// The fullest registered form of `name`, else `name`.
+    fn fullest_name(&self, name: &'t str) -> &'t str {
+        self.fullest(name).map_or(name, |p| p.name)
+    }
+
     /// The person a title description refers to ("the prime minister"):
     /// the nearest titled person before `at` whose title holds the head of
     /// `title`. Of a country `iso` ("the Iraqi prime minister"), the one
@@ -257,11 +263,14 @@ impl<'t> Register<'t> {
             let holds = |p: &Entity| p.title.as_deref().is_some_and(|t| t.contains(head));
             // Of no known country, a person counts when the document gives
             // the full name: a lone capital after a title is often no name.
-            let full_name = |p: &Entity| {
-                let name = self.fullest(p.name).map_or(p.name, |q| q.name);
-                name.split_whitespace().nth(1).is_some()
+            let full_name = |p: &Entity<'t>| {
+                self.fullest_name(p.name)
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some()
             };
-            let of = |p: &Entity| iso.is_none() || p.iso == iso || p.iso.is_none() && full_name(p);
+            let of =
+                |p: &Entity<'t>| iso.is_none() || p.iso == iso || p.iso.is_none() && full_name(p);
             (0..self.people.len())
                 .filter(|&i| holds(&self.people[i]) && of(&self.people[i]))
                 .collect()
@@ -273,7 +282,8 @@ impl<'t> Register<'t> {
         for of_country in [true, false] {
             let fits = |i: &&usize| (self.people[**i].iso == iso) == of_country;
             let nearest_before = self.one_person(before.iter().rev().filter(fits));
-            if let Some(one) = nearest_before.or_else(|| self.one_person(after.iter().filter(fits))) {
+            if let Some(one) = nearest_before.or_else(|| self.one_person(after.iter().filter(fits)))
+            {
                 return one;
             }
         }
@@ -287,7 +297,7 @@ impl<'t> Register<'t> {
         let mut found: Option<(&Entity<'t>, &str)> = None;
         for &i in ids {
             let p = &self.people[i];
-            let name = self.fullest(p.name).map_or(p.name, |q| q.name);
+            let name = self.fullest_name(p.name);
             match found {
                 None => found = Some((p, name)),
                 Some((_, other)) if other != name => return Some(None),
@@ -519,9 +529,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let (text, mentions) = (self.doc.text, self.doc.mentions(si));
         let m = &mentions[mi];
         let apposed = mentions.get(mi + 1).filter(|n| {
-            n.title.is_none()
-                && is_person_name(n, &text[n.name.range()])
-                && apposed(self.doc, m, n)
+            n.title.is_none() && is_person_name(n, &text[n.name.range()]) && apposed(self.doc, m, n)
         });
         if let Some(n) = apposed {
             let mut r = self.named(n);
@@ -534,7 +542,7 @@ impl<'a, 't> Resolver<'a, 't> {
         let Some(p) = self.reg.by_title(title, iso, m.span.start) else {
             return self.as_written(m, m.span);
         };
-        let fullest = self.reg.fullest(p.name).map_or(p.name, |q| q.name);
+        let fullest = self.reg.fullest_name(p.name);
         Mention {
             text: fullest.to_string(),
             span: m.span,
@@ -582,11 +590,38 @@ mod tests {
     ) -> Option<&'r Entity<'t>> {
         let t = title.to_lowercase();
         let head = t.split_whitespace().last().unwrap_or("").to_string();
-        reg.people
-            .iter()
-            .filter(|p| p.start < before)
-            .filter(|p| p.title.as_deref().is_some_and(|pt| pt.contains(&head)))
-            .rfind(|p| iso.is_none() || p.iso == iso)
+        let holds = |p: &Entity| p.title.as_deref().is_some_and(|pt| pt.contains(&head));
+        if iso.is_none() {
+            return reg
+                .people
+                .iter()
+                .filter(|p| p.start < before)
+                .rfind(|p| holds(p));
+        }
+        let fullest = |p: &Entity<'t>| reg.fullest_name(p.name);
+        let full_name = |p: &Entity<'t>| fullest(p).split_whitespace().count() >= 2;
+        for of_country in [true, false] {
+            let fits = |p: &&Entity<'t>| {
+                let country = if of_country {
+                    p.iso == iso
+                } else {
+                    p.iso.is_none() && full_name(p)
+                };
+                holds(p) && country
+            };
+            let people = reg.people.iter();
+            let nearest_before: Vec<_> = (people.clone().rev())
+                .filter(|p| p.start < before && fits(p))
+                .collect();
+            let after: Vec<_> = people.filter(|p| p.start >= before && fits(p)).collect();
+            for side in [nearest_before, after] {
+                if let Some(&first) = side.first() {
+                    let one = side.iter().all(|p| fullest(p) == fullest(first));
+                    return one.then_some(first);
+                }
+            }
+        }
+        None
     }
 
     /// The title index answers as the scan of every person that defines
@@ -634,6 +669,121 @@ mod tests {
         let minister = reg.by_title("the minister", None, TEXT.len());
         assert_eq!(minister.map(|p| p.name), Some("Jean-Noel Barrot"));
         assert!(reg.by_title("the spokesman", None, TEXT.len()).is_none());
+        // With a country, a person named after the description fits too.
+        let british = reg.by_title("the British prime minister", Iso::new("GBR"), 0);
+        assert_eq!(british.map(|p| p.name), Some("Keir Starmer"));
+    }
+
+    /// Each description of `text` as written, with the text and span of
+    /// the role mention it resolves to.
+    fn descriptions(text: &str) -> Vec<(&str, String, Span)> {
+        let lex = LexiconData::builtin().compile();
+        let a = Analysis::new(text, &lex);
+        let reg = Register::build(&a, &lex);
+        let r = Resolver::new(&a, &lex, &reg);
+        let mut out = Vec::new();
+        for si in 0..a.sentences.len() {
+            for (mi, m) in a.mentions(si).iter().enumerate() {
+                if m.class == Class::Description {
+                    let resolved = r.resolve_mention(si, mi);
+                    out.push((&text[m.span.range()], resolved.text, resolved.span));
+                }
+            }
+        }
+        out
+    }
+
+    /// What the description `written` of `text` resolves to (its first).
+    fn described_as(text: &str, written: &str) -> String {
+        let all = descriptions(text);
+        let found = all.iter().find(|(w, _, _)| *w == written);
+        let (_, name, span) = found.unwrap_or_else(|| panic!("{written:?} in {all:?}"));
+        // The evidence stays the words the role was read from.
+        assert_eq!(&text[span.range()], written);
+        name.clone()
+    }
+
+    /// A title with a country resolves to the one person of that title and
+    /// country: one named before it, else after it, in apposition, with
+    /// the country in the possessive or in an "of" phrase, or a full name
+    /// of no known country.
+    #[test]
+    fn country_titles_resolve_to_the_one_person_that_fits() {
+        for (text, written, name) in [
+            (
+                "Chilean Foreign Minister Ana Torres arrived in Lima on Monday. Peruvian \
+                Finance Minister Luis Rojas met her. The Chilean foreign minister then flew on.",
+                "Chilean foreign minister",
+                "Ana Torres",
+            ),
+            (
+                "Chilean Foreign Minister Ana Torres arrived in Lima on Monday. Peruvian \
+                Finance Minister Luis Rojas met her. Chile's foreign minister then flew on.",
+                "foreign minister",
+                "Ana Torres",
+            ),
+            (
+                "The Kenyan interior minister spoke first. Kenyan Interior Minister Joseph \
+                Mwangi said the border would stay open.",
+                "Kenyan interior minister",
+                "Joseph Mwangi",
+            ),
+            (
+                "The trip of the Norwegian trade minister, Ingrid Berg, to Nairobi ended on \
+                Friday. The Norwegian minister left at noon.",
+                "Norwegian trade minister",
+                "Ingrid Berg",
+            ),
+            (
+                "The trip of the Norwegian trade minister, Ingrid Berg, to Nairobi ended on \
+                Friday. The Norwegian minister left at noon.",
+                "Norwegian minister",
+                "Ingrid Berg",
+            ),
+            (
+                "President Maria Lopez of Peru opened the summit. The Peruvian president \
+                spoke for an hour.",
+                "Peruvian president",
+                "Maria Lopez",
+            ),
+            (
+                "Prime Minister Omar Haddad landed in Lima. The Kenyan prime minister \
+                thanked his hosts.",
+                "Kenyan prime minister",
+                "Omar Haddad",
+            ),
+        ] {
+            assert_eq!(described_as(text, written), name, "{text}");
+        }
+    }
+
+    /// A title with a country stays as written when two people fit it, or
+    /// none does (another country; one word after a title, of no country).
+    #[test]
+    fn country_titles_stay_unresolved_when_two_or_none_fit() {
+        for (text, written) in [
+            (
+                "Chilean Foreign Minister Ana Torres and Chilean Defence Minister Luis \
+                Rojas met in Lima. The Chilean minister said the talks went well.",
+                "Chilean minister",
+            ),
+            (
+                "The Kenyan minister spoke first. Kenyan Interior Minister Joseph Mwangi \
+                and Kenyan Trade Minister Grace Otieno then met.",
+                "Kenyan minister",
+            ),
+            (
+                "Peruvian Foreign Minister Luis Rojas arrived in Santiago. The Chilean \
+                foreign minister met him.",
+                "Chilean foreign minister",
+            ),
+            (
+                "Minister Haddad spoke in Lima. The Kenyan minister replied.",
+                "Kenyan minister",
+            ),
+        ] {
+            assert_eq!(described_as(text, written), written, "{text}");
+        }
     }
 
     /// The sorted key list answers as its definition: of the people with
