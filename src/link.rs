@@ -7,8 +7,10 @@
 //! speaker that name another party) and something ties it to that event:
 //! it is a back-reference ("the strike"), it shares a party, or it is a
 //! quote told right after the same speaker's reported words. Of several
-//! such events it joins the one told most often: an article's main event
-//! is the one its bare back-references mean.
+//! such events it joins the one told last: a back-reference means the
+//! event the reader has just been told of, and an article that turns from
+//! one attack to the attack it answered tells the second's details after
+//! it names it.
 
 use crate::event::{Event, EventKind, EventType, Mention, Modality};
 use crate::rules::RuleId;
@@ -49,7 +51,7 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         // A statement joins an earlier one only as its quote (see `Tie`).
         let may_join =
             e.kind != EventType::Statement || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker;
-        // The event told most often; of two told as often, the one told last.
+        // The event told last.
         let chosen = antecedent.filter(|_| may_join).or_else(|| {
             if !may_join {
                 return None;
@@ -62,8 +64,7 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
                 };
                 compatible(members) && tie.holds(e, origin)
             });
-            let best =
-                candidates.max_by_key(|(_, members)| (members.len(), members.last().copied()));
+            let best = candidates.max_by_key(|(_, members)| members.last().copied());
             best.map(|(c, _)| c)
         });
         let c = chosen.unwrap_or_else(|| {
@@ -247,7 +248,13 @@ impl Tie<'_, '_> {
                     && members().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
                 // The same attacker against another target is another attack.
                 let targets_known = e.has("target") && members().any(|m| m.has("target"));
-                same_word || shares("target") || (shares("attacker") && !targets_known)
+                // "the bridge was struck" is not "the strike" on the port:
+                // a record that is no back-reference and names its own
+                // target ties by its word only to an attack on that target.
+                let other_target = !origin.backref && targets_known && !shares("target");
+                (same_word && !other_target)
+                    || shares("target")
+                    || (shares("attacker") && !targets_known)
             }
             EventType::Visit => shares("visitor") || shares("destination"),
             EventType::Call => shares("participant"),
@@ -268,12 +275,17 @@ impl Tie<'_, '_> {
 }
 
 /// True when two parties of one role can be the same: see [`same_name`];
-/// parties (not targets or places) also by their country, as a government
-/// and its army speak and strike for one state, while two towns of one
-/// country are two places.
+/// parties also by their country, as a government and its army speak and
+/// strike for one state, while two towns of one country are two places:
+/// places never, targets only when both are actors of one sector (a
+/// country's troops and its soldiers).
 pub(crate) fn same_in(a: &Party<'_>, b: &Party<'_>) -> bool {
-    let by_country = !matches!(a.role, "target" | "location");
     let (x, y) = (a.mention, b.mention);
+    let by_country = match a.role {
+        "location" => false,
+        "target" => x.sector.is_some() && x.sector == y.sector,
+        _ => true,
+    };
     same_name(a, b) || (by_country && x.country.is_some() && x.country == y.country)
 }
 
@@ -424,6 +436,49 @@ mod tests {
         apart(
             "Rebels attacked a village near Goma. Government forces shelled the town of Beni.",
             &["Rebels attacked", "forces shelled"],
+        );
+    }
+
+    #[test]
+    fn a_record_naming_another_target_is_another_attack() {
+        // Told for itself (no back-reference) with a target of its own.
+        apart(
+            "Rebels struck the port of Kismayo on Monday. \
+             The strike killed ten dock workers. The bridge was struck by a drone.",
+            &["Rebels struck", "was struck"],
+        );
+        // The same target told again is the same attack.
+        linked(
+            "Rebels struck the port of Kismayo on Monday. \
+             The strike killed ten dock workers. The port was struck by a drone.",
+            &["Rebels struck", "was struck"],
+        );
+    }
+
+    #[test]
+    fn a_record_tied_to_two_attacks_joins_the_one_told_last() {
+        // The first attack is told three times, the second once: the
+        // rebels' fire in the last sentence is the second.
+        let text = "Rebels shelled the town of Beni on Monday. The shelling hit a school. \
+             The shelling was condemned. On Wednesday the rebels attacked a police post in Goma. \
+             Two policemen were killed when the rebels opened fire.";
+        apart(text, &["Rebels shelled", "rebels attacked"]);
+        linked(text, &["rebels attacked", "opened fire"]);
+        linked(text, &["Rebels shelled", "The shelling hit"]);
+    }
+
+    #[test]
+    fn troops_of_one_country_are_one_target() {
+        // The attacks on a country's personnel, then on its soldiers.
+        linked(
+            "Militias launched attacks on U.S. troops in Syria. \
+             Officials said American soldiers were attacked with drones.",
+            &["launched attacks", "were attacked"],
+        );
+        // Two towns of one country are two targets.
+        apart(
+            "Militias shelled the Syrian town of Homs. Later the attacks on Aleppo began.",
+            &["shelled", "the attacks on"],
         );
     }
 }
