@@ -30,7 +30,9 @@ pub(crate) struct Origin {
 
 /// Sets the event id of every record of one document.
 pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Origin]) {
-    let profiles: Vec<Profile<'_>> = events.iter().map(Profile::new).collect();
+    let profiles: Vec<Profile<'_>> = (events.iter())
+        .map(|e| Profile::new(e).without_distant_date())
+        .collect();
     // Each cluster: the indices of its records, in text order.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut cluster_of: Vec<usize> = Vec::with_capacity(events.len());
@@ -132,6 +134,23 @@ impl<'e> Profile<'e> {
         }
     }
 
+    /// The profile without a date written far from the trigger: within one
+    /// article that is the sentence's date ("officials said on Monday that
+    /// the bombings ..."), not a sign of another event. Across articles
+    /// every date is kept: there it is the best clue there is.
+    fn without_distant_date(mut self) -> Self {
+        let t = self.event.trigger.span;
+        let distant = self.event.date.as_ref().is_some_and(|d| {
+            let gap = (d.span.start.saturating_sub(t.end)).max(t.start.saturating_sub(d.span.end));
+            gap > NEAR_DATE
+        });
+        if distant {
+            self.day = None;
+            self.day_words = None;
+        }
+        self
+    }
+
     pub(crate) fn kind(&self) -> EventType {
         self.kind
     }
@@ -153,6 +172,10 @@ impl<'e> Profile<'e> {
         self.of(role).any(|p| other.of(role).any(|q| same_in(p, q)))
     }
 }
+
+/// How far (bytes, about five words) from its trigger a date may be written
+/// to count as the record's own within an article.
+const NEAR_DATE: usize = 30;
 
 /// Modalities that can report the same event: what happened and what was
 /// planned of it, apart from threats and denials.
@@ -465,6 +488,25 @@ mod tests {
         apart(text, &["Rebels shelled", "rebels attacked"]);
         linked(text, &["rebels attacked", "opened fire"]);
         linked(text, &["Rebels shelled", "The shelling hit"]);
+    }
+
+    #[test]
+    fn a_date_written_far_from_the_trigger_is_the_sentences() {
+        // The day the police spoke, not the day of the bombing.
+        linked(
+            "Rebels bombed a market in Kano on Saturday. On Monday, the police chief told \
+             reporters in the capital that the bombing had been planned for weeks.",
+            &["Rebels bombed", "the bombing had"],
+        );
+        // A day written next to each trigger tells two shellings apart.
+        apart(
+            "The army shelled rebel positions near Goma on Saturday. \
+             The army shelled rebel positions near Goma on Monday.",
+            &[
+                "shelled rebel positions near Goma on Saturday",
+                "shelled rebel positions near Goma on Monday",
+            ],
+        );
     }
 
     #[test]
