@@ -30,8 +30,14 @@ pub(crate) struct Origin {
 
 /// Sets the event id of every record of one document.
 pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Origin]) {
-    let profiles: Vec<Profile<'_>> = (events.iter())
-        .map(|e| Profile::new(e).without_distant_date())
+    let profiles: Vec<Profile<'_>> = (events.iter().enumerate())
+        .map(|(i, e)| {
+            let p = Profile::new(e).without_distant_date();
+            match origins.get(i) {
+                Some(o) if o.backref => p.presupposed(),
+                _ => p,
+            }
+        })
         .collect();
     // Each cluster: the indices of its records, in text order.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
@@ -148,6 +154,15 @@ impl<'e> Profile<'e> {
             self.day = None;
             self.day_words = None;
         }
+        self
+    }
+
+    /// The profile of a back-reference ("the strike"), which takes for
+    /// granted that its event took place: the denial or doubt of its
+    /// sentence is about something else ("gave no details of how the
+    /// strike was carried out", "perhaps caused by the blast").
+    fn presupposed(mut self) -> Self {
+        self.class = modality_class(Modality::Asserted);
         self
     }
 
@@ -506,6 +521,22 @@ mod tests {
                 "shelled rebel positions near Goma on Saturday",
                 "shelled rebel positions near Goma on Monday",
             ],
+        );
+    }
+
+    #[test]
+    fn a_back_reference_takes_its_event_for_granted() {
+        // The denial is of the details, not of the attack.
+        linked(
+            "Rebels attacked an army convoy near Goma on Tuesday. \
+             The army did not say how the attack was carried out.",
+            &["Rebels attacked", "the attack was"],
+        );
+        // A denial told for itself is another record.
+        apart(
+            "Rebels attacked an army convoy near Goma on Tuesday. \
+             Rebels never attacked the army convoy, their spokesman said.",
+            &["Rebels attacked", "never attacked"],
         );
     }
 
