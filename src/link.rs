@@ -10,7 +10,10 @@
 //! such events it joins the one told last: a back-reference means the
 //! event the reader has just been told of, and an article that turns from
 //! one attack to the attack it answered tells the second's details after
-//! it names it.
+//! it names it. Within an article a date counts only when written next
+//! to its trigger (elsewhere in the sentence it dates the telling), and a
+//! back-reference takes its event for granted whatever the modality of its
+//! sentence.
 
 use crate::event::{Event, EventKind, EventType, Mention, Modality};
 use crate::rules::RuleId;
@@ -159,8 +162,8 @@ impl<'e> Profile<'e> {
 
     /// The profile of a back-reference ("the strike"), which takes for
     /// granted that its event took place: the denial or doubt of its
-    /// sentence is about something else ("gave no details of how the
-    /// strike was carried out", "perhaps caused by the blast").
+    /// sentence is about something else ("did not explain how the strike
+    /// was planned", "perhaps caused by the blast").
     fn presupposed(mut self) -> Self {
         self.class = modality_class(Modality::Asserted);
         self
@@ -529,7 +532,7 @@ mod tests {
         // The denial is of the details, not of the attack.
         linked(
             "Rebels attacked an army convoy near Goma on Tuesday. \
-             The army did not say how the attack was carried out.",
+             The army did not explain how the attack was planned.",
             &["Rebels attacked", "the attack was"],
         );
         // A denial told for itself is another record.
