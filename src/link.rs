@@ -7,8 +7,13 @@
 //! speaker that name another party) and something ties it to that event:
 //! it is a back-reference ("the strike"), it shares a party, or it is a
 //! quote told right after the same speaker's reported words. Of several
-//! such events it joins the one told most often: an article's main event
-//! is the one its bare back-references mean.
+//! such events it joins the one told last: a back-reference means the
+//! event the reader has just been told of, and an article that turns from
+//! one attack to the attack it answered tells the second's details after
+//! it names it. Within an article a date counts only when written next
+//! to its trigger (elsewhere in the sentence it dates the telling), and a
+//! back-reference takes its event for granted whatever the modality of its
+//! sentence.
 
 use crate::event::{Event, EventKind, EventType, Mention, Modality};
 use crate::rules::RuleId;
@@ -28,7 +33,15 @@ pub(crate) struct Origin {
 
 /// Sets the event id of every record of one document.
 pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Origin]) {
-    let profiles: Vec<Profile<'_>> = events.iter().map(Profile::new).collect();
+    let profiles: Vec<Profile<'_>> = (events.iter().enumerate())
+        .map(|(i, e)| {
+            let p = Profile::new(e).without_distant_date();
+            match origins.get(i) {
+                Some(o) if o.backref => p.presupposed(),
+                _ => p,
+            }
+        })
+        .collect();
     // Each cluster: the indices of its records, in text order.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut cluster_of: Vec<usize> = Vec::with_capacity(events.len());
@@ -49,7 +62,7 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         // A statement joins an earlier one only as its quote (see `Tie`).
         let may_join =
             e.kind != EventType::Statement || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker;
-        // The event told most often; of two told as often, the one told last.
+        // The event told last.
         let chosen = antecedent.filter(|_| may_join).or_else(|| {
             if !may_join {
                 return None;
@@ -62,8 +75,7 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
                 };
                 compatible(members) && tie.holds(e, origin)
             });
-            let best =
-                candidates.max_by_key(|(_, members)| (members.len(), members.last().copied()));
+            let best = candidates.max_by_key(|(_, members)| members.last().copied());
             best.map(|(c, _)| c)
         });
         let c = chosen.unwrap_or_else(|| {
@@ -131,6 +143,32 @@ impl<'e> Profile<'e> {
         }
     }
 
+    /// The profile without a date written far from the trigger: within one
+    /// article that is the sentence's date ("officials said on Monday that
+    /// the bombings ..."), not a sign of another event. Across articles
+    /// every date is kept: there it is the best clue there is.
+    fn without_distant_date(mut self) -> Self {
+        let t = self.event.trigger.span;
+        let distant = self.event.date.as_ref().is_some_and(|d| {
+            let gap = (d.span.start.saturating_sub(t.end)).max(t.start.saturating_sub(d.span.end));
+            gap > NEAR_DATE
+        });
+        if distant {
+            self.day = None;
+            self.day_words = None;
+        }
+        self
+    }
+
+    /// The profile of a back-reference ("the strike"), which takes for
+    /// granted that its event took place: the denial or doubt of its
+    /// sentence is about something else ("did not explain how the strike
+    /// was planned", "perhaps caused by the blast").
+    fn presupposed(mut self) -> Self {
+        self.class = modality_class(Modality::Asserted);
+        self
+    }
+
     pub(crate) fn kind(&self) -> EventType {
         self.kind
     }
@@ -152,6 +190,10 @@ impl<'e> Profile<'e> {
         self.of(role).any(|p| other.of(role).any(|q| same_in(p, q)))
     }
 }
+
+/// How far (bytes, about five words) from its trigger a date may be written
+/// to count as the record's own within an article.
+const NEAR_DATE: usize = 30;
 
 /// Modalities that can report the same event: what happened and what was
 /// planned of it, apart from threats and denials.
@@ -247,7 +289,13 @@ impl Tie<'_, '_> {
                     && members().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
                 // The same attacker against another target is another attack.
                 let targets_known = e.has("target") && members().any(|m| m.has("target"));
-                same_word || shares("target") || (shares("attacker") && !targets_known)
+                // "the bridge was struck" is not "the strike" on the port:
+                // a record that is no back-reference and names its own
+                // target ties by its word only to an attack on that target.
+                let other_target = !origin.backref && targets_known && !shares("target");
+                (same_word && !other_target)
+                    || shares("target")
+                    || (shares("attacker") && !targets_known)
             }
             EventType::Visit => shares("visitor") || shares("destination"),
             EventType::Call => shares("participant"),
@@ -268,12 +316,17 @@ impl Tie<'_, '_> {
 }
 
 /// True when two parties of one role can be the same: see [`same_name`];
-/// parties (not targets or places) also by their country, as a government
-/// and its army speak and strike for one state, while two towns of one
-/// country are two places.
+/// parties also by their country, as a government and its army speak and
+/// strike for one state, while two towns of one country are two places:
+/// places never, targets only when both are actors of one sector (a
+/// country's troops and its soldiers).
 pub(crate) fn same_in(a: &Party<'_>, b: &Party<'_>) -> bool {
-    let by_country = !matches!(a.role, "target" | "location");
     let (x, y) = (a.mention, b.mention);
+    let by_country = match a.role {
+        "location" => false,
+        "target" => x.sector.is_some() && x.sector == y.sector,
+        _ => true,
+    };
     same_name(a, b) || (by_country && x.country.is_some() && x.country == y.country)
 }
 
@@ -424,6 +477,84 @@ mod tests {
         apart(
             "Rebels attacked a village near Goma. Government forces shelled the town of Beni.",
             &["Rebels attacked", "forces shelled"],
+        );
+    }
+
+    #[test]
+    fn a_record_naming_another_target_is_another_attack() {
+        // Told for itself (no back-reference) with a target of its own.
+        apart(
+            "Rebels struck the port of Kismayo on Monday. \
+             The strike killed ten dock workers. The bridge was struck by a drone.",
+            &["Rebels struck", "was struck"],
+        );
+        // The same target told again is the same attack.
+        linked(
+            "Rebels struck the port of Kismayo on Monday. \
+             The strike killed ten dock workers. The port was struck by a drone.",
+            &["Rebels struck", "was struck"],
+        );
+    }
+
+    #[test]
+    fn a_record_tied_to_two_attacks_joins_the_one_told_last() {
+        // The first attack is told three times, the second once: the
+        // rebels' fire in the last sentence is the second.
+        let text = "Rebels shelled the town of Beni on Monday. The shelling hit a school. \
+             The shelling was condemned. On Wednesday the rebels attacked a police post in Goma. \
+             Two policemen were killed when the rebels opened fire.";
+        apart(text, &["Rebels shelled", "rebels attacked"]);
+        linked(text, &["rebels attacked", "opened fire"]);
+        linked(text, &["Rebels shelled", "The shelling hit"]);
+    }
+
+    #[test]
+    fn a_date_written_far_from_the_trigger_is_the_sentences() {
+        // The day the police spoke, not the day of the bombing.
+        linked(
+            "Rebels bombed a market in Kano on Saturday. On Monday, the police chief told \
+             reporters in the capital that the bombing had been planned for weeks.",
+            &["Rebels bombed", "the bombing had"],
+        );
+        // A day written next to each trigger tells two shellings apart.
+        apart(
+            "The army shelled rebel positions near Goma on Saturday. \
+             The army shelled rebel positions near Goma on Monday.",
+            &[
+                "shelled rebel positions near Goma on Saturday",
+                "shelled rebel positions near Goma on Monday",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_back_reference_takes_its_event_for_granted() {
+        // The denial is of the details, not of the attack.
+        linked(
+            "Rebels attacked an army convoy near Goma on Tuesday. \
+             The army did not explain how the attack was planned.",
+            &["Rebels attacked", "the attack was"],
+        );
+        // A denial told for itself is another record.
+        apart(
+            "Rebels attacked an army convoy near Goma on Tuesday. \
+             Rebels never attacked the army convoy, their spokesman said.",
+            &["Rebels attacked", "never attacked"],
+        );
+    }
+
+    #[test]
+    fn troops_of_one_country_are_one_target() {
+        // The attacks on a country's personnel, then on its soldiers.
+        linked(
+            "Militias launched attacks on U.S. troops in Syria. \
+             Officials said American soldiers were attacked with drones.",
+            &["launched attacks", "were attacked"],
+        );
+        // Two towns of one country are two targets.
+        apart(
+            "Militias shelled the Syrian town of Homs. Later the attacks on Aleppo began.",
+            &["shelled", "the attacks on"],
         );
     }
 }
