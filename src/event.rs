@@ -254,31 +254,41 @@ impl EventKind {
     /// `"participant"` per party. The casualty counts of an attack and
     /// whether a statement is a quote are fields, not mentions.
     pub fn roles(&self) -> impl Iterator<Item = (&'static str, &Mention)> + '_ {
-        let named: Vec<(&'static str, Option<&Mention>)> = match self {
-            EventKind::Attack(a) => vec![
-                ("attacker", a.attacker.as_ref()),
-                ("target", a.target.as_ref()),
-                ("location", a.location.as_ref()),
-                ("weapon", a.weapon.as_ref()),
-            ],
-            EventKind::Call(c) => c
-                .participants
-                .iter()
-                .map(|m| ("participant", Some(m)))
-                .collect(),
-            EventKind::Visit(v) => vec![
-                ("visitor", v.visitor.as_ref()),
-                ("destination", v.destination.as_ref()),
-                ("host", v.host.as_ref()),
-            ],
+        // No allocation: linking reads the roles of every record.
+        const NONE: (&str, Option<&Mention>) = ("", None);
+        let (single, participants): ([(&'static str, Option<&Mention>); 4], &[Mention]) = match self
+        {
+            EventKind::Attack(a) => {
+                let roles = [
+                    ("attacker", a.attacker.as_ref()),
+                    ("target", a.target.as_ref()),
+                    ("location", a.location.as_ref()),
+                    ("weapon", a.weapon.as_ref()),
+                ];
+                (roles, &[])
+            }
+            EventKind::Call(c) => ([NONE; 4], &c.participants),
+            EventKind::Visit(v) => {
+                let roles = [
+                    ("visitor", v.visitor.as_ref()),
+                    ("destination", v.destination.as_ref()),
+                    ("host", v.host.as_ref()),
+                    NONE,
+                ];
+                (roles, &[])
+            }
             EventKind::Statement(s) => {
-                vec![
+                let roles = [
                     ("speaker", s.speaker.as_ref()),
                     ("content", s.content.as_ref()),
-                ]
+                    NONE,
+                    NONE,
+                ];
+                (roles, &[])
             }
         };
-        named.into_iter().filter_map(|(role, m)| Some((role, m?)))
+        let single = single.into_iter().filter_map(|(role, m)| Some((role, m?)));
+        single.chain(participants.iter().map(|m| ("participant", m)))
     }
 }
 
