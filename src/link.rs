@@ -17,6 +17,7 @@
 
 use crate::event::{Event, EventKind, EventType, Mention, Modality};
 use crate::rules::RuleId;
+use crate::words::lists::link::{DATE_PREPOSITIONS, NAME_STOP_WORDS, TOURS};
 use chrono::NaiveDate;
 use std::cell::OnceCell;
 
@@ -246,19 +247,15 @@ where
 fn day_words(e: &Event) -> Option<&str> {
     let d = e.date.as_ref().filter(|d| d.value.is_none())?;
     let t = d.text.trim();
-    Some(
-        ["on ", "in ", "at ", "On ", "In ", "At "]
-            .iter()
-            .find_map(|p| t.strip_prefix(p))
-            .unwrap_or(t),
-    )
+    match t.split_once(' ') {
+        Some((first, rest)) if DATE_PREPOSITIONS.contains(first) => Some(rest),
+        _ => Some(t),
+    }
 }
 
 /// A tour is not one of its stops.
 fn is_tour(e: &Event) -> bool {
-    let word = e.trigger.text.rsplit(' ').next().unwrap_or_default();
-    word.get(..4)
-        .is_some_and(|w| w.eq_ignore_ascii_case("tour"))
+    TOURS.contains(e.trigger.text.rsplit(' ').next().unwrap_or_default())
 }
 
 /// The records of a document and one of its events so far.
@@ -361,7 +358,6 @@ pub(crate) fn name(m: &Mention) -> &str {
 /// without case: no possessive, no plural "s", no articles and
 /// prepositions.
 pub(crate) fn words(name: &str) -> Vec<&str> {
-    const STOP: [&str; 9] = ["the", "a", "an", "of", "and", "in", "on", "u", "s"];
     // Split at ASCII punctuation and spaces only: the bytes of a curly
     // apostrophe or an accented letter stay inside their word.
     let split = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'';
@@ -376,7 +372,7 @@ pub(crate) fn words(name: &str) -> Vec<&str> {
             Some(stem) if stem.len() > 3 && !stem.ends_with(['s', 'S']) => stem,
             _ => w,
         };
-        if !w.is_empty() && (w.len() > 3 || !STOP.iter().any(|s| s.eq_ignore_ascii_case(w))) {
+        if !w.is_empty() && (w.len() > 3 || !NAME_STOP_WORDS.contains(w)) {
             out.push(w);
         }
     }
