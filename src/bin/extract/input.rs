@@ -10,6 +10,7 @@ use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use walkdir::WalkDir;
 
 /// JSON Lines bytes gathered into one batch. One task per ~20 typical
 /// documents rather than per document: waking threads for every document
@@ -264,7 +265,7 @@ impl Inputs {
                 Err(e) => return Some(Job::Failed(cannot_read(&path, e))),
                 Ok(meta) if meta.is_dir() => {
                     let mut files = Vec::new();
-                    walk(&path, &path, &mut files);
+                    walk(&path, &mut files);
                     self.files = files.into_iter();
                     return None;
                 }
@@ -355,41 +356,43 @@ impl Inputs {
     }
 }
 
-/// Adds a job for every `*.txt` file under `dir`, a folder inside `root`,
-/// and its subfolders: entries in byte order of name, each subfolder's files
-/// where its name falls; hidden files and folders (a name starting with
-/// `.`) skipped, and links to folders too (they could loop). A folder that
+/// Adds a job for every `*.txt` file under folder `root`, at any depth
+/// (`walkdir`): entries in byte order of name, each subfolder's files where
+/// its name falls; hidden files and folders (a name starting with `.`)
+/// skipped, and links to folders too (they could loop). A folder that
 /// cannot be listed becomes a failed job; the others go on.
-fn walk(root: &Path, dir: &Path, jobs: &mut Vec<Job>) {
-    let listing = fs::read_dir(dir).and_then(|entries| entries.collect::<io::Result<Vec<_>>>());
-    let mut entries = match listing {
-        Ok(entries) => entries,
-        Err(e) => {
-            let msg = format!("{}: cannot list directory: {e}", dir.display());
-            return jobs.push(Job::Failed(msg));
-        }
-    };
-    entries.sort_by_key(|entry| entry.file_name());
-    for entry in entries {
+fn walk(root: &Path, jobs: &mut Vec<Job>) {
+    let hidden =
+        |e: &walkdir::DirEntry| e.depth() > 0 && e.file_name().as_encoded_bytes().starts_with(b".");
+    // Links are not followed (the default): a link to a folder is skipped.
+    let entries = WalkDir::new(root).sort_by_file_name().into_iter();
+    for entry in entries.filter_entry(|e| !hidden(e)) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let dir = e.path().unwrap_or(root).display().to_string();
+                let why = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string);
+                jobs.push(Job::Failed(format!("{dir}: cannot list directory: {why}")));
+                continue;
+            }
+        };
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            walk(root, &path, jobs);
-            continue;
-        }
         // fs::metadata follows links, so a link to a text file counts.
-        let is_file = fs::metadata(&path).map_or(true, |m| m.is_file());
-        if is_file && path.extension().is_some_and(|e| e == "txt") {
-            let rel = path.strip_prefix(root).unwrap_or(&path);
+        let is_file = fs::metadata(path).map_or(true, |m| m.is_file());
+        if !entry.file_type().is_dir() && is_file && path.extension().is_some_and(|e| e == "txt") {
+            let rel = path.strip_prefix(root).unwrap_or(path);
             let id = rel
                 .iter()
                 .map(|part| part.to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
             let id = id.strip_suffix(".txt").unwrap_or(&id).to_string();
-            jobs.push(Job::File { path, id });
+            jobs.push(Job::File {
+                path: path.to_path_buf(),
+                id,
+            });
         }
     }
 }
