@@ -13,8 +13,10 @@ use std::time::SystemTime;
 const SEED: &str = "seeds/002_8d3be9fa8faa1af8.txt";
 const SEED_ID: &str = "002_8d3be9fa8faa1af8";
 
-fn crate_dir() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+/// The repository root, which holds the seed articles: this crate's parent.
+fn repo_dir() -> &'static Path {
+    let cli_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    cli_dir.parent().expect("cli/ sits in the repository")
 }
 
 /// The `extract` binary, which cargo builds for this test.
@@ -22,11 +24,11 @@ fn extract_bin() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_extract"))
 }
 
-/// Starts `extract` from the crate folder with `args`, all three streams piped.
+/// Starts `extract` from the repository root with `args`, all three streams piped.
 fn spawn(args: &[&str]) -> Child {
     Command::new(extract_bin())
         .args(args)
-        .current_dir(crate_dir())
+        .current_dir(repo_dir())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -34,7 +36,7 @@ fn spawn(args: &[&str]) -> Child {
         .expect("spawn extract")
 }
 
-/// Runs `extract` from the crate folder with `args`, feeding `stdin`.
+/// Runs `extract` from the repository root with `args`, feeding `stdin`.
 fn run(args: &[&str], stdin: &[u8]) -> Output {
     let mut child = spawn(args);
     let mut input = child.stdin.take().expect("stdin");
@@ -86,7 +88,7 @@ fn expected(id: &str, text: &str, published: Option<&str>) -> Vec<Value> {
 }
 
 fn read_seed(path: impl AsRef<Path>) -> String {
-    fs::read_to_string(crate_dir().join(path)).expect("read seed")
+    fs::read_to_string(repo_dir().join(path)).expect("read seed")
 }
 
 /// A fresh folder under the system temp folder, removed on drop.
@@ -124,7 +126,7 @@ impl Drop for TempDir {
 }
 
 fn seed_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(crate_dir().join("seeds"))
+    let mut files: Vec<PathBuf> = fs::read_dir(repo_dir().join("seeds"))
         .expect("seeds folder")
         .map(|e| e.expect("seed entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
@@ -183,7 +185,7 @@ fn invalid_utf8_file_is_named() {
     let tmp = TempDir::new("utf8");
     let bad = tmp.path().join("broken.txt");
     fs::write(&bad, b"Blinken visited Baghdad \xff\xfe on Sunday.\n").unwrap();
-    fs::copy(crate_dir().join(SEED), tmp.path().join("good.txt")).unwrap();
+    fs::copy(repo_dir().join(SEED), tmp.path().join("good.txt")).unwrap();
 
     // Once named directly and once through its folder.
     for arg in [bad.to_str().unwrap(), tmp.str()] {
@@ -540,7 +542,7 @@ fn closed_stdout_ends_quietly() {
 #[test]
 fn unlistable_subfolder_is_named_and_the_rest_is_read() {
     let tmp = TempDir::new("deep");
-    fs::copy(crate_dir().join(SEED), tmp.path().join("a.txt")).unwrap();
+    fs::copy(repo_dir().join(SEED), tmp.path().join("a.txt")).unwrap();
     // Two chains of ten folders, each path short enough to make, the
     // second moved to the bottom of the first.
     let chain: PathBuf = std::iter::repeat("d".repeat(250)).take(10).collect();
@@ -840,7 +842,7 @@ fn run_on_terminal(args: &str, redirect: &str) -> String {
     let command = format!("{} {args} {redirect}", extract_bin().display());
     let out = Command::new("script")
         .args(["-qec", &command, "/dev/null"])
-        .current_dir(crate_dir())
+        .current_dir(repo_dir())
         .stdin(Stdio::null())
         .output()
         .expect("run script (util-linux), needed to give extract a terminal");
