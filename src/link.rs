@@ -389,9 +389,12 @@ impl Tie<'_, '_> {
             })
         });
         let attacker = shares("attacker");
+        // The weapon told again ("the bomb went off") ties loosely, as the
+        // same attacker does: to the bombing told last.
+        let weapon = shares("weapon");
         if shares_specific_target || shares_place || attacker && shares("target") {
             Bond::Strong
-        } else if (same_word && !other_target) || (attacker && !targets_known) {
+        } else if (same_word && !other_target) || (attacker && !targets_known) || weapon {
             Bond::Weak
         } else {
             Bond::None
@@ -700,6 +703,25 @@ mod tests {
             "Rebels shelled Kidal on Monday. Government forces also shelled Kidal. \
              The shelling of Kidal by government forces drew protests.",
             &["Rebels shelled", "forces also shelled"],
+        );
+    }
+
+    #[test]
+    fn the_weapon_told_again_is_the_same_attack() {
+        linked(
+            "A car bomb exploded outside the army headquarters in Tarvo on Monday. \
+             Police said the bomb went off as officers left the building.",
+            &["exploded", "went off"],
+        );
+        // Unless the day or the attacker differs.
+        apart(
+            "A bomb exploded at a market in Kano on Monday. \
+             A bomb exploded at a mosque in Kano on Thursday.",
+            &["exploded at a market", "exploded at a mosque"],
+        );
+        apart(
+            "Rebels fired rockets at Goma. Government forces fired rockets at Beni.",
+            &["Rebels fired", "forces fired"],
         );
     }
 }
