@@ -15,7 +15,7 @@
 //! back-reference takes its event for granted whatever the modality of its
 //! sentence.
 
-use crate::event::{Event, EventKind, EventType, Mention, Modality};
+use crate::event::{Event, EventKind, EventType, Mention, Modality, Sector};
 use crate::rules::RuleId;
 use crate::words::lists::link::{DATE_PREPOSITIONS, NAME_STOP_WORDS, TOURS};
 use chrono::NaiveDate;
@@ -63,21 +63,27 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         // A statement joins an earlier one only as its quote (see `Tie`).
         let may_join =
             e.kind != EventType::Statement || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker;
-        // The event told last.
+        let tied: Vec<(usize, Bond)> = if may_join {
+            (clusters.iter().enumerate())
+                .filter(|(_, members)| !members.is_empty() && compatible(members))
+                .map(|(c, members)| {
+                    let tie = Tie {
+                        profiles: &profiles,
+                        origins,
+                        members,
+                    };
+                    (c, tie.holds(e, origin))
+                })
+                .filter(|&(_, bond)| bond > Bond::None)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // The antecedent, else the event told last.
         let chosen = antecedent.filter(|_| may_join).or_else(|| {
-            if !may_join {
-                return None;
-            }
-            let candidates = clusters.iter().enumerate().filter(|(_, members)| {
-                let tie = Tie {
-                    profiles: &profiles,
-                    origins,
-                    members,
-                };
-                compatible(members) && tie.holds(e, origin)
-            });
-            let best = candidates.max_by_key(|(_, members)| members.last().copied());
-            best.map(|(c, _)| c)
+            (tied.iter())
+                .map(|&(c, _)| c)
+                .max_by_key(|&c| clusters[c].last().copied())
         });
         let c = chosen.unwrap_or_else(|| {
             clusters.push(Vec::new());
@@ -85,6 +91,25 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         });
         clusters[c].push(i);
         cluster_of.push(c);
+        // A record tied to two events that agree in everything makes them
+        // one: "a strike in Beirut" then "Israel's strike", told apart
+        // until "the Israeli strike on Beirut" names both.
+        let strong = tied
+            .into_iter()
+            .filter(|&(o, bond)| o != c && bond == Bond::Strong);
+        for (other, _) in strong {
+            let agree = clusters[other]
+                .iter()
+                .all(|&m| !conflict(clusters[c].iter().map(|&x| &profiles[x]), &profiles[m]));
+            if agree {
+                let moved = std::mem::take(&mut clusters[other]);
+                for &m in &moved {
+                    cluster_of[m] = c;
+                }
+                clusters[c].extend(moved);
+                clusters[c].sort_unstable();
+            }
+        }
     }
     let ids: Vec<(String, &Vec<usize>)> = (clusters.iter())
         .filter_map(|members| Some((format!("{doc_id}#{}", members.first()?), members)))
@@ -103,6 +128,8 @@ pub(crate) struct Profile<'e> {
     kind: EventType,
     class: u8,
     day: Option<NaiveDate>,
+    /// The first and last day of a date that names a range ("in January").
+    range: Option<(NaiveDate, NaiveDate)>,
     /// The words of a date that resolved to no day.
     day_words: Option<&'e str>,
     tour: bool,
@@ -138,6 +165,7 @@ impl<'e> Profile<'e> {
             kind: event.kind.event_type(),
             class: modality_class(event.modality),
             day: event.date.as_ref().and_then(|d| d.value),
+            range: event.date.as_ref().and_then(|d| d.range),
             day_words: day_words(event),
             tour: matches!(event.kind, EventKind::Visit(_)) && is_tour(event),
             parties,
@@ -156,6 +184,7 @@ impl<'e> Profile<'e> {
         });
         if distant {
             self.day = None;
+            self.range = None;
             self.day_words = None;
         }
         self
@@ -184,6 +213,13 @@ impl<'e> Profile<'e> {
 
     pub(crate) fn has(&self, role: &'static str) -> bool {
         self.of(role).next().is_some()
+    }
+
+    /// Its location, and its target when that is a place rather than an
+    /// actor (no sector).
+    fn places(&self) -> impl Iterator<Item = &Party<'e>> {
+        (self.parties.iter())
+            .filter(|p| p.role == "location" || p.role == "target" && p.mention.sector.is_none())
     }
 
     /// True when one of its `role` parties is one of `other`'s.
@@ -219,6 +255,23 @@ where
     if let Some(d) = e.day {
         let mut days = members.clone().filter_map(|m| m.day).peekable();
         if days.peek().is_some() && !days.any(|x| x == d) {
+            return true;
+        }
+    }
+    // A range holds the days of the event it reports: "in January" is not
+    // Tuesday's strike.
+    let outside = |day: NaiveDate, (first, last): (NaiveDate, NaiveDate)| day < first || day > last;
+    if let Some(r) = e.range {
+        if members.clone().filter_map(|m| m.day).any(|d| outside(d, r)) {
+            return true;
+        }
+    }
+    if let Some(d) = e.day {
+        if members
+            .clone()
+            .filter_map(|m| m.range)
+            .any(|r| outside(d, r))
+        {
             return true;
         }
     }
@@ -266,50 +319,100 @@ struct Tie<'p, 'e> {
 }
 
 impl Tie<'_, '_> {
-    /// True when record `e` is tied to the event: a back-reference, a
-    /// shared party, or a quote right after the same speaker's reported
-    /// words.
-    fn holds(&self, e: &Profile<'_>, origin: Origin) -> bool {
+    /// How record `e` is tied to the event: by a back-reference, a shared
+    /// party, or as a quote right after the same speaker's reported words.
+    fn holds(&self, e: &Profile<'_>, origin: Origin) -> Bond {
         // An attack back-reference that found no earlier attack to take its
         // parties from names parties of its own: they must tie it.
         if origin.backref && matches!(e.kind, EventType::Call | EventType::Visit) {
-            return true;
+            return Bond::Weak;
         }
         let members = || self.members.iter().map(|&j| &self.profiles[j]);
         let shares = |role: &'static str| members().any(|m| e.shares(m, role));
+        let bond = |strong: bool, weak: bool| match (strong, weak) {
+            (true, _) => Bond::Strong,
+            (false, true) => Bond::Weak,
+            _ => Bond::None,
+        };
         match e.kind {
-            EventType::Attack => {
-                // "the strike" with no attacker of its own means the strike told.
-                let stem = crate::coreference::attack_stem;
-                let word = stem(&e.event.trigger.text);
-                let same_word = !e.has("attacker")
-                    && members().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
-                // The same attacker against another target is another attack.
-                let targets_known = e.has("target") && members().any(|m| m.has("target"));
-                // "the bridge was struck" is not "the strike" on the port:
-                // a record that is no back-reference and names its own
-                // target ties by its word only to an attack on that target.
-                let other_target = !origin.backref && targets_known && !shares("target");
-                (same_word && !other_target)
-                    || shares("target")
-                    || (shares("attacker") && !targets_known)
+            EventType::Attack => self.attack_bond(e, origin),
+            EventType::Visit => {
+                let (visitor, place) = (shares("visitor"), shares("destination"));
+                bond(visitor && place, visitor || place)
             }
-            EventType::Visit => shares("visitor") || shares("destination"),
-            EventType::Call => shares("participant"),
+            EventType::Call => bond(false, shares("participant")),
             EventType::Statement => {
                 let Some(&last) = self.members.last() else {
-                    return false;
+                    return Bond::None;
                 };
                 // A summary then its quote: "X said ... ." then "'...,' X said."
                 let quote_after = |e: &Event| e.rule.0 == RuleId::StatementQuoteThenSpeaker;
                 let next_sentence = self.origins.get(last).map(|o| o.sentence + 1);
-                quote_after(e.event)
+                let quote = quote_after(e.event)
                     && !quote_after(self.profiles[last].event)
                     && next_sentence == Some(origin.sentence)
-                    && shares("speaker")
+                    && shares("speaker");
+                bond(false, quote)
             }
         }
     }
+
+    /// [`Tie::holds`] for an attack.
+    fn attack_bond(&self, e: &Profile<'_>, origin: Origin) -> Bond {
+        let members = || self.members.iter().map(|&j| &self.profiles[j]);
+        let shares = |role: &'static str| members().any(|m| e.shares(m, role));
+        // "the strike" with no attacker of its own means the strike told.
+        let stem = crate::coreference::attack_stem;
+        let word = stem(&e.event.trigger.text);
+        let same_word = !e.has("attacker")
+            && members().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
+        // The same attacker against another target is another attack.
+        let targets_known = e.has("target") && members().any(|m| m.has("target"));
+        // "the bridge was struck" is not "the strike" on the port: a record
+        // that is no back-reference and names its own target ties by its
+        // word only to an attack on that target.
+        let other_target = !origin.backref && targets_known && !shares("target");
+        // A state as a target ("Russia attacked Ukraine") is hit again and
+        // again in one article: alone it ties nothing.
+        let shares_specific_target = members().any(|m| {
+            e.of("target").any(|p| {
+                p.mention.sector != Some(Sector::Government)
+                    && m.of("target").any(|q| same_in(p, q))
+            })
+        });
+        // "a strike in Beirut" and "the strike on Beirut": one town named
+        // as the place or the target, by the same name.
+        let shares_place = members().any(|m| {
+            e.places().any(|p| {
+                m.places()
+                    .any(|q| name(p.mention).eq_ignore_ascii_case(name(q.mention)))
+            })
+        });
+        let attacker = shares("attacker");
+        // The weapon told again ("the bomb went off") ties loosely, as the
+        // same attacker does: to the bombing told last.
+        let weapon = shares("weapon");
+        if shares_specific_target || shares_place || attacker && shares("target") {
+            Bond::Strong
+        } else if (same_word && !other_target) || (attacker && !targets_known) || weapon {
+            Bond::Weak
+        } else {
+            Bond::None
+        }
+    }
+}
+
+/// How a record is tied to an event told before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Bond {
+    None,
+    /// A word or a party the record may share with several events: it
+    /// joins the one told last.
+    Weak,
+    /// The record names what only that event has (its target, its place,
+    /// its attacker against its target): if it has this bond with several
+    /// events that agree, they are one.
+    Strong,
 }
 
 /// True when two parties of one role can be the same: see [`same_name`];
@@ -551,6 +654,74 @@ mod tests {
         apart(
             "Militias shelled the Syrian town of Homs. Later the attacks on Aleppo began.",
             &["shelled", "the attacks on"],
+        );
+    }
+
+    #[test]
+    fn a_range_that_misses_the_day_is_another_event() {
+        // Published Friday 8 March: Tuesday is the 5th, not in January.
+        apart(
+            "Rebels shelled Goma on Tuesday. The shelling of Goma killed six. \
+             The last time rebels shelled Goma was in January.",
+            &["shelled Goma on Tuesday", "rebels shelled Goma was"],
+        );
+        linked(
+            "Rebels shelled Goma on Tuesday. The shelling of Goma killed six. \
+             It was the third time rebels shelled Goma this month.",
+            &["shelled Goma on Tuesday", "rebels shelled Goma this"],
+        );
+    }
+
+    #[test]
+    fn a_state_as_the_only_shared_target_ties_nothing() {
+        apart(
+            "Valdoria attacked Narvia with drones overnight. \
+             Elsewhere, a missile strike on Narvia killed a farmer.",
+            &["attacked", "strike"],
+        );
+        // Its capital, named by both, does.
+        linked(
+            "Valdoria attacked the port of Kismayo with drones overnight. \
+             Officials said the drone strike on the port of Kismayo killed a farmer.",
+            &["attacked", "strike"],
+        );
+    }
+
+    #[test]
+    fn a_record_that_names_two_events_joins_them() {
+        // The strike in the town, then the army's strike: one strike once
+        // a record names the army and the town.
+        let text = "Three people died in a strike in Kidal. \
+             The army claimed the strike hours later. \
+             The army strike on Kidal was its first in months.";
+        linked(
+            text,
+            &["a strike in Kidal", "the strike hours", "army strike"],
+        );
+        // Two attackers cannot be one event, whatever names both places.
+        apart(
+            "Rebels shelled Kidal on Monday. Government forces also shelled Kidal. \
+             The shelling of Kidal by government forces drew protests.",
+            &["Rebels shelled", "forces also shelled"],
+        );
+    }
+
+    #[test]
+    fn the_weapon_told_again_is_the_same_attack() {
+        linked(
+            "A car bomb exploded outside the army headquarters in Tarvo on Monday. \
+             Police said the bomb went off as officers left the building.",
+            &["exploded", "went off"],
+        );
+        // Unless the day or the attacker differs.
+        apart(
+            "A bomb exploded at a market in Kano on Monday. \
+             A bomb exploded at a mosque in Kano on Thursday.",
+            &["exploded at a market", "exploded at a mosque"],
+        );
+        apart(
+            "Rebels fired rockets at Goma. Government forces fired rockets at Beni.",
+            &["Rebels fired", "forces fired"],
         );
     }
 }

@@ -15,7 +15,7 @@ use crate::words::lists::attack::{
     FOCUS_ADVERBS, IRREGULAR_PARTICIPLES, PASSIVE_AUXILIARIES, PERFECT_AND_MODALS,
     SUBJECT_PLACE_PREPOSITIONS, TELL_LINKS, TELL_VERBS, TRIGGER_PREPOSITIONS,
 };
-use crate::words::lists::rules::BE_FORMS;
+use crate::words::lists::rules::{BE_FORMS, CLAUSE_STARTERS, COORDINATORS};
 
 /// The verb rule on the attack verb `tr`: in the passive (or a reduced
 /// passive, "shelled by"), the subject is the target and "by" names the
@@ -85,9 +85,24 @@ fn noun_use(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
         && !subject_noun
         && (c.is_in(t - 1, &BEFORE_VERB)
             || c.mention_ending(t)
-                .is_some_and(|mi| !matches!(c.mentions()[mi].class, Class::Demonym))
+                .is_some_and(|mi| subject_of_bare_verb(c, mi))
                 && !w.ends_with('s'));
     !verbish
+}
+
+/// True when mention `mi`, right before a bare attack word, can be its
+/// subject ("Rebels attack a convoy", "X and Y strike targets"): an actor
+/// that opens a clause. A place, or a name after an article, adjective or
+/// preposition, modifies the noun instead ("killed in a Beirut strike",
+/// "after the deadly Kabul attack").
+fn subject_of_bare_verb(c: &Ctx<'_, '_>, mi: usize) -> bool {
+    let m = &c.mentions()[mi];
+    let s = m.toks.start;
+    !matches!(m.class, Class::Demonym | Class::Place)
+        && (s == c.range.start
+            || c.is_in(s - 1, &CLAUSE_STARTERS)
+            || c.is_in(s - 1, &COORDINATORS)
+            || !c.word(s - 1).starts_with(|ch: char| ch.is_alphanumeric()))
 }
 
 /// True for uses of the verb whose attack, if any, another trigger tells:
