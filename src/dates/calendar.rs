@@ -198,8 +198,7 @@ fn resolve_relative(
         ),
         DateKind::Recent { unit, n } => (None, recent(unit, n, p)),
         // "three days ago" is a day, "six weeks ago" a week, "two years
-        // ago" a year; hours, decades and vague or approximate counts are
-        // not resolved.
+        // ago" a year; hours, decades and vague counts are not resolved.
         DateKind::Ago {
             n: Some(n),
             unit,
@@ -208,6 +207,13 @@ fn resolve_relative(
             Unit::Day => (shift(p, -i64::from(n)), None),
             _ => (None, period(unit, p, -i64::from(n)).map(|(r, _)| r)),
         },
+        // "nearly five years ago": no day, but the unit either side of it,
+        // which still tells it from this week's events.
+        DateKind::Ago {
+            n: Some(n),
+            unit,
+            approx: true,
+        } => (None, approximately_ago(unit, i64::from(n), p)),
         DateKind::Ago { .. } => (None, None),
         DateKind::Since(ref inner) => (None, since_range(inner, p)),
         _ => as_value(kind, occurrence(kind, p, tense, since)),
@@ -261,6 +267,16 @@ fn relative_day(day: RelativeDay, p: NaiveDate) -> Option<NaiveDate> {
 
 /// The week, month or year `offset` of them from publication `p` ("last
 /// week", "six weeks ago"), with its grain; none for other units.
+/// The days from `n + 1` units to `n - 1` units before publication `p`.
+fn approximately_ago(unit: Unit, n: i64, p: NaiveDate) -> Option<DayRange> {
+    if unit == Unit::Day {
+        return Some((shift(p, -n - 1)?, shift(p, 1 - n)?));
+    }
+    let (first, _) = period(unit, p, -n - 1)?;
+    let (last, _) = period(unit, p, 1 - n)?;
+    Some((first.0, last.1))
+}
+
 fn period(unit: Unit, p: NaiveDate, offset: i64) -> Option<(DayRange, Grain)> {
     match unit {
         Unit::Week => Some((week_range(shift(p, 7 * offset)?)?, Grain::Week)),
