@@ -6,10 +6,11 @@ use crate::event::EventType;
 use crate::event::Modality;
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::modality::{
-    CONDITIONS, CUE_BARRIERS, DISOWNED_PARTS, FINITE_BE, FUTURE_AUXILIARIES, HYPOTHETICAL,
-    NEGATION, PLANNED, POSSIBILITY_MODALS, SCHEDULED, SCHEDULE_BE, SCHEDULE_CUES,
-    WEAK_HYPOTHETICAL,
+    CONDITIONAL_MODALS, CONDITIONS, CUE_BARRIERS, DISOWNED_PARTS, FINITE_BE, FUTURE_AUXILIARIES,
+    HYPOTHETICAL, INDEFINITE_DETERMINERS, NEGATION, PLANNED, POSSIBILITY_MODALS, SCHEDULED,
+    SCHEDULE_BE, SCHEDULE_CUES, WEAK_HYPOTHETICAL,
 };
+use crate::words::lists::rules::CLAUSE_STARTERS;
 
 /// The shapes of all the cue words above.
 const CUE_SHAPES: Shapes = CUE_BARRIERS
@@ -29,7 +30,7 @@ struct Cues {
 /// The modality of a trigger at tokens `t..e` in the context's sentence.
 pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> Modality {
     let mut cues = cues_before(c, t, kind);
-    cues.hypothetical |= condition_after(c, e, kind);
+    cues.hypothetical |= condition_after(c, e, kind) || supposed_subject(c, t, e, kind);
     cues.planned |= scheduled_subject(c, t, e, kind);
     decide(c, t, e, kind, &cues)
 }
@@ -95,6 +96,22 @@ fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: EventType) -> bool {
         kind == EventType::Attack && c.is_in(j, &CONDITIONS)
             || c.is_word(j, "were") && c.is_word(j + 1, "to")
     })
+}
+
+/// "An attack on the airport would mean war": an attack noun after "a",
+/// "an" or "any" that is the subject of "would", "could" or "might" is a
+/// supposition. The scan from the noun to the modal stops at a clause
+/// starter or a past verb ("an attack that killed three", "an attack
+/// killed three and could ...").
+fn supposed_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
+    let noun = kind == EventType::Attack && !c.word(t).ends_with("ed");
+    if !noun || !c.before(t, 3).any(|k| c.is_in(k, &INDEFINITE_DETERMINERS)) {
+        return false;
+    }
+    let mut ahead = c.ahead(e, 14).take_while(|&j| {
+        !(c.is_in(j, &CLAUSE_STARTERS) || c.word(j).ends_with("ed") || c.is_word(j, "."))
+    });
+    ahead.any(|j| c.is_in(j, &CONDITIONAL_MODALS))
 }
 
 /// "A call between X and Y is planned for Friday": a trigger noun that is
@@ -181,6 +198,33 @@ mod tests {
             ("Militias launched rocket attacks on the base on Monday.", a),
             (
                 "The army prepared the ground, then shelled the town with artillery.",
+                a,
+            ),
+        ] {
+            assert_eq!(attack_modality(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_indefinite_attack_as_the_subject_of_would_is_supposed() {
+        let h = Some(Modality::Hypothetical);
+        let a = Some(Modality::Asserted);
+        for (text, want) in [
+            ("A Russian attack on the plant might cause a disaster.", h),
+            (
+                "Any missile strike on the dam could kill hundreds of villagers.",
+                h,
+            ),
+            (
+                "An attack on the airport killed three people and could be investigated.",
+                a,
+            ),
+            (
+                "The rocket attack on the airport would later be described as a turning point.",
+                a,
+            ),
+            (
+                "A drone attack on the port on Monday was the first that could be confirmed.",
                 a,
             ),
         ] {
