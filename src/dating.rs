@@ -7,6 +7,7 @@ use crate::event::{EventDate, EventKind};
 use crate::pipeline::Analysis;
 use crate::records::Drafts;
 use crate::rules::{Roles, RuleId};
+use crate::words::lists::rules::RELATIVE_PRONOUNS;
 use chrono::NaiveDate;
 
 /// Per sentence, its date expressions once looked for: by a rule that
@@ -87,7 +88,8 @@ impl<'a, 't> Dating<'a, 't> {
         let others = of_sentence(&self.triggers, si);
         let statement = matches!(kind, EventKind::Statement(_));
         let x = governing_date(a.text, sentence, dates, trigger, statement, said, clauses)
-            .filter(|x| statement || !nearer_event(x.span, trigger, others))?;
+            .filter(|x| statement || !nearer_event(x.span, trigger, others))
+            .filter(|x| !in_relative_clause(a.text, trigger, x.span))?;
         let (value, range) = crate::dates::resolve(&x.kind, self.published, tense);
         Some(EventDate {
             text: a.text[x.span.range()].to_string(),
@@ -164,6 +166,17 @@ fn of_sentence(list: &[(usize, Span)], si: usize) -> &[(usize, Span)] {
     &list[lo..hi]
 }
 
+/// True when a date after the trigger lies in a relative clause set off
+/// by a comma between them: in "blamed the bombing on the rebels, who
+/// signed a truce last August", the date is the truce's.
+fn in_relative_clause(text: &str, trigger: Span, date: Span) -> bool {
+    let between = text.get(trigger.end..date.start).unwrap_or("");
+    between.split(',').skip(1).any(|clause| {
+        let first = clause.split_whitespace().next().unwrap_or("");
+        RELATIVE_PRONOUNS.contains(first) || first.eq_ignore_ascii_case("whose")
+    })
+}
+
 /// True when another event's trigger of the sentence lies between a date
 /// and this trigger, nearer to the date: in "the raid on the port,
 /// recalling the shelling on New Year's Eve", the date is the shelling's,
@@ -221,5 +234,29 @@ mod tests {
                 .collect();
             assert_eq!(statement_dates(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_date_in_a_relative_clause_after_the_trigger_is_the_clauses() {
+        let attack_date = |text: &str| {
+            let p = crate::parse_date("2024-03-06").expect("test date");
+            let events = Extractor::new().extract(&Document::new("t", text).published(p));
+            let attack = events
+                .into_iter()
+                .find(|e| matches!(e.kind, EventKind::Attack(_)));
+            attack.map(|e| e.date.map(|d| d.text))
+        };
+        assert_eq!(
+            attack_date("Rebels bombed the depot, which was built in 2019."),
+            Some(None)
+        );
+        assert_eq!(
+            attack_date("Police blamed the bombing on rebels, who signed a truce last August."),
+            Some(None)
+        );
+        assert_eq!(
+            attack_date("Rebels bombed the depot on Monday, which angered the government."),
+            Some(Some("on Monday".to_string()))
+        );
     }
 }

@@ -18,7 +18,7 @@
 use crate::event::{Event, EventKind, EventType, Mention, Modality, Sector};
 use crate::rules::RuleId;
 use crate::words::lists::link::{DATE_PREPOSITIONS, NAME_STOP_WORDS, TOURS};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::cell::OnceCell;
 
 /// What records knew of a record when it was built, for linking.
@@ -130,6 +130,8 @@ pub(crate) struct Profile<'e> {
     day: Option<NaiveDate>,
     /// The first and last day of a date that names a range ("in January").
     range: Option<(NaiveDate, NaiveDate)>,
+    /// The first and last year of its date, wherever it is written.
+    years: Option<(i32, i32)>,
     /// The words of a date that resolved to no day.
     day_words: Option<&'e str>,
     tour: bool,
@@ -166,6 +168,10 @@ impl<'e> Profile<'e> {
             class: modality_class(event.modality),
             day: event.date.as_ref().and_then(|d| d.value),
             range: event.date.as_ref().and_then(|d| d.range),
+            years: event.date.as_ref().and_then(|d| {
+                let (first, last) = d.range.or(d.value.map(|v| (v, v)))?;
+                Some((first.year(), last.year()))
+            }),
             day_words: day_words(event),
             tour: matches!(event.kind, EventKind::Visit(_)) && is_tour(event),
             parties,
@@ -272,6 +278,14 @@ where
             .filter_map(|m| m.range)
             .any(|r| outside(d, r))
         {
+            return true;
+        }
+    }
+    // A date far from its trigger may be the telling's, but not years
+    // away: "five years ago, on a call, ..." is not this week's call.
+    if let Some((first, last)) = e.years {
+        let mut years = members.clone().filter_map(|m| m.years).peekable();
+        if years.peek().is_some() && years.all(|(f, l)| l < first || f > last) {
             return true;
         }
     }
@@ -722,6 +736,15 @@ mod tests {
         apart(
             "Rebels fired rockets at Goma. Government forces fired rockets at Beni.",
             &["Rebels fired", "forces fired"],
+        );
+    }
+
+    #[test]
+    fn a_date_years_away_is_another_event_wherever_it_is_written() {
+        apart(
+            "Mbeki held a phone call with Lind on Friday. The call lasted an hour. \
+             Nearly five years ago, Mbeki repeatedly pressed Lind about the mine on a call.",
+            &["held a phone call", "on a call"],
         );
     }
 }
