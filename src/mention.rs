@@ -239,11 +239,26 @@ impl<'a> Finder<'a> {
             .range
             .clone()
             .find(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Num));
+        let after_dateline = self.after_dateline();
         let all_caps = self.all_caps_line();
         self.range
             .clone()
-            .map(|i| self.is_name_token(i, Some(i) == first_word, all_caps))
+            .map(|i| {
+                let first = Some(i) == first_word || Some(i) == after_dateline;
+                self.is_name_token(i, first, all_caps)
+            })
             .collect()
+    }
+
+    /// The word after a dateline in capitals and a dash ("BAGHDAD – The
+    /// ministry ..."), which opens the sentence as its first word would.
+    fn after_dateline(&self) -> Option<usize> {
+        let dash = (self.range.clone()).take(6).find(|&i| {
+            self.tokens[i].kind == TokenKind::Punct && matches!(self.tok(i), "-" | "–" | "—")
+        })?;
+        let words = (self.range.start..dash).filter(|&i| self.tokens[i].kind == TokenKind::Word);
+        let capitals = |i: usize| !self.tok(i).chars().any(char::is_lowercase);
+        (words.clone().next().is_some() && words.into_iter().all(capitals)).then_some(dash + 1)
     }
 
     /// A line in capitals (of three words or more): its capitals mark no names.
@@ -754,6 +769,23 @@ mod tests {
             "may", "MAY", "march", "Mondays", "Monda", "Minister", "", ".", "É",
         ] {
             assert!(!is_calendar(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_opens_the_sentence() {
+        for (text, want) in [
+            (
+                "NAIROBI – The United States urged Kenya to act.",
+                &["NAIROBI", "United States", "Kenya"][..],
+            ),
+            // Not after a dash inside the sentence.
+            (
+                "The envoy - The Hague's man - left Nairobi.",
+                &["envoy", "The Hague", "man", "Nairobi"],
+            ),
+        ] {
+            assert_eq!(mention_texts(text), want, "{text}");
         }
     }
 }
