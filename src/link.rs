@@ -17,7 +17,7 @@
 
 use crate::event::{Event, EventKind, EventType, Mention, Modality, Sector};
 use crate::rules::RuleId;
-use crate::words::lists::link::{DATE_PREPOSITIONS, NAME_STOP_WORDS, TOURS};
+use crate::words::lists::link::{DATE_PREPOSITIONS, NAME_STOP_WORDS, SAY_FORMS, TELL_FORMS, TOURS};
 use chrono::{Datelike, NaiveDate};
 use std::cell::OnceCell;
 
@@ -30,6 +30,8 @@ pub(crate) struct Origin {
     pub backref: bool,
     /// Index of the record's sentence.
     pub sentence: usize,
+    /// True when that sentence is the headline.
+    pub headline: bool,
 }
 
 /// Sets the event id of every record of one document.
@@ -43,6 +45,8 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
             }
         })
         .collect();
+    let headline_statement =
+        (profiles.iter().zip(origins)).any(|(p, o)| o.headline && p.kind == EventType::Statement);
     // Each cluster: the indices of its records, in text order.
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut cluster_of: Vec<usize> = Vec::with_capacity(events.len());
@@ -51,6 +55,7 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
             refers_to: None,
             backref: false,
             sentence: 0,
+            headline: false,
         });
         let compatible = |c: &Vec<usize>| {
             let first = c.first().map_or(i, |&f| f);
@@ -60,9 +65,11 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
             .refers_to
             .and_then(|j| cluster_of.get(j).copied())
             .filter(|&c| compatible(&clusters[c]));
-        // A statement joins an earlier one only as its quote (see `Tie`).
-        let may_join =
-            e.kind != EventType::Statement || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker;
+        // A statement joins an earlier one only as its quote or as the
+        // body's telling of a headline's (see `Tie`).
+        let may_join = e.kind != EventType::Statement
+            || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker
+            || (headline_statement && !origin.headline);
         let tied: Vec<(usize, Bond)> = if may_join {
             (clusters.iter().enumerate())
                 .filter(|(_, members)| !members.is_empty() && compatible(members))
@@ -366,7 +373,15 @@ impl Tie<'_, '_> {
                     && !quote_after(self.profiles[last].event)
                     && next_sentence == Some(origin.sentence)
                     && shares("speaker");
-                bond(false, quote)
+                // A headline's statement, told again in the body by the
+                // same speaker with the same verb ("X urges ..." then "X
+                // urged ..."): the first such telling joins it.
+                let in_headline = |&m: &usize| self.origins.get(m).is_some_and(|o| o.headline);
+                let restated = !origin.headline
+                    && self.members.iter().all(in_headline)
+                    && shares("speaker")
+                    && members().any(|m| same_verb(&m.event.trigger.text, &e.event.trigger.text));
+                bond(false, quote || restated)
             }
         }
     }
@@ -427,6 +442,18 @@ enum Bond {
     /// its attacker against its target): if it has this bond with several
     /// events that agree, they are one.
     Strong,
+}
+
+/// True when two speech triggers start with forms of one verb ("urges",
+/// "urged"; "says", "said").
+fn same_verb(a: &str, b: &str) -> bool {
+    let first = |t: &'_ str| t.split(' ').next().unwrap_or_default().to_ascii_lowercase();
+    let (a, b) = (first(a), first(b));
+    let stem = crate::coreference::attack_stem;
+    [&SAY_FORMS, &TELL_FORMS]
+        .iter()
+        .any(|forms| forms.contains(&a) && forms.contains(&b))
+        || stem(&a) == stem(&b)
 }
 
 /// True when two parties of one role can be the same: see [`same_name`];
@@ -745,6 +772,21 @@ mod tests {
             "Mbeki held a phone call with Lind on Friday. The call lasted an hour. \
              Nearly five years ago, Mbeki repeatedly pressed Lind about the mine on a call.",
             &["held a phone call", "on a call"],
+        );
+    }
+
+    #[test]
+    fn a_headline_statement_is_the_body_s_first_telling_of_it() {
+        let text = "Ruiz urges restraint in border dispute\n\n\
+             Foreign Minister Ana Ruiz urged both armies to show restraint on Monday. \
+             Later, Ruiz urged the envoys to meet again.";
+        linked(text, &["urges", "Ruiz urged both"]);
+        apart(text, &["urges", "Ruiz urged the envoys"]);
+        // Another verb is another statement.
+        apart(
+            "Ruiz urges restraint in border dispute\n\n\
+             Foreign Minister Ana Ruiz said the border was calm.",
+            &["urges", "said"],
         );
     }
 }

@@ -62,6 +62,7 @@ pub(crate) fn build(
             refers_to,
             backref: d.backref,
             sentence: d.sentence,
+            headline: a.sentences[d.sentence].headline,
         });
     }
     crate::link::within_document(doc.id(), &mut out, &origins);
