@@ -468,7 +468,14 @@ pub(crate) fn same_in(a: &Party<'_>, b: &Party<'_>) -> bool {
         "target" => x.sector.is_some() && x.sector == y.sector,
         _ => true,
     };
-    same_name(a, b) || (by_country && x.country.is_some() && x.country == y.country)
+    // "gunmen", "rebel groups": armed men nobody has named may be any
+    // such band, and may be told three ways in one report.
+    let unnamed = |m: &Mention| {
+        m.canonical.is_none() && m.country.is_none() && m.sector == Some(Sector::ArmedGroup)
+    };
+    same_name(a, b)
+        || (by_country && x.country.is_some() && x.country == y.country)
+        || (a.role == "attacker" && unnamed(x) && unnamed(y))
 }
 
 /// True when two parties can be named alike: the same name, the same last
@@ -787,6 +794,21 @@ mod tests {
             "Ruiz urges restraint in border dispute\n\n\
              Foreign Minister Ana Ruiz said the border was calm.",
             &["urges", "said"],
+        );
+    }
+
+    #[test]
+    fn armed_men_nobody_has_named_may_be_told_two_ways() {
+        linked(
+            "Gunmen ambushed a police truck near Kidal on Monday, killing four officers. \
+             Officials said rebel fighters carried out the ambush to seize weapons.",
+            &["ambushed", "the ambush"],
+        );
+        // A named or state force is no such band.
+        apart(
+            "Rebels attacked a village near Goma. \
+             Government forces shelled the village near Goma.",
+            &["attacked", "shelled"],
         );
     }
 }
