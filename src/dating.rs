@@ -167,13 +167,17 @@ fn of_sentence(list: &[(usize, Span)], si: usize) -> &[(usize, Span)] {
 }
 
 /// True when a date after the trigger lies in a relative clause set off
-/// by a comma between them: in "blamed the bombing on the rebels, who
-/// signed a truce last August", the date is the truce's.
+/// by a comma or a dash between them: in "blamed the bombing on the
+/// rebels, who signed a truce last August" or "will visit the port --
+/// where clashes broke out last month", the date is the clause's.
 fn in_relative_clause(text: &str, trigger: Span, date: Span) -> bool {
     let between = text.get(trigger.end..date.start).unwrap_or("");
-    between.split(',').skip(1).any(|clause| {
+    let marks = [',', '-', '–', '—', '('];
+    between.split(marks).skip(1).any(|clause| {
         let first = clause.split_whitespace().next().unwrap_or("");
-        RELATIVE_PRONOUNS.contains(first) || first.eq_ignore_ascii_case("whose")
+        RELATIVE_PRONOUNS.contains(first)
+            || first.eq_ignore_ascii_case("whose")
+            || first.eq_ignore_ascii_case("where")
     })
 }
 
@@ -248,6 +252,10 @@ mod tests {
         };
         assert_eq!(
             attack_date("Rebels bombed the depot, which was built in 2019."),
+            Some(None)
+        );
+        assert_eq!(
+            attack_date("Rebels shelled the port -- where clashes broke out last month."),
             Some(None)
         );
         assert_eq!(
