@@ -22,8 +22,8 @@ use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{
-    ARTICLES, CASUALTY_PARTICIPLES, CLAUSE_STARTERS, COORDINATORS, DANGLING, RELATIVE_PRONOUNS,
-    TIME_PREPOSITIONS, TIME_WORDS,
+    ARTICLES, CASUALTY_PARTICIPLES, CLAUSE_STARTERS, COMPASS_ADJECTIVES, COORDINATORS, DANGLING,
+    RELATIVE_PRONOUNS, TIME_PREPOSITIONS, TIME_WORDS,
 };
 pub(crate) use crate::words::lists::rules::{PREPOSITIONS, VERB_GROUP};
 pub(crate) use crate::words::{lower, Shapes, Words};
@@ -334,7 +334,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ("Russia's army": "Russia").
     fn is_object_or_possessor(&self, m: &EntityMention) -> bool {
         let s = m.toks.start;
-        let phrase = if self.follows(s, &ARTICLES) { s - 1 } else { s };
+        let phrase = self.back_over(self.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
         let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
         self.follows(phrase, &PREPOSITIONS)
             || after_poss

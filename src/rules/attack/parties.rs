@@ -39,8 +39,13 @@ pub(super) fn weapon_at(c: &Ctx<'_, '_>, i: usize) -> bool {
     let k = c.forward_while(i, |k| {
         c.is_in(k, &WEAPON_DETERMINERS) || c.kind(k) == Some(TokenKind::Num)
     });
-    // "by Shahed-131/136 drones": a name of a model before the weapon.
-    let after_name = c.mention_starting(k).map(|mi| c.mentions()[mi].toks.end);
+    // "by Kestrel-7/9 drones": a name of a model (and its variants) before
+    // the weapon.
+    let after_name = c.mention_starting(k).map(|mi| {
+        c.forward_while(c.mentions()[mi].toks.end, |j| {
+            matches!(c.word(j), "/" | "\"" | "”" | "’") || c.kind(j) == Some(TokenKind::Num)
+        })
+    });
     c.weapon(|w| w.toks.start == k || Some(w.toks.start) == after_name)
         .is_some()
 }
@@ -65,10 +70,14 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
     if let Some(w) = ws.iter().find(|w| w.toks.end == t || w.toks.end + 1 == t) {
         return Some(Filler::Span(w.span));
     }
-    let k = (c.ahead(e, 6)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS))?;
+    // "with rockets", or "by drones" (which names no attacker).
+    let by_weapon = |k: usize| c.is_word(k, "by") && weapon_at(c, k + 1);
+    let k = (c.ahead(e, 6)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS) || by_weapon(k))?;
+    // A model's name may come first: "by Kestrel-7/9 drones".
+    let reach = if by_weapon(k) { 6 } else { 3 };
     let first = ws
         .iter()
-        .position(|w| w.toks.start > k && w.toks.start <= k + 3)?;
+        .position(|w| w.toks.start > k && w.toks.start <= k + reach)?;
     // "rockets, shells and drones": the list of weapons.
     let last = (first..ws.len() - 1)
         .find(|&l| ws[l + 1].toks.start > ws[l].toks.end + 2)

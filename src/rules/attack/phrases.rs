@@ -9,7 +9,7 @@ use crate::words::lists::attack::{
     ADVERBS_IN_VERB, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
     PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
 };
-use crate::words::lists::rules::{ARTICLES, DETERMINERS, RELATIVE_PRONOUNS};
+use crate::words::lists::rules::{ARTICLES, COMPASS_ADJECTIVES, DETERMINERS, RELATIVE_PRONOUNS};
 use crate::words::Words;
 
 /// The noun phrase starting at token `i`: a mention, or determiner + words
@@ -183,14 +183,21 @@ pub(super) fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option
     if let Some(mi) = subject {
         return keep(c.filler(mi));
     }
-    let open = (c.range.start..t).find(|&k| c.kind(k) == Some(TokenKind::Word))?;
+    // The clause opens after an opening phrase of place or time ("In the
+    // north, a farmer was killed").
+    let first = (c.range.start..t).find(|&k| c.kind(k) == Some(TokenKind::Word))?;
+    let open = if c.is_in(first, &PREPOSITIONS) {
+        (first..t).find(|&k| c.is_word(k, ","))? + 1
+    } else {
+        first
+    };
     np_at(c, open)
         .filter(|f| !counted(f))
         .or_else(|| c.subject_before(t).map(|mi| c.filler(mi)))
 }
 
 /// The token after the subject of the passive verb at `t`: before its
-/// adverbs, auxiliary and relative pronoun ("a 68-year-old man was
+/// adverbs, auxiliary and relative pronoun ("a 40-year-old driver was
 /// killed", "the clerk who was stabbed").
 fn auxiliary_start(c: &Ctx<'_, '_>, t: usize) -> usize {
     let mut a = c.back_over(t, &ADVERBS_IN_VERB);
@@ -227,11 +234,9 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
 /// True when mention `mi` is in a prepositional phrase, or joined to one
 /// ("in Valdoria and Ostland").
 fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
-    let mut s = c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start;
-    if c.follows(s, &ARTICLES) {
-        s -= 1;
-    }
-    s > c.range.start + 1 && c.is_in(s - 1, &PREPOSITIONS)
+    let s = c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start;
+    let s = c.back_over(c.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
+    s > c.range.start && c.is_in(s - 1, &PREPOSITIONS)
 }
 
 /// True when a phrase opens with a count ("at least one clerk was
