@@ -99,8 +99,8 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         clusters[c].push(i);
         cluster_of.push(c);
         // A record tied to two events that agree in everything makes them
-        // one: "a strike in Beirut" then "Israel's strike", told apart
-        // until "the Israeli strike on Beirut" names both.
+        // one: "a strike in Kidal" then "the army's strike", told apart
+        // until "the army's strike on Kidal" names both.
         let strong = tied
             .into_iter()
             .filter(|&(o, bond)| o != c && bond == Bond::Strong);
@@ -409,7 +409,7 @@ impl Tie<'_, '_> {
                     && m.of("target").any(|q| same_in(p, q))
             })
         });
-        // "a strike in Beirut" and "the strike on Beirut": one town named
+        // "a strike in Kidal" and "the strike on Kidal": one town named
         // as the place or the target, by the same name.
         let shares_place = members().any(|m| {
             e.places().any(|p| {
@@ -418,7 +418,7 @@ impl Tie<'_, '_> {
             })
         });
         let attacker = shares("attacker");
-        // The weapon told again ("the bomb went off") ties loosely, as the
+        // The weapon told again ("the device exploded") ties loosely, as the
         // same attacker does: to the bombing told last.
         let weapon = shares("weapon");
         if shares_specific_target || shares_place || attacker && shares("target") {
@@ -777,7 +777,7 @@ mod tests {
     fn a_date_years_away_is_another_event_wherever_it_is_written() {
         apart(
             "Mbeki held a phone call with Lind on Friday. The call lasted an hour. \
-             Nearly five years ago, Mbeki repeatedly pressed Lind about the mine on a call.",
+             Almost four years ago, Mbeki repeatedly pressed Lind about the mine on a call.",
             &["held a phone call", "on a call"],
         );
     }

@@ -207,7 +207,7 @@ fn resolve_relative(
             Unit::Day => (shift(p, -i64::from(n)), None),
             _ => (None, period(unit, p, -i64::from(n)).map(|(r, _)| r)),
         },
-        // "nearly five years ago": no day, but the unit either side of it,
+        // "almost four years ago": no day, but the unit either side of it,
         // which still tells it from this week's events.
         DateKind::Ago {
             n: Some(n),

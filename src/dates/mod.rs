@@ -92,7 +92,7 @@ pub(crate) enum DateKind {
         /// How many units; `None` for "recent"/"few", which take a default.
         n: Option<u32>,
     },
-    /// "six weeks ago", "Nearly five years ago".
+    /// "six weeks ago", "Almost four years ago".
     Ago {
         /// How many units; `None` for "a few", "several".
         n: Option<u32>,

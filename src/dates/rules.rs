@@ -549,7 +549,7 @@ fn build_recent(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     })
 }
 
-/// "six weeks ago", "Nearly five years ago", "a few days ago".
+/// "six weeks ago", "Almost four years ago", "a few days ago".
 fn build_ago(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     // The pattern requires a count, so the default of one never applies.
     let n = count_of(caps, text)?;

@@ -124,7 +124,7 @@ Clashes have intensified in recent days. | 2024-03-15 | past | in recent days | 
 In the past month, three ministers have quit. | 2024-03-15 | past | In the past month | - | 2024-02-15..2024-03-15
 Power cuts have worsened over the past three weeks. | 2024-03-15 | past | over the past three weeks | - | 2024-02-23..2024-03-15
 The camp was set up six weeks ago. | 2024-03-15 | past | six weeks ago | - | 2024-01-29..2024-02-04
-Nearly five years ago, the dam burst. | 2024-03-15 | past | Nearly five years ago | - | 2018-01-01..2020-12-31
+Almost four years ago, the dam burst. | 2024-03-15 | past | Almost four years ago | - | 2019-01-01..2021-12-31
 About three days ago, the dam burst. | 2024-03-15 | past | About three days ago | - | 2024-03-11..2024-03-13
 The envoy arrived three days ago. | 2024-03-15 | past | three days ago | 2024-03-12 | -
 The ceasefire collapsed two years ago. | 2024-03-15 | past | two years ago | - | 2022-01-01..2022-12-31

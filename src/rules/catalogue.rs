@@ -57,7 +57,7 @@ catalogue! {
     AttackWeaponExploded = "attack.weapon_exploded",
     /// "a roadside bomb killed N": a weapon as the subject of a casualty verb.
     AttackWeaponKilled = "attack.weapon_killed",
-    /// "a suicide bomber blew himself up": an attacker who blew himself or a target up.
+    /// "the bomber blew himself up at the gate": an attacker who blew himself or a target up.
     AttackBlewUp = "attack.blew_up",
     /// "X claimed (responsibility for) the attack": the claimant is the attacker.
     AttackClaimed = "attack.claimed",

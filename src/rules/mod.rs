@@ -566,7 +566,7 @@ fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
         return Some(span);
     };
     // The tokens of the span before the date and the phrase that leads to it
-    // ("in the first week of"), less dangling words and punctuation.
+    // ("in the second week of"), less dangling words and punctuation.
     let first = index(span.start);
     let end = index(date.span.start);
     let lead = (first..end)
