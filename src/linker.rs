@@ -1,9 +1,12 @@
 //! [`EventLinker`]: the records of many documents joined into the events
 //! they report, on a stream, with memory bounded by a window of days.
 
-use crate::event::{Event, EventType};
-use crate::link::{conflict, name, same_in, words, Party, Profile};
+use crate::event::{Event, EventType, Mention};
+use crate::lexicon::LexiconData;
+use crate::link::{conflict, is_tour, modality_class, name, same_in, words, Party, Profile};
+use crate::rules::RuleId;
 use chrono::NaiveDate;
+use once_cell::sync::Lazy;
 use std::collections::{HashMap, VecDeque};
 
 /// Joins the records of many documents that report the same happening,
@@ -19,7 +22,16 @@ use std::collections::{HashMap, VecDeque};
 ///   and destination, two participants of a call or a speaker on the same
 ///   resolved day; names match by canonical name, country or their words;
 ///   no attacker, visitor, destination, weapon or speaker names another;
+///   two tours by one visitor are one tour even when only one names where;
 /// - no resolved day differs, and a place named by both is the same place.
+///
+/// A series of attacks ("the attacks on Ruritanian forces") joins only a
+/// series, never one of its attacks, and by what a series keeps over weeks
+/// rather than by its days or weapons: the same target, by name or by
+/// country ("Ruritanian bases" and "Ruritania's troops"), in the same
+/// place, and attackers that name no two different groups or countries (a
+/// series is often blamed on someone's proxies in one article and named
+/// by its fighters' own name in the next).
 ///
 /// ```
 /// use newsevents::{Document, EventLinker, Extractor, NaiveDate};
@@ -65,6 +77,8 @@ pub struct EventLinker {
     forgotten: usize,
     /// The latest publication or event day seen.
     newest: Option<NaiveDate>,
+    /// How many documents were linked: the number of the next.
+    documents: u64,
 }
 
 /// What an event is found by: its kind, the day a call or statement must
@@ -79,10 +93,16 @@ struct Known {
     day: Option<NaiveDate>,
     /// Some of its records, for the party checks.
     records: Vec<Event>,
+    /// The numbers of the last documents that reported it, in the order
+    /// linked.
+    documents: Vec<u64>,
 }
 
 /// Records kept per known event: enough to compare parties.
 const RECORDS_PER_EVENT: usize = 8;
+
+/// Documents remembered per known event, for placing a series in time.
+const DOCUMENTS_PER_EVENT: usize = 8;
 
 impl Default for EventLinker {
     fn default() -> Self {
@@ -101,6 +121,7 @@ impl EventLinker {
             index: HashMap::new(),
             forgotten: 0,
             newest: None,
+            documents: 0,
         }
     }
 
@@ -134,9 +155,24 @@ impl EventLinker {
                 None => groups.push((e.event.clone(), vec![i])),
             }
         }
+        let document = self.documents;
+        self.documents += 1;
+        // A series is linked last: the documents this one shares a single
+        // event with tell that it was written at the same time.
+        let is_series_group = |members: &[usize]| {
+            let mut records = members.iter().map(|&i| &events[i]);
+            records.any(|e| e.kind.event_type() == EventType::Attack && is_series(e))
+        };
+        let mut groups: Vec<(bool, Vec<usize>)> = (groups.into_iter())
+            .map(|(_, members)| (is_series_group(&members), members))
+            .collect();
+        groups.sort_by_key(|&(series, _)| series);
+        // The earlier documents that report a single event of this one.
+        let mut companions: Vec<u64> = Vec::new();
         // This document's own events join only earlier documents' events.
         let mut new_events: Vec<(Vec<Key>, Known)> = Vec::new();
-        for (_, members) in &groups {
+        for (series, members) in &groups {
+            let series = *series;
             let records: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
             let day = records
                 .iter()
@@ -145,7 +181,11 @@ impl EventLinker {
             let group_keys = keys(&records);
             let found = self.candidates(&group_keys).into_iter().find(|&seq| {
                 let k = &self.recent[(seq - self.first_seq) as usize];
-                self.in_window(k.day, day) && same_event(&k.records, &records)
+                // A series lasts: without both days, only a document that
+                // shares an event with this one places it in time.
+                let dated = k.day.is_some() && day.is_some()
+                    || k.documents.iter().any(|d| companions.contains(d));
+                self.in_window(k.day, day) && (!series || dated) && same_event(&k.records, &records)
             });
             let id = match found {
                 Some(seq) => {
@@ -155,6 +195,15 @@ impl EventLinker {
                     known
                         .records
                         .extend(records.iter().take(room).map(|&e| e.clone()));
+                    if !series {
+                        companions.extend(known.documents.iter().copied());
+                    }
+                    if !known.documents.contains(&document) {
+                        if known.documents.len() == DOCUMENTS_PER_EVENT {
+                            known.documents.remove(0);
+                        }
+                        known.documents.push(document);
+                    }
                     known.id.clone()
                 }
                 None => {
@@ -166,6 +215,7 @@ impl EventLinker {
                             id: id.clone(),
                             day,
                             records: records.map(|&e| e.clone()).collect(),
+                            documents: vec![document],
                         },
                     ));
                     id
@@ -263,6 +313,18 @@ fn keys(records: &[&Event]) -> Vec<Key> {
         }
     };
     let mut keys: Vec<Key> = Vec::new();
+    // A series is found by its target's country: its attackers are named
+    // too differently to find it by them.
+    if kind == EventType::Attack && records.iter().any(|e| is_series(e)) {
+        for (_, m) in records.iter().flat_map(|e| e.roles()) {
+            if let Some(country) = country_of(m).map(|c| format!("*{c}")) {
+                let key = (kind, None, country);
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+        }
+    }
     for (_, m) in records
         .iter()
         .flat_map(|e| e.roles())
@@ -290,26 +352,166 @@ fn same_event(known: &[Event], new: &[&Event]) -> bool {
     let (Some(k), Some(n)) = (known.first(), new.first()) else {
         return false;
     };
-    if k.kind() != n.kind() || new.iter().any(|e| conflict(known.iter(), e)) {
+    if k.kind() != n.kind() {
         return false;
     }
-    let shared = |role: &'static str| new.iter().any(|e| known.iter().any(|m| e.shares(m, role)));
-    let named = |side: &[Profile<'_>]| side.iter().any(|e| e.has("location"));
-    // A place named by both must be the same place.
-    let other_place = named(&known) && named(&new) && !shared("location");
+    if n.kind() == EventType::Attack {
+        let series = |side: &[Profile<'_>]| side.iter().any(|e| is_series(e.event()));
+        // A series is not one of its attacks.
+        return match (series(&known), series(&new)) {
+            (true, true) => same_series(&known, &new),
+            (false, false) => same_attack(&known, &new),
+            _ => false,
+        };
+    }
+    if new.iter().any(|e| conflict(known.iter(), e)) {
+        return false;
+    }
+    let shared = |role: &'static str| shares(&known, &new, role);
     let same_day = new
         .iter()
         .filter_map(Profile::day)
         .any(|d| known.iter().any(|m| m.day() == Some(d)));
     match n.kind() {
-        EventType::Attack => {
-            !other_place && shared("attacker") && (shared("target") || shared("location"))
-        }
-        EventType::Visit => shared("visitor") && shared("destination"),
+        // Where a tour went is told by its stops, which one article may
+        // name and another not: one visitor's tours of a week are one.
+        EventType::Visit => shared("visitor") && (shared("destination") || is_tour(n.event())),
         // The same leaders call and speak often: the day must be known.
         EventType::Call => same_day && distinct_participants(&known, &new) >= 2,
         EventType::Statement => same_day && shared("speaker"),
+        EventType::Attack => same_attack(&known, &new),
     }
+}
+
+/// True when one of `new`'s `role` parties is one of `known`'s.
+fn shares(known: &[Profile<'_>], new: &[Profile<'_>], role: &'static str) -> bool {
+    new.iter().any(|e| known.iter().any(|m| e.shares(m, role)))
+}
+
+/// True when two single attacks are one: nothing conflicts, the attacker
+/// is shared, and so is the target or the place; a place named by both
+/// is the same place.
+fn same_attack(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    if new.iter().any(|e| conflict(known.iter(), e)) {
+        return false;
+    }
+    let shared = |role: &'static str| shares(known, new, role);
+    let named = |side: &[Profile<'_>]| side.iter().any(|e| e.has("location"));
+    let other_place = named(known) && named(new) && !shared("location");
+    !other_place && shared("attacker") && (shared("target") || shared("location"))
+}
+
+/// True when two series of attacks are one: see [`EventLinker`].
+fn same_series(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    let class = |e: &Profile<'_>| modality_class(e.event().modality);
+    let classes_agree = new
+        .iter()
+        .all(|e| known.iter().all(|m| class(m) == class(e)));
+    classes_agree
+        && shares(known, new, "location")
+        && shares_series_target(known, new)
+        && !attackers_clash(known, new)
+}
+
+/// True when the two sides name one target: of one country and of no two
+/// different sectors ("Ruritanian bases", "Ruritania's troops"; not its
+/// troops and its civilians, nor another country's troops), or, without
+/// countries, by one name.
+fn shares_series_target(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    let theirs: Vec<&Mention> = parties(known, "target").collect();
+    parties(new, "target").any(|a| {
+        theirs.iter().any(|b| match (country_of(a), country_of(b)) {
+            (Some(x), Some(y)) => {
+                x == y && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector)
+            }
+            _ => name(a).eq_ignore_ascii_case(name(b)),
+        })
+    })
+}
+
+/// The `role` parties named by the records of one side.
+fn parties<'a, 'e: 'a>(
+    side: &'a [Profile<'e>],
+    role: &'static str,
+) -> impl Iterator<Item = &'e Mention> + 'a {
+    let roles = side.iter().flat_map(|e| e.event().roles());
+    roles.filter(move |(r, _)| *r == role).map(|(_, m)| m)
+}
+
+/// True when both sides name an attacker by a known name or a country
+/// and none of one side is one of the other's: "Ruritanian soldiers" are
+/// not "Velnian soldiers", while "gunmen" or "a neighbour's proxies" can
+/// be anyone's.
+fn attackers_clash(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    fn identified<'e>(side: &[Profile<'e>]) -> Vec<&'e Mention> {
+        let attackers = parties(side, "attacker");
+        attackers
+            .filter(|m| m.country.is_some() || m.canonical.is_some())
+            .collect()
+    }
+    let (theirs, ours) = (identified(known), identified(new));
+    let same = |a: &Mention, b: &Mention| match (&a.canonical, &b.canonical) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => a.country.is_some() && a.country == b.country,
+    };
+    !theirs.is_empty()
+        && !ours.is_empty()
+        && !ours.iter().any(|a| theirs.iter().any(|b| same(a, b)))
+}
+
+/// True when a record tells of a series of attacks rather than one: an
+/// attack noun in the plural ("the attacks on", "airstrikes by").
+fn is_series(e: &Event) -> bool {
+    let noun = matches!(
+        e.rule.0,
+        RuleId::AttackNominal
+            | RuleId::AttackPossessive
+            | RuleId::AttackModifierAttacker
+            | RuleId::AttackLightVerbSubject
+            | RuleId::AttackByAgent
+            | RuleId::AttackClaimed
+            | RuleId::AttackBlamedFor
+            | RuleId::AttackBehind
+            | RuleId::AttackCounted
+            | RuleId::AttackBackref
+    );
+    let word = e.trigger.text.rsplit(' ').next().unwrap_or_default();
+    let plural = word.len() > 3
+        && word.ends_with(['s', 'S'])
+        && !word.ends_with("ss")
+        && !word.ends_with("SS");
+    noun && plural
+}
+
+/// The country of a party: the one it was given, or the country or
+/// demonym its name opens with ("American bases"). A compound such as
+/// "Ruritanian-backed" opens with no demonym, as a proxy is not of the
+/// country that backs it.
+fn country_of(m: &Mention) -> Option<&str> {
+    static COUNTRY_WORDS: Lazy<HashMap<String, String>> = Lazy::new(|| {
+        let data = LexiconData::builtin();
+        let words = data.country_words();
+        words
+            .map(|(w, iso)| (w.to_string(), iso.as_str().to_string()))
+            .collect()
+    });
+    if let Some(c) = m.country.as_deref() {
+        return Some(c);
+    }
+    let text = m.text.trim();
+    let text = (text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The ")))
+    .unwrap_or(text);
+    let ends = text.match_indices(' ').map(|(i, _)| i);
+    ends.chain(std::iter::once(text.len()))
+        .take(3)
+        .find_map(|end| {
+            let lead = text.get(..end)?;
+            let lead =
+                (lead.strip_suffix("'s").or_else(|| lead.strip_suffix("’s"))).unwrap_or(lead);
+            COUNTRY_WORDS.get(lead).map(String::as_str)
+        })
 }
 
 /// How many parties of a new call are parties of the known one, each
@@ -330,6 +532,8 @@ fn distinct_participants(known: &[Profile<'_>], new: &[Profile<'_>]) -> usize {
 mod tests {
     use super::EventLinker;
     use crate::document::Document;
+    use crate::document::Span;
+    use crate::event::{EventType, Mention};
     use crate::extractor::Extractor;
     use chrono::NaiveDate;
 
@@ -346,6 +550,119 @@ mod tests {
             ids.push(events.first().map(|e| e.event.clone()).unwrap_or_default());
         }
         ids
+    }
+
+    /// The event id of each document's first record of `kind` (empty
+    /// without one), the documents linked in order by a new linker: (text,
+    /// day of publication in March 2024 if known).
+    fn ids_of(kind: EventType, docs: &[(&str, Option<u32>)]) -> Vec<String> {
+        let extractor = Extractor::new();
+        let mut linker = EventLinker::new();
+        let mut ids = Vec::new();
+        for (i, (text, day)) in docs.iter().enumerate() {
+            let published = day.and_then(|d| NaiveDate::from_ymd_opt(2024, 3, d));
+            let doc = Document::new(format!("d{i}"), text).with_published(published);
+            let mut events = extractor.extract(&doc);
+            linker.link(published, &mut events);
+            let first = events.iter().find(|e| e.kind.event_type() == kind);
+            ids.push(first.map(|e| e.event.clone()).unwrap_or_default());
+        }
+        ids
+    }
+
+    #[test]
+    fn a_series_joins_the_series_told_at_the_same_time() {
+        // Another attacker's name, the target by another word of its
+        // country: published the same week, one series.
+        let series = [
+            "The attacks on Kenyan troops in Somalia continued, officials said.",
+            "Al-Shabaab fighters have stepped up attacks on Kenyan bases in Somalia.",
+        ];
+        let dated = series.map(|t| (t, Some(5)));
+        assert_eq!(ids_of(EventType::Attack, &dated), ["d0#0", "d0#0"]);
+        // Without publication dates a series could be of any year...
+        let undated = series.map(|t| (t, None));
+        assert_eq!(ids_of(EventType::Attack, &undated), ["d0#0", "d1#0"]);
+        // ... unless the two articles report one event besides it.
+        let visit = "Ana Ruiz visited Nairobi on Monday.";
+        let undated = [
+            format!("{visit} {}", series[0]),
+            format!("{visit} {}", series[1]),
+        ];
+        let undated = [(undated[0].as_str(), None), (undated[1].as_str(), None)];
+        assert_eq!(ids_of(EventType::Attack, &undated), ["d0#1", "d0#1"]);
+    }
+
+    #[test]
+    fn a_series_is_not_one_of_its_attacks_nor_another_series() {
+        let series = "Militants have stepped up attacks on Kenyan troops in Somalia.";
+        let others = [
+            // One attack of the series.
+            "Gunmen attacked a Kenyan base in Somalia on Tuesday.",
+            // Another place, another target country, another sector.
+            "Militants have stepped up attacks on Kenyan troops in Ethiopia.",
+            "Militants have stepped up attacks on Ugandan troops in Somalia.",
+            "Militants have stepped up attacks on Kenyan civilians in Somalia.",
+        ];
+        for other in others {
+            let docs = [(series, Some(5)), (other, Some(5))];
+            assert_eq!(
+                ids_of(EventType::Attack, &docs),
+                ["d0#0", "d1#0"],
+                "{other}"
+            );
+        }
+        // Attackers of two named countries are two series; a description
+        // ("militants") can be anyone's.
+        let docs = [
+            (
+                "Ethiopian soldiers have carried out attacks on Kenyan troops in Somalia.",
+                Some(5),
+            ),
+            (
+                "Eritrean soldiers have carried out attacks on Kenyan troops in Somalia.",
+                Some(5),
+            ),
+            (series, Some(5)),
+        ];
+        assert_eq!(ids_of(EventType::Attack, &docs), ["d0#0", "d1#0", "d0#0"]);
+    }
+
+    #[test]
+    fn a_party_is_of_the_country_its_name_opens_with() {
+        let country = |text: &str| {
+            let m = Mention::from_span(text, Span::new(0, text.len()));
+            super::country_of(&m).map(str::to_string)
+        };
+        assert_eq!(country("American bases").as_deref(), Some("USA"));
+        assert_eq!(country("the United States embassy").as_deref(), Some("USA"));
+        assert_eq!(country("Kenya's troops").as_deref(), Some("KEN"));
+        // A proxy is not of the country that backs it.
+        assert_eq!(country("Kenyan-backed militias"), None);
+        assert_eq!(country("bases of the army"), None);
+    }
+
+    #[test]
+    fn a_visitors_tour_is_one_whether_or_not_its_places_are_told() {
+        let tour = "President Leo Mbeki began a regional tour of West Africa on Monday.";
+        let docs = [
+            (tour, Some(4)),
+            (
+                "Leo Mbeki's tour ended with a summit, his office said.",
+                Some(6),
+            ),
+        ];
+        assert_eq!(ids_of(EventType::Visit, &docs), ["d0#0", "d0#0"]);
+        // A visit is not the tour, and without its place not a visit told
+        // before either.
+        let docs = [
+            (tour, Some(4)),
+            (
+                "Leo Mbeki's visit ended with a summit, his office said.",
+                Some(6),
+            ),
+        ];
+        assert_eq!(ids_of(EventType::Visit, &docs), ["d0#0", "d1#0"]);
     }
 
     #[test]
