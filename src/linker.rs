@@ -5,6 +5,7 @@ use crate::event::{Event, EventType, Mention};
 use crate::lexicon::LexiconData;
 use crate::link::{conflict, is_tour, modality_class, name, same_in, words, Party, Profile};
 use crate::rules::RuleId;
+use crate::words::lists::link::PERSONAL_PRONOUNS;
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, VecDeque};
@@ -18,11 +19,17 @@ use std::collections::{HashMap, VecDeque};
 ///
 /// - the kind is the same, and so is the modality (a threat is not the
 ///   attack that came);
-/// - the parties agree: the same attacker and target (or place), visitor
-///   and destination, two participants of a call or a speaker on the same
-///   resolved day; names match by canonical name, country or their words;
-///   no attacker, visitor, destination, weapon or speaker names another;
-///   two tours by one visitor are one tour even when only one names where;
+/// - the parties agree: the same attacker and target (or place), or the
+///   same target at the same place on the same resolved day when an
+///   attacker is not yet known; the same visitor and destination, or the
+///   visitor on the same resolved day, and two tours by one visitor are
+///   one tour even when only one names where; two participants of a call
+///   on the same resolved day; names match by canonical name, country or
+///   their words, and no attacker, visitor, destination, weapon or speaker
+///   names another;
+/// - a statement is the same named speaker's (not a pronoun's, a title's
+///   or a country's) on the same resolved day, and when both tell what
+///   was said, they share a word of it;
 /// - no resolved day differs, and a place named by both is the same place.
 ///
 /// A series of attacks ("the attacks on Ruritanian forces") joins only a
@@ -31,7 +38,9 @@ use std::collections::{HashMap, VecDeque};
 /// country ("Ruritanian bases" and "Ruritania's troops"), in the same
 /// place, and attackers that name no two different groups or countries (a
 /// series is often blamed on someone's proxies in one article and named
-/// by its fighters' own name in the next).
+/// by its fighters' own name in the next). As a series goes on for
+/// months, it is linked only when it is placed in time: both documents
+/// have a day, or they report another event in common.
 ///
 /// ```
 /// use newsevents::{Document, EventLinker, Extractor, NaiveDate};
@@ -293,7 +302,9 @@ impl EventLinker {
 /// The keys an event is filed and looked up under: each word and the
 /// country of its attacker, visitor, participants or speaker, for an
 /// attack or a visit; for a call or a statement, which join only on the
-/// same resolved day, with that day (none without one).
+/// same resolved day, with that day (none without one). An attack is also
+/// found by each resolved day and word of its place, and a series by the
+/// country of its target.
 fn keys(records: &[&Event]) -> Vec<Key> {
     let Some(first) = records.first() else {
         return Vec::new();
@@ -313,31 +324,39 @@ fn keys(records: &[&Event]) -> Vec<Key> {
         }
     };
     let mut keys: Vec<Key> = Vec::new();
-    // A series is found by its target's country: its attackers are named
-    // too differently to find it by them.
-    if kind == EventType::Attack && records.iter().any(|e| is_series(e)) {
-        for (_, m) in records.iter().flat_map(|e| e.roles()) {
-            if let Some(country) = country_of(m).map(|c| format!("*{c}")) {
-                let key = (kind, None, country);
-                if !keys.contains(&key) {
-                    keys.push(key);
+    let mut add = |key: Key| {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    };
+    let of_role = |role: &'static str| {
+        let roles = records.iter().flat_map(|e| e.roles());
+        roles.filter(move |(r, _)| *r == role).map(|(_, m)| m)
+    };
+    if kind == EventType::Attack {
+        // A series is found by its target's country: its attackers are
+        // named too differently to find it by them.
+        if records.iter().any(|e| is_series(e)) {
+            for country in of_role("target").filter_map(country_of) {
+                add((kind, None, format!("*{country}")));
+            }
+        }
+        // An attack whose attacker is not yet known, by its day and place.
+        let days = records.iter().filter_map(|e| e.date.as_ref()?.value);
+        for day in days {
+            for m in of_role("location") {
+                for word in words(name(m)) {
+                    add((kind, Some(day), format!("@{}", word.to_lowercase())));
                 }
             }
         }
     }
-    for (_, m) in records
-        .iter()
-        .flat_map(|e| e.roles())
-        .filter(|(r, _)| *r == role)
-    {
+    for m in of_role(role) {
         let country = m.country.as_ref().map(|c| format!("#{c}"));
         let lowercase = words(name(m)).into_iter().map(str::to_lowercase);
         for word in lowercase.chain(country) {
             for &day in &days {
-                let key = (kind, day, word.clone());
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
+                add((kind, day, word.clone()));
             }
         }
     }
@@ -368,19 +387,55 @@ fn same_event(known: &[Event], new: &[&Event]) -> bool {
         return false;
     }
     let shared = |role: &'static str| shares(&known, &new, role);
-    let same_day = new
-        .iter()
-        .filter_map(Profile::day)
-        .any(|d| known.iter().any(|m| m.day() == Some(d)));
+    let same_day = share_a_day(&known, &new);
     match n.kind() {
         // Where a tour went is told by its stops, which one article may
-        // name and another not: one visitor's tours of a week are one.
-        EventType::Visit => shared("visitor") && (shared("destination") || is_tour(n.event())),
+        // name and another not: one visitor's tours of a week are one; a
+        // visit told without its place is the visitor's visit of that day.
+        EventType::Visit => {
+            shared("visitor") && (shared("destination") || is_tour(n.event()) || same_day)
+        }
         // The same leaders call and speak often: the day must be known.
         EventType::Call => same_day && distinct_participants(&known, &new) >= 2,
-        EventType::Statement => same_day && shared("speaker"),
+        EventType::Statement => {
+            same_day && shares_named_speaker(&known, &new) && contents_agree(&known, &new)
+        }
         EventType::Attack => same_attack(&known, &new),
     }
+}
+
+/// True when the two sides have a speaker named alike: by a name, not a
+/// country (a newspaper does not speak for its government), a pronoun
+/// or a title ("the spokesman", "the prime minister" of whom?).
+fn shares_named_speaker(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    let named = |m: &&Mention| {
+        let n = name(m);
+        n.starts_with(char::is_uppercase) && !PERSONAL_PRONOUNS.contains(&n.to_lowercase())
+    };
+    let theirs: Vec<&Mention> = parties(known, "speaker").filter(named).collect();
+    parties(new, "speaker")
+        .filter(named)
+        .any(|a| theirs.iter().any(|b| words_among(name(a), name(b))))
+}
+
+/// True unless both sides tell what was said and share no word of it
+/// (six letters at least): one speaker says several things a day.
+fn contents_agree(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    fn long_words(side: &[Profile<'_>]) -> Vec<String> {
+        let contents = parties(side, "content");
+        let words = contents.flat_map(|m| m.text.split(|c: char| !c.is_alphanumeric()));
+        let long = words.filter(|w| w.chars().count() >= 6);
+        long.map(str::to_lowercase).collect()
+    }
+    let (theirs, ours) = (long_words(known), long_words(new));
+    let told = |side: &[Profile<'_>]| parties(side, "content").next().is_some();
+    !(told(known) && told(new)) || ours.iter().any(|w| theirs.contains(w))
+}
+
+/// True when a resolved day of `new` is one of `known`'s.
+fn share_a_day(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    let mut days = new.iter().filter_map(Profile::day);
+    days.any(|d| known.iter().any(|m| m.day() == Some(d)))
 }
 
 /// True when one of `new`'s `role` parties is one of `known`'s.
@@ -388,9 +443,10 @@ fn shares(known: &[Profile<'_>], new: &[Profile<'_>], role: &'static str) -> boo
     new.iter().any(|e| known.iter().any(|m| e.shares(m, role)))
 }
 
-/// True when two single attacks are one: nothing conflicts, the attacker
-/// is shared, and so is the target or the place; a place named by both
-/// is the same place.
+/// True when two single attacks are one: nothing conflicts, a place
+/// named by both is the same place, and the attacker is shared with the
+/// target or the place; or, as an attacker is often not yet known, the
+/// same target was hit at the same place on the same resolved day.
 fn same_attack(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
     if new.iter().any(|e| conflict(known.iter(), e)) {
         return false;
@@ -398,7 +454,10 @@ fn same_attack(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
     let shared = |role: &'static str| shares(known, new, role);
     let named = |side: &[Profile<'_>]| side.iter().any(|e| e.has("location"));
     let other_place = named(known) && named(new) && !shared("location");
-    !other_place && shared("attacker") && (shared("target") || shared("location"))
+    let by_attacker = shared("attacker") && (shared("target") || shared("location"));
+    let by_day =
+        shared("location") && shares_target_strictly(known, new) && share_a_day(known, new);
+    !other_place && (by_attacker || by_day)
 }
 
 /// True when two series of attacks are one: see [`EventLinker`].
@@ -409,24 +468,39 @@ fn same_series(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
         .all(|e| known.iter().all(|m| class(m) == class(e)));
     classes_agree
         && shares(known, new, "location")
-        && shares_series_target(known, new)
+        && shares_target_strictly(known, new)
         && !attackers_clash(known, new)
 }
 
-/// True when the two sides name one target: of one country and of no two
-/// different sectors ("Ruritanian bases", "Ruritania's troops"; not its
-/// troops and its civilians, nor another country's troops), or, without
-/// countries, by one name.
-fn shares_series_target(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+/// True when the two sides name one target, more strictly than within an
+/// article, where "the troops" are the troops told before: of one country
+/// and of no two different sectors ("Ruritanian bases", "Ruritania's
+/// troops"; not its troops and its civilians, nor another country's
+/// troops), or, without countries, all the words of one name among the
+/// other's ("the army" and "an army convoy", not "a police convoy").
+fn shares_target_strictly(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
     let theirs: Vec<&Mention> = parties(known, "target").collect();
     parties(new, "target").any(|a| {
         theirs.iter().any(|b| match (country_of(a), country_of(b)) {
             (Some(x), Some(y)) => {
                 x == y && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector)
             }
-            _ => name(a).eq_ignore_ascii_case(name(b)),
+            _ => words_among(name(a), name(b)),
         })
     })
+}
+
+/// True when every word of the shorter name is one of the longer's, and
+/// one of them has four letters at least.
+fn words_among(a: &str, b: &str) -> bool {
+    let (xs, ys) = (words(a), words(b));
+    let (small, large) = if xs.len() <= ys.len() {
+        (xs, ys)
+    } else {
+        (ys, xs)
+    };
+    let among = |w: &&str| large.iter().any(|x| x.eq_ignore_ascii_case(w));
+    small.iter().all(among) && small.iter().any(|w| w.len() > 3)
 }
 
 /// The `role` parties named by the records of one side.
@@ -626,6 +700,64 @@ mod tests {
             (series, Some(5)),
         ];
         assert_eq!(ids_of(EventType::Attack, &docs), ["d0#0", "d1#0", "d0#0"]);
+    }
+
+    #[test]
+    fn the_same_target_hit_at_one_place_on_one_day_is_one_attack() {
+        let known = "Rebels attacked an army convoy near Goma on Tuesday.";
+        let told = |other: &'static str| {
+            let docs = [(known, Some(7)), (other, Some(7))];
+            ids_of(EventType::Attack, &docs)
+        };
+        // The attacker is not yet known in one article.
+        let same = told("An army convoy was attacked near Goma on Tuesday.");
+        assert_eq!(same, ["d0#0", "d0#0"]);
+        // Another day, another target, another place.
+        for other in [
+            "An army convoy was attacked near Goma on Wednesday.",
+            "A police convoy was ambushed near Goma on Tuesday.",
+            "A market was shelled near Goma on Tuesday.",
+            "An army convoy was attacked near Bukavu on Tuesday.",
+        ] {
+            assert_eq!(told(other), ["d0#0", "d1#0"], "{other}");
+        }
+    }
+
+    #[test]
+    fn a_visitors_visit_of_one_day_is_one_even_without_its_place() {
+        let known = "Ana Ruiz visited Nairobi on Monday.";
+        let told = |other: &'static str| {
+            let docs = [(known, Some(7)), (other, Some(7))];
+            ids_of(EventType::Visit, &docs)
+        };
+        let same = told("Ana Ruiz's visit on Monday was brief, officials said.");
+        assert_eq!(same, ["d0#0", "d0#0"]);
+        let other = told("Ana Ruiz's visit on Tuesday was brief, officials said.");
+        assert_eq!(other, ["d0#0", "d1#0"]);
+    }
+
+    #[test]
+    fn a_statement_is_one_named_speakers_words_of_one_day() {
+        let told = |known: &'static str, other: &'static str| {
+            let docs = [(known, Some(7)), (other, Some(7))];
+            ids_of(EventType::Statement, &docs)
+        };
+        let known = "Ana Ruiz said on Monday that the border would reopen.";
+        let same = told(
+            known,
+            "Ruiz said on Monday the border with Uganda would reopen soon.",
+        );
+        assert_eq!(same, ["d0#0", "d0#0"]);
+        // One speaker says several things a day.
+        let other = told(known, "Ana Ruiz said on Monday that taxes would rise.");
+        assert_eq!(other, ["d0#0", "d1#0"]);
+        // A pronoun or a title names no one across articles.
+        for unnamed in [
+            "It said on Monday that the border would reopen.",
+            "The spokesman said on Monday that the border would reopen.",
+        ] {
+            assert_eq!(told(unnamed, unnamed), ["d0#0", "d1#0"], "{unnamed}");
+        }
     }
 
     #[test]
