@@ -212,6 +212,10 @@ impl<'e> Profile<'e> {
         self
     }
 
+    pub(crate) fn event(&self) -> &'e Event {
+        self.event
+    }
+
     pub(crate) fn kind(&self) -> EventType {
         self.kind
     }
@@ -247,7 +251,7 @@ const NEAR_DATE: usize = 30;
 
 /// Modalities that can report the same event: what happened and what was
 /// planned of it, apart from threats and denials.
-fn modality_class(m: Modality) -> u8 {
+pub(crate) fn modality_class(m: Modality) -> u8 {
     match m {
         Modality::Asserted | Modality::Planned => 0,
         Modality::Hypothetical => 1,
@@ -328,7 +332,7 @@ fn day_words(e: &Event) -> Option<&str> {
 }
 
 /// A tour is not one of its stops.
-fn is_tour(e: &Event) -> bool {
+pub(crate) fn is_tour(e: &Event) -> bool {
     TOURS.contains(e.trigger.text.rsplit(' ').next().unwrap_or_default())
 }
 

@@ -1,9 +1,13 @@
 //! [`EventLinker`]: the records of many documents joined into the events
 //! they report, on a stream, with memory bounded by a window of days.
 
-use crate::event::{Event, EventType};
-use crate::link::{conflict, name, same_in, words, Party, Profile};
+use crate::event::{Event, EventType, Mention};
+use crate::lexicon::LexiconData;
+use crate::link::{conflict, is_tour, modality_class, name, same_in, words, Party, Profile};
+use crate::rules::RuleId;
+use crate::words::lists::link::PERSONAL_PRONOUNS;
 use chrono::NaiveDate;
+use once_cell::sync::Lazy;
 use std::collections::{HashMap, VecDeque};
 
 /// Joins the records of many documents that report the same happening,
@@ -15,11 +19,28 @@ use std::collections::{HashMap, VecDeque};
 ///
 /// - the kind is the same, and so is the modality (a threat is not the
 ///   attack that came);
-/// - the parties agree: the same attacker and target (or place), visitor
-///   and destination, two participants of a call or a speaker on the same
-///   resolved day; names match by canonical name, country or their words;
-///   no attacker, visitor, destination, weapon or speaker names another;
+/// - the parties agree: the same attacker and target (or place), or the
+///   same target at the same place on the same resolved day when an
+///   attacker is not yet known; the same visitor and destination, or the
+///   visitor on the same resolved day, and two tours by one visitor are
+///   one tour even when only one names where; two participants of a call
+///   on the same resolved day; names match by canonical name, country or
+///   their words, and no attacker, visitor, destination, weapon or speaker
+///   names another;
+/// - a statement is the same named speaker's (not a pronoun's, a title's
+///   or a country's) on the same resolved day, and when both tell what
+///   was said, they share a word of it;
 /// - no resolved day differs, and a place named by both is the same place.
+///
+/// A series of attacks ("the attacks on Ruritanian forces") joins only a
+/// series, never one of its attacks, and by what a series keeps over weeks
+/// rather than by its days or weapons: the same target, by name or by
+/// country ("Ruritanian bases" and "Ruritania's troops"), in the same
+/// place, and attackers that name no two different groups or countries (a
+/// series is often blamed on someone's proxies in one article and named
+/// by its fighters' own name in the next). As a series goes on for
+/// months, it is linked only when it is placed in time: both documents
+/// have a day, or they report another event in common.
 ///
 /// ```
 /// use newsevents::{Document, EventLinker, Extractor, NaiveDate};
@@ -65,6 +86,8 @@ pub struct EventLinker {
     forgotten: usize,
     /// The latest publication or event day seen.
     newest: Option<NaiveDate>,
+    /// How many documents were linked: the number of the next.
+    documents: u64,
 }
 
 /// What an event is found by: its kind, the day a call or statement must
@@ -79,10 +102,16 @@ struct Known {
     day: Option<NaiveDate>,
     /// Some of its records, for the party checks.
     records: Vec<Event>,
+    /// The numbers of the last documents that reported it, in the order
+    /// linked.
+    documents: Vec<u64>,
 }
 
 /// Records kept per known event: enough to compare parties.
 const RECORDS_PER_EVENT: usize = 8;
+
+/// Documents remembered per known event, for placing a series in time.
+const DOCUMENTS_PER_EVENT: usize = 8;
 
 impl Default for EventLinker {
     fn default() -> Self {
@@ -101,6 +130,7 @@ impl EventLinker {
             index: HashMap::new(),
             forgotten: 0,
             newest: None,
+            documents: 0,
         }
     }
 
@@ -134,9 +164,24 @@ impl EventLinker {
                 None => groups.push((e.event.clone(), vec![i])),
             }
         }
+        let document = self.documents;
+        self.documents += 1;
+        // A series is linked last: the documents this one shares a single
+        // event with tell that it was written at the same time.
+        let is_series_group = |members: &[usize]| {
+            let mut records = members.iter().map(|&i| &events[i]);
+            records.any(|e| e.kind.event_type() == EventType::Attack && is_series(e))
+        };
+        let mut groups: Vec<(bool, Vec<usize>)> = (groups.into_iter())
+            .map(|(_, members)| (is_series_group(&members), members))
+            .collect();
+        groups.sort_by_key(|&(series, _)| series);
+        // The earlier documents that report a single event of this one.
+        let mut companions: Vec<u64> = Vec::new();
         // This document's own events join only earlier documents' events.
         let mut new_events: Vec<(Vec<Key>, Known)> = Vec::new();
-        for (_, members) in &groups {
+        for (series, members) in &groups {
+            let series = *series;
             let records: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
             let day = records
                 .iter()
@@ -145,7 +190,11 @@ impl EventLinker {
             let group_keys = keys(&records);
             let found = self.candidates(&group_keys).into_iter().find(|&seq| {
                 let k = &self.recent[(seq - self.first_seq) as usize];
-                self.in_window(k.day, day) && same_event(&k.records, &records)
+                // A series lasts: without both days, only a document that
+                // shares an event with this one places it in time.
+                let dated = k.day.is_some() && day.is_some()
+                    || k.documents.iter().any(|d| companions.contains(d));
+                self.in_window(k.day, day) && (!series || dated) && same_event(&k.records, &records)
             });
             let id = match found {
                 Some(seq) => {
@@ -155,6 +204,15 @@ impl EventLinker {
                     known
                         .records
                         .extend(records.iter().take(room).map(|&e| e.clone()));
+                    if !series {
+                        companions.extend(known.documents.iter().copied());
+                    }
+                    if !known.documents.contains(&document) {
+                        if known.documents.len() == DOCUMENTS_PER_EVENT {
+                            known.documents.remove(0);
+                        }
+                        known.documents.push(document);
+                    }
                     known.id.clone()
                 }
                 None => {
@@ -166,6 +224,7 @@ impl EventLinker {
                             id: id.clone(),
                             day,
                             records: records.map(|&e| e.clone()).collect(),
+                            documents: vec![document],
                         },
                     ));
                     id
@@ -243,7 +302,9 @@ impl EventLinker {
 /// The keys an event is filed and looked up under: each word and the
 /// country of its attacker, visitor, participants or speaker, for an
 /// attack or a visit; for a call or a statement, which join only on the
-/// same resolved day, with that day (none without one).
+/// same resolved day, with that day (none without one). An attack is also
+/// found by each resolved day and word of its place, and a series by the
+/// country of its target.
 fn keys(records: &[&Event]) -> Vec<Key> {
     let Some(first) = records.first() else {
         return Vec::new();
@@ -263,19 +324,39 @@ fn keys(records: &[&Event]) -> Vec<Key> {
         }
     };
     let mut keys: Vec<Key> = Vec::new();
-    for (_, m) in records
-        .iter()
-        .flat_map(|e| e.roles())
-        .filter(|(r, _)| *r == role)
-    {
+    let mut add = |key: Key| {
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    };
+    let of_role = |role: &'static str| {
+        let roles = records.iter().flat_map(|e| e.roles());
+        roles.filter(move |(r, _)| *r == role).map(|(_, m)| m)
+    };
+    if kind == EventType::Attack {
+        // A series is found by its target's country: its attackers are
+        // named too differently to find it by them.
+        if records.iter().any(|e| is_series(e)) {
+            for country in of_role("target").filter_map(country_of) {
+                add((kind, None, format!("*{country}")));
+            }
+        }
+        // An attack whose attacker is not yet known, by its day and place.
+        let days = records.iter().filter_map(|e| e.date.as_ref()?.value);
+        for day in days {
+            for m in of_role("location") {
+                for word in words(name(m)) {
+                    add((kind, Some(day), format!("@{}", word.to_lowercase())));
+                }
+            }
+        }
+    }
+    for m in of_role(role) {
         let country = m.country.as_ref().map(|c| format!("#{c}"));
         let lowercase = words(name(m)).into_iter().map(str::to_lowercase);
         for word in lowercase.chain(country) {
             for &day in &days {
-                let key = (kind, day, word.clone());
-                if !keys.contains(&key) {
-                    keys.push(key);
-                }
+                add((kind, day, word.clone()));
             }
         }
     }
@@ -290,26 +371,222 @@ fn same_event(known: &[Event], new: &[&Event]) -> bool {
     let (Some(k), Some(n)) = (known.first(), new.first()) else {
         return false;
     };
-    if k.kind() != n.kind() || new.iter().any(|e| conflict(known.iter(), e)) {
+    if k.kind() != n.kind() {
         return false;
     }
-    let shared = |role: &'static str| new.iter().any(|e| known.iter().any(|m| e.shares(m, role)));
-    let named = |side: &[Profile<'_>]| side.iter().any(|e| e.has("location"));
-    // A place named by both must be the same place.
-    let other_place = named(&known) && named(&new) && !shared("location");
-    let same_day = new
-        .iter()
-        .filter_map(Profile::day)
-        .any(|d| known.iter().any(|m| m.day() == Some(d)));
+    if n.kind() == EventType::Attack {
+        let series = |side: &[Profile<'_>]| side.iter().any(|e| is_series(e.event()));
+        // A series is not one of its attacks.
+        return match (series(&known), series(&new)) {
+            (true, true) => same_series(&known, &new),
+            (false, false) => same_attack(&known, &new),
+            _ => false,
+        };
+    }
+    if new.iter().any(|e| conflict(known.iter(), e)) {
+        return false;
+    }
+    let shared = |role: &'static str| shares(&known, &new, role);
+    let same_day = share_a_day(&known, &new);
     match n.kind() {
-        EventType::Attack => {
-            !other_place && shared("attacker") && (shared("target") || shared("location"))
+        // Where a tour went is told by its stops, which one article may
+        // name and another not: one visitor's tours of a week are one; a
+        // visit told without its place is the visitor's visit of that day.
+        EventType::Visit => {
+            shared("visitor") && (shared("destination") || is_tour(n.event()) || same_day)
         }
-        EventType::Visit => shared("visitor") && shared("destination"),
         // The same leaders call and speak often: the day must be known.
         EventType::Call => same_day && distinct_participants(&known, &new) >= 2,
-        EventType::Statement => same_day && shared("speaker"),
+        EventType::Statement => {
+            same_day && shares_named_speaker(&known, &new) && contents_agree(&known, &new)
+        }
+        EventType::Attack => same_attack(&known, &new),
     }
+}
+
+/// True when the two sides have a speaker named alike: by a name, not a
+/// country (a newspaper does not speak for its government), a pronoun
+/// or a title ("the spokesman", "the prime minister" of whom?).
+fn shares_named_speaker(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    let named = |m: &&Mention| {
+        let n = name(m);
+        n.starts_with(char::is_uppercase) && !PERSONAL_PRONOUNS.contains(&n.to_lowercase())
+    };
+    let theirs: Vec<&Mention> = parties(known, "speaker").filter(named).collect();
+    parties(new, "speaker")
+        .filter(named)
+        .any(|a| theirs.iter().any(|b| words_among(name(a), name(b))))
+}
+
+/// True unless both sides tell what was said and share no word of it
+/// (six letters at least): one speaker says several things a day.
+fn contents_agree(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    fn long_words(side: &[Profile<'_>]) -> Vec<String> {
+        let contents = parties(side, "content");
+        let words = contents.flat_map(|m| m.text.split(|c: char| !c.is_alphanumeric()));
+        let long = words.filter(|w| w.chars().count() >= 6);
+        long.map(str::to_lowercase).collect()
+    }
+    let (theirs, ours) = (long_words(known), long_words(new));
+    let told = |side: &[Profile<'_>]| parties(side, "content").next().is_some();
+    !(told(known) && told(new)) || ours.iter().any(|w| theirs.contains(w))
+}
+
+/// True when a resolved day of `new` is one of `known`'s.
+fn share_a_day(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    let mut days = new.iter().filter_map(Profile::day);
+    days.any(|d| known.iter().any(|m| m.day() == Some(d)))
+}
+
+/// True when one of `new`'s `role` parties is one of `known`'s.
+fn shares(known: &[Profile<'_>], new: &[Profile<'_>], role: &'static str) -> bool {
+    new.iter().any(|e| known.iter().any(|m| e.shares(m, role)))
+}
+
+/// True when two single attacks are one: nothing conflicts, a place
+/// named by both is the same place, and the attacker is shared with the
+/// target or the place; or, as an attacker is often not yet known, the
+/// same target was hit at the same place on the same resolved day.
+fn same_attack(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    if new.iter().any(|e| conflict(known.iter(), e)) {
+        return false;
+    }
+    let shared = |role: &'static str| shares(known, new, role);
+    let named = |side: &[Profile<'_>]| side.iter().any(|e| e.has("location"));
+    let other_place = named(known) && named(new) && !shared("location");
+    let by_attacker = shared("attacker") && (shared("target") || shared("location"));
+    let by_day =
+        shared("location") && shares_target_strictly(known, new) && share_a_day(known, new);
+    !other_place && (by_attacker || by_day)
+}
+
+/// True when two series of attacks are one: see [`EventLinker`].
+fn same_series(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    let class = |e: &Profile<'_>| modality_class(e.event().modality);
+    let classes_agree = new
+        .iter()
+        .all(|e| known.iter().all(|m| class(m) == class(e)));
+    classes_agree
+        && shares(known, new, "location")
+        && shares_target_strictly(known, new)
+        && !attackers_clash(known, new)
+}
+
+/// True when the two sides name one target, more strictly than within an
+/// article, where "the troops" are the troops told before: of one country
+/// and of no two different sectors ("Ruritanian bases", "Ruritania's
+/// troops"; not its troops and its civilians, nor another country's
+/// troops), or, without countries, all the words of one name among the
+/// other's ("the army" and "an army convoy", not "a police convoy").
+fn shares_target_strictly(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    let theirs: Vec<&Mention> = parties(known, "target").collect();
+    parties(new, "target").any(|a| {
+        theirs.iter().any(|b| match (country_of(a), country_of(b)) {
+            (Some(x), Some(y)) => {
+                x == y && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector)
+            }
+            _ => words_among(name(a), name(b)),
+        })
+    })
+}
+
+/// True when every word of the shorter name is one of the longer's, and
+/// one of them has four letters at least.
+fn words_among(a: &str, b: &str) -> bool {
+    let (xs, ys) = (words(a), words(b));
+    let (small, large) = if xs.len() <= ys.len() {
+        (xs, ys)
+    } else {
+        (ys, xs)
+    };
+    let among = |w: &&str| large.iter().any(|x| x.eq_ignore_ascii_case(w));
+    small.iter().all(among) && small.iter().any(|w| w.len() > 3)
+}
+
+/// The `role` parties named by the records of one side.
+fn parties<'a, 'e: 'a>(
+    side: &'a [Profile<'e>],
+    role: &'static str,
+) -> impl Iterator<Item = &'e Mention> + 'a {
+    let roles = side.iter().flat_map(|e| e.event().roles());
+    roles.filter(move |(r, _)| *r == role).map(|(_, m)| m)
+}
+
+/// True when both sides name an attacker by a known name or a country
+/// and none of one side is one of the other's: "Ruritanian soldiers" are
+/// not "Velnian soldiers", while "gunmen" or "a neighbour's proxies" can
+/// be anyone's.
+fn attackers_clash(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
+    fn identified<'e>(side: &[Profile<'e>]) -> Vec<&'e Mention> {
+        let attackers = parties(side, "attacker");
+        attackers
+            .filter(|m| m.country.is_some() || m.canonical.is_some())
+            .collect()
+    }
+    let (theirs, ours) = (identified(known), identified(new));
+    let same = |a: &Mention, b: &Mention| match (&a.canonical, &b.canonical) {
+        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+        _ => a.country.is_some() && a.country == b.country,
+    };
+    !theirs.is_empty()
+        && !ours.is_empty()
+        && !ours.iter().any(|a| theirs.iter().any(|b| same(a, b)))
+}
+
+/// True when a record tells of a series of attacks rather than one: an
+/// attack noun in the plural ("the attacks on", "airstrikes by").
+fn is_series(e: &Event) -> bool {
+    let noun = matches!(
+        e.rule.0,
+        RuleId::AttackNominal
+            | RuleId::AttackPossessive
+            | RuleId::AttackModifierAttacker
+            | RuleId::AttackLightVerbSubject
+            | RuleId::AttackByAgent
+            | RuleId::AttackClaimed
+            | RuleId::AttackBlamedFor
+            | RuleId::AttackBehind
+            | RuleId::AttackCounted
+            | RuleId::AttackBackref
+    );
+    let word = e.trigger.text.rsplit(' ').next().unwrap_or_default();
+    let plural = word.len() > 3
+        && word.ends_with(['s', 'S'])
+        && !word.ends_with("ss")
+        && !word.ends_with("SS");
+    noun && plural
+}
+
+/// The country of a party: the one it was given, or the country or
+/// demonym its name opens with ("American bases"). A compound such as
+/// "Ruritanian-backed" opens with no demonym, as a proxy is not of the
+/// country that backs it.
+fn country_of(m: &Mention) -> Option<&str> {
+    static COUNTRY_WORDS: Lazy<HashMap<String, String>> = Lazy::new(|| {
+        // The tables are checked by a test: a bad row fails it.
+        let data = LexiconData::read_builtin_countries().unwrap_or_default();
+        let words = data.country_words();
+        words
+            .map(|(w, iso)| (w.to_string(), iso.as_str().to_string()))
+            .collect()
+    });
+    if let Some(c) = m.country.as_deref() {
+        return Some(c);
+    }
+    let text = m.text.trim();
+    let text = (text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The ")))
+    .unwrap_or(text);
+    let ends = text.match_indices(' ').map(|(i, _)| i);
+    ends.chain(std::iter::once(text.len()))
+        .take(3)
+        .find_map(|end| {
+            let lead = text.get(..end)?;
+            let lead =
+                (lead.strip_suffix("'s").or_else(|| lead.strip_suffix("’s"))).unwrap_or(lead);
+            COUNTRY_WORDS.get(lead).map(String::as_str)
+        })
 }
 
 /// How many parties of a new call are parties of the known one, each
@@ -330,6 +607,8 @@ fn distinct_participants(known: &[Profile<'_>], new: &[Profile<'_>]) -> usize {
 mod tests {
     use super::EventLinker;
     use crate::document::Document;
+    use crate::document::Span;
+    use crate::event::{EventType, Mention};
     use crate::extractor::Extractor;
     use chrono::NaiveDate;
 
@@ -346,6 +625,177 @@ mod tests {
             ids.push(events.first().map(|e| e.event.clone()).unwrap_or_default());
         }
         ids
+    }
+
+    /// The event id of each document's first record of `kind` (empty
+    /// without one), the documents linked in order by a new linker: (text,
+    /// day of publication in March 2024 if known).
+    fn ids_of(kind: EventType, docs: &[(&str, Option<u32>)]) -> Vec<String> {
+        let extractor = Extractor::new();
+        let mut linker = EventLinker::new();
+        let mut ids = Vec::new();
+        for (i, (text, day)) in docs.iter().enumerate() {
+            let published = day.and_then(|d| NaiveDate::from_ymd_opt(2024, 3, d));
+            let doc = Document::new(format!("d{i}"), text).with_published(published);
+            let mut events = extractor.extract(&doc);
+            linker.link(published, &mut events);
+            let first = events.iter().find(|e| e.kind.event_type() == kind);
+            ids.push(first.map(|e| e.event.clone()).unwrap_or_default());
+        }
+        ids
+    }
+
+    #[test]
+    fn a_series_joins_the_series_told_at_the_same_time() {
+        // Another attacker's name, the target by another word of its
+        // country: published the same week, one series.
+        let series = [
+            "The attacks on Kenyan troops in Somalia continued, officials said.",
+            "Al-Shabaab fighters have stepped up attacks on Kenyan bases in Somalia.",
+        ];
+        let dated = series.map(|t| (t, Some(5)));
+        assert_eq!(ids_of(EventType::Attack, &dated), ["d0#0", "d0#0"]);
+        // Without publication dates a series could be of any year...
+        let undated = series.map(|t| (t, None));
+        assert_eq!(ids_of(EventType::Attack, &undated), ["d0#0", "d1#0"]);
+        // ... unless the two articles report one event besides it.
+        let visit = "Ana Ruiz visited Nairobi on Monday.";
+        let undated = [
+            format!("{visit} {}", series[0]),
+            format!("{visit} {}", series[1]),
+        ];
+        let undated = [(undated[0].as_str(), None), (undated[1].as_str(), None)];
+        assert_eq!(ids_of(EventType::Attack, &undated), ["d0#1", "d0#1"]);
+    }
+
+    #[test]
+    fn a_series_is_not_one_of_its_attacks_nor_another_series() {
+        let series = "Militants have stepped up attacks on Kenyan troops in Somalia.";
+        let others = [
+            // One attack of the series.
+            "Gunmen attacked a Kenyan base in Somalia on Tuesday.",
+            // Another place, another target country, another sector.
+            "Militants have stepped up attacks on Kenyan troops in Ethiopia.",
+            "Militants have stepped up attacks on Ugandan troops in Somalia.",
+            "Militants have stepped up attacks on Kenyan civilians in Somalia.",
+        ];
+        for other in others {
+            let docs = [(series, Some(5)), (other, Some(5))];
+            assert_eq!(
+                ids_of(EventType::Attack, &docs),
+                ["d0#0", "d1#0"],
+                "{other}"
+            );
+        }
+        // Attackers of two named countries are two series; a description
+        // ("militants") can be anyone's.
+        let docs = [
+            (
+                "Ethiopian soldiers have carried out attacks on Kenyan troops in Somalia.",
+                Some(5),
+            ),
+            (
+                "Eritrean soldiers have carried out attacks on Kenyan troops in Somalia.",
+                Some(5),
+            ),
+            (series, Some(5)),
+        ];
+        assert_eq!(ids_of(EventType::Attack, &docs), ["d0#0", "d1#0", "d0#0"]);
+    }
+
+    #[test]
+    fn the_same_target_hit_at_one_place_on_one_day_is_one_attack() {
+        let known = "Rebels attacked an army convoy near Goma on Tuesday.";
+        let told = |other: &'static str| {
+            let docs = [(known, Some(7)), (other, Some(7))];
+            ids_of(EventType::Attack, &docs)
+        };
+        // The attacker is not yet known in one article.
+        let same = told("An army convoy was attacked near Goma on Tuesday.");
+        assert_eq!(same, ["d0#0", "d0#0"]);
+        // Another day, another target, another place.
+        for other in [
+            "An army convoy was attacked near Goma on Wednesday.",
+            "A police convoy was ambushed near Goma on Tuesday.",
+            "A market was shelled near Goma on Tuesday.",
+            "An army convoy was attacked near Bukavu on Tuesday.",
+        ] {
+            assert_eq!(told(other), ["d0#0", "d1#0"], "{other}");
+        }
+    }
+
+    #[test]
+    fn a_visitors_visit_of_one_day_is_one_even_without_its_place() {
+        let known = "Ana Ruiz visited Nairobi on Monday.";
+        let told = |other: &'static str| {
+            let docs = [(known, Some(7)), (other, Some(7))];
+            ids_of(EventType::Visit, &docs)
+        };
+        let same = told("Ana Ruiz's visit on Monday was brief, officials said.");
+        assert_eq!(same, ["d0#0", "d0#0"]);
+        let other = told("Ana Ruiz's visit on Tuesday was brief, officials said.");
+        assert_eq!(other, ["d0#0", "d1#0"]);
+    }
+
+    #[test]
+    fn a_statement_is_one_named_speakers_words_of_one_day() {
+        let told = |known: &'static str, other: &'static str| {
+            let docs = [(known, Some(7)), (other, Some(7))];
+            ids_of(EventType::Statement, &docs)
+        };
+        let known = "Ana Ruiz said on Monday that the border would reopen.";
+        let same = told(
+            known,
+            "Ruiz said on Monday the border with Uganda would reopen soon.",
+        );
+        assert_eq!(same, ["d0#0", "d0#0"]);
+        // One speaker says several things a day.
+        let other = told(known, "Ana Ruiz said on Monday that taxes would rise.");
+        assert_eq!(other, ["d0#0", "d1#0"]);
+        // A pronoun or a title names no one across articles.
+        for unnamed in [
+            "It said on Monday that the border would reopen.",
+            "The spokesman said on Monday that the border would reopen.",
+        ] {
+            assert_eq!(told(unnamed, unnamed), ["d0#0", "d1#0"], "{unnamed}");
+        }
+    }
+
+    #[test]
+    fn a_party_is_of_the_country_its_name_opens_with() {
+        let country = |text: &str| {
+            let m = Mention::from_span(text, Span::new(0, text.len()));
+            super::country_of(&m).map(str::to_string)
+        };
+        assert_eq!(country("American bases").as_deref(), Some("USA"));
+        assert_eq!(country("the United States embassy").as_deref(), Some("USA"));
+        assert_eq!(country("Kenya's troops").as_deref(), Some("KEN"));
+        // A proxy is not of the country that backs it.
+        assert_eq!(country("Kenyan-backed militias"), None);
+        assert_eq!(country("bases of the army"), None);
+    }
+
+    #[test]
+    fn a_visitors_tour_is_one_whether_or_not_its_places_are_told() {
+        let tour = "President Leo Mbeki began a regional tour of West Africa on Monday.";
+        let docs = [
+            (tour, Some(4)),
+            (
+                "Leo Mbeki's tour ended with a summit, his office said.",
+                Some(6),
+            ),
+        ];
+        assert_eq!(ids_of(EventType::Visit, &docs), ["d0#0", "d0#0"]);
+        // A visit is not the tour, and without its place not a visit told
+        // before either.
+        let docs = [
+            (tour, Some(4)),
+            (
+                "Leo Mbeki's visit ended with a summit, his office said.",
+                Some(6),
+            ),
+        ];
+        assert_eq!(ids_of(EventType::Visit, &docs), ["d0#0", "d1#0"]);
     }
 
     #[test]

@@ -176,6 +176,17 @@ impl LexiconData {
         LexiconData::read_builtin().unwrap_or_default()
     }
 
+    /// The names and demonyms of countries as the tables spell them
+    /// ("U.S.", "American"), each with its country's code.
+    pub(crate) fn country_words(&self) -> impl Iterator<Item = (&str, Iso)> {
+        self.names.iter().filter_map(|(name, entry)| match entry {
+            Entry::Country { iso: Some(iso) } | Entry::Demonym { iso: Some(iso), .. } => {
+                Some((name.as_str(), *iso))
+            }
+            _ => None,
+        })
+    }
+
     pub(crate) fn add_name(&mut self, phrase: &str, entry: Entry) {
         self.names.push((phrase.to_string(), entry));
     }
