@@ -423,11 +423,12 @@ impl Tie<'_, '_> {
         });
         let attacker = shares("attacker");
         // The weapon told again ("the device exploded") ties loosely, as the
-        // same attacker does: to the bombing told last.
+        // same attacker does: to the bombing told last, unless the record
+        // names a target of its own (one drone campaign has many strikes).
         let weapon = shares("weapon");
         if shares_specific_target || shares_place || attacker && shares("target") {
             Bond::Strong
-        } else if (same_word && !other_target) || (attacker && !targets_known) || weapon {
+        } else if (same_word && !other_target) || (attacker && !targets_known) || (weapon && !other_target) {
             Bond::Weak
         } else {
             Bond::None
@@ -774,6 +775,12 @@ mod tests {
         apart(
             "Rebels fired rockets at Goma. Government forces fired rockets at Beni.",
             &["Rebels fired", "forces fired"],
+        );
+        // A target of its own: another strike of the same campaign.
+        apart(
+            "Drones struck an oil depot in Tarvo overnight. \
+             Later a drone hit a school in Kesh.",
+            &["struck", "hit"],
         );
     }
 
