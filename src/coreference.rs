@@ -2,12 +2,19 @@
 //! call" told after the event they refer to take its parties.
 
 use crate::event::{Attack, Call, Event, EventKind, Mention};
+use crate::words::lists::attack::DEMONSTRATIVES;
 
 /// A back-reference ("the attack", "this visit") takes the parties of the
-/// last event of its kind. Returns the index of the event it refers to.
-pub(crate) fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) -> Option<usize> {
+/// last event of its kind; `determiner` is the word before its trigger.
+/// Returns the index of the event it refers to.
+pub(crate) fn inherit(
+    kind: &mut EventKind,
+    trigger: &str,
+    determiner: &str,
+    earlier: &[Event],
+) -> Option<usize> {
     if let EventKind::Attack(a) = kind {
-        return inherit_attack(a, trigger, earlier);
+        return inherit_attack(a, trigger, DEMONSTRATIVES.contains(determiner), earlier);
     }
     let at = earlier.iter().rposition(|e| e.kind.name() == kind.name())?;
     let prev = &earlier[at];
@@ -28,10 +35,20 @@ pub(crate) fn inherit(kind: &mut EventKind, trigger: &str, earlier: &[Event]) ->
 /// any. When it names one party itself ("the attack on the embassy"), it
 /// takes the other only from an attack with that same party: another
 /// attacker or target makes it another attack.
-fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) -> Option<usize> {
+fn inherit_attack(
+    a: &mut Attack,
+    trigger: &str,
+    demonstrative: bool,
+    earlier: &[Event],
+) -> Option<usize> {
     // "the strike" refers back to a strike sooner than to another attack
-    // told in between ("the rocket attack" on another town).
-    let word = attack_stem(trigger);
+    // told in between ("the rocket attack" on another town); "that attack"
+    // points at the attack just told, whatever its word.
+    let word = if demonstrative {
+        ""
+    } else {
+        attack_stem(trigger)
+    };
     let mut with_parties = earlier
         .iter()
         .enumerate()
@@ -54,6 +71,8 @@ fn inherit_attack(a: &mut Attack, trigger: &str, earlier: &[Event]) -> Option<us
         }
         (true, false) if same(&a.attacker, &p.attacker) => a.target = p.target.clone(),
         (false, true) if same(&a.target, &p.target) => a.attacker = p.attacker.clone(),
+        // "also injured in that attack": it still points at the attack.
+        _ if demonstrative => {}
         _ => return None,
     }
     Some(at)

@@ -428,7 +428,10 @@ impl Tie<'_, '_> {
         let weapon = shares("weapon");
         if shares_specific_target || shares_place || attacker && shares("target") {
             Bond::Strong
-        } else if (same_word && !other_target) || (attacker && !targets_known) || (weapon && !other_target) {
+        } else if (same_word && !other_target)
+            || (attacker && !targets_known)
+            || (weapon && !other_target)
+        {
             Bond::Weak
         } else {
             Bond::None
@@ -821,5 +824,13 @@ mod tests {
              Government forces shelled the village near Goma.",
             &["attacked", "shelled"],
         );
+    }
+
+    #[test]
+    fn that_attack_is_the_attack_just_told() {
+        let text = "Rebels attacked a checkpoint near Kesh on Sunday. On Monday a drone strike \
+             hit a market in Tarvo, killing a farmer. A trader was also wounded in that attack.";
+        linked(text, &["drone strike", "that attack"]);
+        apart(text, &["attacked a checkpoint", "that attack"]);
     }
 }

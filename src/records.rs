@@ -37,7 +37,9 @@ pub(crate) fn build(
         let trigger = a.toks_span(d.trig.clone());
         let mut kind = resolved(&resolver, text, &d.roles);
         let refers_to = if d.backref {
-            coreference::inherit(&mut kind, &text[trigger.range()], &out)
+            let before = text.get(..trigger.start).unwrap_or_default().trim_end();
+            let determiner = before.rsplit(' ').next().unwrap_or_default();
+            coreference::inherit(&mut kind, &text[trigger.range()], determiner, &out)
         } else {
             None
         };
