@@ -22,7 +22,7 @@ use chrono::{Datelike, NaiveDate};
 use std::cell::OnceCell;
 
 /// What records knew of a record when it was built, for linking.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Origin {
     /// The index of the event a back-reference took its parties from.
     pub refers_to: Option<usize>,
@@ -47,85 +47,114 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         .collect();
     let headline_statement =
         (profiles.iter().zip(origins)).any(|(p, o)| o.headline && p.kind == EventType::Statement);
-    // Each cluster: the indices of its records, in text order.
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut cluster_of: Vec<usize> = Vec::with_capacity(events.len());
+    let mut clusters = Clusters::default();
     for (i, e) in profiles.iter().enumerate() {
-        let origin = origins.get(i).copied().unwrap_or(Origin {
-            refers_to: None,
-            backref: false,
-            sentence: 0,
-            headline: false,
-        });
-        let compatible = |c: &Vec<usize>| {
-            let first = c.first().map_or(i, |&f| f);
-            profiles[first].kind == e.kind && !conflict(c.iter().map(|&m| &profiles[m]), e)
-        };
-        let antecedent = origin
-            .refers_to
-            .and_then(|j| cluster_of.get(j).copied())
-            .filter(|&c| compatible(&clusters[c]));
+        let origin = origins.get(i).copied().unwrap_or_default();
         // A statement joins an earlier one only as its quote or as the
         // body's telling of a headline's (see `Tie`).
         let may_join = e.kind != EventType::Statement
             || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker
             || (headline_statement && !origin.headline);
-        let tied: Vec<(usize, Bond)> = if may_join {
-            (clusters.iter().enumerate())
-                .filter(|(_, members)| !members.is_empty() && compatible(members))
-                .map(|(c, members)| {
-                    let tie = Tie {
-                        profiles: &profiles,
-                        origins,
-                        members,
-                    };
-                    (c, tie.holds(e, origin))
-                })
-                .filter(|&(_, bond)| bond > Bond::None)
-                .collect()
-        } else {
-            Vec::new()
-        };
+        if !may_join {
+            clusters.add(i, None);
+            continue;
+        }
+        let antecedent = (origin.refers_to)
+            .and_then(|j| clusters.of.get(j).copied())
+            .filter(|&c| clusters.compatible(&profiles, c, e));
+        let tied = clusters.tied(&profiles, origins, e, origin);
         // The antecedent, else the event told last.
-        let chosen = antecedent.filter(|_| may_join).or_else(|| {
+        let chosen = antecedent.or_else(|| {
             (tied.iter())
                 .map(|&(c, _)| c)
-                .max_by_key(|&c| clusters[c].last().copied())
+                .max_by_key(|&c| clusters.members[c].last().copied())
         });
-        let c = chosen.unwrap_or_else(|| {
-            clusters.push(Vec::new());
-            clusters.len() - 1
-        });
-        clusters[c].push(i);
-        cluster_of.push(c);
+        let c = clusters.add(i, chosen);
         // A record tied to two events that agree in everything makes them
         // one: "a strike in Kidal" then "the army's strike", told apart
         // until "the army's strike on Kidal" names both.
-        let strong = tied
-            .into_iter()
-            .filter(|&(o, bond)| o != c && bond == Bond::Strong);
-        for (other, _) in strong {
-            let agree = clusters[other]
-                .iter()
-                .all(|&m| !conflict(clusters[c].iter().map(|&x| &profiles[x]), &profiles[m]));
-            if agree {
-                let moved = std::mem::take(&mut clusters[other]);
-                for &m in &moved {
-                    cluster_of[m] = c;
-                }
-                clusters[c].extend(moved);
-                clusters[c].sort_unstable();
+        for (other, bond) in tied {
+            if other != c && bond == Bond::Strong && clusters.agree(&profiles, c, other) {
+                clusters.merge(c, other);
             }
         }
     }
-    let ids: Vec<(String, &Vec<usize>)> = (clusters.iter())
+    let ids: Vec<(String, Vec<usize>)> = (clusters.members.into_iter())
         .filter_map(|members| Some((format!("{doc_id}#{}", members.first()?), members)))
         .collect();
     drop(profiles);
     for (id, members) in ids {
-        for &m in members {
+        for m in members {
             events[m].event.clone_from(&id);
         }
+    }
+}
+
+/// The events of a document so far.
+#[derive(Default)]
+struct Clusters {
+    /// Per event, the indices of its records, in text order (empty once
+    /// merged into another).
+    members: Vec<Vec<usize>>,
+    /// Per record, its event.
+    of: Vec<usize>,
+}
+
+impl Clusters {
+    /// Puts record `i` in event `c`, or in a new one; returns the event.
+    fn add(&mut self, i: usize, c: Option<usize>) -> usize {
+        let c = c.unwrap_or_else(|| {
+            self.members.push(Vec::new());
+            self.members.len() - 1
+        });
+        self.members[c].push(i);
+        self.of.push(c);
+        c
+    }
+
+    /// True when record `e` may report event `c`: its kind, no conflict.
+    fn compatible(&self, profiles: &[Profile<'_>], c: usize, e: &Profile<'_>) -> bool {
+        let members = &self.members[c];
+        members.first().is_some_and(|&f| profiles[f].kind == e.kind)
+            && !conflict(members.iter().map(|&m| &profiles[m]), e)
+    }
+
+    /// The events record `e` is tied to, with how.
+    fn tied(
+        &self,
+        profiles: &[Profile<'_>],
+        origins: &[Origin],
+        e: &Profile<'_>,
+        origin: Origin,
+    ) -> Vec<(usize, Bond)> {
+        (0..self.members.len())
+            .filter(|&c| self.compatible(profiles, c, e))
+            .map(|c| {
+                let tie = Tie {
+                    profiles,
+                    origins,
+                    members: &self.members[c],
+                };
+                (c, tie.holds(e, origin))
+            })
+            .filter(|&(_, bond)| bond > Bond::None)
+            .collect()
+    }
+
+    /// True when no record of event `other` conflicts with event `c`.
+    fn agree(&self, profiles: &[Profile<'_>], c: usize, other: usize) -> bool {
+        let theirs = || self.members[c].iter().map(|&x| &profiles[x]);
+        (self.members[other].iter()).all(|&m| !conflict(theirs(), &profiles[m]))
+    }
+
+    /// Moves the records of event `other` into event `c`.
+    fn merge(&mut self, c: usize, other: usize) {
+        let moved = std::mem::take(&mut self.members[other]);
+        for &m in &moved {
+            self.of[m] = c;
+        }
+        self.members[c].extend(moved);
+        self.members[c].sort_unstable();
     }
 }
 

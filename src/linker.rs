@@ -107,6 +107,60 @@ struct Known {
     documents: Vec<u64>,
 }
 
+impl Known {
+    /// The event of `records` (one document's), first reported in
+    /// `document`.
+    fn new(records: &[&Event], day: Option<NaiveDate>, document: u64) -> Known {
+        Known {
+            id: records
+                .first()
+                .map_or_else(String::new, |e| e.event.clone()),
+            day,
+            records: (records.iter().take(RECORDS_PER_EVENT))
+                .map(|&e| e.clone())
+                .collect(),
+            documents: vec![document],
+        }
+    }
+
+    /// Adds the records of `document` that report this event; returns
+    /// its id.
+    fn add(&mut self, records: &[&Event], document: u64) -> String {
+        let room = RECORDS_PER_EVENT.saturating_sub(self.records.len());
+        (self.records).extend(records.iter().take(room).map(|&e| e.clone()));
+        if !self.documents.contains(&document) {
+            if self.documents.len() == DOCUMENTS_PER_EVENT {
+                self.documents.remove(0);
+            }
+            self.documents.push(document);
+        }
+        self.id.clone()
+    }
+}
+
+/// A document's records grouped by event id (a record without one is an
+/// event of its own), each group with whether it is a series; the series
+/// come last, for the documents this one shares a single event with tell
+/// that it was written at the same time.
+fn groups(events: &[Event]) -> Vec<(bool, Vec<usize>)> {
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    for (i, e) in events.iter().enumerate() {
+        match (groups.iter_mut()).find(|(id, _)| !id.is_empty() && *id == e.event) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((&e.event, vec![i])),
+        }
+    }
+    let is_series_group = |members: &[usize]| {
+        let mut records = members.iter().map(|&i| &events[i]);
+        records.any(|e| e.kind.event_type() == EventType::Attack && is_series(e))
+    };
+    let mut groups: Vec<(bool, Vec<usize>)> = (groups.into_iter())
+        .map(|(_, members)| (is_series_group(&members), members))
+        .collect();
+    groups.sort_by_key(|&(series, _)| series);
+    groups
+}
+
 /// Records kept per known event: enough to compare parties.
 const RECORDS_PER_EVENT: usize = 8;
 
@@ -153,35 +207,13 @@ impl EventLinker {
     /// document's publication date, if known. A record without an id
     /// (built by hand) is an event of its own.
     pub fn link(&mut self, published: Option<NaiveDate>, events: &mut [Event]) {
-        // The document's events: the indices of the records of each id.
-        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-        for (i, e) in events.iter().enumerate() {
-            match groups
-                .iter_mut()
-                .find(|(id, _)| !id.is_empty() && *id == e.event)
-            {
-                Some((_, members)) => members.push(i),
-                None => groups.push((e.event.clone(), vec![i])),
-            }
-        }
         let document = self.documents;
         self.documents += 1;
-        // A series is linked last: the documents this one shares a single
-        // event with tell that it was written at the same time.
-        let is_series_group = |members: &[usize]| {
-            let mut records = members.iter().map(|&i| &events[i]);
-            records.any(|e| e.kind.event_type() == EventType::Attack && is_series(e))
-        };
-        let mut groups: Vec<(bool, Vec<usize>)> = (groups.into_iter())
-            .map(|(_, members)| (is_series_group(&members), members))
-            .collect();
-        groups.sort_by_key(|&(series, _)| series);
         // The earlier documents that report a single event of this one.
         let mut companions: Vec<u64> = Vec::new();
         // This document's own events join only earlier documents' events.
         let mut new_events: Vec<(Vec<Key>, Known)> = Vec::new();
-        for (series, members) in &groups {
-            let series = *series;
+        for (series, members) in groups(events) {
             let records: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
             let day = records
                 .iter()
@@ -200,37 +232,19 @@ impl EventLinker {
                 Some(seq) => {
                     self.add_keys(&group_keys, seq);
                     let known = &mut self.recent[(seq - self.first_seq) as usize];
-                    let room = RECORDS_PER_EVENT.saturating_sub(known.records.len());
-                    known
-                        .records
-                        .extend(records.iter().take(room).map(|&e| e.clone()));
                     if !series {
                         companions.extend(known.documents.iter().copied());
                     }
-                    if !known.documents.contains(&document) {
-                        if known.documents.len() == DOCUMENTS_PER_EVENT {
-                            known.documents.remove(0);
-                        }
-                        known.documents.push(document);
-                    }
-                    known.id.clone()
+                    known.add(&records, document)
                 }
                 None => {
-                    let id = records[0].event.clone();
-                    let records = records.iter().take(RECORDS_PER_EVENT);
-                    new_events.push((
-                        group_keys,
-                        Known {
-                            id: id.clone(),
-                            day,
-                            records: records.map(|&e| e.clone()).collect(),
-                            documents: vec![document],
-                        },
-                    ));
+                    let known = Known::new(&records, day, document);
+                    let id = known.id.clone();
+                    new_events.push((group_keys, known));
                     id
                 }
             };
-            for &i in members {
+            for &i in &members {
                 events[i].event.clone_from(&id);
             }
             self.newest = self.newest.max(day);
