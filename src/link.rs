@@ -496,12 +496,16 @@ fn same_verb(a: &str, b: &str) -> bool {
 /// True when two parties of one role can be the same: see [`same_name`];
 /// parties also by their country, as a government and its army speak and
 /// strike for one state, while two towns of one country are two places:
-/// places never, targets only when both are actors of one sector (a
-/// country's troops and its soldiers).
+/// locations never, destinations only when one is the country, targets
+/// only when both are actors of one sector (a country's troops and its
+/// soldiers).
 pub(crate) fn same_in(a: &Party<'_>, b: &Party<'_>) -> bool {
     let (x, y) = (a.mention, b.mention);
     let by_country = match a.role {
         "location" => false,
+        // A country and a town in it may be one destination; two towns
+        // of one country are two.
+        "destination" => [x, y].iter().any(|m| m.sector == Some(Sector::Government)),
         "target" => x.sector.is_some() && x.sector == y.sector,
         _ => true,
     };
@@ -861,5 +865,19 @@ mod tests {
              hit a market in Tarvo, killing a farmer. A trader was also wounded in that attack.";
         linked(text, &["drone strike", "that attack"]);
         apart(text, &["attacked a checkpoint", "that attack"]);
+    }
+
+    #[test]
+    fn two_towns_of_one_country_are_two_destinations() {
+        apart(
+            "Prime Minister Leo Mbeki arrived in Lyon for his first official visit. \
+             He is due to visit Marseille as well.",
+            &["arrived in Lyon", "visit Marseille"],
+        );
+        linked(
+            "Prime Minister Leo Mbeki arrived in France on Monday. \
+             Mbeki's trip to Lyon is his first as prime minister.",
+            &["arrived in France", "trip to Lyon"],
+        );
     }
 }
