@@ -10,18 +10,20 @@ use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{ARTICLES, BACKREF_DETERMINERS, BE_FORMS, INDEFINITE_ARTICLES};
 use crate::words::lists::visit::{
-    ADJECTIVE_DETERMINERS, CIRCUIT_PREPOSITIONS, CLAUSE_OPENERS, DESCRIPTION_END,
+    ADJECTIVE_DETERMINERS, ARRIVAL_VERBS, CIRCUIT_PREPOSITIONS, CLAUSE_OPENERS, DESCRIPTION_END,
     DESTINATION_PREPOSITIONS, GUEST_PLACE_PREPOSITIONS, HOST_CUES, HOST_LEADERS,
     MOTION_PREPOSITIONS, PLACE_ARTICLES, PLACE_DESCRIPTIONS, PLACE_NOUNS, POSSESSIVE_PRONOUNS,
-    RETURNS, VISIT_ADJECTIVES, VISIT_DETERMINERS, VISIT_LIGHT_VERBS, VISIT_VERBS,
+    RETURNS, STATIVE_PREPOSITIONS, VISIT_ADJECTIVES, VISIT_DETERMINERS, VISIT_LIGHT_VERBS,
+    VISIT_VERBS,
 };
 
 /// The destination after token `from`: "to X", "in X", "X" (for a verb
 /// taking it `direct`ly), or a description ("the Velnish capital", "the
 /// capitals of the three provinces"), at the first preposition within six tokens.
-fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool) -> Option<Filler> {
+fn destination(c: &Ctx<'_, '_>, from: usize, direct: bool, stative: bool) -> Option<Filler> {
     for k in c.ahead(from, 6) {
-        let prep = c.is_in(k, &DESTINATION_PREPOSITIONS);
+        let prep = c.is_in(k, &DESTINATION_PREPOSITIONS)
+            && (stative || !c.is_in(k, &STATIVE_PREPOSITIONS));
         if prep || (direct && k == from) {
             let found = destination_at(c, k, if prep { k + 1 } else { k }, prep);
             if found.is_some() || prep {
@@ -299,10 +301,10 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 /// place ("a tour of Europe": where the tour goes).
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     let after = (c.mention_after_word(e, "of", 3, party)).map_or(e, |mi| c.mentions()[mi].toks.end);
-    destination(c, after, false)
+    destination(c, after, false, true)
         .or_else(|| {
             (after + 1 < c.range.end)
-                .then(|| destination(c, after + 1, false))
+                .then(|| destination(c, after + 1, false, true))
                 .flatten()
         })
         .or_else(|| {
@@ -357,7 +359,9 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         let p = c.lex.trigger_phrase(tr.phrase);
         p.ends_with(" for") || p.ends_with(" to")
     };
-    let dest = destination(c, e, direct)?;
+    // "travelling in the capital" is no trip to it; "arrived in" is.
+    let stative = visit_verb || c.is_in(t, &ARRIVAL_VERBS);
+    let dest = destination(c, e, direct, stative)?;
     let visitor = c
         .subject_before(t)
         .filter(c.mention_is(party))
