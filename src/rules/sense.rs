@@ -74,7 +74,13 @@ impl DocFacts {
 /// A cue of `senses.tsv` around the trigger, before any rule runs.
 pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Reject> {
     let cues = &c.lex.senses().cues;
-    let (t, e) = (tr.toks.start, tr.toks.end);
+    // Quote marks around the trigger or its cue word do not part them
+    // ("a 'denial of service' attack").
+    let quote = |k: usize| c.kind(k) == Some(TokenKind::Quote);
+    let (t, e) = (
+        c.back_while(tr.toks.start, quote),
+        c.forward_while(tr.toks.end, quote),
+    );
     let s = c.range.clone();
     c.lex
         .trigger_cues(tr.phrase)
