@@ -206,7 +206,10 @@ fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     }
     let comma = (e..c.range.end).find(|&k| c.is_word(k, ","))?;
     c.mention_after(comma + 1, 3, |m| {
-        matches!(m.class, Class::Person | Class::Unknown | Class::Pronoun)
+        matches!(
+            m.class,
+            Class::Person | Class::Unknown | Class::Pronoun | Class::Description
+        )
     })
 }
 
