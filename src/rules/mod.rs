@@ -250,11 +250,13 @@ impl<'a, 't> Ctx<'a, 't> {
     /// participle after a comma ("..., urging"), the sentence's subject.
     pub(crate) fn subject_before(&self, t: usize) -> Option<usize> {
         // "the four gunmen who carried out": a relative pronoun right
-        // before the verb stands for the mention before it.
+        // before the verb stands for the mention before it, past an age
+        // set off by commas ("Tom Reid, 41, who").
         let b = self.back_over(t, &VERB_GROUP);
         if b > self.range.start + 1 && self.is_in(b - 1, &RELATIVE_PRONOUNS) {
+            let age = |k: usize| self.is_word(k, ",") || self.kind(k) == Some(TokenKind::Num);
             if let Some(mi) = self
-                .mention_ending(b - 1)
+                .mention_ending(self.back_while(b - 1, age))
                 .filter(|&mi| self.mentions()[mi].is_actor())
             {
                 return Some(mi);

@@ -10,6 +10,7 @@ use super::{draft, noun_target, Parties};
 use crate::event::EventType;
 use crate::lexicon::Frame;
 use crate::mention::Class;
+use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
     ACTIVE_TARGET_PREPOSITIONS, ADVERBS_IN_VERB, AIMED_AT, BEEN_FORMS, BEFORE_VERB, DEMONSTRATIVES,
     FOCUS_ADVERBS, IRREGULAR_PARTICIPLES, PASSIVE_AUXILIARIES, PERFECT_AND_MODALS,
@@ -253,9 +254,19 @@ fn place_in_subject(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
 /// a person harming a person, right before and after the verb.
 pub(super) fn crime(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let attacker = np_before(c, t)?;
+    // "Tom Reid, 41, who stabbed a guard": the antecedent of "who".
+    let attacker = if t > c.range.start && c.is_word(t - 1, "who") {
+        let age = |k: usize| c.is_word(k, ",") || c.kind(k) == Some(TokenKind::Num);
+        c.mention_ending(c.back_while(t - 1, age))
+            .map(|mi| c.filler(mi))
+    } else {
+        np_before(c, t)
+    }?;
     let target = np_at(c, e)?;
-    if !(person_np(c, &attacker) && person_np(c, &target)) {
+    // A name the lexicon does not know that stabs or kills a person is a
+    // person's ("Tom Reid stabbed a guard").
+    let unknown_name = matches!(c.filler_mention(&attacker), Some(m) if m.class == Class::Unknown);
+    if !((person_np(c, &attacker) || unknown_name) && person_np(c, &target)) {
         return None;
     }
     let parties = Parties {
