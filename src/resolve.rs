@@ -334,14 +334,40 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The antecedent of a pronoun in sentence `si` at byte `at`: the first
     /// `wanted` mention of the same sentence before it, else the first of
     /// the nearest of the four sentences before that has one.
+    ///
+    /// A pronoun of the same kind that comes first in that earlier sentence
+    /// carries its own antecedent on ("He arrived on Sunday, where he met
+    /// X. He is due to ..." is still the first one's), up to three times.
     fn antecedent(&self, si: usize, at: usize, wanted: Refers) -> Option<(usize, usize)> {
+        self.antecedent_carried(si, at, wanted, 3)
+    }
+
+    fn antecedent_carried(
+        &self,
+        si: usize,
+        at: usize,
+        wanted: Refers,
+        carries: u8,
+    ) -> Option<(usize, usize)> {
         if let Some(mi) = self.wanted_before(si, at, wanted) {
             return Some((si, mi));
         }
         let lo = si.saturating_sub(4);
-        (lo..si)
+        let (s, first) = (lo..si)
             .rev()
-            .find_map(|s| Some((s, self.first_wanted(s, wanted)?)))
+            .find_map(|s| Some((s, self.first_wanted(s, wanted)?)))?;
+        let before = &self.doc.mentions(s)[..first];
+        let same_pronoun = (before.iter()).find(|m| {
+            m.class == Class::Pronoun
+                && pronoun(&self.doc.text[m.span.range()]) == Some(wanted)
+                && self.doc.quote_at(m.span.start).is_none()
+        });
+        match same_pronoun {
+            Some(p) if carries > 0 => self
+                .antecedent_carried(s, p.span.start, wanted, carries - 1)
+                .or(Some((s, first))),
+            _ => Some((s, first)),
+        }
     }
 
     /// In sentence `si`, the first mention that can be a `wanted`
@@ -832,7 +858,8 @@ mod tests {
     }
 
     /// The antecedent search as first written: a scan of every mention of
-    /// the pronoun's sentence and the four before it.
+    /// the pronoun's sentence and the four before it, a same pronoun
+    /// before the answer in an earlier sentence carrying its own on.
     fn antecedent_scan(
         r: &Resolver<'_, '_>,
         si: usize,
@@ -840,6 +867,22 @@ mod tests {
         plural: bool,
         singular_thing: bool,
     ) -> Option<(usize, usize)> {
+        scan_carried(r, si, at, plural, singular_thing, 3)
+    }
+
+    fn scan_carried(
+        r: &Resolver<'_, '_>,
+        si: usize,
+        at: usize,
+        plural: bool,
+        singular_thing: bool,
+        carries: u8,
+    ) -> Option<(usize, usize)> {
+        let kind = match (plural, singular_thing) {
+            (true, _) => Refers::Plural,
+            (_, true) => Refers::Thing,
+            _ => Refers::Person,
+        };
         let want = |m: &EntityMention| {
             if plural {
                 m.plural && matches!(m.class, Class::Group | Class::Org) || m.class == Class::Org
@@ -863,7 +906,18 @@ mod tests {
                 .filter(|(_, m)| r.doc.quote_at(m.span.start).is_none())
                 .find(|(_, m)| want(m));
             if let Some((mi, _)) = found {
-                return Some((s, mi));
+                let same_pronoun = (r.doc.mentions(s)[..mi].iter()).find(|m| {
+                    m.class == Class::Pronoun
+                        && pronoun(&r.doc.text[m.span.range()]) == Some(kind)
+                        && r.doc.quote_at(m.span.start).is_none()
+                });
+                return match same_pronoun {
+                    Some(p) if s < si && carries > 0 => {
+                        scan_carried(r, s, p.span.start, plural, singular_thing, carries - 1)
+                            .or(Some((s, mi)))
+                    }
+                    _ => Some((s, mi)),
+                };
             }
         }
         None
