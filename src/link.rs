@@ -530,9 +530,12 @@ fn same_name(a: &Party<'_>, b: &Party<'_>) -> bool {
     let (Some(xl), Some(yl)) = (xs.last(), ys.last()) else {
         return false;
     };
-    if xl.eq_ignore_ascii_case(yl) && xl.len() > 3 {
-        return true;
-    }
+    (xl.eq_ignore_ascii_case(yl) && xl.len() > 3) || words_among(xs, ys)
+}
+
+/// True when every word of the shorter name is one of the longer's, and
+/// one of them has four letters at least.
+pub(crate) fn words_among(xs: &[&str], ys: &[&str]) -> bool {
     let (small, large) = if xs.len() <= ys.len() {
         (xs, ys)
     } else {

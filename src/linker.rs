@@ -507,14 +507,7 @@ fn shares_target_strictly(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
 /// True when every word of the shorter name is one of the longer's, and
 /// one of them has four letters at least.
 fn words_among(a: &str, b: &str) -> bool {
-    let (xs, ys) = (words(a), words(b));
-    let (small, large) = if xs.len() <= ys.len() {
-        (xs, ys)
-    } else {
-        (ys, xs)
-    };
-    let among = |w: &&str| large.iter().any(|x| x.eq_ignore_ascii_case(w));
-    small.iter().all(among) && small.iter().any(|w| w.len() > 3)
+    crate::link::words_among(&words(a), &words(b))
 }
 
 /// The `role` parties named by the records of one side.
