@@ -336,6 +336,27 @@ where
             return true;
         }
     }
+    // "a strike on an American base" is not "the attacks on American
+    // bases": one target noun in the singular and in the plural.
+    let number_clash = |p: &Party<'_>, q: &Party<'_>| {
+        let (a, b) = (last_word(name(p.mention)), last_word(name(q.mention)));
+        let plural = |w: &str| w.len() > 3 && w.ends_with(['s', 'S']) && !w.ends_with("ss");
+        plural(a) != plural(b)
+            && p.words()
+                .last()
+                .zip(q.words().last())
+                .is_some_and(|(x, y)| x.eq_ignore_ascii_case(y))
+    };
+    if e.kind == EventType::Attack
+        && e.of("target").any(|p| {
+            members
+                .clone()
+                .flat_map(|m| m.of("target"))
+                .any(|q| number_clash(p, q))
+        })
+    {
+        return true;
+    }
     let roles: &[&'static str] = match e.kind {
         EventType::Attack => &["attacker", "weapon"],
         EventType::Visit => &["visitor", "destination"],
@@ -543,6 +564,11 @@ pub(crate) fn words_among(xs: &[&str], ys: &[&str]) -> bool {
     };
     let among = |w: &&str| large.iter().any(|x| x.eq_ignore_ascii_case(w));
     small.iter().all(among) && small.iter().any(|w| w.len() > 3)
+}
+
+/// The last word of a name.
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
 }
 
 pub(crate) fn name(m: &Mention) -> &str {
@@ -881,6 +907,20 @@ mod tests {
             "Prime Minister Leo Mbeki arrived in France on Monday. \
              Mbeki's trip to Lyon is his first as prime minister.",
             &["arrived in France", "trip to Lyon"],
+        );
+    }
+
+    #[test]
+    fn one_base_is_not_the_attacks_on_bases() {
+        apart(
+            "Militias carried out dozens of attacks on American bases in the region. \
+             On Tuesday a drone struck an American base near Kesh.",
+            &["attacks on", "struck"],
+        );
+        linked(
+            "A drone struck an American base near Kesh on Tuesday. \
+             The attack on the American base wounded two soldiers.",
+            &["struck", "attack on"],
         );
     }
 }
