@@ -444,12 +444,35 @@ impl<'a, 't> Resolver<'a, 't> {
             })
     }
 
+    /// "the capital" alone: the capital city last named before `at`, in
+    /// its sentence or the two before ("around the capital Kyiv ... the
+    /// largest attack on the capital").
+    fn capital_told_before(&self, at: usize) -> Option<(&str, Iso)> {
+        let si = (self.doc.sentences).partition_point(|s| s.span.start <= at);
+        let sentences = si.saturating_sub(3)..si;
+        let mentions = sentences
+            .rev()
+            .flat_map(|s| self.doc.mentions(s).iter().rev());
+        mentions.filter(|m| m.span.end <= at).find_map(|m| {
+            let iso = m.iso?;
+            let name = &self.doc.text[m.name.range()];
+            let capital = self.lex.capital(iso)?;
+            capital.eq_ignore_ascii_case(name).then_some((capital, iso))
+        })
+    }
+
     /// Turns a filler into a role mention.
     pub(crate) fn mention(&self, f: &Filler) -> Mention {
         let text = self.doc.text;
         match f {
             Filler::Span(span) => {
                 let mut m = Mention::from_span(text, *span);
+                if m.text.eq_ignore_ascii_case("capital") {
+                    if let Some((name, iso)) = self.capital_told_before(span.start) {
+                        m.text = name.to_string();
+                        m.country = Some(iso.as_str().to_string());
+                    }
+                }
                 // "the Kenyan capital" -> Tehran
                 if ends_with_ci(m.text.as_bytes(), b" capital") {
                     // Hits are in text order: only those inside the span.
