@@ -2,16 +2,19 @@
 //! id of the event it reports (`"<doc id>#<n>"`, n the index of the event's
 //! first record).
 //!
-//! A record joins an earlier event of its kind when nothing conflicts (the
-//! modality, a resolved day, an attacker, visitor, destination, weapon or
-//! speaker that name another party) and something ties it to that event:
-//! it is a back-reference ("the strike"), it shares a party, or it is a
-//! quote told right after the same speaker's reported words. Of several
-//! such events it joins the one told last: a back-reference means the
-//! event the reader has just been told of, and an article that turns from
-//! one attack to the attack it answered tells the second's details after
-//! it names it. Within an article a date counts only when written next
-//! to its trigger (elsewhere in the sentence it dates the telling), and a
+//! A record joins an earlier event of its kind when nothing conflicts (see
+//! [`conflict`]: the modality, dates, a target's number, an attacker,
+//! visitor, destination, weapon or speaker that name another party) and
+//! something ties it to that event (see [`Bond`]): it is a back-reference
+//! ("the strike"), it shares a party, a place or a weapon, it is a quote
+//! told right after the same speaker's reported words, or it tells again
+//! a headline's statement. Of several such events it joins the one told
+//! last: a back-reference means the event the reader has just been told
+//! of, and an article that turns from one attack to the attack it
+//! answered tells the second's details after it names it. A record
+//! strongly tied to two events that agree makes them one. Within an
+//! article a date counts only when written next to its trigger (elsewhere
+//! in the sentence it dates the telling) unless it is years away, and a
 //! back-reference takes its event for granted whatever the modality of its
 //! sentence.
 
@@ -289,58 +292,20 @@ pub(crate) fn modality_class(m: Modality) -> u8 {
 }
 
 /// True when record `e` cannot report the event of `members`: another
-/// modality, another resolved day, or a party that names someone else.
+/// modality, a tour against a stop, dates that cannot be one day, a target
+/// in the singular against the plural, or a party that names someone else.
 pub(crate) fn conflict<'a, 'e: 'a, I>(members: I, e: &Profile<'_>) -> bool
 where
     I: Iterator<Item = &'a Profile<'e>> + Clone,
 {
     let mut all = members.clone();
-    if all.any(|m| m.class != e.class || m.tour != e.tour) {
+    if all.any(|m| m.class != e.class || m.tour != e.tour) || dates_clash(members.clone(), e) {
         return true;
-    }
-    if let Some(d) = e.day {
-        let mut days = members.clone().filter_map(|m| m.day).peekable();
-        if days.peek().is_some() && !days.any(|x| x == d) {
-            return true;
-        }
-    }
-    // A range holds the days of the event it reports: "in January" is not
-    // Tuesday's strike.
-    let outside = |day: NaiveDate, (first, last): (NaiveDate, NaiveDate)| day < first || day > last;
-    if let Some(r) = e.range {
-        if members.clone().filter_map(|m| m.day).any(|d| outside(d, r)) {
-            return true;
-        }
-    }
-    if let Some(d) = e.day {
-        if members
-            .clone()
-            .filter_map(|m| m.range)
-            .any(|r| outside(d, r))
-        {
-            return true;
-        }
-    }
-    // A date far from its trigger may be the telling's, but not years
-    // away: "five years ago, on a call, ..." is not this week's call.
-    if let Some((first, last)) = e.years {
-        let mut years = members.clone().filter_map(|m| m.years).peekable();
-        if years.peek().is_some() && years.all(|(f, l)| l < first || f > last) {
-            return true;
-        }
-    }
-    // Without a publication date, "on August 5" and "on October 7" still differ.
-    if let Some(d) = e.day_words {
-        let mut days = members.clone().filter_map(|m| m.day_words).peekable();
-        if days.peek().is_some() && !days.any(|x| x.eq_ignore_ascii_case(d)) {
-            return true;
-        }
     }
     // "a strike on an American base" is not "the attacks on American
     // bases": one target noun in the singular and in the plural.
     let number_clash = |p: &Party<'_>, q: &Party<'_>| {
         let (a, b) = (last_word(name(p.mention)), last_word(name(q.mention)));
-        let plural = |w: &str| w.len() > 3 && w.ends_with(['s', 'S']) && !w.ends_with("ss");
         plural(a) != plural(b)
             && p.words()
                 .last()
@@ -370,6 +335,38 @@ where
     })
 }
 
+/// True when the date of record `e` cannot be a day of the event of
+/// `members`: another resolved day, a day outside a range ("in January"
+/// is not Tuesday's strike), another year wherever the date is written
+/// ("five years ago, on a call" is not this week's call), or, without a
+/// publication date, other words ("on August 5", "on October 7").
+fn dates_clash<'a, 'e: 'a, I>(members: I, e: &Profile<'_>) -> bool
+where
+    I: Iterator<Item = &'a Profile<'e>> + Clone,
+{
+    let outside = |day: NaiveDate, (first, last): (NaiveDate, NaiveDate)| day < first || day > last;
+    let days = || members.clone().filter_map(|m| m.day);
+    if let Some(d) = e.day {
+        let ranges = || members.clone().filter_map(|m| m.range);
+        if days().next().is_some() && !days().any(|x| x == d) || ranges().any(|r| outside(d, r)) {
+            return true;
+        }
+    }
+    if e.range.is_some_and(|r| days().any(|d| outside(d, r))) {
+        return true;
+    }
+    if let Some((first, last)) = e.years {
+        let mut years = members.clone().filter_map(|m| m.years).peekable();
+        if years.peek().is_some() && years.all(|(f, l)| l < first || f > last) {
+            return true;
+        }
+    }
+    e.day_words.is_some_and(|d| {
+        let mut words = members.clone().filter_map(|m| m.day_words).peekable();
+        words.peek().is_some() && !words.any(|x| x.eq_ignore_ascii_case(d))
+    })
+}
+
 /// The words of a date that resolved to no day ("Monday" without a
 /// publication date), without a leading preposition.
 fn day_words(e: &Event) -> Option<&str> {
@@ -383,7 +380,7 @@ fn day_words(e: &Event) -> Option<&str> {
 
 /// A tour is not one of its stops.
 pub(crate) fn is_tour(e: &Event) -> bool {
-    TOURS.contains(e.trigger.text.rsplit(' ').next().unwrap_or_default())
+    TOURS.contains(last_word(&e.trigger.text))
 }
 
 /// The records of a document and one of its events so far.
@@ -566,9 +563,14 @@ pub(crate) fn words_among(xs: &[&str], ys: &[&str]) -> bool {
     small.iter().all(among) && small.iter().any(|w| w.len() > 3)
 }
 
-/// The last word of a name.
-fn last_word(name: &str) -> &str {
+/// The last word of a name or trigger phrase.
+pub(crate) fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
+}
+
+/// True for a word in the plural: "bases", "attacks"; not "press", "gas".
+pub(crate) fn plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with(['s', 'S']) && !(word.ends_with("ss") || word.ends_with("SS"))
 }
 
 pub(crate) fn name(m: &Mention) -> &str {

@@ -3,7 +3,9 @@
 
 use crate::event::{Event, EventType, Mention};
 use crate::lexicon::LexiconData;
-use crate::link::{conflict, is_tour, modality_class, name, same_in, words, Party, Profile};
+use crate::link::{
+    conflict, is_tour, last_word, modality_class, name, plural, same_in, words, Party, Profile,
+};
 use crate::rules::RuleId;
 use crate::words::lists::link::PERSONAL_PRONOUNS;
 use chrono::NaiveDate;
@@ -388,33 +390,34 @@ fn same_event(known: &[Event], new: &[&Event]) -> bool {
     if k.kind() != n.kind() {
         return false;
     }
-    if n.kind() == EventType::Attack {
-        let series = |side: &[Profile<'_>]| side.iter().any(|e| is_series(e.event()));
+    let series = |side: &[Profile<'_>]| side.iter().any(|e| is_series(e.event()));
+    // Attacks check their own conflicts: a series lasts over many days.
+    let agree = || !new.iter().any(|e| conflict(known.iter(), e));
+    let shared = |role: &'static str| shares(&known, &new, role);
+    let same_day = || share_a_day(&known, &new);
+    match n.kind() {
         // A series is not one of its attacks.
-        return match (series(&known), series(&new)) {
+        EventType::Attack => match (series(&known), series(&new)) {
             (true, true) => same_series(&known, &new),
             (false, false) => same_attack(&known, &new),
             _ => false,
-        };
-    }
-    if new.iter().any(|e| conflict(known.iter(), e)) {
-        return false;
-    }
-    let shared = |role: &'static str| shares(&known, &new, role);
-    let same_day = share_a_day(&known, &new);
-    match n.kind() {
+        },
         // Where a tour went is told by its stops, which one article may
         // name and another not: one visitor's tours of a week are one; a
         // visit told without its place is the visitor's visit of that day.
         EventType::Visit => {
-            shared("visitor") && (shared("destination") || is_tour(n.event()) || same_day)
+            agree()
+                && shared("visitor")
+                && (shared("destination") || is_tour(n.event()) || same_day())
         }
         // The same leaders call and speak often: the day must be known.
-        EventType::Call => same_day && distinct_participants(&known, &new) >= 2,
+        EventType::Call => agree() && same_day() && distinct_participants(&known, &new) >= 2,
         EventType::Statement => {
-            same_day && shares_named_speaker(&known, &new) && contents_agree(&known, &new)
+            agree()
+                && same_day()
+                && shares_named_speaker(&known, &new)
+                && contents_agree(&known, &new)
         }
-        EventType::Attack => same_attack(&known, &new),
     }
 }
 
@@ -556,12 +559,7 @@ fn is_series(e: &Event) -> bool {
             | RuleId::AttackCounted
             | RuleId::AttackBackref
     );
-    let word = e.trigger.text.rsplit(' ').next().unwrap_or_default();
-    let plural = word.len() > 3
-        && word.ends_with(['s', 'S'])
-        && !word.ends_with("ss")
-        && !word.ends_with("SS");
-    noun && plural
+    noun && plural(last_word(&e.trigger.text))
 }
 
 /// The country of a party: the one it was given, or the country or
