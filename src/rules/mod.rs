@@ -245,6 +245,13 @@ impl<'a, 't> Ctx<'a, 't> {
             .flatten()
     }
 
+    /// The mention a relative pronoun at token `p` stands for: the one
+    /// right before it, past an age set off by commas ("Tom Reid, 41, who").
+    pub(crate) fn relative_antecedent(&self, p: usize) -> Option<usize> {
+        let age = |k: usize| self.is_word(k, ",") || self.kind(k) == Some(TokenKind::Num);
+        self.mention_ending(self.back_while(p, age))
+    }
+
     /// The subject of the clause that holds token `t`: the first actor
     /// mention of the clause that is not a prepositional object; for a
     /// participle after a comma ("..., urging"), the sentence's subject.
@@ -254,10 +261,8 @@ impl<'a, 't> Ctx<'a, 't> {
         // set off by commas ("Tom Reid, 41, who").
         let b = self.back_over(t, &VERB_GROUP);
         if b > self.range.start + 1 && self.is_in(b - 1, &RELATIVE_PRONOUNS) {
-            let age = |k: usize| self.is_word(k, ",") || self.kind(k) == Some(TokenKind::Num);
-            if let Some(mi) = self
-                .mention_ending(self.back_while(b - 1, age))
-                .filter(|&mi| self.mentions()[mi].is_actor())
+            if let Some(mi) =
+                (self.relative_antecedent(b - 1)).filter(|&mi| self.mentions()[mi].is_actor())
             {
                 return Some(mi);
             }

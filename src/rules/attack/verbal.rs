@@ -10,7 +10,6 @@ use super::{draft, noun_target, Parties};
 use crate::event::EventType;
 use crate::lexicon::Frame;
 use crate::mention::Class;
-use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
     ACTIVE_TARGET_PREPOSITIONS, ADVERBS_IN_VERB, AIMED_AT, BEEN_FORMS, BEFORE_VERB, DEMONSTRATIVES,
     FOCUS_ADVERBS, IRREGULAR_PARTICIPLES, PASSIVE_AUXILIARIES, PERFECT_AND_MODALS,
@@ -256,9 +255,7 @@ pub(super) fn crime(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     // "Tom Reid, 41, who stabbed a guard": the antecedent of "who".
     let attacker = if t > c.range.start && c.is_word(t - 1, "who") {
-        let age = |k: usize| c.is_word(k, ",") || c.kind(k) == Some(TokenKind::Num);
-        c.mention_ending(c.back_while(t - 1, age))
-            .map(|mi| c.filler(mi))
+        c.relative_antecedent(t - 1).map(|mi| c.filler(mi))
     } else {
         np_before(c, t)
     }?;
