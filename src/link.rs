@@ -896,6 +896,9 @@ mod tests {
              hit a market in Tarvo, killing a farmer. A trader was also wounded in that attack.";
         linked(text, &["drone strike", "that attack"]);
         apart(text, &["attacked a checkpoint", "that attack"]);
+        // Whatever space stands between the words.
+        let text = text.replace("that attack", "that\u{a0}attack");
+        linked(&text, &["drone strike", "that\u{a0}attack"]);
     }
 
     #[test]

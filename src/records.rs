@@ -37,8 +37,9 @@ pub(crate) fn build(
         let trigger = a.toks_span(d.trig.clone());
         let mut kind = resolved(&resolver, text, &d.roles);
         let refers_to = if d.backref {
-            let before = text.get(..trigger.start).unwrap_or_default().trim_end();
-            let determiner = before.rsplit(' ').next().unwrap_or_default();
+            // The token before the trigger: "that" of "that attack".
+            let before = d.trig.start.checked_sub(1).and_then(|k| a.tokens.get(k));
+            let determiner = before.map_or("", |tok| &text[tok.span.range()]);
             coreference::inherit(&mut kind, &text[trigger.range()], determiner, &out)
         } else {
             None
