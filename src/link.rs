@@ -897,7 +897,7 @@ mod tests {
         linked(text, &["drone strike", "that attack"]);
         apart(text, &["attacked a checkpoint", "that attack"]);
         // Whatever space stands between the words.
-        let text = text.replace("that attack", "that\u{a0}attack");
+        let text = text.replace("in that attack", "in\u{a0}that\u{a0}attack");
         linked(&text, &["drone strike", "that\u{a0}attack"]);
     }
 
