@@ -33,6 +33,8 @@ fn main() -> ExitCode {
     let extractor = Extractor::new();
     let mut linker = EventLinker::new();
     let mut mentions: Vec<(String, Event)> = Vec::new();
+    // An unreadable file is named and skipped; the others go on.
+    let mut failed = false;
     for path in &files {
         let id = path
             .file_stem()
@@ -42,7 +44,8 @@ fn main() -> ExitCode {
             Ok(text) => text,
             Err(e) => {
                 eprintln!("events: {}: {e}", path.display());
-                return ExitCode::FAILURE;
+                failed = true;
+                continue;
             }
         };
         let doc = Document::new(id.as_str(), &text);
@@ -53,7 +56,11 @@ fn main() -> ExitCode {
     for line in table(&mentions) {
         println!("{line}");
     }
-    ExitCode::SUCCESS
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `path` itself, or the `.txt` files of a folder in name order.
