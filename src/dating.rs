@@ -7,7 +7,7 @@ use crate::event::{EventDate, EventKind};
 use crate::pipeline::Analysis;
 use crate::records::Drafts;
 use crate::rules::{Roles, RuleId};
-use crate::words::lists::rules::RELATIVE_PRONOUNS;
+use crate::words::lists::dates::RELATIVE_OPENERS;
 use chrono::NaiveDate;
 
 /// Per sentence, its date expressions once looked for: by a rule that
@@ -175,9 +175,7 @@ fn in_relative_clause(text: &str, trigger: Span, date: Span) -> bool {
     let marks = [',', '-', '–', '—', '('];
     between.split(marks).skip(1).any(|clause| {
         let first = clause.split_whitespace().next().unwrap_or("");
-        RELATIVE_PRONOUNS.contains(first)
-            || first.eq_ignore_ascii_case("whose")
-            || first.eq_ignore_ascii_case("where")
+        RELATIVE_OPENERS.contains(first)
     })
 }
 
