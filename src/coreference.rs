@@ -91,6 +91,12 @@ pub(crate) fn attack_stem(phrase: &str) -> &str {
         Some(p) if p.eq_ignore_ascii_case("air") => &w[3..],
         _ => w,
     };
+    word_stem(w)
+}
+
+/// A word without its ending: "urges" and "urged" share "urg", "bombings"
+/// and "bombed" share "bomb". Compared case-insensitively.
+pub(crate) fn word_stem(w: &str) -> &str {
     ["ings", "ing", "ed", "es", "s", "e"]
         .iter()
         .find_map(|x| {

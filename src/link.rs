@@ -504,7 +504,7 @@ enum Bond {
 fn same_verb(a: &str, b: &str) -> bool {
     let first = |t: &'_ str| t.split(' ').next().unwrap_or_default().to_ascii_lowercase();
     let (a, b) = (first(a), first(b));
-    let stem = crate::coreference::attack_stem;
+    let stem = crate::coreference::word_stem;
     [&SAY_FORMS, &TELL_FORMS]
         .iter()
         .any(|forms| forms.contains(&a) && forms.contains(&b))
