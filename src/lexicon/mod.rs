@@ -220,8 +220,13 @@ impl LexiconData {
             // The tables are checked by a test: a bad row fails it.
             Arc::new(Senses::builtin().unwrap_or_default())
         });
-        let (spellings, meanings) = group_names(&self.names);
-        let (trigger_phrases, trigger_meanings) = group_triggers(&self.triggers);
+        let (names, meanings) = group(&self.names);
+        let spellings: Vec<Vec<(String, Case)>> = (names.iter())
+            .map(|ps| ps.iter().map(|p| (p.to_string(), Case::of(p))).collect())
+            .collect();
+        // Trigger phrases are in lower case already: one spelling each.
+        let (triggers, trigger_meanings) = group(&self.triggers);
+        let trigger_phrases: Vec<String> = triggers.iter().map(|ps| ps[0].to_string()).collect();
         let (sense_phrases, sense_meanings): (Vec<String>, Vec<SenseWord>) =
             SENSES.search_words().into_iter().unzip();
         // Without a build (a lexicon too large for the automaton), every
@@ -242,61 +247,33 @@ impl LexiconData {
             sense_meanings,
             trigger_filter,
             common: self.common.iter().cloned().collect(),
-            capitals: first_per_code(&self.capitals),
-            country_names: first_per_code(&self.country_names),
+            // Reversed, so that the first value given for a code is kept.
+            capitals: self.capitals.iter().rev().cloned().collect(),
+            country_names: self.country_names.iter().rev().cloned().collect(),
             senses: SENSES.clone(),
         }
     }
 }
 
-/// Spellings and meanings of names: one id per name in ASCII lower case,
-/// with each spelling and each meaning once.
-#[allow(clippy::type_complexity)]
-fn group_names(names: &[(String, Entry)]) -> (Vec<Vec<(String, Case)>>, Vec<Vec<Entry>>) {
+/// Spellings and meanings of phrases: one id per phrase in ASCII lower
+/// case, with each spelling and each meaning once.
+fn group<T: Clone + PartialEq>(pairs: &[(String, T)]) -> (Vec<Vec<&str>>, Vec<Vec<T>>) {
     let mut index: HashMap<String, usize, WordHasher> = HashMap::default();
-    let mut spellings: Vec<Vec<(String, Case)>> = Vec::new();
-    let mut meanings: Vec<Vec<Entry>> = Vec::new();
-    for (p, e) in names {
+    let (mut spellings, mut meanings): (Vec<Vec<&str>>, Vec<Vec<T>>) = (Vec::new(), Vec::new());
+    for (p, e) in pairs {
         let id = *index.entry(p.to_ascii_lowercase()).or_insert_with(|| {
             spellings.push(Vec::new());
             meanings.push(Vec::new());
             spellings.len() - 1
         });
-        if !spellings[id].iter().any(|(q, _)| q == p) {
-            spellings[id].push((p.clone(), Case::of(p)));
+        if !spellings[id].contains(&p.as_str()) {
+            spellings[id].push(p);
         }
         if !meanings[id].contains(e) {
             meanings[id].push(e.clone());
         }
     }
     (spellings, meanings)
-}
-
-/// Trigger phrases and their meanings, each once.
-fn group_triggers(triggers: &[(String, Trigger)]) -> (Vec<String>, Vec<Vec<Trigger>>) {
-    let mut index: HashMap<&str, usize, WordHasher> = HashMap::default();
-    let mut phrases: Vec<String> = Vec::new();
-    let mut meanings: Vec<Vec<Trigger>> = Vec::new();
-    for (p, t) in triggers {
-        let id = *index.entry(p.as_str()).or_insert_with(|| {
-            phrases.push(p.clone());
-            meanings.push(Vec::new());
-            phrases.len() - 1
-        });
-        if !meanings[id].contains(t) {
-            meanings[id].push(t.clone());
-        }
-    }
-    (phrases, meanings)
-}
-
-/// The first value given for each code.
-fn first_per_code<T: Clone>(pairs: &[(Iso, T)]) -> HashMap<Iso, T> {
-    let mut map = HashMap::new();
-    for (code, value) in pairs {
-        map.entry(*code).or_insert_with(|| value.clone());
-    }
-    map
 }
 
 /// For each trigger phrase, the cues that name it or that apply to every
@@ -387,40 +364,28 @@ impl Lexicon {
             let Some(word) = TokenWord::of_token(text, toks, k) else {
                 continue;
             };
-            let hit = |(id, j): (u32, usize)| Hit {
-                span: Span::new(toks[k].span.start, toks[j].span.end),
-                first_tok: first + k,
-                end_tok: first + j + 1,
-                phrase: id as usize,
+            let find = |set: &PhraseSet, next: &mut usize| {
+                if k < *next {
+                    return None;
+                }
+                let (id, j) = set.longest_at(text, toks, k, &word)?;
+                *next = j + 1;
+                Some(Hit {
+                    span: Span::new(toks[k].span.start, toks[j].span.end),
+                    first_tok: first + k,
+                    end_tok: first + j + 1,
+                    phrase: id as usize,
+                })
             };
-            if k >= next_name {
-                if let Some(found) = self.names.longest_at(text, toks, k, &word) {
-                    let h = hit(found);
-                    if self.spelled_as_written(h.phrase, &text[h.span.range()]) {
-                        out.names.push(h);
-                    }
-                    next_name = found.1 + 1;
+            if let Some(h) = find(&self.names, &mut next_name) {
+                let found = &text[h.span.range()];
+                if (self.spellings[h.phrase].iter()).any(|(s, case)| case.fits(s, found)) {
+                    out.names.push(h);
                 }
             }
-            if k >= next_trigger {
-                if let Some(found) = self.triggers.longest_at(text, toks, k, &word) {
-                    out.triggers.push(hit(found));
-                    next_trigger = found.1 + 1;
-                }
-            }
-            if k >= next_sense {
-                if let Some(found) = self.sense_words.longest_at(text, toks, k, &word) {
-                    out.senses.push(hit(found));
-                    next_sense = found.1 + 1;
-                }
-            }
+            out.triggers.extend(find(&self.triggers, &mut next_trigger));
+            out.senses.extend(find(&self.sense_words, &mut next_sense));
         }
-    }
-
-    /// Whether `found` fits the case of one of the spellings of name `id`.
-    #[inline]
-    fn spelled_as_written(&self, id: usize, found: &str) -> bool {
-        (self.spellings[id].iter()).any(|(spelling, case)| case.fits(spelling, found))
     }
 
     /// False when `text` cannot hold a trigger: no trigger phrase occurs in

@@ -1,6 +1,6 @@
 //! User lexicon entries: added in code or read from JSON Lines text.
 
-use super::tables::iso;
+use super::tables::{by_name, iso};
 use super::{Entry, Force, Frame, Iso, LexiconData, Trigger};
 #[cfg(feature = "json")]
 use crate::error::Error;
@@ -235,23 +235,6 @@ impl TriggerFrame {
             TriggerFrame::Prep => "prep",
         }
     }
-
-    /// The frame the rules read.
-    fn internal(self) -> Frame {
-        match self {
-            TriggerFrame::Verb => Frame::Verb,
-            TriggerFrame::Noun => Frame::Noun,
-            TriggerFrame::Call => Frame::Call,
-            TriggerFrame::CallVerb => Frame::CallVerb,
-            TriggerFrame::Medium => Frame::Medium,
-            TriggerFrame::Host => Frame::Host,
-            TriggerFrame::Say => Frame::Say,
-            TriggerFrame::Tell => Frame::Tell,
-            TriggerFrame::Urge => Frame::Urge,
-            TriggerFrame::Object => Frame::Object,
-            TriggerFrame::Prep => Frame::Prep,
-        }
-    }
 }
 
 impl fmt::Display for TriggerFrame {
@@ -261,13 +244,12 @@ impl fmt::Display for TriggerFrame {
 }
 
 /// The frame of a trigger of `kind`: `frame`, if it suits the kind, or the
-/// kind's default.
+/// kind's default. The rules read the internal frame of the same name.
 fn check_frame(kind: EventType, frame: Option<TriggerFrame>) -> Result<Frame, String> {
     let valid = TriggerFrame::for_kind(kind);
-    match frame {
-        None => Ok(TriggerFrame::default_for(kind).internal()),
-        Some(f) if valid.contains(&f) => Ok(f.internal()),
-        Some(f) => {
+    match frame.unwrap_or(valid[0]) {
+        f if valid.contains(&f) => by_name(f.as_str()),
+        f => {
             let names: Vec<&str> = valid.iter().map(|v| v.as_str()).collect();
             Err(format!(
                 "frame `{f}` does not suit a {kind} trigger; its frames are {}",
@@ -294,54 +276,44 @@ impl LexiconEntry {
     /// Checks the entry and adds it to the lexicon data. The name is
     /// checked first, then the other fields in order, then the aliases.
     pub(crate) fn apply(&self, data: &mut LexiconData) -> Result<(), String> {
-        let (name, aliases, entry) = match self {
-            LexiconEntry::Actor {
-                name,
-                aliases,
-                country,
-                sector,
-            } => {
-                let (name, iso) = (check_name(name)?, check_iso(country)?);
-                let sector = *sector;
-                (name, &aliases[..], Entry::Actor { iso, sector })
-            }
-            LexiconEntry::Place {
-                name,
-                aliases,
-                country,
-            } => {
-                let (name, iso) = (check_name(name)?, check_iso(country)?);
-                (name, &aliases[..], Entry::Place { iso })
-            }
-            LexiconEntry::Person {
-                name,
-                aliases,
+        let (name, aliases) = match self {
+            Self::Actor { name, aliases, .. }
+            | Self::Place { name, aliases, .. }
+            | Self::Person { name, aliases, .. } => (name, &aliases[..]),
+            Self::Title { name, .. } | Self::Weapon { name } => (name, &[][..]),
+            Self::Trigger { word, .. } => (word, &[][..]),
+        };
+        let name = check_name(name)?;
+        let entry = match self {
+            Self::Actor {
+                country, sector, ..
+            } => Entry::Actor {
+                iso: check_iso(country)?,
+                sector: *sector,
+            },
+            Self::Place { country, .. } => Entry::Place {
+                iso: check_iso(country)?,
+            },
+            Self::Person {
                 country,
                 sector,
                 title,
-            } => {
-                let (name, iso) = (check_name(name)?, check_iso(country)?);
-                let title = (title.as_deref())
+                ..
+            } => Entry::Person {
+                iso: check_iso(country)?,
+                sector: *sector,
+                title: (title.as_deref())
                     .map(|t| check_name(t).map(|t| Arc::from(t.to_lowercase())))
                     .transpose()
-                    .map_err(|_| "empty title".to_string())?;
-                let sector = *sector;
-                (name, &aliases[..], Entry::Person { iso, sector, title })
-            }
-            LexiconEntry::Title { name, sector } => {
-                let sector = *sector;
-                (check_name(name)?, &[][..], Entry::Title { sector })
-            }
-            LexiconEntry::Weapon { name } => {
-                (check_name(name)?, &[][..], Entry::Weapon { force: true })
-            }
-            LexiconEntry::Trigger { kind, word, frame } => {
-                let word = check_name(word)?;
-                let frame = check_frame(*kind, *frame)?;
+                    .map_err(|_| "empty title".to_string())?,
+            },
+            Self::Title { sector, .. } => Entry::Title { sector: *sector },
+            Self::Weapon { .. } => Entry::Weapon { force: true },
+            &Self::Trigger { kind, frame, .. } => {
+                let frame = check_frame(kind, frame)?;
                 // A user's own attack word is taken as force: they chose its sense.
                 let force = Force::Itself;
-                let kind = *kind;
-                data.add_trigger(word, Trigger { kind, frame, force });
+                data.add_trigger(name, Trigger { kind, frame, force });
                 return Ok(());
             }
         };
@@ -372,5 +344,25 @@ impl LexiconEntry {
             out.push(entry);
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_frame_a_user_may_give_is_one_the_rules_read() {
+        let kinds = [
+            EventType::Attack,
+            EventType::Call,
+            EventType::Visit,
+            EventType::Statement,
+        ];
+        for kind in kinds {
+            for &frame in TriggerFrame::for_kind(kind) {
+                assert!(check_frame(kind, Some(frame)).is_ok(), "{frame}");
+            }
+        }
     }
 }
