@@ -82,11 +82,11 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
             }
         }
     }
-    let ids: Vec<(String, Vec<usize>)> = (clusters.members.into_iter())
-        .filter_map(|members| Some((format!("{doc_id}#{}", members.first()?), members)))
-        .collect();
-    drop(profiles);
-    for (id, members) in ids {
+    for members in clusters.members {
+        let Some(first) = members.first() else {
+            continue;
+        };
+        let id = format!("{doc_id}#{first}");
         for m in members {
             events[m].event.clone_from(&id);
         }
@@ -163,10 +163,10 @@ impl Clusters {
 
 /// What linking compares of a record, read once.
 pub(crate) struct Profile<'e> {
-    event: &'e Event,
-    kind: EventType,
+    pub event: &'e Event,
+    pub kind: EventType,
     class: u8,
-    day: Option<NaiveDate>,
+    pub day: Option<NaiveDate>,
     /// The first and last day of a date that names a range ("in January").
     range: Option<(NaiveDate, NaiveDate)>,
     /// The first and last year of its date, wherever it is written.
@@ -242,18 +242,6 @@ impl<'e> Profile<'e> {
     fn presupposed(mut self) -> Self {
         self.class = modality_class(Modality::Asserted);
         self
-    }
-
-    pub(crate) fn event(&self) -> &'e Event {
-        self.event
-    }
-
-    pub(crate) fn kind(&self) -> EventType {
-        self.kind
-    }
-
-    pub(crate) fn day(&self) -> Option<NaiveDate> {
-        self.day
     }
 
     pub(crate) fn of(&self, role: &'static str) -> impl Iterator<Item = &Party<'e>> + Clone {
@@ -401,18 +389,13 @@ impl Tie<'_, '_> {
         }
         let members = || self.members.iter().map(|&j| &self.profiles[j]);
         let shares = |role: &'static str| members().any(|m| e.shares(m, role));
-        let bond = |strong: bool, weak: bool| match (strong, weak) {
-            (true, _) => Bond::Strong,
-            (false, true) => Bond::Weak,
-            _ => Bond::None,
-        };
         match e.kind {
             EventType::Attack => self.attack_bond(e, origin),
             EventType::Visit => {
                 let (visitor, place) = (shares("visitor"), shares("destination"));
-                bond(visitor && place, visitor || place)
+                Bond::of(visitor && place, visitor || place)
             }
-            EventType::Call => bond(false, shares("participant")),
+            EventType::Call => Bond::of(false, shares("participant")),
             EventType::Statement => {
                 let Some(&last) = self.members.last() else {
                     return Bond::None;
@@ -432,7 +415,7 @@ impl Tie<'_, '_> {
                     && self.members.iter().all(in_headline)
                     && shares("speaker")
                     && members().any(|m| same_verb(&m.event.trigger.text, &e.event.trigger.text));
-                bond(false, quote || restated)
+                Bond::of(false, quote || restated)
             }
         }
     }
@@ -473,16 +456,10 @@ impl Tie<'_, '_> {
         // same attacker does: to the bombing told last, unless the record
         // names a target of its own (one drone campaign has many strikes).
         let weapon = shares("weapon");
-        if shares_specific_target || shares_place || attacker && shares("target") {
-            Bond::Strong
-        } else if (same_word && !other_target)
-            || (attacker && !targets_known)
-            || (weapon && !other_target)
-        {
-            Bond::Weak
-        } else {
-            Bond::None
-        }
+        Bond::of(
+            shares_specific_target || shares_place || attacker && shares("target"),
+            ((same_word || weapon) && !other_target) || (attacker && !targets_known),
+        )
     }
 }
 
@@ -497,6 +474,17 @@ enum Bond {
     /// its attacker against its target): if it has this bond with several
     /// events that agree, they are one.
     Strong,
+}
+
+impl Bond {
+    /// The strongest bond that holds.
+    fn of(strong: bool, weak: bool) -> Bond {
+        match (strong, weak) {
+            (true, _) => Bond::Strong,
+            (false, true) => Bond::Weak,
+            _ => Bond::None,
+        }
+    }
 }
 
 /// True when two speech triggers start with forms of one verb ("urges",

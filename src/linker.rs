@@ -152,12 +152,8 @@ fn groups(events: &[Event]) -> Vec<(bool, Vec<usize>)> {
             None => groups.push((&e.event, vec![i])),
         }
     }
-    let is_series_group = |members: &[usize]| {
-        let mut records = members.iter().map(|&i| &events[i]);
-        records.any(|e| e.kind.event_type() == EventType::Attack && is_series(e))
-    };
     let mut groups: Vec<(bool, Vec<usize>)> = (groups.into_iter())
-        .map(|(_, members)| (is_series_group(&members), members))
+        .map(|(_, members)| (members.iter().any(|&i| is_series(&events[i])), members))
         .collect();
     groups.sort_by_key(|&(series, _)| series);
     groups
@@ -387,15 +383,15 @@ fn same_event(known: &[Event], new: &[&Event]) -> bool {
     let (Some(k), Some(n)) = (known.first(), new.first()) else {
         return false;
     };
-    if k.kind() != n.kind() {
+    if k.kind != n.kind {
         return false;
     }
-    let series = |side: &[Profile<'_>]| side.iter().any(|e| is_series(e.event()));
+    let series = |side: &[Profile<'_>]| side.iter().any(|e| is_series(e.event));
     // Attacks check their own conflicts: a series lasts over many days.
     let agree = || !new.iter().any(|e| conflict(known.iter(), e));
     let shared = |role: &'static str| shares(&known, &new, role);
     let same_day = || share_a_day(&known, &new);
-    match n.kind() {
+    match n.kind {
         // A series is not one of its attacks.
         EventType::Attack => match (series(&known), series(&new)) {
             (true, true) => same_series(&known, &new),
@@ -408,7 +404,7 @@ fn same_event(known: &[Event], new: &[&Event]) -> bool {
         EventType::Visit => {
             agree()
                 && shared("visitor")
-                && (shared("destination") || is_tour(n.event()) || same_day())
+                && (shared("destination") || is_tour(n.event) || same_day())
         }
         // The same leaders call and speak often: the day must be known.
         EventType::Call => agree() && same_day() && distinct_participants(&known, &new) >= 2,
@@ -451,8 +447,8 @@ fn contents_agree(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
 
 /// True when a resolved day of `new` is one of `known`'s.
 fn share_a_day(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
-    let mut days = new.iter().filter_map(Profile::day);
-    days.any(|d| known.iter().any(|m| m.day() == Some(d)))
+    let mut days = new.iter().filter_map(|e| e.day);
+    days.any(|d| known.iter().any(|m| m.day == Some(d)))
 }
 
 /// True when one of `new`'s `role` parties is one of `known`'s.
@@ -479,7 +475,7 @@ fn same_attack(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
 
 /// True when two series of attacks are one: see [`EventLinker`].
 fn same_series(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
-    let class = |e: &Profile<'_>| modality_class(e.event().modality);
+    let class = |e: &Profile<'_>| modality_class(e.event.modality);
     let classes_agree = new
         .iter()
         .all(|e| known.iter().all(|m| class(m) == class(e)));
@@ -518,7 +514,7 @@ fn parties<'a, 'e: 'a>(
     side: &'a [Profile<'e>],
     role: &'static str,
 ) -> impl Iterator<Item = &'e Mention> + 'a {
-    let roles = side.iter().flat_map(|e| e.event().roles());
+    let roles = side.iter().flat_map(|e| e.event.roles());
     roles.filter(move |(r, _)| *r == role).map(|(_, m)| m)
 }
 
@@ -546,19 +542,20 @@ fn attackers_clash(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
 /// True when a record tells of a series of attacks rather than one: an
 /// attack noun in the plural ("the attacks on", "airstrikes by").
 fn is_series(e: &Event) -> bool {
-    let noun = matches!(
-        e.rule.0,
-        RuleId::AttackNominal
-            | RuleId::AttackPossessive
-            | RuleId::AttackModifierAttacker
-            | RuleId::AttackLightVerbSubject
-            | RuleId::AttackByAgent
-            | RuleId::AttackClaimed
-            | RuleId::AttackBlamedFor
-            | RuleId::AttackBehind
-            | RuleId::AttackCounted
-            | RuleId::AttackBackref
-    );
+    let noun = e.kind.event_type() == EventType::Attack
+        && matches!(
+            e.rule.0,
+            RuleId::AttackNominal
+                | RuleId::AttackPossessive
+                | RuleId::AttackModifierAttacker
+                | RuleId::AttackLightVerbSubject
+                | RuleId::AttackByAgent
+                | RuleId::AttackClaimed
+                | RuleId::AttackBlamedFor
+                | RuleId::AttackBehind
+                | RuleId::AttackCounted
+                | RuleId::AttackBackref
+        );
     noun && plural(last_word(&e.trigger.text))
 }
 

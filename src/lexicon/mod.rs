@@ -364,28 +364,40 @@ impl Lexicon {
             let Some(word) = TokenWord::of_token(text, toks, k) else {
                 continue;
             };
-            let find = |set: &PhraseSet, next: &mut usize| {
-                if k < *next {
-                    return None;
-                }
-                let (id, j) = set.longest_at(text, toks, k, &word)?;
-                *next = j + 1;
-                Some(Hit {
-                    span: Span::new(toks[k].span.start, toks[j].span.end),
-                    first_tok: first + k,
-                    end_tok: first + j + 1,
-                    phrase: id as usize,
-                })
+            let hit = |(id, j): (u32, usize)| Hit {
+                span: Span::new(toks[k].span.start, toks[j].span.end),
+                first_tok: first + k,
+                end_tok: first + j + 1,
+                phrase: id as usize,
             };
-            if let Some(h) = find(&self.names, &mut next_name) {
-                let found = &text[h.span.range()];
-                if (self.spellings[h.phrase].iter()).any(|(s, case)| case.fits(s, found)) {
-                    out.names.push(h);
+            if k >= next_name {
+                if let Some(found) = self.names.longest_at(text, toks, k, &word) {
+                    let h = hit(found);
+                    if self.spelled_as_written(h.phrase, &text[h.span.range()]) {
+                        out.names.push(h);
+                    }
+                    next_name = found.1 + 1;
                 }
             }
-            out.triggers.extend(find(&self.triggers, &mut next_trigger));
-            out.senses.extend(find(&self.sense_words, &mut next_sense));
+            if k >= next_trigger {
+                if let Some(found) = self.triggers.longest_at(text, toks, k, &word) {
+                    out.triggers.push(hit(found));
+                    next_trigger = found.1 + 1;
+                }
+            }
+            if k >= next_sense {
+                if let Some(found) = self.sense_words.longest_at(text, toks, k, &word) {
+                    out.senses.push(hit(found));
+                    next_sense = found.1 + 1;
+                }
+            }
         }
+    }
+
+    /// Whether `found` fits the case of one of the spellings of name `id`.
+    #[inline]
+    fn spelled_as_written(&self, id: usize, found: &str) -> bool {
+        (self.spellings[id].iter()).any(|(spelling, case)| case.fits(spelling, found))
     }
 
     /// False when `text` cannot hold a trigger: no trigger phrase occurs in

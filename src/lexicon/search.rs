@@ -42,19 +42,11 @@ pub(crate) fn load8(b: &[u8], i: usize) -> u64 {
     }
 }
 
-/// The low `n` bytes of a word set (`n` at most 8).
+/// The low `n` bytes of a word set (all eight from `n` = 8 up).
 #[inline]
 fn low_bytes(n: usize) -> u64 {
-    const LOW: [u64; 9] = {
-        let mut t = [u64::MAX; 9];
-        let mut n = 0;
-        while n < 8 {
-            t[n] = (1u64 << (8 * n)) - 1;
-            n += 1;
-        }
-        t
-    };
-    LOW[n.min(8)]
+    1u64.checked_shl(8 * n.min(8) as u32)
+        .map_or(u64::MAX, |bit| bit - 1)
 }
 
 /// Bytes with bit 5 cleared: the same for the two cases of an ASCII letter
@@ -251,24 +243,24 @@ impl PhraseSet {
     /// longest first under each first word.
     fn add_candidates(&mut self, mut longer: Vec<(u32, u32, u32)>) {
         longer.sort_unstable();
-        let mut i = 0;
-        while i < longer.len() {
-            let word = longer[i].0;
-            let from = self.candidates.len() as u32;
-            while i < longer.len() && longer[i].0 == word {
-                let id = longer[i].2;
-                let p = self.phrases[id as usize];
-                let rest_start = (p.start + p.first_word_len) as usize;
-                let rest = &self.bytes[rest_start..(p.start + p.len) as usize];
-                self.candidates.push(Candidate {
-                    id,
-                    rest_len: rest.len() as u32,
-                    rest_head: load8(rest, 0),
-                    rest_mask: low_bytes(rest.len()),
-                });
-                i += 1;
+        for (word, _, id) in longer {
+            let p = self.phrases[id as usize];
+            let rest_start = (p.start + p.first_word_len) as usize;
+            let rest = &self.bytes[rest_start..(p.start + p.len) as usize];
+            self.candidates.push(Candidate {
+                id,
+                rest_len: rest.len() as u32,
+                rest_head: load8(rest, 0),
+                rest_mask: low_bytes(rest.len()),
+            });
+            // Sorted by word, a word's candidates are consecutive: its
+            // range is empty until the first.
+            let end = self.candidates.len() as u32;
+            let range = &mut self.first_words[word as usize].longer;
+            if range.0 == range.1 {
+                range.0 = end - 1;
             }
-            self.first_words[word as usize].longer = (from, self.candidates.len() as u32);
+            range.1 = end;
         }
     }
 
@@ -316,9 +308,15 @@ impl PhraseSet {
     }
 
     /// The first word that is `b[s..e]` (any ASCII case), given its hash.
+    /// The search looks up words longer than eight bytes only: shorter ones
+    /// take [`PhraseSet::lookup_short`].
     #[inline]
     fn lookup(&self, h: u64, b: &[u8], s: usize, e: usize) -> Option<u32> {
-        self.probe(h, |word| self.key_is(word, b, s, e))
+        self.probe(h, |word| {
+            let entry = &self.first_words[word as usize];
+            let key = entry.key_start as usize..(entry.key_start + entry.key_len) as usize;
+            b[s..e].eq_ignore_ascii_case(&self.bytes[key])
+        })
     }
 
     /// The first word that is the `len` (at most 8) bytes `head`, any
@@ -332,20 +330,6 @@ impl PhraseSet {
                 && entry.key_len as usize == len
                 && (head & HIGH == 0 || lower8(head) == entry.key_head)
         })
-    }
-
-    #[inline]
-    fn key_is(&self, word: u32, b: &[u8], s: usize, e: usize) -> bool {
-        let entry = &self.first_words[word as usize];
-        let len = e - s;
-        if entry.key_len as usize != len {
-            return false;
-        }
-        if len <= 8 {
-            return lower8(load8(b, s)) & low_bytes(len) == entry.key_head;
-        }
-        let start = entry.key_start as usize;
-        b[s..e].eq_ignore_ascii_case(&self.bytes[start..start + len])
     }
 
     /// Whether the bytes after the first word of a candidate, whose first
@@ -531,17 +515,12 @@ pub(super) enum Case {
 
 impl Case {
     pub(super) fn of(phrase: &str) -> Case {
-        let mut letters = 0usize;
-        let mut all_upper = true;
-        for c in phrase.chars().filter(|c| c.is_alphabetic()) {
-            letters += 1;
-            all_upper &= c.is_uppercase();
-        }
-        if letters == 0 {
+        let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() {
             Case::Any
-        } else if all_upper && letters <= 5 {
+        } else if letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) {
             Case::Exact
-        } else if phrase.chars().next().is_some_and(char::is_uppercase) {
+        } else if phrase.starts_with(char::is_uppercase) {
             Case::Capital
         } else {
             Case::Any
