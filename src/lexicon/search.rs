@@ -42,11 +42,19 @@ pub(crate) fn load8(b: &[u8], i: usize) -> u64 {
     }
 }
 
-/// The low `n` bytes of a word set (all eight from `n` = 8 up).
+/// The low `n` bytes of a word set (`n` at most 8).
 #[inline]
 fn low_bytes(n: usize) -> u64 {
-    1u64.checked_shl(8 * n.min(8) as u32)
-        .map_or(u64::MAX, |bit| bit - 1)
+    const LOW: [u64; 9] = {
+        let mut t = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            t[n] = (1u64 << (8 * n)) - 1;
+            n += 1;
+        }
+        t
+    };
+    LOW[n.min(8)]
 }
 
 /// Bytes with bit 5 cleared: the same for the two cases of an ASCII letter
@@ -515,10 +523,10 @@ pub(super) enum Case {
 
 impl Case {
     pub(super) fn of(phrase: &str) -> Case {
-        let letters: Vec<char> = phrase.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.is_empty() {
+        let letters = || phrase.chars().filter(|c| c.is_alphabetic());
+        if letters().next().is_none() {
             Case::Any
-        } else if letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase()) {
+        } else if letters().count() <= 5 && letters().all(char::is_uppercase) {
             Case::Exact
         } else if phrase.starts_with(char::is_uppercase) {
             Case::Capital
