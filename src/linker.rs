@@ -322,18 +322,12 @@ fn keys(records: &[&Event]) -> Vec<Key> {
         return Vec::new();
     };
     let kind = first.kind.event_type();
+    let resolved = records.iter().filter_map(|e| e.date.as_ref()?.value);
     let (role, days): (&str, Vec<Option<NaiveDate>>) = match kind {
         EventType::Attack => ("attacker", vec![None]),
         EventType::Visit => ("visitor", vec![None]),
-        EventType::Call | EventType::Statement => {
-            let days = records.iter().filter_map(|e| e.date.as_ref()?.value);
-            let role = if kind == EventType::Call {
-                "participant"
-            } else {
-                "speaker"
-            };
-            (role, days.map(Some).collect())
-        }
+        EventType::Call => ("participant", resolved.clone().map(Some).collect()),
+        EventType::Statement => ("speaker", resolved.clone().map(Some).collect()),
     };
     let mut keys: Vec<Key> = Vec::new();
     let mut add = |key: Key| {
@@ -354,8 +348,7 @@ fn keys(records: &[&Event]) -> Vec<Key> {
             }
         }
         // An attack whose attacker is not yet known, by its day and place.
-        let days = records.iter().filter_map(|e| e.date.as_ref()?.value);
-        for day in days {
+        for day in resolved {
             for m in of_role("location") {
                 for word in words(name(m)) {
                     add((kind, Some(day), format!("@{}", word.to_lowercase())));

@@ -158,10 +158,7 @@ impl PhraseSet {
     pub(super) fn new<'a>(phrases: impl IntoIterator<Item = &'a str>) -> PhraseSet {
         let mut set = PhraseSet::default();
         let keyed = set.add_phrases(phrases);
-        let mut size = 16;
-        while size < keyed.len() * 2 {
-            size *= 2;
-        }
+        let size = (keyed.len() * 2).next_power_of_two().max(16);
         set.slots = vec![(0, 0); size];
         set.shift = 64 - size.trailing_zeros();
         let longer = set.file_by_first_word(&keyed);

@@ -125,9 +125,6 @@ pub(crate) struct Cue {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Senses {
     nouns: HashMap<Key, NounTypes, WordHasher>,
-    /// For each word of a sentence-wide cue, the cues (bit `i`: cue `i`)
-    /// that hold it: found by the lexicon search with the names.
-    sentence_words: HashMap<Key, u64, WordHasher>,
     pub cues: Vec<Cue>,
 }
 
@@ -174,14 +171,9 @@ impl Senses {
                 let w = String::from_utf8_lossy(w);
                 return Err(row.error(format!("{w:?}: cue words have at most 32 bytes")));
             }
-            if place == Where::Sentence {
-                let i = self.cues.len();
-                if i >= 64 {
-                    return Err(row.error("more than 64 cues"));
-                }
-                for w in &words {
-                    *self.sentence_words.entry(w.clone()).or_default() |= 1 << i;
-                }
+            // A sentence-wide cue is a bit of `SenseWord::cues`.
+            if place == Where::Sentence && self.cues.len() >= 64 {
+                return Err(row.error("more than 64 cues"));
             }
             self.cues.push(Cue {
                 id: id.to_string(),
@@ -211,8 +203,12 @@ impl Senses {
     /// it is a word of sports reporting.
     pub(crate) fn search_words(&self) -> Vec<(String, SenseWord)> {
         let mut all: HashMap<Key, SenseWord, WordHasher> = HashMap::default();
-        for (w, &cues) in &self.sentence_words {
-            all.entry(w.clone()).or_default().cues |= cues;
+        let sentence_wide =
+            (self.cues.iter().enumerate()).filter(|(_, c)| c.place == Where::Sentence);
+        for (i, cue) in sentence_wide {
+            for w in &cue.words {
+                all.entry(w.clone()).or_default().cues |= 1 << i;
+            }
         }
         for (w, t) in &self.nouns {
             if t.has(NounType::SportCue) {

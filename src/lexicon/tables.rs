@@ -34,17 +34,12 @@ pub(super) const TRIGGER_TABLES: [(&str, &str); 2] = [
 ];
 
 /// An error in a table: its name, the line (1-based) and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{table}, line {line}: {message}")]
 pub(crate) struct TableError {
     pub table: &'static str,
     pub line: usize,
     pub message: String,
-}
-
-impl fmt::Display for TableError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, line {}: {}", self.table, self.line, self.message)
-    }
 }
 
 /// A row of a table, with where it is for errors.
@@ -358,16 +353,13 @@ fn name_entry(table: &str, fields: &[&str], countries: &HashSet<Iso>) -> Result<
 
 /// Checks that each capital of `countries.tsv` is a place of `places.tsv`.
 fn check_capitals(countries: &Countries, places: &Seen) -> Result<(), TableError> {
-    match countries
+    let missing = countries
         .capitals
         .iter()
-        .find(|(_, c)| !places.0.contains_key(c))
-    {
-        Some((row, capital)) => {
-            Err(row.error(format!("the capital {capital:?} is not in places.tsv")))
-        }
-        None => Ok(()),
-    }
+        .find(|(_, c)| !places.0.contains_key(c));
+    missing.map_or(Ok(()), |(row, capital)| {
+        Err(row.error(format!("the capital {capital:?} is not in places.tsv")))
+    })
 }
 
 /// Reads trigger tables: kind, frame, forms, and on attack rows an optional
