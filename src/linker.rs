@@ -4,7 +4,8 @@
 use crate::event::{Event, EventType, Mention};
 use crate::lexicon::LexiconData;
 use crate::link::{
-    conflict, is_tour, last_word, modality_class, name, plural, same_in, words, Party, Profile,
+    conflict, is_tour, last_word, modality_class, name, plural, same_in, words, words_among, Party,
+    Profile,
 };
 use crate::rules::RuleId;
 use crate::words::lists::link::PERSONAL_PRONOUNS;
@@ -419,9 +420,11 @@ fn shares_named_speaker(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
         n.starts_with(char::is_uppercase) && !PERSONAL_PRONOUNS.contains(&n.to_lowercase())
     };
     let theirs: Vec<&Mention> = parties(known, "speaker").filter(named).collect();
-    parties(new, "speaker")
-        .filter(named)
-        .any(|a| theirs.iter().any(|b| words_among(name(a), name(b))))
+    parties(new, "speaker").filter(named).any(|a| {
+        theirs
+            .iter()
+            .any(|b| words_among(&words(name(a)), &words(name(b))))
+    })
 }
 
 /// True unless both sides tell what was said and share no word of it
@@ -491,15 +494,9 @@ fn shares_target_strictly(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
             (Some(x), Some(y)) => {
                 x == y && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector)
             }
-            _ => words_among(name(a), name(b)),
+            _ => words_among(&words(name(a)), &words(name(b))),
         })
     })
-}
-
-/// True when every word of the shorter name is one of the longer's, and
-/// one of them has four letters at least.
-fn words_among(a: &str, b: &str) -> bool {
-    crate::link::words_among(&words(a), &words(b))
 }
 
 /// The `role` parties named by the records of one side.

@@ -354,23 +354,27 @@ impl PhraseSet {
     }
 
     /// The longest phrase that starts where token `k` of `toks` starts, at
-    /// the word `word` of the text, and ends where one of `toks[k..]` ends,
-    /// at a word boundary: its id and the index of its last token.
+    /// the word `word` of the text (`None`: at a char that is not
+    /// alphanumeric), and ends where one of `toks[k..]` ends, at a word
+    /// boundary: its id and the index of its last token.
     #[inline(always)]
-    fn at_word(
+    pub(super) fn longest_at(
         &self,
         text: &str,
         toks: &[Token],
         k: usize,
-        word: &TokenWord,
+        word: &Option<TokenWord>,
     ) -> Option<(u32, usize)> {
-        let b = text.as_bytes();
-        let TokenWord {
+        let Some(TokenWord {
             start,
             end,
             hash,
             head,
-        } = *word;
+        }) = *word
+        else {
+            return self.at_punct(text, toks, k);
+        };
+        let b = text.as_bytes();
         let len = end - start;
         if len > self.longest_first_word || !self.may_hold(hash) {
             return None;
@@ -394,23 +398,6 @@ impl PhraseSet {
         }
         let id = entry.alone?;
         last_token(text, toks, k, end).map(|j| (id, j))
-    }
-
-    /// The longest phrase at token `k` of `toks`, which starts with `word`
-    /// (`None`: with a char that is not alphanumeric): its id and the
-    /// index of its last token.
-    #[inline(always)]
-    pub(super) fn longest_at(
-        &self,
-        text: &str,
-        toks: &[Token],
-        k: usize,
-        word: &Option<TokenWord>,
-    ) -> Option<(u32, usize)> {
-        match word {
-            Some(word) => self.at_word(text, toks, k, word),
-            None => self.at_punct(text, toks, k),
-        }
     }
 
     /// [`PhraseSet::longest_at`] for a token that starts with a char that
