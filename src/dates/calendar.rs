@@ -3,8 +3,7 @@
 
 use chrono::{Datelike, Months, NaiveDate, TimeDelta, Weekday};
 
-use super::tables::TABLES;
-use super::{DateKind, Edge, HolidayDate, InYear, Qualifier, RelativeDay, Season, Tense, Unit};
+use super::{DateKind, Edge, HolidayDate, InYear, Qualifier, Tense, Unit};
 
 /// An inclusive range of days.
 type DayRange = (NaiveDate, NaiveDate);
@@ -190,7 +189,7 @@ fn resolve_relative(
     since: bool,
 ) -> (Option<NaiveDate>, Option<DayRange>) {
     match *kind {
-        DateKind::Relative { day, .. } => (relative_day(day, p), None),
+        DateKind::Relative(days) => (days.and_then(|days| shift(p, days)), None),
         DateKind::RelativePeriod { unit, offset, edge } => (
             None,
             period(unit, p, offset.into())
@@ -251,22 +250,6 @@ fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Optio
     Pick::new(qualifier, tense, since).among(p, horizon, occurrences)
 }
 
-/// The day a day named relative to publication `p` is; none for
-/// "overnight".
-fn relative_day(day: RelativeDay, p: NaiveDate) -> Option<NaiveDate> {
-    let offset = match day {
-        RelativeDay::DayBeforeYesterday => -2,
-        RelativeDay::Yesterday | RelativeDay::LastNight => -1,
-        RelativeDay::Today | RelativeDay::Tonight => 0,
-        RelativeDay::Tomorrow => 1,
-        RelativeDay::DayAfterTomorrow => 2,
-        RelativeDay::Overnight => return None,
-    };
-    shift(p, offset)
-}
-
-/// The week, month or year `offset` of them from publication `p` ("last
-/// week", "six weeks ago"), with its grain; none for other units.
 /// The days from `n + 1` units to `n - 1` units before publication `p`.
 fn approximately_ago(unit: Unit, n: i64, p: NaiveDate) -> Option<DayRange> {
     if unit == Unit::Day {
@@ -277,6 +260,8 @@ fn approximately_ago(unit: Unit, n: i64, p: NaiveDate) -> Option<DayRange> {
     Some((first.0, last.1))
 }
 
+/// The week, month or year `offset` of them from publication `p` ("last
+/// week", "six weeks ago"), with its grain; none for other units.
 fn period(unit: Unit, p: NaiveDate, offset: i64) -> Option<(DayRange, Grain)> {
     match unit {
         Unit::Week => Some((week_range(shift(p, 7 * offset)?)?, Grain::Week)),
@@ -391,11 +376,11 @@ fn week_range(d: NaiveDate) -> Option<DayRange> {
     Some((monday, shift(monday, 6)?))
 }
 
-/// The season of year `y`; winter `y` starts in December of `y - 1`.
-fn season_range(season: Season, y: i32) -> Option<DayRange> {
-    let (_, (_, start_month)) = TABLES.seasons.iter().find(|s| s.1 .0 == season)?;
-    let start_year = if season == Season::Winter { y - 1 } else { y };
-    months_from(ymd(start_year, *start_month, 1)?, 3)
+/// The season of year `y` starting in month `start`; one starting in
+/// December (winter) is named by the year of its January.
+fn season_range(start: u32, y: i32) -> Option<DayRange> {
+    let start_year = if start == 12 { y - 1 } else { y };
+    months_from(ymd(start_year, start, 1)?, 3)
 }
 
 /// The holiday's day in year `y`.

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use once_cell::sync::{Lazy, OnceCell};
 use regex::{Captures, Regex};
 
-use super::tables::{from_str, lookup, norm, norm_eq, tsv_rows, MonthName, TABLES};
-use super::{DateKind, Edge, InYear, PartOfDay, Qualifier, Unit};
+use super::tables::{from_str, lookup, norm_eq, tsv_rows, MonthName, TABLES};
+use super::{DateKind, Edge, InYear, Qualifier, Unit};
 use crate::words::lists::dates::{MAY_CONTEXT, NARRATIVE_DETERMINERS, NOT_BEFORE_WEEKEND};
 
 /// ASCII word boundary: see the module docs.
@@ -163,7 +163,7 @@ impl Pieces {
         let month_abbr = alternation(t.months.iter().flat_map(|m| m.abbrevs.iter().copied()));
         Pieces(vec![
             ("B", B.to_string()),
-            ("pod", alternation(t.parts_of_day.iter().map(|p| p.0))),
+            ("pod", alternation(t.parts_of_day.iter().copied())),
             // Only abbreviations take a period, so a sentence-final one stays outside.
             (
                 "month",
@@ -345,15 +345,9 @@ fn year_of(caps: &Caps<'_>) -> Option<i32> {
     group(caps, "year").and_then(|y| y.parse().ok())
 }
 
-/// "last", "this past" -> Last; "this" -> This; "next", "this coming" -> Next.
+/// The qualifier group, looked up in the qualifier table ("the" is none).
 fn qualifier_of(caps: &Caps<'_>) -> Option<Qualifier> {
-    let q = norm(group(caps, "q")?);
-    match q.as_str() {
-        "last" | "this past" | "the past" => Some(Qualifier::Last),
-        "this" => Some(Qualifier::This),
-        "next" | "this coming" => Some(Qualifier::Next),
-        _ => None,
-    }
+    lookup(&TABLES.qualifiers, group(caps, "q")?)
 }
 
 /// The edge group, looked up in the edge table.
@@ -410,7 +404,7 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
             || [group(caps, "pre"), group(caps, "since")]
                 .iter()
                 .flatten()
-                .any(|w| MAY_CONTEXT.contains(&norm(w)));
+                .any(|w| MAY_CONTEXT.contains(w));
         if name.strict && !strict_ok {
             return None;
         }
@@ -430,7 +424,7 @@ fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
 
 /// "in early summer", "last winter", "the spring of 2004".
 fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
-    let (season, _) = lookup(&TABLES.seasons, group(caps, "season")?)?;
+    let season = lookup(&TABLES.seasons, group(caps, "season")?)?;
     // "the fall of the city" is not autumn.
     if year_of(caps).is_none() && followed_by_of(text, caps.name("e")?.end) {
         return None;
@@ -452,32 +446,15 @@ fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 
 /// "on Saturday", "late Saturday", "Wednesday morning", "last Saturday".
 fn build_weekday(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
-    let wd = lookup(&TABLES.weekdays, group(caps, "wd")?)?;
-    let part_of_day = match (group(caps, "pod"), group(caps, "edge")) {
-        (Some(p), _) => lookup(&TABLES.parts_of_day, p),
-        (None, _) if caps.name("hours").is_some() => Some(PartOfDay::Early),
-        (None, Some(e)) => match norm(e).as_str() {
-            "early" => Some(PartOfDay::Early),
-            "late" => Some(PartOfDay::Late),
-            _ => None,
-        },
-        (None, None) => None,
-    };
     Some(DateKind::Weekday {
-        wd,
-        part_of_day,
+        wd: lookup(&TABLES.weekdays, group(caps, "wd")?)?,
         qualifier: qualifier_of(caps),
     })
 }
 
 /// "yesterday", "last night", "earlier today", "this morning".
 fn build_relative_day(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
-    let rel = group(caps, "rel")?;
-    let (day, pod) = lookup(&TABLES.relative_days, rel)?;
-    let part_of_day = group(caps, "pod")
-        .and_then(|p| lookup(&TABLES.parts_of_day, p))
-        .or(pod);
-    Some(DateKind::Relative { day, part_of_day })
+    lookup(&TABLES.relative_days, group(caps, "rel")?).map(DateKind::Relative)
 }
 
 /// "last week", "late last month", "earlier this year", "later in the week".
