@@ -49,33 +49,14 @@ impl Pick {
 
     /// Picks from occurrences in ascending order; `horizon` bounds the
     /// tense's preference (see [`by_tense`]).
-    fn among(
-        self,
-        p: NaiveDate,
-        horizon: i64,
-        occurrences: impl IntoIterator<Item = DayRange>,
-    ) -> Option<DayRange> {
+    fn among(self, p: NaiveDate, horizon: i64, occurrences: &[DayRange]) -> Option<DayRange> {
         // The latest starting on or before publication, the earliest ending
-        // on or after it, and the same two strictly.
-        let (mut on_or_before, mut on_or_after) = (None, None);
-        let (mut before, mut after) = (None, None);
-        for r in occurrences {
-            if r.0 <= p {
-                on_or_before = Some(r);
-            }
-            if r.1 < p {
-                before = Some(r);
-            }
-            if r.1 >= p && on_or_after.is_none() {
-                on_or_after = Some(r);
-            }
-            if r.0 > p && after.is_none() {
-                after = Some(r);
-            }
-        }
+        // on or after it.
+        let on_or_before = occurrences.iter().rfind(|r| r.0 <= p).copied();
+        let on_or_after = occurrences.iter().find(|r| r.1 >= p).copied();
         match self {
-            Pick::Before => before,
-            Pick::After => after,
+            Pick::Before => occurrences.iter().rfind(|r| r.1 < p).copied(),
+            Pick::After => occurrences.iter().find(|r| r.0 > p).copied(),
             Pick::OnOrBefore => on_or_before,
             Pick::Tense(tense) => by_tense(on_or_before, on_or_after, p, tense, horizon),
         }
@@ -247,7 +228,7 @@ fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Optio
         }
         _ => return None,
     };
-    Pick::new(qualifier, tense, since).among(p, horizon, occurrences)
+    Pick::new(qualifier, tense, since).among(p, horizon, &occurrences)
 }
 
 /// The days from `n + 1` units to `n - 1` units before publication `p`.
@@ -295,11 +276,9 @@ fn recent(unit: Unit, n: Option<u32>, p: NaiveDate) -> Option<DayRange> {
 /// `p`. A written date resolves without publication; the others are the
 /// last occurrence before it.
 fn since_range(inner: &DateKind, p: NaiveDate) -> Option<DayRange> {
-    let written = resolve(inner, None, Tense::Past) != (None, None);
-    let (value, r) = if written {
-        resolve(inner, Some(p), Tense::Past)
-    } else {
-        resolve_relative(inner, p, Tense::Past, true)
+    let (value, r) = match inner {
+        DateKind::Yearly { year: Some(_), .. } => resolve(inner, Some(p), Tense::Past),
+        _ => resolve_relative(inner, p, Tense::Past, true),
     };
     let from = value.or(r.map(|r| r.0));
     from.filter(|&f| f <= p).map(|f| (f, p))

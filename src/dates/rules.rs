@@ -153,64 +153,56 @@ fn rule(fields: &[&'static str]) -> Result<Rule, String> {
 
 /// Sub-patterns shared by the rules, from the word tables, by the name a
 /// pattern gives them.
-struct Pieces(Vec<(&'static str, String)>);
-
-impl Pieces {
-    fn new() -> Pieces {
-        let t = &*TABLES;
-        let weekday = alternation(t.weekdays.iter().map(|w| w.0));
-        let month_full = alternation(t.months.iter().map(|m| m.name));
-        let month_abbr = alternation(t.months.iter().flat_map(|m| m.abbrevs.iter().copied()));
-        Pieces(vec![
-            ("B", B.to_string()),
-            ("pod", alternation(t.parts_of_day.iter().copied())),
-            // Only abbreviations take a period, so a sentence-final one stays outside.
-            (
-                "month",
-                format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)"),
-            ),
-            ("day", format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}")),
-            ("year", format!(r"(?P<year>(?:19|20)\d\d){B}")),
-            ("edge", alternation(t.edges.iter().map(|e| e.0))),
-            ("season", alternation(t.seasons.iter().map(|s| s.0))),
-            ("holiday", alternation(t.holidays.iter().map(|h| h.name))),
-            ("relday", alternation(t.relative_days.iter().map(|r| r.0))),
-            (
-                "unit",
-                format!("(?:{})s?", alternation(t.units.iter().map(|u| u.0))),
-            ),
-            (
-                "num",
-                format!(r"\d+|{}", alternation(t.numbers.iter().map(|n| n.0))),
-            ),
-            ("few", alternation(t.few.iter().copied())),
-            (
-                "modifier",
-                alternation(t.count_modifiers.iter().map(|m| m.0)),
-            ),
-            ("since", r"(?P<since>since)\s+".to_string()),
-            ("dow", format!(r"(?:(?P<dow>{weekday}){B},?\s+)?")),
-            ("weekday", weekday),
-        ])
-    }
-
-    /// `pattern` with each `{name}` replaced by its piece; an unknown name
-    /// stays, and the regex rejects it.
-    fn expand(&self, pattern: &str) -> String {
-        let mut out = pattern.to_string();
-        for (name, piece) in &self.0 {
-            out = out.replace(&format!("{{{name}}}"), piece);
-        }
-        out
-    }
-}
+static PIECES: Lazy<Vec<(&str, String)>> = Lazy::new(|| {
+    let t = &*TABLES;
+    let weekday = alternation(t.weekdays.iter().map(|w| w.0));
+    let month_full = alternation(t.months.iter().map(|m| m.name));
+    let month_abbr = alternation(t.months.iter().flat_map(|m| m.abbrevs.iter().copied()));
+    vec![
+        ("B", B.to_string()),
+        ("pod", alternation(t.parts_of_day.iter().copied())),
+        // Only abbreviations take a period, so a sentence-final one stays outside.
+        (
+            "month",
+            format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)"),
+        ),
+        ("day", format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}")),
+        ("year", format!(r"(?P<year>(?:19|20)\d\d){B}")),
+        ("edge", alternation(t.edges.iter().map(|e| e.0))),
+        ("season", alternation(t.seasons.iter().map(|s| s.0))),
+        ("holiday", alternation(t.holidays.iter().map(|h| h.name))),
+        ("relday", alternation(t.relative_days.iter().map(|r| r.0))),
+        (
+            "unit",
+            format!("(?:{})s?", alternation(t.units.iter().map(|u| u.0))),
+        ),
+        (
+            "num",
+            format!(r"\d+|{}", alternation(t.numbers.iter().map(|n| n.0))),
+        ),
+        ("few", alternation(t.few.iter().copied())),
+        (
+            "modifier",
+            alternation(t.count_modifiers.iter().map(|m| m.0)),
+        ),
+        ("since", r"(?P<since>since)\s+".to_string()),
+        ("dow", format!(r"(?:(?:{weekday}){B},?\s+)?")),
+        ("weekday", weekday),
+    ]
+});
 
 impl Rule {
     /// The rule's regex, anchored at the start of the text it is given,
-    /// where the search puts a match's start.
+    /// where the search puts a match's start. Each `{name}` in the pattern
+    /// becomes its piece; an unknown name stays, and the regex rejects it.
     pub(super) fn regex(&self) -> &Regex {
-        static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
-        (self.regex).get_or_init(|| rx(&format!(r"\A(?:{})", PIECES.expand(self.pattern))))
+        self.regex.get_or_init(|| {
+            let expand = |p: String, (name, piece): &(&str, String)| {
+                p.replace(&format!("{{{name}}}"), piece)
+            };
+            let pattern = PIECES.iter().fold(self.pattern.to_string(), expand);
+            rx(&format!(r"\A(?:{pattern})"))
+        })
     }
 }
 
@@ -223,20 +215,8 @@ fn rx(pattern: &str) -> Regex {
 /// `a|b|c` from table words: a space matches any run of whitespace, an
 /// apostrophe may be straight, curly or absent, anything else is literal.
 fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for (i, word) in words.into_iter().enumerate() {
-        if i > 0 {
-            out.push('|');
-        }
-        for c in word.chars() {
-            match c {
-                ' ' => out.push_str(r"\s+"),
-                '\'' => out.push_str("['’]?"),
-                c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
-            }
-        }
-    }
-    out
+    let word = |w: &str| regex::escape(w).replace(' ', r"\s+").replace('\'', "['’]?");
+    words.into_iter().map(word).collect::<Vec<_>>().join("|")
 }
 
 /// A group of a rule match, with offsets into the sentence's text.
@@ -302,18 +282,17 @@ fn prev_word(text: &str, pos: usize) -> String {
     String::from_utf8_lossy(&bytes[start..end]).to_ascii_lowercase()
 }
 
-/// True when the text after `pos` is whitespace and then `of` as a word
-/// ("the fall of the city", "the last week of the trial").
-fn followed_by_of(text: &str, pos: usize) -> bool {
-    static OF: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+of{B}")));
-    text.get(pos..).is_some_and(|rest| OF.is_match(rest))
-}
+/// Whitespace and then `of` as a word ("the fall of the city", "the last
+/// week of the trial").
+static OF: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+of{B}")));
 
-/// True when the text after `pos` is a day number, as in "in October 23",
-/// which the month-day rules read better.
-fn followed_by_day(text: &str, pos: usize) -> bool {
-    static DAY: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+[0-3]?\d(?:st|nd|rd|th)?{B}")));
-    text.get(pos..).is_some_and(|rest| DAY.is_match(rest))
+/// Whitespace and a day number, as in "in October 23", which the month-day
+/// rules read better.
+static DAY: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+[0-3]?\d(?:st|nd|rd|th)?{B}")));
+
+/// True when the text after `pos` starts with what `next` matches.
+fn followed_by(text: &str, pos: usize, next: &Regex) -> bool {
+    text.get(pos..).is_some_and(|rest| next.is_match(rest))
 }
 
 /// True when the number at `pos` continues one before it ("2,500", "1.5"):
@@ -395,7 +374,7 @@ fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let (month, name, abbr) = month_of(caps)?;
     if year_of(caps).is_none() {
-        if abbr || followed_by_day(text, caps.name("e")?.end) {
+        if abbr || followed_by(text, caps.name("e")?.end, &DAY) {
             return None;
         }
         // "by May" and "of May" are as likely the politician as the month.
@@ -426,7 +405,7 @@ fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
 fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
     let season = lookup(&TABLES.seasons, group(caps, "season")?)?;
     // "the fall of the city" is not autumn.
-    if year_of(caps).is_none() && followed_by_of(text, caps.name("e")?.end) {
+    if year_of(caps).is_none() && followed_by(text, caps.name("e")?.end, &OF) {
         return None;
     }
     yearly(caps, InYear::Season(season), false)
@@ -517,7 +496,7 @@ fn build_recent(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
             n: None,
         });
     }
-    if followed_by_of(text, e.end) {
+    if followed_by(text, e.end, &OF) {
         return None;
     }
     Some(DateKind::Recent {
