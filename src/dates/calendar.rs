@@ -8,20 +8,6 @@ use super::{DateKind, Edge, HolidayDate, InYear, Qualifier, Tense, Unit};
 /// An inclusive range of days.
 type DayRange = (NaiveDate, NaiveDate);
 
-/// Which occurrence of a repeating date to take.
-#[derive(Debug, Clone, Copy)]
-enum Pick {
-    /// The latest one ended before publication ("last Monday").
-    Before,
-    /// The earliest one starting after publication ("next Monday").
-    After,
-    /// The latest one starting on or before publication, however long ago
-    /// ("since October 7").
-    OnOrBefore,
-    /// The one the clause's tense points at, within a horizon: see [`by_tense`].
-    Tense(Tense),
-}
-
 /// How far from publication, in days, news dates a clause with a bare
 /// weekday or weekend: the week around it.
 const WEEK_HORIZON: i64 = 6;
@@ -32,36 +18,6 @@ const YEAR_HORIZON: i64 = 330;
 
 /// No bound: a month or a season is as the tense says, however far.
 const NO_HORIZON: i64 = i64::MAX;
-
-impl Pick {
-    /// The qualifier decides when there is one that points; else the
-    /// tense, or for the start of a "since" range (`since`) the occurrence
-    /// on or before publication however long ago ("since March 8" in an
-    /// article of March 6).
-    fn new(qualifier: Option<Qualifier>, tense: Tense, since: bool) -> Pick {
-        match qualifier {
-            None | Some(Qualifier::This) if since => Pick::OnOrBefore,
-            Some(Qualifier::Last) => Pick::Before,
-            Some(Qualifier::Next) => Pick::After,
-            _ => Pick::Tense(tense),
-        }
-    }
-
-    /// Picks from occurrences in ascending order; `horizon` bounds the
-    /// tense's preference (see [`by_tense`]).
-    fn among(self, p: NaiveDate, horizon: i64, occurrences: &[DayRange]) -> Option<DayRange> {
-        // The latest starting on or before publication, the earliest ending
-        // on or after it.
-        let on_or_before = occurrences.iter().rfind(|r| r.0 <= p).copied();
-        let on_or_after = occurrences.iter().find(|r| r.1 >= p).copied();
-        match self {
-            Pick::Before => occurrences.iter().rfind(|r| r.1 < p).copied(),
-            Pick::After => occurrences.iter().find(|r| r.0 > p).copied(),
-            Pick::OnOrBefore => on_or_before,
-            Pick::Tense(tense) => by_tense(on_or_before, on_or_after, p, tense, horizon),
-        }
-    }
-}
 
 /// The occurrence of a repeating date that a clause of tense `tense` means,
 /// of the latest one starting on or before publication `p` (`before`) and
@@ -162,7 +118,7 @@ fn in_year(kind: &DateKind, y: i32, p: Option<NaiveDate>) -> Option<DayRange> {
 }
 
 /// Resolution of the kinds that need the publication date `p`; `since`:
-/// the expression starts a "since" range (see [`Pick::new`]).
+/// the expression starts a "since" range (see [`occurrence`]).
 fn resolve_relative(
     kind: &DateKind,
     p: NaiveDate,
@@ -177,36 +133,37 @@ fn resolve_relative(
                 .and_then(|(r, grain)| apply_edge(r, edge, grain, Some(p))),
         ),
         DateKind::Recent { unit, n } => (None, recent(unit, n, p)),
-        // "three days ago" is a day, "six weeks ago" a week, "two years
-        // ago" a year; hours, decades and vague counts are not resolved.
         DateKind::Ago {
             n: Some(n),
             unit,
-            approx: false,
-        } => match unit {
-            Unit::Day => (shift(p, -i64::from(n)), None),
-            _ => (None, period(unit, p, -i64::from(n)).map(|(r, _)| r)),
+            approx,
+        } => match (approx, unit, i64::from(n)) {
+            // "almost four years ago": no day, but the unit either side of
+            // it, which still tells it from this week's events.
+            (true, _, n) => (None, approximately_ago(unit, n, p)),
+            // "three days ago" is a day, "six weeks ago" a week, "two years
+            // ago" a year; hours, decades and vague counts are not resolved.
+            (false, Unit::Day, n) => (shift(p, -n), None),
+            (false, _, n) => (None, period(unit, p, -n).map(|(r, _)| r)),
         },
-        // "almost four years ago": no day, but the unit either side of it,
-        // which still tells it from this week's events.
-        DateKind::Ago {
-            n: Some(n),
-            unit,
-            approx: true,
-        } => (None, approximately_ago(unit, i64::from(n), p)),
-        DateKind::Ago { .. } => (None, None),
+        DateKind::Ago { n: None, .. } => (None, None),
         DateKind::Since(ref inner) => (None, since_range(inner, p)),
         _ => as_value(kind, occurrence(kind, p, tense, since)),
     }
 }
 
 /// The occurrence a repeating date (weekday, month-day, month, season,
-/// holiday, weekend) means, near publication `p`.
+/// holiday, weekend) means, near publication `p`: the qualifier decides
+/// when there is one that points ("last Monday" the latest ended before
+/// publication, "next Monday" the earliest starting after it); else, for
+/// the start of a "since" range (`since`), the latest starting on or
+/// before publication however long ago ("since March 8" in an article of
+/// March 6); else the one the tense points at (see [`by_tense`]).
 fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Option<DayRange> {
     // Every weekday and weekend occurs in this window, both ways, for any pick.
     let window = (-14..=14).filter_map(|k| shift(p, k));
     let (qualifier, horizon, occurrences): (_, _, Vec<DayRange>) = match *kind {
-        DateKind::Weekday { wd, qualifier, .. } => {
+        DateKind::Weekday { wd, qualifier } => {
             let days = window.filter(|d| d.weekday() == wd);
             (qualifier, WEEK_HORIZON, days.map(|d| (d, d)).collect())
         }
@@ -228,7 +185,16 @@ fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Optio
         }
         _ => return None,
     };
-    Pick::new(qualifier, tense, since).among(p, horizon, &occurrences)
+    // The latest starting on or before publication, the earliest ending on
+    // or after it.
+    let on_or_before = occurrences.iter().rfind(|r| r.0 <= p).copied();
+    let on_or_after = occurrences.iter().find(|r| r.1 >= p).copied();
+    match qualifier {
+        None | Some(Qualifier::This) if since => on_or_before,
+        Some(Qualifier::Last) => occurrences.iter().rfind(|r| r.1 < p).copied(),
+        Some(Qualifier::Next) => occurrences.iter().find(|r| r.0 > p).copied(),
+        _ => by_tense(on_or_before, on_or_after, p, tense, horizon),
+    }
 }
 
 /// The days from `n + 1` units to `n - 1` units before publication `p`.

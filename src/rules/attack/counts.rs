@@ -20,8 +20,8 @@ static NUMBER_WORD_SHAPES: Lazy<Shapes> = Lazy::new(|| {
 /// words are rejected in line, by the shapes of the number words, before
 /// any comparison.
 #[inline(always)]
-pub(crate) fn number(w: &str) -> Option<u32> {
-    let b = w.as_bytes();
+pub(crate) fn number(w: impl AsRef<[u8]>) -> Option<u32> {
+    let b = w.as_ref();
     let first = *b.first()?;
     if first.is_ascii_digit() {
         return digits(b);
@@ -102,7 +102,7 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
 /// The number at token `k` when it may count people: not a number word
 /// right after "one", a year, a measure or a day of a month.
 fn count_at(c: &Ctx<'_, '_>, k: usize) -> Option<u32> {
-    let n = number(c.word(k))?;
+    let n = number(c.bytes(k))?;
     let start = c.range.start;
     if c.kind(k) == Some(TokenKind::Word) && k > start && c.is_word(k - 1, "one") {
         return None;
