@@ -302,9 +302,9 @@ fn continues_number(text: &str, pos: usize) -> bool {
     pos >= 2 && pos <= b.len() && matches!(b[pos - 1], b',' | b'.') && b[pos - 2].is_ascii_digit()
 }
 
-/// The month (1-12) a `month`/`abbr` group names, if its casing allows it to
-/// be one, with its table entry and whether it was abbreviated.
-fn month_of(caps: &Caps<'_>) -> Option<(u32, &'static MonthName, bool)> {
+/// The table entry of the month a `month`/`abbr` group names, if its
+/// casing allows it to be one, and whether it was abbreviated.
+fn month_of(caps: &Caps<'_>) -> Option<(&'static MonthName, bool)> {
     let (word, abbr) = match (group(caps, "month"), group(caps, "abbr")) {
         (Some(w), _) => (w, false),
         (None, Some(w)) => (w, true),
@@ -316,7 +316,7 @@ fn month_of(caps: &Caps<'_>) -> Option<(u32, &'static MonthName, bool)> {
     let capitalized = word.starts_with(|c: char| c.is_ascii_uppercase());
     let lowercase = word.bytes().all(|b| b.is_ascii_lowercase());
     let ok = capitalized || (!abbr && !m.needs_capital && lowercase);
-    ok.then_some((m.number, m, abbr))
+    ok.then_some((m, abbr))
 }
 
 /// The year group as a number.
@@ -359,7 +359,7 @@ fn yearly(caps: &Caps<'_>, what: InYear, bare_ok: bool) -> Option<DateKind> {
 
 /// "October 23", "5 August 2024", "on Monday, March 4".
 fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
-    let (month, _, _) = month_of(caps)?;
+    let month = month_of(caps)?.0.number;
     let day_m = caps.name("day")?;
     if continues_number(text, day_m.start) {
         return None;
@@ -372,7 +372,7 @@ fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 
 /// "in January", "since April", "In late June", "February 2003".
 fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
-    let (month, name, abbr) = month_of(caps)?;
+    let (month, abbr) = month_of(caps)?;
     if year_of(caps).is_none() {
         if abbr || followed_by(text, caps.name("e")?.end, &DAY) {
             return None;
@@ -384,11 +384,11 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
                 .iter()
                 .flatten()
                 .any(|w| MAY_CONTEXT.contains(w));
-        if name.strict && !strict_ok {
+        if month.strict && !strict_ok {
             return None;
         }
     }
-    yearly(caps, InYear::Month(month), false)
+    yearly(caps, InYear::Month(month.number), false)
 }
 
 /// "in 2004", "by 2030", "mid-2004": a bare number is a year only after a
