@@ -57,7 +57,6 @@ pub(crate) enum DateKind {
     /// A date that comes back every year, or a year: "October 23", "in
     /// late June", "the spring of 2004", "on Christmas Day", "mid-2004".
     Yearly {
-        /// What of a year it names.
         what: InYear,
         /// The year when written.
         year: Option<i32>,
@@ -89,7 +88,6 @@ pub(crate) enum DateKind {
     Ago {
         /// How many units; `None` for "a few", "several".
         n: Option<u32>,
-        /// The unit.
         unit: Unit,
         /// "nearly", "about", "more than": the count is not exact.
         approx: bool,

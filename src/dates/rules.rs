@@ -12,7 +12,6 @@ use crate::words::lists::dates::{MAY_CONTEXT, NARRATIVE_DETERMINERS, NOT_BEFORE_
 /// ASCII word boundary: see the module docs.
 const B: &str = r"(?-u:\b)";
 
-/// The text of the rules, compiled in.
 const RULES_TSV: &str = include_str!("rules.tsv");
 
 /// A named recognizer: its pattern, the code that checks a match, and the

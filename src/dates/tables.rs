@@ -7,7 +7,6 @@ use serde::de::{value::StrDeserializer, Deserialize, IntoDeserializer};
 
 use super::{Edge, Holiday, HolidayDate, Qualifier, Unit};
 
-/// The text of the tables, compiled in.
 const WORDS_TSV: &str = include_str!("words.tsv");
 
 /// A month's names as the text may write them.
