@@ -89,14 +89,13 @@ fn is_unit_word(w: &str) -> bool {
 pub(super) static RULES: Lazy<Vec<Rule>> =
     Lazy::new(|| parse(RULES_TSV).unwrap_or_else(|e| panic!("src/dates/rules.tsv, {e}")));
 
-/// The rules of `text`, or `line N: problem` for the first bad line. At
-/// most 16: the search keeps a cue's rules as bits of a `u16`.
+/// The rules of `text`, or `line N: problem` for the first bad line.
 pub(super) fn parse(text: &'static str) -> Result<Vec<Rule>, String> {
     let mut rules: Vec<Rule> = Vec::new();
     for (n, fields) in tsv_rows(text) {
         let rule = rule(&fields).map_err(|e| format!("line {n}: {e}"))?;
-        if rules.iter().any(|r| r.name == rule.name) || rules.len() == 16 {
-            return Err(format!("line {n}: {} twice, or a 17th rule", rule.name));
+        if rules.iter().any(|r| r.name == rule.name) {
+            return Err(format!("line {n}: {} twice", rule.name));
         }
         rules.push(rule);
     }
