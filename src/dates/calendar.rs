@@ -3,25 +3,10 @@
 
 use chrono::{Datelike, Months, NaiveDate, TimeDelta, Weekday};
 
-use super::tables::TABLES;
-use super::{DateKind, Edge, HolidayDate, InYear, Qualifier, RelativeDay, Season, Tense, Unit};
+use super::{DateKind, Edge, HolidayDate, InYear, Qualifier, Tense, Unit};
 
 /// An inclusive range of days.
 type DayRange = (NaiveDate, NaiveDate);
-
-/// Which occurrence of a repeating date to take.
-#[derive(Debug, Clone, Copy)]
-enum Pick {
-    /// The latest one ended before publication ("last Monday").
-    Before,
-    /// The earliest one starting after publication ("next Monday").
-    After,
-    /// The latest one starting on or before publication, however long ago
-    /// ("since October 7").
-    OnOrBefore,
-    /// The one the clause's tense points at, within a horizon: see [`by_tense`].
-    Tense(Tense),
-}
 
 /// How far from publication, in days, news dates a clause with a bare
 /// weekday or weekend: the week around it.
@@ -33,55 +18,6 @@ const YEAR_HORIZON: i64 = 330;
 
 /// No bound: a month or a season is as the tense says, however far.
 const NO_HORIZON: i64 = i64::MAX;
-
-impl Pick {
-    /// The qualifier decides when there is one that points; else the
-    /// tense, or for the start of a "since" range (`since`) the occurrence
-    /// on or before publication however long ago ("since March 8" in an
-    /// article of March 6).
-    fn new(qualifier: Option<Qualifier>, tense: Tense, since: bool) -> Pick {
-        match qualifier {
-            None | Some(Qualifier::This) if since => Pick::OnOrBefore,
-            Some(Qualifier::Last) => Pick::Before,
-            Some(Qualifier::Next) => Pick::After,
-            _ => Pick::Tense(tense),
-        }
-    }
-
-    /// Picks from occurrences in ascending order; `horizon` bounds the
-    /// tense's preference (see [`by_tense`]).
-    fn among(
-        self,
-        p: NaiveDate,
-        horizon: i64,
-        occurrences: impl IntoIterator<Item = DayRange>,
-    ) -> Option<DayRange> {
-        // The latest starting on or before publication, the earliest ending
-        // on or after it, and the same two strictly.
-        let (mut on_or_before, mut on_or_after) = (None, None);
-        let (mut before, mut after) = (None, None);
-        for r in occurrences {
-            if r.0 <= p {
-                on_or_before = Some(r);
-            }
-            if r.1 < p {
-                before = Some(r);
-            }
-            if r.1 >= p && on_or_after.is_none() {
-                on_or_after = Some(r);
-            }
-            if r.0 > p && after.is_none() {
-                after = Some(r);
-            }
-        }
-        match self {
-            Pick::Before => before,
-            Pick::After => after,
-            Pick::OnOrBefore => on_or_before,
-            Pick::Tense(tense) => by_tense(on_or_before, on_or_after, p, tense, horizon),
-        }
-    }
-}
 
 /// The occurrence of a repeating date that a clause of tense `tense` means,
 /// of the latest one starting on or before publication `p` (`before`) and
@@ -182,7 +118,7 @@ fn in_year(kind: &DateKind, y: i32, p: Option<NaiveDate>) -> Option<DayRange> {
 }
 
 /// Resolution of the kinds that need the publication date `p`; `since`:
-/// the expression starts a "since" range (see [`Pick::new`]).
+/// the expression starts a "since" range (see [`occurrence`]).
 fn resolve_relative(
     kind: &DateKind,
     p: NaiveDate,
@@ -190,43 +126,44 @@ fn resolve_relative(
     since: bool,
 ) -> (Option<NaiveDate>, Option<DayRange>) {
     match *kind {
-        DateKind::Relative { day, .. } => (relative_day(day, p), None),
+        DateKind::Relative(days) => (days.and_then(|days| shift(p, days)), None),
         DateKind::RelativePeriod { unit, offset, edge } => (
             None,
             period(unit, p, offset.into())
                 .and_then(|(r, grain)| apply_edge(r, edge, grain, Some(p))),
         ),
         DateKind::Recent { unit, n } => (None, recent(unit, n, p)),
-        // "three days ago" is a day, "six weeks ago" a week, "two years
-        // ago" a year; hours, decades and vague counts are not resolved.
         DateKind::Ago {
             n: Some(n),
             unit,
-            approx: false,
-        } => match unit {
-            Unit::Day => (shift(p, -i64::from(n)), None),
-            _ => (None, period(unit, p, -i64::from(n)).map(|(r, _)| r)),
+            approx,
+        } => match (approx, unit, i64::from(n)) {
+            // "almost four years ago": no day, but the unit either side of
+            // it, which still tells it from this week's events.
+            (true, _, n) => (None, approximately_ago(unit, n, p)),
+            // "three days ago" is a day, "six weeks ago" a week, "two years
+            // ago" a year; hours, decades and vague counts are not resolved.
+            (false, Unit::Day, n) => (shift(p, -n), None),
+            (false, _, n) => (None, period(unit, p, -n).map(|(r, _)| r)),
         },
-        // "almost four years ago": no day, but the unit either side of it,
-        // which still tells it from this week's events.
-        DateKind::Ago {
-            n: Some(n),
-            unit,
-            approx: true,
-        } => (None, approximately_ago(unit, i64::from(n), p)),
-        DateKind::Ago { .. } => (None, None),
+        DateKind::Ago { n: None, .. } => (None, None),
         DateKind::Since(ref inner) => (None, since_range(inner, p)),
         _ => as_value(kind, occurrence(kind, p, tense, since)),
     }
 }
 
 /// The occurrence a repeating date (weekday, month-day, month, season,
-/// holiday, weekend) means, near publication `p`.
+/// holiday, weekend) means, near publication `p`: the qualifier decides
+/// when there is one that points ("last Monday" the latest ended before
+/// publication, "next Monday" the earliest starting after it); else, for
+/// the start of a "since" range (`since`), the latest starting on or
+/// before publication however long ago ("since March 8" in an article of
+/// March 6); else the one the tense points at (see [`by_tense`]).
 fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Option<DayRange> {
     // Every weekday and weekend occurs in this window, both ways, for any pick.
     let window = (-14..=14).filter_map(|k| shift(p, k));
     let (qualifier, horizon, occurrences): (_, _, Vec<DayRange>) = match *kind {
-        DateKind::Weekday { wd, qualifier, .. } => {
+        DateKind::Weekday { wd, qualifier } => {
             let days = window.filter(|d| d.weekday() == wd);
             (qualifier, WEEK_HORIZON, days.map(|d| (d, d)).collect())
         }
@@ -248,25 +185,18 @@ fn occurrence(kind: &DateKind, p: NaiveDate, tense: Tense, since: bool) -> Optio
         }
         _ => return None,
     };
-    Pick::new(qualifier, tense, since).among(p, horizon, occurrences)
+    // The latest starting on or before publication, the earliest ending on
+    // or after it.
+    let on_or_before = occurrences.iter().rfind(|r| r.0 <= p).copied();
+    let on_or_after = occurrences.iter().find(|r| r.1 >= p).copied();
+    match qualifier {
+        None | Some(Qualifier::This) if since => on_or_before,
+        Some(Qualifier::Last) => occurrences.iter().rfind(|r| r.1 < p).copied(),
+        Some(Qualifier::Next) => occurrences.iter().find(|r| r.0 > p).copied(),
+        _ => by_tense(on_or_before, on_or_after, p, tense, horizon),
+    }
 }
 
-/// The day a day named relative to publication `p` is; none for
-/// "overnight".
-fn relative_day(day: RelativeDay, p: NaiveDate) -> Option<NaiveDate> {
-    let offset = match day {
-        RelativeDay::DayBeforeYesterday => -2,
-        RelativeDay::Yesterday | RelativeDay::LastNight => -1,
-        RelativeDay::Today | RelativeDay::Tonight => 0,
-        RelativeDay::Tomorrow => 1,
-        RelativeDay::DayAfterTomorrow => 2,
-        RelativeDay::Overnight => return None,
-    };
-    shift(p, offset)
-}
-
-/// The week, month or year `offset` of them from publication `p` ("last
-/// week", "six weeks ago"), with its grain; none for other units.
 /// The days from `n + 1` units to `n - 1` units before publication `p`.
 fn approximately_ago(unit: Unit, n: i64, p: NaiveDate) -> Option<DayRange> {
     if unit == Unit::Day {
@@ -277,6 +207,8 @@ fn approximately_ago(unit: Unit, n: i64, p: NaiveDate) -> Option<DayRange> {
     Some((first.0, last.1))
 }
 
+/// The week, month or year `offset` of them from publication `p` ("last
+/// week", "six weeks ago"), with its grain; none for other units.
 fn period(unit: Unit, p: NaiveDate, offset: i64) -> Option<(DayRange, Grain)> {
     match unit {
         Unit::Week => Some((week_range(shift(p, 7 * offset)?)?, Grain::Week)),
@@ -310,11 +242,9 @@ fn recent(unit: Unit, n: Option<u32>, p: NaiveDate) -> Option<DayRange> {
 /// `p`. A written date resolves without publication; the others are the
 /// last occurrence before it.
 fn since_range(inner: &DateKind, p: NaiveDate) -> Option<DayRange> {
-    let written = resolve(inner, None, Tense::Past) != (None, None);
-    let (value, r) = if written {
-        resolve(inner, Some(p), Tense::Past)
-    } else {
-        resolve_relative(inner, p, Tense::Past, true)
+    let (value, r) = match inner {
+        DateKind::Yearly { year: Some(_), .. } => resolve(inner, Some(p), Tense::Past),
+        _ => resolve_relative(inner, p, Tense::Past, true),
     };
     let from = value.or(r.map(|r| r.0));
     from.filter(|&f| f <= p).map(|f| (f, p))
@@ -391,11 +321,11 @@ fn week_range(d: NaiveDate) -> Option<DayRange> {
     Some((monday, shift(monday, 6)?))
 }
 
-/// The season of year `y`; winter `y` starts in December of `y - 1`.
-fn season_range(season: Season, y: i32) -> Option<DayRange> {
-    let (_, (_, start_month)) = TABLES.seasons.iter().find(|s| s.1 .0 == season)?;
-    let start_year = if season == Season::Winter { y - 1 } else { y };
-    months_from(ymd(start_year, *start_month, 1)?, 3)
+/// The season of year `y` starting in month `start`; one starting in
+/// December (winter) is named by the year of its January.
+fn season_range(start: u32, y: i32) -> Option<DayRange> {
+    let start_year = if start == 12 { y - 1 } else { y };
+    months_from(ymd(start_year, start, 1)?, 3)
 }
 
 /// The holiday's day in year `y`.

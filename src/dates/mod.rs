@@ -50,17 +50,13 @@ pub(crate) struct DateExpr {
 pub(crate) enum DateKind {
     /// "Saturday", "late Saturday", "on Tuesday night", "last Saturday".
     Weekday {
-        /// The day of the week.
         wd: Weekday,
-        /// "morning", "night", or the "early"/"late" of "late Saturday".
-        part_of_day: Option<PartOfDay>,
         /// "last", "this" or "next" before the weekday.
         qualifier: Option<Qualifier>,
     },
     /// A date that comes back every year, or a year: "October 23", "in
     /// late June", "the spring of 2004", "on Christmas Day", "mid-2004".
     Yearly {
-        /// What of a year it names.
         what: InYear,
         /// The year when written.
         year: Option<i32>,
@@ -69,13 +65,9 @@ pub(crate) enum DateKind {
         /// "last", "this" or "next" before it.
         qualifier: Option<Qualifier>,
     },
-    /// "yesterday", "today", "tonight", "last night", "overnight", "this morning".
-    Relative {
-        /// The day, relative to publication.
-        day: RelativeDay,
-        /// "yesterday morning", "this afternoon".
-        part_of_day: Option<PartOfDay>,
-    },
+    /// "yesterday", "tonight", "this morning": the days from publication;
+    /// `None` for "overnight", some night around it, too vague for a day.
+    Relative(Option<i64>),
     /// "last week", "this month", "late last month", "earlier this year".
     RelativePeriod {
         /// Week, month or year.
@@ -96,7 +88,6 @@ pub(crate) enum DateKind {
     Ago {
         /// How many units; `None` for "a few", "several".
         n: Option<u32>,
-        /// The unit.
         unit: Unit,
         /// "nearly", "about", "more than": the count is not exact.
         approx: bool,
@@ -117,8 +108,9 @@ pub(crate) enum InYear {
     Day(u32, u32),
     /// A month, 1-12: "in January", "February 2003".
     Month(u32),
-    /// "in early summer", "last winter".
-    Season(Season),
+    /// A season, northern hemisphere, meteorological (three whole months),
+    /// by the month it starts in: "in early summer", "last winter".
+    Season(u32),
     /// "New Year's Eve": its entry in the holiday table.
     Holiday(&'static Holiday),
     /// The whole year ("in 2004", "by 2030"), whose year is always written.
@@ -140,7 +132,8 @@ pub(crate) enum Tense {
 }
 
 /// "last", "this" or "next" before a weekday, month, season or weekend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub(crate) enum Qualifier {
     /// "last Saturday", "this past weekend": strictly before publication.
     Last,
@@ -148,24 +141,6 @@ pub(crate) enum Qualifier {
     This,
     /// "next Monday", "this coming weekend": strictly after publication.
     Next,
-}
-
-/// A part of a day, which does not move the date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum PartOfDay {
-    /// "early Sunday", "the early hours of Sunday".
-    Early,
-    /// "Wednesday morning".
-    Morning,
-    /// "Friday afternoon".
-    Afternoon,
-    /// "Monday evening".
-    Evening,
-    /// "Tuesday night".
-    Night,
-    /// "late Saturday".
-    Late,
 }
 
 /// Which part of a period: "early", "mid", "late", or "earlier"/"later"
@@ -198,42 +173,6 @@ pub(crate) enum Unit {
     /// Calendar years.
     Year,
     Decade,
-}
-
-/// A season, northern hemisphere, meteorological (three whole months).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum Season {
-    /// March-May.
-    Spring,
-    /// June-August.
-    Summer,
-    /// September-November.
-    Autumn,
-    /// December-February, named by the year of its January.
-    Winter,
-}
-
-/// A day named relative to publication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub(crate) enum RelativeDay {
-    /// Publication day minus two.
-    DayBeforeYesterday,
-    /// Publication day minus one.
-    Yesterday,
-    /// The evening before publication.
-    LastNight,
-    /// The publication day.
-    Today,
-    /// The evening of the publication day.
-    Tonight,
-    /// Publication day plus one.
-    Tomorrow,
-    /// Publication day plus two.
-    DayAfterTomorrow,
-    /// Some night around publication; too vague for a day.
-    Overnight,
 }
 
 /// How a holiday's date is found in a given year.

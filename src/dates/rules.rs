@@ -5,14 +5,13 @@ use chrono::NaiveDate;
 use once_cell::sync::{Lazy, OnceCell};
 use regex::{Captures, Regex};
 
-use super::tables::{from_str, lookup, norm, norm_eq, tsv_rows, MonthName, TABLES};
-use super::{DateKind, Edge, InYear, PartOfDay, Qualifier, Unit};
+use super::tables::{from_str, lookup, norm_eq, tsv_rows, MonthName, TABLES};
+use super::{DateKind, Edge, InYear, Qualifier, Unit};
 use crate::words::lists::dates::{MAY_CONTEXT, NARRATIVE_DETERMINERS, NOT_BEFORE_WEEKEND};
 
 /// ASCII word boundary: see the module docs.
 const B: &str = r"(?-u:\b)";
 
-/// The text of the rules, compiled in.
 const RULES_TSV: &str = include_str!("rules.tsv");
 
 /// A named recognizer: its pattern, the code that checks a match, and the
@@ -90,14 +89,13 @@ fn is_unit_word(w: &str) -> bool {
 pub(super) static RULES: Lazy<Vec<Rule>> =
     Lazy::new(|| parse(RULES_TSV).unwrap_or_else(|e| panic!("src/dates/rules.tsv, {e}")));
 
-/// The rules of `text`, or `line N: problem` for the first bad line. At
-/// most 16: the search keeps a cue's rules as bits of a `u16`.
+/// The rules of `text`, or `line N: problem` for the first bad line.
 pub(super) fn parse(text: &'static str) -> Result<Vec<Rule>, String> {
     let mut rules: Vec<Rule> = Vec::new();
     for (n, fields) in tsv_rows(text) {
         let rule = rule(&fields).map_err(|e| format!("line {n}: {e}"))?;
-        if rules.iter().any(|r| r.name == rule.name) || rules.len() == 16 {
-            return Err(format!("line {n}: {} twice, or a 17th rule", rule.name));
+        if rules.iter().any(|r| r.name == rule.name) {
+            return Err(format!("line {n}: {} twice", rule.name));
         }
         rules.push(rule);
     }
@@ -153,64 +151,56 @@ fn rule(fields: &[&'static str]) -> Result<Rule, String> {
 
 /// Sub-patterns shared by the rules, from the word tables, by the name a
 /// pattern gives them.
-struct Pieces(Vec<(&'static str, String)>);
-
-impl Pieces {
-    fn new() -> Pieces {
-        let t = &*TABLES;
-        let weekday = alternation(t.weekdays.iter().map(|w| w.0));
-        let month_full = alternation(t.months.iter().map(|m| m.name));
-        let month_abbr = alternation(t.months.iter().flat_map(|m| m.abbrevs.iter().copied()));
-        Pieces(vec![
-            ("B", B.to_string()),
-            ("pod", alternation(t.parts_of_day.iter().map(|p| p.0))),
-            // Only abbreviations take a period, so a sentence-final one stays outside.
-            (
-                "month",
-                format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)"),
-            ),
-            ("day", format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}")),
-            ("year", format!(r"(?P<year>(?:19|20)\d\d){B}")),
-            ("edge", alternation(t.edges.iter().map(|e| e.0))),
-            ("season", alternation(t.seasons.iter().map(|s| s.0))),
-            ("holiday", alternation(t.holidays.iter().map(|h| h.name))),
-            ("relday", alternation(t.relative_days.iter().map(|r| r.0))),
-            (
-                "unit",
-                format!("(?:{})s?", alternation(t.units.iter().map(|u| u.0))),
-            ),
-            (
-                "num",
-                format!(r"\d+|{}", alternation(t.numbers.iter().map(|n| n.0))),
-            ),
-            ("few", alternation(t.few.iter().copied())),
-            (
-                "modifier",
-                alternation(t.count_modifiers.iter().map(|m| m.0)),
-            ),
-            ("since", r"(?P<since>since)\s+".to_string()),
-            ("dow", format!(r"(?:(?P<dow>{weekday}){B},?\s+)?")),
-            ("weekday", weekday),
-        ])
-    }
-
-    /// `pattern` with each `{name}` replaced by its piece; an unknown name
-    /// stays, and the regex rejects it.
-    fn expand(&self, pattern: &str) -> String {
-        let mut out = pattern.to_string();
-        for (name, piece) in &self.0 {
-            out = out.replace(&format!("{{{name}}}"), piece);
-        }
-        out
-    }
-}
+static PIECES: Lazy<Vec<(&str, String)>> = Lazy::new(|| {
+    let t = &*TABLES;
+    let weekday = alternation(t.weekdays.iter().map(|w| w.0));
+    let month_full = alternation(t.months.iter().map(|m| m.name));
+    let month_abbr = alternation(t.months.iter().flat_map(|m| m.abbrevs.iter().copied()));
+    vec![
+        ("B", B.to_string()),
+        ("pod", alternation(t.parts_of_day.iter().copied())),
+        // Only abbreviations take a period, so a sentence-final one stays outside.
+        (
+            "month",
+            format!(r"(?:(?P<month>{month_full}){B}|(?P<abbr>{month_abbr}){B}\.?)"),
+        ),
+        ("day", format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}")),
+        ("year", format!(r"(?P<year>(?:19|20)\d\d){B}")),
+        ("edge", alternation(t.edges.iter().map(|e| e.0))),
+        ("season", alternation(t.seasons.iter().map(|s| s.0))),
+        ("holiday", alternation(t.holidays.iter().map(|h| h.name))),
+        ("relday", alternation(t.relative_days.iter().map(|r| r.0))),
+        (
+            "unit",
+            format!("(?:{})s?", alternation(t.units.iter().map(|u| u.0))),
+        ),
+        (
+            "num",
+            format!(r"\d+|{}", alternation(t.numbers.iter().map(|n| n.0))),
+        ),
+        ("few", alternation(t.few.iter().copied())),
+        (
+            "modifier",
+            alternation(t.count_modifiers.iter().map(|m| m.0)),
+        ),
+        ("since", r"(?P<since>since)\s+".to_string()),
+        ("dow", format!(r"(?:(?:{weekday}){B},?\s+)?")),
+        ("weekday", weekday),
+    ]
+});
 
 impl Rule {
     /// The rule's regex, anchored at the start of the text it is given,
-    /// where the search puts a match's start.
+    /// where the search puts a match's start. Each `{name}` in the pattern
+    /// becomes its piece; an unknown name stays, and the regex rejects it.
     pub(super) fn regex(&self) -> &Regex {
-        static PIECES: Lazy<Pieces> = Lazy::new(Pieces::new);
-        (self.regex).get_or_init(|| rx(&format!(r"\A(?:{})", PIECES.expand(self.pattern))))
+        self.regex.get_or_init(|| {
+            let expand = |p: String, (name, piece): &(&str, String)| {
+                p.replace(&format!("{{{name}}}"), piece)
+            };
+            let pattern = PIECES.iter().fold(self.pattern.to_string(), expand);
+            rx(&format!(r"\A(?:{pattern})"))
+        })
     }
 }
 
@@ -223,20 +213,8 @@ fn rx(pattern: &str) -> Regex {
 /// `a|b|c` from table words: a space matches any run of whitespace, an
 /// apostrophe may be straight, curly or absent, anything else is literal.
 fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
-    for (i, word) in words.into_iter().enumerate() {
-        if i > 0 {
-            out.push('|');
-        }
-        for c in word.chars() {
-            match c {
-                ' ' => out.push_str(r"\s+"),
-                '\'' => out.push_str("['’]?"),
-                c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
-            }
-        }
-    }
-    out
+    let word = |w: &str| regex::escape(w).replace(' ', r"\s+").replace('\'', "['’]?");
+    words.into_iter().map(word).collect::<Vec<_>>().join("|")
 }
 
 /// A group of a rule match, with offsets into the sentence's text.
@@ -302,18 +280,17 @@ fn prev_word(text: &str, pos: usize) -> String {
     String::from_utf8_lossy(&bytes[start..end]).to_ascii_lowercase()
 }
 
-/// True when the text after `pos` is whitespace and then `of` as a word
-/// ("the fall of the city", "the last week of the trial").
-fn followed_by_of(text: &str, pos: usize) -> bool {
-    static OF: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+of{B}")));
-    text.get(pos..).is_some_and(|rest| OF.is_match(rest))
-}
+/// Whitespace and then `of` as a word ("the fall of the city", "the last
+/// week of the trial").
+static OF: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+of{B}")));
 
-/// True when the text after `pos` is a day number, as in "in October 23",
-/// which the month-day rules read better.
-fn followed_by_day(text: &str, pos: usize) -> bool {
-    static DAY: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+[0-3]?\d(?:st|nd|rd|th)?{B}")));
-    text.get(pos..).is_some_and(|rest| DAY.is_match(rest))
+/// Whitespace and a day number, as in "in October 23", which the month-day
+/// rules read better.
+static DAY: Lazy<Regex> = Lazy::new(|| rx(&format!(r"\A\s+[0-3]?\d(?:st|nd|rd|th)?{B}")));
+
+/// True when the text after `pos` starts with what `next` matches.
+fn followed_by(text: &str, pos: usize, next: &Regex) -> bool {
+    text.get(pos..).is_some_and(|rest| next.is_match(rest))
 }
 
 /// True when the number at `pos` continues one before it ("2,500", "1.5"):
@@ -323,9 +300,9 @@ fn continues_number(text: &str, pos: usize) -> bool {
     pos >= 2 && pos <= b.len() && matches!(b[pos - 1], b',' | b'.') && b[pos - 2].is_ascii_digit()
 }
 
-/// The month (1-12) a `month`/`abbr` group names, if its casing allows it to
-/// be one, with its table entry and whether it was abbreviated.
-fn month_of(caps: &Caps<'_>) -> Option<(u32, &'static MonthName, bool)> {
+/// The table entry of the month a `month`/`abbr` group names, if its
+/// casing allows it to be one, and whether it was abbreviated.
+fn month_of(caps: &Caps<'_>) -> Option<(&'static MonthName, bool)> {
     let (word, abbr) = match (group(caps, "month"), group(caps, "abbr")) {
         (Some(w), _) => (w, false),
         (None, Some(w)) => (w, true),
@@ -337,7 +314,7 @@ fn month_of(caps: &Caps<'_>) -> Option<(u32, &'static MonthName, bool)> {
     let capitalized = word.starts_with(|c: char| c.is_ascii_uppercase());
     let lowercase = word.bytes().all(|b| b.is_ascii_lowercase());
     let ok = capitalized || (!abbr && !m.needs_capital && lowercase);
-    ok.then_some((m.number, m, abbr))
+    ok.then_some((m, abbr))
 }
 
 /// The year group as a number.
@@ -345,15 +322,9 @@ fn year_of(caps: &Caps<'_>) -> Option<i32> {
     group(caps, "year").and_then(|y| y.parse().ok())
 }
 
-/// "last", "this past" -> Last; "this" -> This; "next", "this coming" -> Next.
+/// The qualifier group, looked up in the qualifier table ("the" is none).
 fn qualifier_of(caps: &Caps<'_>) -> Option<Qualifier> {
-    let q = norm(group(caps, "q")?);
-    match q.as_str() {
-        "last" | "this past" | "the past" => Some(Qualifier::Last),
-        "this" => Some(Qualifier::This),
-        "next" | "this coming" => Some(Qualifier::Next),
-        _ => None,
-    }
+    lookup(&TABLES.qualifiers, group(caps, "q")?)
 }
 
 /// The edge group, looked up in the edge table.
@@ -386,7 +357,7 @@ fn yearly(caps: &Caps<'_>, what: InYear, bare_ok: bool) -> Option<DateKind> {
 
 /// "October 23", "5 August 2024", "on Monday, March 4".
 fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
-    let (month, _, _) = month_of(caps)?;
+    let month = month_of(caps)?.0.number;
     let day_m = caps.name("day")?;
     if continues_number(text, day_m.start) {
         return None;
@@ -399,9 +370,9 @@ fn build_month_day(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 
 /// "in January", "since April", "In late June", "February 2003".
 fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
-    let (month, name, abbr) = month_of(caps)?;
+    let (month, abbr) = month_of(caps)?;
     if year_of(caps).is_none() {
-        if abbr || followed_by_day(text, caps.name("e")?.end) {
+        if abbr || followed_by(text, caps.name("e")?.end, &DAY) {
             return None;
         }
         // "by May" and "of May" are as likely the politician as the month.
@@ -410,12 +381,12 @@ fn build_month(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
             || [group(caps, "pre"), group(caps, "since")]
                 .iter()
                 .flatten()
-                .any(|w| MAY_CONTEXT.contains(&norm(w)));
-        if name.strict && !strict_ok {
+                .any(|w| MAY_CONTEXT.contains(w));
+        if month.strict && !strict_ok {
             return None;
         }
     }
-    yearly(caps, InYear::Month(month), false)
+    yearly(caps, InYear::Month(month.number), false)
 }
 
 /// "in 2004", "by 2030", "mid-2004": a bare number is a year only after a
@@ -430,9 +401,9 @@ fn build_year(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
 
 /// "in early summer", "last winter", "the spring of 2004".
 fn build_season(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
-    let (season, _) = lookup(&TABLES.seasons, group(caps, "season")?)?;
+    let season = lookup(&TABLES.seasons, group(caps, "season")?)?;
     // "the fall of the city" is not autumn.
-    if year_of(caps).is_none() && followed_by_of(text, caps.name("e")?.end) {
+    if year_of(caps).is_none() && followed_by(text, caps.name("e")?.end, &OF) {
         return None;
     }
     yearly(caps, InYear::Season(season), false)
@@ -452,32 +423,15 @@ fn build_holiday(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
 
 /// "on Saturday", "late Saturday", "Wednesday morning", "last Saturday".
 fn build_weekday(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
-    let wd = lookup(&TABLES.weekdays, group(caps, "wd")?)?;
-    let part_of_day = match (group(caps, "pod"), group(caps, "edge")) {
-        (Some(p), _) => lookup(&TABLES.parts_of_day, p),
-        (None, _) if caps.name("hours").is_some() => Some(PartOfDay::Early),
-        (None, Some(e)) => match norm(e).as_str() {
-            "early" => Some(PartOfDay::Early),
-            "late" => Some(PartOfDay::Late),
-            _ => None,
-        },
-        (None, None) => None,
-    };
     Some(DateKind::Weekday {
-        wd,
-        part_of_day,
+        wd: lookup(&TABLES.weekdays, group(caps, "wd")?)?,
         qualifier: qualifier_of(caps),
     })
 }
 
 /// "yesterday", "last night", "earlier today", "this morning".
 fn build_relative_day(caps: &Caps<'_>, _text: &str) -> Option<DateKind> {
-    let rel = group(caps, "rel")?;
-    let (day, pod) = lookup(&TABLES.relative_days, rel)?;
-    let part_of_day = group(caps, "pod")
-        .and_then(|p| lookup(&TABLES.parts_of_day, p))
-        .or(pod);
-    Some(DateKind::Relative { day, part_of_day })
+    lookup(&TABLES.relative_days, group(caps, "rel")?).map(DateKind::Relative)
 }
 
 /// "last week", "late last month", "earlier this year", "later in the week".
@@ -540,7 +494,7 @@ fn build_recent(caps: &Caps<'_>, text: &str) -> Option<DateKind> {
             n: None,
         });
     }
-    if followed_by_of(text, e.end) {
+    if followed_by(text, e.end, &OF) {
         return None;
     }
     Some(DateKind::Recent {

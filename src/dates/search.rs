@@ -60,7 +60,7 @@ pub(super) fn find_indexed(
     } else {
         let cues = cues_in(hay, start);
         for (index, rule) in RULES.iter().enumerate() {
-            let cued = cues.iter().filter(|c| c.1 & 1 << index != 0).map(|c| c.0);
+            let cued = cues.iter().filter(|c| c.1 == index).map(|c| c.0);
             find_rule(index, hay, start, rule.reach, cued, &mut found);
         }
     }
@@ -86,50 +86,35 @@ fn needs_every_start(s: &str) -> bool {
             .any(|c| !c.is_ascii() && (c == 'ſ' || c == '\u{212A}' || c.is_numeric()))
 }
 
-/// The cue words of all rules, in one automaton.
-struct Cues {
-    automaton: AhoCorasick,
-    /// For each cue word, by pattern index, the rules that list it.
-    rules: Vec<Vec<usize>>,
-}
-
-static CUES: Lazy<Cues> = Lazy::new(|| {
-    let mut words: Vec<&str> = RULES.iter().flat_map(|r| r.cues.iter().copied()).collect();
-    words.sort_unstable();
-    words.dedup();
-    let rules = words
-        .iter()
-        .map(|w| {
-            (0..RULES.len())
-                .filter(|&i| RULES[i].cues.contains(w))
-                .collect()
-        })
-        .collect();
+/// The cue words of all rules in one automaton, and the rule of each
+/// (by pattern index): a word several rules list is in it once for each.
+static CUES: Lazy<(AhoCorasick, Vec<usize>)> = Lazy::new(|| {
+    let cues = RULES.iter().enumerate();
+    let (rules, words): (Vec<usize>, Vec<&str>) = cues
+        .flat_map(|(index, rule)| rule.cues.iter().map(move |&cue| (index, cue)))
+        .unzip();
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(&words)
         .expect("date cue words build an automaton");
-    Cues { automaton, rules }
+    (automaton, rules)
 });
 
-/// Each cue in `hay[start..]` that stands where its rules put it, with those
-/// rules (a bit per rule), in text order.
-fn cues_in(hay: &str, start: usize) -> Vec<(usize, u16)> {
+/// Each cue in `hay[start..]` that stands where its rule puts it, with
+/// that rule's index, in text order.
+fn cues_in(hay: &str, start: usize) -> Vec<(usize, usize)> {
     let bytes = hay.as_bytes();
-    let mut cues: Vec<(usize, u16)> = Vec::new();
-    for m in CUES.automaton.find_overlapping_iter(&hay[start..]) {
+    let mut cues = Vec::new();
+    for m in CUES.0.find_overlapping_iter(&hay[start..]) {
         let (cue_start, cue_end) = (start + m.start(), start + m.end());
         // Every cue starts with an ASCII letter or digit.
         if !can_start(bytes, cue_start) {
             continue;
         }
         let word = &hay[cue_start..word_end(bytes, cue_end)];
-        let rules = CUES.rules[m.pattern().as_usize()]
-            .iter()
-            .filter(|&&index| RULES[index].cue_at.holds(word, m.len()))
-            .fold(0, |rules, &index| rules | 1 << index);
-        if rules != 0 {
-            cues.push((cue_start, rules));
+        let index = CUES.1[m.pattern().as_usize()];
+        if RULES[index].cue_at.holds(word, m.len()) {
+            cues.push((cue_start, index));
         }
     }
     // Overlapping matches come by their end: "week" before "weekend".

@@ -1,14 +1,12 @@
 //! The word tables of the date rules, loaded from `words.tsv` (whose header
-//! explains each section), and the normal form in which matched words are
-//! looked up in them.
+//! explains each section), and how matched words are looked up in them.
 
 use chrono::Weekday;
 use once_cell::sync::Lazy;
 use serde::de::{value::StrDeserializer, Deserialize, IntoDeserializer};
 
-use super::{Edge, Holiday, HolidayDate, PartOfDay, RelativeDay, Season, Unit};
+use super::{Edge, Holiday, HolidayDate, Qualifier, Unit};
 
-/// The text of the tables, compiled in.
 const WORDS_TSV: &str = include_str!("words.tsv");
 
 /// A month's names as the text may write them.
@@ -32,10 +30,12 @@ pub(super) struct MonthName {
 pub(super) struct Tables {
     pub(super) months: Vec<MonthName>,
     pub(super) weekdays: Vec<(&'static str, Weekday)>,
-    pub(super) parts_of_day: Vec<(&'static str, PartOfDay)>,
-    pub(super) relative_days: Vec<(&'static str, (RelativeDay, Option<PartOfDay>))>,
-    /// Each season word with its season and the month the season starts in.
-    pub(super) seasons: Vec<(&'static str, (Season, u32))>,
+    pub(super) parts_of_day: Vec<&'static str>,
+    /// Each phrase with its days from publication, if it names a day.
+    pub(super) relative_days: Vec<(&'static str, Option<i64>)>,
+    /// Each season word with the month the season starts in.
+    pub(super) seasons: Vec<(&'static str, u32)>,
+    pub(super) qualifiers: Vec<(&'static str, Qualifier)>,
     pub(super) edges: Vec<(&'static str, Edge)>,
     pub(super) units: Vec<(&'static str, Unit)>,
     pub(super) numbers: Vec<(&'static str, u32)>,
@@ -81,8 +81,7 @@ fn add(
     v: &[&'static str],
 ) -> Result<(), String> {
     let expected = match section {
-        "few" => 0,
-        "relative_day" | "season" => 2,
+        "few" | "part_of_day" => 0,
         "month" | "holiday" => 3,
         _ => 1,
     };
@@ -100,12 +99,13 @@ fn add(
             strict: v[1] == "strict",
         }),
         "weekday" => t.weekdays.push((word, from_str(v[0])?)),
-        "part_of_day" => t.parts_of_day.push((word, named(v[0])?)),
+        "part_of_day" => t.parts_of_day.push(word),
         "relative_day" => {
-            let part = optional(v[1]).map(named).transpose()?;
-            t.relative_days.push((word, (named(v[0])?, part)));
+            let days = optional(v[0]).map(from_str).transpose()?;
+            t.relative_days.push((word, days));
         }
-        "season" => t.seasons.push((word, (named(v[0])?, from_str(v[1])?))),
+        "season" => t.seasons.push((word, from_str(v[0])?)),
+        "qualifier" => t.qualifiers.push((word, named(v[0])?)),
         "edge" => t.edges.push((word, named(v[0])?)),
         "unit" => t.units.push((word, named(v[0])?)),
         "number" => t.numbers.push((word, from_str(v[0])?)),
@@ -158,13 +158,13 @@ fn named<T: Deserialize<'static>>(s: &'static str) -> Result<T, String> {
     T::deserialize(de).map_err(|e| format!("{s:?}: {e}"))
 }
 
-/// Lowercase, whitespace runs as one space, apostrophes dropped: the form in
-/// which matched words are looked up in the tables.
-pub(super) fn norm(s: &str) -> String {
-    normalized(s).collect()
+/// Whether `a` and `b` are the same words: ASCII case aside, whitespace
+/// runs as one space, apostrophes dropped.
+pub(super) fn norm_eq(a: &str, b: &str) -> bool {
+    normalized(a).eq(normalized(b))
 }
 
-/// The chars of [`norm`]`(s)`, without building the string.
+/// The chars of `s` in the form [`norm_eq`] compares.
 fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
     let mut after_space = false;
     s.chars().filter_map(move |c| {
@@ -177,11 +177,6 @@ fn normalized(s: &str) -> impl Iterator<Item = char> + '_ {
             None
         }
     })
-}
-
-/// `norm(a) == norm(b)`, without allocating.
-pub(super) fn norm_eq(a: &str, b: &str) -> bool {
-    normalized(a).eq(normalized(b))
 }
 
 /// The value of the table entry whose name matches `s`.

@@ -16,15 +16,12 @@ static NUMBER_WORD_SHAPES: Lazy<Shapes> = Lazy::new(|| {
         .fold(Shapes::EMPTY, Shapes::with)
 });
 
-/// A number written in digits ("4,150") or words ("Thirty-one").
-pub(crate) fn number(w: &str) -> Option<u32> {
-    number_in(w.as_bytes())
-}
-
-/// [`number`] on the bytes of a token. Most words are rejected in line, by
-/// the shapes of the number words, before any comparison.
+/// A number written in digits ("4,150") or words ("Thirty-one"). Most
+/// words are rejected in line, by the shapes of the number words, before
+/// any comparison.
 #[inline(always)]
-fn number_in(b: &[u8]) -> Option<u32> {
+pub(crate) fn number(w: impl AsRef<[u8]>) -> Option<u32> {
+    let b = w.as_ref();
     let first = *b.first()?;
     if first.is_ascii_digit() {
         return digits(b);
@@ -45,11 +42,9 @@ fn digits(b: &[u8]) -> Option<u32> {
     if b.contains(&b'.') {
         return None;
     }
-    let mut n: u32 = 0;
-    for d in b.iter().filter(|d| d.is_ascii_digit()) {
-        n = n.checked_mul(10)?.checked_add(u32::from(d - b'0'))?;
-    }
-    Some(n)
+    (b.iter().filter(|d| d.is_ascii_digit())).try_fold(0u32, |n, d| {
+        n.checked_mul(10)?.checked_add(u32::from(d - b'0'))
+    })
 }
 
 /// A number in words, hyphenated or not ("thirty-one").
@@ -107,7 +102,7 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
 /// The number at token `k` when it may count people: not a number word
 /// right after "one", a year, a measure or a day of a month.
 fn count_at(c: &Ctx<'_, '_>, k: usize) -> Option<u32> {
-    let n = number_in(c.bytes(k))?;
+    let n = number(c.bytes(k))?;
     let start = c.range.start;
     if c.kind(k) == Some(TokenKind::Word) && k > start && c.is_word(k - 1, "one") {
         return None;

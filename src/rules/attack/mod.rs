@@ -53,27 +53,21 @@ fn draft(
     rule: RuleId,
     backref: bool,
 ) -> Draft {
-    let Parties {
-        attacker,
-        target,
-        location,
-        weapon,
-    } = parties;
     // "fired rockets at Narva": the place aimed at is the target, not also
     // the location.
-    let location = location
-        .or_else(|| opening_place(c))
-        .filter(|l| target.as_ref().map(|f| c.filler_span(f)) != Some(c.filler_span(l)));
+    let target = parties.target.as_ref().map(|f| c.filler_span(f));
+    let location = (parties.location.or_else(|| opening_place(c)))
+        .filter(|l| target != Some(c.filler_span(l)));
     let (killed, injured) = if counted_attack(c) == Some(tr.toks.start) {
         casualties(c)
     } else {
         (None, None)
     };
     let roles = Roles::Attack {
-        attacker,
-        target,
+        attacker: parties.attacker,
+        target: parties.target,
         location,
-        weapon,
+        weapon: parties.weapon,
         killed,
         injured,
     };

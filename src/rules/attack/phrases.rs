@@ -300,13 +300,12 @@ pub(super) fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
             }
             m.toks.end - 1
         }
-        Filler::Span(s) => match (c.range.start..c.range.end)
-            .rev()
-            .find(|&k| c.doc.tokens[k].span.end == s.end)
-        {
-            Some(k) => k,
-            None => return false,
-        },
+        Filler::Span(s) => {
+            match (c.range.start..c.range.end).rfind(|&k| c.doc.tokens[k].span.end == s.end) {
+                Some(k) => k,
+                None => return false,
+            }
+        }
         Filler::Possessor(..) => return true,
         Filler::Country(..) => return false,
     };

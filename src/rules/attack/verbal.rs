@@ -125,20 +125,15 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     {
         return true;
     }
-    let after_comma = after_comma(c, t);
+    // ", mostly targeting": after a comma, focus adverbs aside.
+    let p = c.back_over(t, &FOCUS_ADVERBS);
+    let after_comma = p > c.range.start && c.is_word(p - 1, ",");
     w.starts_with("target")
         && c.has_trigger(EventType::Attack, |x| {
             x.frame == Frame::Noun
                 && x.toks != tr.toks
                 && (x.toks.start.abs_diff(t) <= 8 || (after_comma && x.toks.start < t))
         })
-}
-
-/// True when the verb at `t` follows a comma, focus adverbs aside
-/// (", mostly targeting").
-fn after_comma(c: &Ctx<'_, '_>, t: usize) -> bool {
-    let p = c.back_over(t, &FOCUS_ADVERBS);
-    p > c.range.start && c.is_word(p - 1, ",")
 }
 
 /// The attacker and target of a passive verb (`passive`) or a reduced one
