@@ -49,6 +49,8 @@ catalogue! {
     AttackModifierAttacker = "attack.modifier_attacker",
     /// "X launched/carried out attacks on Y": a light verb and its attack noun.
     AttackLightVerbSubject = "attack.light_verb_subject",
+    /// "X killed Y in a raid": the subject of a harm verb whose "in" phrase is the attack noun.
+    AttackHarmVerbSubject = "attack.harm_verb_subject",
     /// "attacks by X on Y": the attacker after "by" of an attack noun.
     AttackByAgent = "attack.by_agent",
     /// "X fired rockets at Y": a weapon fired at a target.

@@ -11,9 +11,10 @@ use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
     ATTACK_ADJECTIVES, AUXILIARIES_BEFORE_BY, BLAME_VERBS, CARRIED_OUT, CASUALTY_DETERMINERS,
-    CASUALTY_VERBS, CLAIM_VERBS, COUNTERS, DEFINITE, FIGHTS, LIGHT_VERBS, LIGHT_VERB_PARTICLES,
-    MODIFIED_NOUNS, OF_TARGET_NOUNS, PARTITIVE_WORDS, PASSIVE_PAST_BE, PROTECT_VERBS, QUANTIFIERS,
-    TARGETING, TARGET_AFTER_AGENT, TARGET_PREPOSITIONS, VERB_USE,
+    CASUALTY_VERBS, CLAIM_VERBS, COUNTERS, DEFINITE, FIGHTS, HARM_VERBS, KILLED_AUXILIARIES,
+    LIGHT_VERBS, LIGHT_VERB_PARTICLES, MODIFIED_NOUNS, OF_TARGET_NOUNS, PARTITIVE_WORDS,
+    PASSIVE_PAST_BE, PROTECT_VERBS, QUANTIFIERS, TARGETING, TARGET_AFTER_AGENT,
+    TARGET_PREPOSITIONS, VERB_USE,
 };
 
 /// The nominal rule on the attack noun `tr`; `weak` for a noun that is an
@@ -44,6 +45,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
     let (attacker, rule) = agent(c, e, &head, by.clone())
         .or_else(|| attacker_before_noun(c, k))
         .or_else(|| attacker_before_phrase(c, d))
+        .or_else(|| harm_verb_subject(c, k))
         .map_or((None, RuleId::AttackNominal), |(f, rule)| (Some(f), rule));
     let parties = Parties {
         attacker,
@@ -258,6 +260,7 @@ fn target(
         .or_else(|| victim_of(c, e, head))
         .or_else(|| impact_object(c, e))
         .or_else(|| harmed_in(c, k))
+        .or_else(|| harm_verb_at(c, k).and_then(|v| np_at(c, v + 1)))
         .or_else(|| protected_from(c, t))
         .or_else(|| targeting_after(c, e))
 }
@@ -288,6 +291,33 @@ fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
     let harmed =
         p >= c.range.start + 2 && c.is_word(p - 1, "in") && c.is_in(p - 2, &CASUALTY_VERBS);
     harmed.then(|| passive_subject(c, p - 2, false)).flatten()
+}
+
+/// The active harm verb whose "in" phrase is the attack noun phrase
+/// ending at `k` ("Gunmen shot two guards in a raid", "troops killed a
+/// commander in an air strike"): the verb tells who acted on whom, the
+/// noun what it was. Nothing but its object stands between verb and "in".
+fn harm_verb_at(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
+    let np_start = c
+        .mention_ending(k)
+        .map_or(k, |mi| c.mentions()[mi].toks.start);
+    let p = c.back_over(np_start, &CASUALTY_DETERMINERS);
+    if p < c.range.start + 3 || !c.is_word(p - 1, "in") {
+        return None;
+    }
+    let v = c
+        .before(p - 2, 6)
+        .rev()
+        .take_while(|&v| c.kind(v) != Some(TokenKind::Punct))
+        .find(|&v| c.is_in(v, &HARM_VERBS))?;
+    (!c.follows(v, &KILLED_AUXILIARIES)).then_some(v)
+}
+
+/// The subject of the harm verb of [`harm_verb_at`], as the attacker.
+fn harm_verb_subject(c: &Ctx<'_, '_>, k: usize) -> Option<(Filler, RuleId)> {
+    let v = harm_verb_at(c, k)?;
+    let f = c.subject_before(v).and_then(|mi| as_attacker(c, mi))?;
+    Some((f, RuleId::AttackHarmVerbSubject))
 }
 
 /// "shield towns from rebel rockets": the protected are the target.
