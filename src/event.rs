@@ -290,9 +290,7 @@ impl EventKind {
         let single = single.into_iter().filter_map(|(role, m)| Some((role, m?)));
         single.chain(participants.iter().map(|m| ("participant", m)))
     }
-}
 
-impl EventKind {
     /// Writes the roles as `: role value, role value`, nothing when none.
     fn write_roles(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, (role, m)) in self.roles().enumerate() {
@@ -337,14 +335,10 @@ impl EventType {
     /// The kind named `name` ("attack", "call", "visit", "statement"), if
     /// it is one.
     pub fn from_name(name: &str) -> Option<EventType> {
-        [
-            EventType::Attack,
-            EventType::Call,
-            EventType::Visit,
-            EventType::Statement,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == name)
+        use EventType::*;
+        [Attack, Call, Visit, Statement]
+            .into_iter()
+            .find(|t| t.as_str() == name)
     }
 
     /// The lowercase name used in JSON and gold files.
@@ -423,16 +417,9 @@ impl Event {
 /// trigger "visited" at 34..41`.
 impl fmt::Display for Event {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Event {
-            kind,
-            modality,
-            trigger,
-            date,
-            ..
-        } = self;
-        write!(f, "{} ({modality})", kind.name())?;
-        kind.write_roles(f)?;
-        if let Some(d) = date {
+        write!(f, "{} ({})", self.kind.name(), self.modality)?;
+        self.kind.write_roles(f)?;
+        if let Some(d) = &self.date {
             write!(f, "; date {}", d.text)?;
             match (d.value, d.range) {
                 (Some(day), _) => write!(f, " = {day}")?,
@@ -440,12 +427,8 @@ impl fmt::Display for Event {
                 (None, None) => {}
             }
         }
-        let at = trigger.span;
-        write!(
-            f,
-            "; trigger {:?} at {}..{}",
-            trigger.text, at.start, at.end
-        )
+        let (text, at) = (&self.trigger.text, self.trigger.span);
+        write!(f, "; trigger {text:?} at {}..{}", at.start, at.end)
     }
 }
 

@@ -111,6 +111,8 @@ pub(crate) struct Ctx<'a, 't> {
     /// The sentence-wide sense cues its words hold (bit `i`: cue `i`),
     /// found on first use.
     pub sentence_cues: std::cell::OnceCell<u64>,
+    /// What the sense rules ask of the whole document, found on first use.
+    pub facts: &'a sense::DocFacts,
 }
 
 impl<'a, 't> Ctx<'a, 't> {

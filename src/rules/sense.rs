@@ -41,34 +41,31 @@ pub(crate) struct DocFacts {
     conflict: OnceCell<bool>,
 }
 
-impl DocFacts {
-    /// A sports report: several words only sports reporting uses.
-    fn sport(&self, c: &Ctx<'_, '_>) -> bool {
-        *self.sport.get_or_init(|| {
-            let a = c.doc;
-            let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
-            a.sense_hits.iter().filter(sport).count() >= 3
-        })
-    }
+/// A sports report: several words only sports reporting uses.
+fn sport(c: &Ctx<'_, '_>) -> bool {
+    *c.facts.sport.get_or_init(|| {
+        let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
+        c.doc.sense_hits.iter().filter(sport).count() >= 3
+    })
+}
 
-    /// A conflict report: several signs of force (armed parties, weapons,
-    /// words that are force by themselves) across the document.
-    fn conflict(&self, c: &Ctx<'_, '_>) -> bool {
-        *self.conflict.get_or_init(|| {
-            let a = c.doc;
-            let armed = a.all_mentions().iter().filter(|m| armed(m)).count();
-            let weapons = (0..a.sentences.len())
-                .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
-                .sum::<usize>();
-            let force = (a.triggers.iter())
-                .filter(|h| {
-                    (c.lex.trigger_meanings(h.phrase).iter())
-                        .any(|t| t.kind == EventType::Attack && t.force == Force::Itself)
-                })
-                .count();
-            armed + weapons + force >= 3
-        })
-    }
+/// A conflict report: several signs of force (armed parties, weapons,
+/// words that are force by themselves) across the document.
+fn conflict(c: &Ctx<'_, '_>) -> bool {
+    *c.facts.conflict.get_or_init(|| {
+        let a = c.doc;
+        let armed = a.all_mentions().iter().filter(|m| armed(m)).count();
+        let weapons = (0..a.sentences.len())
+            .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
+            .sum::<usize>();
+        let force = (a.triggers.iter())
+            .filter(|h| {
+                (c.lex.trigger_meanings(h.phrase).iter())
+                    .any(|t| t.kind == EventType::Attack && t.force == Force::Itself)
+            })
+            .count();
+        armed + weapons + force >= 3
+    })
 }
 
 /// A cue of `senses.tsv` around the trigger, before any rule runs.
@@ -119,12 +116,7 @@ fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
 /// A visit noun's visitor that is a thing is dropped, not the visit: the
 /// noun says travel, the rule took the wrong party ("the date of the Budget
 /// while on a trip to China").
-pub(crate) fn check(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    d: &mut Draft,
-    doc: &DocFacts,
-) -> Option<Reject> {
+pub(crate) fn check(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &mut Draft) -> Option<Reject> {
     if let Roles::Visit { visitor, .. } = &mut d.roles {
         let thing = visitor.as_ref().is_some_and(|f| party(c, f, true).thing());
         if thing && tr.frame == Frame::Noun {
@@ -132,13 +124,13 @@ pub(crate) fn check(
         }
     }
     let r = match &d.roles {
-        Roles::Attack { .. } => attack(c, tr, d, doc),
+        Roles::Attack { .. } => attack(c, tr, d),
         Roles::Visit {
             visitor,
             destination,
             ..
-        } => visit(c, tr, visitor.as_ref(), destination.as_ref(), doc),
-        Roles::Call { participants } => call(c, tr, participants, doc),
+        } => visit(c, tr, visitor.as_ref(), destination.as_ref()),
+        Roles::Call { participants } => call(c, tr, participants),
         Roles::Statement { .. } => None,
     };
     r.map(Reject::Rule)
@@ -157,26 +149,16 @@ enum Party {
     Noun(NounTypes),
 }
 
-/// Types that make a noun a thing no attack or visit is about.
-const THINGS: [NounType; 7] = [
-    NounType::Abstract,
-    NounType::Commerce,
-    NounType::Product,
-    NounType::Cyber,
-    NounType::Sport,
-    NounType::Award,
-    NounType::Disaster,
-];
-
 impl Party {
     fn has_type(self, t: NounType) -> bool {
         matches!(self, Party::Noun(ts) if ts.has(t))
     }
 
-    /// A thing: typed only as something no party is.
+    /// A thing: typed only as something no attack or visit is about.
     fn thing(self) -> bool {
-        let person_or_site = self.has_type(NounType::Person) || self.has_type(NounType::Site);
-        !person_or_site && THINGS.iter().any(|&t| self.has_type(t))
+        use NounType::*;
+        let things = [Abstract, Commerce, Product, Cyber, Sport, Award, Disaster];
+        !self.has_type(Person) && !self.has_type(Site) && things.iter().any(|&t| self.has_type(t))
     }
 
     /// People, or a place, building or vehicle: what force is used on.
@@ -262,7 +244,7 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
 
 /// The sense rules of an attack draft `d`: the types of its attacker and
 /// target, and evidence of force for the ambiguous attack words.
-fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Option<RuleId> {
+fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft) -> Option<RuleId> {
     let Roles::Attack {
         attacker, target, ..
     } = &d.roles
@@ -303,7 +285,7 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
         && attacker.is_none()
         && c.weapon(|w| w.force).is_none()
         && !c.mentions().iter().any(armed)
-        && !doc.conflict(c)
+        && !conflict(c)
     {
         return Some(RuleId::SenseNoForce);
     }
@@ -316,7 +298,7 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
     }
     // "the attack" after an attack was found refers to it.
     let backref = d.backref && c.seen_attack;
-    if tr.force == Force::Itself || backref || force_evidence(c, tr, by, on, doc) {
+    if tr.force == Force::Itself || backref || force_evidence(c, tr, by, on) {
         return None;
     }
     Some(RuleId::SenseNoForce)
@@ -331,7 +313,6 @@ fn force_evidence(
     tr: &TriggerMatch,
     by: Option<Party>,
     on: Option<Party>,
-    doc: &DocFacts,
 ) -> bool {
     if c.weapon(|w| w.force).is_some()
         || super::attack::casualties(c) != (None, None)
@@ -352,14 +333,14 @@ fn force_evidence(
             let state = by.is_some_and(|p| matches!(p, Party::Place));
             let common =
                 on.is_some_and(|p| p.has_type(NounType::Person) || p.has_type(NounType::Site));
-            (state && physical) || (by.is_some() && common) || doc.conflict(c)
+            (state && physical) || (by.is_some() && common) || conflict(c)
         }
     };
     // Harm to a person who is not at play ("fans assaulted a steward") is
     // force in a sports report too; a player hurt is play.
     let bystander = tr.force == Force::Harm
         && on.is_some_and(|p| p.has_type(NounType::Person) && !p.has_type(NounType::SportCue));
-    evidence && (bystander || !doc.sport(c))
+    evidence && (bystander || !sport(c))
 }
 
 fn visit(
@@ -367,7 +348,6 @@ fn visit(
     tr: &TriggerMatch,
     visitor: Option<&Filler>,
     destination: Option<&Filler>,
-    doc: &DocFacts,
 ) -> Option<RuleId> {
     let t = tr.toks.start;
     let verb = matches!(tr.frame, Frame::Verb | Frame::VerbWeak);
@@ -400,7 +380,7 @@ fn visit(
     let person = visitor.is_some_and(|f| one_person(c, f));
     let place = named || dest_class == Some(Class::Place);
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
-    ((!person || !place || tour) && doc.sport(c)).then_some(RuleId::SenseFixture)
+    ((!person || !place || tour) && sport(c)).then_some(RuleId::SenseFixture)
 }
 
 /// "Arsenal visit Chelsea on Saturday", "The Lakers travel to Boston": a
@@ -454,14 +434,9 @@ fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
     Some(Party::Noun(c.noun_types(w)))
 }
 
-fn call(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    participants: &[Filler],
-    doc: &DocFacts,
-) -> Option<RuleId> {
+fn call(c: &Ctx<'_, '_>, tr: &TriggerMatch, participants: &[Filler]) -> Option<RuleId> {
     let phrase = c.lex.trigger_phrase(tr.phrase);
-    if matches!(phrase, "call" | "calls") && doc.sport(c) {
+    if matches!(phrase, "call" | "calls") && sport(c) {
         return Some(RuleId::SenseSelection);
     }
     // "carry phone calls", "place phone calls on the app": calls in general,

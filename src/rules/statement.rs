@@ -26,7 +26,6 @@ const UNTOLD: Content = (None, false);
 
 /// Source phrases that only attribute another speech act in the sentence.
 const SOURCE_ONLY: &[&str] = &[
-    "per a statement",
     "in a statement",
     "in a joint statement",
     "in a brief statement",
@@ -62,11 +61,9 @@ fn draft(
 /// The content of a quotation region: trimmed of its edge punctuation and
 /// white space, and marked as a quotation.
 fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
-    let t = c.doc.text;
-    let s = &t[q.range()];
+    let s = &c.doc.text[q.range()];
     let lead = s.len() - s.trim_start().len();
-    let body = s.trim();
-    let body = body.trim_end_matches([',', ' ']);
+    let body = s.trim().trim_end_matches([',', ' ']);
     let span = (!body.is_empty()).then(|| Span::new(q.start + lead, q.start + lead + body.len()));
     (span, true)
 }
@@ -197,7 +194,10 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     match tr.frame {
-        Frame::According => return according(c, tr, phrase),
+        Frame::According if phrase == "according to" => return according_to(c, tr),
+        Frame::According if phrase.ends_with("as saying") => return quoted_as_saying(c, tr),
+        Frame::According if SOURCE_ONLY.contains(&phrase) => return in_a_statement(c, tr),
+        Frame::According => return None,
         Frame::Noun => return noun(c, tr),
         _ => {}
     }
@@ -461,20 +461,6 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     draft(c, tr, sp, quoted(c, q), RuleId::StatementPartialQuote)
 }
 
-/// "according to X", "X was quoted as saying", "In a statement, X ...".
-fn according(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
-    if phrase == "according to" {
-        return according_to(c, tr);
-    }
-    if phrase.ends_with("as saying") {
-        return quoted_as_saying(c, tr);
-    }
-    if SOURCE_ONLY.contains(&phrase) {
-        return in_a_statement(c, tr, phrase);
-    }
-    None
-}
-
 /// "according to X": the quotation before the phrase, or the rest of the
 /// sentence when the phrase opens it, or the clause before it.
 fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
@@ -514,12 +500,12 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// "In a statement, the ministry detailed ...": the first actor after the
 /// phrase speaks, unless another speech act in the sentence is the record
 /// the phrase only attributes.
-fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
+fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let e = tr.toks.end;
     let speech_act = c.has_trigger(EventType::Statement, |x| {
         x.frame != Frame::According && x.frame != Frame::Noun
     });
-    if speech_act || phrase.starts_with("per ") {
+    if speech_act {
         return None;
     }
     let sp = c.mention_after(c.past_word(e, ","), 3, speaker_ok)?;
@@ -555,9 +541,7 @@ fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let refusal = c.before(t, 8).any(|k| c.is_in(k, &REFUSALS));
     let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
-    refusal
-        .then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
-        .flatten()
+    draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment).filter(|_| refusal)
 }
 
 /// "a protest from the embassy", "a denial by the ministry": the speaker
@@ -585,9 +569,8 @@ fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// says what follows "that" or "saying".
 fn issued_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let indefinite =
-        (1..=3).any(|d| t >= c.range.start + d && c.is_in(t - d, &INDEFINITE_ARTICLES));
-    let verb = (t.saturating_sub(4)..t).any(|k| c.is_in(k, &ISSUE_VERBS));
+    let indefinite = c.before(t, 3).any(|k| c.is_in(k, &INDEFINITE_ARTICLES));
+    let verb = c.before(t, 4).any(|k| c.is_in(k, &ISSUE_VERBS));
     if !(indefinite && verb) {
         return None;
     }

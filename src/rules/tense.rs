@@ -9,7 +9,7 @@
 //! trigger's own form ("attacked", "said", "visits"), then the modality
 //! ("the upcoming visit") and a headline's present.
 
-use super::{lower, Ctx};
+use super::{lower, Ctx, TriggerMatch};
 use crate::dates::Tense;
 use crate::event::Modality;
 use crate::lexicon::Frame;
@@ -18,16 +18,10 @@ use crate::words::lists::tense::{
     CLAUSE_ENDS, FUTURE_GOVERNORS, IRREGULAR_PAST, PAST_AUXILIARIES, PAST_BE, PRESENT_BE, SKIPPED,
 };
 
-/// The tense of the clause of a trigger at tokens `t..e` with `frame` and
-/// `modality` in the context's sentence.
-pub(crate) fn tense(
-    c: &Ctx<'_, '_>,
-    t: usize,
-    e: usize,
-    frame: Frame,
-    modality: Modality,
-) -> Tense {
-    let noun = matches!(frame, Frame::Noun | Frame::NounWeak);
+/// The tense of the clause of trigger `tr` of `modality`.
+pub(crate) fn tense(c: &Ctx<'_, '_>, tr: &TriggerMatch, modality: Modality) -> Tense {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    let noun = matches!(tr.frame, Frame::Noun | Frame::NounWeak);
     if let Some(tense) = verb_group(c, t, noun).or_else(|| own_form(c, t, e, noun)) {
         return tense;
     }
