@@ -8,11 +8,7 @@ use crate::event::EventType;
 use crate::lexicon::Frame;
 use crate::mention::Class;
 use crate::tokens::TokenKind;
-use crate::words::lists::call::{
-    AFTER_CALL_OBJECT, BEFORE_CALL_VERB, CALL_ADJECTIVES, CALL_NOUNS, CONVERSE, DEFINITE_PARTY,
-    HELD, NAMING_BEFORE_CALLED, NOT_CALL_PARTICLES, PAIR_WORDS, PARTY_PREPOSITIONS, PHONE,
-    REQUEST_PARTICLES, SCENE_OPENERS, SUBJECTS_NOT_MENTIONED, THAT_CALL, VERB_BEFORE_CALL,
-};
+use crate::words::lists::call::*;
 use crate::words::lists::rules::{BACKREF_DETERMINERS, COORDINATORS, REFLEXIVES};
 
 /// Tries the call rules on one trigger. `doc_has_call`: an earlier call in the
@@ -74,7 +70,7 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
     b > c.range.start
         && (c.mention_ending(b).is_some_and(|mi| {
             let m = &c.mentions()[mi];
-            let prep = m.toks.start > c.range.start && c.is_in(m.toks.start - 1, &PREPOSITIONS);
+            let prep = c.follows(m.toks.start, &PREPOSITIONS);
             let subject = m.class == Class::Pronoun || c.subject_before(t) == Some(mi);
             party(m) && (!naming || (known_party(c, m) && !prep && subject))
         }) || c.is_in(b - 1, &SUBJECTS_NOT_MENTIONED))
@@ -87,8 +83,7 @@ fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::EntityMention) -> bool {
     match m.class {
         Class::Person | Class::Org | Class::Country | Class::Pronoun | Class::Unknown => true,
         Class::Description | Class::Group => {
-            m.toks.start > c.range.start && c.is_in(m.toks.start - 1, &DEFINITE_PARTY)
-                || c.is_word(m.toks.start, "the")
+            c.follows(m.toks.start, &DEFINITE_PARTY) || c.is_word(m.toks.start, "the")
         }
         _ => false,
     }
@@ -156,8 +151,7 @@ fn add(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mis: impl IntoIterator<Item = u
 fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let phoney = by_phone(c, tr);
-    let head = lower(c.word(e - 1));
-    if CALL_NOUNS.contains(&head) && !is_conversation(c, tr, &head, phoney, doc_has_call) {
+    if !is_call(c, tr, phoney, doc_has_call) {
         return None;
     }
     let (mut participants, mut rule) = parties_after(c, e);
@@ -192,18 +186,17 @@ fn by_phone(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         })
 }
 
-/// Whether a conversation noun (`head`: "call", "talks", ...) is a call
-/// here: not a request ("calls for", "call on"), not part of a statement
-/// trigger, not a verb ("will call"), and, unless by phone, one that was
-/// held ("held a conversation") after a call was told.
-fn is_conversation(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    head: &str,
-    phoney: bool,
-    doc_has_call: bool,
-) -> bool {
+/// Whether a call noun is a call here: any but a conversation noun
+/// ("call", "talks", ...) is; that one when it is not a request ("calls
+/// for", "call on"), not part of a statement trigger, not a verb ("will
+/// call"), and, unless by phone, one that was held ("held a conversation")
+/// after a call was told.
+fn is_call(c: &Ctx<'_, '_>, tr: &TriggerMatch, phoney: bool, doc_has_call: bool) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
+    let head = lower(c.word(e - 1));
+    if !CALL_NOUNS.contains(&head) {
+        return true;
+    }
     let dated = e + 1 < c.range.end && crate::mention::is_calendar(c.word(e + 1));
     let request = c.is_word(e, "for")
         || (c.is_in(e, &REQUEST_PARTICLES) && !dated)

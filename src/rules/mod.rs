@@ -142,19 +142,17 @@ impl<'a, 't> Ctx<'a, 't> {
 
     #[inline]
     pub(crate) fn is_word(&self, i: usize, word: &str) -> bool {
-        i < self.range.end
-            && i >= self.range.start
-            && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
+        self.range.contains(&i) && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
     }
 
     /// True when token `i` is in the sentence and one of `words`.
     #[inline(always)]
     pub(crate) fn is_in(&self, i: usize, words: &Words) -> bool {
-        i < self.range.end && i >= self.range.start && words.contains_bytes(self.bytes(i))
+        self.range.contains(&i) && words.contains_bytes(self.bytes(i))
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {
-        (i >= self.range.start && i < self.range.end).then(|| self.doc.tokens[i].kind)
+        self.range.contains(&i).then(|| self.doc.tokens[i].kind)
     }
 
     /// The types of token `i`'s word in the noun table (`nouns.tsv`),
@@ -344,7 +342,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn is_object_or_possessor(&self, m: &EntityMention) -> bool {
         let s = m.toks.start;
         let phrase = self.back_over(self.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
-        let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
+        let after_poss = s > self.range.start && self.kind(s - 1) == Some(TokenKind::Poss);
         self.follows(phrase, &PREPOSITIONS)
             || after_poss
             || self.kind(m.toks.end) == Some(TokenKind::Poss)
@@ -359,11 +357,10 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The end of the run of [`plain_word`](Self::plain_word)s from token
     /// `i` (at most `max`) that `stop` does not end: a noun phrase's.
     pub(crate) fn words_end(&self, i: usize, max: usize, stop: impl Fn(usize) -> bool) -> usize {
-        let mut ahead = self.ahead(i, max);
-        let end = ahead.end;
-        ahead
+        let ahead = self.ahead(i, max);
+        (ahead.clone())
             .find(|&k| !self.plain_word(k) || stop(k))
-            .unwrap_or(end)
+            .unwrap_or(ahead.end)
     }
 
     /// Mention `mi` and the mentions `pred` accepts joined to it by "and"

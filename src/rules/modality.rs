@@ -5,11 +5,7 @@ use super::{Ctx, Shapes};
 use crate::event::EventType;
 use crate::event::Modality;
 use crate::tokens::{ends_with_ci, TokenKind};
-use crate::words::lists::modality::{
-    CONDITIONAL_MODALS, CONDITIONS, CUE_BARRIERS, DISOWNED_PARTS, FINITE_BE, FUTURE_AUXILIARIES,
-    HYPOTHETICAL, INDEFINITE_DETERMINERS, NEGATION, PLANNED, POSSIBILITY_MODALS, SCHEDULED,
-    SCHEDULE_BE, SCHEDULE_CUES, WEAK_HYPOTHETICAL,
-};
+use crate::words::lists::modality::*;
 use crate::words::lists::rules::CLAUSE_STARTERS;
 
 /// The shapes of all the cue words above.

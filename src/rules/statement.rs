@@ -11,12 +11,7 @@ use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{self, ARTICLES, INDEFINITE_ARTICLES};
-use crate::words::lists::statement::{
-    ARRIVALS, ARRIVAL_PREPOSITIONS, BEFORE_PARTICIPLE, CHANNEL_PREPOSITIONS, INFINITIVE_GOVERNORS,
-    ISSUE_VERBS, JOINING_CONJUNCTIONS, NOT_MODIFIERS, NOUN_DETERMINERS, PASSIVE_BE, QUOTING_VERBS,
-    REFUSALS, SEQUENCE_ADVERBS, SETTING_AFTER, SETTING_PREPOSITIONS, SKIP_AFTER,
-    SOURCE_PREPOSITIONS,
-};
+use crate::words::lists::statement::*;
 
 /// What a speaker said, if told, and whether it is a quotation.
 type Content = (Option<Span>, bool);

@@ -14,9 +14,7 @@ use crate::dates::Tense;
 use crate::event::Modality;
 use crate::lexicon::Frame;
 use crate::tokens::TokenKind;
-use crate::words::lists::tense::{
-    CLAUSE_ENDS, FUTURE_GOVERNORS, IRREGULAR_PAST, PAST_AUXILIARIES, PAST_BE, PRESENT_BE, SKIPPED,
-};
+use crate::words::lists::tense::*;
 
 /// The tense of the clause of trigger `tr` of `modality`.
 pub(crate) fn tense(c: &Ctx<'_, '_>, tr: &TriggerMatch, modality: Modality) -> Tense {

@@ -9,13 +9,7 @@ use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{ARTICLES, BACKREF_DETERMINERS, BE_FORMS, INDEFINITE_ARTICLES};
-use crate::words::lists::visit::{
-    ADJECTIVE_DETERMINERS, ARRIVAL_VERBS, CIRCUIT_PREPOSITIONS, CLAUSE_OPENERS, DESCRIPTION_END,
-    DESTINATION_PREPOSITIONS, GUEST_PLACE_PREPOSITIONS, HOST_CUES, HOST_LEADERS,
-    MOTION_PREPOSITIONS, PLACE_ARTICLES, PLACE_DESCRIPTIONS, PLACE_NOUNS, POSSESSIVE_PRONOUNS,
-    RETURNS, STATIVE_PREPOSITIONS, VISIT_ADJECTIVES, VISIT_DETERMINERS, VISIT_LIGHT_VERBS,
-    VISIT_VERBS,
-};
+use crate::words::lists::visit::*;
 
 /// The destination after token `from`: "to X", "in X", "X" (for a verb
 /// taking it `direct`ly), or a description ("the Velnish capital", "the
@@ -305,11 +299,7 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     let after = (c.mention_after_word(e, "of", 3, party)).map_or(e, |mi| c.mentions()[mi].toks.end);
     destination(c, after, false, true)
-        .or_else(|| {
-            (after + 1 < c.range.end)
-                .then(|| destination(c, after + 1, false, true))
-                .flatten()
-        })
+        .or_else(|| destination(c, after + 1, false, true))
         .or_else(|| {
             c.mention_after_word(e, "of", 3, placeish)
                 .map(|mi| c.filler(mi))
@@ -320,14 +310,12 @@ fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
 /// visitor after "by" right after the noun (ending before `e`) or after its
 /// destination `dest`.
 fn visitor_by(c: &Ctx<'_, '_>, e: usize, dest: &Option<Filler>) -> Option<Filler> {
-    let dest_end = match dest {
-        Some(Filler::EntityMention(_, mi)) => Some(c.mentions()[*mi].toks.end),
-        _ => None,
-    };
-    let by = [Some(e), dest_end]
-        .into_iter()
-        .flatten()
-        .find(|&j| c.is_word(j, "by"))?;
+    let dest_end = dest
+        .as_ref()
+        .and_then(|f| c.filler_mention(f))
+        .map(|m| m.toks.end);
+    let mut by = [Some(e), dest_end].into_iter().flatten();
+    let by = by.find(|&j| c.is_word(j, "by"))?;
     c.mention_after(by + 1, 3, named_party)
         .map(|mi| c.filler(mi))
 }
@@ -349,11 +337,8 @@ fn no_trip(c: &Ctx<'_, '_>, k: usize, has_destination: bool) -> bool {
 fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     // Adjective uses: "visiting scholars", "the travelling party"
-    if t > c.range.start
-        && (c.is_in(t - 1, &ADJECTIVE_DETERMINERS)
-            || c.is_in(t - 1, &VISIT_ADJECTIVES)
-            || c.doc.tokens[t - 1].kind == TokenKind::Poss)
-    {
+    let adjective = c.follows(t, &ADJECTIVE_DETERMINERS) || c.follows(t, &VISIT_ADJECTIVES);
+    if adjective || (t > c.range.start && c.kind(t - 1) == Some(TokenKind::Poss)) {
         return None;
     }
     let visit_verb = c.is_in(t, &VISIT_VERBS);
@@ -370,10 +355,7 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         .filter(c.mention_is(party))
         .or_else(|| opening_clause_subject(c, t, t))
         .map(|mi| c.filler(mi));
-    if tr.frame == Frame::VerbWeak && visitor.is_none() {
-        return None;
-    }
-    if visitor.is_none() && !direct {
+    if visitor.is_none() && (tr.frame == Frame::VerbWeak || !direct) {
         return None;
     }
     let rule = if visit_verb {
