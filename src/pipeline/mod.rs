@@ -69,7 +69,7 @@ pub(crate) fn run_rules(
         if a.sentences[si].boilerplate {
             continue;
         }
-        rules::sentence_triggers(a, lex, si, &a.triggers, &mut trigs);
+        rules::sentence_triggers(a, lex, si, &mut trigs);
         let c = Ctx {
             doc: a,
             lex,

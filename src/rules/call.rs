@@ -156,7 +156,8 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
     }
     let (mut participants, mut rule) = parties_after(c, e);
     if rule != RuleId::CallBetween {
-        rule = parties_before(c, tr, &mut participants, rule);
+        parties_before(c, tr.toks.start, &mut participants);
+        rule = opening_call(c, tr, &mut participants, rule);
     }
     // "the call between the two leaders": the parties told before.
     if doc_has_call {
@@ -251,7 +252,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
 
 /// The parties of "between X and Y" (or "X, Y and Z"), from token `j`.
 fn between(c: &Ctx<'_, '_>, mut j: usize, parts: &mut Vec<Filler>) {
-    while j < c.range.end && parts.len() < 4 {
+    while parts.len() < 4 {
         let Some(mi) = c.mention_after(j, 4, party) else {
             break;
         };
@@ -264,17 +265,10 @@ fn between(c: &Ctx<'_, '_>, mut j: usize, parts: &mut Vec<Filler>) {
     }
 }
 
-/// Adds the parties told before a call noun to `parts` (the caller first):
-/// a possessive ("X's call"), the clause's subject, the person told or
-/// urged in the call, and the subject of the main clause after an opening
-/// "In a call with Y, X ...". Returns the rule that found them.
-fn parties_before(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    parts: &mut Vec<Filler>,
-    rule: RuleId,
-) -> RuleId {
-    let t = tr.toks.start;
+/// Adds the parties told before a call noun at `t` to `parts` (the caller
+/// first): a possessive ("X's call"), the clause's subject, and the person
+/// told or urged in the call.
+fn parties_before(c: &Ctx<'_, '_>, t: usize, parts: &mut Vec<Filler>) {
     for (i, f) in callers(c, t).into_iter().enumerate() {
         if !parts.contains(&f) {
             parts.insert(i, f);
@@ -286,7 +280,6 @@ fn parties_before(
             add(c, parts, [mi]);
         }
     }
-    opening_call(c, tr, parts, rule)
 }
 
 /// The caller of a call noun at `t`: a possessive before it ("X's phone

@@ -17,7 +17,7 @@ pub(crate) mod visit;
 use crate::document::Span;
 use crate::event::EventType;
 use crate::event::Sector;
-use crate::lexicon::{Force, Frame, Hit, Lexicon, NounTypes};
+use crate::lexicon::{Force, Frame, Lexicon, NounTypes};
 use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
@@ -593,11 +593,10 @@ pub(crate) fn sentence_triggers(
     a: &Analysis<'_>,
     lex: &Lexicon,
     si: usize,
-    hits: &[Hit],
     out: &mut Vec<TriggerMatch>,
 ) {
     out.clear();
-    for h in a.hits_of(si, hits) {
+    for h in a.hits_of(si, &a.triggers) {
         let toks = h.toks();
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
         if in_name(a.mentions(si), &toks) {

@@ -126,11 +126,7 @@ fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bo
 
 /// The modality the cues give, by kind.
 fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType, cues: &Cues) -> Modality {
-    let Cues {
-        hypothetical: hyp,
-        planned,
-        negated,
-    } = *cues;
+    let (hyp, planned, negated) = (cues.hypothetical, cues.planned, cues.negated);
     if negated && !hyp {
         return Modality::Negated;
     }
@@ -141,14 +137,10 @@ fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType, cues: &Cues) -> 
         EventType::Attack if planned && !hyp && scheduled(c, t, e) => Modality::Planned,
         EventType::Attack if hyp || planned => Modality::Hypothetical,
         EventType::Statement if negated => Modality::Negated,
-        EventType::Statement
-            if c.is_in(t.saturating_sub(1), &FUTURE_AUXILIARIES) || (planned && !past) =>
-        {
+        EventType::Statement if c.follows(t, &FUTURE_AUXILIARIES) || (planned && !past) => {
             Modality::Planned
         }
-        EventType::Statement if hyp && c.is_in(t.saturating_sub(1), &POSSIBILITY_MODALS) => {
-            Modality::Hypothetical
-        }
+        EventType::Statement if hyp && c.follows(t, &POSSIBILITY_MODALS) => Modality::Hypothetical,
         EventType::Attack | EventType::Statement => Modality::Asserted,
         _ if planned => Modality::Planned,
         _ if hyp && !past => Modality::Hypothetical,

@@ -206,7 +206,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return Some(d);
     }
     let mut speaker = speaker_before_verb(c, t)?;
-    let after = skip_addressee(c, tr, tr.toks.end);
+    let after = skip_addressee(c, tr);
     if nothing_said_after(c, after) {
         speaker = speaker_closing_sentence(c, t, speaker);
         if let Some(d) = content_before_speaker(c, tr, speaker) {
@@ -214,17 +214,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         }
     }
     // "told X that ...": after the addressee; "urged X to ...": what is asked.
-    let content = match tr.frame {
-        Frame::Urge => urged_content(c, tr.toks.end),
-        Frame::Tell => content_from(c, after),
-        _ => content_from(c, tr.toks.end),
-    };
-    let rule = match tr.frame {
-        Frame::Tell => RuleId::StatementTell,
-        Frame::Urge => RuleId::StatementUrge,
-        Frame::Object => RuleId::StatementObject,
-        Frame::Prep => RuleId::StatementPrep,
-        _ => RuleId::StatementSay,
+    let (content, rule) = match tr.frame {
+        Frame::Urge => (urged_content(c, tr.toks.end), RuleId::StatementUrge),
+        Frame::Tell => (content_from(c, after), RuleId::StatementTell),
+        Frame::Object => (content_from(c, after), RuleId::StatementObject),
+        Frame::Prep => (content_from(c, after), RuleId::StatementPrep),
+        _ => (content_from(c, after), RuleId::StatementSay),
     };
     draft(c, tr, speaker, content, rule)
 }
@@ -320,16 +315,13 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
     if !c.follows(verb, &JOINING_CONJUNCTIONS) {
         return None;
     }
-    let first_verb = c
-        .trigs
-        .iter()
-        .filter(|x| x.kind == EventType::Statement && x.toks.end < t)
-        .find(|x| {
-            matches!(
-                x.frame,
-                Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
-            )
-        })?;
+    let first_verb = c.trigs.iter().find(|x| {
+        let verb = matches!(
+            x.frame,
+            Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
+        );
+        x.kind == EventType::Statement && x.toks.end < t && verb
+    })?;
     c.subject_before(first_verb.toks.start)
         .filter(c.mention_is(speaker_ok))
 }
@@ -337,15 +329,12 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
 /// "mining company Corvel said": the name in apposition after the noun
 /// phrase of subject `mi`, when it ends right before the verb `t`.
 fn apposed_name(c: &Ctx<'_, '_>, t: usize, mi: usize) -> usize {
+    let apposed = |m: &EntityMention| {
+        let name = matches!(m.class, Class::Person | Class::Org | Class::Unknown);
+        name && m.toks.start == c.mentions()[mi].toks.end
+    };
     c.mention_ending(t)
-        .filter(|&n| {
-            n != mi
-                && c.mentions()[n].toks.start == c.mentions()[mi].toks.end
-                && matches!(
-                    c.mentions()[n].class,
-                    Class::Person | Class::Org | Class::Unknown
-                )
-        })
+        .filter(c.mention_is(apposed))
         .unwrap_or(mi)
 }
 
@@ -413,8 +402,10 @@ fn urged_content(c: &Ctx<'_, '_>, e: usize) -> Content {
     }
 }
 
-/// After "told", skip the addressee: up to "that", a quote, or one mention.
-fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch, e: usize) -> usize {
+/// The token after a speech verb, past the addressee after "told": up to
+/// "that", a quote, or one mention.
+fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> usize {
+    let e = tr.toks.end;
     if tr.frame != Frame::Tell {
         return e;
     }
@@ -470,8 +461,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let content = if at_start {
         let k = (sp_end..c.range.end)
             .find(|&k| c.word(k) == ",")
-            .map(|k| k + 1)
-            .unwrap_or(sp_end);
+            .map_or(sp_end, |k| k + 1);
         c.span(k, c.range.end)
     } else {
         c.span(c.range.start, t)
