@@ -74,15 +74,10 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Reject> {
     // Quote marks around the trigger or its cue word do not part them
     // ("a 'denial of service' attack").
     let quote = |k: usize| c.kind(k) == Some(TokenKind::Quote);
-    let (t, e) = (
-        c.back_while(tr.toks.start, quote),
-        c.forward_while(tr.toks.end, quote),
-    );
+    let t = c.back_while(tr.toks.start, quote);
+    let e = c.forward_while(tr.toks.end, quote);
     let s = c.range.clone();
-    c.lex
-        .trigger_cues(tr.phrase)
-        .iter()
-        .copied()
+    (c.lex.trigger_cues(tr.phrase).iter().copied())
         .find(|&ci| {
             let cue = &cues[ci];
             if cue.kind != tr.kind {
@@ -208,12 +203,11 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
             }
         }
         Filler::Span(span) => {
-            let toks = c.range.clone();
-            let first = toks
-                .clone()
-                .find(|&i| c.doc.tokens[i].span.start >= span.start);
+            let first = (c.range.clone()).find(|&i| c.doc.tokens[i].span.start >= span.start);
             // The head lies inside the span: the phrase as the rule cut it.
-            let last = toks.rev().find(|&k| c.doc.tokens[k].span.end <= span.end);
+            let last = (c.range.clone())
+                .rev()
+                .find(|&k| c.doc.tokens[k].span.end <= span.end);
             // "the city continued": the last noun of the table in the phrase.
             let types = first.and_then(|i| {
                 let h = np_head(c, i)?;

@@ -43,11 +43,13 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
         .or_else(|| place_mention(c, j))
         .or_else(|| site(c, start, j))
         .or_else(|| described_place(c, j))
-        // "travelled to the hospital": after a motion verb, a plain noun phrase.
+        // "travelled to the hospital": after a motion verb, a plain noun
+        // phrase (at most three words, up to a preposition or punctuation).
         .or_else(|| {
-            (prep && c.is_in(k, &MOTION_PREPOSITIONS) && j > k + 1)
-                .then(|| plain_noun_phrase(c, j))
-                .flatten()
+            let plain = prep && c.is_in(k, &MOTION_PREPOSITIONS) && j > k + 1;
+            plain
+                .then(|| c.span(j, c.words_end(j, 3, |_| false)))?
+                .map(Filler::Span)
         })
 }
 
@@ -63,10 +65,8 @@ fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     if end == m.toks.end {
         return Some(c.filler(mi));
     }
-    Some(Filler::Span(Span::new(
-        m.span.start,
-        c.doc.tokens[end - 1].span.end,
-    )))
+    let span = Span::new(m.span.start, c.doc.tokens[end - 1].span.end);
+    Some(Filler::Span(span))
 }
 
 /// "visited the Kessa refugee camp": a site noun ending a phrase opened by
@@ -95,12 +95,6 @@ fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
         .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
         .unwrap_or(c.range.end);
     c.span(j, end).map(Filler::Span)
-}
-
-/// A noun phrase of at most three words from token `j`, up to a
-/// preposition or punctuation.
-fn plain_noun_phrase(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
-    c.span(j, c.words_end(j, 3, |_| false)).map(Filler::Span)
 }
 
 /// The place a description from token `j` introduces: "the northern
@@ -132,7 +126,8 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
         })?;
     let m = &c.mentions()[mi];
     // "officials in Velgrad": the officials of the place.
-    let place = (m.class == Class::Group && c.is_word(m.toks.end, "in"))
+    let group_in = m.class == Class::Group && c.is_word(m.toks.end, "in");
+    let place = group_in
         .then(|| c.mention_starting(m.toks.end + 1))
         .flatten();
     Some(place.map_or(c.filler(mi), |p| {
