@@ -320,17 +320,12 @@ fn opening_call(
         add(c, parts, main_subject());
     }
     let in_a = c.is_word(t.saturating_sub(2), "in") || c.is_word(t.saturating_sub(3), "in");
-    if !parts.is_empty() || !in_a {
-        return rule;
-    }
-    let Some(a) = main_subject() else {
+    let Some(a) = (parts.is_empty() && in_a).then(main_subject).flatten() else {
         return rule;
     };
     parts.push(c.filler(a));
     let v = c.mentions()[a].toks.end + 1;
-    if let Some(b) = c.mention_after(v, 2, party) {
-        parts.push(c.filler(b));
-    }
+    parts.extend(c.mention_after(v, 2, party).map(|b| c.filler(b)));
     RuleId::CallInACall
 }
 

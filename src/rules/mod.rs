@@ -300,19 +300,15 @@ impl<'a, 't> Ctx<'a, 't> {
         let adjacent = self
             .mention_ending(self.back_over(t, &VERB_GROUP))
             .map(|mi| self.mentions()[mi].toks.start);
-        let mut k = t;
-        while k > self.range.start {
-            k -= 1;
+        for k in (self.range.start..t).rev() {
             if self.doc.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":") {
                 return k + 1;
             }
             // "The army said militants attacked": reported speech opens a
             // clause after the speech verb.
             let speech = adjacent.is_some_and(|s| s > k)
-                && self.trigs.iter().any(|x| {
-                    x.kind == EventType::Statement
-                        && x.toks.end == k + 1
-                        && matches!(x.frame, Frame::Say | Frame::Tell)
+                && self.has_trigger(EventType::Statement, |x| {
+                    x.toks.end == k + 1 && matches!(x.frame, Frame::Say | Frame::Tell)
                 });
             let starter = speech || self.is_in(k, &CLAUSE_STARTERS);
             if participle || !starter || self.mention_covering(k).is_some() {

@@ -44,9 +44,8 @@ fn draft(
     (content, quote): Content,
     rule: RuleId,
 ) -> Option<Draft> {
-    let speaker = Some(c.filler(speaker));
     let roles = Roles::Statement {
-        speaker,
+        speaker: Some(c.filler(speaker)),
         content,
         quote,
     };

@@ -132,9 +132,7 @@ fn own_form(c: &Ctx<'_, '_>, t: usize, e: usize, noun: bool) -> Option<Tense> {
     if w.ends_with("ed") || c.is_in(t, &IRREGULAR_PAST) {
         return Some(Tense::Past);
     }
-    let subject = c
-        .mention_ending(t)
-        .is_some_and(|mi| c.mentions()[mi].is_actor());
+    let subject = (c.mention_ending(t)).is_some_and(|mi| c.mentions()[mi].is_actor());
     (w.ends_with('s') && !w.ends_with("ss") && subject).then_some(Tense::Present)
 }
 
