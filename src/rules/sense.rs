@@ -113,8 +113,7 @@ fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
 /// while on a trip to China").
 pub(crate) fn check(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &mut Draft) -> Option<Reject> {
     if let Roles::Visit { visitor, .. } = &mut d.roles {
-        let thing = visitor.as_ref().is_some_and(|f| party(c, f, true).thing());
-        if thing && tr.frame == Frame::Noun {
+        if tr.frame == Frame::Noun && visitor.as_ref().is_some_and(|f| party(c, f, true).thing()) {
             *visitor = None;
         }
     }
@@ -359,9 +358,7 @@ fn visit(
         return Some(RuleId::SenseDestinationType);
     }
     // A named mention of unknown type may be a place ("Hollin Park").
-    let dest_class = destination
-        .and_then(|f| c.filler_mention(f))
-        .map(|m| m.class);
+    let dest_class = (destination.and_then(|f| c.filler_mention(f))).map(|m| m.class);
     let named = dest_class == Some(Class::Unknown);
     // "went", "came", "returned": travel only to a named place or a site.
     if tr.frame == Frame::VerbWeak

@@ -390,9 +390,9 @@ fn urged_content(c: &Ctx<'_, '_>, e: usize) -> Content {
     let stop = c.clause_end(e).min(e + 12);
     let to = (e + 1..stop).find(|&k| c.is_word(k, "to"));
     match to {
-        Some(k) if quote_after(c, e).is_none() => (quote_after(c, k + 1))
-            .or_else(|| quote_after(c, k))
-            .unwrap_or_else(|| (c.span(k, content_end(c, k)), false)),
+        Some(k) if quote_after(c, e).is_none() => {
+            quote_after(c, k + 1).unwrap_or_else(|| (c.span(k, content_end(c, k)), false))
+        }
         _ => {
             let k = (e..stop.min(e + 8)).find(|&k| c.doc.tokens[k].kind == TokenKind::Quote);
             k.and_then(|k| quote_after(c, k))
