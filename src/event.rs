@@ -254,40 +254,25 @@ impl EventKind {
     /// `"participant"` per party. The casualty counts of an attack and
     /// whether a statement is a quote are fields, not mentions.
     pub fn roles(&self) -> impl Iterator<Item = (&'static str, &Mention)> + '_ {
-        // No allocation: linking reads the roles of every record.
-        const NONE: (&str, Option<&Mention>) = ("", None);
-        let (single, participants): ([(&'static str, Option<&Mention>); 4], &[Mention]) = match self
-        {
+        // No allocation: linking reads the roles of every record. A role's
+        // name pairs with its value; padding past the names is ignored.
+        let (names, single, participants): (&[&'static str], [_; 4], &[Mention]) = match self {
             EventKind::Attack(a) => {
-                let roles = [
-                    ("attacker", a.attacker.as_ref()),
-                    ("target", a.target.as_ref()),
-                    ("location", a.location.as_ref()),
-                    ("weapon", a.weapon.as_ref()),
-                ];
-                (roles, &[])
+                let names = &["attacker", "target", "location", "weapon"];
+                (names, [&a.attacker, &a.target, &a.location, &a.weapon], &[])
             }
-            EventKind::Call(c) => ([NONE; 4], &c.participants),
+            EventKind::Call(c) => (&[], [&None; 4], &c.participants),
             EventKind::Visit(v) => {
-                let roles = [
-                    ("visitor", v.visitor.as_ref()),
-                    ("destination", v.destination.as_ref()),
-                    ("host", v.host.as_ref()),
-                    NONE,
-                ];
-                (roles, &[])
+                let names = &["visitor", "destination", "host"];
+                (names, [&v.visitor, &v.destination, &v.host, &None], &[])
             }
             EventKind::Statement(s) => {
-                let roles = [
-                    ("speaker", s.speaker.as_ref()),
-                    ("content", s.content.as_ref()),
-                    NONE,
-                    NONE,
-                ];
-                (roles, &[])
+                let names = &["speaker", "content"];
+                (names, [&s.speaker, &s.content, &None, &None], &[])
             }
         };
-        let single = single.into_iter().filter_map(|(role, m)| Some((role, m?)));
+        let single = names.iter().zip(single);
+        let single = single.filter_map(|(&role, m)| Some((role, m.as_ref()?)));
         single.chain(participants.iter().map(|m| ("participant", m)))
     }
 

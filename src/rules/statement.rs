@@ -270,7 +270,7 @@ fn no_statement_made(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
 fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let sp = c.mention_after_word(e, "by", 4, speaker_ok)?;
-    let content = quote_before(c, c.range.start.max(t.saturating_sub(3))).unwrap_or(UNTOLD);
+    let content = quote_before(c, t.saturating_sub(3)).unwrap_or(UNTOLD);
     draft(c, tr, sp, content, RuleId::StatementPassiveBy)
 }
 
