@@ -284,17 +284,13 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft) -> Option<RuleId> {
     }
     // "urged Israel to refrain from attacking Rafah": one is told not to
     // attack a place only with force.
-    if d.rule == RuleId::AttackControlled
-        && on.is_some_and(|p| matches!(p, Party::Place) || p.physical())
-    {
+    if d.rule == RuleId::AttackControlled && on.is_some_and(Party::physical) {
         return None;
     }
     // "the attack" after an attack was found refers to it.
     let backref = d.backref && c.seen_attack;
-    if tr.force == Force::Itself || backref || force_evidence(c, tr, by, on) {
-        return None;
-    }
-    Some(RuleId::SenseNoForce)
+    let force = tr.force == Force::Itself || backref || force_evidence(c, tr, by, on);
+    (!force).then_some(RuleId::SenseNoForce)
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty
@@ -417,12 +413,9 @@ fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
 /// it is a common noun and not a mention: the subject "prize" of "the prize
 /// went to".
 fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
-    let k = c.back_over(t, &SKIP_BEFORE_VERB);
-    let w = k.checked_sub(1).filter(|&w| w >= c.range.start)?;
-    if c.kind(w) != Some(TokenKind::Word) || c.mention_covering(w).is_some() {
-        return None;
-    }
-    Some(Party::Noun(c.noun_types(w)))
+    let w = c.back_over(t, &SKIP_BEFORE_VERB).checked_sub(1)?;
+    let common = c.kind(w) == Some(TokenKind::Word) && c.mention_covering(w).is_none();
+    common.then(|| Party::Noun(c.noun_types(w)))
 }
 
 fn call(c: &Ctx<'_, '_>, tr: &TriggerMatch, participants: &[Filler]) -> Option<RuleId> {

@@ -18,9 +18,9 @@ use crate::words::lists::tense::*;
 
 /// The tense of the clause of trigger `tr` of `modality`.
 pub(crate) fn tense(c: &Ctx<'_, '_>, tr: &TriggerMatch, modality: Modality) -> Tense {
-    let (t, e) = (tr.toks.start, tr.toks.end);
+    let t = tr.toks.start;
     let noun = matches!(tr.frame, Frame::Noun | Frame::NounWeak);
-    if let Some(tense) = verb_group(c, t, noun).or_else(|| own_form(c, t, e, noun)) {
+    if let Some(tense) = verb_group(c, t, noun).or_else(|| own_form(c, t, noun)) {
         return tense;
     }
     if modality == Modality::Planned {
@@ -37,17 +37,11 @@ pub(crate) fn tense(c: &Ctx<'_, '_>, tr: &TriggerMatch, modality: Modality) -> T
 /// also across its determiner and modifiers, to the verb that carries it.
 fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
     for k in c.before(t, 6).rev() {
-        if c.kind(k) != Some(TokenKind::Word) {
-            // "Blinken's visit": the possessive is a modifier.
-            if noun && c.kind(k) == Some(TokenKind::Poss) {
-                continue;
-            }
-            return None;
-        }
-        if c.is_in(k, &SKIPPED) {
+        // "Blinken's visit": the possessive is a modifier.
+        if c.is_in(k, &SKIPPED) || (noun && c.kind(k) == Some(TokenKind::Poss)) {
             continue;
         }
-        if c.is_in(k, &CLAUSE_ENDS) {
+        if c.kind(k) != Some(TokenKind::Word) || c.is_in(k, &CLAUSE_ENDS) {
             return None;
         }
         if let Some(tense) = auxiliary(c, k) {
@@ -124,8 +118,8 @@ fn before_skipping(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
 /// "visits", "says" present after their subject ("Kirwan says", "he
 /// says"), where an "-s" word is not a plural noun ("similar comments",
 /// "his pledges").
-fn own_form(c: &Ctx<'_, '_>, t: usize, e: usize, noun: bool) -> Option<Tense> {
-    if noun || t >= e {
+fn own_form(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
+    if noun {
         return None;
     }
     let w = lower(c.word(t));
