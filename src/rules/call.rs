@@ -243,7 +243,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
             }
             break;
         }
-        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(c.word(k), "," | "." | ";") {
+        if matches!(c.word(k), "," | "." | ";") {
             break;
         }
     }

@@ -301,7 +301,7 @@ impl<'a, 't> Ctx<'a, 't> {
             .mention_ending(self.back_over(t, &VERB_GROUP))
             .map(|mi| self.mentions()[mi].toks.start);
         for k in (self.range.start..t).rev() {
-            if self.doc.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":") {
+            if matches!(self.word(k), ";" | ":") {
                 return k + 1;
             }
             // "The army said militants attacked": reported speech opens a
@@ -464,7 +464,7 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(crate) fn clause_end(&self, i: usize) -> usize {
         let end = |j| matches!(self.word(j), ";" | "." | "!" | "?" | "—" | "–");
         (i..self.range.end)
-            .find(|&j| self.kind(j) == Some(TokenKind::Punct) && end(j))
+            .find(|&j| end(j))
             .unwrap_or(self.range.end)
     }
 
@@ -557,9 +557,8 @@ fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
     let index = |byte: usize| c.range.start + toks.partition_point(|t| t.span.start < byte);
     let Some(date) = c.dates().iter().find(|d| {
         let after = index(d.span.end);
-        let modifier = after < c.range.end
+        let modifier = c.kind(after) == Some(TokenKind::Word)
             && c.doc.tokens[after].span.end <= span.end
-            && c.kind(after) == Some(TokenKind::Word)
             && !c.is_in(after, &DANGLING)
             && !c.word(after).ends_with("ing")
             && !c.word(after).ends_with("ed");

@@ -37,8 +37,7 @@ fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
     let mut cues = Cues::default();
     for k in c.before(t, 8).rev() {
         let w = c.bytes(k);
-        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")")
-        {
+        if matches!(w, b"," | b";" | b":" | b"(" | b")") {
             break;
         }
         // Most words are none of the cues: one test for all the lists.
@@ -46,19 +45,12 @@ fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
         if cue && CUE_BARRIERS.contains_bytes(w) {
             break;
         }
-        if (cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't")) && negates(c, k, t) {
-            cues.negated = true;
-        }
+        let negation = cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't");
+        cues.negated |= negation && negates(c, k, t);
         // "to deal with attacks": "against" and "any" need an attack noun right after.
-        if cue
-            && HYPOTHETICAL.contains_bytes(w)
-            && (!WEAK_HYPOTHETICAL.contains_bytes(w) || k + 3 >= t)
-        {
-            cues.hypothetical = true;
-        }
-        if cue && PLANNED.contains_bytes(w) && plans(c, k, t, kind) {
-            cues.planned = true;
-        }
+        let far = k + 3 < t && WEAK_HYPOTHETICAL.contains_bytes(w);
+        cues.hypothetical |= cue && HYPOTHETICAL.contains_bytes(w) && !far;
+        cues.planned |= cue && PLANNED.contains_bytes(w) && plans(c, k, t, kind);
     }
     cues
 }

@@ -92,7 +92,7 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
     let ends = |j: usize| {
         let w = c.word(j);
         let last = matches!(w, "." | "!" | "?") && j + 2 >= c.range.end;
-        let stop = c.kind(j) == Some(TokenKind::Punct) && (w == ";" || last);
+        let stop = w == ";" || last;
         // "and warned", "and then said": a second speech verb.
         let joined = j > i
             && c.is_in(j, &JOINING_CONJUNCTIONS)
