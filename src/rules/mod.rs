@@ -301,7 +301,7 @@ impl<'a, 't> Ctx<'a, 't> {
             .mention_ending(self.back_over(t, &VERB_GROUP))
             .map(|mi| self.mentions()[mi].toks.start);
         for k in (self.range.start..t).rev() {
-            if matches!(self.word(k), ";" | ":") {
+            if self.doc.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":") {
                 return k + 1;
             }
             // "The army said militants attacked": reported speech opens a
@@ -464,7 +464,7 @@ impl<'a, 't> Ctx<'a, 't> {
     pub(crate) fn clause_end(&self, i: usize) -> usize {
         let end = |j| matches!(self.word(j), ";" | "." | "!" | "?" | "—" | "–");
         (i..self.range.end)
-            .find(|&j| end(j))
+            .find(|&j| self.kind(j) == Some(TokenKind::Punct) && end(j))
             .unwrap_or(self.range.end)
     }
 

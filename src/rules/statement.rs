@@ -228,16 +228,13 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// call, and "a ferry called Seagull" a name, none a statement.
 fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if c.has_trigger(EventType::Visit, |x| {
-        x.frame == Frame::Host && x.toks == tr.toks
-    }) && super::visit::hosted(c, tr).is_some()
-    {
+    let also = |kind, frame| c.has_trigger(kind, |x| x.frame == frame && x.toks == tr.toks);
+    if also(EventType::Visit, Frame::Host) && super::visit::hosted(c, tr).is_some() {
         return true;
     }
-    c.has_trigger(EventType::Call, |x| {
-        x.frame == Frame::CallVerb && x.toks == tr.toks
-    }) && (super::call::verb_object(c, t, e).is_some()
-        || (phrase == "called" && !super::call::caller_before(c, t, true)))
+    also(EventType::Call, Frame::CallVerb)
+        && (super::call::verb_object(c, t, e).is_some()
+            || (phrase == "called" && !super::call::caller_before(c, t, true)))
 }
 
 /// True when a speech verb makes no statement in its place: a date, a

@@ -160,19 +160,13 @@ fn draft(
 /// that hosts a visitor is no statement.
 pub(crate) fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let guest = |m: &EntityMention| {
-        matches!(
-            m.class,
-            Class::Person | Class::Pronoun | Class::Description | Class::Unknown
-        )
-    };
     let passive = c.follows(t, &BE_FORMS);
     let (visitor, host, after) = if passive {
-        let v = c.subject_before(t).filter(c.mention_is(guest))?;
+        let v = c.subject_before(t).filter(c.mention_is(traveller))?;
         let h = c.mention_after_word(e, "by", 3, party)?;
         (v, Some(h), c.mentions()[h].toks.end)
     } else {
-        let v = c.mention_after(e, 2, guest)?;
+        let v = c.mention_after(e, 2, traveller)?;
         let h = c.subject_before(t).filter(c.mention_is(party));
         (v, h, c.mentions()[v].toks.end)
     };
@@ -194,12 +188,16 @@ fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
         return None;
     }
     let comma = (e..c.range.end).find(|&k| c.is_word(k, ","))?;
-    c.mention_after(comma + 1, 3, |m| {
-        matches!(
-            m.class,
-            Class::Person | Class::Unknown | Class::Pronoun | Class::Description
-        )
-    })
+    c.mention_after(comma + 1, 3, traveller)
+}
+
+/// A mention that can be a guest or a traveller: a person, a pronoun, a
+/// description or a name of unknown type.
+fn traveller(m: &EntityMention) -> bool {
+    matches!(
+        m.class,
+        Class::Person | Class::Pronoun | Class::Description | Class::Unknown
+    )
 }
 
 /// Tries the visit rules on one trigger.
@@ -234,16 +232,14 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     // "If the visit to Tarnis goes ahead, Dana Holt would ...", "During her
     // trip, Holt met ...": a visit in an opening clause is the main clause
     // subject's.
-    let pronoun = matches!(visitor, Some(Filler::Possessor(..)));
-    if visitor.is_none() || pronoun {
+    if matches!(visitor, None | Some(Filler::Possessor(..))) {
         if let Some(mi) = opening_clause_subject(c, t, e) {
             visitor = Some(c.filler(mi));
             rule = RuleId::VisitOpeningClause;
         }
     }
     if visitor.is_none() && dest.is_none() {
-        let definite = c.follows(k, &BACKREF_DETERMINERS);
-        if !definite && !c.is_word(k.saturating_sub(1), "during") {
+        if !c.follows(k, &BACKREF_DETERMINERS) && !c.is_word(k.saturating_sub(1), "during") {
             return None;
         }
         rule = RuleId::VisitBackref;
