@@ -455,10 +455,8 @@ impl Rule {
 
     /// The rule with this id, if there is one.
     pub fn from_id(id: &str) -> Option<Rule> {
-        RuleId::ALL
-            .iter()
-            .find(|r| r.name() == id)
-            .map(|&r| Rule(r))
+        let rule = RuleId::ALL.iter().find(|r| r.name() == id)?;
+        Some(Rule(*rule))
     }
 }
 

@@ -128,10 +128,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// that a rule looking one token past a trigger at the very end reads
     /// nothing rather than panics.
     pub(crate) fn word(&self, i: usize) -> &'t str {
-        self.doc
-            .tokens
-            .get(i)
-            .map_or("", |t| &self.doc.text[t.span.range()])
+        (self.doc.tokens.get(i)).map_or("", |t| &self.doc.text[t.span.range()])
     }
 
     /// The bytes of token `i` (for comparisons: no char-boundary checks).

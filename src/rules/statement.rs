@@ -153,6 +153,7 @@ fn content_from(c: &Ctx<'_, '_>, i: usize) -> Content {
 /// The start of the phrase of mention `mi` with its modifiers and article:
 /// "..., port officials said", "..., the senior Velnish officials said".
 fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
+    let demonym = |m: &EntityMention| m.class == Class::Demonym;
     let mut s0 = c.mentions()[mi].toks.start;
     for _ in 0..2 {
         let lower_word = s0 > c.range.start
@@ -160,10 +161,7 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
             && c.word(s0 - 1).starts_with(|ch: char| ch.is_lowercase())
             && !c.is_in(s0 - 1, &NOT_MODIFIERS)
             && !c.has_trigger(EventType::Statement, |x| x.toks.contains(&(s0 - 1)));
-        if let Some(d) = c
-            .mention_ending(s0)
-            .filter(c.mention_is(|m| m.class == Class::Demonym))
-        {
+        if let Some(d) = c.mention_ending(s0).filter(c.mention_is(demonym)) {
             s0 = c.mentions()[d].toks.start;
         } else if lower_word {
             s0 -= 1;
