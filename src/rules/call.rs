@@ -6,7 +6,7 @@
 use super::{lower, party, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch, PREPOSITIONS};
 use crate::event::EventType;
 use crate::lexicon::Frame;
-use crate::mention::Class;
+use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::call::*;
 use crate::words::lists::rules::{BACKREF_DETERMINERS, COORDINATORS, REFLEXIVES};
@@ -44,19 +44,17 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     let callee = (naming && known_party(c, m)) || (!naming && m.class != Class::Group);
     let mut after = m.toks.end;
     // "the mayor of Dorvel", "Queen Rania of Orlandia"
-    if let Some(p) = c.mention_after_word(after, "of", 2, |x| {
-        super::placeish(x) || x.class == Class::Org
-    }) {
+    let of = |x: &EntityMention| super::placeish(x) || x.class == Class::Org;
+    if let Some(p) = c.mention_after_word(after, "of", 2, of) {
         after = c.mentions()[p].toks.end;
     }
+    let w = c.word(after);
+    let punct = matches!(w, "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | ")");
     let ends = after >= c.range.end
-        || matches!(
-            c.word(after),
-            "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | ")"
-        )
+        || punct
         || c.is_in(after, &AFTER_CALL_OBJECT)
         || c.kind(after) == Some(TokenKind::Num)
-        || crate::mention::is_calendar(c.word(after));
+        || crate::mention::is_calendar(w);
     (callee && ends).then_some(mi)
 }
 
@@ -79,7 +77,7 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
 /// A party that "called" can take as caller or callee: a named person,
 /// organisation or country, a pronoun, or a definite description ("the
 /// minister"); not "a woman".
-fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::EntityMention) -> bool {
+fn known_party(c: &Ctx<'_, '_>, m: &EntityMention) -> bool {
     match m.class {
         Class::Person | Class::Org | Class::Country | Class::Pronoun | Class::Unknown => true,
         Class::Description | Class::Group => {
@@ -234,7 +232,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
             // A name after "from" is guessed to be a place of origin: a
             // call comes from a party, so an unknown "place" is one.
             let from = c.is_word(k, "from");
-            let caller = |m: &crate::mention::EntityMention| {
+            let caller = |m: &EntityMention| {
                 party(m) || (from && m.class == Class::Place && m.iso.is_none())
             };
             if let Some(mi) = c.mention_after(k + 1, 4, caller) {

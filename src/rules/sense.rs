@@ -184,9 +184,13 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                     return typed(h);
                 }
             }
-            // "the Wales side", "the Asian market": a name modifying a noun.
-            let modifier = matches!(m.class, Class::Place | Class::Country | Class::Org);
-            if modifier && modified_noun(c, end) {
+            // "the Wales side", "the Asian market": a name modifying a
+            // lower-case noun of the table.
+            let modifier = matches!(m.class, Class::Place | Class::Country | Class::Org)
+                && c.plain_word(end)
+                && c.word(end).starts_with(|ch: char| ch.is_lowercase())
+                && c.lex.senses().noun(c.word(end)).any();
+            if modifier {
                 return typed(end);
             }
             match m.class {
@@ -216,13 +220,6 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
             Party::Noun(types.unwrap_or_default())
         }
     }
-}
-
-/// Token `i` is a lower-case noun of the table right after a name.
-fn modified_noun(c: &Ctx<'_, '_>, i: usize) -> bool {
-    c.plain_word(i)
-        && c.word(i).starts_with(|ch: char| ch.is_lowercase())
-        && c.lex.senses().noun(c.word(i)).any()
 }
 
 /// The head of the noun phrase from token `i`: its last word before a

@@ -95,14 +95,12 @@ fn infinitive(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
     if c.is_in(g, &PRESENT_BE) {
         return Some(Tense::Future);
     }
-    if c.is_in(g, &PAST_BE) {
-        return Some(Tense::Present);
-    }
     if c.is_in(g, &FUTURE_GOVERNORS) {
         let past = before_skipping(c, g).is_some_and(|a| c.is_in(a, &PAST_AUXILIARIES));
         return Some(if past { Tense::Present } else { Tense::Future });
     }
-    if c.word(g).ends_with("ed") {
+    // "was to", "agreed to" ("expected to" is a governor above).
+    if c.is_in(g, &PAST_BE) || c.word(g).ends_with("ed") {
         return Some(Tense::Present);
     }
     c.doc.sentences[c.si].headline.then_some(Tense::Future)
