@@ -335,7 +335,7 @@ impl<'a, 't> Ctx<'a, 't> {
     fn is_object_or_possessor(&self, m: &EntityMention) -> bool {
         let s = m.toks.start;
         let phrase = self.back_over(self.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
-        let after_poss = s > self.range.start && self.kind(s - 1) == Some(TokenKind::Poss);
+        let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
         self.follows(phrase, &PREPOSITIONS)
             || after_poss
             || self.kind(m.toks.end) == Some(TokenKind::Poss)

@@ -73,15 +73,10 @@ fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
 /// an article at `start` and going on at `j` (not "visiting museums",
 /// "landed in jail", "the orbiting planets").
 fn site(c: &Ctx<'_, '_>, start: usize, j: usize) -> Option<Filler> {
-    let is_site = |q: usize| {
-        c.kind(q) == Some(TokenKind::Word) && c.noun_types(q).has(crate::lexicon::NounType::Site)
-    };
-    let site_end = (0..=2).map(|a| j + a).find(|&q| {
-        j > start
-            && is_site(q)
-            && (j..q).all(|x| c.kind(x) == Some(TokenKind::Word))
-            && !c.plain_word(q + 1)
-    })?;
+    let word = |x| c.kind(x) == Some(TokenKind::Word);
+    let is_site = |q| c.noun_types(q).has(crate::lexicon::NounType::Site);
+    let site_end = (j..=j + 2)
+        .find(|&q| j > start && (j..=q).all(word) && is_site(q) && !c.plain_word(q + 1))?;
     c.span(j, site_end + 1).map(Filler::Span)
 }
 
