@@ -42,12 +42,10 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     let mi = c.mention_after(e, 2, party)?;
     let m = &c.mentions()[mi];
     let callee = (naming && known_party(c, m)) || (!naming && m.class != Class::Group);
-    let mut after = m.toks.end;
     // "the mayor of Dorvel", "Queen Rania of Orlandia"
     let of = |x: &EntityMention| super::placeish(x) || x.class == Class::Org;
-    if let Some(p) = c.mention_after_word(after, "of", 2, of) {
-        after = c.mentions()[p].toks.end;
-    }
+    let of = c.mention_after_word(m.toks.end, "of", 2, of);
+    let after = of.map_or(m.toks.end, |p| c.mentions()[p].toks.end);
     let w = c.word(after);
     let punct = matches!(w, "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | ")");
     let ends = after >= c.range.end

@@ -433,10 +433,7 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let q = c.doc.quote_starting(c.doc.tokens[t - 1].span.end)?;
-    let mut k = t - 1;
-    if c.is_word(k - 1, "also") {
-        k -= 1;
-    }
+    let k = t - 1 - usize::from(c.is_word(t - 2, "also"));
     let sp = c.mention_ending(k).filter(c.mention_is(speaker_ok))?;
     draft(c, tr, sp, quoted(c, q), RuleId::StatementPartialQuote)
 }

@@ -58,13 +58,10 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
 fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     let mi = c.mention_starting(j).filter(c.mention_is(maybe_place))?;
     let m = &c.mentions()[mi];
-    let mut end = m.toks.end;
-    if let Some(m2) = c.mention_after_word(end, "and", 3, maybe_place) {
-        end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
-    }
-    if end == m.toks.end {
+    let Some(m2) = c.mention_after_word(m.toks.end, "and", 3, maybe_place) else {
         return Some(c.filler(mi));
-    }
+    };
+    let end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
     let span = Span::new(m.span.start, c.doc.tokens[end - 1].span.end);
     Some(Filler::Span(span))
 }
