@@ -254,45 +254,28 @@ impl EventKind {
     /// `"participant"` per party. The casualty counts of an attack and
     /// whether a statement is a quote are fields, not mentions.
     pub fn roles(&self) -> impl Iterator<Item = (&'static str, &Mention)> + '_ {
-        // No allocation: linking reads the roles of every record.
-        const NONE: (&str, Option<&Mention>) = ("", None);
-        let (single, participants): ([(&'static str, Option<&Mention>); 4], &[Mention]) = match self
-        {
+        // No allocation: linking reads the roles of every record. A role's
+        // name pairs with its value; padding past the names is ignored.
+        let (names, single, participants): (&[&'static str], [_; 4], &[Mention]) = match self {
             EventKind::Attack(a) => {
-                let roles = [
-                    ("attacker", a.attacker.as_ref()),
-                    ("target", a.target.as_ref()),
-                    ("location", a.location.as_ref()),
-                    ("weapon", a.weapon.as_ref()),
-                ];
-                (roles, &[])
+                let names = &["attacker", "target", "location", "weapon"];
+                (names, [&a.attacker, &a.target, &a.location, &a.weapon], &[])
             }
-            EventKind::Call(c) => ([NONE; 4], &c.participants),
+            EventKind::Call(c) => (&[], [&None; 4], &c.participants),
             EventKind::Visit(v) => {
-                let roles = [
-                    ("visitor", v.visitor.as_ref()),
-                    ("destination", v.destination.as_ref()),
-                    ("host", v.host.as_ref()),
-                    NONE,
-                ];
-                (roles, &[])
+                let names = &["visitor", "destination", "host"];
+                (names, [&v.visitor, &v.destination, &v.host, &None], &[])
             }
             EventKind::Statement(s) => {
-                let roles = [
-                    ("speaker", s.speaker.as_ref()),
-                    ("content", s.content.as_ref()),
-                    NONE,
-                    NONE,
-                ];
-                (roles, &[])
+                let names = &["speaker", "content"];
+                (names, [&s.speaker, &s.content, &None, &None], &[])
             }
         };
-        let single = single.into_iter().filter_map(|(role, m)| Some((role, m?)));
+        let single = names.iter().zip(single);
+        let single = single.filter_map(|(&role, m)| Some((role, m.as_ref()?)));
         single.chain(participants.iter().map(|m| ("participant", m)))
     }
-}
 
-impl EventKind {
     /// Writes the roles as `: role value, role value`, nothing when none.
     fn write_roles(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, (role, m)) in self.roles().enumerate() {
@@ -337,14 +320,10 @@ impl EventType {
     /// The kind named `name` ("attack", "call", "visit", "statement"), if
     /// it is one.
     pub fn from_name(name: &str) -> Option<EventType> {
-        [
-            EventType::Attack,
-            EventType::Call,
-            EventType::Visit,
-            EventType::Statement,
-        ]
-        .into_iter()
-        .find(|t| t.as_str() == name)
+        use EventType::*;
+        [Attack, Call, Visit, Statement]
+            .into_iter()
+            .find(|t| t.as_str() == name)
     }
 
     /// The lowercase name used in JSON and gold files.
@@ -423,16 +402,9 @@ impl Event {
 /// trigger "visited" at 34..41`.
 impl fmt::Display for Event {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Event {
-            kind,
-            modality,
-            trigger,
-            date,
-            ..
-        } = self;
-        write!(f, "{} ({modality})", kind.name())?;
-        kind.write_roles(f)?;
-        if let Some(d) = date {
+        write!(f, "{} ({})", self.kind.name(), self.modality)?;
+        self.kind.write_roles(f)?;
+        if let Some(d) = &self.date {
             write!(f, "; date {}", d.text)?;
             match (d.value, d.range) {
                 (Some(day), _) => write!(f, " = {day}")?,
@@ -440,12 +412,8 @@ impl fmt::Display for Event {
                 (None, None) => {}
             }
         }
-        let at = trigger.span;
-        write!(
-            f,
-            "; trigger {:?} at {}..{}",
-            trigger.text, at.start, at.end
-        )
+        let (text, at) = (&self.trigger.text, self.trigger.span);
+        write!(f, "; trigger {text:?} at {}..{}", at.start, at.end)
     }
 }
 
@@ -487,10 +455,8 @@ impl Rule {
 
     /// The rule with this id, if there is one.
     pub fn from_id(id: &str) -> Option<Rule> {
-        RuleId::ALL
-            .iter()
-            .find(|r| r.name() == id)
-            .map(|&r| Rule(r))
+        let rule = RuleId::ALL.iter().find(|r| r.name() == id)?;
+        Some(Rule(*rule))
     }
 }
 

@@ -173,7 +173,7 @@ fn decision(outcome: Outcome, lex: &Lexicon) -> Decision {
         Outcome::Event(rule) => Decision::Event { rule: Rule(rule) },
         Outcome::NoParties => Decision::NoParties,
         Outcome::Sense(Reject::Rule(rule)) => Decision::OtherSense {
-            rule: rule.to_string(),
+            rule: rule.name().to_string(),
             why: rule.doc().to_string(),
         },
         Outcome::Sense(Reject::Cue(i)) => {

@@ -154,15 +154,12 @@ pub mod bench_api {
     /// A document analysed up to the rules (segmentation, tokens, the
     /// lexicon search and mentions), so that each kind's rules can be timed
     /// alone.
-    pub struct Analysed<'t> {
-        a: crate::pipeline::Analysis<'t>,
-    }
+    pub struct Analysed<'t>(crate::pipeline::Analysis<'t>);
 
     /// Analyses `text` with the default lexicon.
     pub fn analysed(text: &str) -> Analysed<'_> {
-        Analysed {
-            a: crate::pipeline::Analysis::new(text, crate::extractor::builtin_lexicon()),
-        }
+        let lexicon = crate::extractor::builtin_lexicon();
+        Analysed(crate::pipeline::Analysis::new(text, lexicon))
     }
 
     impl Analysed<'_> {
@@ -170,7 +167,7 @@ pub mod bench_api {
         /// anything else runs all) and their modality: the number of drafts.
         pub fn rules(&self, kind: &str) -> usize {
             let only = crate::EventType::from_name(kind);
-            crate::pipeline::run_rules(&self.a, crate::extractor::builtin_lexicon(), only, None)
+            crate::pipeline::run_rules(&self.0, crate::extractor::builtin_lexicon(), only, None)
                 .0
                 .len()
         }

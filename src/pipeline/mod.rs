@@ -69,7 +69,7 @@ pub(crate) fn run_rules(
         if a.sentences[si].boilerplate {
             continue;
         }
-        rules::sentence_triggers(a, lex, si, &a.triggers, &mut trigs);
+        rules::sentence_triggers(a, lex, si, &mut trigs);
         let c = Ctx {
             doc: a,
             lex,
@@ -80,6 +80,7 @@ pub(crate) fn run_rules(
             casualties: Default::default(),
             dates: Default::default(),
             sentence_cues: Default::default(),
+            facts: &facts,
         };
         let mut seen: Vec<(EventType, usize)> = Vec::new();
         for tr in trigs
@@ -91,7 +92,7 @@ pub(crate) fn run_rules(
             if seen.contains(&(tr.kind, tr.toks.start)) {
                 continue;
             }
-            let event = judge(&c, tr, found_call, &facts);
+            let event = judge(&c, tr, found_call);
             if let Some(log) = log.as_deref_mut() {
                 let outcome = event
                     .as_ref()
@@ -123,7 +124,6 @@ fn judge(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
     doc_has_call: bool,
-    facts: &DocFacts,
 ) -> Result<(Draft, Modality, Tense), Outcome> {
     if let Some(reject) = rules::sense::cue(c, tr) {
         return Err(Outcome::Sense(reject));
@@ -136,10 +136,10 @@ fn judge(
     };
     let mut d = draft.ok_or(Outcome::NoParties)?;
     rules::cut_roles_at_dates(c, &mut d.roles);
-    if let Some(reject) = rules::sense::check(c, tr, &mut d, facts) {
+    if let Some(reject) = rules::sense::check(c, tr, &mut d) {
         return Err(Outcome::Sense(reject));
     }
     let modality = rules::modality::modality(c, d.trig.start, d.trig.end, tr.kind);
-    let tense = rules::tense::tense(c, d.trig.start, d.trig.end, tr.frame, modality);
+    let tense = rules::tense::tense(c, tr, modality);
     Ok((d, modality, tense))
 }

@@ -6,13 +6,9 @@
 use super::{lower, party, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch, PREPOSITIONS};
 use crate::event::EventType;
 use crate::lexicon::Frame;
-use crate::mention::Class;
+use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
-use crate::words::lists::call::{
-    AFTER_CALL_OBJECT, BEFORE_CALL_VERB, CALL_ADJECTIVES, CALL_NOUNS, CONVERSE, DEFINITE_PARTY,
-    HELD, NAMING_BEFORE_CALLED, NOT_CALL_PARTICLES, PAIR_WORDS, PARTY_PREPOSITIONS, PHONE,
-    REQUEST_PARTICLES, SCENE_OPENERS, SUBJECTS_NOT_MENTIONED, THAT_CALL, VERB_BEFORE_CALL,
-};
+use crate::words::lists::call::*;
 use crate::words::lists::rules::{BACKREF_DETERMINERS, COORDINATORS, REFLEXIVES};
 
 /// Tries the call rules on one trigger. `doc_has_call`: an earlier call in the
@@ -46,21 +42,17 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
     let mi = c.mention_after(e, 2, party)?;
     let m = &c.mentions()[mi];
     let callee = (naming && known_party(c, m)) || (!naming && m.class != Class::Group);
-    let mut after = m.toks.end;
     // "the mayor of Dorvel", "Queen Rania of Orlandia"
-    if let Some(p) = c.mention_after_word(after, "of", 2, |x| {
-        super::placeish(x) || x.class == Class::Org
-    }) {
-        after = c.mentions()[p].toks.end;
-    }
+    let of = |x: &EntityMention| super::placeish(x) || x.class == Class::Org;
+    let of = c.mention_after_word(m.toks.end, "of", 2, of);
+    let after = of.map_or(m.toks.end, |p| c.mentions()[p].toks.end);
+    let w = c.word(after);
+    let punct = matches!(w, "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | ")");
     let ends = after >= c.range.end
-        || matches!(
-            c.word(after),
-            "," | "." | ";" | ":" | "!" | "?" | "—" | "–" | ")"
-        )
+        || punct
         || c.is_in(after, &AFTER_CALL_OBJECT)
         || c.kind(after) == Some(TokenKind::Num)
-        || crate::mention::is_calendar(c.word(after));
+        || crate::mention::is_calendar(w);
     (callee && ends).then_some(mi)
 }
 
@@ -74,7 +66,7 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
     b > c.range.start
         && (c.mention_ending(b).is_some_and(|mi| {
             let m = &c.mentions()[mi];
-            let prep = m.toks.start > c.range.start && c.is_in(m.toks.start - 1, &PREPOSITIONS);
+            let prep = c.follows(m.toks.start, &PREPOSITIONS);
             let subject = m.class == Class::Pronoun || c.subject_before(t) == Some(mi);
             party(m) && (!naming || (known_party(c, m) && !prep && subject))
         }) || c.is_in(b - 1, &SUBJECTS_NOT_MENTIONED))
@@ -83,12 +75,11 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
 /// A party that "called" can take as caller or callee: a named person,
 /// organisation or country, a pronoun, or a definite description ("the
 /// minister"); not "a woman".
-fn known_party(c: &Ctx<'_, '_>, m: &crate::mention::EntityMention) -> bool {
+fn known_party(c: &Ctx<'_, '_>, m: &EntityMention) -> bool {
     match m.class {
         Class::Person | Class::Org | Class::Country | Class::Pronoun | Class::Unknown => true,
         Class::Description | Class::Group => {
-            m.toks.start > c.range.start && c.is_in(m.toks.start - 1, &DEFINITE_PARTY)
-                || c.is_word(m.toks.start, "the")
+            c.follows(m.toks.start, &DEFINITE_PARTY) || c.is_word(m.toks.start, "the")
         }
         _ => false,
     }
@@ -156,13 +147,13 @@ fn add(c: &Ctx<'_, '_>, parts: &mut Vec<Filler>, mis: impl IntoIterator<Item = u
 fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let phoney = by_phone(c, tr);
-    let head = lower(c.word(e - 1));
-    if CALL_NOUNS.contains(&head) && !is_conversation(c, tr, &head, phoney, doc_has_call) {
+    if !is_call(c, tr, phoney, doc_has_call) {
         return None;
     }
     let (mut participants, mut rule) = parties_after(c, e);
     if rule != RuleId::CallBetween {
-        rule = parties_before(c, tr, &mut participants, rule);
+        parties_before(c, tr.toks.start, &mut participants);
+        rule = opening_call(c, tr, &mut participants, rule);
     }
     // "the call between the two leaders": the parties told before.
     if doc_has_call {
@@ -192,18 +183,17 @@ fn by_phone(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         })
 }
 
-/// Whether a conversation noun (`head`: "call", "talks", ...) is a call
-/// here: not a request ("calls for", "call on"), not part of a statement
-/// trigger, not a verb ("will call"), and, unless by phone, one that was
-/// held ("held a conversation") after a call was told.
-fn is_conversation(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    head: &str,
-    phoney: bool,
-    doc_has_call: bool,
-) -> bool {
+/// Whether a call noun is a call here: any but a conversation noun
+/// ("call", "talks", ...) is; that one when it is not a request ("calls
+/// for", "call on"), not part of a statement trigger, not a verb ("will
+/// call"), and, unless by phone, one that was held ("held a conversation")
+/// after a call was told.
+fn is_call(c: &Ctx<'_, '_>, tr: &TriggerMatch, phoney: bool, doc_has_call: bool) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
+    let head = lower(c.word(e - 1));
+    if !CALL_NOUNS.contains(&head) {
+        return true;
+    }
     let dated = e + 1 < c.range.end && crate::mention::is_calendar(c.word(e + 1));
     let request = c.is_word(e, "for")
         || (c.is_in(e, &REQUEST_PARTICLES) && !dated)
@@ -240,7 +230,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
             // A name after "from" is guessed to be a place of origin: a
             // call comes from a party, so an unknown "place" is one.
             let from = c.is_word(k, "from");
-            let caller = |m: &crate::mention::EntityMention| {
+            let caller = |m: &EntityMention| {
                 party(m) || (from && m.class == Class::Place && m.iso.is_none())
             };
             if let Some(mi) = c.mention_after(k + 1, 4, caller) {
@@ -249,7 +239,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
             }
             break;
         }
-        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(c.word(k), "," | "." | ";") {
+        if matches!(c.word(k), "," | "." | ";") {
             break;
         }
     }
@@ -258,7 +248,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
 
 /// The parties of "between X and Y" (or "X, Y and Z"), from token `j`.
 fn between(c: &Ctx<'_, '_>, mut j: usize, parts: &mut Vec<Filler>) {
-    while j < c.range.end && parts.len() < 4 {
+    while parts.len() < 4 {
         let Some(mi) = c.mention_after(j, 4, party) else {
             break;
         };
@@ -271,17 +261,10 @@ fn between(c: &Ctx<'_, '_>, mut j: usize, parts: &mut Vec<Filler>) {
     }
 }
 
-/// Adds the parties told before a call noun to `parts` (the caller first):
-/// a possessive ("X's call"), the clause's subject, the person told or
-/// urged in the call, and the subject of the main clause after an opening
-/// "In a call with Y, X ...". Returns the rule that found them.
-fn parties_before(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    parts: &mut Vec<Filler>,
-    rule: RuleId,
-) -> RuleId {
-    let t = tr.toks.start;
+/// Adds the parties told before a call noun at `t` to `parts` (the caller
+/// first): a possessive ("X's call"), the clause's subject, and the person
+/// told or urged in the call.
+fn parties_before(c: &Ctx<'_, '_>, t: usize, parts: &mut Vec<Filler>) {
     for (i, f) in callers(c, t).into_iter().enumerate() {
         if !parts.contains(&f) {
             parts.insert(i, f);
@@ -293,7 +276,6 @@ fn parties_before(
             add(c, parts, [mi]);
         }
     }
-    opening_call(c, tr, parts, rule)
 }
 
 /// The caller of a call noun at `t`: a possessive before it ("X's phone
@@ -334,17 +316,12 @@ fn opening_call(
         add(c, parts, main_subject());
     }
     let in_a = c.is_word(t.saturating_sub(2), "in") || c.is_word(t.saturating_sub(3), "in");
-    if !parts.is_empty() || !in_a {
-        return rule;
-    }
-    let Some(a) = main_subject() else {
+    let Some(a) = (parts.is_empty() && in_a).then(main_subject).flatten() else {
         return rule;
     };
     parts.push(c.filler(a));
     let v = c.mentions()[a].toks.end + 1;
-    if let Some(b) = c.mention_after(v, 2, party) {
-        parts.push(c.filler(b));
-    }
+    parts.extend(c.mention_after(v, 2, party).map(|b| c.filler(b)));
     RuleId::CallInACall
 }
 

@@ -171,12 +171,6 @@ catalogue! {
     SenseCallsInGeneral = "sense.calls_in_general",
 }
 
-impl std::fmt::Display for RuleId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::RuleId;

@@ -17,7 +17,7 @@ pub(crate) mod visit;
 use crate::document::Span;
 use crate::event::EventType;
 use crate::event::Sector;
-use crate::lexicon::{Force, Frame, Hit, Lexicon, NounTypes};
+use crate::lexicon::{Force, Frame, Lexicon, NounTypes};
 use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
@@ -111,6 +111,8 @@ pub(crate) struct Ctx<'a, 't> {
     /// The sentence-wide sense cues its words hold (bit `i`: cue `i`),
     /// found on first use.
     pub sentence_cues: std::cell::OnceCell<u64>,
+    /// What the sense rules ask of the whole document, found on first use.
+    pub facts: &'a sense::DocFacts,
 }
 
 impl<'a, 't> Ctx<'a, 't> {
@@ -126,10 +128,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// that a rule looking one token past a trigger at the very end reads
     /// nothing rather than panics.
     pub(crate) fn word(&self, i: usize) -> &'t str {
-        self.doc
-            .tokens
-            .get(i)
-            .map_or("", |t| &self.doc.text[t.span.range()])
+        (self.doc.tokens.get(i)).map_or("", |t| &self.doc.text[t.span.range()])
     }
 
     /// The bytes of token `i` (for comparisons: no char-boundary checks).
@@ -140,19 +139,17 @@ impl<'a, 't> Ctx<'a, 't> {
 
     #[inline]
     pub(crate) fn is_word(&self, i: usize, word: &str) -> bool {
-        i < self.range.end
-            && i >= self.range.start
-            && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
+        self.range.contains(&i) && self.bytes(i).eq_ignore_ascii_case(word.as_bytes())
     }
 
     /// True when token `i` is in the sentence and one of `words`.
     #[inline(always)]
     pub(crate) fn is_in(&self, i: usize, words: &Words) -> bool {
-        i < self.range.end && i >= self.range.start && words.contains_bytes(self.bytes(i))
+        self.range.contains(&i) && words.contains_bytes(self.bytes(i))
     }
 
     pub(crate) fn kind(&self, i: usize) -> Option<TokenKind> {
-        (i >= self.range.start && i < self.range.end).then(|| self.doc.tokens[i].kind)
+        self.range.contains(&i).then(|| self.doc.tokens[i].kind)
     }
 
     /// The types of token `i`'s word in the noun table (`nouns.tsv`),
@@ -300,19 +297,15 @@ impl<'a, 't> Ctx<'a, 't> {
         let adjacent = self
             .mention_ending(self.back_over(t, &VERB_GROUP))
             .map(|mi| self.mentions()[mi].toks.start);
-        let mut k = t;
-        while k > self.range.start {
-            k -= 1;
+        for k in (self.range.start..t).rev() {
             if self.doc.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":") {
                 return k + 1;
             }
             // "The army said militants attacked": reported speech opens a
             // clause after the speech verb.
             let speech = adjacent.is_some_and(|s| s > k)
-                && self.trigs.iter().any(|x| {
-                    x.kind == EventType::Statement
-                        && x.toks.end == k + 1
-                        && matches!(x.frame, Frame::Say | Frame::Tell)
+                && self.has_trigger(EventType::Statement, |x| {
+                    x.toks.end == k + 1 && matches!(x.frame, Frame::Say | Frame::Tell)
                 });
             let starter = speech || self.is_in(k, &CLAUSE_STARTERS);
             if participle || !starter || self.mention_covering(k).is_some() {
@@ -357,11 +350,10 @@ impl<'a, 't> Ctx<'a, 't> {
     /// The end of the run of [`plain_word`](Self::plain_word)s from token
     /// `i` (at most `max`) that `stop` does not end: a noun phrase's.
     pub(crate) fn words_end(&self, i: usize, max: usize, stop: impl Fn(usize) -> bool) -> usize {
-        let mut ahead = self.ahead(i, max);
-        let end = ahead.end;
-        ahead
+        let ahead = self.ahead(i, max);
+        (ahead.clone())
             .find(|&k| !self.plain_word(k) || stop(k))
-            .unwrap_or(end)
+            .unwrap_or(ahead.end)
     }
 
     /// Mention `mi` and the mentions `pred` accepts joined to it by "and"
@@ -562,9 +554,8 @@ fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
     let index = |byte: usize| c.range.start + toks.partition_point(|t| t.span.start < byte);
     let Some(date) = c.dates().iter().find(|d| {
         let after = index(d.span.end);
-        let modifier = after < c.range.end
+        let modifier = c.kind(after) == Some(TokenKind::Word)
             && c.doc.tokens[after].span.end <= span.end
-            && c.kind(after) == Some(TokenKind::Word)
             && !c.is_in(after, &DANGLING)
             && !c.word(after).ends_with("ing")
             && !c.word(after).ends_with("ed");
@@ -594,11 +585,10 @@ pub(crate) fn sentence_triggers(
     a: &Analysis<'_>,
     lex: &Lexicon,
     si: usize,
-    hits: &[Hit],
     out: &mut Vec<TriggerMatch>,
 ) {
     out.clear();
-    for h in a.hits_of(si, hits) {
+    for h in a.hits_of(si, &a.triggers) {
         let toks = h.toks();
         // A trigger word inside a name is part of the name ("United States", "Strike Force").
         if in_name(a.mentions(si), &toks) {

@@ -5,11 +5,7 @@ use super::{Ctx, Shapes};
 use crate::event::EventType;
 use crate::event::Modality;
 use crate::tokens::{ends_with_ci, TokenKind};
-use crate::words::lists::modality::{
-    CONDITIONAL_MODALS, CONDITIONS, CUE_BARRIERS, DISOWNED_PARTS, FINITE_BE, FUTURE_AUXILIARIES,
-    HYPOTHETICAL, INDEFINITE_DETERMINERS, NEGATION, PLANNED, POSSIBILITY_MODALS, SCHEDULED,
-    SCHEDULE_BE, SCHEDULE_CUES, WEAK_HYPOTHETICAL,
-};
+use crate::words::lists::modality::*;
 use crate::words::lists::rules::CLAUSE_STARTERS;
 
 /// The shapes of all the cue words above.
@@ -41,8 +37,7 @@ fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
     let mut cues = Cues::default();
     for k in c.before(t, 8).rev() {
         let w = c.bytes(k);
-        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(w, b"," | b";" | b":" | b"(" | b")")
-        {
+        if matches!(w, b"," | b";" | b":" | b"(" | b")") {
             break;
         }
         // Most words are none of the cues: one test for all the lists.
@@ -50,19 +45,12 @@ fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
         if cue && CUE_BARRIERS.contains_bytes(w) {
             break;
         }
-        if (cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't")) && negates(c, k, t) {
-            cues.negated = true;
-        }
+        let negation = cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't");
+        cues.negated |= negation && negates(c, k, t);
         // "to deal with attacks": "against" and "any" need an attack noun right after.
-        if cue
-            && HYPOTHETICAL.contains_bytes(w)
-            && (!WEAK_HYPOTHETICAL.contains_bytes(w) || k + 3 >= t)
-        {
-            cues.hypothetical = true;
-        }
-        if cue && PLANNED.contains_bytes(w) && plans(c, k, t, kind) {
-            cues.planned = true;
-        }
+        let far = k + 3 < t && WEAK_HYPOTHETICAL.contains_bytes(w);
+        cues.hypothetical |= cue && HYPOTHETICAL.contains_bytes(w) && !far;
+        cues.planned |= cue && PLANNED.contains_bytes(w) && plans(c, k, t, kind);
     }
     cues
 }
@@ -130,11 +118,7 @@ fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bo
 
 /// The modality the cues give, by kind.
 fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType, cues: &Cues) -> Modality {
-    let Cues {
-        hypothetical: hyp,
-        planned,
-        negated,
-    } = *cues;
+    let (hyp, planned, negated) = (cues.hypothetical, cues.planned, cues.negated);
     if negated && !hyp {
         return Modality::Negated;
     }
@@ -145,14 +129,10 @@ fn decide(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType, cues: &Cues) -> 
         EventType::Attack if planned && !hyp && scheduled(c, t, e) => Modality::Planned,
         EventType::Attack if hyp || planned => Modality::Hypothetical,
         EventType::Statement if negated => Modality::Negated,
-        EventType::Statement
-            if c.is_in(t.saturating_sub(1), &FUTURE_AUXILIARIES) || (planned && !past) =>
-        {
+        EventType::Statement if c.follows(t, &FUTURE_AUXILIARIES) || (planned && !past) => {
             Modality::Planned
         }
-        EventType::Statement if hyp && c.is_in(t.saturating_sub(1), &POSSIBILITY_MODALS) => {
-            Modality::Hypothetical
-        }
+        EventType::Statement if hyp && c.follows(t, &POSSIBILITY_MODALS) => Modality::Hypothetical,
         EventType::Attack | EventType::Statement => Modality::Asserted,
         _ if planned => Modality::Planned,
         _ if hyp && !past => Modality::Hypothetical,

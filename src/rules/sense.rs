@@ -41,34 +41,31 @@ pub(crate) struct DocFacts {
     conflict: OnceCell<bool>,
 }
 
-impl DocFacts {
-    /// A sports report: several words only sports reporting uses.
-    fn sport(&self, c: &Ctx<'_, '_>) -> bool {
-        *self.sport.get_or_init(|| {
-            let a = c.doc;
-            let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
-            a.sense_hits.iter().filter(sport).count() >= 3
-        })
-    }
+/// A sports report: several words only sports reporting uses.
+fn sport(c: &Ctx<'_, '_>) -> bool {
+    *c.facts.sport.get_or_init(|| {
+        let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
+        c.doc.sense_hits.iter().filter(sport).count() >= 3
+    })
+}
 
-    /// A conflict report: several signs of force (armed parties, weapons,
-    /// words that are force by themselves) across the document.
-    fn conflict(&self, c: &Ctx<'_, '_>) -> bool {
-        *self.conflict.get_or_init(|| {
-            let a = c.doc;
-            let armed = a.all_mentions().iter().filter(|m| armed(m)).count();
-            let weapons = (0..a.sentences.len())
-                .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
-                .sum::<usize>();
-            let force = (a.triggers.iter())
-                .filter(|h| {
-                    (c.lex.trigger_meanings(h.phrase).iter())
-                        .any(|t| t.kind == EventType::Attack && t.force == Force::Itself)
-                })
-                .count();
-            armed + weapons + force >= 3
-        })
-    }
+/// A conflict report: several signs of force (armed parties, weapons,
+/// words that are force by themselves) across the document.
+fn conflict(c: &Ctx<'_, '_>) -> bool {
+    *c.facts.conflict.get_or_init(|| {
+        let a = c.doc;
+        let armed = a.all_mentions().iter().filter(|m| armed(m)).count();
+        let weapons = (0..a.sentences.len())
+            .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
+            .sum::<usize>();
+        let force = (a.triggers.iter())
+            .filter(|h| {
+                (c.lex.trigger_meanings(h.phrase).iter())
+                    .any(|t| t.kind == EventType::Attack && t.force == Force::Itself)
+            })
+            .count();
+        armed + weapons + force >= 3
+    })
 }
 
 /// A cue of `senses.tsv` around the trigger, before any rule runs.
@@ -77,15 +74,10 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Reject> {
     // Quote marks around the trigger or its cue word do not part them
     // ("a 'denial of service' attack").
     let quote = |k: usize| c.kind(k) == Some(TokenKind::Quote);
-    let (t, e) = (
-        c.back_while(tr.toks.start, quote),
-        c.forward_while(tr.toks.end, quote),
-    );
+    let t = c.back_while(tr.toks.start, quote);
+    let e = c.forward_while(tr.toks.end, quote);
     let s = c.range.clone();
-    c.lex
-        .trigger_cues(tr.phrase)
-        .iter()
-        .copied()
+    (c.lex.trigger_cues(tr.phrase).iter().copied())
         .find(|&ci| {
             let cue = &cues[ci];
             if cue.kind != tr.kind {
@@ -119,26 +111,20 @@ fn sentence_cues(c: &Ctx<'_, '_>) -> u64 {
 /// A visit noun's visitor that is a thing is dropped, not the visit: the
 /// noun says travel, the rule took the wrong party ("the date of the Budget
 /// while on a trip to China").
-pub(crate) fn check(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    d: &mut Draft,
-    doc: &DocFacts,
-) -> Option<Reject> {
+pub(crate) fn check(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &mut Draft) -> Option<Reject> {
     if let Roles::Visit { visitor, .. } = &mut d.roles {
-        let thing = visitor.as_ref().is_some_and(|f| party(c, f, true).thing());
-        if thing && tr.frame == Frame::Noun {
+        if tr.frame == Frame::Noun && visitor.as_ref().is_some_and(|f| party(c, f, true).thing()) {
             *visitor = None;
         }
     }
     let r = match &d.roles {
-        Roles::Attack { .. } => attack(c, tr, d, doc),
+        Roles::Attack { .. } => attack(c, tr, d),
         Roles::Visit {
             visitor,
             destination,
             ..
-        } => visit(c, tr, visitor.as_ref(), destination.as_ref(), doc),
-        Roles::Call { participants } => call(c, tr, participants, doc),
+        } => visit(c, tr, visitor.as_ref(), destination.as_ref()),
+        Roles::Call { participants } => call(c, tr, participants),
         Roles::Statement { .. } => None,
     };
     r.map(Reject::Rule)
@@ -157,26 +143,16 @@ enum Party {
     Noun(NounTypes),
 }
 
-/// Types that make a noun a thing no attack or visit is about.
-const THINGS: [NounType; 7] = [
-    NounType::Abstract,
-    NounType::Commerce,
-    NounType::Product,
-    NounType::Cyber,
-    NounType::Sport,
-    NounType::Award,
-    NounType::Disaster,
-];
-
 impl Party {
     fn has_type(self, t: NounType) -> bool {
         matches!(self, Party::Noun(ts) if ts.has(t))
     }
 
-    /// A thing: typed only as something no party is.
+    /// A thing: typed only as something no attack or visit is about.
     fn thing(self) -> bool {
-        let person_or_site = self.has_type(NounType::Person) || self.has_type(NounType::Site);
-        !person_or_site && THINGS.iter().any(|&t| self.has_type(t))
+        use NounType::*;
+        let things = [Abstract, Commerce, Product, Cyber, Sport, Award, Disaster];
+        !self.has_type(Person) && !self.has_type(Site) && things.iter().any(|&t| self.has_type(t))
     }
 
     /// People, or a place, building or vehicle: what force is used on.
@@ -208,9 +184,13 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                     return typed(h);
                 }
             }
-            // "the Wales side", "the Asian market": a name modifying a noun.
-            let modifier = matches!(m.class, Class::Place | Class::Country | Class::Org);
-            if modifier && modified_noun(c, end) {
+            // "the Wales side", "the Asian market": a name modifying a
+            // lower-case noun of the table.
+            let modifier = matches!(m.class, Class::Place | Class::Country | Class::Org)
+                && c.plain_word(end)
+                && c.word(end).starts_with(|ch: char| ch.is_lowercase())
+                && c.lex.senses().noun(c.word(end)).any();
+            if modifier {
                 return typed(end);
             }
             match m.class {
@@ -226,12 +206,11 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
             }
         }
         Filler::Span(span) => {
-            let toks = c.range.clone();
-            let first = toks
-                .clone()
-                .find(|&i| c.doc.tokens[i].span.start >= span.start);
+            let first = (c.range.clone()).find(|&i| c.doc.tokens[i].span.start >= span.start);
             // The head lies inside the span: the phrase as the rule cut it.
-            let last = toks.rev().find(|&k| c.doc.tokens[k].span.end <= span.end);
+            let last = (c.range.clone())
+                .rev()
+                .find(|&k| c.doc.tokens[k].span.end <= span.end);
             // "the city continued": the last noun of the table in the phrase.
             let types = first.and_then(|i| {
                 let h = np_head(c, i)?;
@@ -241,13 +220,6 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
             Party::Noun(types.unwrap_or_default())
         }
     }
-}
-
-/// Token `i` is a lower-case noun of the table right after a name.
-fn modified_noun(c: &Ctx<'_, '_>, i: usize) -> bool {
-    c.plain_word(i)
-        && c.word(i).starts_with(|ch: char| ch.is_lowercase())
-        && c.lex.senses().noun(c.word(i)).any()
 }
 
 /// The head of the noun phrase from token `i`: its last word before a
@@ -262,7 +234,7 @@ fn np_head(c: &Ctx<'_, '_>, i: usize) -> Option<usize> {
 
 /// The sense rules of an attack draft `d`: the types of its attacker and
 /// target, and evidence of force for the ambiguous attack words.
-fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Option<RuleId> {
+fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft) -> Option<RuleId> {
     let Roles::Attack {
         attacker, target, ..
     } = &d.roles
@@ -303,23 +275,19 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft, doc: &DocFacts) -> Opti
         && attacker.is_none()
         && c.weapon(|w| w.force).is_none()
         && !c.mentions().iter().any(armed)
-        && !doc.conflict(c)
+        && !conflict(c)
     {
         return Some(RuleId::SenseNoForce);
     }
     // "urged Israel to refrain from attacking Rafah": one is told not to
     // attack a place only with force.
-    if d.rule == RuleId::AttackControlled
-        && on.is_some_and(|p| matches!(p, Party::Place) || p.physical())
-    {
+    if d.rule == RuleId::AttackControlled && on.is_some_and(Party::physical) {
         return None;
     }
     // "the attack" after an attack was found refers to it.
     let backref = d.backref && c.seen_attack;
-    if tr.force == Force::Itself || backref || force_evidence(c, tr, by, on, doc) {
-        return None;
-    }
-    Some(RuleId::SenseNoForce)
+    let force = tr.force == Force::Itself || backref || force_evidence(c, tr, by, on);
+    (!force).then_some(RuleId::SenseNoForce)
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty
@@ -331,7 +299,6 @@ fn force_evidence(
     tr: &TriggerMatch,
     by: Option<Party>,
     on: Option<Party>,
-    doc: &DocFacts,
 ) -> bool {
     if c.weapon(|w| w.force).is_some()
         || super::attack::casualties(c) != (None, None)
@@ -352,14 +319,14 @@ fn force_evidence(
             let state = by.is_some_and(|p| matches!(p, Party::Place));
             let common =
                 on.is_some_and(|p| p.has_type(NounType::Person) || p.has_type(NounType::Site));
-            (state && physical) || (by.is_some() && common) || doc.conflict(c)
+            (state && physical) || (by.is_some() && common) || conflict(c)
         }
     };
     // Harm to a person who is not at play ("fans assaulted a steward") is
     // force in a sports report too; a player hurt is play.
     let bystander = tr.force == Force::Harm
         && on.is_some_and(|p| p.has_type(NounType::Person) && !p.has_type(NounType::SportCue));
-    evidence && (bystander || !doc.sport(c))
+    evidence && (bystander || !sport(c))
 }
 
 fn visit(
@@ -367,7 +334,6 @@ fn visit(
     tr: &TriggerMatch,
     visitor: Option<&Filler>,
     destination: Option<&Filler>,
-    doc: &DocFacts,
 ) -> Option<RuleId> {
     let t = tr.toks.start;
     let verb = matches!(tr.frame, Frame::Verb | Frame::VerbWeak);
@@ -385,9 +351,7 @@ fn visit(
         return Some(RuleId::SenseDestinationType);
     }
     // A named mention of unknown type may be a place ("Hollin Park").
-    let dest_class = destination
-        .and_then(|f| c.filler_mention(f))
-        .map(|m| m.class);
+    let dest_class = (destination.and_then(|f| c.filler_mention(f))).map(|m| m.class);
     let named = dest_class == Some(Class::Unknown);
     // "went", "came", "returned": travel only to a named place or a site.
     if tr.frame == Frame::VerbWeak
@@ -400,7 +364,7 @@ fn visit(
     let person = visitor.is_some_and(|f| one_person(c, f));
     let place = named || dest_class == Some(Class::Place);
     let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
-    ((!person || !place || tour) && doc.sport(c)).then_some(RuleId::SenseFixture)
+    ((!person || !place || tour) && sport(c)).then_some(RuleId::SenseFixture)
 }
 
 /// "Arsenal visit Chelsea on Saturday", "The Lakers travel to Boston": a
@@ -446,22 +410,14 @@ fn one_person(c: &Ctx<'_, '_>, f: &Filler) -> bool {
 /// it is a common noun and not a mention: the subject "prize" of "the prize
 /// went to".
 fn subject_word(c: &Ctx<'_, '_>, t: usize) -> Option<Party> {
-    let k = c.back_over(t, &SKIP_BEFORE_VERB);
-    let w = k.checked_sub(1).filter(|&w| w >= c.range.start)?;
-    if c.kind(w) != Some(TokenKind::Word) || c.mention_covering(w).is_some() {
-        return None;
-    }
-    Some(Party::Noun(c.noun_types(w)))
+    let w = c.back_over(t, &SKIP_BEFORE_VERB).checked_sub(1)?;
+    let common = c.kind(w) == Some(TokenKind::Word) && c.mention_covering(w).is_none();
+    common.then(|| Party::Noun(c.noun_types(w)))
 }
 
-fn call(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    participants: &[Filler],
-    doc: &DocFacts,
-) -> Option<RuleId> {
+fn call(c: &Ctx<'_, '_>, tr: &TriggerMatch, participants: &[Filler]) -> Option<RuleId> {
     let phrase = c.lex.trigger_phrase(tr.phrase);
-    if matches!(phrase, "call" | "calls") && doc.sport(c) {
+    if matches!(phrase, "call" | "calls") && sport(c) {
         return Some(RuleId::SenseSelection);
     }
     // "carry phone calls", "place phone calls on the app": calls in general,

@@ -11,12 +11,7 @@ use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{self, ARTICLES, INDEFINITE_ARTICLES};
-use crate::words::lists::statement::{
-    ARRIVALS, ARRIVAL_PREPOSITIONS, BEFORE_PARTICIPLE, CHANNEL_PREPOSITIONS, INFINITIVE_GOVERNORS,
-    ISSUE_VERBS, JOINING_CONJUNCTIONS, NOT_MODIFIERS, NOUN_DETERMINERS, PASSIVE_BE, QUOTING_VERBS,
-    REFUSALS, SEQUENCE_ADVERBS, SETTING_AFTER, SETTING_PREPOSITIONS, SKIP_AFTER,
-    SOURCE_PREPOSITIONS,
-};
+use crate::words::lists::statement::*;
 
 /// What a speaker said, if told, and whether it is a quotation.
 type Content = (Option<Span>, bool);
@@ -26,7 +21,6 @@ const UNTOLD: Content = (None, false);
 
 /// Source phrases that only attribute another speech act in the sentence.
 const SOURCE_ONLY: &[&str] = &[
-    "per a statement",
     "in a statement",
     "in a joint statement",
     "in a brief statement",
@@ -50,9 +44,8 @@ fn draft(
     (content, quote): Content,
     rule: RuleId,
 ) -> Option<Draft> {
-    let speaker = Some(c.filler(speaker));
     let roles = Roles::Statement {
-        speaker,
+        speaker: Some(c.filler(speaker)),
         content,
         quote,
     };
@@ -62,11 +55,9 @@ fn draft(
 /// The content of a quotation region: trimmed of its edge punctuation and
 /// white space, and marked as a quotation.
 fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
-    let t = c.doc.text;
-    let s = &t[q.range()];
+    let s = &c.doc.text[q.range()];
     let lead = s.len() - s.trim_start().len();
-    let body = s.trim();
-    let body = body.trim_end_matches([',', ' ']);
+    let body = s.trim().trim_end_matches([',', ' ']);
     let span = (!body.is_empty()).then(|| Span::new(q.start + lead, q.start + lead + body.len()));
     (span, true)
 }
@@ -101,7 +92,7 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
     let ends = |j: usize| {
         let w = c.word(j);
         let last = matches!(w, "." | "!" | "?") && j + 2 >= c.range.end;
-        let stop = c.kind(j) == Some(TokenKind::Punct) && (w == ";" || last);
+        let stop = w == ";" || last;
         // "and warned", "and then said": a second speech verb.
         let joined = j > i
             && c.is_in(j, &JOINING_CONJUNCTIONS)
@@ -162,6 +153,7 @@ fn content_from(c: &Ctx<'_, '_>, i: usize) -> Content {
 /// The start of the phrase of mention `mi` with its modifiers and article:
 /// "..., port officials said", "..., the senior Velnish officials said".
 fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
+    let demonym = |m: &EntityMention| m.class == Class::Demonym;
     let mut s0 = c.mentions()[mi].toks.start;
     for _ in 0..2 {
         let lower_word = s0 > c.range.start
@@ -169,10 +161,7 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
             && c.word(s0 - 1).starts_with(|ch: char| ch.is_lowercase())
             && !c.is_in(s0 - 1, &NOT_MODIFIERS)
             && !c.has_trigger(EventType::Statement, |x| x.toks.contains(&(s0 - 1)));
-        if let Some(d) = c
-            .mention_ending(s0)
-            .filter(c.mention_is(|m| m.class == Class::Demonym))
-        {
+        if let Some(d) = c.mention_ending(s0).filter(c.mention_is(demonym)) {
             s0 = c.mentions()[d].toks.start;
         } else if lower_word {
             s0 -= 1;
@@ -197,7 +186,10 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     match tr.frame {
-        Frame::According => return according(c, tr, phrase),
+        Frame::According if phrase == "according to" => return according_to(c, tr),
+        Frame::According if phrase.ends_with("as saying") => return quoted_as_saying(c, tr),
+        Frame::According if SOURCE_ONLY.contains(&phrase) => return in_a_statement(c, tr),
+        Frame::According => return None,
         Frame::Noun => return noun(c, tr),
         _ => {}
     }
@@ -211,7 +203,7 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return Some(d);
     }
     let mut speaker = speaker_before_verb(c, t)?;
-    let after = skip_addressee(c, tr, tr.toks.end);
+    let after = skip_addressee(c, tr);
     if nothing_said_after(c, after) {
         speaker = speaker_closing_sentence(c, t, speaker);
         if let Some(d) = content_before_speaker(c, tr, speaker) {
@@ -219,17 +211,12 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         }
     }
     // "told X that ...": after the addressee; "urged X to ...": what is asked.
-    let content = match tr.frame {
-        Frame::Urge => urged_content(c, tr.toks.end),
-        Frame::Tell => content_from(c, after),
-        _ => content_from(c, tr.toks.end),
-    };
-    let rule = match tr.frame {
-        Frame::Tell => RuleId::StatementTell,
-        Frame::Urge => RuleId::StatementUrge,
-        Frame::Object => RuleId::StatementObject,
-        Frame::Prep => RuleId::StatementPrep,
-        _ => RuleId::StatementSay,
+    let (content, rule) = match tr.frame {
+        Frame::Urge => (urged_content(c, tr.toks.end), RuleId::StatementUrge),
+        Frame::Tell => (content_from(c, after), RuleId::StatementTell),
+        Frame::Object => (content_from(c, after), RuleId::StatementObject),
+        Frame::Prep => (content_from(c, after), RuleId::StatementPrep),
+        _ => (content_from(c, after), RuleId::StatementSay),
     };
     draft(c, tr, speaker, content, rule)
 }
@@ -239,16 +226,13 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// call, and "a ferry called Seagull" a name, none a statement.
 fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if c.has_trigger(EventType::Visit, |x| {
-        x.frame == Frame::Host && x.toks == tr.toks
-    }) && super::visit::hosted(c, tr).is_some()
-    {
+    let also = |kind, frame| c.has_trigger(kind, |x| x.frame == frame && x.toks == tr.toks);
+    if also(EventType::Visit, Frame::Host) && super::visit::hosted(c, tr).is_some() {
         return true;
     }
-    c.has_trigger(EventType::Call, |x| {
-        x.frame == Frame::CallVerb && x.toks == tr.toks
-    }) && (super::call::verb_object(c, t, e).is_some()
-        || (phrase == "called" && !super::call::caller_before(c, t, true)))
+    also(EventType::Call, Frame::CallVerb)
+        && (super::call::verb_object(c, t, e).is_some()
+            || (phrase == "called" && !super::call::caller_before(c, t, true)))
 }
 
 /// True when a speech verb makes no statement in its place: a date, a
@@ -281,7 +265,7 @@ fn no_statement_made(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
 fn passive_by(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let sp = c.mention_after_word(e, "by", 4, speaker_ok)?;
-    let content = quote_before(c, c.range.start.max(t.saturating_sub(3))).unwrap_or(UNTOLD);
+    let content = quote_before(c, t.saturating_sub(3)).unwrap_or(UNTOLD);
     draft(c, tr, sp, content, RuleId::StatementPassiveBy)
 }
 
@@ -325,16 +309,13 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
     if !c.follows(verb, &JOINING_CONJUNCTIONS) {
         return None;
     }
-    let first_verb = c
-        .trigs
-        .iter()
-        .filter(|x| x.kind == EventType::Statement && x.toks.end < t)
-        .find(|x| {
-            matches!(
-                x.frame,
-                Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
-            )
-        })?;
+    let first_verb = c.trigs.iter().find(|x| {
+        let verb = matches!(
+            x.frame,
+            Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
+        );
+        x.kind == EventType::Statement && x.toks.end < t && verb
+    })?;
     c.subject_before(first_verb.toks.start)
         .filter(c.mention_is(speaker_ok))
 }
@@ -342,15 +323,12 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
 /// "mining company Corvel said": the name in apposition after the noun
 /// phrase of subject `mi`, when it ends right before the verb `t`.
 fn apposed_name(c: &Ctx<'_, '_>, t: usize, mi: usize) -> usize {
+    let apposed = |m: &EntityMention| {
+        let name = matches!(m.class, Class::Person | Class::Org | Class::Unknown);
+        name && m.toks.start == c.mentions()[mi].toks.end
+    };
     c.mention_ending(t)
-        .filter(|&n| {
-            n != mi
-                && c.mentions()[n].toks.start == c.mentions()[mi].toks.end
-                && matches!(
-                    c.mentions()[n].class,
-                    Class::Person | Class::Org | Class::Unknown
-                )
-        })
+        .filter(c.mention_is(apposed))
         .unwrap_or(mi)
 }
 
@@ -407,9 +385,9 @@ fn urged_content(c: &Ctx<'_, '_>, e: usize) -> Content {
     let stop = c.clause_end(e).min(e + 12);
     let to = (e + 1..stop).find(|&k| c.is_word(k, "to"));
     match to {
-        Some(k) if quote_after(c, e).is_none() => (quote_after(c, k + 1))
-            .or_else(|| quote_after(c, k))
-            .unwrap_or_else(|| (c.span(k, content_end(c, k)), false)),
+        Some(k) if quote_after(c, e).is_none() => {
+            quote_after(c, k + 1).unwrap_or_else(|| (c.span(k, content_end(c, k)), false))
+        }
         _ => {
             let k = (e..stop.min(e + 8)).find(|&k| c.doc.tokens[k].kind == TokenKind::Quote);
             k.and_then(|k| quote_after(c, k))
@@ -418,8 +396,10 @@ fn urged_content(c: &Ctx<'_, '_>, e: usize) -> Content {
     }
 }
 
-/// After "told", skip the addressee: up to "that", a quote, or one mention.
-fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch, e: usize) -> usize {
+/// The token after a speech verb, past the addressee after "told": up to
+/// "that", a quote, or one mention.
+fn skip_addressee(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> usize {
+    let e = tr.toks.end;
     if tr.frame != Frame::Tell {
         return e;
     }
@@ -453,26 +433,9 @@ fn partial_quote(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let q = c.doc.quote_starting(c.doc.tokens[t - 1].span.end)?;
-    let mut k = t - 1;
-    if c.is_word(k - 1, "also") {
-        k -= 1;
-    }
+    let k = t - 1 - usize::from(c.is_word(t - 2, "also"));
     let sp = c.mention_ending(k).filter(c.mention_is(speaker_ok))?;
     draft(c, tr, sp, quoted(c, q), RuleId::StatementPartialQuote)
-}
-
-/// "according to X", "X was quoted as saying", "In a statement, X ...".
-fn according(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
-    if phrase == "according to" {
-        return according_to(c, tr);
-    }
-    if phrase.ends_with("as saying") {
-        return quoted_as_saying(c, tr);
-    }
-    if SOURCE_ONLY.contains(&phrase) {
-        return in_a_statement(c, tr, phrase);
-    }
-    None
 }
 
 /// "according to X": the quotation before the phrase, or the rest of the
@@ -489,8 +452,7 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let content = if at_start {
         let k = (sp_end..c.range.end)
             .find(|&k| c.word(k) == ",")
-            .map(|k| k + 1)
-            .unwrap_or(sp_end);
+            .map_or(sp_end, |k| k + 1);
         c.span(k, c.range.end)
     } else {
         c.span(c.range.start, t)
@@ -514,12 +476,12 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// "In a statement, the ministry detailed ...": the first actor after the
 /// phrase speaks, unless another speech act in the sentence is the record
 /// the phrase only attributes.
-fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> Option<Draft> {
+fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let e = tr.toks.end;
     let speech_act = c.has_trigger(EventType::Statement, |x| {
         x.frame != Frame::According && x.frame != Frame::Noun
     });
-    if speech_act || phrase.starts_with("per ") {
+    if speech_act {
         return None;
     }
     let sp = c.mention_after(c.past_word(e, ","), 3, speaker_ok)?;
@@ -555,9 +517,7 @@ fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
     let refusal = c.before(t, 8).any(|k| c.is_in(k, &REFUSALS));
     let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
-    refusal
-        .then(|| draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment))
-        .flatten()
+    draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment).filter(|_| refusal)
 }
 
 /// "a protest from the embassy", "a denial by the ministry": the speaker
@@ -585,9 +545,8 @@ fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// says what follows "that" or "saying".
 fn issued_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let indefinite =
-        (1..=3).any(|d| t >= c.range.start + d && c.is_in(t - d, &INDEFINITE_ARTICLES));
-    let verb = (t.saturating_sub(4)..t).any(|k| c.is_in(k, &ISSUE_VERBS));
+    let indefinite = c.before(t, 3).any(|k| c.is_in(k, &INDEFINITE_ARTICLES));
+    let verb = c.before(t, 4).any(|k| c.is_in(k, &ISSUE_VERBS));
     if !(indefinite && verb) {
         return None;
     }

@@ -9,26 +9,18 @@
 //! trigger's own form ("attacked", "said", "visits"), then the modality
 //! ("the upcoming visit") and a headline's present.
 
-use super::{lower, Ctx};
+use super::{lower, Ctx, TriggerMatch};
 use crate::dates::Tense;
 use crate::event::Modality;
 use crate::lexicon::Frame;
 use crate::tokens::TokenKind;
-use crate::words::lists::tense::{
-    CLAUSE_ENDS, FUTURE_GOVERNORS, IRREGULAR_PAST, PAST_AUXILIARIES, PAST_BE, PRESENT_BE, SKIPPED,
-};
+use crate::words::lists::tense::*;
 
-/// The tense of the clause of a trigger at tokens `t..e` with `frame` and
-/// `modality` in the context's sentence.
-pub(crate) fn tense(
-    c: &Ctx<'_, '_>,
-    t: usize,
-    e: usize,
-    frame: Frame,
-    modality: Modality,
-) -> Tense {
-    let noun = matches!(frame, Frame::Noun | Frame::NounWeak);
-    if let Some(tense) = verb_group(c, t, noun).or_else(|| own_form(c, t, e, noun)) {
+/// The tense of the clause of trigger `tr` of `modality`.
+pub(crate) fn tense(c: &Ctx<'_, '_>, tr: &TriggerMatch, modality: Modality) -> Tense {
+    let t = tr.toks.start;
+    let noun = matches!(tr.frame, Frame::Noun | Frame::NounWeak);
+    if let Some(tense) = verb_group(c, t, noun).or_else(|| own_form(c, t, noun)) {
         return tense;
     }
     if modality == Modality::Planned {
@@ -45,17 +37,11 @@ pub(crate) fn tense(
 /// also across its determiner and modifiers, to the verb that carries it.
 fn verb_group(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
     for k in c.before(t, 6).rev() {
-        if c.kind(k) != Some(TokenKind::Word) {
-            // "Blinken's visit": the possessive is a modifier.
-            if noun && c.kind(k) == Some(TokenKind::Poss) {
-                continue;
-            }
-            return None;
-        }
-        if c.is_in(k, &SKIPPED) {
+        // "Blinken's visit": the possessive is a modifier.
+        if c.is_in(k, &SKIPPED) || (noun && c.kind(k) == Some(TokenKind::Poss)) {
             continue;
         }
-        if c.is_in(k, &CLAUSE_ENDS) {
+        if c.kind(k) != Some(TokenKind::Word) || c.is_in(k, &CLAUSE_ENDS) {
             return None;
         }
         if let Some(tense) = auxiliary(c, k) {
@@ -109,14 +95,12 @@ fn infinitive(c: &Ctx<'_, '_>, k: usize) -> Option<Tense> {
     if c.is_in(g, &PRESENT_BE) {
         return Some(Tense::Future);
     }
-    if c.is_in(g, &PAST_BE) {
-        return Some(Tense::Present);
-    }
     if c.is_in(g, &FUTURE_GOVERNORS) {
         let past = before_skipping(c, g).is_some_and(|a| c.is_in(a, &PAST_AUXILIARIES));
         return Some(if past { Tense::Present } else { Tense::Future });
     }
-    if c.word(g).ends_with("ed") {
+    // "was to", "agreed to" ("expected to" is a governor above).
+    if c.is_in(g, &PAST_BE) || c.word(g).ends_with("ed") {
         return Some(Tense::Present);
     }
     c.doc.sentences[c.si].headline.then_some(Tense::Future)
@@ -132,17 +116,15 @@ fn before_skipping(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
 /// "visits", "says" present after their subject ("Kirwan says", "he
 /// says"), where an "-s" word is not a plural noun ("similar comments",
 /// "his pledges").
-fn own_form(c: &Ctx<'_, '_>, t: usize, e: usize, noun: bool) -> Option<Tense> {
-    if noun || t >= e {
+fn own_form(c: &Ctx<'_, '_>, t: usize, noun: bool) -> Option<Tense> {
+    if noun {
         return None;
     }
     let w = lower(c.word(t));
     if w.ends_with("ed") || c.is_in(t, &IRREGULAR_PAST) {
         return Some(Tense::Past);
     }
-    let subject = c
-        .mention_ending(t)
-        .is_some_and(|mi| c.mentions()[mi].is_actor());
+    let subject = (c.mention_ending(t)).is_some_and(|mi| c.mentions()[mi].is_actor());
     (w.ends_with('s') && !w.ends_with("ss") && subject).then_some(Tense::Present)
 }
 

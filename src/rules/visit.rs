@@ -9,13 +9,7 @@ use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::rules::{ARTICLES, BACKREF_DETERMINERS, BE_FORMS, INDEFINITE_ARTICLES};
-use crate::words::lists::visit::{
-    ADJECTIVE_DETERMINERS, ARRIVAL_VERBS, CIRCUIT_PREPOSITIONS, CLAUSE_OPENERS, DESCRIPTION_END,
-    DESTINATION_PREPOSITIONS, GUEST_PLACE_PREPOSITIONS, HOST_CUES, HOST_LEADERS,
-    MOTION_PREPOSITIONS, PLACE_ARTICLES, PLACE_DESCRIPTIONS, PLACE_NOUNS, POSSESSIVE_PRONOUNS,
-    RETURNS, STATIVE_PREPOSITIONS, VISIT_ADJECTIVES, VISIT_DETERMINERS, VISIT_LIGHT_VERBS,
-    VISIT_VERBS,
-};
+use crate::words::lists::visit::*;
 
 /// The destination after token `from`: "to X", "in X", "X" (for a verb
 /// taking it `direct`ly), or a description ("the Velnish capital", "the
@@ -49,11 +43,13 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
         .or_else(|| place_mention(c, j))
         .or_else(|| site(c, start, j))
         .or_else(|| described_place(c, j))
-        // "travelled to the hospital": after a motion verb, a plain noun phrase.
+        // "travelled to the hospital": after a motion verb, a plain noun
+        // phrase (at most three words, up to a preposition or punctuation).
         .or_else(|| {
-            (prep && c.is_in(k, &MOTION_PREPOSITIONS) && j > k + 1)
-                .then(|| plain_noun_phrase(c, j))
-                .flatten()
+            let plain = prep && c.is_in(k, &MOTION_PREPOSITIONS) && j > k + 1;
+            plain
+                .then(|| c.span(j, c.words_end(j, 3, |_| false)))?
+                .map(Filler::Span)
         })
 }
 
@@ -62,32 +58,22 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
 fn place_mention(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     let mi = c.mention_starting(j).filter(c.mention_is(maybe_place))?;
     let m = &c.mentions()[mi];
-    let mut end = m.toks.end;
-    if let Some(m2) = c.mention_after_word(end, "and", 3, maybe_place) {
-        end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
-    }
-    if end == m.toks.end {
+    let Some(m2) = c.mention_after_word(m.toks.end, "and", 3, maybe_place) else {
         return Some(c.filler(mi));
-    }
-    Some(Filler::Span(Span::new(
-        m.span.start,
-        c.doc.tokens[end - 1].span.end,
-    )))
+    };
+    let end = c.words_end(c.mentions()[m2].toks.end, 2, |_| false);
+    let span = Span::new(m.span.start, c.doc.tokens[end - 1].span.end);
+    Some(Filler::Span(span))
 }
 
 /// "visited the Kessa refugee camp": a site noun ending a phrase opened by
 /// an article at `start` and going on at `j` (not "visiting museums",
 /// "landed in jail", "the orbiting planets").
 fn site(c: &Ctx<'_, '_>, start: usize, j: usize) -> Option<Filler> {
-    let is_site = |q: usize| {
-        c.kind(q) == Some(TokenKind::Word) && c.noun_types(q).has(crate::lexicon::NounType::Site)
-    };
-    let site_end = (0..=2).map(|a| j + a).find(|&q| {
-        j > start
-            && is_site(q)
-            && (j..q).all(|x| c.kind(x) == Some(TokenKind::Word))
-            && !c.plain_word(q + 1)
-    })?;
+    let word = |x| c.kind(x) == Some(TokenKind::Word);
+    let is_site = |q| c.noun_types(q).has(crate::lexicon::NounType::Site);
+    let site_end = (j..=j + 2)
+        .find(|&q| j > start && (j..=q).all(word) && is_site(q) && !c.plain_word(q + 1))?;
     c.span(j, site_end + 1).map(Filler::Span)
 }
 
@@ -101,12 +87,6 @@ fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
         .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
         .unwrap_or(c.range.end);
     c.span(j, end).map(Filler::Span)
-}
-
-/// A noun phrase of at most three words from token `j`, up to a
-/// preposition or punctuation.
-fn plain_noun_phrase(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
-    c.span(j, c.words_end(j, 3, |_| false)).map(Filler::Span)
 }
 
 /// The place a description from token `j` introduces: "the northern
@@ -138,7 +118,8 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
         })?;
     let m = &c.mentions()[mi];
     // "officials in Velgrad": the officials of the place.
-    let place = (m.class == Class::Group && c.is_word(m.toks.end, "in"))
+    let group_in = m.class == Class::Group && c.is_word(m.toks.end, "in");
+    let place = group_in
         .then(|| c.mention_starting(m.toks.end + 1))
         .flatten();
     Some(place.map_or(c.filler(mi), |p| {
@@ -171,19 +152,13 @@ fn draft(
 /// that hosts a visitor is no statement.
 pub(crate) fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let guest = |m: &EntityMention| {
-        matches!(
-            m.class,
-            Class::Person | Class::Pronoun | Class::Description | Class::Unknown
-        )
-    };
     let passive = c.follows(t, &BE_FORMS);
     let (visitor, host, after) = if passive {
-        let v = c.subject_before(t).filter(c.mention_is(guest))?;
+        let v = c.subject_before(t).filter(c.mention_is(traveller))?;
         let h = c.mention_after_word(e, "by", 3, party)?;
         (v, Some(h), c.mentions()[h].toks.end)
     } else {
-        let v = c.mention_after(e, 2, guest)?;
+        let v = c.mention_after(e, 2, traveller)?;
         let h = c.subject_before(t).filter(c.mention_is(party));
         (v, h, c.mentions()[v].toks.end)
     };
@@ -205,12 +180,16 @@ fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
         return None;
     }
     let comma = (e..c.range.end).find(|&k| c.is_word(k, ","))?;
-    c.mention_after(comma + 1, 3, |m| {
-        matches!(
-            m.class,
-            Class::Person | Class::Unknown | Class::Pronoun | Class::Description
-        )
-    })
+    c.mention_after(comma + 1, 3, traveller)
+}
+
+/// A mention that can be a guest or a traveller: a person, a pronoun, a
+/// description or a name of unknown type.
+fn traveller(m: &EntityMention) -> bool {
+    matches!(
+        m.class,
+        Class::Person | Class::Pronoun | Class::Description | Class::Unknown
+    )
 }
 
 /// Tries the visit rules on one trigger.
@@ -245,16 +224,14 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     // "If the visit to Tarnis goes ahead, Dana Holt would ...", "During her
     // trip, Holt met ...": a visit in an opening clause is the main clause
     // subject's.
-    let pronoun = matches!(visitor, Some(Filler::Possessor(..)));
-    if visitor.is_none() || pronoun {
+    if matches!(visitor, None | Some(Filler::Possessor(..))) {
         if let Some(mi) = opening_clause_subject(c, t, e) {
             visitor = Some(c.filler(mi));
             rule = RuleId::VisitOpeningClause;
         }
     }
     if visitor.is_none() && dest.is_none() {
-        let definite = c.follows(k, &BACKREF_DETERMINERS);
-        if !definite && !c.is_word(k.saturating_sub(1), "during") {
+        if !c.follows(k, &BACKREF_DETERMINERS) && !c.is_word(k.saturating_sub(1), "during") {
             return None;
         }
         rule = RuleId::VisitBackref;
@@ -305,11 +282,7 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     let after = (c.mention_after_word(e, "of", 3, party)).map_or(e, |mi| c.mentions()[mi].toks.end);
     destination(c, after, false, true)
-        .or_else(|| {
-            (after + 1 < c.range.end)
-                .then(|| destination(c, after + 1, false, true))
-                .flatten()
-        })
+        .or_else(|| destination(c, after + 1, false, true))
         .or_else(|| {
             c.mention_after_word(e, "of", 3, placeish)
                 .map(|mi| c.filler(mi))
@@ -320,14 +293,12 @@ fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
 /// visitor after "by" right after the noun (ending before `e`) or after its
 /// destination `dest`.
 fn visitor_by(c: &Ctx<'_, '_>, e: usize, dest: &Option<Filler>) -> Option<Filler> {
-    let dest_end = match dest {
-        Some(Filler::EntityMention(_, mi)) => Some(c.mentions()[*mi].toks.end),
-        _ => None,
-    };
-    let by = [Some(e), dest_end]
-        .into_iter()
-        .flatten()
-        .find(|&j| c.is_word(j, "by"))?;
+    let dest_end = dest
+        .as_ref()
+        .and_then(|f| c.filler_mention(f))
+        .map(|m| m.toks.end);
+    let mut by = [Some(e), dest_end].into_iter().flatten();
+    let by = by.find(|&j| c.is_word(j, "by"))?;
     c.mention_after(by + 1, 3, named_party)
         .map(|mi| c.filler(mi))
 }
@@ -349,11 +320,8 @@ fn no_trip(c: &Ctx<'_, '_>, k: usize, has_destination: bool) -> bool {
 fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     // Adjective uses: "visiting scholars", "the travelling party"
-    if t > c.range.start
-        && (c.is_in(t - 1, &ADJECTIVE_DETERMINERS)
-            || c.is_in(t - 1, &VISIT_ADJECTIVES)
-            || c.doc.tokens[t - 1].kind == TokenKind::Poss)
-    {
+    let adjective = c.follows(t, &ADJECTIVE_DETERMINERS) || c.follows(t, &VISIT_ADJECTIVES);
+    if adjective || (t > c.range.start && c.kind(t - 1) == Some(TokenKind::Poss)) {
         return None;
     }
     let visit_verb = c.is_in(t, &VISIT_VERBS);
@@ -370,10 +338,7 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         .filter(c.mention_is(party))
         .or_else(|| opening_clause_subject(c, t, t))
         .map(|mi| c.filler(mi));
-    if tr.frame == Frame::VerbWeak && visitor.is_none() {
-        return None;
-    }
-    if visitor.is_none() && !direct {
+    if visitor.is_none() && (tr.frame == Frame::VerbWeak || !direct) {
         return None;
     }
     let rule = if visit_verb {
