@@ -431,18 +431,18 @@ impl Tie<'_, '_> {
             && members().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
         // The same attacker against another target is another attack.
         let targets_known = e.has("target") && members().any(|m| m.has("target"));
+        // A state as a target ("Russia attacked Ukraine") is hit again and
+        // again in one article: alone it ties nothing, nor does a part of
+        // it to the whole ("southern Ukraine" and "Ukraine").
+        let state = |p: &Party<'_>| p.mention.sector == Some(Sector::Government);
+        let shares_specific_target = members().any(|m| {
+            e.of("target")
+                .any(|p| !state(p) && m.of("target").any(|q| !state(q) && same_in(p, q)))
+        });
         // "the bridge was struck" is not "the strike" on the port: a record
         // that is no back-reference and names its own target ties by its
         // word only to an attack on that target.
-        let other_target = !origin.backref && targets_known && !shares("target");
-        // A state as a target ("Russia attacked Ukraine") is hit again and
-        // again in one article: alone it ties nothing.
-        let shares_specific_target = members().any(|m| {
-            e.of("target").any(|p| {
-                p.mention.sector != Some(Sector::Government)
-                    && m.of("target").any(|q| same_in(p, q))
-            })
-        });
+        let other_target = !origin.backref && targets_known && !shares_specific_target;
         // "a strike in Kidal" and "the strike on Kidal": one town named
         // as the place or the target, by the same name.
         let shares_place = members().any(|m| {
@@ -792,6 +792,12 @@ mod tests {
             "Valdoria attacked the port of Kismayo with drones overnight. \
              Officials said the drone strike on the port of Kismayo killed a farmer.",
             &["attacked", "strike"],
+        );
+        // Nor does a part of the state named by its direction.
+        apart(
+            "Russia launched attacks on Ukraine overnight. \
+             Later, attacks on eastern and southern Ukraine killed four people.",
+            &["launched attacks", "Later, attacks"],
         );
     }
 

@@ -21,7 +21,7 @@ use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, Where};
 use crate::mention::{Class, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
-use crate::words::lists::rules::{COORDINATORS, DETERMINERS};
+use crate::words::lists::rules::{COMPASS_ADJECTIVES, COORDINATORS, DETERMINERS};
 use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
 use std::cell::OnceCell;
 
@@ -207,6 +207,14 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
         }
         Filler::Span(span) => {
             let first = (c.range.clone()).find(|&i| c.doc.tokens[i].span.start >= span.start);
+            // "southern Lebanon", "eastern and southern Ukraine": a part
+            // of a place named by its direction is that place.
+            let direction = |k: usize| c.is_in(k, &COMPASS_ADJECTIVES) || c.is_word(k, "and");
+            let part = first.map(|i| c.forward_while(i, direction));
+            let place = |mi: usize| matches!(c.mentions()[mi].class, Class::Place | Class::Country);
+            if part.is_some_and(|k| Some(k) != first && c.mention_starting(k).is_some_and(place)) {
+                return Party::Place;
+            }
             // The head lies inside the span: the phrase as the rule cut it.
             let last = (c.range.clone())
                 .rev()

@@ -96,9 +96,13 @@ fn may_be_object(c: &Ctx<'_, '_>, k: usize) -> bool {
 /// words, up to a preposition, a word that ends a phrase, or a name (which
 /// is the head: "numerous other Valdorian guards").
 fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
+    // "eastern and southern Narva": one place, whose parts are joined.
+    let directions = |k: usize| {
+        k > start && c.is_in(k - 1, &COMPASS_ADJECTIVES) && c.is_in(k + 1, &COMPASS_ADJECTIVES)
+    };
     // A word right before a determiner is a verb ("the bridge cut the road").
     let end = c.words_end(start, 6, |k| {
-        c.is_in(k, &NP_STOP) || (k > start && c.is_in(k + 1, &ARTICLES))
+        (c.is_in(k, &NP_STOP) && !directions(k)) || (k > start && c.is_in(k + 1, &ARTICLES))
     });
     (start + 1..end)
         .find_map(|k| c.mention_starting(k))
