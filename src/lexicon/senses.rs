@@ -17,6 +17,7 @@ const SENSES: &str = include_str!("data/senses.tsv");
 pub(crate) enum NounType {
     Person,
     Site,
+    Structure,
     Abstract,
     Commerce,
     Product,

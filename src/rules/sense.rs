@@ -327,7 +327,9 @@ fn force_evidence(
             let state = by.is_some_and(|p| matches!(p, Party::Place));
             let common =
                 on.is_some_and(|p| p.has_type(NounType::Person) || p.has_type(NounType::Site));
-            (state && physical) || (by.is_some() && common) || conflict(c)
+            // "the embassy was attacked": some sites only force attacks.
+            let structure = on.is_some_and(|p| p.has_type(NounType::Structure));
+            (state && physical) || (by.is_some() && common) || structure || conflict(c)
         }
     };
     // Harm to a person who is not at play ("fans assaulted a steward") is
