@@ -300,16 +300,12 @@ impl<'a> Finder<'a> {
             // A byte loop: `str::contains` sets up a search per word.
             return !t.is_ascii_word() && w.bytes().any(|b| b == b'-') && particle_prefixed(w);
         }
-        if all_caps_line || is_calendar(w) {
-            return false;
-        }
-        if (self.headline || first) && self.lex.is_common(w) {
-            return false;
-        }
-        if first && self.lex.is_common(w.trim_end_matches('.')) {
-            return false;
-        }
-        !(first && self.opening_participle_or_adverb(i))
+        // Common words have no dot: a first word is looked up without its own.
+        let common = |w: &str| self.lex.is_common(w);
+        !(all_caps_line
+            || is_calendar(w)
+            || self.headline && common(w)
+            || first && (common(w.trim_end_matches('.')) || self.opening_participle_or_adverb(i)))
     }
 
     /// A sentence-initial participle or adverb ("Commenting on the deal,
@@ -328,30 +324,23 @@ impl<'a> Finder<'a> {
     /// Runs of name tokens, joined by "of" and "of the" ("Secretary of
     /// State", "Council of the North").
     fn name_runs(&self, is_name: &[bool]) -> Vec<Range<usize>> {
-        let name = |i: usize| is_name[i - self.range.start];
         let of = |i: usize| self.tok(i).eq_ignore_ascii_case("of");
-        let end = self.range.end;
-        let mut runs = Vec::new();
-        let mut i = self.range.start;
-        while i < end {
-            if !name(i) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            i += 1;
-            loop {
-                if i < end && name(i) {
-                    i += 1;
-                } else if i + 1 < end && of(i) && name(i + 1) {
-                    i += 2;
-                } else if i + 2 < end && of(i) && self.tok(i + 1) == "the" && name(i + 2) {
-                    i += 3;
-                } else {
-                    break;
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for i in self
+            .range
+            .clone()
+            .filter(|&i| is_name[i - self.range.start])
+        {
+            match runs.last_mut() {
+                Some(run)
+                    if run.end == i
+                        || run.end + 1 == i && of(run.end)
+                        || run.end + 2 == i && of(run.end) && self.tok(run.end + 1) == "the" =>
+                {
+                    run.end = i + 1
                 }
+                _ => runs.push(i..i + 1),
             }
-            runs.push(start..i);
         }
         runs
     }
@@ -367,7 +356,14 @@ impl<'a> Finder<'a> {
         let name = lead.end..run.end;
         let name_hit = (self.hit_at(name.start)).filter(|&hi| self.hits[hi].toks() == name);
         if let (Some(hi), None) = (name_hit, &lead.title) {
-            out.push(self.known_name(run, name, hi, &lead));
+            let mut known = self.lexicon_mention(run, name, hi);
+            // After a country or demonym ("Iraqi Kurdistan", "U.S. State
+            // Department") the whole run is the name.
+            if lead.by_country && known.class != Class::Demonym {
+                known.name = known.span;
+                known.iso = known.iso.or(lead.iso);
+            }
+            out.push(known);
             return;
         }
         let class = self.name_class(&run, &name, lead.title.is_some());
@@ -446,28 +442,6 @@ impl<'a> Finder<'a> {
         Some(self.lexicon_mention(run.clone(), run, hi))
     }
 
-    /// A name the lexicon knows (hit `hi`), without a title before it.
-    /// After a country or demonym ("Iraqi Kurdistan", "U.S. State
-    /// Department") the whole run is the name.
-    fn known_name(
-        &self,
-        run: Range<usize>,
-        name: Range<usize>,
-        hi: usize,
-        lead: &Lead,
-    ) -> EntityMention {
-        let known = self.lexicon_mention(run, name, hi);
-        if lead.by_country && known.class != Class::Demonym {
-            EntityMention {
-                name: known.span,
-                iso: known.iso.or(lead.iso),
-                ..known
-            }
-        } else {
-            known
-        }
-    }
-
     /// The class of a name the lexicon does not know as a whole: a person
     /// after a title, an organization or a place by its words, a place
     /// after "in" or "near", else what the lexicon says of a one-word name.
@@ -487,9 +461,7 @@ impl<'a> Finder<'a> {
         }) {
             return Class::Place;
         }
-        let after_place_word =
-            run.start > self.range.start && PLACE_PREPOSITIONS.contains(self.tok(run.start - 1));
-        if after_place_word {
+        if run.start > self.range.start && PLACE_PREPOSITIONS.contains(self.tok(run.start - 1)) {
             return Class::Place;
         }
         match self.hit_at(name.start) {
@@ -511,13 +483,10 @@ impl<'a> Finder<'a> {
             });
             return k + 1;
         }
-        let Some(hi) = self.hit_at(k) else {
+        let Some(hi) = self.hit_at(k).filter(|&hi| self.hits[hi].first_tok == k) else {
             return k + 1;
         };
         let noun = self.hits[hi].toks();
-        if noun.start != k {
-            return k + 1;
-        }
         let sector = self.meanings(hi).iter().find_map(|e| match e {
             Entry::ActorNoun { sector } => Some(*sector),
             _ => None,

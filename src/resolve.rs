@@ -327,7 +327,7 @@ impl<'a, 't> Resolver<'a, 't> {
             doc: a,
             lex,
             reg,
-            first_wanted: RefCell::default(),
+            first_wanted: RefCell::new(vec![[None; 3]; a.sentences.len()]),
         }
     }
 
@@ -337,12 +337,8 @@ impl<'a, 't> Resolver<'a, 't> {
     ///
     /// A pronoun of the same kind that comes first in that earlier sentence
     /// carries its own antecedent on ("He arrived on Sunday, where he met
-    /// X. He is due to ..." is still the first one's), up to three times.
-    fn antecedent(&self, si: usize, at: usize, wanted: Refers) -> Option<(usize, usize)> {
-        self.antecedent_carried(si, at, wanted, 3)
-    }
-
-    fn antecedent_carried(
+    /// X. He is due to ..." is still the first one's), up to `carries` times.
+    fn antecedent(
         &self,
         si: usize,
         at: usize,
@@ -364,7 +360,7 @@ impl<'a, 't> Resolver<'a, 't> {
         });
         match same_pronoun {
             Some(p) if carries > 0 => self
-                .antecedent_carried(s, p.span.start, wanted, carries - 1)
+                .antecedent(s, p.span.start, wanted, carries - 1)
                 .or(Some((s, first))),
             _ => Some((s, first)),
         }
@@ -392,11 +388,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The first mention of sentence `si` outside quotes that can be a
     /// `wanted` antecedent.
     fn first_wanted(&self, si: usize, wanted: Refers) -> Option<usize> {
-        let mut memo = self.first_wanted.borrow_mut();
-        if memo.is_empty() {
-            memo.resize(self.doc.sentences.len(), [None; 3]);
-        }
-        let first = *memo[si][wanted as usize].get_or_insert_with(|| {
+        let first = *self.first_wanted.borrow_mut()[si][wanted as usize].get_or_insert_with(|| {
             // A sentence holds far fewer than 2^32 mentions (it is capped).
             self.doc
                 .mentions(si)
@@ -409,20 +401,16 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// Whether `m` can be a `wanted` antecedent: it is one, outside quotes.
     fn is_wanted(&self, m: &EntityMention, wanted: Refers) -> bool {
-        let is = match wanted {
-            Refers::Plural => {
-                m.plural && matches!(m.class, Class::Group | Class::Org) || m.class == Class::Org
+        let is = match (wanted, m.class) {
+            (Refers::Plural | Refers::Thing, Class::Org) => true,
+            (Refers::Plural, Class::Group) => m.plural,
+            (Refers::Thing, Class::Country) => true,
+            (Refers::Thing, Class::Group) => !m.plural,
+            (Refers::Person, Class::Person) => true,
+            (Refers::Person, Class::Unknown) => {
+                self.reg.fullest(&self.doc.text[m.name.range()]).is_some() || self.speaks(m)
             }
-            Refers::Thing => {
-                matches!(m.class, Class::Org | Class::Country)
-                    || m.class == Class::Group && !m.plural
-            }
-            Refers::Person => {
-                matches!(m.class, Class::Person)
-                    || (m.class == Class::Unknown
-                        && (self.reg.fullest(&self.doc.text[m.name.range()]).is_some()
-                            || self.speaks(m)))
-            }
+            _ => false,
         };
         is && self.doc.quote_at(m.span.start).is_none()
     }
@@ -461,36 +449,39 @@ impl<'a, 't> Resolver<'a, 't> {
         })
     }
 
+    /// The capital city that "the capital" at `span` (reading `text`)
+    /// stands for, with its country: the one last named before it, or that
+    /// of a demonym ("the Kenyan capital"), the last one in the span.
+    fn capital_meant(&self, span: Span, text: &str) -> Option<(&str, Iso)> {
+        if text.eq_ignore_ascii_case("capital") {
+            return self.capital_told_before(span.start);
+        }
+        if !ends_with_ci(text.as_bytes(), b" capital") {
+            return None;
+        }
+        // Hits are in text order: only those inside the span.
+        let first = self.doc.hits.partition_point(|h| h.span.start < span.start);
+        let hits = self.doc.hits[first..]
+            .iter()
+            .take_while(|h| h.span.start < span.end)
+            .filter(|h| span.contains(h.span));
+        let demonyms = hits.flat_map(|h| self.lex.meanings(h.phrase));
+        (demonyms.filter_map(|e| match e {
+            Entry::Demonym { iso: Some(iso), .. } => Some((self.lex.capital(*iso)?, *iso)),
+            _ => None,
+        }))
+        .last()
+    }
+
     /// Turns a filler into a role mention.
     pub(crate) fn mention(&self, f: &Filler) -> Mention {
         let text = self.doc.text;
         match f {
             Filler::Span(span) => {
                 let mut m = Mention::from_span(text, *span);
-                if m.text.eq_ignore_ascii_case("capital") {
-                    if let Some((name, iso)) = self.capital_told_before(span.start) {
-                        m.text = name.to_string();
-                        m.country = Some(iso.as_str().to_string());
-                    }
-                }
-                // "the Kenyan capital" -> Tehran
-                if ends_with_ci(m.text.as_bytes(), b" capital") {
-                    // Hits are in text order: only those inside the span.
-                    let first = self.doc.hits.partition_point(|h| h.span.start < span.start);
-                    let hits = self.doc.hits[first..]
-                        .iter()
-                        .take_while(|h| h.span.start < span.end)
-                        .filter(|h| span.contains(h.span));
-                    for h in hits {
-                        for e in self.lex.meanings(h.phrase) {
-                            if let Entry::Demonym { iso: Some(iso), .. } = e {
-                                if let Some(c) = self.lex.capital(*iso) {
-                                    m.text = c.to_string();
-                                    m.country = Some(iso.as_str().to_string());
-                                }
-                            }
-                        }
-                    }
+                if let Some((name, iso)) = self.capital_meant(*span, &m.text) {
+                    m.text = name.to_string();
+                    m.country = Some(iso.as_str().to_string());
                 }
                 m
             }
@@ -518,12 +509,10 @@ impl<'a, 't> Resolver<'a, 't> {
     /// A pronoun or possessive at `span` resolved as what it stands for
     /// (its text the antecedent's fullest name), if an antecedent is found.
     fn stand_in(&self, si: usize, span: Span, wanted: Refers) -> Option<Mention> {
-        let (s2, m2) = self.antecedent(si, span.start, wanted)?;
+        let (s2, m2) = self.antecedent(si, span.start, wanted, 3)?;
         let mut r = self.resolve_mention(s2, m2);
         r.span = span;
-        if let Some(c) = r.canonical.clone() {
-            r.text = c;
-        }
+        r.text = r.canonical.clone().unwrap_or(r.text);
         Some(r)
     }
 
@@ -970,7 +959,7 @@ mod tests {
                     (Refers::Plural, true, false),
                     (Refers::Thing, false, true),
                 ] {
-                    let got = r.antecedent(si, at, wanted);
+                    let got = r.antecedent(si, at, wanted, 3);
                     let want = antecedent_scan(&r, si, at, plural, thing);
                     assert_eq!(got, want, "sentence {si} at {at} {plural} {thing}");
                     found += usize::from(got.is_some_and(|(s, _)| s == si));
@@ -980,7 +969,9 @@ mod tests {
         // Answers in the pronoun's own sentence, and from earlier ones.
         assert!(found > 50, "{found}");
         let he = text.find("He said").expect("in the text");
-        let (s, mi) = r.antecedent(1, he, Refers::Person).expect("an antecedent");
+        let (s, mi) = r
+            .antecedent(1, he, Refers::Person, 3)
+            .expect("an antecedent");
         assert_eq!(
             &text[a.mentions(s)[mi].name.range()],
             "Mohammed Shia al-Sudani"

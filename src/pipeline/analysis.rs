@@ -32,9 +32,7 @@ impl<'t> Analysis<'t> {
     /// Runs every stage up to the rules: segmentation, tokens, the lexicon
     /// and trigger search, quotes and mentions.
     pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
-        let mut a = Analysis::lexed(text, lex);
-        a.find_mentions(lex);
-        a
+        Analysis::lexed(text, lex).with_mentions(lex)
     }
 
     /// [`Analysis::new`], or `None` when the text has no trigger: every
@@ -43,12 +41,8 @@ impl<'t> Analysis<'t> {
         if !lex.may_hold_trigger(text) {
             return None;
         }
-        let mut a = Analysis::lexed(text, lex);
-        if a.triggers.is_empty() {
-            return None;
-        }
-        a.find_mentions(lex);
-        Some(a)
+        let a = Analysis::lexed(text, lex);
+        (!a.triggers.is_empty()).then(|| a.with_mentions(lex))
     }
 
     /// The stages before mentions: sentences, tokens, the lexicon and
@@ -74,14 +68,14 @@ impl<'t> Analysis<'t> {
             hits: hits.names,
             triggers: hits.triggers,
             sense_hits: hits.senses,
-            // Filled by `find_mentions`.
+            // Filled by `with_mentions`.
             mentions: BySentence::with_capacity(0, 0),
             weapons: BySentence::with_capacity(0, 0),
         }
     }
 
     /// Mention recognition, sentence by sentence.
-    fn find_mentions(&mut self, lex: &Lexicon) {
+    fn with_mentions(mut self, lex: &Lexicon) -> Self {
         let n = self.sentences.len();
         let mut mentions = BySentence::with_capacity(capacity_for(self.text.len(), 64), n);
         let mut weapons = BySentence::with_capacity(0, n);
@@ -95,6 +89,7 @@ impl<'t> Analysis<'t> {
         }
         self.mentions = mentions;
         self.weapons = weapons;
+        self
     }
 
     /// The mentions of sentence `si`, in text order.
