@@ -131,21 +131,13 @@ pub(crate) fn is_upper_start(w: &str) -> bool {
 /// True when `w` ends with `suffix`, ignoring ASCII case.
 #[inline]
 pub(crate) fn ends_with_ci(w: &[u8], suffix: &[u8]) -> bool {
-    // The last byte first: it rules out nearly every word.
-    match (w.last(), suffix.last()) {
-        (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b) => false,
-        _ => w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix),
-    }
+    w.len() >= suffix.len() && w[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// True when `w` starts with `prefix`, ignoring ASCII case.
 #[inline]
 pub(crate) fn starts_with_ci(w: &[u8], prefix: &[u8]) -> bool {
-    // The first byte first: it rules out nearly every word.
-    match (w.first(), prefix.first()) {
-        (Some(a), Some(b)) if !a.eq_ignore_ascii_case(b) => false,
-        _ => w.len() >= prefix.len() && w[..prefix.len()].eq_ignore_ascii_case(prefix),
-    }
+    w.len() >= prefix.len() && w[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 /// Tokenizes `text[span]`, appending to `out`. Spans are on char boundaries.
