@@ -189,10 +189,8 @@ fn push_capped(text: &str, mut s: Span, out: &mut Vec<Span>) {
             Some(k) if k > 0 => s.start + k,
             _ => cut,
         };
-        let piece = trim(text, Span::new(s.start, cut));
-        if !piece.is_empty() {
-            out.push(piece);
-        }
+        // Never empty: the sentence starts with no white space.
+        out.push(trim(text, Span::new(s.start, cut)));
         s = trim(text, Span::new(cut, s.end));
     }
     if !s.is_empty() {
@@ -269,7 +267,7 @@ pub(crate) fn quotes(
         }
     }
     if let Some(o) = open {
-        out.push(Span::new(o, para_end.max(o)));
+        out.push(Span::new(o, para_end));
     }
     out
 }
