@@ -194,12 +194,10 @@ impl<'a> Finder<'a> {
         )
     }
 
-    /// The hit that covers token `i` of the sentence, if any.
     fn hit_at(&self, i: usize) -> Option<usize> {
         self.hit_at[i - self.range.start]
     }
 
-    /// What the lexicon says of hit `hi`.
     fn meanings(&self, hi: usize) -> &'a [Entry] {
         self.lex.meanings(self.hits[hi].phrase)
     }
@@ -544,9 +542,7 @@ impl<'a> Finder<'a> {
     /// "armed", "pro-Iranian", a country or an organization), and the
     /// country they name. The names taken in as modifiers leave `out`.
     fn take_modifiers(&self, k: usize, out: &mut Vec<EntityMention>) -> (usize, Option<Iso>) {
-        let mut start = k;
-        let mut iso = None;
-        let mut absorbed = Vec::new();
+        let (mut start, mut iso) = (k, None);
         while start > self.range.start {
             let p = start - 1;
             let kind = self.tokens[p].kind;
@@ -560,13 +556,12 @@ impl<'a> Finder<'a> {
             if kind != TokenKind::Word {
                 break;
             }
-            if let Some(mi) = out.iter().position(|m| m.toks.end == p + 1) {
-                if !self.modifying_name(&out[mi]) {
+            if let Some(m) = out.iter().find(|m| m.toks.end == p + 1) {
+                if !self.modifying_name(m) {
                     break;
                 }
-                iso = iso.or(out[mi].iso);
-                start = out[mi].toks.start;
-                absorbed.push(mi);
+                iso = iso.or(m.iso);
+                start = m.toks.start;
                 continue;
             }
             if !is_actor_modifier(self.tok(p)) {
@@ -582,10 +577,9 @@ impl<'a> Finder<'a> {
             }
             start = p;
         }
-        absorbed.sort_unstable();
-        for &mi in absorbed.iter().rev() {
-            out.remove(mi);
-        }
+        // The mentions that start there are the names taken in: no other
+        // reaches the noun (the caller ensures it), and mentions do not overlap.
+        out.retain(|m| !(start..k).contains(&m.toks.start));
         (start, iso)
     }
 

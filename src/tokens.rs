@@ -153,6 +153,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     };
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
+        // Most white space is a space: `is_whitespace` costs 0.4% more.
         if c == ' ' {
             i += 1;
             continue;
