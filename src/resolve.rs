@@ -103,11 +103,11 @@ fn is_person_name(m: &EntityMention, name: &str) -> bool {
 }
 
 /// The country of mention `m`: its own, else that of a country in the
-/// possessive right before it ("Iraq's prime minister"). `before` are the
-/// mentions before `m`, in text order.
-fn country(a: &Analysis<'_>, before: &[EntityMention], m: &EntityMention) -> Option<Iso> {
+/// possessive right before it ("Iraq's prime minister"). `before` is the
+/// mention before `m`, if any.
+fn country(a: &Analysis<'_>, before: Option<&EntityMention>, m: &EntityMention) -> Option<Iso> {
     m.iso.or_else(|| {
-        let c = before.last()?;
+        let c = before?;
         let possessive = c.class == Class::Country
             && c.toks.end + 1 == m.toks.start
             && a.tokens[c.toks.end].kind == TokenKind::Poss;
@@ -132,12 +132,12 @@ fn apposed(a: &Analysis<'_>, first: &EntityMention, second: &EntityMention) -> b
 /// The description in apposition to the name of mention `k` of `all`,
 /// before it ("the prime minister, Jane Doe") or after it ("Jane Doe, the
 /// prime minister"), if there is one: its index in `all`.
-fn apposed_description(a: &Analysis<'_>, all: &[EntityMention], k: usize) -> Option<usize> {
-    let m = &all[k];
+fn apposed_description(a: &Analysis<'_>, all: &[&EntityMention], k: usize) -> Option<usize> {
+    let m = all[k];
     let description = |d: &usize| all.get(*d).is_some_and(|d| d.class == Class::Description);
     let before = k.checked_sub(1).filter(description);
     let after = Some(k + 1).filter(description);
-    (before.filter(|&d| apposed(a, &all[d], m))).or(after.filter(|&d| apposed(a, m, &all[d])))
+    (before.filter(|&d| apposed(a, all[d], m))).or(after.filter(|&d| apposed(a, m, all[d])))
 }
 
 /// The name of mention `m` without the "of" phrase of a titled person, an
@@ -186,12 +186,12 @@ impl<'t> Register<'t> {
             let name: &'t str = &a.text[name_span.range()];
             let mut title = (m.title.map(|t| a.text[t.range()].to_lowercase()))
                 .or_else(|| user_title(a, lex, m));
-            let mut iso = country(a, &all[..k], m).or(epithet_iso);
+            let mut iso = country(a, all[..k].last().copied(), m).or(epithet_iso);
             let mut sector = m.sector;
-            let apposed = title.is_none().then(|| apposed_description(a, all, k));
+            let apposed = title.is_none().then(|| apposed_description(a, &all, k));
             if let Some(d) = apposed.flatten() {
                 title = all[d].title.map(|t| a.text[t.range()].to_lowercase());
-                iso = iso.or_else(|| country(a, &all[..d], &all[d]));
+                iso = iso.or_else(|| country(a, all[..d].last().copied(), all[d]));
                 sector = sector.or(all[d].sector);
             }
             if name.split_whitespace().nth(1).is_some() || title.is_some() {
@@ -577,7 +577,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return r;
         }
         let title = m.title.map_or(&text[m.span.range()], |t| &text[t.range()]);
-        let iso = country(self.doc, &mentions[..mi], m);
+        let iso = country(self.doc, mentions[..mi].last(), m);
         let Some(p) = self.reg.by_title(title, iso, m.span.start) else {
             return self.as_written(m, m.span);
         };
