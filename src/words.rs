@@ -151,7 +151,6 @@ impl Words {
         }
     }
 
-    /// The shapes of the words.
     pub(crate) const fn shapes(&self) -> Shapes {
         self.shapes
     }
@@ -177,7 +176,6 @@ impl Words {
         self.list.iter().copied()
     }
 
-    /// [`Words::contains`] on bytes.
     #[inline(always)]
     pub(crate) fn contains_bytes(&self, w: &[u8]) -> bool {
         self.shapes.may_contain(w) && self.in_list(w)

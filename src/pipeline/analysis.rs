@@ -136,7 +136,6 @@ impl<'t> Analysis<'t> {
         self.quotes.get(k).copied().filter(|q| q.start == b)
     }
 
-    /// Quoted region that ends at byte `b`.
     pub(crate) fn quote_ending(&self, b: usize) -> Option<Span> {
         self.quote_at(b).filter(|q| q.end == b)
     }
