@@ -155,7 +155,7 @@ fn dateline(text: &str, sentence: Span, date: Span) -> bool {
         && place.len() < 40
         && place.chars().any(|c| c.is_alphabetic())
         && !place.chars().any(|c| c.is_lowercase())
-        && (after.starts_with('-') || after.starts_with('–') || after.starts_with('('))
+        && after.starts_with(['-', '–', '('])
 }
 
 /// The entries of sentence `si` in a list kept in sentence order: a

@@ -280,15 +280,12 @@ impl<'t> Register<'t> {
         if iso.is_none() {
             return before.last().map(|&i| &self.people[i]);
         }
-        for of_country in [true, false] {
+        let of = |of_country: bool| {
             let fits = |i: &&usize| (self.people[**i].iso == iso) == of_country;
             let nearest_before = self.one_person(before.iter().rev().filter(fits));
-            if let Some(one) = nearest_before.or_else(|| self.one_person(after.iter().filter(fits)))
-            {
-                return one;
-            }
-        }
-        None
+            nearest_before.or_else(|| self.one_person(after.iter().filter(fits)))
+        };
+        of(true).or_else(|| of(false)).flatten()
     }
 
     /// Of the people `ids` (nearest first), the first if they are all one

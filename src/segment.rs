@@ -34,7 +34,7 @@ fn hard_wrapped(text: &str) -> bool {
     for line in text.split_inclusive('\n') {
         // As `str::lines`: trimming takes the line end off.
         let t = line.trim_end();
-        if t.trim().is_empty() {
+        if t.is_empty() {
             continue;
         }
         lines += 1;
