@@ -205,12 +205,11 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     for (pi, para) in paragraphs(text).into_iter().enumerate() {
         spans.clear();
         split_paragraph(text, para, &mut spans);
-        let n = spans.len();
-        for (k, &span) in spans.iter().enumerate() {
+        for &span in &spans {
             let s = &text[span.range()];
-            let last = s.trim_end().chars().last().unwrap_or('.');
-            let headline = n == 1
-                && k == 0
+            // Spans are trimmed and never empty.
+            let last = s.chars().last().unwrap_or('.');
+            let headline = spans.len() == 1
                 && !matches!(last, '.' | '!' | '?' | '"' | '”' | ':' | '\'' | ',' | ';')
                 && s.split_whitespace().count() <= 25;
             let boilerplate = is_boilerplate(s);
