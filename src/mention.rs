@@ -168,9 +168,8 @@ impl<'a> Finder<'a> {
     /// first (runs of name words, each split and classified), then
     /// common-noun actors and pronouns around them.
     pub(crate) fn find(&self) -> (Vec<EntityMention>, Vec<Weapon>) {
-        let is_name = self.name_tokens();
         let mut mentions = Vec::new();
-        for run in self.name_runs(&is_name) {
+        for run in self.name_runs() {
             self.classify_run(run, &mut mentions);
         }
         // Then common-noun actors and pronouns around the names.
@@ -228,24 +227,6 @@ impl<'a> Finder<'a> {
             country,
             ..self.plain(toks, name, class)
         }
-    }
-
-    /// Per token of the sentence: whether it can be part of a name.
-    /// Decided once per token: the run search looks at tokens twice.
-    fn name_tokens(&self) -> Vec<bool> {
-        let first_word = self
-            .range
-            .clone()
-            .find(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Num));
-        let after_dateline = self.after_dateline();
-        let all_caps = self.all_caps_line();
-        self.range
-            .clone()
-            .map(|i| {
-                let first = Some(i) == first_word || Some(i) == after_dateline;
-                self.is_name_token(i, first, all_caps)
-            })
-            .collect()
     }
 
     /// The word after a dateline in capitals and a dash ("BAGHDAD – The
@@ -321,14 +302,18 @@ impl<'a> Finder<'a> {
 
     /// Runs of name tokens, joined by "of" and "of the" ("Secretary of
     /// State", "Council of the North").
-    fn name_runs(&self, is_name: &[bool]) -> Vec<Range<usize>> {
+    fn name_runs(&self) -> Vec<Range<usize>> {
+        let first_word = (self.range.clone())
+            .find(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Num));
+        let after_dateline = self.after_dateline();
+        let all_caps = self.all_caps_line();
+        let is_name = |&i: &usize| {
+            let first = Some(i) == first_word || Some(i) == after_dateline;
+            self.is_name_token(i, first, all_caps)
+        };
         let of = |i: usize| self.tok(i).eq_ignore_ascii_case("of");
         let mut runs: Vec<Range<usize>> = Vec::new();
-        for i in self
-            .range
-            .clone()
-            .filter(|&i| is_name[i - self.range.start])
-        {
+        for i in self.range.clone().filter(is_name) {
             match runs.last_mut() {
                 Some(run)
                     if run.end == i
