@@ -20,7 +20,6 @@ use crate::tokens::{ends_with_ci, Token, TokenKind};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use std::ops::Range;
 
 /// A person or group named in the document.
 #[derive(Debug, Clone)]
@@ -44,10 +43,7 @@ pub(crate) struct Register<'t> {
     /// by key and binary-searched: the keys are the document's words, and
     /// a hash table keyed by them without a secret key could be flooded
     /// with colliding names (quadratic), while a keyed one costs more.
-    /// Each key is a range of `keys`: one string for all, not one each
-    /// (a `String` per key costs 0.7% more instructions per seed document).
-    fullest: Vec<(Range<usize>, usize)>,
-    keys: String,
+    fullest: Vec<(String, usize)>,
     /// For each head word and country (or none) asked for by
     /// [`Register::by_title`], the people (indices, ascending) whose title
     /// holds that head and who are of that country. Heads are few (the
@@ -204,32 +200,24 @@ impl<'t> Register<'t> {
                 });
             }
         }
-        // Every name word's key with its person.
-        // Sized at once: a key is at most its word's length, but for the
-        // rare word whose lowercase is longer.
-        let mut keys = String::with_capacity(people.iter().map(|p| p.name.len()).sum());
-        let mut keyed: Vec<(Range<usize>, usize)> = Vec::new();
-        for (i, p) in people.iter().enumerate() {
-            for w in p.name.split_whitespace() {
-                let from = keys.len();
-                with_key(w, |k| keys.push_str(k));
-                keyed.push((from..keys.len(), i));
-            }
-        }
-        let key = |r: &Range<usize>| &keys[r.clone()];
-        // Each key once, with its fullest person: the most name words, then
-        // the earliest, then the last registered.
+        // Every name word's key once, with its fullest person: the most
+        // name words, then the earliest, then the last registered.
+        let mut fullest: Vec<(String, usize)> = (people.iter().enumerate())
+            .flat_map(|(i, p)| {
+                let words = p.name.split_whitespace();
+                words.map(move |w| (with_key(w, str::to_string), i))
+            })
+            .collect();
         let rank = |i: usize| {
             let p: &Entity = &people[i];
             (p.name.split_whitespace().count(), Reverse(p.start), i)
         };
-        keyed.sort_by_cached_key(|&(ref k, i)| (key(k), Reverse(rank(i))));
-        keyed.dedup_by(|a, b| key(&a.0) == key(&b.0));
+        fullest.sort_by(|(a, i), (b, j)| a.cmp(b).then_with(|| rank(*j).cmp(&rank(*i))));
+        fullest.dedup_by(|a, b| a.0 == b.0);
         debug_assert!(people.windows(2).all(|w| w[0].start <= w[1].start));
         Register {
             people,
-            fullest: keyed,
-            keys,
+            fullest,
             titled: RefCell::default(),
         }
     }
@@ -237,7 +225,7 @@ impl<'t> Register<'t> {
     /// The fullest registered name that ends with (or contains) `name`'s last word.
     fn fullest(&self, name: &str) -> Option<&Entity<'t>> {
         let i = with_key(name.split_whitespace().last()?, |last| {
-            let search = |(k, _): &(Range<usize>, usize)| self.keys[k.clone()].cmp(last);
+            let search = |(k, _): &(String, usize)| k.as_str().cmp(last);
             let at = (last.len() >= 3).then(|| self.fullest.binary_search_by(search));
             at?.ok().map(|at| self.fullest[at].1)
         })?;

@@ -83,20 +83,14 @@ pub(crate) fn capacity_for(len: usize, per: usize) -> usize {
     (len / per + 4).min(1 << 16)
 }
 
-/// Bytes as the word scans see them: 1 for ASCII letters and digits, 2 for
-/// non-ASCII bytes (the char they start decides), 0 for the rest. A table:
-/// the tokenizer and the phrase search test every byte of every word.
-pub(crate) const BYTE_KIND: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// The ASCII letters and digits, as a table: the tokenizer and the phrase
+/// search test every byte of every word, and `u8::is_ascii_alphanumeric`
+/// there costs 1.1% more instructions per seed document (callgrind).
+pub(crate) const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() {
-            1
-        } else if b >= 0x80 {
-            2
-        } else {
-            0
-        };
+        t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
     t
@@ -199,7 +193,7 @@ fn word_end(s: &str, start: usize, ci: usize, numeric: bool) -> (usize, Option<u
     let mut first = None;
     loop {
         // Fast path: the ASCII letters and digits of the word.
-        while j < n && BYTE_KIND[usize::from(bytes[j])] == 1 {
+        while j < n && ASCII_ALNUM[usize::from(bytes[j])] {
             j += 1;
         }
         if first.is_none() && j < n {
