@@ -112,14 +112,10 @@ pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// True when `w` starts with an uppercase letter. Asked of nearly every
-/// word: an ASCII first byte answers without decoding a char.
+/// True when `w` starts with an uppercase letter.
 #[inline]
 pub(crate) fn is_upper_start(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
-        _ => w.chars().next().is_some_and(char::is_uppercase),
-    }
+    w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True when `w` ends with `suffix`, ignoring ASCII case.
@@ -147,11 +143,6 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     };
     let mut i = 0;
     while let Some(c) = char_at(s, i) {
-        // Most white space is a space: `is_whitespace` costs 0.4% more.
-        if c == ' ' {
-            i += 1;
-            continue;
-        }
         let ci = i + c.len_utf8();
         if c.is_whitespace() {
             i = ci;
