@@ -97,19 +97,8 @@ pub(crate) const ASCII_ALNUM: [bool; 256] = {
 };
 
 /// Calls `f` with `w` in lower case (as `str::to_lowercase` gives it).
-/// Short ASCII words, nearly all, are lowercased on the stack: words are
-/// looked up in lower case on hot paths, where allocating each shows.
 pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII in, ASCII out.
-        f(std::str::from_utf8(b).unwrap_or(""))
-    } else {
-        f(&w.to_lowercase())
-    }
+    f(&w.to_lowercase())
 }
 
 /// True when `w` starts with an uppercase letter.
