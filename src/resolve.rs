@@ -64,9 +64,9 @@ fn code(iso: Option<Iso>) -> Option<String> {
 /// Calls `f` with the surname-ish key of a word: lowercase, without an
 /// "al-" prefix (looked up for every name mention).
 fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    crate::tokens::with_lowercase(w, |l| {
-        f(l.trim_start_matches("al-").trim_start_matches("el-"))
-    })
+    f(w.to_lowercase()
+        .trim_start_matches("al-")
+        .trim_start_matches("el-"))
 }
 
 /// The title a user gave the person named by `m` (a lexicon person).

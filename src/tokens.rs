@@ -96,11 +96,6 @@ pub(crate) const ASCII_ALNUM: [bool; 256] = {
     t
 };
 
-/// Calls `f` with `w` in lower case (as `str::to_lowercase` gives it).
-pub(crate) fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    f(&w.to_lowercase())
-}
-
 /// True when `w` starts with an uppercase letter.
 #[inline]
 pub(crate) fn is_upper_start(w: &str) -> bool {
