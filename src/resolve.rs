@@ -345,21 +345,15 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// In sentence `si`, the first mention that can be a `wanted`
     /// antecedent and ends before `at`. Mentions are in order of their
-    /// start, so when the sentence's first one starts at or after `at`, no
-    /// other can end before it.
+    /// start: none from the first that starts at or after `at` on can end
+    /// before it.
     fn wanted_before(&self, si: usize, at: usize, wanted: Refers) -> Option<usize> {
         let first = self.first_wanted(si, wanted)?;
-        let m = &self.doc.mentions(si)[first];
-        if m.span.end <= at {
-            return Some(first);
-        }
-        if m.span.start >= at {
-            return None;
-        }
-        self.doc.mentions(si)[first..]
+        let mut before = self.doc.mentions(si)[first..]
             .iter()
-            .position(|m| m.span.end <= at && self.is_wanted(m, wanted))
-            .map(|k| first + k)
+            .take_while(|m| m.span.start < at);
+        let k = before.position(|m| m.span.end <= at && self.is_wanted(m, wanted))?;
+        Some(first + k)
     }
 
     /// The first mention of sentence `si` outside quotes that can be a
