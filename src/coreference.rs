@@ -49,14 +49,10 @@ fn inherit_attack(
     } else {
         attack_stem(trigger)
     };
-    let mut with_parties = earlier
-        .iter()
-        .enumerate()
-        .rev()
-        .filter_map(|(i, e)| match &e.kind {
-            EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some((i, e, p)),
-            _ => None,
-        });
+    let mut with_parties = (earlier.iter().enumerate().rev()).filter_map(|(i, e)| match &e.kind {
+        EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some((i, e, p)),
+        _ => None,
+    });
     let same_word = (with_parties.clone())
         .find(|(_, e, _)| attack_stem(&e.trigger.text).eq_ignore_ascii_case(word));
     let (at, _, p) = same_word.or_else(|| with_parties.next())?;
@@ -118,15 +114,13 @@ pub(crate) fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
         EventKind::Call(p) if p.participants.iter().any(|x| same_party(x, one)) => Some(p),
         _ => None,
     });
-    if let Some(prev) = prev {
-        let others: Vec<Mention> = prev
-            .participants
-            .iter()
+    let others = prev.map_or(Vec::new(), |p| {
+        (p.participants.iter())
             .filter(|x| !same_party(x, one))
             .cloned()
-            .collect();
-        call.participants.extend(others);
-    }
+            .collect()
+    });
+    call.participants.extend(others);
 }
 
 /// True when two mentions name the same party: the same canonical name, or

@@ -72,6 +72,16 @@ impl<'a, 't> Dating<'a, 't> {
 
     /// The date of an event of `kind` whose trigger is `trigger` in
     /// sentence `si`, resolved for the `tense` of its clause.
+    ///
+    /// The date expression that governs an event is the nearest in its
+    /// sentence, except that a statement's date may not come from inside a
+    /// reported clause or quotation of the sentence (`said`), its own or
+    /// another's that does not hold it ("the ministry on Monday urged the
+    /// envoys to act when they meet next week and warned ..."): that date
+    /// belongs to what was said. And an event told inside what was said or
+    /// told (`clauses`, from the speech verb on) takes no date from outside
+    /// it: "On Tuesday, the governor announced that ... the bombing in the
+    /// town" does not date the bombing.
     pub(crate) fn date(
         &mut self,
         si: usize,
@@ -87,7 +97,15 @@ impl<'a, 't> Dating<'a, 't> {
         let clauses = of_sentence(&self.clauses, si);
         let others = of_sentence(&self.triggers, si);
         let statement = matches!(kind, EventKind::Statement(_));
-        let x = governing_date(a.text, sentence, dates, trigger, statement, said, clauses)
+        let not_said =
+            |x: &DateExpr| !(said.iter()).any(|(_, c)| c.contains(x.span) && !c.contains(trigger));
+        let not_told = |x: &DateExpr| {
+            !(clauses.iter()).any(|(_, c)| c.contains(trigger) && !c.contains(x.span))
+        };
+        let x = (dates.iter())
+            .filter(|x| !dateline(a.text, sentence, x.span))
+            .filter(|x| if statement { not_said(x) } else { not_told(x) })
+            .min_by_key(|x| gap(x.span, trigger))
             .filter(|x| statement || !nearer_event(x.span, trigger, others))
             .filter(|x| !in_relative_clause(a.text, trigger, x.span))?;
         let (value, range) = crate::dates::resolve(&x.kind, self.published, tense);
@@ -98,40 +116,6 @@ impl<'a, 't> Dating<'a, 't> {
             range,
         })
     }
-}
-
-/// The date expression that governs an event: the nearest in its sentence,
-/// except that a statement's date may not come from inside a reported
-/// clause or quotation of the sentence (`said`), its own or another's that
-/// does not hold it ("the ministry on Monday urged the envoys to act when
-/// they meet next week and warned ..."): that date belongs to what was
-/// said. And an event told inside what was said or told (`clauses`, from
-/// the speech verb on) takes no date from outside it: "On Tuesday, the
-/// governor announced that ... the bombing in the town" does not date the
-/// bombing.
-fn governing_date<'d>(
-    text: &str,
-    sentence: Span,
-    dates: &'d [DateExpr],
-    trigger: Span,
-    statement: bool,
-    said: &[(usize, Span)],
-    clauses: &[(usize, Span)],
-) -> Option<&'d DateExpr> {
-    let not_said = |x: &&DateExpr| {
-        !said
-            .iter()
-            .any(|(_, c)| c.contains(x.span) && !c.contains(trigger))
-    };
-    let not_told = |x: &&DateExpr| {
-        !clauses
-            .iter()
-            .any(|(_, c)| c.contains(trigger) && !c.contains(x.span))
-    };
-    (dates.iter())
-        .filter(|x| !dateline(text, sentence, x.span))
-        .filter(|x| if statement { not_said(x) } else { not_told(x) })
-        .min_by_key(|x| gap(x.span, trigger))
 }
 
 /// The bytes between two spans (0 when they overlap).
@@ -155,7 +139,7 @@ fn dateline(text: &str, sentence: Span, date: Span) -> bool {
         && place.len() < 40
         && place.chars().any(|c| c.is_alphabetic())
         && !place.chars().any(|c| c.is_lowercase())
-        && (after.starts_with('-') || after.starts_with('–') || after.starts_with('('))
+        && after.starts_with(['-', '–', '('])
 }
 
 /// The entries of sentence `si` in a list kept in sentence order: a

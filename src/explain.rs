@@ -149,12 +149,26 @@ impl Log {
         self.decided
             .sort_by_key(|d| (d.trigger.start, d.kind as u8));
         let candidate = |d: &Decided| {
-            let kept = events
-                .iter()
+            let kept = (events.iter())
                 .any(|e| e.kind.event_type() == d.kind && e.trigger.span == d.trigger);
             let decision = match d.outcome {
-                Outcome::Event(_) if !kept => Decision::NoParties,
-                outcome => decision(outcome, lex),
+                Outcome::Event(rule) if kept => Decision::Event { rule: Rule(rule) },
+                Outcome::Event(_) | Outcome::NoParties => Decision::NoParties,
+                Outcome::Sense(Reject::Rule(rule)) => Decision::OtherSense {
+                    rule: rule.name().to_string(),
+                    why: rule.doc().to_string(),
+                },
+                Outcome::Sense(Reject::Cue(i)) => {
+                    let cue = &lex.senses().cues[i];
+                    let why = format!(
+                        "a cue word {} the trigger (senses.tsv)",
+                        cue.place.describe()
+                    );
+                    Decision::OtherSense {
+                        rule: cue.id.clone(),
+                        why,
+                    }
+                }
             };
             Candidate {
                 kind: d.kind,
@@ -164,27 +178,5 @@ impl Log {
             }
         };
         self.decided.iter().map(candidate).collect()
-    }
-}
-
-/// The public form of an outcome.
-fn decision(outcome: Outcome, lex: &Lexicon) -> Decision {
-    match outcome {
-        Outcome::Event(rule) => Decision::Event { rule: Rule(rule) },
-        Outcome::NoParties => Decision::NoParties,
-        Outcome::Sense(Reject::Rule(rule)) => Decision::OtherSense {
-            rule: rule.name().to_string(),
-            why: rule.doc().to_string(),
-        },
-        Outcome::Sense(Reject::Cue(i)) => {
-            let cue = &lex.senses().cues[i];
-            Decision::OtherSense {
-                rule: cue.id.clone(),
-                why: format!(
-                    "a cue word {} the trigger (senses.tsv)",
-                    cue.place.describe()
-                ),
-            }
-        }
     }
 }

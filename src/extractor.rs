@@ -4,7 +4,7 @@
 use crate::document::Document;
 use crate::error::Error;
 use crate::event::Event;
-use crate::explain::Candidate;
+use crate::explain::{Candidate, Log};
 use crate::lexicon::{Lexicon, LexiconData, LexiconEntry};
 use std::sync::Arc;
 
@@ -54,9 +54,7 @@ impl ExtractorBuilder {
         text: &str,
     ) -> Result<ExtractorBuilder, Error> {
         let entries = LexiconEntry::parse_jsonl(source_name, text)?;
-        for e in entries {
-            self.entries.push((source_name.to_string(), e));
-        }
+        (self.entries).extend(entries.into_iter().map(|e| (source_name.to_string(), e)));
         Ok(self)
     }
 
@@ -132,7 +130,9 @@ impl Extractor {
     /// assert!(matches!(strike.decision, Decision::OtherSense { .. }));
     /// ```
     pub fn explain(&self, doc: &Document<'_>) -> Vec<Candidate> {
-        crate::pipeline::explain(doc, &self.lex)
+        let mut log = Log::default();
+        let events = crate::pipeline::extract(doc, &self.lex, Some(&mut log));
+        log.candidates(doc.text(), &self.lex, &events)
     }
 }
 

@@ -168,9 +168,8 @@ impl<'a> Finder<'a> {
     /// first (runs of name words, each split and classified), then
     /// common-noun actors and pronouns around them.
     pub(crate) fn find(&self) -> (Vec<EntityMention>, Vec<Weapon>) {
-        let is_name = self.name_tokens();
         let mut mentions = Vec::new();
-        for run in self.name_runs(&is_name) {
+        for run in self.name_runs() {
             self.classify_run(run, &mut mentions);
         }
         // Then common-noun actors and pronouns around the names.
@@ -194,12 +193,10 @@ impl<'a> Finder<'a> {
         )
     }
 
-    /// The hit that covers token `i` of the sentence, if any.
     fn hit_at(&self, i: usize) -> Option<usize> {
         self.hit_at[i - self.range.start]
     }
 
-    /// What the lexicon says of hit `hi`.
     fn meanings(&self, hi: usize) -> &'a [Entry] {
         self.lex.meanings(self.hits[hi].phrase)
     }
@@ -230,24 +227,6 @@ impl<'a> Finder<'a> {
             country,
             ..self.plain(toks, name, class)
         }
-    }
-
-    /// Per token of the sentence: whether it can be part of a name.
-    /// Decided once per token: the run search looks at tokens twice.
-    fn name_tokens(&self) -> Vec<bool> {
-        let first_word = self
-            .range
-            .clone()
-            .find(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Num));
-        let after_dateline = self.after_dateline();
-        let all_caps = self.all_caps_line();
-        self.range
-            .clone()
-            .map(|i| {
-                let first = Some(i) == first_word || Some(i) == after_dateline;
-                self.is_name_token(i, first, all_caps)
-            })
-            .collect()
     }
 
     /// The word after a dateline in capitals and a dash ("BAGHDAD – The
@@ -300,16 +279,12 @@ impl<'a> Finder<'a> {
             // A byte loop: `str::contains` sets up a search per word.
             return !t.is_ascii_word() && w.bytes().any(|b| b == b'-') && particle_prefixed(w);
         }
-        if all_caps_line || is_calendar(w) {
-            return false;
-        }
-        if (self.headline || first) && self.lex.is_common(w) {
-            return false;
-        }
-        if first && self.lex.is_common(w.trim_end_matches('.')) {
-            return false;
-        }
-        !(first && self.opening_participle_or_adverb(i))
+        // Common words have no dot: a first word is looked up without its own.
+        let common = |w: &str| self.lex.is_common(w);
+        !(all_caps_line
+            || is_calendar(w)
+            || self.headline && common(w)
+            || first && (common(w.trim_end_matches('.')) || self.opening_participle_or_adverb(i)))
     }
 
     /// A sentence-initial participle or adverb ("Commenting on the deal,
@@ -327,31 +302,28 @@ impl<'a> Finder<'a> {
 
     /// Runs of name tokens, joined by "of" and "of the" ("Secretary of
     /// State", "Council of the North").
-    fn name_runs(&self, is_name: &[bool]) -> Vec<Range<usize>> {
-        let name = |i: usize| is_name[i - self.range.start];
+    fn name_runs(&self) -> Vec<Range<usize>> {
+        let first_word = (self.range.clone())
+            .find(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Num));
+        let after_dateline = self.after_dateline();
+        let all_caps = self.all_caps_line();
+        let is_name = |&i: &usize| {
+            let first = Some(i) == first_word || Some(i) == after_dateline;
+            self.is_name_token(i, first, all_caps)
+        };
         let of = |i: usize| self.tok(i).eq_ignore_ascii_case("of");
-        let end = self.range.end;
-        let mut runs = Vec::new();
-        let mut i = self.range.start;
-        while i < end {
-            if !name(i) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            i += 1;
-            loop {
-                if i < end && name(i) {
-                    i += 1;
-                } else if i + 1 < end && of(i) && name(i + 1) {
-                    i += 2;
-                } else if i + 2 < end && of(i) && self.tok(i + 1) == "the" && name(i + 2) {
-                    i += 3;
-                } else {
-                    break;
+        let mut runs: Vec<Range<usize>> = Vec::new();
+        for i in self.range.clone().filter(is_name) {
+            match runs.last_mut() {
+                Some(run)
+                    if run.end == i
+                        || run.end + 1 == i && of(run.end)
+                        || run.end + 2 == i && of(run.end) && self.tok(run.end + 1) == "the" =>
+                {
+                    run.end = i + 1
                 }
+                _ => runs.push(i..i + 1),
             }
-            runs.push(start..i);
         }
         runs
     }
@@ -367,7 +339,14 @@ impl<'a> Finder<'a> {
         let name = lead.end..run.end;
         let name_hit = (self.hit_at(name.start)).filter(|&hi| self.hits[hi].toks() == name);
         if let (Some(hi), None) = (name_hit, &lead.title) {
-            out.push(self.known_name(run, name, hi, &lead));
+            let mut known = self.lexicon_mention(run, name, hi);
+            // After a country or demonym ("Iraqi Kurdistan", "U.S. State
+            // Department") the whole run is the name.
+            if lead.by_country && known.class != Class::Demonym {
+                known.name = known.span;
+                known.iso = known.iso.or(lead.iso);
+            }
+            out.push(known);
             return;
         }
         let class = self.name_class(&run, &name, lead.title.is_some());
@@ -446,28 +425,6 @@ impl<'a> Finder<'a> {
         Some(self.lexicon_mention(run.clone(), run, hi))
     }
 
-    /// A name the lexicon knows (hit `hi`), without a title before it.
-    /// After a country or demonym ("Iraqi Kurdistan", "U.S. State
-    /// Department") the whole run is the name.
-    fn known_name(
-        &self,
-        run: Range<usize>,
-        name: Range<usize>,
-        hi: usize,
-        lead: &Lead,
-    ) -> EntityMention {
-        let known = self.lexicon_mention(run, name, hi);
-        if lead.by_country && known.class != Class::Demonym {
-            EntityMention {
-                name: known.span,
-                iso: known.iso.or(lead.iso),
-                ..known
-            }
-        } else {
-            known
-        }
-    }
-
     /// The class of a name the lexicon does not know as a whole: a person
     /// after a title, an organization or a place by its words, a place
     /// after "in" or "near", else what the lexicon says of a one-word name.
@@ -487,9 +444,7 @@ impl<'a> Finder<'a> {
         }) {
             return Class::Place;
         }
-        let after_place_word =
-            run.start > self.range.start && PLACE_PREPOSITIONS.contains(self.tok(run.start - 1));
-        if after_place_word {
+        if run.start > self.range.start && PLACE_PREPOSITIONS.contains(self.tok(run.start - 1)) {
             return Class::Place;
         }
         match self.hit_at(name.start) {
@@ -511,13 +466,10 @@ impl<'a> Finder<'a> {
             });
             return k + 1;
         }
-        let Some(hi) = self.hit_at(k) else {
+        let Some(hi) = self.hit_at(k).filter(|&hi| self.hits[hi].first_tok == k) else {
             return k + 1;
         };
         let noun = self.hits[hi].toks();
-        if noun.start != k {
-            return k + 1;
-        }
         let sector = self.meanings(hi).iter().find_map(|e| match e {
             Entry::ActorNoun { sector } => Some(*sector),
             _ => None,
@@ -575,9 +527,7 @@ impl<'a> Finder<'a> {
     /// "armed", "pro-Iranian", a country or an organization), and the
     /// country they name. The names taken in as modifiers leave `out`.
     fn take_modifiers(&self, k: usize, out: &mut Vec<EntityMention>) -> (usize, Option<Iso>) {
-        let mut start = k;
-        let mut iso = None;
-        let mut absorbed = Vec::new();
+        let (mut start, mut iso) = (k, None);
         while start > self.range.start {
             let p = start - 1;
             let kind = self.tokens[p].kind;
@@ -591,13 +541,12 @@ impl<'a> Finder<'a> {
             if kind != TokenKind::Word {
                 break;
             }
-            if let Some(mi) = out.iter().position(|m| m.toks.end == p + 1) {
-                if !self.modifying_name(&out[mi]) {
+            if let Some(m) = out.iter().find(|m| m.toks.end == p + 1) {
+                if !self.modifying_name(m) {
                     break;
                 }
-                iso = iso.or(out[mi].iso);
-                start = out[mi].toks.start;
-                absorbed.push(mi);
+                iso = iso.or(m.iso);
+                start = m.toks.start;
                 continue;
             }
             if !is_actor_modifier(self.tok(p)) {
@@ -613,10 +562,9 @@ impl<'a> Finder<'a> {
             }
             start = p;
         }
-        absorbed.sort_unstable();
-        for &mi in absorbed.iter().rev() {
-            out.remove(mi);
-        }
+        // The mentions that start there are the names taken in: no other
+        // reaches the noun (the caller ensures it), and mentions do not overlap.
+        out.retain(|m| !(start..k).contains(&m.toks.start));
         (start, iso)
     }
 

@@ -13,6 +13,7 @@ use crate::link::Origin;
 use crate::pipeline::Analysis;
 use crate::resolve::{Register, Resolver};
 use crate::rules::{Draft, Filler, Roles};
+use crate::words::lists::records::UNRESOLVED_POSSESSIVES;
 
 /// The events the rules found in a document, in text order, each with the
 /// modality and tense of its trigger's clause.
@@ -121,12 +122,7 @@ fn forget_possessive_visitor(kind: &mut EventKind) {
     let EventKind::Visit(v) = kind else {
         return;
     };
-    let possessive = |m: &Mention| {
-        ["his", "her", "their", "its"]
-            .iter()
-            .any(|p| m.text.eq_ignore_ascii_case(p))
-    };
-    if v.visitor.as_ref().is_some_and(possessive) {
+    if (v.visitor.as_ref()).is_some_and(|m| UNRESOLVED_POSSESSIVES.contains(&m.text)) {
         v.visitor = None;
     }
 }

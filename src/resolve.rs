@@ -20,7 +20,6 @@ use crate::tokens::{ends_with_ci, Token, TokenKind};
 use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
-use std::ops::Range;
 
 /// A person or group named in the document.
 #[derive(Debug, Clone)]
@@ -44,9 +43,7 @@ pub(crate) struct Register<'t> {
     /// by key and binary-searched: the keys are the document's words, and
     /// a hash table keyed by them without a secret key could be flooded
     /// with colliding names (quadratic), while a keyed one costs more.
-    /// Each key is a range of `keys`: one string for all, not one each.
-    fullest: Vec<(Range<usize>, usize)>,
-    keys: String,
+    fullest: Vec<(String, usize)>,
     /// For each head word and country (or none) asked for by
     /// [`Register::by_title`], the people (indices, ascending) whose title
     /// holds that head and who are of that country. Heads are few (the
@@ -67,18 +64,9 @@ fn code(iso: Option<Iso>) -> Option<String> {
 /// Calls `f` with the surname-ish key of a word: lowercase, without an
 /// "al-" prefix (looked up for every name mention).
 fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    // As `trim_start_matches("al-").trim_start_matches("el-")`, without
-    // building a substring searcher per call.
-    fn strip(mut l: &str) -> &str {
-        while let Some(r) = l.strip_prefix("al-") {
-            l = r;
-        }
-        while let Some(r) = l.strip_prefix("el-") {
-            l = r;
-        }
-        l
-    }
-    crate::tokens::with_lowercase(w, |l| f(strip(l)))
+    f(w.to_lowercase()
+        .trim_start_matches("al-")
+        .trim_start_matches("el-"))
 }
 
 /// The title a user gave the person named by `m` (a lexicon person).
@@ -102,11 +90,11 @@ fn is_person_name(m: &EntityMention, name: &str) -> bool {
 }
 
 /// The country of mention `m`: its own, else that of a country in the
-/// possessive right before it ("Iraq's prime minister"). `before` are the
-/// mentions before `m`, in text order.
-fn country(a: &Analysis<'_>, before: &[EntityMention], m: &EntityMention) -> Option<Iso> {
+/// possessive right before it ("Iraq's prime minister"). `before` is the
+/// mention before `m`, if any.
+fn country(a: &Analysis<'_>, before: Option<&EntityMention>, m: &EntityMention) -> Option<Iso> {
     m.iso.or_else(|| {
-        let c = before.last()?;
+        let c = before?;
         let possessive = c.class == Class::Country
             && c.toks.end + 1 == m.toks.start
             && a.tokens[c.toks.end].kind == TokenKind::Poss;
@@ -131,12 +119,12 @@ fn apposed(a: &Analysis<'_>, first: &EntityMention, second: &EntityMention) -> b
 /// The description in apposition to the name of mention `k` of `all`,
 /// before it ("the prime minister, Jane Doe") or after it ("Jane Doe, the
 /// prime minister"), if there is one: its index in `all`.
-fn apposed_description(a: &Analysis<'_>, all: &[EntityMention], k: usize) -> Option<usize> {
-    let m = &all[k];
+fn apposed_description(a: &Analysis<'_>, all: &[&EntityMention], k: usize) -> Option<usize> {
+    let m = all[k];
     let description = |d: &usize| all.get(*d).is_some_and(|d| d.class == Class::Description);
     let before = k.checked_sub(1).filter(description);
     let after = Some(k + 1).filter(description);
-    (before.filter(|&d| apposed(a, &all[d], m))).or(after.filter(|&d| apposed(a, m, &all[d])))
+    (before.filter(|&d| apposed(a, all[d], m))).or(after.filter(|&d| apposed(a, m, all[d])))
 }
 
 /// The name of mention `m` without the "of" phrase of a titled person, an
@@ -185,12 +173,12 @@ impl<'t> Register<'t> {
             let name: &'t str = &a.text[name_span.range()];
             let mut title = (m.title.map(|t| a.text[t.range()].to_lowercase()))
                 .or_else(|| user_title(a, lex, m));
-            let mut iso = country(a, &all[..k], m).or(epithet_iso);
+            let mut iso = country(a, all[..k].last().copied(), m).or(epithet_iso);
             let mut sector = m.sector;
-            let apposed = title.is_none().then(|| apposed_description(a, all, k));
+            let apposed = title.is_none().then(|| apposed_description(a, &all, k));
             if let Some(d) = apposed.flatten() {
                 title = all[d].title.map(|t| a.text[t.range()].to_lowercase());
-                iso = iso.or_else(|| country(a, &all[..d], &all[d]));
+                iso = iso.or_else(|| country(a, all[..d].last().copied(), all[d]));
                 sector = sector.or(all[d].sector);
             }
             if name.split_whitespace().nth(1).is_some() || title.is_some() {
@@ -203,32 +191,24 @@ impl<'t> Register<'t> {
                 });
             }
         }
-        // Every name word's key with its person.
-        // Sized at once: a key is at most its word's length, but for the
-        // rare word whose lowercase is longer.
-        let mut keys = String::with_capacity(people.iter().map(|p| p.name.len()).sum());
-        let mut keyed: Vec<(Range<usize>, usize)> = Vec::new();
-        for (i, p) in people.iter().enumerate() {
-            for w in p.name.split_whitespace() {
-                let from = keys.len();
-                with_key(w, |k| keys.push_str(k));
-                keyed.push((from..keys.len(), i));
-            }
-        }
-        let key = |r: &Range<usize>| &keys[r.clone()];
-        // Each key once, with its fullest person: the most name words, then
-        // the earliest, then the last registered.
+        // Every name word's key once, with its fullest person: the most
+        // name words, then the earliest, then the last registered.
+        let mut fullest: Vec<(String, usize)> = (people.iter().enumerate())
+            .flat_map(|(i, p)| {
+                let words = p.name.split_whitespace();
+                words.map(move |w| (with_key(w, str::to_string), i))
+            })
+            .collect();
         let rank = |i: usize| {
             let p: &Entity = &people[i];
             (p.name.split_whitespace().count(), Reverse(p.start), i)
         };
-        keyed.sort_by_cached_key(|&(ref k, i)| (key(k), Reverse(rank(i))));
-        keyed.dedup_by(|a, b| key(&a.0) == key(&b.0));
+        fullest.sort_by(|(a, i), (b, j)| a.cmp(b).then_with(|| rank(*j).cmp(&rank(*i))));
+        fullest.dedup_by(|a, b| a.0 == b.0);
         debug_assert!(people.windows(2).all(|w| w[0].start <= w[1].start));
         Register {
             people,
-            fullest: keyed,
-            keys,
+            fullest,
             titled: RefCell::default(),
         }
     }
@@ -236,7 +216,7 @@ impl<'t> Register<'t> {
     /// The fullest registered name that ends with (or contains) `name`'s last word.
     fn fullest(&self, name: &str) -> Option<&Entity<'t>> {
         let i = with_key(name.split_whitespace().last()?, |last| {
-            let search = |(k, _): &(Range<usize>, usize)| self.keys[k.clone()].cmp(last);
+            let search = |(k, _): &(String, usize)| k.as_str().cmp(last);
             let at = (last.len() >= 3).then(|| self.fullest.binary_search_by(search));
             at?.ok().map(|at| self.fullest[at].1)
         })?;
@@ -279,15 +259,12 @@ impl<'t> Register<'t> {
         if iso.is_none() {
             return before.last().map(|&i| &self.people[i]);
         }
-        for of_country in [true, false] {
+        let of = |of_country: bool| {
             let fits = |i: &&usize| (self.people[**i].iso == iso) == of_country;
             let nearest_before = self.one_person(before.iter().rev().filter(fits));
-            if let Some(one) = nearest_before.or_else(|| self.one_person(after.iter().filter(fits)))
-            {
-                return one;
-            }
-        }
-        None
+            nearest_before.or_else(|| self.one_person(after.iter().filter(fits)))
+        };
+        of(true).or_else(|| of(false)).flatten()
     }
 
     /// Of the people `ids` (nearest first), the first if they are all one
@@ -327,7 +304,7 @@ impl<'a, 't> Resolver<'a, 't> {
             doc: a,
             lex,
             reg,
-            first_wanted: RefCell::default(),
+            first_wanted: RefCell::new(vec![[None; 3]; a.sentences.len()]),
         }
     }
 
@@ -337,12 +314,8 @@ impl<'a, 't> Resolver<'a, 't> {
     ///
     /// A pronoun of the same kind that comes first in that earlier sentence
     /// carries its own antecedent on ("He arrived on Sunday, where he met
-    /// X. He is due to ..." is still the first one's), up to three times.
-    fn antecedent(&self, si: usize, at: usize, wanted: Refers) -> Option<(usize, usize)> {
-        self.antecedent_carried(si, at, wanted, 3)
-    }
-
-    fn antecedent_carried(
+    /// X. He is due to ..." is still the first one's), up to `carries` times.
+    fn antecedent(
         &self,
         si: usize,
         at: usize,
@@ -364,7 +337,7 @@ impl<'a, 't> Resolver<'a, 't> {
         });
         match same_pronoun {
             Some(p) if carries > 0 => self
-                .antecedent_carried(s, p.span.start, wanted, carries - 1)
+                .antecedent(s, p.span.start, wanted, carries - 1)
                 .or(Some((s, first))),
             _ => Some((s, first)),
         }
@@ -372,31 +345,21 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// In sentence `si`, the first mention that can be a `wanted`
     /// antecedent and ends before `at`. Mentions are in order of their
-    /// start, so when the sentence's first one starts at or after `at`, no
-    /// other can end before it.
+    /// start: none from the first that starts at or after `at` on can end
+    /// before it.
     fn wanted_before(&self, si: usize, at: usize, wanted: Refers) -> Option<usize> {
         let first = self.first_wanted(si, wanted)?;
-        let m = &self.doc.mentions(si)[first];
-        if m.span.end <= at {
-            return Some(first);
-        }
-        if m.span.start >= at {
-            return None;
-        }
-        self.doc.mentions(si)[first..]
+        let mut before = self.doc.mentions(si)[first..]
             .iter()
-            .position(|m| m.span.end <= at && self.is_wanted(m, wanted))
-            .map(|k| first + k)
+            .take_while(|m| m.span.start < at);
+        let k = before.position(|m| m.span.end <= at && self.is_wanted(m, wanted))?;
+        Some(first + k)
     }
 
     /// The first mention of sentence `si` outside quotes that can be a
     /// `wanted` antecedent.
     fn first_wanted(&self, si: usize, wanted: Refers) -> Option<usize> {
-        let mut memo = self.first_wanted.borrow_mut();
-        if memo.is_empty() {
-            memo.resize(self.doc.sentences.len(), [None; 3]);
-        }
-        let first = *memo[si][wanted as usize].get_or_insert_with(|| {
+        let first = *self.first_wanted.borrow_mut()[si][wanted as usize].get_or_insert_with(|| {
             // A sentence holds far fewer than 2^32 mentions (it is capped).
             self.doc
                 .mentions(si)
@@ -409,20 +372,16 @@ impl<'a, 't> Resolver<'a, 't> {
 
     /// Whether `m` can be a `wanted` antecedent: it is one, outside quotes.
     fn is_wanted(&self, m: &EntityMention, wanted: Refers) -> bool {
-        let is = match wanted {
-            Refers::Plural => {
-                m.plural && matches!(m.class, Class::Group | Class::Org) || m.class == Class::Org
+        let is = match (wanted, m.class) {
+            (Refers::Plural | Refers::Thing, Class::Org) => true,
+            (Refers::Plural, Class::Group) => m.plural,
+            (Refers::Thing, Class::Country) => true,
+            (Refers::Thing, Class::Group) => !m.plural,
+            (Refers::Person, Class::Person) => true,
+            (Refers::Person, Class::Unknown) => {
+                self.reg.fullest(&self.doc.text[m.name.range()]).is_some() || self.speaks(m)
             }
-            Refers::Thing => {
-                matches!(m.class, Class::Org | Class::Country)
-                    || m.class == Class::Group && !m.plural
-            }
-            Refers::Person => {
-                matches!(m.class, Class::Person)
-                    || (m.class == Class::Unknown
-                        && (self.reg.fullest(&self.doc.text[m.name.range()]).is_some()
-                            || self.speaks(m)))
-            }
+            _ => false,
         };
         is && self.doc.quote_at(m.span.start).is_none()
     }
@@ -461,36 +420,39 @@ impl<'a, 't> Resolver<'a, 't> {
         })
     }
 
+    /// The capital city that "the capital" at `span` (reading `text`)
+    /// stands for, with its country: the one last named before it, or that
+    /// of a demonym ("the Kenyan capital"), the last one in the span.
+    fn capital_meant(&self, span: Span, text: &str) -> Option<(&str, Iso)> {
+        if text.eq_ignore_ascii_case("capital") {
+            return self.capital_told_before(span.start);
+        }
+        if !ends_with_ci(text.as_bytes(), b" capital") {
+            return None;
+        }
+        // Hits are in text order: only those inside the span.
+        let first = self.doc.hits.partition_point(|h| h.span.start < span.start);
+        let hits = self.doc.hits[first..]
+            .iter()
+            .take_while(|h| h.span.start < span.end)
+            .filter(|h| span.contains(h.span));
+        let demonyms = hits.flat_map(|h| self.lex.meanings(h.phrase));
+        (demonyms.filter_map(|e| match e {
+            Entry::Demonym { iso: Some(iso), .. } => Some((self.lex.capital(*iso)?, *iso)),
+            _ => None,
+        }))
+        .last()
+    }
+
     /// Turns a filler into a role mention.
     pub(crate) fn mention(&self, f: &Filler) -> Mention {
         let text = self.doc.text;
         match f {
             Filler::Span(span) => {
                 let mut m = Mention::from_span(text, *span);
-                if m.text.eq_ignore_ascii_case("capital") {
-                    if let Some((name, iso)) = self.capital_told_before(span.start) {
-                        m.text = name.to_string();
-                        m.country = Some(iso.as_str().to_string());
-                    }
-                }
-                // "the Kenyan capital" -> Tehran
-                if ends_with_ci(m.text.as_bytes(), b" capital") {
-                    // Hits are in text order: only those inside the span.
-                    let first = self.doc.hits.partition_point(|h| h.span.start < span.start);
-                    let hits = self.doc.hits[first..]
-                        .iter()
-                        .take_while(|h| h.span.start < span.end)
-                        .filter(|h| span.contains(h.span));
-                    for h in hits {
-                        for e in self.lex.meanings(h.phrase) {
-                            if let Entry::Demonym { iso: Some(iso), .. } = e {
-                                if let Some(c) = self.lex.capital(*iso) {
-                                    m.text = c.to_string();
-                                    m.country = Some(iso.as_str().to_string());
-                                }
-                            }
-                        }
-                    }
+                if let Some((name, iso)) = self.capital_meant(*span, &m.text) {
+                    m.text = name.to_string();
+                    m.country = Some(iso.as_str().to_string());
                 }
                 m
             }
@@ -518,12 +480,10 @@ impl<'a, 't> Resolver<'a, 't> {
     /// A pronoun or possessive at `span` resolved as what it stands for
     /// (its text the antecedent's fullest name), if an antecedent is found.
     fn stand_in(&self, si: usize, span: Span, wanted: Refers) -> Option<Mention> {
-        let (s2, m2) = self.antecedent(si, span.start, wanted)?;
+        let (s2, m2) = self.antecedent(si, span.start, wanted, 3)?;
         let mut r = self.resolve_mention(s2, m2);
         r.span = span;
-        if let Some(c) = r.canonical.clone() {
-            r.text = c;
-        }
+        r.text = r.canonical.clone().unwrap_or(r.text);
         Some(r)
     }
 
@@ -587,7 +547,7 @@ impl<'a, 't> Resolver<'a, 't> {
             return r;
         }
         let title = m.title.map_or(&text[m.span.range()], |t| &text[t.range()]);
-        let iso = country(self.doc, &mentions[..mi], m);
+        let iso = country(self.doc, mentions[..mi].last(), m);
         let Some(p) = self.reg.by_title(title, iso, m.span.start) else {
             return self.as_written(m, m.span);
         };
@@ -970,7 +930,7 @@ mod tests {
                     (Refers::Plural, true, false),
                     (Refers::Thing, false, true),
                 ] {
-                    let got = r.antecedent(si, at, wanted);
+                    let got = r.antecedent(si, at, wanted, 3);
                     let want = antecedent_scan(&r, si, at, plural, thing);
                     assert_eq!(got, want, "sentence {si} at {at} {plural} {thing}");
                     found += usize::from(got.is_some_and(|(s, _)| s == si));
@@ -980,7 +940,9 @@ mod tests {
         // Answers in the pronoun's own sentence, and from earlier ones.
         assert!(found > 50, "{found}");
         let he = text.find("He said").expect("in the text");
-        let (s, mi) = r.antecedent(1, he, Refers::Person).expect("an antecedent");
+        let (s, mi) = r
+            .antecedent(1, he, Refers::Person, 3)
+            .expect("an antecedent");
         assert_eq!(
             &text[a.mentions(s)[mi].name.range()],
             "Mohammed Shia al-Sudani"

@@ -34,7 +34,7 @@ fn hard_wrapped(text: &str) -> bool {
     for line in text.split_inclusive('\n') {
         // As `str::lines`: trimming takes the line end off.
         let t = line.trim_end();
-        if t.trim().is_empty() {
+        if t.is_empty() {
             continue;
         }
         lines += 1;
@@ -53,9 +53,9 @@ fn hard_wrapped(text: &str) -> bool {
     lines >= 4 && medium * 10 >= lines * 6 && open_end * 10 >= lines * 4
 }
 
-/// Splits a document into paragraphs, byte spans of line blocks, into
-/// `out` (empty).
-fn paragraphs(text: &str, out: &mut Vec<Span>) {
+/// Splits a document into paragraphs, byte spans of line blocks.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
     let wrapped = hard_wrapped(text);
     let mut start: Option<usize> = None;
     let mut pos = 0usize;
@@ -77,9 +77,8 @@ fn paragraphs(text: &str, out: &mut Vec<Span>) {
         }
         prev_blank = blank;
     }
-    if let Some(s) = start {
-        out.push(Span::new(s, text.len()));
-    }
+    out.extend(start.map(|s| Span::new(s, text.len())));
+    out
 }
 
 /// Trims white space off both ends of a span.
@@ -102,12 +101,8 @@ fn word_before(text: &str, i: usize) -> &str {
     &text[start..i]
 }
 
-/// Is the period at byte `dot` the end of an abbreviation?
-fn abbreviation_dot(text: &str, dot: usize) -> bool {
-    let w = word_before(text, dot);
-    if w.is_empty() {
-        return false;
-    }
+/// Is the word `w` before a period an abbreviation?
+fn is_abbreviation(w: &str) -> bool {
     let bare = w.trim_start_matches('.');
     // Initials and dotted acronyms: "U.S", "U.N", "J".
     if bare
@@ -131,17 +126,14 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         i += k;
         let c = bytes[i];
         // Consume repeated terminators and closing quotes/brackets.
-        let mut end = i + 1;
-        while let Some(c2) = text[end..para.end].chars().next() {
-            if matches!(
-                c2,
+        let closing = |c| {
+            matches!(
+                c,
                 '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
-            ) {
-                end += c2.len_utf8();
-            } else {
-                break;
-            }
-        }
+            )
+        };
+        let rest = &text[i + 1..para.end];
+        let mut end = i + 1 + rest.find(|c| !closing(c)).unwrap_or(rest.len());
         let dot = i;
         i = end;
         // TimeBank-style closing quotes: ''
@@ -150,7 +142,7 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         }
         let rest = &text[end..para.end];
         let after = rest.trim_start();
-        if after.len() == rest.len() && !rest.is_empty() {
+        if after.len() == rest.len() {
             continue; // no space after: "U.S.-led", "3.5"
         }
         let Some(next) = after.chars().next() else {
@@ -160,7 +152,7 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         if !(next.is_uppercase() || next.is_ascii_digit() || opening) {
             continue;
         }
-        if c == b'.' && end == dot + 1 && abbreviation_dot(text, dot) {
+        if c == b'.' && end == dot + 1 && is_abbreviation(word_before(text, dot)) {
             let w = word_before(text, dot);
             let initials = w.split('.').all(|p| p.chars().count() <= 1);
             // "U.S. The ..." ends a sentence; "U.S. Secretary" does not.
@@ -197,10 +189,8 @@ fn push_capped(text: &str, mut s: Span, out: &mut Vec<Span>) {
             Some(k) if k > 0 => s.start + k,
             _ => cut,
         };
-        let piece = trim(text, Span::new(s.start, cut));
-        if !piece.is_empty() {
-            out.push(piece);
-        }
+        // Never empty: the sentence starts with no white space.
+        out.push(trim(text, Span::new(s.start, cut)));
         s = trim(text, Span::new(cut, s.end));
     }
     if !s.is_empty() {
@@ -211,18 +201,15 @@ fn push_capped(text: &str, mut s: Span, out: &mut Vec<Span>) {
 /// Splits a document into sentences, flagging headlines and boilerplate.
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(crate::tokens::capacity_for(text.len(), 128));
-    let mut paras = Vec::new();
-    paragraphs(text, &mut paras);
     let mut spans = Vec::new();
-    for (pi, &para) in paras.iter().enumerate() {
+    for (pi, para) in paragraphs(text).into_iter().enumerate() {
         spans.clear();
         split_paragraph(text, para, &mut spans);
-        let n = spans.len();
-        for (k, &span) in spans.iter().enumerate() {
+        for &span in &spans {
             let s = &text[span.range()];
-            let last = s.trim_end().chars().last().unwrap_or('.');
-            let headline = n == 1
-                && k == 0
+            // Spans are trimmed and never empty.
+            let last = s.chars().last().unwrap_or('.');
+            let headline = spans.len() == 1
                 && !matches!(last, '.' | '!' | '?' | '"' | '”' | ':' | '\'' | ',' | ';')
                 && s.split_whitespace().count() <= 25;
             let boilerplate = is_boilerplate(s);
@@ -279,7 +266,7 @@ pub(crate) fn quotes(
         }
     }
     if let Some(o) = open {
-        out.push(Span::new(o, para_end.max(o)));
+        out.push(Span::new(o, para_end));
     }
     out
 }

@@ -59,7 +59,7 @@ impl CueAt {
         match self {
             CueAt::WordStart => true,
             CueAt::Whole => word.len() == cue_len,
-            CueAt::Word(check) => crate::tokens::with_lowercase(word, check),
+            CueAt::Word(check) => check(&word.to_lowercase()),
         }
     }
 }

@@ -448,7 +448,7 @@ impl Lexicon {
         if word.bytes().all(|b| !b.is_ascii_uppercase()) {
             return self.common.contains(word);
         }
-        crate::tokens::with_lowercase(word, |w| self.common.contains(w))
+        self.common.contains(&word.to_lowercase())
     }
 
     /// The name of a country by ISO code, written in full.

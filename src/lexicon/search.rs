@@ -12,7 +12,7 @@
 //! sense-word tables. See [`PhraseSet`] for what this costs against a
 //! `HashMap` or an aho-corasick automaton.
 
-use crate::tokens::{alnum_at, alnum_before, char_at, is_alnum, Token, TokenKind, BYTE_KIND};
+use crate::tokens::{alnum_at, alnum_before, char_at, is_alnum, Token, TokenKind, ASCII_ALNUM};
 
 const MIX: u64 = 0x9e37_79b9_7f4a_7c15;
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -421,7 +421,7 @@ impl PhraseSet {
 fn word_end(text: &str, mut i: usize) -> usize {
     let b = text.as_bytes();
     loop {
-        while i < b.len() && BYTE_KIND[usize::from(b[i])] == 1 {
+        while i < b.len() && ASCII_ALNUM[usize::from(b[i])] {
             i += 1;
         }
         if i < b.len() && b[i] >= 0x80 {

@@ -24,17 +24,17 @@ pub(crate) struct Analysis<'t> {
     pub triggers: Vec<Hit>,
     /// Sense words of the document (see `Lexicon::sense_word`).
     pub sense_hits: Vec<Hit>,
-    mentions: BySentence<EntityMention>,
-    weapons: BySentence<Weapon>,
+    /// Per sentence, its mentions in text order.
+    mentions: Vec<Vec<EntityMention>>,
+    /// Per sentence, its weapons in text order.
+    weapons: Vec<Vec<Weapon>>,
 }
 
 impl<'t> Analysis<'t> {
     /// Runs every stage up to the rules: segmentation, tokens, the lexicon
     /// and trigger search, quotes and mentions.
     pub(crate) fn new(text: &'t str, lex: &Lexicon) -> Analysis<'t> {
-        let mut a = Analysis::lexed(text, lex);
-        a.find_mentions(lex);
-        a
+        Analysis::lexed(text, lex).with_mentions(lex)
     }
 
     /// [`Analysis::new`], or `None` when the text has no trigger: every
@@ -43,12 +43,8 @@ impl<'t> Analysis<'t> {
         if !lex.may_hold_trigger(text) {
             return None;
         }
-        let mut a = Analysis::lexed(text, lex);
-        if a.triggers.is_empty() {
-            return None;
-        }
-        a.find_mentions(lex);
-        Some(a)
+        let a = Analysis::lexed(text, lex);
+        (!a.triggers.is_empty()).then(|| a.with_mentions(lex))
     }
 
     /// The stages before mentions: sentences, tokens, the lexicon and
@@ -74,42 +70,36 @@ impl<'t> Analysis<'t> {
             hits: hits.names,
             triggers: hits.triggers,
             sense_hits: hits.senses,
-            // Filled by `find_mentions`.
-            mentions: BySentence::with_capacity(0, 0),
-            weapons: BySentence::with_capacity(0, 0),
+            // Filled by `with_mentions`.
+            mentions: Vec::new(),
+            weapons: Vec::new(),
         }
     }
 
     /// Mention recognition, sentence by sentence.
-    fn find_mentions(&mut self, lex: &Lexicon) {
-        let n = self.sentences.len();
-        let mut mentions = BySentence::with_capacity(capacity_for(self.text.len(), 64), n);
-        let mut weapons = BySentence::with_capacity(0, n);
-        for (si, sentence) in self.sentences.iter().enumerate() {
-            let range = self.sent_toks[si].clone();
-            let hits = self.hits_of(si, &self.hits);
-            let finder = Finder::new(self.text, &self.tokens, range, hits, sentence.headline, lex);
-            let (found, armed) = finder.find();
-            mentions.push(found);
-            weapons.push(armed);
-        }
-        self.mentions = mentions;
-        self.weapons = weapons;
+    fn with_mentions(mut self, lex: &Lexicon) -> Self {
+        (self.mentions, self.weapons) = (self.sentences.iter().enumerate())
+            .map(|(si, sentence)| {
+                let (range, hits) = (self.sent_toks[si].clone(), self.hits_of(si, &self.hits));
+                Finder::new(self.text, &self.tokens, range, hits, sentence.headline, lex).find()
+            })
+            .unzip();
+        self
     }
 
     /// The mentions of sentence `si`, in text order.
     pub(crate) fn mentions(&self, si: usize) -> &[EntityMention] {
-        self.mentions.of(si)
+        &self.mentions[si]
     }
 
     /// The mentions of all sentences, in text order.
-    pub(crate) fn all_mentions(&self) -> &[EntityMention] {
-        &self.mentions.all
+    pub(crate) fn all_mentions(&self) -> Vec<&EntityMention> {
+        self.mentions.iter().flatten().collect()
     }
 
     /// The weapons of sentence `si`, in text order.
     pub(crate) fn weapons(&self, si: usize) -> &[Weapon] {
-        self.weapons.of(si)
+        &self.weapons[si]
     }
 
     /// The text span of tokens `toks` (a non-empty range).
@@ -146,37 +136,7 @@ impl<'t> Analysis<'t> {
         self.quotes.get(k).copied().filter(|q| q.start == b)
     }
 
-    /// Quoted region that ends at byte `b`.
     pub(crate) fn quote_ending(&self, b: usize) -> Option<Span> {
         self.quote_at(b).filter(|q| q.end == b)
-    }
-}
-
-/// Items of every sentence in one list, each sentence's in text order,
-/// with the part of each sentence.
-#[derive(Debug)]
-struct BySentence<T> {
-    all: Vec<T>,
-    parts: Vec<Range<usize>>,
-}
-
-impl<T> BySentence<T> {
-    fn with_capacity(items: usize, sentences: usize) -> Self {
-        BySentence {
-            all: Vec::with_capacity(items),
-            parts: Vec::with_capacity(sentences),
-        }
-    }
-
-    /// Adds the items of the next sentence.
-    fn push(&mut self, items: Vec<T>) {
-        let from = self.all.len();
-        self.all.extend(items);
-        self.parts.push(from..self.all.len());
-    }
-
-    /// The items of sentence `si`.
-    fn of(&self, si: usize) -> &[T] {
-        &self.all[self.parts[si].clone()]
     }
 }

@@ -24,7 +24,7 @@ use crate::dating::SentenceDates;
 use crate::document::Document;
 use crate::event::EventType;
 use crate::event::{Event, Modality};
-use crate::explain::{Candidate, Log, Outcome};
+use crate::explain::{Log, Outcome};
 use crate::lexicon::Lexicon;
 use crate::records::Drafts;
 use crate::rules::sense::DocFacts;
@@ -38,13 +38,6 @@ pub(crate) fn extract(doc: &Document<'_>, lex: &Lexicon, log: Option<&mut Log>) 
     };
     let (drafts, dates) = run_rules(&a, lex, None, log);
     crate::records::build(doc, &a, lex, drafts, dates)
-}
-
-/// Every trigger candidate of a document with what was decided on it.
-pub(crate) fn explain(doc: &Document<'_>, lex: &Lexicon) -> Vec<Candidate> {
-    let mut log = Log::default();
-    let events = extract(doc, lex, Some(&mut log));
-    log.candidates(doc.text(), lex, &events)
 }
 
 /// The rules over an analysed document (of one kind only, when `only` is
