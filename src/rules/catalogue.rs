@@ -51,6 +51,8 @@ catalogue! {
     AttackLightVerbSubject = "attack.light_verb_subject",
     /// "X killed Y in a raid": the subject of a harm verb whose "in" phrase is the attack noun.
     AttackHarmVerbSubject = "attack.harm_verb_subject",
+    /// "X came under fire from Y": the subject of "came under" is the target, "from" the attacker.
+    AttackCameUnder = "attack.came_under",
     /// "attacks by X on Y": the attacker after "by" of an attack noun.
     AttackByAgent = "attack.by_agent",
     /// "X fired rockets at Y": a weapon fired at a target.

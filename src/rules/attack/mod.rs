@@ -26,8 +26,11 @@ use parties::opening_place;
 pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     match tr.frame {
         Frame::Noun => nominal::rule(c, tr, false),
-        // Of the weak nouns, only a blast may be an attack of its own.
-        Frame::NounWeak if c.is_in(tr.toks.end - 1, &BLASTS) => nominal::rule(c, tr, true),
+        // Of the weak nouns, only a blast may be an attack of its own, and
+        // fire that something "came under".
+        Frame::NounWeak if c.is_in(tr.toks.end - 1, &BLASTS) || nominal::under_fire(c, tr) => {
+            nominal::rule(c, tr, true)
+        }
         Frame::Verb => verbal::rule(c, tr),
         Frame::VerbWeak => weak::rule(c, tr),
         _ => None,

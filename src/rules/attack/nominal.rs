@@ -1,19 +1,19 @@
 //! Attack nouns: "attacks on X by Y", "Valdorian airstrikes", "the
 //! militia's raid", "X launched a drone strike".
 
-use super::super::{lower, Ctx, Draft, Filler, RuleId, TriggerMatch};
+use super::super::{lower, Ctx, Draft, Filler, RuleId, TriggerMatch, VERB_GROUP};
 use super::parties::{
     actorish, as_attacker, attacker_filler, location_after, weapon_at, weapon_near,
 };
-use super::phrases::{impact_object, np_at, passive_subject, prep_object, word_object};
+use super::phrases::{impact_object, np_at, np_before, passive_subject, prep_object, word_object};
 use super::{casualties, draft, Parties};
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
     ATTACK_ADJECTIVES, AUXILIARIES_BEFORE_BY, BLAME_VERBS, CARRIED_OUT, CASUALTY_DETERMINERS,
-    CASUALTY_VERBS, CLAIM_VERBS, COUNTERS, DEFINITE, FIGHTS, HARM_VERBS, KILLED_AUXILIARIES,
-    LIGHT_VERBS, LIGHT_VERB_PARTICLES, MODIFIED_NOUNS, OF_TARGET_NOUNS, PARTITIVE_WORDS,
-    PASSIVE_PAST_BE, PROTECT_VERBS, QUANTIFIERS, TARGETING, TARGET_AFTER_AGENT,
+    CASUALTY_VERBS, CLAIM_VERBS, COME_FORMS, COUNTERS, DEFINITE, FIGHTS, HARM_VERBS,
+    KILLED_AUXILIARIES, LIGHT_VERBS, LIGHT_VERB_PARTICLES, MODIFIED_NOUNS, OF_TARGET_NOUNS,
+    PARTITIVE_WORDS, PASSIVE_PAST_BE, PROTECT_VERBS, QUANTIFIERS, TARGETING, TARGET_AFTER_AGENT,
     TARGET_PREPOSITIONS, VERB_USE,
 };
 
@@ -42,7 +42,9 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
         c.is_in(q, &QUANTIFIERS) || c.kind(q) == Some(TokenKind::Num)
     });
     let d = partitive_start(c, quantified, k);
+    let under = came_under(c, k);
     let (attacker, rule) = agent(c, e, &head, by.clone())
+        .or_else(|| under.and_then(|_| attacker_from(c, e)))
         .or_else(|| attacker_before_noun(c, k))
         .or_else(|| attacker_before_phrase(c, d))
         .or_else(|| harm_verb_subject(c, k))
@@ -51,13 +53,17 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
         attacker,
         target: on
             .map(|(_, f)| f)
+            .or_else(|| under.and_then(|v| np_before(c, c.back_over(v, &VERB_GROUP))))
             .or_else(|| target(c, tr, &head, k, by.as_ref())),
         location: location_after(c, e).or_else(|| place_modifier(c, k)),
         weapon: weapon_near(c, t, e),
     };
     let plural = head.ends_with('s') && !head.ends_with("ss");
     let definite = c.follows(d, &DEFINITE) || c.follows(k, &DEFINITE) || c.possessed(k);
+    // "came under fire" tells an attack on its subject, if force (the
+    // sense rules judge: criticism is words).
     if weak
+        && under.is_none()
         && !(c.seen_attack && definite)
         && casualties(c) == (None, None)
         && parties.weapon.is_none()
@@ -101,6 +107,30 @@ fn modifiers_start(c: &Ctx<'_, '_>, t: usize) -> usize {
                 || matches!(c.kind(q), Some(TokenKind::Num | TokenKind::Quote))
                 || c.weapon(|w| w.toks.end == q + 1).is_some())
     })
+}
+
+/// The verb of "came under" (any form of "come") before the attack noun
+/// phrase starting at `k` ("the convoy came under heavy fire"): its
+/// subject is the target.
+fn came_under(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
+    let v = k.checked_sub(2).filter(|&v| v >= c.range.start)?;
+    (c.is_word(v + 1, "under") && c.is_in(v, &COME_FORMS)).then_some(v)
+}
+
+/// True when the attack noun `tr` is what something "came under".
+pub(super) fn under_fire(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
+    came_under(c, modifiers_start(c, tr.toks.start)).is_some()
+}
+
+/// "came under fire from rebels": the party after "from" (the noun ends
+/// before `e`).
+fn attacker_from(c: &Ctx<'_, '_>, e: usize) -> Option<(Filler, RuleId)> {
+    let (_, f) = word_object(c, e, 3, "from").filter(|(k, _)| !weapon_at(c, k + 1))?;
+    let attacker = match f {
+        Filler::EntityMention(_, mi) => as_attacker(c, mi)?,
+        f => f,
+    };
+    Some((attacker, RuleId::AttackCameUnder))
 }
 
 /// The attacker before the noun phrase ending at `k`: a modifier
