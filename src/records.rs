@@ -93,9 +93,19 @@ fn resolved(resolver: &Resolver<'_, '_>, text: &str, roles: &Roles) -> EventKind
             killed: *killed,
             injured: *injured,
         }),
-        Roles::Call { participants } => EventKind::Call(Call {
-            participants: participants.iter().map(|f| resolver.mention(f)).collect(),
-        }),
+        Roles::Call { participants } => {
+            // "The minister, Ivo Rask, called": a title and the name in
+            // apposition to it are one participant, told once.
+            let mut resolved: Vec<Mention> = Vec::with_capacity(participants.len());
+            for m in participants.iter().map(|f| resolver.mention(f)) {
+                if m.canonical.is_none() || !resolved.iter().any(|r| r.canonical == m.canonical) {
+                    resolved.push(m);
+                }
+            }
+            EventKind::Call(Call {
+                participants: resolved,
+            })
+        }
         Roles::Visit {
             visitor,
             destination,

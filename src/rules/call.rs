@@ -63,13 +63,30 @@ pub(crate) fn verb_object(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
 /// or the object of a preposition.
 pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
     let b = c.back_over(t, &BEFORE_CALL_VERB);
+    // "The minister, Ivo Rask, called": the name in apposition to the
+    // subject ends before the comma.
+    let head = appositive_head(c, b);
+    let b = head.map_or(b, |_| b - 1);
     b > c.range.start
         && (c.mention_ending(b).is_some_and(|mi| {
             let m = &c.mentions()[mi];
             let prep = c.follows(m.toks.start, &PREPOSITIONS);
-            let subject = m.class == Class::Pronoun || c.subject_before(t) == Some(mi);
+            let subject = m.class == Class::Pronoun
+                || c.subject_before(t)
+                    .is_some_and(|s| s == mi || head == Some(s));
             party(m) && (!naming || (known_party(c, m) && !prep && subject))
         }) || c.is_in(b - 1, &SUBJECTS_NOT_MENTIONED))
+}
+
+/// The mention that a name set off by commas and ending before the comma
+/// at `b - 1` stands in apposition to ("the minister, Ivo Rask,").
+fn appositive_head(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
+    let comma = b
+        .checked_sub(1)
+        .filter(|&k| k > c.range.start && c.is_word(k, ","))?;
+    let name = c.mention_ending(comma)?;
+    let s = c.mentions()[name].toks.start;
+    (s > c.range.start && c.is_word(s - 1, ",")).then(|| c.mention_ending(s - 1))?
 }
 
 /// A party that "called" can take as caller or callee: a named person,
