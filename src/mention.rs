@@ -265,10 +265,11 @@ impl<'a> Finder<'a> {
             if (meanings.iter())
                 .any(|e| !matches!(e, Entry::ActorNoun { .. } | Entry::Weapon { .. }))
             {
-                // Every word of a capitalized name belongs to it ("Tal al-Hawa airbase").
-                let first_of_hit = self.tok(self.hits[hi].first_tok);
-                return is_upper_start(first_of_hit)
-                    || meanings.iter().any(|e| matches!(e, Entry::Title { .. }));
+                // Every word of a capitalized name belongs to it ("Tal al-Hawa
+                // airbase"), as do the lowercase words that open a name
+                // ("occupied West Bank", "southern Lebanon").
+                let capital = self.hits[hi].toks().any(|k| is_upper_start(self.tok(k)));
+                return capital || meanings.iter().any(|e| matches!(e, Entry::Title { .. }));
             }
         }
         // "Fighters from ...", "Gunmen attacked ...": a capitalized common noun.

@@ -105,11 +105,16 @@ pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 /// aside ("in southern Narva"), or a capital told by its country ("in the
 /// Valdorian capital").
 fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
-    let j = c.forward_while(k + 1, |j| {
-        c.is_in(j, &ARTICLES)
-            || (c.plain_word(j) && c.word(j).starts_with(char::is_lowercase) && j < k + 3)
-    });
-    if let Some(mi) = c.mention_starting(j).filter(c.mention_is(maybe_place)) {
+    // A place's name may open with a lower-case word ("the occupied West
+    // Bank"): the first place that starts on the way is the one.
+    let place = |j: usize| c.mention_starting(j).filter(c.mention_is(maybe_place));
+    let skip = |j: usize| {
+        place(j).is_none()
+            && (c.is_in(j, &ARTICLES)
+                || (c.plain_word(j) && c.word(j).starts_with(char::is_lowercase) && j < k + 3))
+    };
+    let j = c.forward_while(k + 1, skip);
+    if let Some(mi) = place(j) {
         return Some(place_phrase(c, k, j, mi));
     }
     // A capital is resolved to its name later.
