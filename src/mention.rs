@@ -333,7 +333,12 @@ impl<'a> Finder<'a> {
     /// classifies it.
     fn classify_run(&self, run: Range<usize>, out: &mut Vec<EntityMention>) {
         let lead = self.lead(&run);
-        if lead.end >= run.end {
+        // "the mayor of Brisk": the "of" phrase tells whose title it is;
+        // no name follows the title.
+        let of_whom = lead.title.is_some()
+            && lead.end < run.end
+            && self.tok(lead.end).eq_ignore_ascii_case("of");
+        if lead.end >= run.end || of_whom {
             out.extend(self.lead_only(run, lead));
             return;
         }
