@@ -377,15 +377,18 @@ fn visit(
     ((!person || !place || tour) && sport(c)).then_some(RuleId::SenseFixture)
 }
 
-/// "Arsenal visit Chelsea on Saturday", "The Lakers travel to Boston": a
-/// plural verb right after a single name that is not a person or a
-/// country: a club (British usage treats it as plural). "Biden visits",
-/// "officials visit" and "will visit" are not.
+/// "Arsenal visit Chelsea on Saturday", "Ireland host Wales": a plural
+/// verb right after a single name that is not a person: a club or a
+/// national side (British usage treats it as plural; a state "visits").
+/// "Biden visits", "officials visit" and "will visit" are not.
 fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
     let plural = FIXTURE_VERBS.contains(c.word(t));
     c.mention_ending(t).is_some_and(|mi| {
         let m = &c.mentions()[mi];
-        let club = matches!(m.class, Class::Unknown | Class::Org | Class::Place);
+        let club = matches!(
+            m.class,
+            Class::Unknown | Class::Org | Class::Place | Class::Country
+        );
         plural && club && !c.follows(m.toks.start, &COORDINATORS)
     })
 }

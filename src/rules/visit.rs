@@ -230,6 +230,15 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
             rule = RuleId::VisitOpeningClause;
         }
     }
+    // "Visits to the museum rose", "tourist visits": a plural with no
+    // visitor and no determiner or count is travel in general.
+    let counted = c.follows(k, &ARTICLES)
+        || c.follows(k, &BACKREF_DETERMINERS)
+        || c.follows(k, &VISIT_DETERMINERS)
+        || (k > c.range.start && c.kind(k - 1) == Some(TokenKind::Num));
+    if visitor.is_none() && c.word(e - 1).ends_with('s') && !counted {
+        return None;
+    }
     if visitor.is_none() && dest.is_none() {
         if !c.follows(k, &BACKREF_DETERMINERS) && !c.is_word(k.saturating_sub(1), "during") {
             return None;
@@ -264,7 +273,9 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
         rule = RuleId::VisitOfVisitor;
     }
     if visitor.is_none() {
-        let d = c.back_over(k, &VISIT_DETERMINERS);
+        let d = c.back_while(k, |q| {
+            c.is_in(q, &VISIT_DETERMINERS) || c.kind(q) == Some(TokenKind::Num)
+        });
         if c.follows(d, &VISIT_LIGHT_VERBS) {
             visitor = c
                 .subject_before(d - 1)
@@ -325,6 +336,11 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let visit_verb = c.is_in(t, &VISIT_VERBS);
+    // "visits to the museum": the verb takes its place without "to", so
+    // this is the noun (the noun rule's).
+    if visit_verb && c.is_word(e, "to") {
+        return None;
+    }
     let direct = visit_verb || {
         // "left for Tarnis": the phrase ends with its preposition.
         let p = c.lex.trigger_phrase(tr.phrase);
