@@ -126,11 +126,7 @@ pub(super) fn under_fire(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
 /// before `e`).
 fn attacker_from(c: &Ctx<'_, '_>, e: usize) -> Option<(Filler, RuleId)> {
     let (_, f) = word_object(c, e, 3, "from").filter(|(k, _)| !weapon_at(c, k + 1))?;
-    let attacker = match f {
-        Filler::EntityMention(_, mi) => as_attacker(c, mi)?,
-        f => f,
-    };
-    Some((attacker, RuleId::AttackCameUnder))
+    Some((agent_filler(c, f)?, RuleId::AttackCameUnder))
 }
 
 /// The attacker before the noun phrase ending at `k`: a modifier
@@ -171,11 +167,16 @@ fn agent(
         .filter(|(k, _)| !weapon_at(c, k + 1))
         .or_else(|| fight_opponent(c, e, head))
         .or_else(|| relative_agent(c, e))?;
-    let attacker = match f {
-        Filler::EntityMention(_, mi) => as_attacker(c, mi)?,
-        f => f,
-    };
-    Some((attacker, RuleId::AttackByAgent))
+    Some((agent_filler(c, f)?, RuleId::AttackByAgent))
+}
+
+/// The attacker an agent phrase names: a mention only as an actor, plain
+/// words as they are.
+fn agent_filler(c: &Ctx<'_, '_>, f: Filler) -> Option<Filler> {
+    match f {
+        Filler::EntityMention(_, mi) => as_attacker(c, mi),
+        f => Some(f),
+    }
 }
 
 /// "killed in a firefight with smugglers": the other side of a fight.
@@ -314,13 +315,20 @@ fn victim_of(c: &Ctx<'_, '_>, e: usize, head: &str) -> Option<Filler> {
 /// rebel shelling": the casualties are the target (the noun phrase ends
 /// at `k`).
 fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    let i = in_before(c, k).filter(|&i| i > c.range.start)?;
+    c.is_in(i - 1, &CASUALTY_VERBS)
+        .then(|| passive_subject(c, i - 1, false))
+        .flatten()
+}
+
+/// The "in" that the attack noun phrase ending at `k` is the object of
+/// ("wounded in a mortar raid", "shot two guards in a raid").
+fn in_before(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
     let np_start = c
         .mention_ending(k)
         .map_or(k, |mi| c.mentions()[mi].toks.start);
     let p = c.back_over(np_start, &CASUALTY_DETERMINERS);
-    let harmed =
-        p >= c.range.start + 2 && c.is_word(p - 1, "in") && c.is_in(p - 2, &CASUALTY_VERBS);
-    harmed.then(|| passive_subject(c, p - 2, false)).flatten()
+    (p > c.range.start && c.is_word(p - 1, "in")).then(|| p - 1)
 }
 
 /// The active harm verb whose "in" phrase is the attack noun phrase
@@ -328,15 +336,9 @@ fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
 /// commander in an air strike"): the verb tells who acted on whom, the
 /// noun what it was. Nothing but its object stands between verb and "in".
 fn harm_verb_at(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    let np_start = c
-        .mention_ending(k)
-        .map_or(k, |mi| c.mentions()[mi].toks.start);
-    let p = c.back_over(np_start, &CASUALTY_DETERMINERS);
-    if p < c.range.start + 3 || !c.is_word(p - 1, "in") {
-        return None;
-    }
+    let i = in_before(c, k).filter(|&i| i >= c.range.start + 2)?;
     let v = c
-        .before(p - 2, 6)
+        .before(i - 1, 6)
         .rev()
         .take_while(|&v| c.kind(v) != Some(TokenKind::Punct))
         .find(|&v| c.is_in(v, &HARM_VERBS))?;
