@@ -105,7 +105,7 @@ fn country(a: &Analysis<'_>, before: Option<&EntityMention>, m: &EntityMention) 
 /// Whether `second` stands in apposition to `first`: only a comma, and
 /// maybe "the", between them, and a mark that closes a phrase after
 /// `second` (a name cut short by a stray mark is no apposition).
-fn apposed(a: &Analysis<'_>, first: &EntityMention, second: &EntityMention) -> bool {
+pub(crate) fn apposed(a: &Analysis<'_>, first: &EntityMention, second: &EntityMention) -> bool {
     let word = |t: &Token, w: &str| a.text[t.span.range()].eq_ignore_ascii_case(w);
     let between = match a.tokens.get(first.toks.end..second.toks.start) {
         Some([comma]) => word(comma, ","),

@@ -85,8 +85,9 @@ fn appositive_head(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
         .checked_sub(1)
         .filter(|&k| k > c.range.start && c.is_word(k, ","))?;
     let name = c.mention_ending(comma)?;
-    let s = c.mentions()[name].toks.start;
-    (s > c.range.start && c.is_word(s - 1, ",")).then(|| c.mention_ending(s - 1))?
+    let head = name.checked_sub(1)?;
+    let ms = c.mentions();
+    crate::resolve::apposed(c.doc, &ms[head], &ms[name]).then_some(head)
 }
 
 /// A party that "called" can take as caller or callee: a named person,
