@@ -21,6 +21,7 @@
 use crate::event::{Event, EventKind, EventType, Mention, Modality, Sector};
 use crate::rules::RuleId;
 use crate::words::lists::link::{DATE_PREPOSITIONS, NAME_STOP_WORDS, SAY_FORMS, TELL_FORMS, TOURS};
+use crate::words::plural;
 use chrono::{Datelike, NaiveDate};
 use std::cell::OnceCell;
 
@@ -554,11 +555,6 @@ pub(crate) fn words_among(xs: &[&str], ys: &[&str]) -> bool {
 /// The last word of a name or trigger phrase.
 pub(crate) fn last_word(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
-}
-
-/// True for a word in the plural: "bases", "attacks"; not "press", "gas".
-pub(crate) fn plural(word: &str) -> bool {
-    word.len() > 3 && word.ends_with(['s', 'S']) && !(word.ends_with("ss") || word.ends_with("SS"))
 }
 
 pub(crate) fn name(m: &Mention) -> &str {

@@ -4,11 +4,11 @@
 use crate::event::{Event, EventType, Mention};
 use crate::lexicon::LexiconData;
 use crate::link::{
-    conflict, is_tour, last_word, modality_class, name, plural, same_in, words, words_among, Party,
-    Profile,
+    conflict, is_tour, last_word, modality_class, name, same_in, words, words_among, Party, Profile,
 };
 use crate::rules::RuleId;
 use crate::words::lists::link::PERSONAL_PRONOUNS;
+use crate::words::plural;
 use chrono::NaiveDate;
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, VecDeque};

@@ -2,6 +2,11 @@
 //! test ("is this token a preposition?"), kept as data in `src/words/*.txt`,
 //! and the shapes that reject most tokens before any comparison.
 
+/// True for a word in the plural: "bases", "attacks"; not "press", "gas".
+pub(crate) fn plural(word: &str) -> bool {
+    word.len() > 3 && word.ends_with(['s', 'S']) && !(word.ends_with("ss") || word.ends_with("SS"))
+}
+
 /// The shapes of a set of words, as bitmaps of their (first letter, length),
 /// (second letter, length) and (last letter, length) pairs: a word with a
 /// pair absent is not in the set, which rejects most tokens without

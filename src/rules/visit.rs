@@ -236,7 +236,7 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         || c.follows(k, &BACKREF_DETERMINERS)
         || c.follows(k, &VISIT_DETERMINERS)
         || (k > c.range.start && c.kind(k - 1) == Some(TokenKind::Num));
-    if visitor.is_none() && c.word(e - 1).ends_with('s') && !counted {
+    if visitor.is_none() && crate::words::plural(c.word(e - 1)) && !counted {
         return None;
     }
     if visitor.is_none() && dest.is_none() {

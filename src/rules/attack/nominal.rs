@@ -58,7 +58,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
         location: location_after(c, e).or_else(|| place_modifier(c, k)),
         weapon: weapon_near(c, t, e),
     };
-    let plural = head.ends_with('s') && !head.ends_with("ss");
+    let plural = crate::words::plural(&head);
     let definite = c.follows(d, &DEFINITE) || c.follows(k, &DEFINITE) || c.possessed(k);
     // "came under fire" tells an attack on its subject, if force (the
     // sense rules judge: criticism is words).
