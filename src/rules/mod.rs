@@ -257,30 +257,24 @@ impl<'a, 't> Ctx<'a, 't> {
         // before the verb stands for the mention before it, past an age
         // set off by commas ("Tom Reid, 41, who").
         let b = self.back_over(t, &VERB_GROUP);
-        if b > self.range.start + 1 && self.is_in(b - 1, &RELATIVE_PRONOUNS) {
-            if let Some(mi) =
-                (self.relative_antecedent(b - 1)).filter(|&mi| self.mentions()[mi].is_actor())
-            {
-                return Some(mi);
-            }
+        let relative =
+            (self.follows(b, &RELATIVE_PRONOUNS)).then(|| self.relative_antecedent(b - 1));
+        if let Some(mi) = relative
+            .flatten()
+            .filter(self.mention_is(EntityMention::is_actor))
+        {
+            return Some(mi);
         }
         let start = self.clause_start(t);
+        let candidates = (0..self.mentions().len()).filter(|&mi| {
+            let m = &self.mentions()[mi];
+            m.toks.start >= start && m.toks.end <= t && m.is_actor() && !self.in_quote(m.toks.start)
+        });
         // The first candidate that is not a prepositional object or a
         // possessor, else the last candidate.
-        let mut last = None;
-        for (mi, m) in self.mentions().iter().enumerate() {
-            if m.toks.start >= start
-                && m.toks.end <= t
-                && m.is_actor()
-                && !self.in_quote(m.toks.start)
-            {
-                if !self.is_object_or_possessor(m) {
-                    return Some(mi);
-                }
-                last = Some(mi);
-            }
-        }
-        last
+        (candidates.clone())
+            .find(|&mi| !self.is_object_or_possessor(&self.mentions()[mi]))
+            .or_else(|| candidates.last())
     }
 
     /// The first token of the clause that holds the verb at `t`: after the
@@ -334,11 +328,15 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ("Russia's army": "Russia").
     fn is_object_or_possessor(&self, m: &EntityMention) -> bool {
         let s = m.toks.start;
-        let phrase = self.back_over(self.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
         let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
+        self.after_preposition(s) || after_poss || self.kind(m.toks.end) == Some(TokenKind::Poss)
+    }
+
+    /// True when the phrase opening at token `s` (its articles and compass
+    /// adjectives included) is the object of a preposition.
+    pub(crate) fn after_preposition(&self, s: usize) -> bool {
+        let phrase = self.back_over(self.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
         self.follows(phrase, &PREPOSITIONS)
-            || after_poss
-            || self.kind(m.toks.end) == Some(TokenKind::Poss)
     }
 
     /// True for a word of the sentence that is not a preposition: a word
@@ -509,39 +507,31 @@ impl<'a, 't> Ctx<'a, 't> {
 /// dropped. Mentions stop before dates where they are built; the spans
 /// rules take from a trigger onwards are cut here, for every rule at once.
 pub(crate) fn cut_roles_at_dates(c: &Ctx<'_, '_>, roles: &mut Roles) {
-    let cut = |f: &mut Option<Filler>| {
-        if let Some(Filler::Span(span)) = f {
-            match cut_span_at_dates(c, *span) {
-                Some(s) => *span = s,
-                None => *f = None,
-            }
-        }
-    };
-    match roles {
+    // The call rules name their participants by mentions only, and a
+    // statement's content is what was said, dates and all.
+    let fillers = match roles {
         Roles::Attack {
             attacker,
             target,
             location,
             weapon,
             ..
-        } => {
-            for f in [attacker, target, location, weapon] {
-                cut(f);
-            }
-        }
-        // The call rules name their participants by mentions only.
-        Roles::Call { .. } => {}
+        } => vec![attacker, target, location, weapon],
+        Roles::Call { .. } => vec![],
         Roles::Visit {
             visitor,
             destination,
             host,
-        } => {
-            for f in [visitor, destination, host] {
-                cut(f);
+        } => vec![visitor, destination, host],
+        Roles::Statement { speaker, .. } => vec![speaker],
+    };
+    for f in fillers {
+        if let Some(Filler::Span(span)) = f {
+            match cut_span_at_dates(c, *span) {
+                Some(s) => *span = s,
+                None => *f = None,
             }
         }
-        // The content is what was said, dates and all.
-        Roles::Statement { speaker, .. } => cut(speaker),
     }
 }
 

@@ -67,21 +67,19 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
 fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
     let skipped = |k| c.is_in(k, &ARTICLES) || c.kind(k) == Some(TokenKind::Punct);
     let k = c.before(i, 4).rev().find(|&k| !skipped(k))?;
-    if c.kind(k) != Some(TokenKind::Quote) {
-        return None;
-    }
-    let q = c.doc.quote_ending(c.doc.tokens[k].span.start);
-    q.map(|q| quoted(c, q))
+    let quote = c.kind(k) == Some(TokenKind::Quote);
+    quote
+        .then(|| c.doc.quote_ending(c.doc.tokens[k].span.start))?
+        .map(|q| quoted(c, q))
 }
 
 /// The quotation that opens at token `i` (skipping ":" and ","), as content.
 fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
     let k = (i..c.range.end).find(|&k| !matches!(c.word(k), ":" | ","))?;
-    if c.kind(k) != Some(TokenKind::Quote) {
-        return None;
-    }
-    let q = c.doc.quote_starting(c.doc.tokens[k].span.end);
-    q.map(|q| quoted(c, q))
+    let quote = c.kind(k) == Some(TokenKind::Quote);
+    quote
+        .then(|| c.doc.quote_starting(c.doc.tokens[k].span.end))?
+        .map(|q| quoted(c, q))
 }
 
 /// The end token of reported content starting at `i`: sentence end, or

@@ -150,17 +150,13 @@ fn object_after(
     max: usize,
     is_prep: impl Fn(usize) -> bool,
 ) -> Option<(usize, Filler)> {
-    for k in c.ahead(from, max) {
-        if is_prep(k) {
-            return np_at(c, k + 1).map(|f| (k, f));
-        }
-        if c.doc.tokens[k].kind == TokenKind::Punct
-            && matches!(c.word(k), "," | ";" | "." | "(" | "—")
-        {
-            return None;
-        }
-    }
-    None
+    let stop =
+        |k| c.kind(k) == Some(TokenKind::Punct) && matches!(c.word(k), "," | ";" | "." | "(" | "—");
+    let k = c
+        .ahead(from, max)
+        .take_while(|&k| !stop(k))
+        .find(|&k| is_prep(k))?;
+    np_at(c, k + 1).map(|f| (k, f))
 }
 
 /// The subject of a passive verb at `t` (with `counts`, also "four
@@ -238,9 +234,7 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
 /// True when mention `mi` is in a prepositional phrase, or joined to one
 /// ("in Valdoria and Ostland").
 fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
-    let s = c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start;
-    let s = c.back_over(c.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
-    s > c.range.start && c.is_in(s - 1, &PREPOSITIONS)
+    c.after_preposition(c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start)
 }
 
 /// True when a phrase opens with a count ("at least one clerk was
