@@ -241,8 +241,7 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
     let mut parts = Vec::new();
     for k in c.ahead(e, 12) {
         if c.is_word(k, "between") {
-            between(c, k + 1, &mut parts);
-            return (parts, RuleId::CallBetween);
+            return (between(c, k + 1), RuleId::CallBetween);
         }
         if c.is_in(k, &PARTY_PREPOSITIONS) {
             // A name after "from" is guessed to be a place of origin: a
@@ -265,18 +264,13 @@ fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
 }
 
 /// The parties of "between X and Y" (or "X, Y and Z"), from token `j`.
-fn between(c: &Ctx<'_, '_>, mut j: usize, parts: &mut Vec<Filler>) {
-    while parts.len() < 4 {
-        let Some(mi) = c.mention_after(j, 4, party) else {
-            break;
-        };
-        parts.push(c.filler(mi));
-        j = c.mentions()[mi].toks.end;
-        if !c.is_in(j, &COORDINATORS) {
-            break;
-        }
-        j += 1;
-    }
+fn between(c: &Ctx<'_, '_>, j: usize) -> Vec<Filler> {
+    let next = |&mi: &usize| {
+        let j = c.mentions()[mi].toks.end;
+        (c.is_in(j, &COORDINATORS)).then(|| c.mention_after(j + 1, 4, party))?
+    };
+    let parts = std::iter::successors(c.mention_after(j, 4, party), next).take(4);
+    parts.map(|mi| c.filler(mi)).collect()
 }
 
 /// Adds the parties told before a call noun at `t` to `parts` (the caller
@@ -353,15 +347,15 @@ fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
 /// The addressee right after a verb of telling at token `k` ("told X",
 /// "urged X", "thanked X": a verb whose object is a person).
 fn addressee_of(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    let verb = c.has_trigger(EventType::Statement, |x| {
-        x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge | Frame::Object)
-    });
-    if !verb {
+    let at = |frames: &[Frame]| {
+        c.has_trigger(EventType::Statement, |x| {
+            x.toks.start == k && frames.contains(&x.frame)
+        })
+    };
+    if !at(&[Frame::Tell, Frame::Urge, Frame::Object]) {
         return None;
     }
-    let object = c.has_trigger(EventType::Statement, |x| {
-        x.toks.start == k && x.frame == Frame::Object
-    });
+    let object = at(&[Frame::Object]);
     let end = c.trigs.iter().find(|x| x.toks.start == k)?.toks.end;
     c.mention_after(end, 3, |m| {
         party(m)

@@ -522,20 +522,16 @@ fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// after "from" or "by".
 fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let e = tr.toks.end;
-    if !c.is_in(e, &SOURCE_PREPOSITIONS) {
-        return None;
-    }
-    let sp = c.mention_after(e + 1, 4, speaker_ok)?;
+    let from = c.is_in(e, &SOURCE_PREPOSITIONS);
+    let sp = from.then(|| c.mention_after(e + 1, 4, speaker_ok))??;
     draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom)
 }
 
 /// "Tarnis's denial": the possessor speaks.
 fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
-    if !c.possessed(t) {
-        return None;
-    }
-    let sp = c.mention_ending(t - 1).filter(c.mention_is(speaker_ok))?;
+    let possessor = c.possessed(t).then(|| c.mention_ending(t - 1)).flatten();
+    let sp = possessor.filter(c.mention_is(speaker_ok))?;
     draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive)
 }
 
