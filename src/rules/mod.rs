@@ -302,13 +302,12 @@ impl<'a, 't> Ctx<'a, 't> {
                     x.toks.end == k + 1 && matches!(x.frame, Frame::Say | Frame::Tell)
                 });
             let starter = speech || self.is_in(k, &CLAUSE_STARTERS);
-            if participle || !starter || self.mention_covering(k).is_some() {
-                continue;
-            }
             // "X said that Y ...": Y's clause starts after "that".
-            let actor_between = (self.mentions().iter())
-                .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
-            if !actor_between {
+            let actor_between = || {
+                (self.mentions().iter())
+                    .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor())
+            };
+            if participle || !starter || self.mention_covering(k).is_some() || !actor_between() {
                 continue;
             }
             // "Before visiting Rome, the envoy made a visit": an opening

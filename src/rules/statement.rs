@@ -19,16 +19,6 @@ type Content = (Option<Span>, bool);
 /// Nothing said that the sentence tells.
 const UNTOLD: Content = (None, false);
 
-/// Source phrases that only attribute another speech act in the sentence.
-const SOURCE_ONLY: &[&str] = &[
-    "in a statement",
-    "in a joint statement",
-    "in a brief statement",
-    "in a written statement",
-    "in a televised address",
-    "in an interview",
-];
-
 /// True when mention `m` can speak: an actor, or a place speaking for its
 /// government.
 fn speaker_ok(m: &EntityMention) -> bool {
@@ -186,7 +176,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     match tr.frame {
         Frame::According if phrase == "according to" => return according_to(c, tr),
         Frame::According if phrase.ends_with("as saying") => return quoted_as_saying(c, tr),
-        Frame::According if SOURCE_ONLY.contains(&phrase) => return in_a_statement(c, tr),
+        // "in a statement", "in an interview": a source phrase that only
+        // attributes another speech act in the sentence.
+        Frame::According if phrase.starts_with("in ") => return in_a_statement(c, tr),
         Frame::According => return None,
         Frame::Noun => return noun(c, tr),
         _ => {}

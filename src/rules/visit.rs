@@ -127,24 +127,6 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     }))
 }
 
-/// The visit a rule found, with its roles.
-fn draft(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    visitor: Option<Filler>,
-    destination: Option<Filler>,
-    host: Option<Filler>,
-    rule: RuleId,
-    backref: bool,
-) -> Option<Draft> {
-    let roles = Roles::Visit {
-        visitor,
-        destination,
-        host,
-    };
-    Some(c.draft(tr, roles, rule, backref))
-}
-
 /// "Holt hosted Ilves in Tarnis", "Ilves was received by Holt in
 /// Velgrad", "the mayor welcomed Ilves to Kessa": a named guest and a
 /// place it came to; without the place ("welcomed the ruling", "received
@@ -162,12 +144,14 @@ pub(crate) fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         let h = c.subject_before(t).filter(c.mention_is(party));
         (v, h, c.mentions()[v].toks.end)
     };
-    let place = (c.is_in(after, &GUEST_PLACE_PREPOSITIONS))
-        .then(|| c.mention_after(after + 1, 3, placeish))
-        .flatten()?;
-    let (visitor, place) = (Some(c.filler(visitor)), Some(c.filler(place)));
-    let host = host.map(|h| c.filler(h));
-    draft(c, tr, visitor, place, host, RuleId::VisitHosted, false)
+    let to_place = c.is_in(after, &GUEST_PLACE_PREPOSITIONS);
+    let place = to_place.then(|| c.mention_after(after + 1, 3, placeish))??;
+    let roles = Roles::Visit {
+        visitor: Some(c.filler(visitor)),
+        destination: Some(c.filler(place)),
+        host: host.map(|h| c.filler(h)),
+    };
+    Some(c.draft(tr, roles, RuleId::VisitHosted, false))
 }
 
 /// The traveller of a visit told in an opening clause: "After visiting
@@ -246,7 +230,13 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         rule = RuleId::VisitBackref;
     }
     let backref = visitor.is_none();
-    draft(c, tr, visitor, dest, host(c, e), rule, backref)
+    let (destination, host) = (dest, host(c, e));
+    let roles = Roles::Visit {
+        visitor,
+        destination,
+        host,
+    };
+    Some(c.draft(tr, roles, rule, backref))
 }
 
 /// The visitor of a visit noun whose phrase starts at token `k` and which
@@ -362,5 +352,11 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         RuleId::VisitMotionTo
     };
-    draft(c, tr, visitor, Some(dest), host(c, e), rule, false)
+    let (destination, host) = (Some(dest), host(c, e));
+    let roles = Roles::Visit {
+        visitor,
+        destination,
+        host,
+    };
+    Some(c.draft(tr, roles, rule, false))
 }

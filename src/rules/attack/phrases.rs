@@ -165,7 +165,10 @@ fn object_after(
 /// preposition in the subject ("A fuel depot in Narva was shelled"), the
 /// noun phrase that opens the clause.
 pub(super) fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
-    let counted = |f: &Filler| !counts && casualty_count(c, f);
+    // A phrase that opens with a count ("at least one clerk", "four
+    // clerks") tells casualties, not a target.
+    let count = |w: &str| number(w).is_some() || w.eq_ignore_ascii_case("at");
+    let counted = |f: &Filler| !counts && first_word(c, f).is_some_and(count);
     let keep = |f: Filler| (!counted(&f)).then_some(f);
     let a = auxiliary_start(c, t);
     if let Some(f) = bare_subject(c, a) {
@@ -237,12 +240,6 @@ fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
     c.after_preposition(c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start)
 }
 
-/// True when a phrase opens with a count ("at least one clerk was
-/// wounded", "four clerks were hurt"): casualties, not a target.
-fn casualty_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
-    first_word(c, f).is_some_and(|w| number(w).is_some() || w.eq_ignore_ascii_case("at"))
-}
-
 /// The first word of a phrase written out, as a span or a mention (not a
 /// country a demonym stands for, nor a possessive pronoun).
 fn first_word<'t>(c: &Ctx<'_, 't>, f: &Filler) -> Option<&'t str> {
@@ -296,16 +293,11 @@ pub(super) fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
             if m.class == Class::Person {
                 return true;
             }
-            m.toks.end - 1
+            Some(m.toks.end - 1)
         }
-        Filler::Span(s) => {
-            match (c.range.start..c.range.end).rfind(|&k| c.doc.tokens[k].span.end == s.end) {
-                Some(k) => k,
-                None => return false,
-            }
-        }
+        Filler::Span(s) => (c.range.clone()).rfind(|&k| c.doc.tokens[k].span.end == s.end),
         Filler::Possessor(..) => return true,
-        Filler::Country(..) => return false,
+        Filler::Country(..) => None,
     };
-    c.noun_types(last).has(crate::lexicon::NounType::Person)
+    last.is_some_and(|k| c.noun_types(k).has(crate::lexicon::NounType::Person))
 }
