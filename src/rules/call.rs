@@ -238,29 +238,25 @@ fn is_call(c: &Ctx<'_, '_>, tr: &TriggerMatch, phoney: bool, doc_has_call: bool)
 /// (rule `call.between`), or "with/to/from Y" and those joined to it
 /// (`call.with`); within the clause.
 fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
-    let mut parts = Vec::new();
-    for k in c.ahead(e, 12) {
-        if c.is_word(k, "between") {
-            return (between(c, k + 1), RuleId::CallBetween);
-        }
-        if c.is_in(k, &PARTY_PREPOSITIONS) {
+    let stop = |k| matches!(c.word(k), "," | "." | ";");
+    let prep = |k| c.is_word(k, "between") || c.is_in(k, &PARTY_PREPOSITIONS);
+    match c.ahead(e, 12).take_while(|&k| !stop(k)).find(|&k| prep(k)) {
+        Some(k) if c.is_word(k, "between") => (between(c, k + 1), RuleId::CallBetween),
+        Some(k) => {
             // A name after "from" is guessed to be a place of origin: a
             // call comes from a party, so an unknown "place" is one.
             let from = c.is_word(k, "from");
             let caller = |m: &EntityMention| {
                 party(m) || (from && m.class == Class::Place && m.iso.is_none())
             };
-            if let Some(mi) = c.mention_after(k + 1, 4, caller) {
-                add(c, &mut parts, c.conjuncts(mi, true, party));
-                return (parts, RuleId::CallWith);
-            }
-            break;
+            let Some(mi) = c.mention_after(k + 1, 4, caller) else {
+                return (Vec::new(), RuleId::CallNoun);
+            };
+            let group = c.conjuncts(mi, true, party).into_iter();
+            (group.map(|n| c.filler(n)).collect(), RuleId::CallWith)
         }
-        if matches!(c.word(k), "," | "." | ";") {
-            break;
-        }
+        None => (Vec::new(), RuleId::CallNoun),
     }
-    (parts, RuleId::CallNoun)
 }
 
 /// The parties of "between X and Y" (or "X, Y and Z"), from token `j`.
@@ -295,12 +291,9 @@ fn parties_before(c: &Ctx<'_, '_>, t: usize, parts: &mut Vec<Filler>) {
 fn callers(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
     let b = c.back_while(t, |k| c.is_in(k, &PHONE) || c.is_in(k, &CALL_ADJECTIVES));
     if c.possessed(b) {
-        c.mention_ending(b - 1)
-            .filter(c.mention_is(party))
-            .map_or(Vec::new(), |mi| {
-                let group = c.conjuncts(mi, false, party).into_iter();
-                group.map(|n| c.filler(n)).collect()
-            })
+        let possessor = c.mention_ending(b - 1).filter(c.mention_is(party));
+        let group = possessor.map_or(Vec::new(), |mi| c.conjuncts(mi, false, party));
+        group.into_iter().map(|n| c.filler(n)).collect()
     } else if !(c.follows(t, &THAT_CALL) && b == t) {
         subject_group(c, t)
     } else {

@@ -395,11 +395,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Token `t` moved back over the tokens of the sentence that `skip`
     /// accepts.
     pub(crate) fn back_while(&self, t: usize, skip: impl Fn(usize) -> bool) -> usize {
-        let mut b = t;
-        while b > self.range.start && skip(b - 1) {
-            b -= 1;
-        }
-        b
+        let start = self.range.start.min(t);
+        (start..t)
+            .rev()
+            .find(|&k| !skip(k))
+            .map_or(start, |k| k + 1)
     }
 
     /// Token `i` moved forward over the words of `skip`.
@@ -410,11 +410,8 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Token `i` moved forward over the tokens of the sentence that `skip`
     /// accepts.
     pub(crate) fn forward_while(&self, i: usize, skip: impl Fn(usize) -> bool) -> usize {
-        let mut k = i;
-        while k < self.range.end && skip(k) {
-            k += 1;
-        }
-        k
+        let end = self.range.end.max(i);
+        (i..end).find(|&k| !skip(k)).unwrap_or(end)
     }
 
     /// The (at most) `n` tokens of the sentence before token `t`.

@@ -155,10 +155,7 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
             s0 -= 1;
         }
     }
-    if c.follows(s0, &ARTICLES) {
-        s0 -= 1;
-    }
-    s0
+    s0 - usize::from(c.follows(s0, &ARTICLES))
 }
 
 /// Tries every statement rule on one trigger: a speech verb is checked to
@@ -282,13 +279,9 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// a capital or country right before the verb, which speaks for its
 /// government ("Velgrad denies").
 fn speaker_before_verb(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
-    joined_speaker(c, t)
-        .or_else(|| {
-            c.subject_before(t)
-                .filter(c.mention_is(speaker_ok))
-                .map(|mi| apposed_name(c, t, mi))
-        })
-        .or_else(|| c.mention_ending(t).filter(c.mention_is(super::placeish)))
+    let subject = || c.subject_before(t).filter(c.mention_is(speaker_ok));
+    let place = || c.mention_ending(t).filter(c.mention_is(super::placeish));
+    (joined_speaker(c, t).or_else(|| subject().map(|mi| apposed_name(c, t, mi)))).or_else(place)
 }
 
 /// "Dana Holt announced that ..., and declared that ...": a second speech
@@ -306,8 +299,8 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
         );
         x.kind == EventType::Statement && x.toks.end < t && verb
     })?;
-    c.subject_before(first_verb.toks.start)
-        .filter(c.mention_is(speaker_ok))
+    let speaker = c.subject_before(first_verb.toks.start);
+    speaker.filter(c.mention_is(speaker_ok))
 }
 
 /// "mining company Corvel said": the name in apposition after the noun
@@ -454,9 +447,8 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// quoted Dana Holt as saying"), not the one quoting, else the subject.
 fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let quoted_one = c
-        .mention_ending(t)
-        .filter(c.mention_is(|m| speaker_ok(m) && c.follows(m.toks.start, &QUOTING_VERBS)));
+    let quoted = |m: &EntityMention| speaker_ok(m) && c.follows(m.toks.start, &QUOTING_VERBS);
+    let quoted_one = c.mention_ending(t).filter(c.mention_is(quoted));
     let sp = quoted_one.or_else(|| c.subject_before(t).filter(c.mention_is(speaker_ok)))?;
     let content =
         quote_before(c, c.mentions()[sp].toks.start).unwrap_or_else(|| content_from(c, e));

@@ -248,10 +248,8 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
     let mut visitor = None;
     let mut rule = RuleId::VisitNoun;
     if c.possessed(k) {
-        visitor = c
-            .mention_ending(k - 1)
-            .filter(c.mention_is(party))
-            .map(|mi| c.filler(mi));
+        let possessor = c.mention_ending(k - 1).filter(c.mention_is(party));
+        visitor = possessor.map(|mi| c.filler(mi));
         rule = RuleId::VisitPossessive;
     } else if c.follows(k, &POSSESSIVE_PRONOUNS) {
         // The possessive pronoun: resolved like "he".
@@ -267,10 +265,8 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
             c.is_in(q, &VISIT_DETERMINERS) || c.kind(q) == Some(TokenKind::Num)
         });
         if c.follows(d, &VISIT_LIGHT_VERBS) {
-            visitor = c
-                .subject_before(d - 1)
-                .filter(c.mention_is(party))
-                .map(|mi| c.filler(mi));
+            let subject = c.subject_before(d - 1).filter(c.mention_is(party));
+            visitor = subject.map(|mi| c.filler(mi));
             rule = RuleId::VisitLightVerb;
         }
     }
@@ -282,26 +278,26 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 /// place ("a tour of Europe": where the tour goes).
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     let after = (c.mention_after_word(e, "of", 3, party)).map_or(e, |mi| c.mentions()[mi].toks.end);
-    destination(c, after, false, true)
+    let of_place = || {
+        c.mention_after_word(e, "of", 3, placeish)
+            .map(|mi| c.filler(mi))
+    };
+    (destination(c, after, false, true))
         .or_else(|| destination(c, after + 1, false, true))
-        .or_else(|| {
-            c.mention_after_word(e, "of", 3, placeish)
-                .map(|mi| c.filler(mi))
-        })
+        .or_else(of_place)
 }
 
 /// "a visit to Tarnis by Dana Holt", "a visit by Dana Holt to Tarnis": the
 /// visitor after "by" right after the noun (ending before `e`) or after its
 /// destination `dest`.
 fn visitor_by(c: &Ctx<'_, '_>, e: usize, dest: &Option<Filler>) -> Option<Filler> {
-    let dest_end = dest
-        .as_ref()
-        .and_then(|f| c.filler_mention(f))
-        .map(|m| m.toks.end);
-    let mut by = [Some(e), dest_end].into_iter().flatten();
+    let dest_mention = dest.as_ref().and_then(|f| c.filler_mention(f));
+    let mut by = [Some(e), dest_mention.map(|m| m.toks.end)]
+        .into_iter()
+        .flatten();
     let by = by.find(|&j| c.is_word(j, "by"))?;
-    c.mention_after(by + 1, 3, named_party)
-        .map(|mi| c.filler(mi))
+    let visitor = c.mention_after(by + 1, 3, named_party);
+    visitor.map(|mi| c.filler(mi))
 }
 
 /// True when a visit noun whose phrase starts at `k`, told without a
@@ -339,11 +335,8 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     // "travelling in the capital" is no trip to it; "arrived in" is.
     let stative = visit_verb || c.is_in(t, &ARRIVAL_VERBS);
     let dest = destination(c, e, direct, stative)?;
-    let visitor = c
-        .subject_before(t)
-        .filter(c.mention_is(party))
-        .or_else(|| opening_clause_subject(c, t, t))
-        .map(|mi| c.filler(mi));
+    let subject = c.subject_before(t).filter(c.mention_is(party));
+    let visitor = (subject.or_else(|| opening_clause_subject(c, t, t))).map(|mi| c.filler(mi));
     if visitor.is_none() && (tr.frame == Frame::VerbWeak || !direct) {
         return None;
     }

@@ -272,9 +272,10 @@ fn blamed_or_claiming(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)> {
 /// "a Narva raid": a place before the noun (ending at `k`) is where it
 /// happened.
 fn place_modifier(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
-    c.mention_ending(k)
-        .filter(c.mention_is(|m| m.class == Class::Place))
-        .map(|mi| c.filler(mi))
+    let place = c
+        .mention_ending(k)
+        .filter(c.mention_is(|m| m.class == Class::Place));
+    place.map(|mi| c.filler(mi))
 }
 
 /// The target of an attack noun without "on X", from the first

@@ -203,14 +203,9 @@ pub(super) fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option
 /// adverbs, auxiliary and relative pronoun ("a 40-year-old driver was
 /// killed", "the clerk who was stabbed").
 fn auxiliary_start(c: &Ctx<'_, '_>, t: usize) -> usize {
-    let mut a = c.back_over(t, &ADVERBS_IN_VERB);
-    if c.follows(a, &SUBJECT_AUXILIARIES) {
-        a -= 1;
-    }
-    if a > c.range.start + 1 && c.is_in(a - 1, &RELATIVE_PRONOUNS) {
-        a -= 1;
-    }
-    a
+    let a = c.back_over(t, &ADVERBS_IN_VERB);
+    let a = a - usize::from(c.follows(a, &SUBJECT_AUXILIARIES));
+    a - usize::from(a > c.range.start + 1 && c.is_in(a - 1, &RELATIVE_PRONOUNS))
 }
 
 /// "more than 500 people were killed": a bare phrase (no name, no
