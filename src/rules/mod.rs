@@ -237,9 +237,8 @@ impl<'a, 't> Ctx<'a, 't> {
         max: usize,
         pred: impl Fn(&EntityMention) -> bool,
     ) -> Option<usize> {
-        self.is_word(i, word)
-            .then(|| self.mention_after(i + 1, max, pred))
-            .flatten()
+        let at_word = self.is_word(i, word);
+        at_word.then(|| self.mention_after(i + 1, max, pred))?
     }
 
     /// The mention a relative pronoun at token `p` stands for: the one
@@ -257,12 +256,9 @@ impl<'a, 't> Ctx<'a, 't> {
         // before the verb stands for the mention before it, past an age
         // set off by commas ("Tom Reid, 41, who").
         let b = self.back_over(t, &VERB_GROUP);
-        let relative =
-            (self.follows(b, &RELATIVE_PRONOUNS)).then(|| self.relative_antecedent(b - 1));
-        if let Some(mi) = relative
-            .flatten()
-            .filter(self.mention_is(EntityMention::is_actor))
-        {
+        let relative = self.follows(b, &RELATIVE_PRONOUNS);
+        let antecedent = relative.then(|| self.relative_antecedent(b - 1)).flatten();
+        if let Some(mi) = antecedent.filter(self.mention_is(EntityMention::is_actor)) {
             return Some(mi);
         }
         let start = self.clause_start(t);

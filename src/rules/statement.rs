@@ -57,19 +57,17 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
 fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
     let skipped = |k| c.is_in(k, &ARTICLES) || c.kind(k) == Some(TokenKind::Punct);
     let k = c.before(i, 4).rev().find(|&k| !skipped(k))?;
-    let quote = c.kind(k) == Some(TokenKind::Quote);
-    quote
-        .then(|| c.doc.quote_ending(c.doc.tokens[k].span.start))?
-        .map(|q| quoted(c, q))
+    let k = (c.kind(k) == Some(TokenKind::Quote)).then_some(k)?;
+    let q = c.doc.quote_ending(c.doc.tokens[k].span.start);
+    q.map(|q| quoted(c, q))
 }
 
 /// The quotation that opens at token `i` (skipping ":" and ","), as content.
 fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
     let k = (i..c.range.end).find(|&k| !matches!(c.word(k), ":" | ","))?;
-    let quote = c.kind(k) == Some(TokenKind::Quote);
-    quote
-        .then(|| c.doc.quote_starting(c.doc.tokens[k].span.end))?
-        .map(|q| quoted(c, q))
+    let k = (c.kind(k) == Some(TokenKind::Quote)).then_some(k)?;
+    let q = c.doc.quote_starting(c.doc.tokens[k].span.end);
+    q.map(|q| quoted(c, q))
 }
 
 /// The end token of reported content starting at `i`: sentence end, or
@@ -310,9 +308,8 @@ fn apposed_name(c: &Ctx<'_, '_>, t: usize, mi: usize) -> usize {
         let name = matches!(m.class, Class::Person | Class::Org | Class::Unknown);
         name && m.toks.start == c.mentions()[mi].toks.end
     };
-    c.mention_ending(t)
-        .filter(c.mention_is(apposed))
-        .unwrap_or(mi)
+    let name = c.mention_ending(t).filter(c.mention_is(apposed));
+    name.unwrap_or(mi)
 }
 
 /// True when nothing is said after the verb (from token `after`, past its

@@ -119,9 +119,8 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     let m = &c.mentions()[mi];
     // "officials in Velgrad": the officials of the place.
     let group_in = m.class == Class::Group && c.is_word(m.toks.end, "in");
-    let place = group_in
-        .then(|| c.mention_starting(m.toks.end + 1))
-        .flatten();
+    let after = m.toks.end + 1;
+    let place = group_in.then(|| c.mention_starting(after)).flatten();
     Some(place.map_or(c.filler(mi), |p| {
         Filler::Span(Span::new(m.span.start, c.mentions()[p].span.end))
     }))
@@ -278,10 +277,7 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 /// place ("a tour of Europe": where the tour goes).
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     let after = (c.mention_after_word(e, "of", 3, party)).map_or(e, |mi| c.mentions()[mi].toks.end);
-    let of_place = || {
-        c.mention_after_word(e, "of", 3, placeish)
-            .map(|mi| c.filler(mi))
-    };
+    let of_place = || Some(c.filler(c.mention_after_word(e, "of", 3, placeish)?));
     (destination(c, after, false, true))
         .or_else(|| destination(c, after + 1, false, true))
         .or_else(of_place)
@@ -291,10 +287,8 @@ fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
 /// visitor after "by" right after the noun (ending before `e`) or after its
 /// destination `dest`.
 fn visitor_by(c: &Ctx<'_, '_>, e: usize, dest: &Option<Filler>) -> Option<Filler> {
-    let dest_mention = dest.as_ref().and_then(|f| c.filler_mention(f));
-    let mut by = [Some(e), dest_mention.map(|m| m.toks.end)]
-        .into_iter()
-        .flatten();
+    let dest_end = (dest.as_ref().and_then(|f| c.filler_mention(f))).map(|m| m.toks.end);
+    let mut by = [Some(e), dest_end].into_iter().flatten();
     let by = by.find(|&j| c.is_word(j, "by"))?;
     let visitor = c.mention_after(by + 1, 3, named_party);
     visitor.map(|mi| c.filler(mi))

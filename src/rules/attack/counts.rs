@@ -112,9 +112,7 @@ fn count_at(c: &Ctx<'_, '_>, k: usize) -> Option<u32> {
 /// aside ("killed 22", "injuring about 40").
 fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
     let b = c.back_over(k, &APPROXIMATORS);
-    (b > c.range.start)
-        .then(|| casualty(c.word(b - 1)))
-        .flatten()
+    (b > c.range.start).then(|| casualty(c.word(b - 1)))?
 }
 
 /// The casualty a word a few words after the count at `k` tells, within

@@ -53,9 +53,8 @@ fn mention_np(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
 /// What a possessor ending before token `k` possesses: the object is the
 /// possessed ("the county's Narva district").
 fn possessed_np(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
-    (c.kind(k) == Some(TokenKind::Poss))
-        .then(|| np_at(c, k + 1))
-        .flatten()
+    let possessor = c.kind(k) == Some(TokenKind::Poss);
+    possessor.then(|| np_at(c, k + 1))?
 }
 
 /// A noun phrase of plain words from token `start` (its determiners
