@@ -81,9 +81,7 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
 /// The mention that a name set off by commas and ending before the comma
 /// at `b - 1` stands in apposition to ("the minister, Ivo Rask,").
 fn appositive_head(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
-    let comma = b
-        .checked_sub(1)
-        .filter(|&k| k > c.range.start && c.is_word(k, ","))?;
+    let comma = (b > c.range.start + 1 && c.is_word(b - 1, ",")).then(|| b - 1)?;
     let name = c.mention_ending(comma)?;
     let head = name.checked_sub(1)?;
     let ms = c.mentions();
@@ -128,10 +126,8 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     // "Putin told Erdogan by phone that ..."
     add(c, &mut participants, addressee_of(c, v));
     let with = |k| c.is_word(k, "with") || (c.is_word(k, "to") && k == v + 1);
-    let other = (v + 1..c.clause_end(t))
-        .find(|&k| with(k))
-        .and_then(|w| c.mention_after(w + 1, 4, party));
-    if let Some(mi) = other {
+    let w = (v + 1..c.clause_end(t)).find(|&k| with(k));
+    if let Some(mi) = w.and_then(|w| c.mention_after(w + 1, 4, party)) {
         add(c, &mut participants, c.conjuncts(mi, true, party));
     }
     // Speaking by video link to a meeting: an address, not a call.

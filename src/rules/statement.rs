@@ -430,10 +430,8 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let at_start = t == c.range.start
         || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
     let content = if at_start {
-        let k = (sp_end..c.range.end)
-            .find(|&k| c.word(k) == ",")
-            .map_or(sp_end, |k| k + 1);
-        c.span(k, c.range.end)
+        let comma = (sp_end..c.range.end).find(|&k| c.word(k) == ",");
+        c.span(comma.map_or(sp_end, |k| k + 1), c.range.end)
     } else {
         c.span(c.range.start, t)
     };

@@ -47,9 +47,8 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
         // phrase (at most three words, up to a preposition or punctuation).
         .or_else(|| {
             let plain = prep && c.is_in(k, &MOTION_PREPOSITIONS) && j > k + 1;
-            plain
-                .then(|| c.span(j, c.words_end(j, 3, |_| false)))?
-                .map(Filler::Span)
+            let phrase = plain.then(|| c.span(j, c.words_end(j, 3, |_| false)))?;
+            phrase.map(Filler::Span)
         })
 }
 
@@ -83,9 +82,8 @@ fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     if !(c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS))) {
         return None;
     }
-    let end = (c.ahead(j, 10))
-        .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
-        .unwrap_or(c.range.end);
+    let ends = |q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END);
+    let end = c.ahead(j, 10).find(|&q| ends(q)).unwrap_or(c.range.end);
     c.span(j, end).map(Filler::Span)
 }
 
@@ -194,14 +192,14 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     // The noun phrase, with its adjectives ("an unannounced visit").
     let k = c.back_over(t, &VISIT_ADJECTIVES);
     let (mut visitor, mut rule) = noun_visitor(c, k, e);
-    let dest = noun_destination(c, e);
+    let destination = noun_destination(c, e);
     if visitor.is_none() && c.follows(k, &ARTICLES) {
-        visitor = visitor_by(c, e, &dest);
+        visitor = visitor_by(c, e, &destination);
         if visitor.is_some() {
             rule = RuleId::VisitByVisitor;
         }
     }
-    if visitor.is_none() && no_trip(c, k, dest.is_some()) {
+    if visitor.is_none() && no_trip(c, k, destination.is_some()) {
         return None;
     }
     // "If the visit to Tarnis goes ahead, Dana Holt would ...", "During her
@@ -222,14 +220,14 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if visitor.is_none() && crate::words::plural(c.word(e - 1)) && !counted {
         return None;
     }
-    if visitor.is_none() && dest.is_none() {
+    if visitor.is_none() && destination.is_none() {
         if !c.follows(k, &BACKREF_DETERMINERS) && !c.is_word(k.saturating_sub(1), "during") {
             return None;
         }
         rule = RuleId::VisitBackref;
     }
     let backref = visitor.is_none();
-    let (destination, host) = (dest, host(c, e));
+    let host = host(c, e);
     let roles = Roles::Visit {
         visitor,
         destination,
@@ -328,7 +326,7 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     };
     // "travelling in the capital" is no trip to it; "arrived in" is.
     let stative = visit_verb || c.is_in(t, &ARRIVAL_VERBS);
-    let dest = destination(c, e, direct, stative)?;
+    let place = destination(c, e, direct, stative)?;
     let subject = c.subject_before(t).filter(c.mention_is(party));
     let visitor = (subject.or_else(|| opening_clause_subject(c, t, t))).map(|mi| c.filler(mi));
     if visitor.is_none() && (tr.frame == Frame::VerbWeak || !direct) {
@@ -339,11 +337,10 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         RuleId::VisitMotionTo
     };
-    let (destination, host) = (Some(dest), host(c, e));
     let roles = Roles::Visit {
         visitor,
-        destination,
-        host,
+        destination: Some(place),
+        host: host(c, e),
     };
     Some(c.draft(tr, roles, rule, false))
 }
