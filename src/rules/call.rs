@@ -81,9 +81,7 @@ pub(crate) fn caller_before(c: &Ctx<'_, '_>, t: usize, naming: bool) -> bool {
 /// The mention that a name set off by commas and ending before the comma
 /// at `b - 1` stands in apposition to ("the minister, Ivo Rask,").
 fn appositive_head(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
-    let comma = b
-        .checked_sub(1)
-        .filter(|&k| k > c.range.start && c.is_word(k, ","))?;
+    let comma = (b > c.range.start + 1 && c.is_word(b - 1, ",")).then(|| b - 1)?;
     let name = c.mention_ending(comma)?;
     let head = name.checked_sub(1)?;
     let ms = c.mentions();
@@ -128,10 +126,8 @@ fn medium(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     // "Putin told Erdogan by phone that ..."
     add(c, &mut participants, addressee_of(c, v));
     let with = |k| c.is_word(k, "with") || (c.is_word(k, "to") && k == v + 1);
-    let other = (v + 1..c.clause_end(t))
-        .find(|&k| with(k))
-        .and_then(|w| c.mention_after(w + 1, 4, party));
-    if let Some(mi) = other {
+    let w = (v + 1..c.clause_end(t)).find(|&k| with(k));
+    if let Some(mi) = w.and_then(|w| c.mention_after(w + 1, 4, party)) {
         add(c, &mut participants, c.conjuncts(mi, true, party));
     }
     // Speaking by video link to a meeting: an address, not a call.
@@ -238,45 +234,35 @@ fn is_call(c: &Ctx<'_, '_>, tr: &TriggerMatch, phoney: bool, doc_has_call: bool)
 /// (rule `call.between`), or "with/to/from Y" and those joined to it
 /// (`call.with`); within the clause.
 fn parties_after(c: &Ctx<'_, '_>, e: usize) -> (Vec<Filler>, RuleId) {
-    let mut parts = Vec::new();
-    for k in c.ahead(e, 12) {
-        if c.is_word(k, "between") {
-            between(c, k + 1, &mut parts);
-            return (parts, RuleId::CallBetween);
-        }
-        if c.is_in(k, &PARTY_PREPOSITIONS) {
+    let stop = |k| matches!(c.word(k), "," | "." | ";");
+    let prep = |k| c.is_word(k, "between") || c.is_in(k, &PARTY_PREPOSITIONS);
+    match c.ahead(e, 12).take_while(|&k| !stop(k)).find(|&k| prep(k)) {
+        Some(k) if c.is_word(k, "between") => (between(c, k + 1), RuleId::CallBetween),
+        Some(k) => {
             // A name after "from" is guessed to be a place of origin: a
             // call comes from a party, so an unknown "place" is one.
             let from = c.is_word(k, "from");
             let caller = |m: &EntityMention| {
                 party(m) || (from && m.class == Class::Place && m.iso.is_none())
             };
-            if let Some(mi) = c.mention_after(k + 1, 4, caller) {
-                add(c, &mut parts, c.conjuncts(mi, true, party));
-                return (parts, RuleId::CallWith);
-            }
-            break;
+            let Some(mi) = c.mention_after(k + 1, 4, caller) else {
+                return (Vec::new(), RuleId::CallNoun);
+            };
+            let group = c.conjuncts(mi, true, party).into_iter();
+            (group.map(|n| c.filler(n)).collect(), RuleId::CallWith)
         }
-        if matches!(c.word(k), "," | "." | ";") {
-            break;
-        }
+        None => (Vec::new(), RuleId::CallNoun),
     }
-    (parts, RuleId::CallNoun)
 }
 
 /// The parties of "between X and Y" (or "X, Y and Z"), from token `j`.
-fn between(c: &Ctx<'_, '_>, mut j: usize, parts: &mut Vec<Filler>) {
-    while parts.len() < 4 {
-        let Some(mi) = c.mention_after(j, 4, party) else {
-            break;
-        };
-        parts.push(c.filler(mi));
-        j = c.mentions()[mi].toks.end;
-        if !c.is_in(j, &COORDINATORS) {
-            break;
-        }
-        j += 1;
-    }
+fn between(c: &Ctx<'_, '_>, j: usize) -> Vec<Filler> {
+    let next = |&mi: &usize| {
+        let j = c.mentions()[mi].toks.end;
+        (c.is_in(j, &COORDINATORS)).then(|| c.mention_after(j + 1, 4, party))?
+    };
+    let parts = std::iter::successors(c.mention_after(j, 4, party), next).take(4);
+    parts.map(|mi| c.filler(mi)).collect()
 }
 
 /// Adds the parties told before a call noun at `t` to `parts` (the caller
@@ -301,12 +287,9 @@ fn parties_before(c: &Ctx<'_, '_>, t: usize, parts: &mut Vec<Filler>) {
 fn callers(c: &Ctx<'_, '_>, t: usize) -> Vec<Filler> {
     let b = c.back_while(t, |k| c.is_in(k, &PHONE) || c.is_in(k, &CALL_ADJECTIVES));
     if c.possessed(b) {
-        c.mention_ending(b - 1)
-            .filter(c.mention_is(party))
-            .map_or(Vec::new(), |mi| {
-                let group = c.conjuncts(mi, false, party).into_iter();
-                group.map(|n| c.filler(n)).collect()
-            })
+        let possessor = c.mention_ending(b - 1).filter(c.mention_is(party));
+        let group = possessor.map_or(Vec::new(), |mi| c.conjuncts(mi, false, party));
+        group.into_iter().map(|n| c.filler(n)).collect()
     } else if !(c.follows(t, &THAT_CALL) && b == t) {
         subject_group(c, t)
     } else {
@@ -353,15 +336,15 @@ fn pair_description(c: &Ctx<'_, '_>, mi: usize) -> bool {
 /// The addressee right after a verb of telling at token `k` ("told X",
 /// "urged X", "thanked X": a verb whose object is a person).
 fn addressee_of(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    let verb = c.has_trigger(EventType::Statement, |x| {
-        x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge | Frame::Object)
-    });
-    if !verb {
+    let at = |frames: &[Frame]| {
+        c.has_trigger(EventType::Statement, |x| {
+            x.toks.start == k && frames.contains(&x.frame)
+        })
+    };
+    if !at(&[Frame::Tell, Frame::Urge, Frame::Object]) {
         return None;
     }
-    let object = c.has_trigger(EventType::Statement, |x| {
-        x.toks.start == k && x.frame == Frame::Object
-    });
+    let object = at(&[Frame::Object]);
     let end = c.trigs.iter().find(|x| x.toks.start == k)?.toks.end;
     c.mention_after(end, 3, |m| {
         party(m)

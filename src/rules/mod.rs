@@ -237,9 +237,8 @@ impl<'a, 't> Ctx<'a, 't> {
         max: usize,
         pred: impl Fn(&EntityMention) -> bool,
     ) -> Option<usize> {
-        self.is_word(i, word)
-            .then(|| self.mention_after(i + 1, max, pred))
-            .flatten()
+        let at_word = self.is_word(i, word);
+        at_word.then(|| self.mention_after(i + 1, max, pred))?
     }
 
     /// The mention a relative pronoun at token `p` stands for: the one
@@ -257,30 +256,21 @@ impl<'a, 't> Ctx<'a, 't> {
         // before the verb stands for the mention before it, past an age
         // set off by commas ("Tom Reid, 41, who").
         let b = self.back_over(t, &VERB_GROUP);
-        if b > self.range.start + 1 && self.is_in(b - 1, &RELATIVE_PRONOUNS) {
-            if let Some(mi) =
-                (self.relative_antecedent(b - 1)).filter(|&mi| self.mentions()[mi].is_actor())
-            {
-                return Some(mi);
-            }
+        let relative = self.follows(b, &RELATIVE_PRONOUNS);
+        let antecedent = relative.then(|| self.relative_antecedent(b - 1)).flatten();
+        if let Some(mi) = antecedent.filter(self.mention_is(EntityMention::is_actor)) {
+            return Some(mi);
         }
         let start = self.clause_start(t);
+        let candidates = (0..self.mentions().len()).filter(|&mi| {
+            let m = &self.mentions()[mi];
+            m.toks.start >= start && m.toks.end <= t && m.is_actor() && !self.in_quote(m.toks.start)
+        });
         // The first candidate that is not a prepositional object or a
         // possessor, else the last candidate.
-        let mut last = None;
-        for (mi, m) in self.mentions().iter().enumerate() {
-            if m.toks.start >= start
-                && m.toks.end <= t
-                && m.is_actor()
-                && !self.in_quote(m.toks.start)
-            {
-                if !self.is_object_or_possessor(m) {
-                    return Some(mi);
-                }
-                last = Some(mi);
-            }
-        }
-        last
+        (candidates.clone())
+            .find(|&mi| !self.is_object_or_possessor(&self.mentions()[mi]))
+            .or_else(|| candidates.last())
     }
 
     /// The first token of the clause that holds the verb at `t`: after the
@@ -308,13 +298,12 @@ impl<'a, 't> Ctx<'a, 't> {
                     x.toks.end == k + 1 && matches!(x.frame, Frame::Say | Frame::Tell)
                 });
             let starter = speech || self.is_in(k, &CLAUSE_STARTERS);
-            if participle || !starter || self.mention_covering(k).is_some() {
-                continue;
-            }
             // "X said that Y ...": Y's clause starts after "that".
-            let actor_between = (self.mentions().iter())
-                .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor());
-            if !actor_between {
+            let actor_between = || {
+                (self.mentions().iter())
+                    .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor())
+            };
+            if participle || !starter || self.mention_covering(k).is_some() || !actor_between() {
                 continue;
             }
             // "Before visiting Rome, the envoy made a visit": an opening
@@ -334,11 +323,15 @@ impl<'a, 't> Ctx<'a, 't> {
     /// ("Russia's army": "Russia").
     fn is_object_or_possessor(&self, m: &EntityMention) -> bool {
         let s = m.toks.start;
-        let phrase = self.back_over(self.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
         let after_poss = s > self.range.start && self.doc.tokens[s - 1].kind == TokenKind::Poss;
+        self.after_preposition(s) || after_poss || self.kind(m.toks.end) == Some(TokenKind::Poss)
+    }
+
+    /// True when the phrase opening at token `s` (its articles and compass
+    /// adjectives included) is the object of a preposition.
+    pub(crate) fn after_preposition(&self, s: usize) -> bool {
+        let phrase = self.back_over(self.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
         self.follows(phrase, &PREPOSITIONS)
-            || after_poss
-            || self.kind(m.toks.end) == Some(TokenKind::Poss)
     }
 
     /// True for a word of the sentence that is not a preposition: a word
@@ -398,11 +391,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Token `t` moved back over the tokens of the sentence that `skip`
     /// accepts.
     pub(crate) fn back_while(&self, t: usize, skip: impl Fn(usize) -> bool) -> usize {
-        let mut b = t;
-        while b > self.range.start && skip(b - 1) {
-            b -= 1;
-        }
-        b
+        let start = self.range.start.min(t);
+        (start..t)
+            .rev()
+            .find(|&k| !skip(k))
+            .map_or(start, |k| k + 1)
     }
 
     /// Token `i` moved forward over the words of `skip`.
@@ -413,11 +406,8 @@ impl<'a, 't> Ctx<'a, 't> {
     /// Token `i` moved forward over the tokens of the sentence that `skip`
     /// accepts.
     pub(crate) fn forward_while(&self, i: usize, skip: impl Fn(usize) -> bool) -> usize {
-        let mut k = i;
-        while k < self.range.end && skip(k) {
-            k += 1;
-        }
-        k
+        let end = self.range.end.max(i);
+        (i..end).find(|&k| !skip(k)).unwrap_or(end)
     }
 
     /// The (at most) `n` tokens of the sentence before token `t`.
@@ -509,39 +499,31 @@ impl<'a, 't> Ctx<'a, 't> {
 /// dropped. Mentions stop before dates where they are built; the spans
 /// rules take from a trigger onwards are cut here, for every rule at once.
 pub(crate) fn cut_roles_at_dates(c: &Ctx<'_, '_>, roles: &mut Roles) {
-    let cut = |f: &mut Option<Filler>| {
-        if let Some(Filler::Span(span)) = f {
-            match cut_span_at_dates(c, *span) {
-                Some(s) => *span = s,
-                None => *f = None,
-            }
-        }
-    };
-    match roles {
+    // The call rules name their participants by mentions only, and a
+    // statement's content is what was said, dates and all.
+    let fillers = match roles {
         Roles::Attack {
             attacker,
             target,
             location,
             weapon,
             ..
-        } => {
-            for f in [attacker, target, location, weapon] {
-                cut(f);
-            }
-        }
-        // The call rules name their participants by mentions only.
-        Roles::Call { .. } => {}
+        } => vec![attacker, target, location, weapon],
+        Roles::Call { .. } => vec![],
         Roles::Visit {
             visitor,
             destination,
             host,
-        } => {
-            for f in [visitor, destination, host] {
-                cut(f);
+        } => vec![visitor, destination, host],
+        Roles::Statement { speaker, .. } => vec![speaker],
+    };
+    for f in fillers {
+        if let Some(Filler::Span(span)) = f {
+            match cut_span_at_dates(c, *span) {
+                Some(s) => *span = s,
+                None => *f = None,
             }
         }
-        // The content is what was said, dates and all.
-        Roles::Statement { speaker, .. } => cut(speaker),
     }
 }
 

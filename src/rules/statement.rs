@@ -19,16 +19,6 @@ type Content = (Option<Span>, bool);
 /// Nothing said that the sentence tells.
 const UNTOLD: Content = (None, false);
 
-/// Source phrases that only attribute another speech act in the sentence.
-const SOURCE_ONLY: &[&str] = &[
-    "in a statement",
-    "in a joint statement",
-    "in a brief statement",
-    "in a written statement",
-    "in a televised address",
-    "in an interview",
-];
-
 /// True when mention `m` can speak: an actor, or a place speaking for its
 /// government.
 fn speaker_ok(m: &EntityMention) -> bool {
@@ -67,9 +57,7 @@ fn quoted(c: &Ctx<'_, '_>, q: Span) -> Content {
 fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
     let skipped = |k| c.is_in(k, &ARTICLES) || c.kind(k) == Some(TokenKind::Punct);
     let k = c.before(i, 4).rev().find(|&k| !skipped(k))?;
-    if c.kind(k) != Some(TokenKind::Quote) {
-        return None;
-    }
+    let k = (c.kind(k) == Some(TokenKind::Quote)).then_some(k)?;
     let q = c.doc.quote_ending(c.doc.tokens[k].span.start);
     q.map(|q| quoted(c, q))
 }
@@ -77,9 +65,7 @@ fn quote_before(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
 /// The quotation that opens at token `i` (skipping ":" and ","), as content.
 fn quote_after(c: &Ctx<'_, '_>, i: usize) -> Option<Content> {
     let k = (i..c.range.end).find(|&k| !matches!(c.word(k), ":" | ","))?;
-    if c.kind(k) != Some(TokenKind::Quote) {
-        return None;
-    }
+    let k = (c.kind(k) == Some(TokenKind::Quote)).then_some(k)?;
     let q = c.doc.quote_starting(c.doc.tokens[k].span.end);
     q.map(|q| quoted(c, q))
 }
@@ -167,10 +153,7 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
             s0 -= 1;
         }
     }
-    if c.follows(s0, &ARTICLES) {
-        s0 -= 1;
-    }
-    s0
+    s0 - usize::from(c.follows(s0, &ARTICLES))
 }
 
 /// Tries every statement rule on one trigger: a speech verb is checked to
@@ -188,7 +171,9 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     match tr.frame {
         Frame::According if phrase == "according to" => return according_to(c, tr),
         Frame::According if phrase.ends_with("as saying") => return quoted_as_saying(c, tr),
-        Frame::According if SOURCE_ONLY.contains(&phrase) => return in_a_statement(c, tr),
+        // "in a statement", "in an interview": a source phrase that only
+        // attributes another speech act in the sentence.
+        Frame::According if phrase.starts_with("in ") => return in_a_statement(c, tr),
         Frame::According => return None,
         Frame::Noun => return noun(c, tr),
         _ => {}
@@ -292,13 +277,9 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// a capital or country right before the verb, which speaks for its
 /// government ("Velgrad denies").
 fn speaker_before_verb(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
-    joined_speaker(c, t)
-        .or_else(|| {
-            c.subject_before(t)
-                .filter(c.mention_is(speaker_ok))
-                .map(|mi| apposed_name(c, t, mi))
-        })
-        .or_else(|| c.mention_ending(t).filter(c.mention_is(super::placeish)))
+    let subject = || c.subject_before(t).filter(c.mention_is(speaker_ok));
+    let place = || c.mention_ending(t).filter(c.mention_is(super::placeish));
+    (joined_speaker(c, t).or_else(|| subject().map(|mi| apposed_name(c, t, mi)))).or_else(place)
 }
 
 /// "Dana Holt announced that ..., and declared that ...": a second speech
@@ -316,8 +297,8 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
         );
         x.kind == EventType::Statement && x.toks.end < t && verb
     })?;
-    c.subject_before(first_verb.toks.start)
-        .filter(c.mention_is(speaker_ok))
+    let speaker = c.subject_before(first_verb.toks.start);
+    speaker.filter(c.mention_is(speaker_ok))
 }
 
 /// "mining company Corvel said": the name in apposition after the noun
@@ -327,9 +308,8 @@ fn apposed_name(c: &Ctx<'_, '_>, t: usize, mi: usize) -> usize {
         let name = matches!(m.class, Class::Person | Class::Org | Class::Unknown);
         name && m.toks.start == c.mentions()[mi].toks.end
     };
-    c.mention_ending(t)
-        .filter(c.mention_is(apposed))
-        .unwrap_or(mi)
+    let name = c.mention_ending(t).filter(c.mention_is(apposed));
+    name.unwrap_or(mi)
 }
 
 /// True when nothing is said after the verb (from token `after`, past its
@@ -450,10 +430,8 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let at_start = t == c.range.start
         || (t == c.range.start + 1 && c.kind(c.range.start) == Some(TokenKind::Quote));
     let content = if at_start {
-        let k = (sp_end..c.range.end)
-            .find(|&k| c.word(k) == ",")
-            .map_or(sp_end, |k| k + 1);
-        c.span(k, c.range.end)
+        let comma = (sp_end..c.range.end).find(|&k| c.word(k) == ",");
+        c.span(comma.map_or(sp_end, |k| k + 1), c.range.end)
     } else {
         c.span(c.range.start, t)
     };
@@ -464,9 +442,8 @@ fn according_to(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// quoted Dana Holt as saying"), not the one quoting, else the subject.
 fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    let quoted_one = c
-        .mention_ending(t)
-        .filter(c.mention_is(|m| speaker_ok(m) && c.follows(m.toks.start, &QUOTING_VERBS)));
+    let quoted = |m: &EntityMention| speaker_ok(m) && c.follows(m.toks.start, &QUOTING_VERBS);
+    let quoted_one = c.mention_ending(t).filter(c.mention_is(quoted));
     let sp = quoted_one.or_else(|| c.subject_before(t).filter(c.mention_is(speaker_ok)))?;
     let content =
         quote_before(c, c.mentions()[sp].toks.start).unwrap_or_else(|| content_from(c, e));
@@ -524,20 +501,16 @@ fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// after "from" or "by".
 fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let e = tr.toks.end;
-    if !c.is_in(e, &SOURCE_PREPOSITIONS) {
-        return None;
-    }
-    let sp = c.mention_after(e + 1, 4, speaker_ok)?;
+    let from = c.is_in(e, &SOURCE_PREPOSITIONS);
+    let sp = from.then(|| c.mention_after(e + 1, 4, speaker_ok))??;
     draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom)
 }
 
 /// "Tarnis's denial": the possessor speaks.
 fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let t = tr.toks.start;
-    if !c.possessed(t) {
-        return None;
-    }
-    let sp = c.mention_ending(t - 1).filter(c.mention_is(speaker_ok))?;
+    let possessor = c.possessed(t).then(|| c.mention_ending(t - 1)).flatten();
+    let sp = possessor.filter(c.mention_is(speaker_ok))?;
     draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive)
 }
 

@@ -47,9 +47,8 @@ fn destination_at(c: &Ctx<'_, '_>, k: usize, start: usize, prep: bool) -> Option
         // phrase (at most three words, up to a preposition or punctuation).
         .or_else(|| {
             let plain = prep && c.is_in(k, &MOTION_PREPOSITIONS) && j > k + 1;
-            plain
-                .then(|| c.span(j, c.words_end(j, 3, |_| false)))?
-                .map(Filler::Span)
+            let phrase = plain.then(|| c.span(j, c.words_end(j, 3, |_| false)))?;
+            phrase.map(Filler::Span)
         })
 }
 
@@ -83,9 +82,8 @@ fn described_place(c: &Ctx<'_, '_>, j: usize) -> Option<Filler> {
     if !(c.is_in(j, &PLACE_DESCRIPTIONS) || (1..=2).any(|a| c.is_in(j + a, &PLACE_NOUNS))) {
         return None;
     }
-    let end = (c.ahead(j, 10))
-        .find(|&q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END))
-        .unwrap_or(c.range.end);
+    let ends = |q| matches!(c.word(q), "," | "." | ";") || c.is_in(q, &DESCRIPTION_END);
+    let end = c.ahead(j, 10).find(|&q| ends(q)).unwrap_or(c.range.end);
     c.span(j, end).map(Filler::Span)
 }
 
@@ -119,30 +117,11 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     let m = &c.mentions()[mi];
     // "officials in Velgrad": the officials of the place.
     let group_in = m.class == Class::Group && c.is_word(m.toks.end, "in");
-    let place = group_in
-        .then(|| c.mention_starting(m.toks.end + 1))
-        .flatten();
+    let after = m.toks.end + 1;
+    let place = group_in.then(|| c.mention_starting(after)).flatten();
     Some(place.map_or(c.filler(mi), |p| {
         Filler::Span(Span::new(m.span.start, c.mentions()[p].span.end))
     }))
-}
-
-/// The visit a rule found, with its roles.
-fn draft(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    visitor: Option<Filler>,
-    destination: Option<Filler>,
-    host: Option<Filler>,
-    rule: RuleId,
-    backref: bool,
-) -> Option<Draft> {
-    let roles = Roles::Visit {
-        visitor,
-        destination,
-        host,
-    };
-    Some(c.draft(tr, roles, rule, backref))
 }
 
 /// "Holt hosted Ilves in Tarnis", "Ilves was received by Holt in
@@ -162,12 +141,14 @@ pub(crate) fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         let h = c.subject_before(t).filter(c.mention_is(party));
         (v, h, c.mentions()[v].toks.end)
     };
-    let place = (c.is_in(after, &GUEST_PLACE_PREPOSITIONS))
-        .then(|| c.mention_after(after + 1, 3, placeish))
-        .flatten()?;
-    let (visitor, place) = (Some(c.filler(visitor)), Some(c.filler(place)));
-    let host = host.map(|h| c.filler(h));
-    draft(c, tr, visitor, place, host, RuleId::VisitHosted, false)
+    let to_place = c.is_in(after, &GUEST_PLACE_PREPOSITIONS);
+    let place = to_place.then(|| c.mention_after(after + 1, 3, placeish))??;
+    let roles = Roles::Visit {
+        visitor: Some(c.filler(visitor)),
+        destination: Some(c.filler(place)),
+        host: host.map(|h| c.filler(h)),
+    };
+    Some(c.draft(tr, roles, RuleId::VisitHosted, false))
 }
 
 /// The traveller of a visit told in an opening clause: "After visiting
@@ -211,14 +192,14 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     // The noun phrase, with its adjectives ("an unannounced visit").
     let k = c.back_over(t, &VISIT_ADJECTIVES);
     let (mut visitor, mut rule) = noun_visitor(c, k, e);
-    let dest = noun_destination(c, e);
+    let destination = noun_destination(c, e);
     if visitor.is_none() && c.follows(k, &ARTICLES) {
-        visitor = visitor_by(c, e, &dest);
+        visitor = visitor_by(c, e, &destination);
         if visitor.is_some() {
             rule = RuleId::VisitByVisitor;
         }
     }
-    if visitor.is_none() && no_trip(c, k, dest.is_some()) {
+    if visitor.is_none() && no_trip(c, k, destination.is_some()) {
         return None;
     }
     // "If the visit to Tarnis goes ahead, Dana Holt would ...", "During her
@@ -239,14 +220,20 @@ fn noun_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if visitor.is_none() && crate::words::plural(c.word(e - 1)) && !counted {
         return None;
     }
-    if visitor.is_none() && dest.is_none() {
+    if visitor.is_none() && destination.is_none() {
         if !c.follows(k, &BACKREF_DETERMINERS) && !c.is_word(k.saturating_sub(1), "during") {
             return None;
         }
         rule = RuleId::VisitBackref;
     }
     let backref = visitor.is_none();
-    draft(c, tr, visitor, dest, host(c, e), rule, backref)
+    let host = host(c, e);
+    let roles = Roles::Visit {
+        visitor,
+        destination,
+        host,
+    };
+    Some(c.draft(tr, roles, rule, backref))
 }
 
 /// The visitor of a visit noun whose phrase starts at token `k` and which
@@ -258,10 +245,8 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
     let mut visitor = None;
     let mut rule = RuleId::VisitNoun;
     if c.possessed(k) {
-        visitor = c
-            .mention_ending(k - 1)
-            .filter(c.mention_is(party))
-            .map(|mi| c.filler(mi));
+        let possessor = c.mention_ending(k - 1).filter(c.mention_is(party));
+        visitor = possessor.map(|mi| c.filler(mi));
         rule = RuleId::VisitPossessive;
     } else if c.follows(k, &POSSESSIVE_PRONOUNS) {
         // The possessive pronoun: resolved like "he".
@@ -277,10 +262,8 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
             c.is_in(q, &VISIT_DETERMINERS) || c.kind(q) == Some(TokenKind::Num)
         });
         if c.follows(d, &VISIT_LIGHT_VERBS) {
-            visitor = c
-                .subject_before(d - 1)
-                .filter(c.mention_is(party))
-                .map(|mi| c.filler(mi));
+            let subject = c.subject_before(d - 1).filter(c.mention_is(party));
+            visitor = subject.map(|mi| c.filler(mi));
             rule = RuleId::VisitLightVerb;
         }
     }
@@ -292,26 +275,21 @@ fn noun_visitor(c: &Ctx<'_, '_>, k: usize, e: usize) -> (Option<Filler>, RuleId)
 /// place ("a tour of Europe": where the tour goes).
 fn noun_destination(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     let after = (c.mention_after_word(e, "of", 3, party)).map_or(e, |mi| c.mentions()[mi].toks.end);
-    destination(c, after, false, true)
+    let of_place = || Some(c.filler(c.mention_after_word(e, "of", 3, placeish)?));
+    (destination(c, after, false, true))
         .or_else(|| destination(c, after + 1, false, true))
-        .or_else(|| {
-            c.mention_after_word(e, "of", 3, placeish)
-                .map(|mi| c.filler(mi))
-        })
+        .or_else(of_place)
 }
 
 /// "a visit to Tarnis by Dana Holt", "a visit by Dana Holt to Tarnis": the
 /// visitor after "by" right after the noun (ending before `e`) or after its
 /// destination `dest`.
 fn visitor_by(c: &Ctx<'_, '_>, e: usize, dest: &Option<Filler>) -> Option<Filler> {
-    let dest_end = dest
-        .as_ref()
-        .and_then(|f| c.filler_mention(f))
-        .map(|m| m.toks.end);
+    let dest_end = (dest.as_ref().and_then(|f| c.filler_mention(f))).map(|m| m.toks.end);
     let mut by = [Some(e), dest_end].into_iter().flatten();
     let by = by.find(|&j| c.is_word(j, "by"))?;
-    c.mention_after(by + 1, 3, named_party)
-        .map(|mi| c.filler(mi))
+    let visitor = c.mention_after(by + 1, 3, named_party);
+    visitor.map(|mi| c.filler(mi))
 }
 
 /// True when a visit noun whose phrase starts at `k`, told without a
@@ -348,12 +326,9 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     };
     // "travelling in the capital" is no trip to it; "arrived in" is.
     let stative = visit_verb || c.is_in(t, &ARRIVAL_VERBS);
-    let dest = destination(c, e, direct, stative)?;
-    let visitor = c
-        .subject_before(t)
-        .filter(c.mention_is(party))
-        .or_else(|| opening_clause_subject(c, t, t))
-        .map(|mi| c.filler(mi));
+    let place = destination(c, e, direct, stative)?;
+    let subject = c.subject_before(t).filter(c.mention_is(party));
+    let visitor = (subject.or_else(|| opening_clause_subject(c, t, t))).map(|mi| c.filler(mi));
     if visitor.is_none() && (tr.frame == Frame::VerbWeak || !direct) {
         return None;
     }
@@ -362,5 +337,10 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     } else {
         RuleId::VisitMotionTo
     };
-    draft(c, tr, visitor, Some(dest), host(c, e), rule, false)
+    let roles = Roles::Visit {
+        visitor,
+        destination: Some(place),
+        host: host(c, e),
+    };
+    Some(c.draft(tr, roles, rule, false))
 }

@@ -68,7 +68,8 @@ pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     *c.casualties.get_or_init(|| scan_casualties(c))
 }
 
-/// What a count counts.
+/// What a count counts, as an index into the sentence's counts.
+#[derive(Clone, Copy)]
 enum Casualty {
     Killed,
     Injured,
@@ -77,26 +78,17 @@ enum Casualty {
 /// [`casualties`], uncached: one pass over the sentence; the first count
 /// of each kind is the sentence's.
 fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
-    let mut killed = None;
-    let mut injured = None;
-    for k in c.range.clone() {
-        let Some(n) = count_at(c, k) else {
-            continue;
-        };
-        let found = match casualty_before(c, k) {
-            // A kind already counted: the words after the count may tell
-            // the other.
-            Some(Casualty::Killed) if killed.is_none() => Some(Casualty::Killed),
-            Some(Casualty::Injured) if injured.is_none() => Some(Casualty::Injured),
-            _ => casualty_after(c, k),
-        };
-        match found {
-            Some(Casualty::Killed) => killed = killed.or(Some(n)),
-            Some(Casualty::Injured) => injured = injured.or(Some(n)),
-            None => {}
+    let mut counts = [None, None];
+    for (k, n) in c.range.clone().filter_map(|k| Some((k, count_at(c, k)?))) {
+        // A kind already counted: the words after the count may tell the
+        // other.
+        let found = (casualty_before(c, k).filter(|&x| counts[x as usize].is_none()))
+            .or_else(|| casualty_after(c, k));
+        if let Some(x) = found {
+            counts[x as usize] = counts[x as usize].or(Some(n));
         }
     }
-    (killed, injured)
+    (counts[0], counts[1])
 }
 
 /// The number at token `k` when it may count people: not a number word
@@ -120,9 +112,7 @@ fn count_at(c: &Ctx<'_, '_>, k: usize) -> Option<u32> {
 /// aside ("killed 22", "injuring about 40").
 fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
     let b = c.back_over(k, &APPROXIMATORS);
-    (b > c.range.start)
-        .then(|| casualty(c.word(b - 1)))
-        .flatten()
+    (b > c.range.start).then(|| casualty(c.word(b - 1)))?
 }
 
 /// The casualty a word a few words after the count at `k` tells, within

@@ -272,9 +272,8 @@ fn blamed_or_claiming(c: &Ctx<'_, '_>, d: usize) -> Option<(Filler, RuleId)> {
 /// "a Narva raid": a place before the noun (ending at `k`) is where it
 /// happened.
 fn place_modifier(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
-    c.mention_ending(k)
-        .filter(c.mention_is(|m| m.class == Class::Place))
-        .map(|mi| c.filler(mi))
+    let mi = c.mention_ending(k)?;
+    (c.mentions()[mi].class == Class::Place).then(|| c.filler(mi))
 }
 
 /// The target of an attack noun without "on X", from the first
@@ -316,9 +315,8 @@ fn victim_of(c: &Ctx<'_, '_>, e: usize, head: &str) -> Option<Filler> {
 /// at `k`).
 fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
     let i = in_before(c, k).filter(|&i| i > c.range.start)?;
-    c.is_in(i - 1, &CASUALTY_VERBS)
-        .then(|| passive_subject(c, i - 1, false))
-        .flatten()
+    let casualty_verb = c.is_in(i - 1, &CASUALTY_VERBS);
+    casualty_verb.then(|| passive_subject(c, i - 1, false))?
 }
 
 /// The "in" that the attack noun phrase ending at `k` is the object of

@@ -88,17 +88,10 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
 
 /// Location: "in X" after the trigger within the clause, a place mention.
 pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
-    for k in c.ahead(from, 10) {
-        if c.is_in(k, &LOCATION_PREPOSITIONS) {
-            if let Some(f) = place_after(c, k) {
-                return Some(f);
-            }
-        }
-        if c.doc.tokens[k].kind == TokenKind::Punct && matches!(c.word(k), ";" | "." | "—") {
-            return None;
-        }
-    }
-    None
+    let stop = |k| c.kind(k) == Some(TokenKind::Punct) && matches!(c.word(k), ";" | "." | "—");
+    (c.ahead(from, 10).take_while(|&k| !stop(k)))
+        .filter(|&k| c.is_in(k, &LOCATION_PREPOSITIONS))
+        .find_map(|k| place_after(c, k))
 }
 
 /// The place after the preposition at token `k`, a few lower-case words

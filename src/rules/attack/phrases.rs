@@ -53,9 +53,8 @@ fn mention_np(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
 /// What a possessor ending before token `k` possesses: the object is the
 /// possessed ("the county's Narva district").
 fn possessed_np(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
-    (c.kind(k) == Some(TokenKind::Poss))
-        .then(|| np_at(c, k + 1))
-        .flatten()
+    let possessor = c.kind(k) == Some(TokenKind::Poss);
+    possessor.then(|| np_at(c, k + 1))?
 }
 
 /// A noun phrase of plain words from token `start` (its determiners
@@ -150,17 +149,13 @@ fn object_after(
     max: usize,
     is_prep: impl Fn(usize) -> bool,
 ) -> Option<(usize, Filler)> {
-    for k in c.ahead(from, max) {
-        if is_prep(k) {
-            return np_at(c, k + 1).map(|f| (k, f));
-        }
-        if c.doc.tokens[k].kind == TokenKind::Punct
-            && matches!(c.word(k), "," | ";" | "." | "(" | "—")
-        {
-            return None;
-        }
-    }
-    None
+    let stop =
+        |k| c.kind(k) == Some(TokenKind::Punct) && matches!(c.word(k), "," | ";" | "." | "(" | "—");
+    let k = c
+        .ahead(from, max)
+        .take_while(|&k| !stop(k))
+        .find(|&k| is_prep(k))?;
+    np_at(c, k + 1).map(|f| (k, f))
 }
 
 /// The subject of a passive verb at `t` (with `counts`, also "four
@@ -169,7 +164,10 @@ fn object_after(
 /// preposition in the subject ("A fuel depot in Narva was shelled"), the
 /// noun phrase that opens the clause.
 pub(super) fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option<Filler> {
-    let counted = |f: &Filler| !counts && casualty_count(c, f);
+    // A phrase that opens with a count ("at least one clerk", "four
+    // clerks") tells casualties, not a target.
+    let count = |w: &str| number(w).is_some() || w.eq_ignore_ascii_case("at");
+    let counted = |f: &Filler| !counts && first_word(c, f).is_some_and(count);
     let keep = |f: Filler| (!counted(&f)).then_some(f);
     let a = auxiliary_start(c, t);
     if let Some(f) = bare_subject(c, a) {
@@ -204,14 +202,9 @@ pub(super) fn passive_subject(c: &Ctx<'_, '_>, t: usize, counts: bool) -> Option
 /// adverbs, auxiliary and relative pronoun ("a 40-year-old driver was
 /// killed", "the clerk who was stabbed").
 fn auxiliary_start(c: &Ctx<'_, '_>, t: usize) -> usize {
-    let mut a = c.back_over(t, &ADVERBS_IN_VERB);
-    if c.follows(a, &SUBJECT_AUXILIARIES) {
-        a -= 1;
-    }
-    if a > c.range.start + 1 && c.is_in(a - 1, &RELATIVE_PRONOUNS) {
-        a -= 1;
-    }
-    a
+    let a = c.back_over(t, &ADVERBS_IN_VERB);
+    let a = a - usize::from(c.follows(a, &SUBJECT_AUXILIARIES));
+    a - usize::from(a > c.range.start + 1 && c.is_in(a - 1, &RELATIVE_PRONOUNS))
 }
 
 /// "more than 500 people were killed": a bare phrase (no name, no
@@ -238,15 +231,7 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
 /// True when mention `mi` is in a prepositional phrase, or joined to one
 /// ("in Valdoria and Ostland").
 fn in_prep_phrase(c: &Ctx<'_, '_>, mi: usize) -> bool {
-    let s = c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start;
-    let s = c.back_over(c.back_over(s, &COMPASS_ADJECTIVES), &ARTICLES);
-    s > c.range.start && c.is_in(s - 1, &PREPOSITIONS)
-}
-
-/// True when a phrase opens with a count ("at least one clerk was
-/// wounded", "four clerks were hurt"): casualties, not a target.
-fn casualty_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
-    first_word(c, f).is_some_and(|w| number(w).is_some() || w.eq_ignore_ascii_case("at"))
+    c.after_preposition(c.mentions()[c.conjuncts(mi, false, |_| true)[0]].toks.start)
 }
 
 /// The first word of a phrase written out, as a span or a mention (not a
@@ -302,16 +287,11 @@ pub(super) fn person_np(c: &Ctx<'_, '_>, f: &Filler) -> bool {
             if m.class == Class::Person {
                 return true;
             }
-            m.toks.end - 1
+            Some(m.toks.end - 1)
         }
-        Filler::Span(s) => {
-            match (c.range.start..c.range.end).rfind(|&k| c.doc.tokens[k].span.end == s.end) {
-                Some(k) => k,
-                None => return false,
-            }
-        }
+        Filler::Span(s) => (c.range.clone()).rfind(|&k| c.doc.tokens[k].span.end == s.end),
         Filler::Possessor(..) => return true,
-        Filler::Country(..) => return false,
+        Filler::Country(..) => None,
     };
-    c.noun_types(last).has(crate::lexicon::NounType::Person)
+    last.is_some_and(|k| c.noun_types(k).has(crate::lexicon::NounType::Person))
 }

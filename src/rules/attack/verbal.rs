@@ -222,12 +222,8 @@ fn weapon_owner(c: &Ctx<'_, '_>, e: usize, b: usize, passive: bool) -> Option<Fi
     let weapon = c.weapon(|wp| {
         (wp.toks.end == b && !passive) || (passive && wp.toks.start > e && wp.toks.start <= e + 3)
     })?;
-    wielder(c, weapon.toks.start).or_else(|| {
-        // "a Valdorian missile": the demonym inside the phrase.
-        c.mention_ending(weapon.toks.start)
-            .filter(c.mention_is(|m| m.class == Class::Demonym))
-            .map(|mi| attacker_filler(c, mi))
-    })
+    // "a Valdorian missile": the demonym before the weapon stands for its country.
+    wielder(c, weapon.toks.start)
 }
 
 /// "A fuel depot in Narva was shelled": the place in the subject of the

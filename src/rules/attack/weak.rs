@@ -156,14 +156,10 @@ fn went_off(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         Some((_, f)) if c.filler_mention(&f).is_some_and(placeish) => (None, Some(f)),
         other => (other.map(|(_, f)| f), None),
     };
-    let target = c
-        .is_in(t, &HIT_FORMS)
-        .then(|| np_at(c, e))
-        .flatten()
-        .or(at_target);
+    let hit = c.is_in(t, &HIT_FORMS).then(|| np_at(c, e)).flatten();
     let parties = Parties {
         attacker: wielder(c, weapon.toks.start),
-        target,
+        target: hit.or(at_target),
         location: location_after(c, e).or(at_place),
         weapon: Some(Filler::Span(weapon.span)),
     };
