@@ -11,6 +11,7 @@
 use super::{Entry, Force, Frame, Iso, LexiconData, Trigger, WordHasher};
 use crate::event::EventType;
 use crate::event::Sector;
+use crate::words::lists::lexicon::{PLACE_TYPES, WEAPON_CLASSES};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
@@ -115,6 +116,18 @@ pub(crate) fn by_name<'de, T: serde::Deserialize<'de>>(name: &'de str) -> Result
     T::deserialize(name.into_deserializer()).map_err(|e: serde::de::value::Error| e.to_string())
 }
 
+/// `s`, if it is one of `choices` as written.
+pub(crate) fn one_of(
+    s: &str,
+    choices: impl IntoIterator<Item = &'static str>,
+) -> Result<&str, String> {
+    let choices: Vec<&str> = choices.into_iter().collect();
+    match choices.contains(&s) {
+        true => Ok(s),
+        false => Err(format!("{s:?} is not one of {choices:?}")),
+    }
+}
+
 /// The `|`-separated lowercase words of a field: non-empty, unpadded, no
 /// repeats.
 pub(super) fn words(field: &str) -> Result<impl Iterator<Item = &str>, String> {
@@ -191,34 +204,6 @@ impl<'a> Seen<'a> {
     fn add_all(&mut self, row: &Row, names: &[&'a str]) -> Result<(), TableError> {
         names.iter().try_for_each(|n| self.add(row, n))
     }
-}
-
-/// What a place is: checked, not kept.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum PlaceType {
-    City,
-    Region,
-    Site,
-    Water,
-    Territory,
-}
-
-/// What class a weapon is: only vehicles are told apart.
-#[derive(PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum WeaponClass {
-    Explosive,
-    Missile,
-    Rocket,
-    Drone,
-    Aircraft,
-    Firearm,
-    Artillery,
-    Blade,
-    Chemical,
-    Vehicle,
-    Other,
 }
 
 /// The country codes and capitals of `countries.tsv`, for the other tables.
@@ -330,7 +315,7 @@ fn name_entry(table: &str, fields: &[&str], countries: &HashSet<Iso>) -> Result<
     let entry = match (table, fields) {
         ("places.tsv", &[code, place_type]) => {
             let iso = country_or_none(code, countries)?;
-            by_name::<PlaceType>(place_type)?;
+            one_of(place_type, PLACE_TYPES.iter())?;
             Entry::Place { iso }
         }
         ("actors.tsv", &[code, sector]) => Entry::Actor {
@@ -344,7 +329,7 @@ fn name_entry(table: &str, fields: &[&str], countries: &HashSet<Iso>) -> Result<
             sector: Some(by_name(sector)?),
         },
         ("weapons.tsv", &[class]) => Entry::Weapon {
-            force: by_name::<WeaponClass>(class)? != WeaponClass::Vehicle,
+            force: one_of(class, WEAPON_CLASSES.iter())? != "vehicle",
         },
         _ => return Err(format!("{table} is no table of names")),
     };
@@ -533,7 +518,7 @@ mod tests {
         (
             "places",
             "Basra\tIRQ\tcity\nMosul\tIRQ\tvillage",
-            "unknown variant `village`",
+            "\"village\" is not one of",
         ),
         (
             "places",
@@ -575,7 +560,7 @@ mod tests {
         (
             "weapons",
             "rifle\tfirearm\ntank\tarmour",
-            "unknown variant `armour`",
+            "\"armour\" is not one of",
         ),
         (
             "weapons",
