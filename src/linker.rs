@@ -535,8 +535,7 @@ fn is_series(e: &Event) -> bool {
 /// country that backs it.
 fn country_of(m: &Mention) -> Option<&str> {
     static COUNTRY_WORDS: Lazy<HashMap<String, String>> = Lazy::new(|| {
-        // The tables are checked by a test: a bad row fails it.
-        let data = LexiconData::read_builtin_countries().unwrap_or_default();
+        let data = LexiconData::builtin();
         let words = data.country_words();
         words
             .map(|(w, iso)| (w.to_string(), iso.as_str().to_string()))

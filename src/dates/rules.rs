@@ -216,35 +216,28 @@ pub(super) struct Group<'h> {
 /// The groups of a rule match, found by a regex run on the text from
 /// `offset` on.
 pub(super) struct Caps<'h> {
-    caps: Captures<'h>,
-    offset: usize,
-    /// The whole match.
-    pub(super) whole: Group<'h>,
+    pub(super) caps: Captures<'h>,
+    pub(super) offset: usize,
 }
 
 impl<'h> Caps<'h> {
-    /// The groups of `caps`, a match in the text from `offset` on.
-    pub(super) fn new(caps: Captures<'h>, offset: usize) -> Option<Caps<'h>> {
-        let whole = at_offset(caps.get(0)?, offset);
-        Some(Caps {
-            caps,
-            offset,
-            whole,
-        })
+    /// The whole match.
+    pub(super) fn whole(&self) -> Group<'h> {
+        self.at_offset(self.caps.get_match())
     }
 
     /// The named group, if it matched.
     pub(super) fn name(&self, name: &str) -> Option<Group<'h>> {
-        self.caps.name(name).map(|m| at_offset(m, self.offset))
+        self.caps.name(name).map(|m| self.at_offset(m))
     }
-}
 
-/// A regex match in the text from `offset` on, with offsets into the text.
-fn at_offset(m: regex::Match<'_>, offset: usize) -> Group<'_> {
-    Group {
-        start: m.start() + offset,
-        end: m.end() + offset,
-        text: m.as_str(),
+    /// A match of the regex, with offsets into the text.
+    fn at_offset(&self, m: regex::Match<'h>) -> Group<'h> {
+        Group {
+            start: m.start() + self.offset,
+            end: m.end() + self.offset,
+            text: m.as_str(),
+        }
     }
 }
 

@@ -231,14 +231,6 @@ impl LexiconData {
         Ok(data)
     }
 
-    /// The built-in countries alone, with their names and demonyms: for
-    /// the linker, which needs no other table.
-    pub(crate) fn read_builtin_countries() -> Result<LexiconData, TableError> {
-        let mut data = LexiconData::default();
-        data.read_countries(COUNTRIES)?;
-        Ok(data)
-    }
-
     /// `countries.tsv`: code, names, demonyms (or `-`), capitals.
     fn read_countries<'a>(&mut self, text: &'a str) -> Result<Countries<'a>, TableError> {
         let mut countries = Countries::default();
