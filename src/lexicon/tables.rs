@@ -254,14 +254,8 @@ impl LexiconData {
                 self.add_name(n, Entry::Country { iso: Some(code) });
             }
             for n in demonyms {
-                let country = short.clone();
-                self.add_name(
-                    n,
-                    Entry::Demonym {
-                        iso: Some(code),
-                        country,
-                    },
-                );
+                let (iso, country) = (Some(code), short.clone());
+                self.add_name(n, Entry::Demonym { iso, country });
             }
             for n in row.check(names(capitals))? {
                 self.add_name(n, Entry::Place { iso: Some(code) });
