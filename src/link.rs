@@ -489,16 +489,12 @@ pub(crate) fn name(m: &Mention) -> &str {
 /// The words of a name that tell parties apart, as slices of it compared
 /// without case: no possessive, no plural "s", no articles and
 /// prepositions.
-pub(crate) fn words(name: &str) -> Vec<&str> {
-    // Split at ASCII punctuation and spaces only: the bytes of a curly
-    // apostrophe or an accented letter stay inside their word.
-    let split = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'';
+fn words(name: &str) -> Vec<&str> {
+    // Split at ASCII punctuation and spaces only: a curly apostrophe or an
+    // accented letter stays inside its word.
+    let split = |c: char| c.is_ascii() && !c.is_ascii_alphanumeric() && c != '\'';
     let mut out = Vec::with_capacity(4);
-    for w in name.as_bytes().split(|&b| split(b)) {
-        // Cut at ASCII bytes only, so the slice stays on char boundaries.
-        let Ok(w) = std::str::from_utf8(w) else {
-            continue;
-        };
+    for w in name.split(split) {
         let w = (w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))).unwrap_or(w);
         let w = match w.strip_suffix(['s', 'S']) {
             Some(stem) if stem.len() > 3 && !stem.ends_with(['s', 'S']) => stem,
