@@ -40,50 +40,59 @@ pub(crate) struct Origin {
 
 /// Sets the event id of every record of one document.
 pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Origin]) {
-    let profiles: Vec<Profile<'_>> = (events.iter().enumerate())
-        .map(|(i, e)| {
-            let p = Profile::new(e).without_distant_date();
-            match origins.get(i) {
-                Some(o) if o.backref => p.presupposed(),
-                _ => p,
-            }
-        })
+    let profiles: Vec<Profile<'_>> = (events.iter().zip(origins))
+        .map(|(e, &origin)| Profile::new(e).within_article(origin))
         .collect();
     let headline_statement =
-        (profiles.iter().zip(origins)).any(|(p, o)| o.headline && p.kind == EventType::Statement);
-    let mut clusters = Clusters::default();
+        (profiles.iter()).any(|p| p.origin.headline && p.kind == EventType::Statement);
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
     for (i, e) in profiles.iter().enumerate() {
-        let origin = origins.get(i).copied().unwrap_or_default();
         // A statement joins an earlier one only as its quote or as the
-        // body's telling of a headline's (see `Tie`).
+        // body's telling of a headline's (see `bond`).
         let may_join = e.kind != EventType::Statement
             || e.event.rule.0 == RuleId::StatementQuoteThenSpeaker
-            || (headline_statement && !origin.headline);
-        if !may_join {
-            clusters.add(i, None);
-            continue;
-        }
-        let antecedent = (origin.refers_to)
-            .and_then(|j| clusters.of.get(j).copied())
-            .filter(|&c| clusters.compatible(&profiles, c, e));
-        let tied = clusters.tied(&profiles, origins, e, origin);
+            || (headline_statement && !e.origin.headline);
+        // The events it may join: of its kind, and nothing conflicts.
+        let joinable = |c: &usize| {
+            let members = &clusters[*c];
+            may_join
+                && members.first().is_some_and(|&f| profiles[f].kind == e.kind)
+                && !conflict(members.iter().map(|&m| &profiles[m]), e)
+        };
+        let antecedent = (e.origin.refers_to)
+            .and_then(|j| clusters.iter().position(|members| members.contains(&j)))
+            .filter(joinable);
+        // The events the record is tied to, with how.
+        let tied: Vec<(usize, Bond)> = (0..clusters.len())
+            .filter(joinable)
+            .map(|c| (c, bond(&profiles, &clusters[c], e)))
+            .filter(|&(_, bond)| bond > Bond::None)
+            .collect();
         // The antecedent, else the event told last.
         let chosen = antecedent.or_else(|| {
             (tied.iter())
                 .map(|&(c, _)| c)
-                .max_by_key(|&c| clusters.members[c].last().copied())
+                .max_by_key(|&c| clusters[c].last().copied())
         });
-        let c = clusters.add(i, chosen);
+        let c = chosen.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[c].push(i);
         // A record tied to two events that agree in everything makes them
         // one: "a strike in Kidal" then "the army's strike", told apart
         // until "the army's strike on Kidal" names both.
         for (other, bond) in tied {
-            if other != c && bond == Bond::Strong && clusters.agree(&profiles, c, other) {
-                clusters.merge(c, other);
+            let theirs = || clusters[c].iter().map(|&x| &profiles[x]);
+            let agree = || (clusters[other].iter()).all(|&m| !conflict(theirs(), &profiles[m]));
+            if other != c && bond == Bond::Strong && agree() {
+                let moved = std::mem::take(&mut clusters[other]);
+                clusters[c].extend(moved);
+                clusters[c].sort_unstable();
             }
         }
     }
-    for members in clusters.members {
+    for members in clusters {
         let Some(first) = members.first() else {
             continue;
         };
@@ -94,79 +103,13 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
     }
 }
 
-/// The events of a document so far.
-#[derive(Default)]
-struct Clusters {
-    /// Per event, the indices of its records, in text order (empty once
-    /// merged into another).
-    members: Vec<Vec<usize>>,
-    /// Per record, its event.
-    of: Vec<usize>,
-}
-
-impl Clusters {
-    /// Puts record `i` in event `c`, or in a new one; returns the event.
-    fn add(&mut self, i: usize, c: Option<usize>) -> usize {
-        let c = c.unwrap_or_else(|| {
-            self.members.push(Vec::new());
-            self.members.len() - 1
-        });
-        self.members[c].push(i);
-        self.of.push(c);
-        c
-    }
-
-    /// True when record `e` may report event `c`: its kind, no conflict.
-    fn compatible(&self, profiles: &[Profile<'_>], c: usize, e: &Profile<'_>) -> bool {
-        let members = &self.members[c];
-        members.first().is_some_and(|&f| profiles[f].kind == e.kind)
-            && !conflict(members.iter().map(|&m| &profiles[m]), e)
-    }
-
-    /// The events record `e` is tied to, with how.
-    fn tied(
-        &self,
-        profiles: &[Profile<'_>],
-        origins: &[Origin],
-        e: &Profile<'_>,
-        origin: Origin,
-    ) -> Vec<(usize, Bond)> {
-        (0..self.members.len())
-            .filter(|&c| self.compatible(profiles, c, e))
-            .map(|c| {
-                let tie = Tie {
-                    profiles,
-                    origins,
-                    members: &self.members[c],
-                };
-                (c, tie.holds(e, origin))
-            })
-            .filter(|&(_, bond)| bond > Bond::None)
-            .collect()
-    }
-
-    /// True when no record of event `other` conflicts with event `c`.
-    fn agree(&self, profiles: &[Profile<'_>], c: usize, other: usize) -> bool {
-        let theirs = || self.members[c].iter().map(|&x| &profiles[x]);
-        (self.members[other].iter()).all(|&m| !conflict(theirs(), &profiles[m]))
-    }
-
-    /// Moves the records of event `other` into event `c`.
-    fn merge(&mut self, c: usize, other: usize) {
-        let moved = std::mem::take(&mut self.members[other]);
-        for &m in &moved {
-            self.of[m] = c;
-        }
-        self.members[c].extend(moved);
-        self.members[c].sort_unstable();
-    }
-}
-
 /// What linking compares of a record, read once.
 pub(crate) struct Profile<'e> {
     pub event: &'e Event,
     pub kind: EventType,
-    class: u8,
+    /// Modalities that can report the same event: what happened and what
+    /// was planned of it, apart from threats and denials.
+    pub class: u8,
     pub day: Option<NaiveDate>,
     /// The first and last day of a date that names a range ("in January").
     range: Option<(NaiveDate, NaiveDate)>,
@@ -174,20 +117,23 @@ pub(crate) struct Profile<'e> {
     years: Option<(i32, i32)>,
     /// The words of a date that resolved to no day.
     day_words: Option<&'e str>,
-    tour: bool,
+    /// A tour, which is not one of its stops.
+    pub tour: bool,
     parties: Vec<Party<'e>>,
+    /// Where it was told, within one article.
+    origin: Origin,
 }
 
 /// A party of a record: its role, its mention and the words of its name.
 pub(crate) struct Party<'e> {
     role: &'static str,
-    mention: &'e Mention,
+    pub mention: &'e Mention,
     /// Read when first compared: most parties are never.
     words: OnceCell<Vec<&'e str>>,
 }
 
 impl<'e> Party<'e> {
-    fn words(&self) -> &[&'e str] {
+    pub(crate) fn words(&self) -> &[&'e str] {
         self.words.get_or_init(|| words(name(self.mention)))
     }
 }
@@ -195,7 +141,6 @@ impl<'e> Party<'e> {
 impl<'e> Profile<'e> {
     pub(crate) fn new(event: &'e Event) -> Profile<'e> {
         let parties = (event.roles())
-            .filter(|(role, _)| !matches!(*role, "content" | "host"))
             .map(|(role, mention)| Party {
                 role,
                 mention,
@@ -205,7 +150,11 @@ impl<'e> Profile<'e> {
         Profile {
             event,
             kind: event.kind.event_type(),
-            class: modality_class(event.modality),
+            class: match event.modality {
+                Modality::Asserted | Modality::Planned => 0,
+                Modality::Hypothetical => 1,
+                Modality::Negated => 2,
+            },
             day: event.date.as_ref().and_then(|d| d.value),
             range: event.date.as_ref().and_then(|d| d.range),
             years: event.date.as_ref().and_then(|d| {
@@ -213,16 +162,22 @@ impl<'e> Profile<'e> {
                 Some((first.year(), last.year()))
             }),
             day_words: day_words(event),
-            tour: matches!(event.kind, EventKind::Visit(_)) && is_tour(event),
+            tour: matches!(event.kind, EventKind::Visit(_))
+                && TOURS.contains(last_word(&event.trigger.text)),
             parties,
+            origin: Origin::default(),
         }
     }
 
-    /// The profile without a date written far from the trigger: within one
-    /// article that is the sentence's date ("officials said on Monday that
-    /// the bombings ..."), not a sign of another event. Across articles
-    /// every date is kept: there it is the best clue there is.
-    fn without_distant_date(mut self) -> Self {
+    /// The profile of a record told at `origin` within one article. A date
+    /// written far from the trigger is dropped: within one article that is
+    /// the sentence's date ("officials said on Monday that the bombings
+    /// ..."), not a sign of another event. Across articles every date is
+    /// kept: there it is the best clue there is. A back-reference ("the
+    /// strike") takes for granted that its event took place: the denial or
+    /// doubt of its sentence is about something else ("did not explain how
+    /// the strike was planned", "perhaps caused by the blast").
+    fn within_article(mut self, origin: Origin) -> Self {
         let t = self.event.trigger.span;
         let distant = self.event.date.as_ref().is_some_and(|d| {
             let gap = (d.span.start.saturating_sub(t.end)).max(t.start.saturating_sub(d.span.end));
@@ -233,15 +188,10 @@ impl<'e> Profile<'e> {
             self.range = None;
             self.day_words = None;
         }
-        self
-    }
-
-    /// The profile of a back-reference ("the strike"), which takes for
-    /// granted that its event took place: the denial or doubt of its
-    /// sentence is about something else ("did not explain how the strike
-    /// was planned", "perhaps caused by the blast").
-    fn presupposed(mut self) -> Self {
-        self.class = modality_class(Modality::Asserted);
+        if origin.backref {
+            self.class = 0;
+        }
+        self.origin = origin;
         self
     }
 
@@ -269,16 +219,6 @@ impl<'e> Profile<'e> {
 /// How far (bytes, about five words) from its trigger a date may be written
 /// to count as the record's own within an article.
 const NEAR_DATE: usize = 30;
-
-/// Modalities that can report the same event: what happened and what was
-/// planned of it, apart from threats and denials.
-pub(crate) fn modality_class(m: Modality) -> u8 {
-    match m {
-        Modality::Asserted | Modality::Planned => 0,
-        Modality::Hypothetical => 1,
-        Modality::Negated => 2,
-    }
-}
 
 /// True when record `e` cannot report the event of `members`: another
 /// modality, a tour against a stop, dates that cannot be one day, a target
@@ -367,101 +307,86 @@ fn day_words(e: &Event) -> Option<&str> {
     }
 }
 
-/// A tour is not one of its stops.
-pub(crate) fn is_tour(e: &Event) -> bool {
-    TOURS.contains(last_word(&e.trigger.text))
-}
-
-/// The records of a document and one of its events so far.
-struct Tie<'p, 'e> {
-    profiles: &'p [Profile<'e>],
-    origins: &'p [Origin],
-    members: &'p [usize],
-}
-
-impl Tie<'_, '_> {
-    /// How record `e` is tied to the event: by a back-reference, a shared
-    /// party, or as a quote right after the same speaker's reported words.
-    fn holds(&self, e: &Profile<'_>, origin: Origin) -> Bond {
-        // An attack back-reference that found no earlier attack to take its
-        // parties from names parties of its own: they must tie it.
-        if origin.backref && matches!(e.kind, EventType::Call | EventType::Visit) {
-            return Bond::Weak;
+/// How record `e` is tied to the event of `members`: by a back-reference,
+/// a shared party, or as a quote right after the same speaker's reported
+/// words.
+fn bond(profiles: &[Profile<'_>], members: &[usize], e: &Profile<'_>) -> Bond {
+    // An attack back-reference that found no earlier attack to take its
+    // parties from names parties of its own: they must tie it.
+    if e.origin.backref && matches!(e.kind, EventType::Call | EventType::Visit) {
+        return Bond::Weak;
+    }
+    let told = || members.iter().map(|&j| &profiles[j]);
+    let shares = |role: &'static str| told().any(|m| e.shares(m, role));
+    match e.kind {
+        EventType::Attack => attack_bond(profiles, members, e),
+        EventType::Visit => {
+            let (visitor, place) = (shares("visitor"), shares("destination"));
+            Bond::of(visitor && place, visitor || place)
         }
-        let members = || self.members.iter().map(|&j| &self.profiles[j]);
-        let shares = |role: &'static str| members().any(|m| e.shares(m, role));
-        match e.kind {
-            EventType::Attack => self.attack_bond(e, origin),
-            EventType::Visit => {
-                let (visitor, place) = (shares("visitor"), shares("destination"));
-                Bond::of(visitor && place, visitor || place)
-            }
-            EventType::Call => Bond::of(false, shares("participant")),
-            EventType::Statement => {
-                let Some(&last) = self.members.last() else {
-                    return Bond::None;
-                };
-                // A summary then its quote: "X said ... ." then "'...,' X said."
-                let quote_after = |e: &Event| e.rule.0 == RuleId::StatementQuoteThenSpeaker;
-                let next_sentence = self.origins.get(last).map(|o| o.sentence + 1);
-                let quote = quote_after(e.event)
-                    && !quote_after(self.profiles[last].event)
-                    && next_sentence == Some(origin.sentence)
-                    && shares("speaker");
-                // A headline's statement, told again in the body by the
-                // same speaker with the same verb ("X urges ..." then "X
-                // urged ..."): the first such telling joins it.
-                let in_headline = |&m: &usize| self.origins.get(m).is_some_and(|o| o.headline);
-                let restated = !origin.headline
-                    && self.members.iter().all(in_headline)
-                    && shares("speaker")
-                    && members().any(|m| same_verb(&m.event.trigger.text, &e.event.trigger.text));
-                Bond::of(false, quote || restated)
-            }
+        EventType::Call => Bond::of(false, shares("participant")),
+        EventType::Statement => {
+            let Some(last) = members.last().map(|&j| &profiles[j]) else {
+                return Bond::None;
+            };
+            // A summary then its quote: "X said ... ." then "'...,' X said."
+            let quote_after = |e: &Event| e.rule.0 == RuleId::StatementQuoteThenSpeaker;
+            let quote = quote_after(e.event)
+                && !quote_after(last.event)
+                && last.origin.sentence + 1 == e.origin.sentence
+                && shares("speaker");
+            // A headline's statement, told again in the body by the
+            // same speaker with the same verb ("X urges ..." then "X
+            // urged ..."): the first such telling joins it.
+            let restated = !e.origin.headline
+                && told().all(|m| m.origin.headline)
+                && shares("speaker")
+                && told().any(|m| same_verb(&m.event.trigger.text, &e.event.trigger.text));
+            Bond::of(false, quote || restated)
         }
     }
+}
 
-    /// [`Tie::holds`] for an attack.
-    fn attack_bond(&self, e: &Profile<'_>, origin: Origin) -> Bond {
-        let members = || self.members.iter().map(|&j| &self.profiles[j]);
-        let shares = |role: &'static str| members().any(|m| e.shares(m, role));
-        // "the strike" with no attacker of its own means the strike told.
-        let stem = crate::coreference::attack_stem;
-        let word = stem(&e.event.trigger.text);
-        let same_word = !e.has("attacker")
-            && members().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
-        // The same attacker against another target is another attack.
-        let targets_known = e.has("target") && members().any(|m| m.has("target"));
-        // A state as a target ("Russia attacked Ukraine") is hit again and
-        // again in one article: alone it ties nothing, nor does a part of
-        // it to the whole ("southern Ukraine" and "Ukraine").
-        let state = |p: &Party<'_>| p.mention.sector == Some(Sector::Government);
-        let shares_specific_target = members().any(|m| {
-            e.of("target")
-                .any(|p| !state(p) && m.of("target").any(|q| !state(q) && same_in(p, q)))
-        });
-        // "the bridge was struck" is not "the strike" on the port: a record
-        // that is no back-reference and names its own target ties by its
-        // word only to an attack on that target.
-        let other_target = !origin.backref && targets_known && !shares_specific_target;
-        // "a strike in Kidal" and "the strike on Kidal": one town named
-        // as the place or the target, by the same name.
-        let shares_place = members().any(|m| {
-            e.places().any(|p| {
-                m.places()
-                    .any(|q| name(p.mention).eq_ignore_ascii_case(name(q.mention)))
-            })
-        });
-        let attacker = shares("attacker");
-        // The weapon told again ("the device exploded") ties loosely, as the
-        // same attacker does: to the bombing told last, unless the record
-        // names a target of its own (one drone campaign has many strikes).
-        let weapon = shares("weapon");
-        Bond::of(
-            shares_specific_target || shares_place || attacker && shares("target"),
-            ((same_word || weapon) && !other_target) || (attacker && !targets_known),
-        )
-    }
+/// [`bond`] for an attack.
+fn attack_bond(profiles: &[Profile<'_>], members: &[usize], e: &Profile<'_>) -> Bond {
+    let told = || members.iter().map(|&j| &profiles[j]);
+    let shares = |role: &'static str| told().any(|m| e.shares(m, role));
+    // "the strike" with no attacker of its own means the strike told.
+    let stem = crate::coreference::attack_stem;
+    let word = stem(&e.event.trigger.text);
+    let same_word = !e.has("attacker")
+        && told().any(|m| stem(&m.event.trigger.text).eq_ignore_ascii_case(word));
+    // The same attacker against another target is another attack.
+    let targets_known = e.has("target") && told().any(|m| m.has("target"));
+    // A state as a target ("Russia attacked Ukraine") is hit again and
+    // again in one article: alone it ties nothing, nor does a part of
+    // it to the whole ("southern Ukraine" and "Ukraine").
+    let state = |p: &Party<'_>| p.mention.sector == Some(Sector::Government);
+    let shares_specific_target = told().any(|m| {
+        e.of("target")
+            .any(|p| !state(p) && m.of("target").any(|q| !state(q) && same_in(p, q)))
+    });
+    // "the bridge was struck" is not "the strike" on the port: a record
+    // that is no back-reference and names its own target ties by its
+    // word only to an attack on that target.
+    let other_target = !e.origin.backref && targets_known && !shares_specific_target;
+    // "a strike in Kidal" and "the strike on Kidal": one town named
+    // as the place or the target, by the same name.
+    let shares_place = told().any(|m| {
+        e.places().any(|p| {
+            m.places()
+                .any(|q| name(p.mention).eq_ignore_ascii_case(name(q.mention)))
+        })
+    });
+    let attacker = shares("attacker");
+    // The weapon told again ("the device exploded") ties loosely, as the
+    // same attacker does: to the bombing told last, unless the record
+    // names a target of its own (one drone campaign has many strikes).
+    let weapon = shares("weapon");
+    Bond::of(
+        shares_specific_target || shares_place || attacker && shares("target"),
+        ((same_word || weapon) && !other_target) || (attacker && !targets_known),
+    )
 }
 
 /// How a record is tied to an event told before.
@@ -564,16 +489,12 @@ pub(crate) fn name(m: &Mention) -> &str {
 /// The words of a name that tell parties apart, as slices of it compared
 /// without case: no possessive, no plural "s", no articles and
 /// prepositions.
-pub(crate) fn words(name: &str) -> Vec<&str> {
-    // Split at ASCII punctuation and spaces only: the bytes of a curly
-    // apostrophe or an accented letter stay inside their word.
-    let split = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'';
+fn words(name: &str) -> Vec<&str> {
+    // Split at ASCII punctuation and spaces only: a curly apostrophe or an
+    // accented letter stays inside its word.
+    let split = |c: char| c.is_ascii() && !c.is_ascii_alphanumeric() && c != '\'';
     let mut out = Vec::with_capacity(4);
-    for w in name.as_bytes().split(|&b| split(b)) {
-        // Cut at ASCII bytes only, so the slice stays on char boundaries.
-        let Ok(w) = std::str::from_utf8(w) else {
-            continue;
-        };
+    for w in name.split(split) {
         let w = (w.strip_suffix("'s").or_else(|| w.strip_suffix("’s"))).unwrap_or(w);
         let w = match w.strip_suffix(['s', 'S']) {
             Some(stem) if stem.len() > 3 && !stem.ends_with(['s', 'S']) => stem,

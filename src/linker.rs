@@ -3,9 +3,7 @@
 
 use crate::event::{Event, EventType, Mention};
 use crate::lexicon::LexiconData;
-use crate::link::{
-    conflict, is_tour, last_word, modality_class, name, same_in, words, words_among, Party, Profile,
-};
+use crate::link::{conflict, last_word, name, same_in, words_among, Party, Profile};
 use crate::rules::RuleId;
 use crate::words::lists::link::PERSONAL_PRONOUNS;
 use crate::words::plural;
@@ -214,18 +212,18 @@ impl EventLinker {
         let mut new_events: Vec<(Vec<Key>, Known)> = Vec::new();
         for (series, members) in groups(events) {
             let records: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
-            let day = records
-                .iter()
-                .find_map(|e| e.date.as_ref().and_then(|d| d.value))
-                .or(published);
-            let group_keys = keys(&records);
+            let profiles: Vec<Profile<'_>> = records.iter().map(|&e| Profile::new(e)).collect();
+            let day = profiles.iter().find_map(|e| e.day).or(published);
+            let group_keys = keys(&profiles);
             let found = self.candidates(&group_keys).into_iter().find(|&seq| {
                 let k = &self.recent[(seq - self.first_seq) as usize];
                 // A series lasts: without both days, only a document that
                 // shares an event with this one places it in time.
                 let dated = k.day.is_some() && day.is_some()
                     || k.documents.iter().any(|d| companions.contains(d));
-                self.in_window(k.day, day) && (!series || dated) && same_event(&k.records, &records)
+                self.in_window(k.day, day)
+                    && (!series || dated)
+                    && same_event(&k.records, &profiles)
             });
             let id = match found {
                 Some(seq) => {
@@ -318,12 +316,12 @@ impl EventLinker {
 /// same resolved day, with that day (none without one). An attack is also
 /// found by each resolved day and word of its place, and a series by the
 /// country of its target.
-fn keys(records: &[&Event]) -> Vec<Key> {
+fn keys(records: &[Profile<'_>]) -> Vec<Key> {
     let Some(first) = records.first() else {
         return Vec::new();
     };
-    let kind = first.kind.event_type();
-    let resolved = records.iter().filter_map(|e| e.date.as_ref()?.value);
+    let kind = first.kind;
+    let resolved = records.iter().filter_map(|e| e.day);
     let (role, days): (&str, Vec<Option<NaiveDate>>) = match kind {
         EventType::Attack => ("attacker", vec![None]),
         EventType::Visit => ("visitor", vec![None]),
@@ -336,30 +334,26 @@ fn keys(records: &[&Event]) -> Vec<Key> {
             keys.push(key);
         }
     };
-    let of_role = |role: &'static str| {
-        let roles = records.iter().flat_map(|e| e.roles());
-        roles.filter(move |(r, _)| *r == role).map(|(_, m)| m)
-    };
     if kind == EventType::Attack {
         // A series is found by its target's country: its attackers are
         // named too differently to find it by them.
-        if records.iter().any(|e| is_series(e)) {
-            for country in of_role("target").filter_map(country_of) {
+        if records.iter().any(|e| is_series(e.event)) {
+            for country in parties(records, "target").filter_map(|p| country_of(p.mention)) {
                 add((kind, None, format!("*{country}")));
             }
         }
         // An attack whose attacker is not yet known, by its day and place.
         for day in resolved {
-            for m in of_role("location") {
-                for word in words(name(m)) {
+            for p in parties(records, "location") {
+                for word in p.words() {
                     add((kind, Some(day), format!("@{}", word.to_lowercase())));
                 }
             }
         }
     }
-    for m in of_role(role) {
-        let country = m.country.as_ref().map(|c| format!("#{c}"));
-        let lowercase = words(name(m)).into_iter().map(str::to_lowercase);
+    for p in parties(records, role) {
+        let country = p.mention.country.as_ref().map(|c| format!("#{c}"));
+        let lowercase = p.words().iter().map(|w| w.to_lowercase());
         for word in lowercase.chain(country) {
             for &day in &days {
                 add((kind, day, word.clone()));
@@ -370,61 +364,61 @@ fn keys(records: &[&Event]) -> Vec<Key> {
 }
 
 /// True when the records of two documents report one happening: see
-/// [`EventLinker`].
-fn same_event(known: &[Event], new: &[&Event]) -> bool {
+/// [`EventLinker`]. Both are of one kind: they share a key.
+fn same_event(known: &[Event], new: &[Profile<'_>]) -> bool {
     let known: Vec<Profile<'_>> = known.iter().map(Profile::new).collect();
-    let new: Vec<Profile<'_>> = new.iter().map(|&e| Profile::new(e)).collect();
-    let (Some(k), Some(n)) = (known.first(), new.first()) else {
+    let Some(n) = new.first() else {
         return false;
     };
-    if k.kind != n.kind {
-        return false;
-    }
     let series = |side: &[Profile<'_>]| side.iter().any(|e| is_series(e.event));
-    // Attacks check their own conflicts: a series lasts over many days.
+    // A series lasts over many days: its dates are no conflict.
     let agree = || !new.iter().any(|e| conflict(known.iter(), e));
-    let shared = |role: &'static str| shares(&known, &new, role);
-    let same_day = || share_a_day(&known, &new);
+    let shared = |role: &'static str| shares(&known, new, role);
+    let same_day = || share_a_day(&known, new);
     match n.kind {
         // A series is not one of its attacks.
-        EventType::Attack => match (series(&known), series(&new)) {
-            (true, true) => same_series(&known, &new),
-            (false, false) => same_attack(&known, &new),
+        EventType::Attack => match (series(&known), series(new)) {
+            (true, true) => same_series(&known, new),
+            (false, false) => agree() && same_attack(&known, new),
             _ => false,
         },
         // Where a tour went is told by its stops, which one article may
         // name and another not: one visitor's tours of a week are one; a
         // visit told without its place is the visitor's visit of that day.
         EventType::Visit => {
-            agree()
-                && shared("visitor")
-                && (shared("destination") || is_tour(n.event) || same_day())
+            agree() && shared("visitor") && (shared("destination") || n.tour || same_day())
         }
         // The same leaders call and speak often: the day must be known.
-        EventType::Call => agree() && same_day() && distinct_participants(&known, &new) >= 2,
+        EventType::Call => agree() && same_day() && distinct_participants(&known, new) >= 2,
         EventType::Statement => {
             agree()
                 && same_day()
-                && shares_named_speaker(&known, &new)
-                && contents_agree(&known, &new)
+                && shares_named_speaker(&known, new)
+                && contents_agree(&known, new)
         }
     }
+}
+
+/// The `role` parties named by the records of one side.
+fn parties<'a, 'e>(
+    side: &'a [Profile<'e>],
+    role: &'static str,
+) -> impl Iterator<Item = &'a Party<'e>> + Clone {
+    side.iter().flat_map(move |e| e.of(role))
 }
 
 /// True when the two sides have a speaker named alike: by a name, not a
 /// country (a newspaper does not speak for its government), a pronoun
 /// or a title ("the spokesman", "the prime minister" of whom?).
 fn shares_named_speaker(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
-    let named = |m: &&Mention| {
-        let n = name(m);
+    let named = |p: &&Party<'_>| {
+        let n = name(p.mention);
         n.starts_with(char::is_uppercase) && !PERSONAL_PRONOUNS.contains(&n.to_lowercase())
     };
-    let theirs: Vec<&Mention> = parties(known, "speaker").filter(named).collect();
-    parties(new, "speaker").filter(named).any(|a| {
-        theirs
-            .iter()
-            .any(|b| words_among(&words(name(a)), &words(name(b))))
-    })
+    let theirs: Vec<&Party<'_>> = parties(known, "speaker").filter(named).collect();
+    parties(new, "speaker")
+        .filter(named)
+        .any(|a| theirs.iter().any(|b| words_among(a.words(), b.words())))
 }
 
 /// True unless both sides tell what was said and share no word of it
@@ -432,7 +426,7 @@ fn shares_named_speaker(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
 fn contents_agree(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
     fn long_words(side: &[Profile<'_>]) -> Vec<String> {
         let contents = parties(side, "content");
-        let words = contents.flat_map(|m| m.text.split(|c: char| !c.is_alphanumeric()));
+        let words = contents.flat_map(|p| p.mention.text.split(|c: char| !c.is_alphanumeric()));
         let long = words.filter(|w| w.chars().count() >= 6);
         long.map(str::to_lowercase).collect()
     }
@@ -452,14 +446,11 @@ fn shares(known: &[Profile<'_>], new: &[Profile<'_>], role: &'static str) -> boo
     new.iter().any(|e| known.iter().any(|m| e.shares(m, role)))
 }
 
-/// True when two single attacks are one: nothing conflicts, a place
+/// True when two single attacks that do not conflict are one: a place
 /// named by both is the same place, and the attacker is shared with the
 /// target or the place; or, as an attacker is often not yet known, the
 /// same target was hit at the same place on the same resolved day.
 fn same_attack(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
-    if new.iter().any(|e| conflict(known.iter(), e)) {
-        return false;
-    }
     let shared = |role: &'static str| shares(known, new, role);
     let named = |side: &[Profile<'_>]| side.iter().any(|e| e.has("location"));
     let other_place = named(known) && named(new) && !shared("location");
@@ -471,11 +462,7 @@ fn same_attack(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
 
 /// True when two series of attacks are one: see [`EventLinker`].
 fn same_series(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
-    let class = |e: &Profile<'_>| modality_class(e.event.modality);
-    let classes_agree = new
-        .iter()
-        .all(|e| known.iter().all(|m| class(m) == class(e)));
-    classes_agree
+    new.iter().all(|e| known.iter().all(|m| m.class == e.class))
         && shares(known, new, "location")
         && shares_target_strictly(known, new)
         && !attackers_clash(known, new)
@@ -488,24 +475,17 @@ fn same_series(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
 /// troops), or, without countries, all the words of one name among the
 /// other's ("the army" and "an army convoy", not "a police convoy").
 fn shares_target_strictly(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
-    let theirs: Vec<&Mention> = parties(known, "target").collect();
-    parties(new, "target").any(|a| {
-        theirs.iter().any(|b| match (country_of(a), country_of(b)) {
-            (Some(x), Some(y)) => {
-                x == y && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector)
+    parties(new, "target").any(|p| {
+        parties(known, "target").any(|q| {
+            let (a, b) = (p.mention, q.mention);
+            match (country_of(a), country_of(b)) {
+                (Some(x), Some(y)) => {
+                    x == y && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector)
+                }
+                _ => words_among(p.words(), q.words()),
             }
-            _ => words_among(&words(name(a)), &words(name(b))),
         })
     })
-}
-
-/// The `role` parties named by the records of one side.
-fn parties<'a, 'e: 'a>(
-    side: &'a [Profile<'e>],
-    role: &'static str,
-) -> impl Iterator<Item = &'e Mention> + 'a {
-    let roles = side.iter().flat_map(|e| e.event.roles());
-    roles.filter(move |(r, _)| *r == role).map(|(_, m)| m)
 }
 
 /// True when both sides name an attacker by a known name or a country
@@ -514,7 +494,7 @@ fn parties<'a, 'e: 'a>(
 /// be anyone's.
 fn attackers_clash(known: &[Profile<'_>], new: &[Profile<'_>]) -> bool {
     fn identified<'e>(side: &[Profile<'e>]) -> Vec<&'e Mention> {
-        let attackers = parties(side, "attacker");
+        let attackers = parties(side, "attacker").map(|p| p.mention);
         attackers
             .filter(|m| m.country.is_some() || m.canonical.is_some())
             .collect()
@@ -555,8 +535,7 @@ fn is_series(e: &Event) -> bool {
 /// country that backs it.
 fn country_of(m: &Mention) -> Option<&str> {
     static COUNTRY_WORDS: Lazy<HashMap<String, String>> = Lazy::new(|| {
-        // The tables are checked by a test: a bad row fails it.
-        let data = LexiconData::read_builtin_countries().unwrap_or_default();
+        let data = LexiconData::builtin();
         let words = data.country_words();
         words
             .map(|(w, iso)| (w.to_string(), iso.as_str().to_string()))
@@ -584,9 +563,9 @@ fn country_of(m: &Mention) -> Option<&str> {
 /// How many parties of a new call are parties of the known one, each
 /// counted once.
 fn distinct_participants(known: &[Profile<'_>], new: &[Profile<'_>]) -> usize {
-    let theirs: Vec<&Party<'_>> = known.iter().flat_map(|e| e.of("participant")).collect();
+    let theirs: Vec<&Party<'_>> = parties(known, "participant").collect();
     let mut ours: Vec<&Party<'_>> = Vec::new();
-    for p in new.iter().flat_map(|e| e.of("participant")) {
+    for p in parties(new, "participant") {
         let same = |x: &&Party<'_>| same_in(p, x);
         if theirs.iter().any(same) && !ours.iter().any(same) {
             ours.push(p);

@@ -149,16 +149,16 @@ fn rule(fields: &[&'static str]) -> Result<Rule, String> {
     })
 }
 
-/// Sub-patterns shared by the rules, from the word tables, by the name a
-/// pattern gives them.
+/// Sub-patterns shared by the rules, by the name a pattern gives them:
+/// these, and each section of the word tables as an alternation of its
+/// words (`{edge}`, `{part_of_day}`).
 static PIECES: Lazy<Vec<(&str, String)>> = Lazy::new(|| {
     let t = &*TABLES;
-    let weekday = alternation(t.weekdays.iter().map(|w| w.0));
+    let section = |name| alternation(t.words.iter().filter(|w| w.0 == name).map(|w| w.1));
     let month_full = alternation(t.months.iter().map(|m| m.name));
     let month_abbr = alternation(t.months.iter().flat_map(|m| m.abbrevs.iter().copied()));
-    vec![
+    let mut pieces = vec![
         ("B", B.to_string()),
-        ("pod", alternation(t.parts_of_day.iter().copied())),
         // Only abbreviations take a period, so a sentence-final one stays outside.
         (
             "month",
@@ -166,27 +166,15 @@ static PIECES: Lazy<Vec<(&str, String)>> = Lazy::new(|| {
         ),
         ("day", format!(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{B}")),
         ("year", format!(r"(?P<year>(?:19|20)\d\d){B}")),
-        ("edge", alternation(t.edges.iter().map(|e| e.0))),
-        ("season", alternation(t.seasons.iter().map(|s| s.0))),
-        ("holiday", alternation(t.holidays.iter().map(|h| h.name))),
-        ("relday", alternation(t.relative_days.iter().map(|r| r.0))),
-        (
-            "unit",
-            format!("(?:{})s?", alternation(t.units.iter().map(|u| u.0))),
-        ),
-        (
-            "num",
-            format!(r"\d+|{}", alternation(t.numbers.iter().map(|n| n.0))),
-        ),
-        ("few", alternation(t.few.iter().copied())),
-        (
-            "modifier",
-            alternation(t.count_modifiers.iter().map(|m| m.0)),
-        ),
+        ("unit", format!("(?:{})s?", section("unit"))),
+        ("num", format!(r"\d+|{}", section("number"))),
         ("since", r"(?P<since>since)\s+".to_string()),
-        ("dow", format!(r"(?:(?:{weekday}){B},?\s+)?")),
-        ("weekday", weekday),
-    ]
+        ("dow", format!(r"(?:(?:{}){B},?\s+)?", section("weekday"))),
+    ];
+    let mut sections: Vec<&str> = t.words.iter().map(|w| w.0).collect();
+    sections.dedup();
+    pieces.extend(sections.into_iter().map(|name| (name, section(name))));
+    pieces
 });
 
 impl Rule {
@@ -228,35 +216,28 @@ pub(super) struct Group<'h> {
 /// The groups of a rule match, found by a regex run on the text from
 /// `offset` on.
 pub(super) struct Caps<'h> {
-    caps: Captures<'h>,
-    offset: usize,
-    /// The whole match.
-    pub(super) whole: Group<'h>,
+    pub(super) caps: Captures<'h>,
+    pub(super) offset: usize,
 }
 
 impl<'h> Caps<'h> {
-    /// The groups of `caps`, a match in the text from `offset` on.
-    pub(super) fn new(caps: Captures<'h>, offset: usize) -> Option<Caps<'h>> {
-        let whole = at_offset(caps.get(0)?, offset);
-        Some(Caps {
-            caps,
-            offset,
-            whole,
-        })
+    /// The whole match.
+    pub(super) fn whole(&self) -> Group<'h> {
+        self.at_offset(self.caps.get_match())
     }
 
     /// The named group, if it matched.
     pub(super) fn name(&self, name: &str) -> Option<Group<'h>> {
-        self.caps.name(name).map(|m| at_offset(m, self.offset))
+        self.caps.name(name).map(|m| self.at_offset(m))
     }
-}
 
-/// A regex match in the text from `offset` on, with offsets into the text.
-fn at_offset(m: regex::Match<'_>, offset: usize) -> Group<'_> {
-    Group {
-        start: m.start() + offset,
-        end: m.end() + offset,
-        text: m.as_str(),
+    /// A match of the regex, with offsets into the text.
+    fn at_offset(&self, m: regex::Match<'h>) -> Group<'h> {
+        Group {
+            start: m.start() + self.offset,
+            end: m.end() + self.offset,
+            text: m.as_str(),
+        }
     }
 }
 

@@ -152,7 +152,10 @@ fn first_match(index: usize, hay: &str, from: usize, last: usize) -> Option<Caps
     let bytes = hay.as_bytes();
     (from..=last)
         .filter(|&at| can_start(bytes, at))
-        .find_map(|at| Caps::new(re.captures(&hay[at..])?, at))
+        .find_map(|at| {
+            re.captures(&hay[at..])
+                .map(|caps| Caps { caps, offset: at })
+        })
 }
 
 /// Checks a match of rule `index` and records it when the rule accepts it;
@@ -163,7 +166,7 @@ fn take_match(
     hay: &str,
     found: &mut Vec<(usize, DateExpr)>,
 ) -> usize {
-    let whole = caps.whole;
+    let whole = caps.whole();
     let e = caps.name("e").unwrap_or(whole);
     match (RULES[index].build)(caps, hay) {
         Some(kind) if e.start < e.end => {

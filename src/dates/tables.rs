@@ -3,9 +3,9 @@
 
 use chrono::Weekday;
 use once_cell::sync::Lazy;
-use serde::de::{value::StrDeserializer, Deserialize, IntoDeserializer};
 
 use super::{Edge, Holiday, HolidayDate, Qualifier, Unit};
+use crate::lexicon::{by_name, one_of};
 
 const WORDS_TSV: &str = include_str!("words.tsv");
 
@@ -30,7 +30,6 @@ pub(super) struct MonthName {
 pub(super) struct Tables {
     pub(super) months: Vec<MonthName>,
     pub(super) weekdays: Vec<(&'static str, Weekday)>,
-    pub(super) parts_of_day: Vec<&'static str>,
     /// Each phrase with its days from publication, if it names a day.
     pub(super) relative_days: Vec<(&'static str, Option<i64>)>,
     /// Each season word with the month the season starts in.
@@ -39,10 +38,11 @@ pub(super) struct Tables {
     pub(super) edges: Vec<(&'static str, Edge)>,
     pub(super) units: Vec<(&'static str, Unit)>,
     pub(super) numbers: Vec<(&'static str, u32)>,
-    pub(super) few: Vec<&'static str>,
     /// Each modifier with whether it makes the count approximate.
     pub(super) count_modifiers: Vec<(&'static str, bool)>,
     pub(super) holidays: Vec<Holiday>,
+    /// Every (section, word) of the file.
+    pub(super) words: Vec<(&'static str, &'static str)>,
 }
 
 /// The built-in tables; `cargo test` loads them, so they cannot fail here.
@@ -52,15 +52,15 @@ pub(super) static TABLES: Lazy<Tables> =
 /// The tables of `text`, or `line N: problem` for the first bad line.
 pub(super) fn parse(text: &'static str) -> Result<Tables, String> {
     let mut t = Tables::default();
-    let mut seen = std::collections::HashSet::new();
     for (n, fields) in tsv_rows(text) {
         let [section, word, ref values @ ..] = fields[..] else {
             return Err(format!("line {n}: no word"));
         };
         add(&mut t, section, word, values).map_err(|e| format!("line {n}: {e}"))?;
-        if !seen.insert((section, word)) {
+        if t.words.contains(&(section, word)) {
             return Err(format!("line {n}: {section} {word:?} listed twice"));
         }
+        t.words.push((section, word));
     }
     Ok(t)
 }
@@ -95,28 +95,27 @@ fn add(
                 .filter(|m| (1..=12).contains(m))
                 .ok_or(format!("month {:?} is not 1 to 12", v[0]))?,
             abbrevs: optional(v[2]).map_or(vec![], |a| a.split(' ').collect()),
-            needs_capital: one_of(v[1], &["any", "capital", "strict"])? > 0,
+            needs_capital: one_of(v[1], ["any", "capital", "strict"])? != "any",
             strict: v[1] == "strict",
         }),
         "weekday" => t.weekdays.push((word, from_str(v[0])?)),
-        "part_of_day" => t.parts_of_day.push(word),
+        "few" | "part_of_day" => {}
         "relative_day" => {
             let days = optional(v[0]).map(from_str).transpose()?;
             t.relative_days.push((word, days));
         }
         "season" => t.seasons.push((word, from_str(v[0])?)),
-        "qualifier" => t.qualifiers.push((word, named(v[0])?)),
-        "edge" => t.edges.push((word, named(v[0])?)),
-        "unit" => t.units.push((word, named(v[0])?)),
+        "qualifier" => t.qualifiers.push((word, by_name(v[0])?)),
+        "edge" => t.edges.push((word, by_name(v[0])?)),
+        "unit" => t.units.push((word, by_name(v[0])?)),
         "number" => t.numbers.push((word, from_str(v[0])?)),
-        "few" => t.few.push(word),
         "count_modifier" => t
             .count_modifiers
-            .push((word, one_of(v[0], &["exact", "approx"])? == 1)),
+            .push((word, one_of(v[0], ["exact", "approx"])? == "approx")),
         "holiday" => t.holidays.push(Holiday {
             name: word,
             date: holiday_date(v[0])?,
-            needs_context: one_of(v[1], &["none", "needs"])? == 1,
+            needs_context: one_of(v[1], ["none", "needs"])? == "needs",
             not_after: optional(v[2]).map_or(vec![], |a| a.split(' ').collect()),
         }),
         _ => return Err(format!("unknown section {section:?}")),
@@ -142,20 +141,9 @@ fn optional(s: &'static str) -> Option<&'static str> {
     (s != "-").then_some(s)
 }
 
-/// The position of `s` among `choices`.
-fn one_of(s: &str, choices: &[&str]) -> Result<usize, String> {
-    (choices.iter().position(|c| *c == s)).ok_or(format!("{s:?} is not one of {choices:?}"))
-}
-
 /// A value by its `FromStr`.
 pub(super) fn from_str<T: std::str::FromStr>(s: &str) -> Result<T, String> {
     s.parse().map_err(|_| format!("bad value {s:?}"))
-}
-
-/// An enum value by its serde (snake case) name.
-fn named<T: Deserialize<'static>>(s: &'static str) -> Result<T, String> {
-    let de: StrDeserializer<'static, serde::de::value::Error> = s.into_deserializer();
-    T::deserialize(de).map_err(|e| format!("{s:?}: {e}"))
 }
 
 /// Whether `a` and `b` are the same words: ASCII case aside, whitespace

@@ -482,7 +482,7 @@ fn the_word_tables_load_strictly() {
             "line 1: month \"13\" is not 1 to 12",
         ),
         ("unit\thour", "line 1: unit takes a word and 1 values"),
-        ("unit\thour\thours", "line 1: \"hours\": unknown variant"),
+        ("unit\thour\thours", "line 1: unknown variant `hours`"),
         ("weather\train\twet", "line 1: unknown section"),
         (
             "edge\tmid\tmid\nedge\tmid\tmid",

@@ -12,6 +12,7 @@ mod tables;
 mod user;
 
 pub(crate) use senses::{NounType, NounTypes, SenseWord, Senses, Where};
+pub(crate) use tables::{by_name, one_of};
 pub use user::{LexiconEntry, TriggerFrame};
 
 use crate::document::Span;

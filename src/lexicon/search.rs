@@ -42,19 +42,13 @@ pub(crate) fn load8(b: &[u8], i: usize) -> u64 {
     }
 }
 
-/// The low `n` bytes of a word set (`n` at most 8).
+/// The mask of the low `n` bytes of a word (all of them from 8 on).
 #[inline]
 fn low_bytes(n: usize) -> u64 {
-    const LOW: [u64; 9] = {
-        let mut t = [u64::MAX; 9];
-        let mut n = 0;
-        while n < 8 {
-            t[n] = (1u64 << (8 * n)) - 1;
-            n += 1;
-        }
-        t
-    };
-    LOW[n.min(8)]
+    match n {
+        0..=7 => (1u64 << (8 * n)) - 1,
+        _ => u64::MAX,
+    }
 }
 
 /// Bytes with bit 5 cleared: the same for the two cases of an ASCII letter

@@ -11,6 +11,7 @@
 use super::{Entry, Force, Frame, Iso, LexiconData, Trigger, WordHasher};
 use crate::event::EventType;
 use crate::event::Sector;
+use crate::words::lists::lexicon::{PLACE_TYPES, WEAPON_CLASSES};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
@@ -115,6 +116,18 @@ pub(crate) fn by_name<'de, T: serde::Deserialize<'de>>(name: &'de str) -> Result
     T::deserialize(name.into_deserializer()).map_err(|e: serde::de::value::Error| e.to_string())
 }
 
+/// `s`, if it is one of `choices` as written.
+pub(crate) fn one_of(
+    s: &str,
+    choices: impl IntoIterator<Item = &'static str>,
+) -> Result<&str, String> {
+    let choices: Vec<&str> = choices.into_iter().collect();
+    match choices.contains(&s) {
+        true => Ok(s),
+        false => Err(format!("{s:?} is not one of {choices:?}")),
+    }
+}
+
 /// The `|`-separated lowercase words of a field: non-empty, unpadded, no
 /// repeats.
 pub(super) fn words(field: &str) -> Result<impl Iterator<Item = &str>, String> {
@@ -193,34 +206,6 @@ impl<'a> Seen<'a> {
     }
 }
 
-/// What a place is: checked, not kept.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum PlaceType {
-    City,
-    Region,
-    Site,
-    Water,
-    Territory,
-}
-
-/// What class a weapon is: only vehicles are told apart.
-#[derive(PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum WeaponClass {
-    Explosive,
-    Missile,
-    Rocket,
-    Drone,
-    Aircraft,
-    Firearm,
-    Artillery,
-    Blade,
-    Chemical,
-    Vehicle,
-    Other,
-}
-
 /// The country codes and capitals of `countries.tsv`, for the other tables.
 #[derive(Default)]
 struct Countries<'a> {
@@ -243,14 +228,6 @@ impl LexiconData {
         data.read_names("weapons.tsv", WEAPONS, codes)?;
         data.triggers = read_triggers(&TRIGGER_TABLES)?;
         data.common = read_common_words("common_words.txt", COMMON_WORDS)?;
-        Ok(data)
-    }
-
-    /// The built-in countries alone, with their names and demonyms: for
-    /// the linker, which needs no other table.
-    pub(crate) fn read_builtin_countries() -> Result<LexiconData, TableError> {
-        let mut data = LexiconData::default();
-        data.read_countries(COUNTRIES)?;
         Ok(data)
     }
 
@@ -277,14 +254,8 @@ impl LexiconData {
                 self.add_name(n, Entry::Country { iso: Some(code) });
             }
             for n in demonyms {
-                let country = short.clone();
-                self.add_name(
-                    n,
-                    Entry::Demonym {
-                        iso: Some(code),
-                        country,
-                    },
-                );
+                let (iso, country) = (Some(code), short.clone());
+                self.add_name(n, Entry::Demonym { iso, country });
             }
             for n in row.check(names(capitals))? {
                 self.add_name(n, Entry::Place { iso: Some(code) });
@@ -330,7 +301,7 @@ fn name_entry(table: &str, fields: &[&str], countries: &HashSet<Iso>) -> Result<
     let entry = match (table, fields) {
         ("places.tsv", &[code, place_type]) => {
             let iso = country_or_none(code, countries)?;
-            by_name::<PlaceType>(place_type)?;
+            one_of(place_type, PLACE_TYPES.iter())?;
             Entry::Place { iso }
         }
         ("actors.tsv", &[code, sector]) => Entry::Actor {
@@ -344,7 +315,7 @@ fn name_entry(table: &str, fields: &[&str], countries: &HashSet<Iso>) -> Result<
             sector: Some(by_name(sector)?),
         },
         ("weapons.tsv", &[class]) => Entry::Weapon {
-            force: by_name::<WeaponClass>(class)? != WeaponClass::Vehicle,
+            force: one_of(class, WEAPON_CLASSES.iter())? != "vehicle",
         },
         _ => return Err(format!("{table} is no table of names")),
     };
@@ -533,7 +504,7 @@ mod tests {
         (
             "places",
             "Basra\tIRQ\tcity\nMosul\tIRQ\tvillage",
-            "unknown variant `village`",
+            "\"village\" is not one of",
         ),
         (
             "places",
@@ -575,7 +546,7 @@ mod tests {
         (
             "weapons",
             "rifle\tfirearm\ntank\tarmour",
-            "unknown variant `armour`",
+            "\"armour\" is not one of",
         ),
         (
             "weapons",
