@@ -10,8 +10,7 @@
 //! or after it; when two fit, it stays as written.
 
 use crate::document::Span;
-use crate::event::EventType;
-use crate::event::{Mention, Sector};
+use crate::event::{EventType, Mention, Sector};
 use crate::lexicon::{Entry, Frame, Iso, Lexicon};
 use crate::mention::{pronoun, Class, EntityMention, Refers};
 use crate::pipeline::Analysis;
@@ -295,7 +294,7 @@ pub(crate) struct Resolver<'a, 't> {
     /// it, every pronoun tests each mention of five sentences: in a text
     /// packed with pronouns and names that is thousands of tests per
     /// pronoun.
-    first_wanted: RefCell<Vec<[Option<Option<u32>>; 3]>>,
+    first_wanted: RefCell<Vec<[Option<Option<usize>>; 3]>>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -359,15 +358,9 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The first mention of sentence `si` outside quotes that can be a
     /// `wanted` antecedent.
     fn first_wanted(&self, si: usize, wanted: Refers) -> Option<usize> {
-        let first = *self.first_wanted.borrow_mut()[si][wanted as usize].get_or_insert_with(|| {
-            // A sentence holds far fewer than 2^32 mentions (it is capped).
-            self.doc
-                .mentions(si)
-                .iter()
-                .position(|m| self.is_wanted(m, wanted))
-                .and_then(|i| u32::try_from(i).ok())
-        });
-        first.map(|i| i as usize)
+        *self.first_wanted.borrow_mut()[si][wanted as usize].get_or_insert_with(|| {
+            (self.doc.mentions(si).iter()).position(|m| self.is_wanted(m, wanted))
+        })
     }
 
     /// Whether `m` can be a `wanted` antecedent: it is one, outside quotes.

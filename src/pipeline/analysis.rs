@@ -78,11 +78,8 @@ impl<'t> Analysis<'t> {
 
     /// Mention recognition, sentence by sentence.
     fn with_mentions(mut self, lex: &Lexicon) -> Self {
-        (self.mentions, self.weapons) = (self.sentences.iter().enumerate())
-            .map(|(si, sentence)| {
-                let (range, hits) = (self.sent_toks[si].clone(), self.hits_of(si, &self.hits));
-                Finder::new(self.text, &self.tokens, range, hits, sentence.headline, lex).find()
-            })
+        (self.mentions, self.weapons) = (0..self.sentences.len())
+            .map(|si| Finder::new(&self, si, lex).find())
             .unzip();
         self
     }

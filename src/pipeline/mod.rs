@@ -22,9 +22,8 @@ pub(crate) use analysis::Analysis;
 use crate::dates::Tense;
 use crate::dating::SentenceDates;
 use crate::document::Document;
-use crate::event::EventType;
-use crate::event::{Event, Modality};
-use crate::explain::{Log, Outcome};
+use crate::event::{Event, EventType, Modality};
+use crate::explain::{Decided, Log, Outcome};
 use crate::lexicon::Lexicon;
 use crate::records::Drafts;
 use crate::rules::sense::DocFacts;
@@ -90,12 +89,12 @@ pub(crate) fn run_rules(
                 let outcome = event
                     .as_ref()
                     .map_or_else(|o| *o, |e| Outcome::Event(e.0.rule));
-                log.note(
-                    a.toks_span(tr.toks.clone()),
-                    a.sentences[si].span,
-                    tr.kind,
+                log.note(Decided {
+                    kind: tr.kind,
+                    trigger: a.toks_span(tr.toks.clone()),
+                    sentence: a.sentences[si].span,
                     outcome,
-                );
+                });
             }
             let Ok(event) = event else {
                 continue;
