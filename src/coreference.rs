@@ -111,17 +111,15 @@ pub(crate) fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
     let [one] = call.participants.as_slice() else {
         return;
     };
+    let one = one.clone();
     let prev = earlier.iter().rev().find_map(|e| match &e.kind {
-        EventKind::Call(p) if p.participants.iter().any(|x| same_party(x, one)) => Some(p),
+        EventKind::Call(p) if p.participants.iter().any(|x| same_party(x, &one)) => Some(p),
         _ => None,
     });
-    let others = prev.map_or(Vec::new(), |p| {
-        (p.participants.iter())
-            .filter(|x| !same_party(x, one))
-            .cloned()
-            .collect()
-    });
-    call.participants.extend(others);
+    if let Some(p) = prev {
+        let others = p.participants.iter().filter(|x| !same_party(x, &one));
+        call.participants.extend(others.cloned());
+    }
 }
 
 /// True when two mentions name the same party: the same canonical name, or

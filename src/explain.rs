@@ -143,10 +143,8 @@ impl Log {
                 },
                 Outcome::Sense(Reject::Cue(i)) => {
                     let cue = &lex.senses().cues[i];
-                    let why = format!(
-                        "a cue word {} the trigger (senses.tsv)",
-                        cue.place.describe()
-                    );
+                    let place = cue.place.describe();
+                    let why = format!("a cue word {place} the trigger (senses.tsv)");
                     Decision::OtherSense {
                         rule: cue.id.clone(),
                         why,

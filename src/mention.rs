@@ -576,15 +576,11 @@ impl<'a> Finder<'a> {
     /// The organization named after "from" or "of" ("of the") at token
     /// `k`, taken out of `out`.
     fn take_organization(&self, k: usize, out: &mut Vec<EntityMention>) -> Option<EntityMention> {
-        let end = self.range.end;
-        let from_or_of = |w: &str| w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("of");
-        if k >= end || !from_or_of(self.tok(k)) {
+        let word = |i: usize, w: &str| i < self.range.end && self.tok(i).eq_ignore_ascii_case(w);
+        if !(word(k, "from") || word(k, "of")) {
             return None;
         }
-        let mut j = k + 1;
-        if j < end && self.tok(j).eq_ignore_ascii_case("the") {
-            j += 1;
-        }
+        let j = k + 1 + usize::from(word(k + 1, "the"));
         let oi = (out.iter()).position(|m| m.toks.start == j && matches!(m.class, Class::Org))?;
         Some(out.remove(oi))
     }

@@ -74,10 +74,9 @@ impl Shapes {
 
 /// The second byte of a word, or 0 for a one-letter word.
 const fn second_byte(w: &[u8]) -> u8 {
-    if w.len() > 1 {
-        w[1]
-    } else {
-        0
+    match w {
+        [_, second, ..] => *second,
+        _ => 0,
     }
 }
 

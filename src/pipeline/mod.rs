@@ -75,13 +75,10 @@ pub(crate) fn run_rules(
             facts: &facts,
         };
         let mut seen: Vec<(EventType, usize)> = Vec::new();
-        for tr in trigs
-            .iter()
-            .filter(|tr| only.is_none() || only == Some(tr.kind))
-        {
+        for tr in &trigs {
             // One event per trigger word and kind, from its first meaning
             // that makes one.
-            if seen.contains(&(tr.kind, tr.toks.start)) {
+            if only.is_some_and(|k| k != tr.kind) || seen.contains(&(tr.kind, tr.toks.start)) {
                 continue;
             }
             let event = judge(&c, tr, found_call);
