@@ -120,10 +120,8 @@ impl<'t> Analysis<'t> {
     /// Quoted region that contains byte `b`, if any.
     pub(crate) fn quote_at(&self, b: usize) -> Option<Span> {
         let k = self.quotes.partition_point(|q| q.end < b);
-        self.quotes
-            .get(k)
-            .copied()
-            .filter(|q| q.start <= b && b <= q.end)
+        let q = *self.quotes.get(k)?;
+        (q.start <= b && b <= q.end).then_some(q)
     }
 
     /// Quoted region that starts at byte `b` (quotes are in text order and
