@@ -74,9 +74,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
 /// Trims white space off both ends of a span.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
     let s = &text[span.range()];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    Span::new(span.start + lead, span.start + lead + t.len())
+    let start = span.end - s.trim_start().len();
+    Span::new(start, start + s.trim().len())
 }
 
 /// The word (letters, digits, dots) that ends just before byte `i`.
