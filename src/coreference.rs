@@ -2,6 +2,7 @@
 //! call" told after the event they refer to take its parties.
 
 use crate::event::{Attack, Call, Event, EventKind, Mention};
+use crate::link::{last_word, name};
 use crate::words::lists::attack::DEMONSTRATIVES;
 
 /// A back-reference ("the attack", "this visit") takes the parties of the
@@ -79,7 +80,7 @@ fn inherit_attack(
 /// share "strik"; "bombed" and "bombings" share "bomb". No allocation:
 /// compared case-insensitively.
 pub(crate) fn attack_stem(phrase: &str) -> &str {
-    let w = phrase.rsplit(' ').next().unwrap_or(phrase);
+    let w = last_word(phrase);
     if w.eq_ignore_ascii_case("struck") {
         return "strik";
     }
@@ -110,25 +111,20 @@ pub(crate) fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
     let [one] = call.participants.as_slice() else {
         return;
     };
+    let one = one.clone();
     let prev = earlier.iter().rev().find_map(|e| match &e.kind {
-        EventKind::Call(p) if p.participants.iter().any(|x| same_party(x, one)) => Some(p),
+        EventKind::Call(p) if p.participants.iter().any(|x| same_party(x, &one)) => Some(p),
         _ => None,
     });
-    let others = prev.map_or(Vec::new(), |p| {
-        (p.participants.iter())
-            .filter(|x| !same_party(x, one))
-            .cloned()
-            .collect()
-    });
-    call.participants.extend(others);
+    if let Some(p) = prev {
+        let others = p.participants.iter().filter(|x| !same_party(x, &one));
+        call.participants.extend(others.cloned());
+    }
 }
 
 /// True when two mentions name the same party: the same canonical name, or
 /// the same text.
 fn same_party(a: &Mention, b: &Mention) -> bool {
-    fn name(m: &Mention) -> &str {
-        m.canonical.as_deref().unwrap_or(&m.text)
-    }
     name(a).eq_ignore_ascii_case(name(b))
 }
 

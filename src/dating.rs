@@ -120,11 +120,8 @@ impl<'a, 't> Dating<'a, 't> {
 
 /// The bytes between two spans (0 when they overlap).
 fn gap(a: Span, b: Span) -> usize {
-    if a.end <= b.start {
-        b.start - a.end
-    } else {
-        a.start.saturating_sub(b.end)
-    }
+    let (a_first, b_first) = (b.start.saturating_sub(a.end), a.start.saturating_sub(b.end));
+    a_first.max(b_first)
 }
 
 /// A wire dateline ("PARIS, May 2 - ..."): the filing date, not the event's.

@@ -65,15 +65,9 @@ impl fmt::Display for Decision {
 
 impl fmt::Display for Candidate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {:?} at {}..{}: {}",
-            self.kind,
-            self.trigger.text,
-            self.trigger.span.start,
-            self.trigger.span.end,
-            self.decision
-        )
+        let (kind, text, decision) = (self.kind, &self.trigger.text, &self.decision);
+        let (start, end) = (self.trigger.span.start, self.trigger.span.end);
+        write!(f, "{kind} {text:?} at {start}..{end}: {decision}")
     }
 }
 
@@ -85,11 +79,11 @@ pub(crate) struct Log {
 
 /// What the rules decided on one trigger candidate.
 #[derive(Debug)]
-struct Decided {
-    kind: EventType,
-    trigger: Span,
-    sentence: Span,
-    outcome: Outcome,
+pub(crate) struct Decided {
+    pub kind: EventType,
+    pub trigger: Span,
+    pub sentence: Span,
+    pub outcome: Outcome,
 }
 
 /// The outcome of one candidate.
@@ -117,23 +111,12 @@ impl Outcome {
 impl Log {
     /// Notes an outcome: one per trigger and kind, the most telling of its
     /// meanings' (a noun reading without parties, then a verb reading's event).
-    pub(crate) fn note(
-        &mut self,
-        trigger: Span,
-        sentence: Span,
-        kind: EventType,
-        outcome: Outcome,
-    ) {
-        let same = |x: &&mut Decided| x.kind == kind && x.trigger.start == trigger.start;
+    pub(crate) fn note(&mut self, d: Decided) {
+        let same = |x: &&mut Decided| x.kind == d.kind && x.trigger.start == d.trigger.start;
         match self.decided.iter_mut().rev().find(same) {
-            Some(x) if x.outcome.rank() < outcome.rank() => x.outcome = outcome,
+            Some(x) if x.outcome.rank() < d.outcome.rank() => x.outcome = d.outcome,
             Some(_) => {}
-            None => self.decided.push(Decided {
-                kind,
-                trigger,
-                sentence,
-                outcome,
-            }),
+            None => self.decided.push(d),
         }
     }
 
@@ -160,10 +143,8 @@ impl Log {
                 },
                 Outcome::Sense(Reject::Cue(i)) => {
                     let cue = &lex.senses().cues[i];
-                    let why = format!(
-                        "a cue word {} the trigger (senses.tsv)",
-                        cue.place.describe()
-                    );
+                    let place = cue.place.describe();
+                    let why = format!("a cue word {place} the trigger (senses.tsv)");
                     Decision::OtherSense {
                         rule: cue.id.clone(),
                         why,

@@ -9,6 +9,7 @@
 use crate::document::Span;
 use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
+use crate::pipeline::Analysis;
 use crate::tokens::{ends_with_ci, is_upper_start, starts_with_ci, Token, TokenKind};
 use crate::words::lists::mention::{
     ACTOR_MODIFIERS, CALENDAR, HYPHEN_SUFFIXES, ORG_WORDS, PARTICLES, PLACE_NAME_NOUNS,
@@ -118,9 +119,11 @@ pub(crate) fn is_calendar(w: &str) -> bool {
     CALENDAR.contains_capitalized(w.trim_end_matches('.'))
 }
 
-/// Mention recognition in one sentence: its tokens (indices into the
-/// document's tokens) and the lexicon's name hits among them.
+/// Mention recognition in one sentence of an analysis (whose mentions
+/// are not found yet).
 pub(crate) struct Finder<'a> {
+    a: &'a Analysis<'a>,
+    /// The analysis's text and tokens, at hand.
     text: &'a str,
     tokens: &'a [Token],
     /// The sentence's tokens.
@@ -135,15 +138,9 @@ pub(crate) struct Finder<'a> {
 }
 
 impl<'a> Finder<'a> {
-    /// A finder for the sentence of tokens `range`, whose name hits are `hits`.
-    pub(crate) fn new(
-        text: &'a str,
-        tokens: &'a [Token],
-        range: Range<usize>,
-        hits: &'a [Hit],
-        headline: bool,
-        lex: &'a Lexicon,
-    ) -> Finder<'a> {
+    /// A finder for sentence `si` of `a`.
+    pub(crate) fn new(a: &'a Analysis<'a>, si: usize, lex: &'a Lexicon) -> Finder<'a> {
+        let (range, hits) = (a.sent_toks[si].clone(), a.hits_of(si, &a.hits));
         // Not `vec![None; n]`: that asks `calloc` for zeroed memory, which
         // costs more than filling it (0.5% of the extraction's instructions).
         let mut hit_at = Vec::with_capacity(range.len());
@@ -154,11 +151,12 @@ impl<'a> Finder<'a> {
             }
         }
         Finder {
-            text,
-            tokens,
+            a,
+            text: a.text,
+            tokens: &a.tokens,
             range,
             hits,
-            headline,
+            headline: a.sentences[si].headline,
             lex,
             hit_at,
         }
@@ -185,14 +183,6 @@ impl<'a> Finder<'a> {
         &self.text[self.tokens[i].span.range()]
     }
 
-    /// The text span of tokens `toks` (a non-empty range).
-    fn toks_span(&self, toks: Range<usize>) -> Span {
-        Span::new(
-            self.tokens[toks.start].span.start,
-            self.tokens[toks.end - 1].span.end,
-        )
-    }
-
     fn hit_at(&self, i: usize) -> Option<usize> {
         self.hit_at[i - self.range.start]
     }
@@ -205,8 +195,8 @@ impl<'a> Finder<'a> {
     /// with nothing else known of it.
     fn plain(&self, toks: Range<usize>, name: Range<usize>, class: Class) -> EntityMention {
         EntityMention {
-            span: self.toks_span(toks.clone()),
-            name: self.toks_span(name),
+            span: self.a.toks_span(toks.clone()),
+            name: self.a.toks_span(name),
             toks,
             class,
             iso: None,
@@ -364,7 +354,7 @@ impl<'a> Finder<'a> {
         out.push(EntityMention {
             iso,
             sector,
-            title: lead.title.map(|t| self.toks_span(t)),
+            title: lead.title.map(|t| self.a.toks_span(t)),
             country: lead.country,
             ..self.plain(run, name, class)
         });
@@ -423,7 +413,7 @@ impl<'a> Finder<'a> {
             return Some(EntityMention {
                 iso: lead.iso,
                 sector: lead.sector,
-                title: Some(self.toks_span(title.clone())),
+                title: Some(self.a.toks_span(title.clone())),
                 ..self.plain(run, title, Class::Description)
             });
         }
@@ -586,15 +576,11 @@ impl<'a> Finder<'a> {
     /// The organization named after "from" or "of" ("of the") at token
     /// `k`, taken out of `out`.
     fn take_organization(&self, k: usize, out: &mut Vec<EntityMention>) -> Option<EntityMention> {
-        let end = self.range.end;
-        let from_or_of = |w: &str| w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("of");
-        if k >= end || !from_or_of(self.tok(k)) {
+        let word = |i: usize, w: &str| i < self.range.end && self.tok(i).eq_ignore_ascii_case(w);
+        if !(word(k, "from") || word(k, "of")) {
             return None;
         }
-        let mut j = k + 1;
-        if j < end && self.tok(j).eq_ignore_ascii_case("the") {
-            j += 1;
-        }
+        let j = k + 1 + usize::from(word(k + 1, "the"));
         let oi = (out.iter()).position(|m| m.toks.start == j && matches!(m.class, Class::Org))?;
         Some(out.remove(oi))
     }

@@ -129,11 +129,8 @@ fn resolved(resolver: &Resolver<'_, '_>, text: &str, roles: &Roles) -> EventKind
 
 /// A possessive left unresolved as a visitor ("their trips") names no one.
 fn forget_possessive_visitor(kind: &mut EventKind) {
-    let EventKind::Visit(v) = kind else {
-        return;
-    };
-    if (v.visitor.as_ref()).is_some_and(|m| UNRESOLVED_POSSESSIVES.contains(&m.text)) {
-        v.visitor = None;
+    if let EventKind::Visit(v) = kind {
+        v.visitor = (v.visitor.take()).filter(|m| !UNRESOLVED_POSSESSIVES.contains(&m.text));
     }
 }
 

@@ -10,8 +10,7 @@
 //! or after it; when two fit, it stays as written.
 
 use crate::document::Span;
-use crate::event::EventType;
-use crate::event::{Mention, Sector};
+use crate::event::{EventType, Mention, Sector};
 use crate::lexicon::{Entry, Frame, Iso, Lexicon};
 use crate::mention::{pronoun, Class, EntityMention, Refers};
 use crate::pipeline::Analysis;
@@ -133,22 +132,15 @@ fn apposed_description(a: &Analysis<'_>, all: &[&EntityMention], k: usize) -> Op
 fn without_epithet(a: &Analysis<'_>, lex: &Lexicon, m: &EntityMention) -> (Span, Option<Iso>) {
     // Token by token: a substring search costs more, and runs for every name.
     let name_toks = &a.tokens[m.toks.clone()];
-    let of = (m.class == Class::Person && m.title.is_some())
-        .then(|| {
-            let of = |t: &Token| t.span.start > m.name.start && &a.text[t.span.range()] == "of";
-            name_toks.iter().position(of)
-        })
-        .flatten();
-    let Some(of) = of else {
+    let of = |t: &Token| t.span.start > m.name.start && &a.text[t.span.range()] == "of";
+    let titled = m.class == Class::Person && m.title.is_some();
+    let Some(of) = titled.then(|| name_toks.iter().position(of)).flatten() else {
         return (m.name, None);
     };
     let (before, of_end) = (name_toks[of - 1].span.end, name_toks[of].span.end);
     let at = a.hits.partition_point(|h| h.span.start < of_end);
-    let hits = a.hits[at..]
-        .iter()
-        .take_while(|h| h.span.start < m.name.end);
-    let iso = hits
-        .filter(|h| h.span.end == m.name.end)
+    let hits = (a.hits[at..].iter()).take_while(|h| h.span.start < m.name.end);
+    let iso = (hits.filter(|h| h.span.end == m.name.end))
         .flat_map(|h| lex.meanings(h.phrase))
         .find_map(|e| match e {
             Entry::Country { iso } => *iso,
@@ -295,7 +287,7 @@ pub(crate) struct Resolver<'a, 't> {
     /// it, every pronoun tests each mention of five sentences: in a text
     /// packed with pronouns and names that is thousands of tests per
     /// pronoun.
-    first_wanted: RefCell<Vec<[Option<Option<u32>>; 3]>>,
+    first_wanted: RefCell<Vec<[Option<Option<usize>>; 3]>>,
 }
 
 impl<'a, 't> Resolver<'a, 't> {
@@ -359,15 +351,9 @@ impl<'a, 't> Resolver<'a, 't> {
     /// The first mention of sentence `si` outside quotes that can be a
     /// `wanted` antecedent.
     fn first_wanted(&self, si: usize, wanted: Refers) -> Option<usize> {
-        let first = *self.first_wanted.borrow_mut()[si][wanted as usize].get_or_insert_with(|| {
-            // A sentence holds far fewer than 2^32 mentions (it is capped).
-            self.doc
-                .mentions(si)
-                .iter()
-                .position(|m| self.is_wanted(m, wanted))
-                .and_then(|i| u32::try_from(i).ok())
-        });
-        first.map(|i| i as usize)
+        *self.first_wanted.borrow_mut()[si][wanted as usize].get_or_insert_with(|| {
+            (self.doc.mentions(si).iter()).position(|m| self.is_wanted(m, wanted))
+        })
     }
 
     /// Whether `m` can be a `wanted` antecedent: it is one, outside quotes.
@@ -519,10 +505,9 @@ impl<'a, 't> Resolver<'a, 't> {
     /// A person or unknown name, with the fullest form of the name told in
     /// the document as canonical.
     fn named(&self, m: &EntityMention) -> Mention {
-        let text = self.doc.text;
         let (name_span, _) = without_epithet(self.doc, self.lex, m);
         let mut r = self.as_written(m, name_span);
-        if let Some(p) = self.reg.fullest(&text[name_span.range()]) {
+        if let Some(p) = self.reg.fullest(&r.text) {
             r.canonical = Some(p.name.to_string());
             r.country = r.country.or_else(|| code(p.iso));
             r.sector = r.sector.or(p.sector);
@@ -565,9 +550,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// country ("US", "UK") read in full.
     fn other(&self, m: &EntityMention) -> Mention {
         let mut r = self.as_written(m, m.span);
-        if let Some(n) = &m.country {
-            r.canonical = Some(n.to_string());
-        }
+        r.canonical = m.country.as_deref().map(str::to_string);
         if m.class == Class::Country && r.text.len() < 3 {
             if let Some(n) = m.iso.and_then(|c| self.lex.country_name(c)) {
                 r.canonical = Some(n.to_string());

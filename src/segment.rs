@@ -28,9 +28,7 @@ pub(crate) struct Sentence {
 /// True when the document is hard-wrapped: most lines are of similar medium
 /// length and many end mid-sentence, so single newlines are not breaks.
 fn hard_wrapped(text: &str) -> bool {
-    let mut lines = 0usize;
-    let mut medium = 0usize;
-    let mut open_end = 0usize;
+    let (mut lines, mut medium, mut open_end) = (0usize, 0usize, 0usize);
     for line in text.split_inclusive('\n') {
         // As `str::lines`: trimming takes the line end off.
         let t = line.trim_end();
@@ -43,12 +41,7 @@ fn hard_wrapped(text: &str) -> bool {
         if (45..=360).contains(&t.len()) && (45..=90).contains(&t.chars().count()) {
             medium += 1;
         }
-        if t.chars()
-            .last()
-            .is_some_and(|c| c.is_alphanumeric() || c == ',')
-        {
-            open_end += 1;
-        }
+        open_end += usize::from(t.ends_with(|c: char| c.is_alphanumeric() || c == ','));
     }
     lines >= 4 && medium * 10 >= lines * 6 && open_end * 10 >= lines * 4
 }
@@ -66,11 +59,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
         let content = line.trim_end_matches(['\n', '\r']);
         let blank = content.trim().is_empty();
         let indented = content.starts_with([' ', '\t']);
-        let breaks = !wrapped || blank || indented || prev_blank;
-        if breaks {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, line_start));
-            }
+        if !wrapped || blank || indented || prev_blank {
+            out.extend(start.take().map(|s| Span::new(s, line_start)));
         }
         if !blank && start.is_none() {
             start = Some(line_start);
@@ -84,9 +74,8 @@ fn paragraphs(text: &str) -> Vec<Span> {
 /// Trims white space off both ends of a span.
 pub(crate) fn trim(text: &str, span: Span) -> Span {
     let s = &text[span.range()];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
-    Span::new(span.start + lead, span.start + lead + t.len())
+    let start = span.end - s.trim_start().len();
+    Span::new(start, start + s.trim().len())
 }
 
 /// The word (letters, digits, dots) that ends just before byte `i`.
@@ -105,15 +94,14 @@ fn word_before(text: &str, i: usize) -> &str {
 fn is_abbreviation(w: &str) -> bool {
     let bare = w.trim_start_matches('.');
     // Initials and dotted acronyms: "U.S", "U.N", "J".
-    if bare
-        .split('.')
-        .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
-    {
-        return true;
-    }
+    let initial = |p: &str| p.chars().count() == 1 && p.chars().all(char::is_alphabetic);
     // Asked at most full stops: compared in place, not lowercased into a String.
-    ABBREVIATIONS.contains(bare)
+    bare.split('.').all(initial) || ABBREVIATIONS.contains(bare)
 }
+
+/// What may close a sentence after its terminator: more terminators,
+/// closing quotes and brackets.
+const CLOSING: &[char] = &['.', '!', '?', '"', '\'', '”', '’', ')', ']', '»'];
 
 /// Splits a paragraph into sentence spans.
 fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
@@ -124,16 +112,8 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     // multi-byte char is '.', '!' or '?'.
     while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..para.end]) {
         i += k;
-        let c = bytes[i];
-        // Consume repeated terminators and closing quotes/brackets.
-        let closing = |c| {
-            matches!(
-                c,
-                '.' | '!' | '?' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
-            )
-        };
         let rest = &text[i + 1..para.end];
-        let mut end = i + 1 + rest.find(|c| !closing(c)).unwrap_or(rest.len());
+        let mut end = i + 1 + rest.find(|c| !CLOSING.contains(&c)).unwrap_or(rest.len());
         let dot = i;
         i = end;
         // TimeBank-style closing quotes: ''
@@ -152,13 +132,14 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         if !(next.is_uppercase() || next.is_ascii_digit() || opening) {
             continue;
         }
-        if c == b'.' && end == dot + 1 && is_abbreviation(word_before(text, dot)) {
+        if bytes[dot] == b'.' && end == dot + 1 && is_abbreviation(word_before(text, dot)) {
             let w = word_before(text, dot);
             let initials = w.split('.').all(|p| p.chars().count() <= 1);
             // "U.S. The ..." ends a sentence; "U.S. Secretary" does not.
-            let next_word = &after[..after
+            let word_end = after
                 .find(|c: char| !c.is_alphabetic())
-                .unwrap_or(after.len())];
+                .unwrap_or(after.len());
+            let next_word = &after[..word_end];
             if !(initials && w.len() > 2 && SENTENCE_OPENERS.contains_capitalized(next_word)) {
                 continue;
             }
@@ -212,11 +193,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
             let headline = spans.len() == 1
                 && !matches!(last, '.' | '!' | '?' | '"' | '”' | ':' | '\'' | ',' | ';')
                 && s.split_whitespace().count() <= 25;
-            let boilerplate = is_boilerplate(s);
             out.push(Sentence {
                 span,
                 headline,
-                boilerplate,
+                boilerplate: is_boilerplate(s),
                 paragraph: pi,
             });
         }
@@ -239,9 +219,7 @@ pub(crate) fn quotes(
     let mut para_end = 0usize;
     for (si, s) in sentences.iter().enumerate() {
         if s.paragraph != para {
-            if let Some(o) = open.take() {
-                out.push(Span::new(o, para_end));
-            }
+            out.extend(open.take().map(|o| Span::new(o, para_end)));
             para = s.paragraph;
         }
         para_end = s.span.end;
@@ -257,17 +235,13 @@ pub(crate) fn quotes(
             };
             // A close ends the open quote; so does a new opening before
             // a close: the old one ran to here.
-            if let Some(o) = open.take() {
-                out.push(Span::new(o, t.span.start));
-            }
+            out.extend(open.take().map(|o| Span::new(o, t.span.start)));
             if opening {
                 open = Some(t.span.end);
             }
         }
     }
-    if let Some(o) = open {
-        out.push(Span::new(o, para_end));
-    }
+    out.extend(open.map(|o| Span::new(o, para_end)));
     out
 }
 

@@ -60,24 +60,21 @@ impl Shapes {
     /// False when no word of the set has the shape of `w`.
     #[inline]
     pub(crate) fn may_contain(&self, w: &[u8]) -> bool {
-        match w.first() {
-            Some(&f) => {
-                let n = len_bit(w.len());
-                self.first[letter_slot(f)] & n != 0
-                    && self.second[letter_slot(second_byte(w))] & n != 0
-                    && self.last[letter_slot(w[w.len() - 1])] & n != 0
-            }
-            None => false,
-        }
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return false;
+        };
+        let n = len_bit(w.len());
+        self.first[letter_slot(first)] & n != 0
+            && self.second[letter_slot(second_byte(w))] & n != 0
+            && self.last[letter_slot(last)] & n != 0
     }
 }
 
 /// The second byte of a word, or 0 for a one-letter word.
 const fn second_byte(w: &[u8]) -> u8 {
-    if w.len() > 1 {
-        w[1]
-    } else {
-        0
+    match w {
+        [_, second, ..] => *second,
+        _ => 0,
     }
 }
 

@@ -78,11 +78,8 @@ impl<'t> Analysis<'t> {
 
     /// Mention recognition, sentence by sentence.
     fn with_mentions(mut self, lex: &Lexicon) -> Self {
-        (self.mentions, self.weapons) = (self.sentences.iter().enumerate())
-            .map(|(si, sentence)| {
-                let (range, hits) = (self.sent_toks[si].clone(), self.hits_of(si, &self.hits));
-                Finder::new(self.text, &self.tokens, range, hits, sentence.headline, lex).find()
-            })
+        (self.mentions, self.weapons) = (0..self.sentences.len())
+            .map(|si| Finder::new(&self, si, lex).find())
             .unzip();
         self
     }
@@ -123,10 +120,8 @@ impl<'t> Analysis<'t> {
     /// Quoted region that contains byte `b`, if any.
     pub(crate) fn quote_at(&self, b: usize) -> Option<Span> {
         let k = self.quotes.partition_point(|q| q.end < b);
-        self.quotes
-            .get(k)
-            .copied()
-            .filter(|q| q.start <= b && b <= q.end)
+        let q = *self.quotes.get(k)?;
+        (q.start <= b && b <= q.end).then_some(q)
     }
 
     /// Quoted region that starts at byte `b` (quotes are in text order and

@@ -22,9 +22,8 @@ pub(crate) use analysis::Analysis;
 use crate::dates::Tense;
 use crate::dating::SentenceDates;
 use crate::document::Document;
-use crate::event::EventType;
-use crate::event::{Event, Modality};
-use crate::explain::{Log, Outcome};
+use crate::event::{Event, EventType, Modality};
+use crate::explain::{Decided, Log, Outcome};
 use crate::lexicon::Lexicon;
 use crate::records::Drafts;
 use crate::rules::sense::DocFacts;
@@ -76,13 +75,10 @@ pub(crate) fn run_rules(
             facts: &facts,
         };
         let mut seen: Vec<(EventType, usize)> = Vec::new();
-        for tr in trigs
-            .iter()
-            .filter(|tr| only.is_none() || only == Some(tr.kind))
-        {
+        for tr in &trigs {
             // One event per trigger word and kind, from its first meaning
             // that makes one.
-            if seen.contains(&(tr.kind, tr.toks.start)) {
+            if only.is_some_and(|k| k != tr.kind) || seen.contains(&(tr.kind, tr.toks.start)) {
                 continue;
             }
             let event = judge(&c, tr, found_call);
@@ -90,12 +86,12 @@ pub(crate) fn run_rules(
                 let outcome = event
                     .as_ref()
                     .map_or_else(|o| *o, |e| Outcome::Event(e.0.rule));
-                log.note(
-                    a.toks_span(tr.toks.clone()),
-                    a.sentences[si].span,
-                    tr.kind,
+                log.note(Decided {
+                    kind: tr.kind,
+                    trigger: a.toks_span(tr.toks.clone()),
+                    sentence: a.sentences[si].span,
                     outcome,
-                );
+                });
             }
             let Ok(event) = event else {
                 continue;
