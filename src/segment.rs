@@ -231,7 +231,7 @@ pub(crate) fn quotes(
             let opening = match q {
                 "“" | "``" | "«" | "„" => true,
                 "”" | "''" | "»" => false,
-                _ => open.is_none(),
+                _ => straight_opens(text, t.span, open.is_some()),
             };
             // A close ends the open quote; so does a new opening before
             // a close: the old one ran to here.
@@ -243,6 +243,23 @@ pub(crate) fn quotes(
     }
     out.extend(open.map(|o| Span::new(o, para_end)));
     out
+}
+
+/// Whether a straight double quote at `q` opens a quotation. Its sides
+/// decide, as typesetters' smart quotes do: after a space and before a word
+/// it opens, after a word and before a space it closes. Only a quote
+/// with a space or a word on both sides toggles. Without this, a quotation
+/// continued in a new one without a closing mark ('we won. "Next year') would
+/// turn every later quotation in the paragraph inside out.
+fn straight_opens(text: &str, q: Span, is_open: bool) -> bool {
+    let before = text[..q.start].chars().next_back();
+    let after = text[q.end..].chars().next();
+    let spaced = |c: Option<char>| c.map_or(true, |c| c.is_whitespace() || "([{—–-".contains(c));
+    match (spaced(before), spaced(after)) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => !is_open,
+    }
 }
 
 /// Promotion lines and bylines: "READ ALSO: ...", "Related: ...".
