@@ -7,7 +7,7 @@ use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
     ADVERBS_IN_VERB, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
-    PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
+    PAST_AFTER_HEAD, PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
 };
 use crate::words::lists::rules::{ARTICLES, COMPASS_ADJECTIVES, DETERMINERS, RELATIVE_PRONOUNS};
 use crate::words::Words;
@@ -101,11 +101,29 @@ fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
     };
     // A word right before a determiner is a verb ("the bridge cut the road").
     let end = c.words_end(start, 6, |k| {
-        (c.is_in(k, &NP_STOP) && !directions(k)) || (k > start && c.is_in(k + 1, &ARTICLES))
+        (c.is_in(k, &NP_STOP) && !directions(k))
+            || (k > start && (c.is_in(k + 1, &ARTICLES) || verb_after_head(c, k)))
     });
     (start + 1..end)
         .find_map(|k| c.mention_starting(k))
         .map_or(end, |mi| c.mentions()[mi].toks.end)
+}
+
+/// True when token `k`, after the first word of a noun phrase, is the verb
+/// of its clause: a verb of harm or impact, a common irregular past, or a
+/// past form in -ed that nothing of a noun phrase follows ("the depot
+/// burned", "the camp shelled by", "the post attacked two hours later").
+/// An -ed word before a noun is a modifier ("a small fortified camp").
+fn verb_after_head(c: &Ctx<'_, '_>, k: usize) -> bool {
+    let w = c.word(k);
+    let past = w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && w != "hundred";
+    let no_noun_after = !c.plain_word(k + 1)
+        || number(c.word(k + 1)).is_some()
+        || c.is_in(k + 1, &DETERMINERS)
+        || c.mention_starting(k + 1).is_some();
+    c.is_in(k, &IMPACT_VERBS)
+        || c.is_in(k, &PAST_AFTER_HEAD)
+        || (past && w.starts_with(|ch: char| ch.is_ascii_lowercase()) && no_noun_after)
 }
 
 /// The noun phrase that ends just before token `i`: back to its determiner.
