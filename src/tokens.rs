@@ -243,6 +243,9 @@ fn other_token(s: &str, i: usize, c: char) -> (usize, TokenKind) {
     {
         return (ci + 1, TokenKind::Poss);
     }
+    if is_apos(c) && plural_possessive(s, i, ci) {
+        return (ci, TokenKind::Poss);
+    }
     if (c == '`' || c == '\'') && char_at(s, ci) == Some(c) {
         return (ci + 1, TokenKind::Quote);
     }
@@ -251,6 +254,23 @@ fn other_token(s: &str, i: usize, c: char) -> (usize, TokenKind) {
     } else {
         (ci, TokenKind::Punct)
     }
+}
+
+/// True when the apostrophe from `i` to `ci` of sentence `s` is a plural
+/// possessive ("the rebels' attack"): after an "s" ending a word and
+/// before a space and a word, with no single quotation opened before it in
+/// the sentence, which it would close instead ("the 'rebels' were").
+fn plural_possessive(s: &str, i: usize, ci: usize) -> bool {
+    let opens = |(k, _): (usize, &str)| {
+        let spaced = s[..k].ends_with(|c: char| c.is_whitespace() || c == '(') || k == 0;
+        spaced && alnum_at(s, k + 1)
+    };
+    matches!(s.as_bytes()[..i].last(), Some(b's' | b'S'))
+        && alnum_before(s, i)
+        && s[ci..].starts_with(' ')
+        && alnum_at(s, ci + 1)
+        && !s[..i].contains('‘')
+        && !s[..i].match_indices('\'').any(opens)
 }
 
 #[cfg(test)]
@@ -286,6 +306,23 @@ mod tests {
         );
         assert_eq!(words("``Yes,'' he"), vec!["``", "Yes", ",", "''", "he"]);
         assert_eq!(words("U.S.-led"), vec!["U.S.-led"]);
+    }
+
+    fn kinds(t: &str) -> Vec<TokenKind> {
+        let mut v = Vec::new();
+        tokenize(t, Span::new(0, t.len()), &mut v);
+        v.iter().map(|k| k.kind).collect()
+    }
+
+    #[test]
+    fn plural_possessive_or_closing_quote() {
+        use TokenKind::{Poss, Punct, Word};
+        assert_eq!(kinds("the rebels' attack"), vec![Word, Word, Poss, Word]);
+        assert_eq!(
+            kinds("the 'rebels' attack"),
+            [Word, Punct, Word, Punct, Word]
+        );
+        assert_eq!(kinds("the rebels', then"), [Word, Word, Punct, Punct, Word]);
     }
 
     #[test]
@@ -393,6 +430,26 @@ mod tests {
                     first: 0,
                 });
                 i += 2;
+                continue;
+            }
+            let opens = |k: usize| {
+                let spaced = k == 0 || chars[k - 1].1.is_whitespace() || chars[k - 1].1 == '(';
+                chars[k].1 == '\'' && spaced && at(k + 1).is_some_and(char::is_alphanumeric)
+            };
+            if is_apos(c)
+                && i > 0
+                && matches!(chars[i - 1].1, 's' | 'S')
+                && at(i + 1) == Some(' ')
+                && at(i + 2).is_some_and(char::is_alphanumeric)
+                && !chars[..i].iter().any(|&(_, c)| c == '‘')
+                && !(0..i).any(opens)
+            {
+                out.push(Token {
+                    span: Span::new(span.start + off(i), span.start + off(i + 1)),
+                    kind: TokenKind::Poss,
+                    first: 0,
+                });
+                i += 1;
                 continue;
             }
             if (c == '`' && at(i + 1) == Some('`')) || (c == '\'' && at(i + 1) == Some('\'')) {
