@@ -244,6 +244,19 @@ mod tests {
         assert!(s.cues.iter().any(|c| c.id == "sense.strike_a_deal"));
     }
 
+    /// A structure is a site only force attacks: every one is a site too,
+    /// or a visit to a police station would be turned away.
+    #[test]
+    fn structures_are_sites() {
+        let s = Senses::builtin().unwrap_or_else(|e| panic!("{e}"));
+        let structures = s.nouns.iter().filter(|(_, t)| t.has(NounType::Structure));
+        for (noun, types) in structures {
+            let noun = String::from_utf8_lossy(noun);
+            assert!(types.has(NounType::Site), "{noun}: a structure but no site");
+        }
+        assert!(s.noun("border post").has(NounType::Structure));
+    }
+
     #[test]
     fn bad_rows_are_errors() {
         assert!(words("a|A").is_err());

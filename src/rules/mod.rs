@@ -153,9 +153,16 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// The types of token `i`'s word in the noun table (`nouns.tsv`),
-    /// case aside; none for a word not in it.
+    /// case aside; none for a word not in it. A compound of the table ending
+    /// there is the more specific reading and wins: a "border post" is a
+    /// site, a "post" alone a goalpost.
     pub(crate) fn noun_types(&self, i: usize) -> NounTypes {
-        self.lex.senses().noun(&lower(self.word(i)))
+        let senses = self.lex.senses();
+        let word = lower(self.word(i));
+        let compound = (i > self.range.start && self.kind(i - 1) == Some(TokenKind::Word))
+            .then(|| senses.noun(&format!("{} {word}", lower(self.word(i - 1)))))
+            .filter(|t| t.any());
+        compound.unwrap_or_else(|| senses.noun(&word))
     }
 
     pub(crate) fn mentions(&self) -> &'a [EntityMention] {
