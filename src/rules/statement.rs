@@ -149,11 +149,25 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
             && !c.has_trigger(EventType::Statement, |x| x.toks.contains(&(s0 - 1)));
         if let Some(d) = c.mention_ending(s0).filter(c.mention_is(demonym)) {
             s0 = c.mentions()[d].toks.start;
+        } else if let Some(owner) = possessor_before(c, s0) {
+            s0 = owner;
         } else if lower_word {
             s0 -= 1;
         }
     }
     s0 - usize::from(c.follows(s0, &ARTICLES))
+}
+
+/// The start of the possessor whose "'s" ends right before token `k`:
+/// "the ministry's spokesman", "Tom Bell's lawyer", "the villagers' leader".
+fn possessor_before(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
+    if k < c.range.start + 2 || c.kind(k - 1) != Some(TokenKind::Poss) {
+        return None;
+    }
+    let owner = c
+        .mention_ending(k - 1)
+        .map_or(k - 2, |mi| c.mentions()[mi].toks.start);
+    (c.kind(owner) == Some(TokenKind::Word)).then_some(owner)
 }
 
 /// Tries every statement rule on one trigger: a speech verb is checked to
@@ -264,7 +278,11 @@ fn speaker_after_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     }
     let sp = c.mention_after(e, 3, |m| speaker_ok(m) && m.class != Class::Pronoun)?;
     let after = c.mentions()[sp].toks.end;
-    let ends = after >= c.range.end || matches!(c.word(after), "." | "," | "!" | "?" | ";");
+    // "said a spokeswoman for the ministry": a phrase of the speaker's may
+    // follow a verb of saying; after "accusing X of" it is what X did.
+    let ends = after >= c.range.end
+        || matches!(c.word(after), "." | "," | "!" | "?" | ";")
+        || (tr.frame == Frame::Say && c.is_in(after, &rules::PREPOSITIONS));
     if !(ends && after_comma_or_quote(c, t)) {
         return None;
     }
@@ -347,10 +365,13 @@ fn after_comma_or_quote(c: &Ctx<'_, '_>, k: usize) -> bool {
 fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) -> Option<Draft> {
     let t = tr.toks.start;
     let sp = &c.mentions()[speaker];
-    if let Some(q) = quote_before(c, sp.toks.start).or_else(|| quote_before(c, t)) {
+    let s0 = phrase_start(c, speaker);
+    let quote = [sp.toks.start, s0, t]
+        .into_iter()
+        .find_map(|k| quote_before(c, k));
+    if let Some(q) = quote {
         return draft(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker);
     }
-    let s0 = phrase_start(c, speaker);
     if !(sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == ",") {
         return None;
     }
