@@ -255,7 +255,9 @@ fn no_statement_made(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
     // A speech word after a determiner is a noun ("the denials", "mounting calls").
     let noun = t > c.range.start
         && (c.is_in(t - 1, &NOUN_DETERMINERS) || c.doc.tokens[t - 1].kind == TokenKind::Poss);
-    date_after_on || modifier || infinitive || noun
+    // "called off the talks", "called up reservists": another verb.
+    let phrasal = c.is_in(e, &NOT_SPEECH_PARTICLES);
+    date_after_on || modifier || infinitive || noun || phrasal
 }
 
 /// Passive: "was reported by X" has X for speaker (the quotation just
