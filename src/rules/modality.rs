@@ -6,7 +6,7 @@ use crate::event::EventType;
 use crate::event::Modality;
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::modality::*;
-use crate::words::lists::rules::CLAUSE_STARTERS;
+use crate::words::lists::rules::{BE_FORMS, CLAUSE_STARTERS, DETERMINERS};
 
 /// The shapes of all the cue words above.
 const CUE_SHAPES: Shapes = CUE_BARRIERS
@@ -25,6 +25,10 @@ struct Cues {
 
 /// The modality of a trigger at tokens `t..e` in the context's sentence.
 pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> Modality {
+    // Called off or denied outright: whatever the clause planned or supposed.
+    if called_off_subject(c, t, e, kind) || denied_clause(c, t) {
+        return Modality::Negated;
+    }
     let mut cues = cues_before(c, t, kind);
     cues.hypothetical |= condition_after(c, e, kind) || supposed_subject(c, t, e, kind);
     cues.planned |= scheduled_subject(c, t, e, kind);
@@ -46,6 +50,8 @@ fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
             break;
         }
         let negation = cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't");
+        // "cancelled his trip", "called off the offensive".
+        cues.negated |= called_off(c, k);
         cues.negated |= negation && negates(c, k, t);
         // "to deal with attacks": "against" and "any" need an attack noun right after.
         let far = k + 3 < t && WEAK_HYPOTHETICAL.contains_bytes(w);
@@ -114,6 +120,48 @@ fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bo
     c.ahead(e, 10)
         .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
         .any(|j| c.is_in(j, &SCHEDULE_BE) && c.is_in(j + 1, &SCHEDULED))
+}
+
+/// "The visit was cancelled", "a call between them was postponed": a
+/// trigger noun that is the subject of a verb calling it off, later in its
+/// clause, did not happen.
+fn called_off_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
+    let noun = kind != EventType::Statement && !c.word(t).ends_with("ed");
+    // Over a phrase between commas ("the visit, planned for May, was
+    // cancelled"), not into another clause.
+    let clause = |j: &usize| {
+        let punct = c.kind(*j) == Some(TokenKind::Punct) && !c.is_word(*j, ",");
+        !(punct || c.is_in(*j, &CUE_BARRIERS))
+    };
+    noun && (c.ahead(e, 12).take_while(clause))
+        .any(|j| c.is_in(j, &BE_FORMS) && called_off(c, j + 1))
+}
+
+/// True when a verb calling an event off starts at token `k`: "cancelled",
+/// "postponed", "called off".
+fn called_off(c: &Ctx<'_, '_>, k: usize) -> bool {
+    c.is_in(k, &CALLED_OFF) || (c.is_word(k, "called") && c.is_word(k + 1, "off"))
+}
+
+/// "The army denied that its jets had struck the camp": the verb of a
+/// clause a denial governs did not happen. Only a verb: "denied that it
+/// was behind the attack" denies a part, not the attack.
+fn denied_clause(c: &Ctx<'_, '_>, t: usize) -> bool {
+    let Some(that) = c.before(t, 6).rev().find(|&k| c.is_word(k, "that")) else {
+        return false;
+    };
+    let plain = (that + 1..t).all(|k| c.kind(k) == Some(TokenKind::Word));
+    // "had spoken by phone", "struck": a verb; "was behind the rocket
+    // attack": a noun, with a determiner or preposition after the verb.
+    let verb_cue = |k: &usize| c.is_in(*k, &AUXILIARIES) || c.word(*k).ends_with("ed");
+    let verb = (that + 1..=t).rev().find(verb_cue).is_some_and(|v| {
+        let noun_word = |k: usize| c.is_in(k, &DETERMINERS) || c.is_in(k, &super::PREPOSITIONS);
+        !(v + 1..t).any(noun_word)
+    });
+    // "denied reports that ...": the denial may govern the claim it answers.
+    let claim = usize::from(c.is_in(that.saturating_sub(1), &CLAIMS));
+    let denial = that > claim && c.is_in(that - 1 - claim, &DENIALS);
+    verb && plain && denial
 }
 
 /// The modality the cues give, by kind.
