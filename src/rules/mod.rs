@@ -288,11 +288,14 @@ impl<'a, 't> Ctx<'a, 't> {
         let participle = t > self.range.start
             && self.word(t).ends_with("ing")
             && (self.kind(t - 1) == Some(TokenKind::Punct) || self.is_word(t - 1, "also"));
-        // The start of a mention right before the verb (auxiliaries aside):
-        // only such a subject makes a reported clause of its own ("said
-        // militants attacked", not "said ..., but warned").
+        // The start of a mention right before the verb (auxiliaries and a
+        // relative clause between commas aside): only such a subject makes
+        // a reported clause of its own ("said militants attacked", not
+        // "said ..., but warned").
+        let verb_group = self.back_over(t, &VERB_GROUP);
+        let aside = self.relative_aside(verb_group);
         let adjacent = self
-            .mention_ending(self.back_over(t, &VERB_GROUP))
+            .mention_ending(aside.map_or(verb_group, |r| r - 1))
             .map(|mi| self.mentions()[mi].toks.start);
         for k in (self.range.start..t).rev() {
             if self.doc.tokens[k].kind == TokenKind::Punct && matches!(self.word(k), ";" | ":") {
@@ -310,7 +313,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 (self.mentions().iter())
                     .any(|m| m.toks.start > k && m.toks.end <= t && m.is_actor())
             };
-            if participle || !starter || self.mention_covering(k).is_some() || !actor_between() {
+            if participle
+                || !starter
+                || aside == Some(k)
+                || self.mention_covering(k).is_some()
+                || !actor_between()
+            {
                 continue;
             }
             // "Before visiting Rome, the envoy made a visit": an opening
@@ -323,6 +331,19 @@ impl<'a, 't> Ctx<'a, 't> {
             return k + 1;
         }
         self.range.start
+    }
+
+    /// The relative pronoun of a clause set off by commas that ends right
+    /// before the verb group at `vg`: "militants, who had crossed the
+    /// border, attacked", "the firm, which employs 900 people, said". The
+    /// verb's subject is before it, not in it.
+    fn relative_aside(&self, vg: usize) -> Option<usize> {
+        if vg < self.range.start + 3 || !self.is_word(vg - 1, ",") {
+            return None;
+        }
+        let inside = (self.range.start + 1..vg - 1).rev();
+        (inside.take_while(|&j| !self.is_word(j, ",")).last())
+            .filter(|&j| self.is_in(j, &RELATIVE_PRONOUNS) && self.is_word(j - 1, ","))
     }
 
     /// A mention that cannot be a subject: the object of a preposition
