@@ -316,7 +316,8 @@ fn opening_call(
     if opening && parts.len() == 1 && rule == RuleId::CallWith {
         add(c, parts, main_subject());
     }
-    let in_a = c.is_word(t.saturating_sub(2), "in") || c.is_word(t.saturating_sub(3), "in");
+    // "In a call", "During Monday's call", "during a phone call".
+    let in_a = (t.saturating_sub(3)..t).any(|k| c.is_in(k, &SCENE_OPENERS));
     let Some(a) = (parts.is_empty() && in_a).then(main_subject).flatten() else {
         return rule;
     };
