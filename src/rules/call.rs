@@ -167,7 +167,7 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
     let (mut participants, mut rule) = parties_after(c, e);
     if rule != RuleId::CallBetween {
         parties_before(c, tr.toks.start, &mut participants);
-        rule = opening_call(c, tr, &mut participants, rule);
+        rule = opening_call(c, tr, &mut participants, rule, doc_has_call);
     }
     // "the call between the two leaders": the parties told before.
     if doc_has_call {
@@ -306,6 +306,7 @@ fn opening_call(
     tr: &TriggerMatch,
     parts: &mut Vec<Filler>,
     rule: RuleId,
+    doc_has_call: bool,
 ) -> RuleId {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let comma = (e..c.range.end).find(|&q| c.word(q) == ",");
@@ -316,8 +317,10 @@ fn opening_call(
     if opening && parts.len() == 1 && rule == RuleId::CallWith {
         add(c, parts, main_subject());
     }
-    // "In a call", "During Monday's call", "during a phone call".
-    let in_a = (t.saturating_sub(3)..t).any(|k| c.is_in(k, &SCENE_OPENERS));
+    // "In a call", "During Monday's call", "during a phone call"; not
+    // "during the call" after one: that one is told again.
+    let points_back = doc_has_call && c.follows(t, &BACKREF_DETERMINERS);
+    let in_a = !points_back && (t.saturating_sub(3)..t).any(|k| c.is_in(k, &SCENE_OPENERS));
     let Some(a) = (parts.is_empty() && in_a).then(main_subject).flatten() else {
         return rule;
     };
