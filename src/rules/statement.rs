@@ -4,7 +4,7 @@
 //! name right after it ("said Dana Holt"), or an "according to X" phrase.
 //! Content is the quotation it governs or the clause after it.
 
-use super::{Ctx, Draft, Roles, RuleId, TriggerMatch};
+use super::{Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::document::Span;
 use crate::event::EventType;
 use crate::lexicon::Frame;
@@ -201,10 +201,19 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if let Some(d) = speaker_after_verb(c, tr) {
         return Some(d);
     }
-    let mut speaker = speaker_before_verb(c, t)?;
     let after = skip_addressee(c, tr);
-    if nothing_said_after(c, after) {
+    let closing = nothing_said_after(c, after);
+    let Some(mut speaker) = speaker_before_verb(c, t) else {
+        let s0 = closing
+            .then(|| unnamed_speaker_after_comma(c, t, None))
+            .flatten();
+        return s0.and_then(|s0| unnamed_speaker(c, tr, s0));
+    };
+    if closing {
         speaker = speaker_closing_sentence(c, t, speaker);
+        if let Some(s0) = unnamed_speaker_after_comma(c, t, Some(speaker)) {
+            return unnamed_speaker(c, tr, s0);
+        }
         if let Some(d) = content_before_speaker(c, tr, speaker) {
             return Some(d);
         }
@@ -353,6 +362,53 @@ fn speaker_closing_sentence(c: &Ctx<'_, '_>, t: usize, subject: usize) -> usize 
     (c.mention_ending(t).filter(c.mention_is(speaker_ok)))
         .filter(|&mi| after_comma_or_quote(c, phrase_start(c, mi)))
         .unwrap_or(subject)
+}
+
+/// "Twenty people were killed, the civil defence agency said": the words
+/// between the last comma and the verb name the speaker, though no mention
+/// does; the subject found before the comma (if any) is inside what was
+/// said. The start of those words, if so.
+fn unnamed_speaker_after_comma(c: &Ctx<'_, '_>, t: usize, speaker: Option<usize>) -> Option<usize> {
+    let plain = |k: &usize| c.kind(*k) == Some(TokenKind::Word);
+    let start = c.before(t, 6).rev().take_while(plain).last()?;
+    let after_comma = c.is_word(start.wrapping_sub(1), ",");
+    let before = speaker.map_or(true, |mi| c.mentions()[mi].toks.end < start);
+    (after_comma && before && noun_phrase(c, start, t)).then_some(start)
+}
+
+/// True when the words from `s` to the verb at `t` are a noun phrase: a
+/// determiner or a capital first ("the coalition", "Holcim officials"),
+/// no verb, modal or conjunction in it ("has now", "he will", "or ..."),
+/// and not a document.
+fn noun_phrase(c: &Ctx<'_, '_>, s: usize, t: usize) -> bool {
+    let verb = c.back_over(t, &rules::VERB_GROUP);
+    let opens = c.is_in(s, &rules::DETERMINERS) || crate::tokens::is_upper_start(c.word(s));
+    let stray = |k: usize| {
+        c.is_in(k, &rules::VERB_GROUP)
+            || c.is_in(k, &NOT_IN_SPEAKER)
+            || c.has_trigger(EventType::Statement, |x| x.toks.contains(&k))
+    };
+    // "the report said": a document is no party (GUIDELINES: a party speaks).
+    opens && s < verb && !(s..verb).any(stray) && !c.is_in(verb - 1, &DOCUMENTS)
+}
+
+/// The statement of a speaker no mention names, the words from `s0` to the
+/// verb: what was said is the quotation or the clause before their comma.
+fn unnamed_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, s0: usize) -> Option<Draft> {
+    let verb = c.back_over(tr.toks.start, &rules::VERB_GROUP);
+    let (content, rule) = match quote_before(c, s0) {
+        Some(q) => (q, RuleId::StatementQuoteThenSpeaker),
+        None => (
+            (c.span(c.range.start, s0 - 1), false),
+            RuleId::StatementClauseThenSpeaker,
+        ),
+    };
+    let roles = Roles::Statement {
+        speaker: Some(Filler::Span(c.doc.toks_span(s0..verb))),
+        content: content.0,
+        quote: content.1,
+    };
+    Some(c.draft(tr, roles, rule, false))
 }
 
 /// True when token `k` follows a comma or a closing quotation mark: it
