@@ -500,10 +500,17 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         return false;
     }
     let k = c.forward_over(e + 1, &DETERMINERS);
-    if let Some(mi) = c.mention_starting(k) {
-        return party(c, &c.filler(mi), false).thing();
-    }
-    np_head(c, k).is_some_and(|h| Party::Noun(c.noun_types(h)).thing())
+    let named = c
+        .mention_starting(k)
+        .is_some_and(|mi| party(c, &c.filler(mi), false).thing());
+    // "the arrival of Wi-Fi devices": a name may only modify the noun; the
+    // first noun of the table in the next three words is the head.
+    let typed = (k..c.words_end(k, 3, |_| false))
+        .map(|q| c.noun_types(q))
+        .find(|t| t.any());
+    named
+        || typed.is_some_and(|t| Party::Noun(t).thing())
+        || np_head(c, k).is_some_and(|h| Party::Noun(c.noun_types(h)).thing())
 }
 
 /// A named person, or "he"/"she": in a sports report "they" is a team.
