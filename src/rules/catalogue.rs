@@ -165,8 +165,14 @@ catalogue! {
     SenseThingMoves = "sense.thing_moves",
     /// Turns away a visit whose destination is not a place (the top, the final, a deal).
     SenseDestinationType = "sense.destination_type",
-    /// Turns away travel in a sports report: a fixture or a tour, not a visit.
+    /// Turns away travel in a sports report: a fixture, a tour or an undated move to a club, not a visit.
     SenseFixture = "sense.fixture",
+    /// Turns away a motion verb that moves its object or, passive, its subject ("flew troops to X").
+    SenseCarried = "sense.carried",
+    /// Turns away travel in general: bare plural travellers, a move to live somewhere.
+    SenseTravelInGeneral = "sense.travel_in_general",
+    /// Turns away a tour in a music report: a concert tour, not a visit.
+    SenseMusicReport = "sense.music_report",
     /// Turns away a call in a sports report that is not a phone call: a selection.
     SenseSelection = "sense.selection",
     /// Turns away phone calls in general, held by no named party: a practice or a product.

@@ -31,7 +31,8 @@ pub(crate) fn modality(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> 
     }
     let mut cues = cues_before(c, t, kind);
     cues.hypothetical |= condition_after(c, e, kind) || supposed_subject(c, t, e, kind);
-    cues.planned |= scheduled_subject(c, t, e, kind);
+    // "is due in Tarnis on Friday": a trigger that schedules by itself.
+    cues.planned |= scheduled_subject(c, t, e, kind) || c.is_in(t, &SCHEDULED);
     decide(c, t, e, kind, &cues)
 }
 

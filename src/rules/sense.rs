@@ -21,8 +21,13 @@ use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, Where};
 use crate::mention::{Class, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
+use crate::words::lists::attack::PASSIVE_AUXILIARIES;
 use crate::words::lists::rules::{COMPASS_ADJECTIVES, COORDINATORS, DETERMINERS};
 use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
+use crate::words::lists::visit::{
+    CARRIED_PARTICIPLES, CARRYING_VERBS, LIFE_STAGES, MOTION_ADVERBS, PARTY_COUNTS,
+    TRAVELLERS_IN_GENERAL, TRAVEL_AUXILIARIES,
+};
 use std::cell::OnceCell;
 
 /// Why a candidate is not an event.
@@ -39,6 +44,7 @@ pub(crate) enum Reject {
 pub(crate) struct DocFacts {
     sport: OnceCell<bool>,
     conflict: OnceCell<bool>,
+    music: OnceCell<bool>,
 }
 
 /// A sports report: several words only sports reporting uses.
@@ -46,6 +52,23 @@ fn sport(c: &Ctx<'_, '_>) -> bool {
     *c.facts.sport.get_or_init(|| {
         let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
         c.doc.sense_hits.iter().filter(sport).count() >= 3
+    })
+}
+
+/// The sentence cue whose words are those of concerts and records.
+const MUSIC_CUE: &str = "sense.music_tour_sentence";
+
+/// A music report: several words of concerts and records (those of
+/// [`MUSIC_CUE`]) across the document. A tour there is a concert tour even
+/// where its own sentence names no band ("the tour begins in Denver").
+fn music(c: &Ctx<'_, '_>) -> bool {
+    *c.facts.music.get_or_init(|| {
+        let cues = &c.lex.senses().cues;
+        let Some(ci) = cues.iter().position(|q| q.id == MUSIC_CUE) else {
+            return false;
+        };
+        let music = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).cues & (1 << ci) != 0;
+        c.doc.sense_hits.iter().filter(music).count() >= 4
     })
 }
 
@@ -350,6 +373,12 @@ fn visit(
     if verb && subject_word(c, t).is_some_and(|p| p.thing()) {
         return Some(RuleId::SenseThingMoves);
     }
+    if verb && carried(c, tr) {
+        return Some(RuleId::SenseCarried);
+    }
+    if verb && (travellers_in_general(c, t) || settling(c, tr.toks.end)) {
+        return Some(RuleId::SenseTravelInGeneral);
+    }
     if verb && team_fixture(c, t) {
         return Some(RuleId::SenseFixture);
     }
@@ -369,12 +398,82 @@ fn visit(
     {
         return Some(RuleId::SenseDestinationType);
     }
-    // A player's own trip names the place: "flew to Dublin to join the
-    // squad". The sports report is asked last: reading the text costs most.
+    // A player's own trip names the place and its day: "flew to Dublin on
+    // Monday to join the squad"; undated ("since arriving at Liverpool",
+    // "his arrival in 1996") it is a move to a club. The sports report is
+    // asked last: reading the text costs most.
+    let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
+    if tour && music(c) {
+        return Some(RuleId::SenseMusicReport);
+    }
     let person = visitor.is_some_and(|f| one_person(c, f));
     let place = named || dest_class == Some(Class::Place);
-    let tour = c.lex.trigger_phrase(tr.phrase).starts_with("tour");
-    ((!person || !place || tour) && sport(c)).then_some(RuleId::SenseFixture)
+    ((!person || !place || tour || !dated(c)) && sport(c)).then_some(RuleId::SenseFixture)
+}
+
+/// A date of the sentence that names a day or a span within a year: a
+/// year alone dates a career, not a trip.
+fn dated(c: &Ctx<'_, '_>) -> bool {
+    use crate::dates::{DateKind, InYear};
+    let year = |k: &DateKind| {
+        matches!(
+            k,
+            DateKind::Yearly {
+                what: InYear::Whole,
+                ..
+            }
+        )
+    };
+    (c.dates().iter()).any(|d| !year(&d.kind) && !matches!(&d.kind, DateKind::Since(k) if year(k)))
+}
+
+/// "flew troops to X", "were flown to X", "will be returned to X": a motion
+/// verb that moves its object (a determiner, a plural or a typed noun right
+/// after it), or a passive one that moves its subject by another's hand.
+fn carried(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
+    let (t, e) = (tr.toks.start, tr.toks.end);
+    if c.follows(t, &PASSIVE_AUXILIARIES) && c.is_in(t, &CARRIED_PARTICIPLES) {
+        return true;
+    }
+    if !c.is_in(t, &CARRYING_VERBS) || c.is_in(e, &MOTION_ADVERBS) {
+        return false;
+    }
+    // The object's phrase, up to the preposition of its destination.
+    let lower = c.word(e).starts_with(|ch: char| ch.is_lowercase());
+    let noun = |k: usize| crate::words::plural(c.word(k)) || c.noun_types(k).any();
+    let object = c.words_end(e, 3, |_| false);
+    c.plain_word(e) && lower && (c.is_in(e, &DETERMINERS) || (e..object).any(noun))
+}
+
+/// "tourists travelling to Spain", "Europeans flying to", "many visiting
+/// the store": a subject of travellers in general, bare (no determiner or
+/// count before its phrase), not a party.
+fn travellers_in_general(c: &Ctx<'_, '_>, t: usize) -> bool {
+    let Some(w) = c.back_over(t, &TRAVEL_AUXILIARIES).checked_sub(1) else {
+        return false;
+    };
+    // "Europeans": a people, a plural name that names no party ("Edwards",
+    // "Yukos" do).
+    let party_name = |mi: usize| !matches!(c.mentions()[mi].class, Class::Demonym | Class::Place);
+    let people = crate::words::plural(c.word(w))
+        && c.word(w).starts_with(|ch: char| ch.is_uppercase())
+        && !c.mention_covering(w).is_some_and(party_name);
+    if !(people || c.is_in(w, &TRAVELLERS_IN_GENERAL)) {
+        return false;
+    }
+    let party = |q: usize| c.is_in(q, &DETERMINERS) || c.is_in(q, &PARTY_COUNTS);
+    // The phrase: at most two modifiers before the noun ("two British tourists").
+    let start = c.back_while(w, |q| q + 2 >= w && c.plain_word(q) && !party(q));
+    let counted =
+        start > c.range.start && (party(start - 1) || c.kind(start - 1) == Some(TokenKind::Num));
+    !counted
+}
+
+/// "came to Britain as a child": a move to live somewhere, told by the
+/// traveller's age or standing after "as" past the trigger ending before `e`.
+fn settling(c: &Ctx<'_, '_>, e: usize) -> bool {
+    (c.ahead(e, 8))
+        .any(|k| c.is_word(k, "as") && c.ahead(k + 1, 3).any(|q| c.is_in(q, &LIFE_STAGES)))
 }
 
 /// "Arsenal visit Chelsea on Saturday", "Ireland host Wales": a plural
@@ -401,10 +500,17 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         return false;
     }
     let k = c.forward_over(e + 1, &DETERMINERS);
-    if let Some(mi) = c.mention_starting(k) {
-        return party(c, &c.filler(mi), false).thing();
-    }
-    np_head(c, k).is_some_and(|h| Party::Noun(c.noun_types(h)).thing())
+    let named = c
+        .mention_starting(k)
+        .is_some_and(|mi| party(c, &c.filler(mi), false).thing());
+    // "the arrival of Wi-Fi devices": a name may only modify the noun; the
+    // first noun of the table in the next three words is the head.
+    let typed = (k..c.words_end(k, 3, |_| false))
+        .map(|q| c.noun_types(q))
+        .find(|t| t.any());
+    named
+        || typed.is_some_and(|t| Party::Noun(t).thing())
+        || np_head(c, k).is_some_and(|h| Party::Noun(c.noun_types(h)).thing())
 }
 
 /// A named person, or "he"/"she": in a sports report "they" is a team.

@@ -20,6 +20,10 @@ use crate::words::lists::tense::*;
 pub(crate) fn tense(c: &Ctx<'_, '_>, tr: &TriggerMatch, modality: Modality) -> Tense {
     let t = tr.toks.start;
     let noun = matches!(tr.frame, Frame::Noun | Frame::NounWeak);
+    // "is due in Tarnis on Friday": a trigger that schedules by itself.
+    if modality == Modality::Planned && c.is_in(t, &crate::words::lists::modality::SCHEDULED) {
+        return Tense::Future;
+    }
     if let Some(tense) = verb_group(c, t, noun).or_else(|| own_form(c, t, noun)) {
         return tense;
     }

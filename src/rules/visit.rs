@@ -125,30 +125,55 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 }
 
 /// "Holt hosted Ilves in Tarnis", "Ilves was received by Holt in
-/// Velgrad", "the mayor welcomed Ilves to Kessa": a named guest and a
-/// place it came to; without the place ("welcomed the ruling", "received
-/// a call") it is no visit. Any trigger may be asked: a speech verb
-/// that hosts a visitor is no statement.
+/// Velgrad", "Ilves was welcomed at Velgrad airport by Holt", "the mayor
+/// welcomed Ilves to Kessa", "Holt hosted his counterpart, Ilves, at the
+/// palace": a named guest and a place it came to; without the place
+/// ("welcomed the ruling", "received a call") it is no visit. Any trigger
+/// may be asked: a speech verb that hosts a visitor is no statement.
 pub(crate) fn hosted(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let passive = c.follows(t, &BE_FORMS);
+    // A passive may name the place before its host.
+    let early = passive.then(|| guest_place(c, e)).flatten();
     let (visitor, host, after) = if passive {
         let v = c.subject_before(t).filter(c.mention_is(traveller))?;
-        let h = c.mention_after_word(e, "by", 3, party)?;
+        let by = (early.as_ref()).map_or(e, |(_, end)| c.forward_while(*end, |k| c.plain_word(k)));
+        let h = c.mention_after_word(by, "by", 3, party)?;
         (v, Some(h), c.mentions()[h].toks.end)
     } else {
         let v = c.mention_after(e, 2, traveller)?;
         let h = c.subject_before(t).filter(c.mention_is(party));
-        (v, h, c.mentions()[v].toks.end)
+        // "his counterpart, Yuri Sato, at ...": the name set off by commas.
+        let end = c.mentions()[v].toks.end;
+        let named = c.mention_after_word(end, ",", 1, traveller);
+        let named = named.filter(|&n| c.is_word(c.mentions()[n].toks.end, ","));
+        named.map_or((v, h, end), |n| (n, h, c.mentions()[n].toks.end + 1))
     };
-    let to_place = c.is_in(after, &GUEST_PLACE_PREPOSITIONS);
-    let place = to_place.then(|| c.mention_after(after + 1, 3, placeish))??;
+    let (place, _) = early.or_else(|| guest_place(c, after))?;
     let roles = Roles::Visit {
         visitor: Some(c.filler(visitor)),
-        destination: Some(c.filler(place)),
+        destination: Some(place),
         host: host.map(|h| c.filler(h)),
     };
     Some(c.draft(tr, roles, RuleId::VisitHosted, false))
+}
+
+/// The place a guest came to, after a preposition at `k` ("to Tarnis", "at
+/// the palace"): a place mention or a site; with the token after it.
+fn guest_place(c: &Ctx<'_, '_>, k: usize) -> Option<(Filler, usize)> {
+    if !c.is_in(k, &GUEST_PLACE_PREPOSITIONS) {
+        return None;
+    }
+    if let Some(mi) = c.mention_after(k + 1, 3, placeish) {
+        return Some((c.filler(mi), c.mentions()[mi].toks.end));
+    }
+    let j = c.forward_over(k + 1, &PLACE_ARTICLES);
+    if (j..j + 3).any(|q| c.is_in(q, &GATHERINGS)) {
+        return None;
+    }
+    let place = site(c, k + 1, j)?;
+    let end = (j..c.range.end).find(|&q| c.doc.tokens[q].span.start >= c.filler_span(&place).end);
+    Some((place, end.unwrap_or(c.range.end)))
 }
 
 /// The traveller of a visit told in an opening clause: "After visiting
@@ -320,9 +345,10 @@ fn verb_visit(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let direct = visit_verb || {
-        // "left for Tarnis": the phrase ends with its preposition.
+        // "left for Tarnis", "is due in Tarnis": the phrase ends with its
+        // preposition.
         let p = c.lex.trigger_phrase(tr.phrase);
-        p.ends_with(" for") || p.ends_with(" to")
+        p.ends_with(" for") || p.ends_with(" to") || p.ends_with(" in")
     };
     // "travelling in the capital" is no trip to it; "arrived in" is.
     let stative = visit_verb || c.is_in(t, &ARRIVAL_VERBS);
