@@ -6,7 +6,7 @@ use super::number;
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
-    ADVERBS_IN_VERB, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
+    ADVERBS_IN_VERB, BEARINGS, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
     PAST_AFTER_HEAD, PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
 };
 use crate::words::lists::rules::{ARTICLES, COMPASS_ADJECTIVES, DETERMINERS, RELATIVE_PRONOUNS};
@@ -92,8 +92,9 @@ fn may_be_object(c: &Ctx<'_, '_>, k: usize) -> bool {
 }
 
 /// The end of the head of a plain noun phrase from `start`: at most six
-/// words, up to a preposition, a word that ends a phrase, or a name (which
-/// is the head: "numerous other Valdorian guards").
+/// words, up to a preposition, a word that ends a phrase, a bearing ("east
+/// of": the place's), or a name (which is the head: "numerous other
+/// Valdorian guards").
 fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
     // "eastern and southern Narva": one place, whose parts are joined.
     let directions = |k: usize| {
@@ -102,6 +103,7 @@ fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
     // A word right before a determiner is a verb ("the bridge cut the road").
     let end = c.words_end(start, 6, |k| {
         (c.is_in(k, &NP_STOP) && !directions(k))
+            || (c.is_in(k, &BEARINGS) && c.is_word(k + 1, "of"))
             || (k > start && (c.is_in(k + 1, &ARTICLES) || verb_after_head(c, k)))
     });
     (start + 1..end)
