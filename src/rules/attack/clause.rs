@@ -4,7 +4,7 @@
 //! it tells who did it, to what and where.
 
 use super::super::{placeish, Ctx, Draft, Filler, RuleId, TriggerMatch};
-use super::parties::{as_attacker, location_after, weapon_near, wielder};
+use super::parties::{actorish, location_after, subject_attacker, weapon_near, wielder};
 use super::phrases::{np_at, person_np, prep_object};
 use super::{casualties, draft, Parties};
 use crate::event::Sector;
@@ -60,7 +60,7 @@ fn by_party(c: &Ctx<'_, '_>, tr: &TriggerMatch, v: usize) -> Option<Draft> {
         return None;
     }
     let parties = Parties {
-        attacker: Some(as_attacker(c, mi)?),
+        attacker: Some(actorish(&c.mentions()[mi]).then(|| subject_attacker(c, mi))?),
         target: np_at(c, v + 1),
         location: location_after(c, v + 1),
         weapon: weapon_near(c, v, v + 1),

@@ -7,8 +7,8 @@ use crate::document::Span;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
-    BEARINGS, INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, PLACE_LEAD_WORDS, PLACE_OPENERS,
-    ROADS, ROAD_PREPOSITIONS, WEAPON_DETERMINERS,
+    APPOSITION_LINKS, BEARINGS, INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, PLACE_LEAD_WORDS,
+    PLACE_OPENERS, ROADS, ROAD_PREPOSITIONS, WEAPON_DETERMINERS,
 };
 use crate::words::lists::rules::ARTICLES;
 
@@ -25,6 +25,45 @@ pub(super) fn attacker_filler(c: &Ctx<'_, '_>, mi: usize) -> Filler {
         (Class::Demonym, Some(n)) => Filler::Country(m.span, n.clone()),
         _ => c.filler(mi),
     }
+}
+
+/// The subject attacker of mention `mi` ([`attacker_filler`]), with the
+/// parties joined before it ("Insurgents and allied fighters raided": one
+/// phrase), or the group an apposition names after a common noun ("the
+/// gunmen, believed to be members of the Crescent Front, stormed").
+pub(super) fn subject_attacker(c: &Ctx<'_, '_>, mi: usize) -> Filler {
+    if let Some(named) = named_in_apposition(c, mi) {
+        return c.filler(named);
+    }
+    let all = c.conjuncts(mi, false, actorish);
+    match all.first() {
+        Some(&first) if all.len() > 1 => {
+            let ms = c.mentions();
+            Filler::Span(c.doc.toks_span(ms[first].toks.start..ms[mi].toks.end))
+        }
+        _ => attacker_filler(c, mi),
+    }
+}
+
+/// The name set off by commas after the common noun of mention `mi`, past
+/// words that tie them ("believed to be members of"): the attacker it
+/// identifies.
+fn named_in_apposition(c: &Ctx<'_, '_>, mi: usize) -> Option<usize> {
+    let m = &c.mentions()[mi];
+    if !matches!(m.class, Class::Group | Class::Description) || !c.is_word(m.toks.end, ",") {
+        return None;
+    }
+    let j = c.forward_over(m.toks.end + 1, &APPOSITION_LINKS);
+    let named = c.mention_starting(j).filter(|&n| {
+        let n = &c.mentions()[n];
+        let capital = c
+            .word(n.toks.start)
+            .starts_with(|ch: char| ch.is_uppercase());
+        let name = matches!(n.class, Class::Org | Class::Unknown | Class::Group) && capital;
+        name && c.is_word(n.toks.end, ",")
+    })?;
+    // A tie word must come first: "the gunmen, Reuters said," names no one.
+    (j > m.toks.end + 1 && actorish(&c.mentions()[named])).then_some(named)
 }
 
 /// [`attacker_filler`] of mention `mi` when it may attack ([`actorish`]).

@@ -3,7 +3,7 @@
 
 use super::super::{lower, placeish, Ctx, Draft, Filler, RuleId, TriggerMatch, PREPOSITIONS};
 use super::parties::{
-    actorish, as_attacker, attacker_filler, by_agent, location_after, weapon_near, wielder,
+    actorish, attacker_filler, by_agent, location_after, subject_attacker, weapon_near, wielder,
 };
 use super::phrases::{np_at, np_before, passive_subject, person_np};
 use super::{draft, noun_target, Parties};
@@ -172,8 +172,11 @@ fn active_parties(
         Some(addressee) => (addressee, RuleId::AttackControlled),
         None => {
             let subject = adjacent_subject(c, b)
-                .map(|mi| attacker_filler(c, mi))
-                .or_else(|| c.subject_before(t).and_then(|mi| as_attacker(c, mi)));
+                .map(|mi| subject_attacker(c, mi))
+                .or_else(|| {
+                    let mi = c.subject_before(t)?;
+                    actorish(&c.mentions()[mi]).then(|| subject_attacker(c, mi))
+                });
             (subject, RuleId::AttackActive)
         }
     };
