@@ -6,8 +6,9 @@ use super::number;
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
-    ADVERBS_IN_VERB, BEARINGS, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
-    PAST_AFTER_HEAD, PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
+    ADVERBS_IN_VERB, BEARINGS, COUNT_OPENERS, HURT_WORDS, IMPACT_VERBS, KILL_WORDS, NOT_OBJECT,
+    NP_STOP, PARTY_ASSETS, PAST_AFTER_HEAD, PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES,
+    SUBJECT_COUNT_WORDS,
 };
 use crate::words::lists::rules::{ARTICLES, COMPASS_ADJECTIVES, DETERMINERS, RELATIVE_PRONOUNS};
 use crate::words::Words;
@@ -276,7 +277,9 @@ pub(super) fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     if !c.is_in(k, &IMPACT_VERBS) {
         return None;
     }
-    np_at(c, k + 1).filter(|f| !opens_with_count(c, f))
+    // "killed nine people" counts casualties; "hit three depots" names targets.
+    let harm = c.is_in(k, &KILL_WORDS) || c.is_in(k, &HURT_WORDS);
+    np_at(c, k + 1).filter(|f| !(harm && opens_with_count(c, f)))
 }
 
 /// True when a count opens the phrase or comes right before it ("killed
