@@ -77,6 +77,8 @@ catalogue! {
     AttackCounted = "attack.counted",
     /// An attack word known only by the casualties of its sentence.
     AttackWithCasualties = "attack.with_casualties",
+    /// "Rebels overran a post, killing 12 soldiers": a clause of force before its casualties.
+    AttackClauseCasualties = "attack.clause_casualties",
     /// "the attack", "Tuesday's strike": a back-reference to an attack told before.
     AttackBackref = "attack.backref",
     // Calls.

@@ -22,8 +22,8 @@ use crate::lexicon::{Force, Frame, NounType, NounTypes, Where};
 use crate::mention::{Class, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::attack::PASSIVE_AUXILIARIES;
-use crate::words::lists::rules::{COMPASS_ADJECTIVES, COORDINATORS, DETERMINERS};
-use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SKIP_BEFORE_VERB};
+use crate::words::lists::rules::{COMPASS_ADJECTIVES, COORDINATORS, DETERMINERS, REFLEXIVES};
+use crate::words::lists::sense::{FIXTURE_VERBS, OBJECT_PRONOUNS, SEIZE_VERBS, SKIP_BEFORE_VERB};
 use crate::words::lists::visit::{
     CARRIED_PARTICIPLES, CARRYING_VERBS, LIFE_STAGES, MOTION_ADVERBS, PARTY_COUNTS,
     TRAVELLERS_IN_GENERAL, TRAVEL_AUXILIARIES,
@@ -281,7 +281,7 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft) -> Option<RuleId> {
     if by.is_some_and(Party::thing) {
         return Some(RuleId::SenseAttackerType);
     }
-    if on.is_some_and(Party::thing) {
+    if on.is_some_and(Party::thing) || seized_no_vehicle(c, tr, on) || on_oneself(c, target) {
         return Some(RuleId::SenseTargetType);
     }
     let police = (attacker.and_then(|f| c.filler_mention(f)))
@@ -319,6 +319,22 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft) -> Option<RuleId> {
     let backref = d.backref && c.seen_attack;
     let force = tr.force == Force::Itself || backref || force_evidence(c, tr, by, on);
     (!force).then_some(RuleId::SenseNoForce)
+}
+
+/// "hijacked the debate": only a vehicle or a place is seized by force.
+fn seized_no_vehicle(c: &Ctx<'_, '_>, tr: &TriggerMatch, on: Option<Party>) -> bool {
+    c.is_in(tr.toks.start, &SEIZE_VERBS) && !on.is_some_and(|p| p.has_type(NounType::Site))
+}
+
+/// "set fire to himself": harm done to oneself is no attack.
+fn on_oneself(c: &Ctx<'_, '_>, target: Option<&Filler>) -> bool {
+    let first = target.and_then(|f| {
+        let start = c.filler_span(f).start;
+        c.range
+            .clone()
+            .find(|&k| c.doc.tokens[k].span.start == start)
+    });
+    first.is_some_and(|k| c.is_in(k, &REFLEXIVES))
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty

@@ -116,13 +116,17 @@ fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
 }
 
 /// The casualty a word a few words after the count at `k` tells, within
-/// its clause ("nine guards were killed", "10 hurt", "12 dead").
+/// its clause ("nine guards were killed", "10 hurt", "12 dead", "two aid
+/// workers were shot and killed").
 fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
-    for j in c.ahead(k + 1, 5) {
+    for j in c.ahead(k + 1, 6) {
         if let Some(found) = casualty(c.word(j)) {
             return Some(found);
         }
-        if c.kind(j) != Some(TokenKind::Word) || c.is_in(j, &COUNT_BREAKS) {
+        // "shot and killed": "and" joins the verbs of one clause.
+        let joined =
+            c.is_word(j, "and") && j + 1 < c.range.end && casualty(c.word(j + 1)).is_some();
+        if c.kind(j) != Some(TokenKind::Word) || (c.is_in(j, &COUNT_BREAKS) && !joined) {
             return None;
         }
     }

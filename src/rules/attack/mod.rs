@@ -6,6 +6,7 @@
 //! over the noun phrases ([`phrases`]), the parties ([`parties`]) and the
 //! casualty counts ([`counts`]) they share.
 
+mod clause;
 mod counts;
 mod nominal;
 mod parties;

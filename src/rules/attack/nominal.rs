@@ -295,11 +295,16 @@ fn target(
         .or_else(|| targeting_after(c, e))
 }
 
-/// "a raid by gunmen on the port": the target after the agent.
+/// "a raid by gunmen on the port": the target after the agent; "strikes
+/// by the air force hit three depots": the object of the verb after it.
 fn target_after_agent(c: &Ctx<'_, '_>, by: Option<&(usize, Filler)>) -> Option<Filler> {
-    let (k, _) = by?;
-    let j = (c.ahead(k + 1, 4)).find(|&j| c.is_in(j, &TARGET_AFTER_AGENT))?;
-    np_at(c, j + 1)
+    let (k, agent) = by?;
+    if let Some(j) = (c.ahead(k + 1, 4)).find(|&j| c.is_in(j, &TARGET_AFTER_AGENT)) {
+        return np_at(c, j + 1);
+    }
+    let end = c.filler_span(agent).end;
+    let after = (c.range.clone()).find(|&j| c.doc.tokens[j].span.start >= end)?;
+    impact_object(c, after)
 }
 
 /// "the killing of X", "the siege of X": the "of" phrase is the target.

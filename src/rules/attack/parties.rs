@@ -7,8 +7,8 @@ use crate::document::Span;
 use crate::mention::{Class, EntityMention};
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
-    INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, PLACE_LEAD_WORDS, PLACE_OPENERS,
-    WEAPON_DETERMINERS,
+    APPOSITION_LINKS, BEARINGS, INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, PLACE_LEAD_WORDS,
+    PLACE_OPENERS, ROADS, ROAD_PREPOSITIONS, WEAPON_DETERMINERS,
 };
 use crate::words::lists::rules::ARTICLES;
 
@@ -25,6 +25,45 @@ pub(super) fn attacker_filler(c: &Ctx<'_, '_>, mi: usize) -> Filler {
         (Class::Demonym, Some(n)) => Filler::Country(m.span, n.clone()),
         _ => c.filler(mi),
     }
+}
+
+/// The subject attacker of mention `mi` ([`attacker_filler`]), with the
+/// parties joined before it ("Insurgents and allied fighters raided": one
+/// phrase), or the group an apposition names after a common noun ("the
+/// gunmen, believed to be members of the Crescent Front, stormed").
+pub(super) fn subject_attacker(c: &Ctx<'_, '_>, mi: usize) -> Filler {
+    if let Some(named) = named_in_apposition(c, mi) {
+        return c.filler(named);
+    }
+    let all = c.conjuncts(mi, false, actorish);
+    match all.first() {
+        Some(&first) if all.len() > 1 => {
+            let ms = c.mentions();
+            Filler::Span(c.doc.toks_span(ms[first].toks.start..ms[mi].toks.end))
+        }
+        _ => attacker_filler(c, mi),
+    }
+}
+
+/// The name set off by commas after the common noun of mention `mi`, past
+/// words that tie them ("believed to be members of"): the attacker it
+/// identifies.
+fn named_in_apposition(c: &Ctx<'_, '_>, mi: usize) -> Option<usize> {
+    let m = &c.mentions()[mi];
+    if !matches!(m.class, Class::Group | Class::Description) || !c.is_word(m.toks.end, ",") {
+        return None;
+    }
+    let j = c.forward_over(m.toks.end + 1, &APPOSITION_LINKS);
+    let named = c.mention_starting(j).filter(|&n| {
+        let n = &c.mentions()[n];
+        let capital = c
+            .word(n.toks.start)
+            .starts_with(|ch: char| ch.is_uppercase());
+        let name = matches!(n.class, Class::Org | Class::Unknown | Class::Group) && capital;
+        name && c.is_word(n.toks.end, ",")
+    })?;
+    // A tie word must come first: "the gunmen, Reuters said," names no one.
+    (j > m.toks.end + 1 && actorish(&c.mentions()[named])).then_some(named)
 }
 
 /// [`attacker_filler`] of mention `mi` when it may attack ([`actorish`]).
@@ -86,28 +125,49 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
     Some(Filler::Span(span))
 }
 
-/// Location: "in X" after the trigger within the clause, a place mention.
+/// Location: a place after the trigger within the clause ([`place_at`]).
 pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     let stop = |k| c.kind(k) == Some(TokenKind::Punct) && matches!(c.word(k), ";" | "." | "—");
-    (c.ahead(from, 10).take_while(|&k| !stop(k)))
-        .filter(|&k| c.is_in(k, &LOCATION_PREPOSITIONS))
-        .find_map(|k| place_after(c, k))
+    (c.ahead(from, 10).take_while(|&k| !stop(k))).find_map(|k| place_at(c, k))
 }
 
-/// The place after the preposition at token `k`, a few lower-case words
-/// aside ("in southern Narva"), or a capital told by its country ("in the
-/// Valdorian capital").
-fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+/// The place a phrase opening at token `k` names: after a preposition of
+/// place ("in X", "in the town of X"), a bearing ("east of X", "20 km
+/// south of X") or a road ("on the road to X").
+fn place_at(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    let bearing = c.is_in(k, &BEARINGS) && c.is_word(k + 1, "of");
+    let road = c.is_in(k, &ROADS) && c.is_in(k + 1, &ROAD_PREPOSITIONS);
+    if c.is_in(k, &LOCATION_PREPOSITIONS) {
+        place_after(c, k)
+    } else if bearing || road {
+        place_after(c, k + 1)
+    } else {
+        None
+    }
+}
+
+/// The place mention after the preposition at token `k`, with the token it
+/// starts at: past articles, a few lower-case words ("in southern Narva")
+/// and the words that lead to a name ("in the northern city of Narva").
+fn place_mention_after(c: &Ctx<'_, '_>, k: usize) -> Option<(usize, usize)> {
     // A place's name may open with a lower-case word ("the occupied West
     // Bank"): the first place that starts on the way is the one.
     let place = |j: usize| c.mention_starting(j).filter(c.mention_is(maybe_place));
     let skip = |j: usize| {
         place(j).is_none()
             && (c.is_in(j, &ARTICLES)
+                || c.is_in(j, &PLACE_LEAD_WORDS)
+                || (c.is_word(j, "of") && j > k + 1 && c.is_in(j - 1, &PLACE_LEAD_WORDS))
                 || (c.plain_word(j) && c.word(j).starts_with(char::is_lowercase) && j < k + 3))
     };
     let j = c.forward_while(k + 1, skip);
-    if let Some(mi) = place(j) {
+    place(j).map(|mi| (j, mi))
+}
+
+/// The place after the preposition at token `k` ([`place_mention_after`]),
+/// or a capital told by its country ("in the Valdorian capital").
+fn place_after(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    if let Some((j, mi)) = place_mention_after(c, k) {
         return Some(place_phrase(c, k, j, mi));
     }
     // A capital is resolved to its name later.
@@ -139,15 +199,16 @@ fn place_phrase(c: &Ctx<'_, '_>, k: usize, j: usize, mi: usize) -> Filler {
     Filler::Span(c.doc.toks_span(start..end))
 }
 
-/// "In Narva, a guard was killed ...": a place that opens the sentence is
-/// where its events happened.
+/// "In Narva, a guard was killed ...", "In the northern city of Narva,
+/// ...": a place that opens the sentence is where its events happened.
 pub(super) fn opening_place(c: &Ctx<'_, '_>) -> Option<Filler> {
     let s = c.range.start;
     if !c.is_in(s, &PLACE_OPENERS) {
         return None;
     }
-    let j = c.forward_over(s + 1, &PLACE_LEAD_WORDS);
-    let mi = c.mention_starting(j).filter(c.mention_is(placeish))?;
-    c.is_word(c.mentions()[mi].toks.end, ",")
-        .then(|| c.filler(mi))
+    let (j, mi) = place_mention_after(c, s)?;
+    let m = &c.mentions()[mi];
+    // "the city of Narva": a name the lexicon does not know is a place there.
+    let led = c.is_word(j - 1, "of");
+    ((placeish(m) || led) && c.is_word(m.toks.end, ",")).then(|| c.filler(mi))
 }

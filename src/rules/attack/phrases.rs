@@ -6,8 +6,9 @@ use super::number;
 use crate::mention::Class;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
-    ADVERBS_IN_VERB, COUNT_OPENERS, IMPACT_VERBS, NOT_OBJECT, NP_STOP, PARTY_ASSETS,
-    PAST_AFTER_HEAD, PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES, SUBJECT_COUNT_WORDS,
+    ADVERBS_IN_VERB, BEARINGS, COUNT_OPENERS, HURT_WORDS, IMPACT_VERBS, KILL_WORDS, NOT_OBJECT,
+    NP_STOP, PARTY_ASSETS, PAST_AFTER_HEAD, PHRASE_OPENERS, RELATIVE_WHICH, SUBJECT_AUXILIARIES,
+    SUBJECT_COUNT_WORDS,
 };
 use crate::words::lists::rules::{ARTICLES, COMPASS_ADJECTIVES, DETERMINERS, RELATIVE_PRONOUNS};
 use crate::words::Words;
@@ -92,8 +93,9 @@ fn may_be_object(c: &Ctx<'_, '_>, k: usize) -> bool {
 }
 
 /// The end of the head of a plain noun phrase from `start`: at most six
-/// words, up to a preposition, a word that ends a phrase, or a name (which
-/// is the head: "numerous other Valdorian guards").
+/// words, up to a preposition, a word that ends a phrase, a bearing ("east
+/// of": the place's), or a name (which is the head: "numerous other
+/// Valdorian guards").
 fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
     // "eastern and southern Narva": one place, whose parts are joined.
     let directions = |k: usize| {
@@ -102,6 +104,7 @@ fn head_end(c: &Ctx<'_, '_>, start: usize) -> usize {
     // A word right before a determiner is a verb ("the bridge cut the road").
     let end = c.words_end(start, 6, |k| {
         (c.is_in(k, &NP_STOP) && !directions(k))
+            || (c.is_in(k, &BEARINGS) && c.is_word(k + 1, "of"))
             || (k > start && (c.is_in(k + 1, &ARTICLES) || verb_after_head(c, k)))
     });
     (start + 1..end)
@@ -274,7 +277,9 @@ pub(super) fn impact_object(c: &Ctx<'_, '_>, e: usize) -> Option<Filler> {
     if !c.is_in(k, &IMPACT_VERBS) {
         return None;
     }
-    np_at(c, k + 1).filter(|f| !opens_with_count(c, f))
+    // "killed nine people" counts casualties; "hit three depots" names targets.
+    let harm = c.is_in(k, &KILL_WORDS) || c.is_in(k, &HURT_WORDS);
+    np_at(c, k + 1).filter(|f| !(harm && opens_with_count(c, f)))
 }
 
 /// True when a count opens the phrase or comes right before it ("killed

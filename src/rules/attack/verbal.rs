@@ -3,7 +3,7 @@
 
 use super::super::{lower, placeish, Ctx, Draft, Filler, RuleId, TriggerMatch, PREPOSITIONS};
 use super::parties::{
-    actorish, as_attacker, attacker_filler, by_agent, location_after, weapon_near, wielder,
+    actorish, attacker_filler, by_agent, location_after, subject_attacker, weapon_near, wielder,
 };
 use super::phrases::{np_at, np_before, passive_subject, person_np};
 use super::{draft, noun_target, Parties};
@@ -28,12 +28,24 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if noun_use(c, tr, &w) || told_elsewhere(c, tr, &w) {
         return None;
     }
+    // "was shot and stabbed": the verb group and subject of the first
+    // participle (at `v`) are this one's.
     let b = c.back_over(t, &ADVERBS_IN_VERB);
+    let joined = b >= c.range.start + 2 && c.is_word(b - 1, "and") && participle(c.word(b - 2));
+    let v = if joined { b - 2 } else { t };
+    // "was ambushed and shelled": one attack, told by the first verb.
+    if joined
+        && c.has_trigger(EventType::Attack, |x| {
+            x.toks.end == v + 1 && x.frame == Frame::Verb
+        })
+    {
+        return None;
+    }
+    let b = c.back_over(v, &ADVERBS_IN_VERB);
     // "have been shelled": the skipped "been" makes it passive.
     let been = (b..t).any(|k| c.is_in(k, &BEEN_FORMS));
-    let passive = b > c.range.start
-        && (been || c.is_in(b - 1, &PASSIVE_AUXILIARIES))
-        && (w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&w));
+    let passive =
+        b > c.range.start && (been || c.is_in(b - 1, &PASSIVE_AUXILIARIES)) && participle(&w);
     let reduced = !passive && w.ends_with("ed") && c.is_word(e, "by");
     // "she had been fired on Monday": dismissed, unless a weapon is in the
     // sentence.
@@ -41,7 +53,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let (attacker, target, rule) = if passive || reduced {
-        let (attacker, target) = passive_parties(c, tr, b, passive);
+        let (attacker, target) = passive_parties(c, tr, v, passive);
         (attacker, target, RuleId::AttackPassive)
     } else {
         active_parties(c, tr, b)
@@ -60,6 +72,11 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         weapon,
     };
     Some(draft(c, tr, parties, rule, false))
+}
+
+/// True for a past participle of an attack verb ("shelled", "struck").
+fn participle(w: &str) -> bool {
+    w.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(w)
 }
 
 /// True for a word that is also an attack noun used as a noun ("the
@@ -137,17 +154,19 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
 }
 
 /// The attacker and target of a passive verb (`passive`) or a reduced one
-/// ("shelled by"): the subject is the target, unless the verb aims at
+/// ("shelled by"), whose first joined participle is at `v` ("was shot and
+/// stabbed"): the subject is the target, unless the verb aims at
 /// another ("rockets were fired at the port": the subject is the weapon).
 fn passive_parties(
     c: &Ctx<'_, '_>,
     tr: &TriggerMatch,
-    b: usize,
+    v: usize,
     passive: bool,
 ) -> (Option<Filler>, Option<Filler>) {
-    let (t, e) = (tr.toks.start, tr.toks.end);
+    let e = tr.toks.end;
+    let b = c.back_over(v, &ADVERBS_IN_VERB);
     let subject =
-        passive_subject(c, t, true).or_else(|| np_before(c, if passive { b - 1 } else { t }));
+        passive_subject(c, v, true).or_else(|| np_before(c, if passive { b - 1 } else { v }));
     let attacker = by_agent(c, e, 6);
     let target = if c.is_in(e, &AIMED_AT) {
         np_at(c, e + 1).or(subject)
@@ -172,8 +191,11 @@ fn active_parties(
         Some(addressee) => (addressee, RuleId::AttackControlled),
         None => {
             let subject = adjacent_subject(c, b)
-                .map(|mi| attacker_filler(c, mi))
-                .or_else(|| c.subject_before(t).and_then(|mi| as_attacker(c, mi)));
+                .map(|mi| subject_attacker(c, mi))
+                .or_else(|| {
+                    let mi = c.subject_before(t)?;
+                    actorish(&c.mentions()[mi]).then(|| subject_attacker(c, mi))
+                });
             (subject, RuleId::AttackActive)
         }
     };

@@ -11,12 +11,14 @@ use crate::event::EventType;
 use crate::lexicon::Frame;
 use crate::mention::{Class, EntityMention};
 use crate::words::lists::attack::{
-    BLAST_PREPOSITIONS, HARM_VERBS, HIT_FORMS, KILLED_AUXILIARIES, LAUNCH_TARGET_PREPOSITIONS,
-    LAUNCH_VERBS, PASSIVE_PAST_BE, WENT_OFF_PREPOSITIONS, WENT_OFF_VERBS,
+    BLAST_PREPOSITIONS, CASUALTY_GERUNDS, HARM_VERBS, HIT_FORMS, KILLED_AUXILIARIES,
+    LAUNCH_TARGET_PREPOSITIONS, LAUNCH_VERBS, PASSIVE_PAST_BE, WENT_OFF_PREPOSITIONS,
+    WENT_OFF_VERBS,
 };
 
 /// The weak verb rule on `tr`, by its verb: harm, a bomber who blew
-/// himself up, a weapon that hit, went off or was fired.
+/// himself up, a weapon that hit, went off or was fired, the casualties
+/// of a clause of force (", killing 12").
 pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     if told_elsewhere(c, tr) {
         return None;
@@ -35,6 +37,8 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         fired_by(c, tr)
     } else if LAUNCH_VERBS.contains(&w) {
         launched(c, tr)
+    } else if CASUALTY_GERUNDS.contains(&w) && t > c.range.start && c.is_word(t - 1, ",") {
+        super::clause::rule(c, tr)
     } else {
         None
     }
