@@ -45,11 +45,7 @@ fn inherit_attack(
     // "the strike" refers back to a strike sooner than to another attack
     // told in between ("the rocket attack" on another town); "that attack"
     // points at the attack just told, whatever its word.
-    let word = if demonstrative {
-        ""
-    } else {
-        attack_stem(trigger)
-    };
+    let word = (!demonstrative).then(|| attack_stem(trigger)).unwrap_or("");
     let mut with_parties = (earlier.iter().enumerate().rev()).filter_map(|(i, e)| match &e.kind {
         EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some((i, e, p)),
         _ => None,
@@ -124,7 +120,7 @@ pub(crate) fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
 
 /// True when two mentions name the same party: the same canonical name, or
 /// the same text.
-fn same_party(a: &Mention, b: &Mention) -> bool {
+pub(crate) fn same_party(a: &Mention, b: &Mention) -> bool {
     name(a).eq_ignore_ascii_case(name(b))
 }
 

@@ -139,10 +139,5 @@ fn forget_possessive_visitor(kind: &mut EventKind) {
 /// record of its own (the annotation guidelines count them), and a
 /// casualty clause no longer makes one (rules::casualty_participle).
 fn roleless(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Attack(_) => false,
-        EventKind::Call(c) => c.participants.is_empty(),
-        EventKind::Visit(v) => v.visitor.is_none() && v.destination.is_none() && v.host.is_none(),
-        EventKind::Statement(s) => s.speaker.is_none() && s.content.is_none(),
-    }
+    !matches!(kind, EventKind::Attack(_)) && kind.roles().next().is_none()
 }
