@@ -45,7 +45,11 @@ fn inherit_attack(
     // "the strike" refers back to a strike sooner than to another attack
     // told in between ("the rocket attack" on another town); "that attack"
     // points at the attack just told, whatever its word.
-    let word = (!demonstrative).then(|| attack_stem(trigger)).unwrap_or("");
+    let word = if demonstrative {
+        ""
+    } else {
+        attack_stem(trigger)
+    };
     let mut with_parties = (earlier.iter().enumerate().rev()).filter_map(|(i, e)| match &e.kind {
         EventKind::Attack(p) if p.attacker.is_some() || p.target.is_some() => Some((i, e, p)),
         _ => None,
