@@ -124,7 +124,7 @@ pub(crate) fn join_earlier_call(call: &mut Call, earlier: &[Event]) {
 
 /// True when two mentions name the same party: the same canonical name, or
 /// the same text.
-fn same_party(a: &Mention, b: &Mention) -> bool {
+pub(crate) fn same_party(a: &Mention, b: &Mention) -> bool {
     name(a).eq_ignore_ascii_case(name(b))
 }
 

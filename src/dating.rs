@@ -119,18 +119,16 @@ impl<'a, 't> Dating<'a, 't> {
 }
 
 /// The bytes between two spans (0 when they overlap).
-fn gap(a: Span, b: Span) -> usize {
+pub(crate) fn gap(a: Span, b: Span) -> usize {
     let (a_first, b_first) = (b.start.saturating_sub(a.end), a.start.saturating_sub(b.end));
     a_first.max(b_first)
 }
 
 /// A wire dateline ("PARIS, May 2 - ..."): the filing date, not the event's.
 fn dateline(text: &str, sentence: Span, date: Span) -> bool {
-    let before = text
-        .get(sentence.start..date.start)
-        .unwrap_or("")
-        .trim_end();
-    let after = text.get(date.end..sentence.end).unwrap_or("").trim_start();
+    // The date lies in the sentence: both slices are on char boundaries.
+    let before = text[sentence.start..date.start].trim_end();
+    let after = text[date.end..sentence.end].trim_start();
     let place = before.strip_suffix(',').unwrap_or("");
     !place.is_empty()
         && place.len() < 40

@@ -320,10 +320,7 @@ impl EventType {
     /// The kind named `name` ("attack", "call", "visit", "statement"), if
     /// it is one.
     pub fn from_name(name: &str) -> Option<EventType> {
-        use EventType::*;
-        [Attack, Call, Visit, Statement]
-            .into_iter()
-            .find(|t| t.as_str() == name)
+        crate::lexicon::by_name(name).ok()
     }
 
     /// The lowercase name used in JSON and gold files.

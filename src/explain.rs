@@ -73,9 +73,7 @@ impl fmt::Display for Candidate {
 
 /// What the rules decided on each trigger candidate of a document.
 #[derive(Debug, Default)]
-pub(crate) struct Log {
-    decided: Vec<Decided>,
-}
+pub(crate) struct Log(Vec<Decided>);
 
 /// What the rules decided on one trigger candidate.
 #[derive(Debug)]
@@ -113,10 +111,10 @@ impl Log {
     /// meanings' (a noun reading without parties, then a verb reading's event).
     pub(crate) fn note(&mut self, d: Decided) {
         let same = |x: &&mut Decided| x.kind == d.kind && x.trigger.start == d.trigger.start;
-        match self.decided.iter_mut().rev().find(same) {
+        match self.0.iter_mut().rev().find(same) {
             Some(x) if x.outcome.rank() < d.outcome.rank() => x.outcome = d.outcome,
             Some(_) => {}
-            None => self.decided.push(d),
+            None => self.0.push(d),
         }
     }
 
@@ -129,8 +127,7 @@ impl Log {
         lex: &Lexicon,
         events: &[Event],
     ) -> Vec<Candidate> {
-        self.decided
-            .sort_by_key(|d| (d.trigger.start, d.kind as u8));
+        self.0.sort_by_key(|d| (d.trigger.start, d.kind as u8));
         let candidate = |d: &Decided| {
             let kept = (events.iter())
                 .any(|e| e.kind.event_type() == d.kind && e.trigger.span == d.trigger);
@@ -158,6 +155,6 @@ impl Log {
                 decision,
             }
         };
-        self.decided.iter().map(candidate).collect()
+        self.0.iter().map(candidate).collect()
     }
 }

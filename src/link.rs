@@ -18,6 +18,7 @@
 //! back-reference takes its event for granted whatever the modality of its
 //! sentence.
 
+use crate::coreference::same_party;
 use crate::event::{Event, EventKind, EventType, Mention, Modality, Sector};
 use crate::rules::RuleId;
 use crate::words::lists::link::{DATE_PREPOSITIONS, NAME_STOP_WORDS, SAY_FORMS, TELL_FORMS, TOURS};
@@ -93,12 +94,8 @@ pub(crate) fn within_document(doc_id: &str, events: &mut [Event], origins: &[Ori
         }
     }
     for members in clusters {
-        let Some(first) = members.first() else {
-            continue;
-        };
-        let id = format!("{doc_id}#{first}");
-        for m in members {
-            events[m].event.clone_from(&id);
+        for &m in &members {
+            events[m].event = format!("{doc_id}#{}", members[0]);
         }
     }
 }
@@ -179,10 +176,11 @@ impl<'e> Profile<'e> {
     /// the strike was planned", "perhaps caused by the blast").
     fn within_article(mut self, origin: Origin) -> Self {
         let t = self.event.trigger.span;
-        let distant = self.event.date.as_ref().is_some_and(|d| {
-            let gap = (d.span.start.saturating_sub(t.end)).max(t.start.saturating_sub(d.span.end));
-            gap > NEAR_DATE
-        });
+        let distant = self
+            .event
+            .date
+            .as_ref()
+            .is_some_and(|d| crate::dating::gap(d.span, t) > NEAR_DATE);
         if distant {
             self.day = None;
             self.range = None;
@@ -241,13 +239,10 @@ where
                 .zip(q.words().last())
                 .is_some_and(|(x, y)| x.eq_ignore_ascii_case(y))
     };
+    let targets = members.clone().flat_map(|m| m.of("target"));
     if e.kind == EventType::Attack
-        && e.of("target").any(|p| {
-            members
-                .clone()
-                .flat_map(|m| m.of("target"))
-                .any(|q| number_clash(p, q))
-        })
+        && e.of("target")
+            .any(|p| targets.clone().any(|q| number_clash(p, q)))
     {
         return true;
     }
@@ -373,10 +368,8 @@ fn attack_bond(profiles: &[Profile<'_>], members: &[usize], e: &Profile<'_>) -> 
     // "a strike in Kidal" and "the strike on Kidal": one town named
     // as the place or the target, by the same name.
     let shares_place = told().any(|m| {
-        e.places().any(|p| {
-            m.places()
-                .any(|q| name(p.mention).eq_ignore_ascii_case(name(q.mention)))
-        })
+        e.places()
+            .any(|p| m.places().any(|q| same_party(p.mention, q.mention)))
     });
     let attacker = shares("attacker");
     // The weapon told again ("the device exploded") ties loosely, as the
@@ -455,7 +448,7 @@ pub(crate) fn same_in(a: &Party<'_>, b: &Party<'_>) -> bool {
 /// word (four letters at least: "Kenya Defence Forces" and "the forces"),
 /// or one's words among the other's.
 fn same_name(a: &Party<'_>, b: &Party<'_>) -> bool {
-    if name(a.mention).eq_ignore_ascii_case(name(b.mention)) {
+    if same_party(a.mention, b.mention) {
         return true;
     }
     let (xs, ys) = (a.words(), b.words());
@@ -468,11 +461,9 @@ fn same_name(a: &Party<'_>, b: &Party<'_>) -> bool {
 /// True when every word of the shorter name is one of the longer's, and
 /// one of them has four letters at least.
 pub(crate) fn words_among(xs: &[&str], ys: &[&str]) -> bool {
-    let (small, large) = if xs.len() <= ys.len() {
-        (xs, ys)
-    } else {
-        (ys, xs)
-    };
+    let mut sides = [xs, ys];
+    sides.sort_by_key(|side| side.len());
+    let [small, large] = sides;
     let among = |w: &&str| large.iter().any(|x| x.eq_ignore_ascii_case(w));
     small.iter().all(among) && small.iter().any(|w| w.len() > 3)
 }

@@ -113,9 +113,7 @@ impl Known {
     /// `document`.
     fn new(records: &[&Event], day: Option<NaiveDate>, document: u64) -> Known {
         Known {
-            id: records
-                .first()
-                .map_or_else(String::new, |e| e.event.clone()),
+            id: records.first().map(|e| e.event.clone()).unwrap_or_default(),
             day,
             records: (records.iter().take(RECORDS_PER_EVENT))
                 .map(|&e| e.clone())

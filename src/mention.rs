@@ -10,7 +10,7 @@ use crate::document::Span;
 use crate::event::Sector;
 use crate::lexicon::{Entry, Hit, Iso, Lexicon};
 use crate::pipeline::Analysis;
-use crate::tokens::{ends_with_ci, is_upper_start, starts_with_ci, Token, TokenKind};
+use crate::tokens::{ends_with_ci, is_upper_start, starts_with_ci, TokenKind};
 use crate::words::lists::mention::{
     ACTOR_MODIFIERS, CALENDAR, HYPHEN_SUFFIXES, ORG_WORDS, PARTICLES, PLACE_NAME_NOUNS,
     PLACE_PREPOSITIONS, PLACE_WORDS, PLURAL_HEADS,
@@ -123,9 +123,6 @@ pub(crate) fn is_calendar(w: &str) -> bool {
 /// are not found yet).
 pub(crate) struct Finder<'a> {
     a: &'a Analysis<'a>,
-    /// The analysis's text and tokens, at hand.
-    text: &'a str,
-    tokens: &'a [Token],
     /// The sentence's tokens.
     range: Range<usize>,
     /// The lexicon's name hits in the sentence, in text order.
@@ -152,8 +149,6 @@ impl<'a> Finder<'a> {
         }
         Finder {
             a,
-            text: a.text,
-            tokens: &a.tokens,
             range,
             hits,
             headline: a.sentences[si].headline,
@@ -180,7 +175,7 @@ impl<'a> Finder<'a> {
     }
 
     fn tok(&self, i: usize) -> &'a str {
-        &self.text[self.tokens[i].span.range()]
+        &self.a.text[self.a.tokens[i].span.range()]
     }
 
     fn hit_at(&self, i: usize) -> Option<usize> {
@@ -223,9 +218,9 @@ impl<'a> Finder<'a> {
     /// ministry ..."), which opens the sentence as its first word would.
     fn after_dateline(&self) -> Option<usize> {
         let dash = (self.range.clone()).take(6).find(|&i| {
-            self.tokens[i].kind == TokenKind::Punct && matches!(self.tok(i), "-" | "–" | "—")
+            self.a.tokens[i].kind == TokenKind::Punct && matches!(self.tok(i), "-" | "–" | "—")
         })?;
-        let words = (self.range.start..dash).filter(|&i| self.tokens[i].kind == TokenKind::Word);
+        let words = (self.range.start..dash).filter(|&i| self.a.tokens[i].kind == TokenKind::Word);
         let capitals = |i: usize| !self.tok(i).chars().any(char::is_lowercase);
         (words.clone().next().is_some() && words.into_iter().all(capitals)).then_some(dash + 1)
     }
@@ -233,7 +228,7 @@ impl<'a> Finder<'a> {
     /// A line in capitals (of three words or more): its capitals mark no names.
     fn all_caps_line(&self) -> bool {
         let words = (self.range.clone())
-            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .filter(|&i| self.a.tokens[i].kind == TokenKind::Word)
             .map(|i| self.tok(i));
         words.clone().nth(2).is_some()
             && words
@@ -244,7 +239,7 @@ impl<'a> Finder<'a> {
     /// Whether token `i` can be part of a name; `first`: it is the
     /// sentence's first word.
     fn is_name_token(&self, i: usize, first: bool, all_caps_line: bool) -> bool {
-        let t = &self.tokens[i];
+        let t = &self.a.tokens[i];
         if t.kind != TokenKind::Word {
             return false;
         }
@@ -295,7 +290,7 @@ impl<'a> Finder<'a> {
     /// State", "Council of the North").
     fn name_runs(&self) -> Vec<Range<usize>> {
         let first_word = (self.range.clone())
-            .find(|&i| matches!(self.tokens[i].kind, TokenKind::Word | TokenKind::Num));
+            .find(|&i| matches!(self.a.tokens[i].kind, TokenKind::Word | TokenKind::Num));
         let after_dateline = self.after_dateline();
         let all_caps = self.all_caps_line();
         let is_name = |&i: &usize| {
@@ -452,7 +447,7 @@ impl<'a> Finder<'a> {
     /// The pronoun or common-noun actor at token `k`, if there is one,
     /// into `out`; returns the token to look at next.
     fn common_noun_or_pronoun(&self, k: usize, out: &mut Vec<EntityMention>) -> usize {
-        if self.tokens[k].kind != TokenKind::Word {
+        if self.a.tokens[k].kind != TokenKind::Word {
             return k + 1;
         }
         if let Some(refers) = pronoun(self.tok(k)) {
@@ -506,7 +501,7 @@ impl<'a> Finder<'a> {
         });
         if let Some(d) = described {
             d.toks.start = start;
-            d.span.start = self.tokens[start].span.start;
+            d.span.start = self.a.tokens[start].span.start;
             if d.class == Class::Description {
                 d.name.start = d.span.start;
             }
@@ -526,7 +521,7 @@ impl<'a> Finder<'a> {
         let (mut start, mut iso) = (k, None);
         while start > self.range.start {
             let p = start - 1;
-            let kind = self.tokens[p].kind;
+            let kind = self.a.tokens[p].kind;
             // "22 soldiers", but not the day of "March 5 gunmen" (a month: a
             // calendar word that is no weekday).
             let month = |w: &str| is_calendar(w) && !w.ends_with("day");
@@ -570,7 +565,7 @@ impl<'a> Finder<'a> {
         matches!(
             m.class,
             Class::Demonym | Class::Country | Class::Org | Class::Unknown | Class::Place
-        ) && !(m.class == Class::Country && self.tokens[m.toks.end].kind == TokenKind::Poss)
+        ) && !(m.class == Class::Country && self.a.tokens[m.toks.end].kind == TokenKind::Poss)
     }
 
     /// The organization named after "from" or "of" ("of the") at token

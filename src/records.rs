@@ -49,8 +49,16 @@ pub(crate) fn build(
             coreference::join_earlier_call(call, &out);
         }
         let date = dating.date(d.sentence, trigger, &kind, tense);
-        forget_possessive_visitor(&mut kind);
-        if roleless(&kind) {
+        // A possessive left unresolved as a visitor ("their trips") names no one.
+        if let EventKind::Visit(v) = &mut kind {
+            v.visitor = (v.visitor.take()).filter(|m| !UNRESOLVED_POSSESSIVES.contains(&m.text));
+        }
+        // A call, visit or statement without any of its kind's roles is
+        // dropped. An attack is kept: a bare "the attacks of that day" or
+        // "the blasts" is a record of its own (the annotation guidelines
+        // count them), and a casualty clause no longer makes one
+        // (rules::casualty_participle).
+        if !matches!(kind, EventKind::Attack(_)) && kind.roles().next().is_none() {
             continue;
         }
         out.push(Event {
@@ -124,25 +132,5 @@ fn resolved(resolver: &Resolver<'_, '_>, text: &str, roles: &Roles) -> EventKind
             content: content.map(|s| Mention::from_span(text, s)),
             quote: *quote,
         }),
-    }
-}
-
-/// A possessive left unresolved as a visitor ("their trips") names no one.
-fn forget_possessive_visitor(kind: &mut EventKind) {
-    if let EventKind::Visit(v) = kind {
-        v.visitor = (v.visitor.take()).filter(|m| !UNRESOLVED_POSSESSIVES.contains(&m.text));
-    }
-}
-
-/// True when a call, visit or statement has none of its kind's roles. An
-/// attack is kept: a bare "the attacks of that day" or "the blasts" is a
-/// record of its own (the annotation guidelines count them), and a
-/// casualty clause no longer makes one (rules::casualty_participle).
-fn roleless(kind: &EventKind) -> bool {
-    match kind {
-        EventKind::Attack(_) => false,
-        EventKind::Call(c) => c.participants.is_empty(),
-        EventKind::Visit(v) => v.visitor.is_none() && v.destination.is_none() && v.host.is_none(),
-        EventKind::Statement(s) => s.speaker.is_none() && s.content.is_none(),
     }
 }

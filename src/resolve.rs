@@ -60,6 +60,25 @@ fn code(iso: Option<Iso>) -> Option<String> {
     iso.map(|i| i.as_str().to_string())
 }
 
+/// A mention at `span` read as the full name `name`.
+fn read_as(name: &str, span: Span, country: Option<String>, sector: Option<Sector>) -> Mention {
+    Mention {
+        text: name.to_string(),
+        span,
+        canonical: Some(name.to_string()),
+        country,
+        sector,
+    }
+}
+
+/// `r` standing at `span`, read as its canonical name: what a pronoun or
+/// a description stands for.
+fn in_place_of(mut r: Mention, span: Span) -> Mention {
+    r.span = span;
+    r.text = r.canonical.clone().unwrap_or(r.text);
+    r
+}
+
 /// Calls `f` with the surname-ish key of a word: lowercase, without an
 /// "al-" prefix (looked up for every name mention).
 fn with_key<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -235,12 +254,9 @@ impl<'t> Register<'t> {
             let holds = |p: &Entity| p.title.as_deref().is_some_and(|t| t.contains(head));
             // Of no known country, a person counts when the document gives
             // the full name: a lone capital after a title is often no name.
-            let full_name = |p: &Entity<'t>| {
-                self.fullest_name(p.name)
-                    .split_whitespace()
-                    .nth(1)
-                    .is_some()
-            };
+            // Names are trimmed: one with white space has two words.
+            let full_name =
+                |p: &Entity<'t>| self.fullest_name(p.name).contains(char::is_whitespace);
             let of =
                 |p: &Entity<'t>| iso.is_none() || p.iso == iso || p.iso.is_none() && full_name(p);
             (0..self.people.len())
@@ -442,13 +458,7 @@ impl<'a, 't> Resolver<'a, 't> {
                 }
                 m
             }
-            Filler::Country(span, name) => Mention {
-                text: name.to_string(),
-                span: *span,
-                canonical: Some(name.to_string()),
-                country: None,
-                sector: Some(Sector::Government),
-            },
+            Filler::Country(span, name) => read_as(name, *span, None, Some(Sector::Government)),
             Filler::EntityMention(si, mi) => self.resolve_mention(*si, *mi),
             Filler::Possessor(si, span) => {
                 let word = &text[span.range()];
@@ -467,10 +477,7 @@ impl<'a, 't> Resolver<'a, 't> {
     /// (its text the antecedent's fullest name), if an antecedent is found.
     fn stand_in(&self, si: usize, span: Span, wanted: Refers) -> Option<Mention> {
         let (s2, m2) = self.antecedent(si, span.start, wanted, 3)?;
-        let mut r = self.resolve_mention(s2, m2);
-        r.span = span;
-        r.text = r.canonical.clone().unwrap_or(r.text);
-        Some(r)
+        Some(in_place_of(self.resolve_mention(s2, m2), span))
     }
 
     /// Mention `mi` of sentence `si` as a role mention: a pronoun as what
@@ -526,24 +533,14 @@ impl<'a, 't> Resolver<'a, 't> {
             n.title.is_none() && is_person_name(n, &text[n.name.range()]) && apposed(self.doc, m, n)
         });
         if let Some(n) = apposed {
-            let mut r = self.named(n);
-            r.span = m.span;
-            r.text = r.canonical.clone().unwrap_or(r.text);
-            return r;
+            return in_place_of(self.named(n), m.span);
         }
         let title = m.title.map_or(&text[m.span.range()], |t| &text[t.range()]);
         let iso = country(self.doc, mentions[..mi].last(), m);
         let Some(p) = self.reg.by_title(title, iso, m.span.start) else {
             return self.as_written(m, m.span);
         };
-        let fullest = self.reg.fullest_name(p.name);
-        Mention {
-            text: fullest.to_string(),
-            span: m.span,
-            canonical: Some(fullest.to_string()),
-            country: code(p.iso),
-            sector: p.sector,
-        }
+        read_as(self.reg.fullest_name(p.name), m.span, code(p.iso), p.sector)
     }
 
     /// Any other mention: a demonym's country as canonical; a two-letter

@@ -17,7 +17,7 @@ pub use user::{LexiconEntry, TriggerFrame};
 
 use crate::document::Span;
 use crate::event::{EventType, Sector};
-use crate::tokens::Token;
+use crate::tokens::{capacity_for, Token};
 use search::{Case, PhraseSet, TokenWord};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -347,10 +347,8 @@ impl Lexicon {
         sent_toks: &[Range<usize>],
         out: &mut Hits,
     ) {
-        out.names
-            .reserve(crate::tokens::capacity_for(text.len(), 32));
-        out.triggers
-            .reserve(crate::tokens::capacity_for(text.len(), 64));
+        out.names.reserve(capacity_for(text.len(), 32));
+        out.triggers.reserve(capacity_for(text.len(), 64));
         for range in sent_toks {
             self.hits_in_sentence(text, &tokens[range.clone()], range.start, out);
         }

@@ -23,15 +23,13 @@ const TITLES: &str = include_str!("data/titles.tsv");
 const ACTOR_NOUNS: &str = include_str!("data/actor_nouns.tsv");
 const WEAPONS: &str = include_str!("data/weapons.tsv");
 const COMMON_WORDS: &str = include_str!("data/common_words.txt");
+const WORDNET_TRIGGERS: &str = include_str!("data/triggers_wordnet.tsv");
 
 /// The built-in trigger tables, in load order: the hand-written one, then
 /// the one `tools/wordnet_triggers.py` generates from WordNet 3.0.
 pub(super) const TRIGGER_TABLES: [(&str, &str); 2] = [
     ("triggers.tsv", include_str!("data/triggers.tsv")),
-    (
-        "triggers_wordnet.tsv",
-        include_str!("data/triggers_wordnet.tsv"),
-    ),
+    ("triggers_wordnet.tsv", WORDNET_TRIGGERS),
 ];
 
 /// An error in a table: its name, the line (1-based) and what is wrong.
@@ -275,10 +273,8 @@ impl LexiconData {
         text: &'a str,
         countries: &HashSet<Iso>,
     ) -> Result<Seen<'a>, TableError> {
-        let n = match table {
-            "places.tsv" | "actors.tsv" => 3,
-            _ => 2,
-        };
+        // Places and actors have a code field more.
+        let n = 2 + usize::from(matches!(table, "places.tsv" | "actors.tsv"));
         let mut seen = Seen::default();
         for row in rows(table, text) {
             let fields = row.fields_between(n, n)?;
@@ -324,13 +320,12 @@ fn name_entry(table: &str, fields: &[&str], countries: &HashSet<Iso>) -> Result<
 
 /// Checks that each capital of `countries.tsv` is a place of `places.tsv`.
 fn check_capitals(countries: &Countries, places: &Seen) -> Result<(), TableError> {
-    let missing = countries
-        .capitals
-        .iter()
-        .find(|(_, c)| !places.0.contains_key(c));
-    missing.map_or(Ok(()), |(row, capital)| {
-        Err(row.error(format!("the capital {capital:?} is not in places.tsv")))
-    })
+    for (row, capital) in &countries.capitals {
+        if !places.0.contains_key(capital) {
+            return Err(row.error(format!("the capital {capital:?} is not in places.tsv")));
+        }
+    }
+    Ok(())
 }
 
 /// Reads trigger tables: kind, frame, forms, and on attack rows an optional
