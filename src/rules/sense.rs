@@ -19,7 +19,7 @@ use super::{armed, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::EventType;
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, NounType, NounTypes, Where};
-use crate::mention::{Class, Refers};
+use crate::mention::{Class, EntityMention, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::attack::PASSIVE_AUXILIARIES;
 use crate::words::lists::rules::{COMPASS_ADJECTIVES, COORDINATORS, DETERMINERS, REFLEXIVES};
@@ -63,11 +63,10 @@ const MUSIC_CUE: &str = "sense.music_tour_sentence";
 /// where its own sentence names no band ("the tour begins in Denver").
 fn music(c: &Ctx<'_, '_>) -> bool {
     *c.facts.music.get_or_init(|| {
-        let cues = &c.lex.senses().cues;
-        let Some(ci) = cues.iter().position(|q| q.id == MUSIC_CUE) else {
-            return false;
+        let ci = c.lex.senses().cues.iter().position(|q| q.id == MUSIC_CUE);
+        let music = |h: &&crate::lexicon::Hit| {
+            ci.is_some_and(|ci| c.lex.sense_word(h.phrase).cues & (1 << ci) != 0)
         };
-        let music = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).cues & (1 << ci) != 0;
         c.doc.sense_hits.iter().filter(music).count() >= 4
     })
 }
@@ -317,7 +316,7 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft) -> Option<RuleId> {
     }
     // "the attack" after an attack was found refers to it.
     let backref = d.backref && c.seen_attack;
-    let force = tr.force == Force::Itself || backref || force_evidence(c, tr, by, on);
+    let force = tr.force == Force::Itself || backref || force_evidence(c, tr.force, by, on);
     (!force).then_some(RuleId::SenseNoForce)
 }
 
@@ -328,25 +327,17 @@ fn seized_no_vehicle(c: &Ctx<'_, '_>, tr: &TriggerMatch, on: Option<Party>) -> b
 
 /// "set fire to himself": harm done to oneself is no attack.
 fn on_oneself(c: &Ctx<'_, '_>, target: Option<&Filler>) -> bool {
-    let first = target.and_then(|f| {
+    target.is_some_and(|f| {
         let start = c.filler_span(f).start;
-        c.range
-            .clone()
-            .find(|&k| c.doc.tokens[k].span.start == start)
-    });
-    first.is_some_and(|k| c.is_in(k, &REFLEXIVES))
+        (c.range.clone()).any(|k| c.doc.tokens[k].span.start == start && c.is_in(k, &REFLEXIVES))
+    })
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty
 /// count or an armed party in the sentence; a state acting on a place; a
 /// physical target; or a conflict report around it. In a sports report
 /// only the first three count: play is physical too.
-fn force_evidence(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    by: Option<Party>,
-    on: Option<Party>,
-) -> bool {
+fn force_evidence(c: &Ctx<'_, '_>, force: Force, by: Option<Party>, on: Option<Party>) -> bool {
     if c.weapon(|w| w.force).is_some()
         || super::attack::casualties(c) != (None, None)
         || c.mentions().iter().any(armed)
@@ -356,7 +347,7 @@ fn force_evidence(
     // Play is physical too: none of what follows counts in a sports report,
     // which is asked last, since reading the whole text costs most.
     let physical = on.is_some_and(Party::physical);
-    let evidence = match tr.force {
+    let evidence = match force {
         Force::Harm => {
             on.is_some_and(|p| matches!(p, Party::Person) || p.has_type(NounType::Person))
         }
@@ -373,7 +364,7 @@ fn force_evidence(
     };
     // Harm to a person who is not at play ("fans assaulted a steward") is
     // force in a sports report too; a player hurt is play.
-    let bystander = tr.force == Force::Harm
+    let bystander = force == Force::Harm
         && on.is_some_and(|p| p.has_type(NounType::Person) && !p.has_type(NounType::SportCue));
     evidence && (bystander || !sport(c))
 }
@@ -431,15 +422,7 @@ fn visit(
 /// year alone dates a career, not a trip.
 fn dated(c: &Ctx<'_, '_>) -> bool {
     use crate::dates::{DateKind, InYear};
-    let year = |k: &DateKind| {
-        matches!(
-            k,
-            DateKind::Yearly {
-                what: InYear::Whole,
-                ..
-            }
-        )
-    };
+    let year = |k: &DateKind| matches!(k, DateKind::Yearly { what, .. } if *what == InYear::Whole);
     (c.dates().iter()).any(|d| !year(&d.kind) && !matches!(&d.kind, DateKind::Since(k) if year(k)))
 }
 
@@ -497,15 +480,12 @@ fn settling(c: &Ctx<'_, '_>, e: usize) -> bool {
 /// national side (British usage treats it as plural; a state "visits").
 /// "Biden visits", "officials visit" and "will visit" are not.
 fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
-    let plural = FIXTURE_VERBS.contains(c.word(t));
-    c.mention_ending(t).is_some_and(|mi| {
-        let m = &c.mentions()[mi];
-        let club = matches!(
-            m.class,
-            Class::Unknown | Class::Org | Class::Place | Class::Country
-        );
-        plural && club && !c.follows(m.toks.start, &COORDINATORS)
-    })
+    use Class::*;
+    let club = |m: &EntityMention| {
+        matches!(m.class, Unknown | Org | Place | Country)
+            && !c.follows(m.toks.start, &COORDINATORS)
+    };
+    FIXTURE_VERBS.contains(c.word(t)) && c.mention_ending(t).filter(c.mention_is(club)).is_some()
 }
 
 /// "the arrival of new lenders", "the journey of the film": a visit noun
