@@ -608,10 +608,7 @@ pub(crate) fn sentence_triggers(
         for t in lex.trigger_meanings(h.phrase) {
             // ", killing three": the casualties of the attack before it,
             // not another attack.
-            if participle
-                && t.kind == EventType::Attack
-                && out.iter().any(|x| x.kind == EventType::Attack)
-            {
+            if participle && t.kind == EventType::Attack && out.iter().any(|x| x.kind == t.kind) {
                 continue;
             }
             out.push(TriggerMatch {

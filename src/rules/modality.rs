@@ -52,8 +52,7 @@ fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
         }
         let negation = cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't");
         // "cancelled his trip", "called off the offensive".
-        cues.negated |= called_off(c, k);
-        cues.negated |= negation && negates(c, k, t);
+        cues.negated |= called_off(c, k) || (negation && negates(c, k, t));
         // "to deal with attacks": "against" and "any" need an attack noun right after.
         let far = k + 3 < t && WEAK_HYPOTHETICAL.contains_bytes(w);
         cues.hypothetical |= cue && HYPOTHETICAL.contains_bytes(w) && !far;

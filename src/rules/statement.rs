@@ -103,12 +103,10 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             continue;
         }
         // "said on Friday evening that", "said late Sunday"
-        if i < c.range.end {
-            let at = c.doc.tokens[i].span.start;
-            if let Some(d) = c.dates().iter().find(|d| d.span.start == at) {
-                i = c.forward_while(i, |k| c.doc.tokens[k].span.start < d.span.end);
-                continue;
-            }
+        let at = c.doc.tokens.get(i).map(|t| t.span.start);
+        if let Some(d) = c.dates().iter().find(|d| Some(d.span.start) == at) {
+            i = c.forward_while(i, |k| c.doc.tokens[k].span.start < d.span.end);
+            continue;
         }
         // "said in a statement late Sunday that", "told reporters at a
         // briefing that", "said upon landing in the Velnish capital Tarnis that";
@@ -227,12 +225,11 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let also = |kind, frame| c.has_trigger(kind, |x| x.frame == frame && x.toks == tr.toks);
-    if also(EventType::Visit, Frame::Host) && super::visit::hosted(c, tr).is_some() {
-        return true;
-    }
-    also(EventType::Call, Frame::CallVerb)
+    let hosts = also(EventType::Visit, Frame::Host) && super::visit::hosted(c, tr).is_some();
+    let calls = also(EventType::Call, Frame::CallVerb)
         && (super::call::verb_object(c, t, e).is_some()
-            || (phrase == "called" && !super::call::caller_before(c, t, true)))
+            || (phrase == "called" && !super::call::caller_before(c, t, true)));
+    hosts || calls
 }
 
 /// True when a speech verb makes no statement in its place: a date, a
@@ -413,10 +410,8 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
     let t = tr.toks.start;
     let sp = &c.mentions()[speaker];
     let s0 = phrase_start(c, speaker);
-    let quote = [sp.toks.start, s0, t]
-        .into_iter()
-        .find_map(|k| quote_before(c, k));
-    if let Some(q) = quote {
+    let starts = [sp.toks.start, s0, t];
+    if let Some(q) = starts.into_iter().find_map(|k| quote_before(c, k)) {
         return draft(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker);
     }
     if !(sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == ",") {
