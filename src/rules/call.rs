@@ -275,11 +275,9 @@ fn parties_before(c: &Ctx<'_, '_>, t: usize, parts: &mut Vec<Filler>) {
         }
     }
     // "Blinken told Wang Yi in a call that ...": the addressee.
-    if let Some(mi) = c.before(t, 8).find_map(|k| addressee_of(c, k)) {
-        if c.mentions()[mi].toks.end <= t {
-            add(c, parts, [mi]);
-        }
-    }
+    let addressee = c.before(t, 8).find_map(|k| addressee_of(c, k));
+    let told = addressee.filter(|&mi| c.mentions()[mi].toks.end <= t);
+    add(c, parts, told);
 }
 
 /// The caller of a call noun at `t`: a possessive before it ("X's phone

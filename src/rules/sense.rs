@@ -448,9 +448,7 @@ fn carried(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
 /// the store": a subject of travellers in general, bare (no determiner or
 /// count before its phrase), not a party.
 fn travellers_in_general(c: &Ctx<'_, '_>, t: usize) -> bool {
-    let Some(w) = c.back_over(t, &TRAVEL_AUXILIARIES).checked_sub(1) else {
-        return false;
-    };
+    let w = c.back_over(t, &TRAVEL_AUXILIARIES).wrapping_sub(1);
     // "Europeans": a people, a plural name that names no party ("Edwards",
     // "Yukos" do).
     let party_name = |mi: usize| !matches!(c.mentions()[mi].class, Class::Demonym | Class::Place);

@@ -77,8 +77,7 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
     let speech_at = |k| c.has_trigger(EventType::Statement, |x| x.toks.start == k);
     let ends = |j: usize| {
         let w = c.word(j);
-        let last = matches!(w, "." | "!" | "?") && j + 2 >= c.range.end;
-        let stop = w == ";" || last;
+        let stop = w == ";" || (matches!(w, "." | "!" | "?") && j + 2 >= c.range.end);
         // "and warned", "and then said": a second speech verb.
         let joined = j > i
             && c.is_in(j, &JOINING_CONJUNCTIONS)
@@ -308,11 +307,9 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
     if !c.follows(verb, &JOINING_CONJUNCTIONS) {
         return None;
     }
+    use Frame::*;
     let first_verb = c.trigs.iter().find(|x| {
-        let verb = matches!(
-            x.frame,
-            Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
-        );
+        let verb = matches!(x.frame, Say | Tell | Object | Urge);
         x.kind == EventType::Statement && x.toks.end < t && verb
     })?;
     let speaker = c.subject_before(first_verb.toks.start);
