@@ -99,13 +99,11 @@ fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: EventType) -> bool {
 /// killed three and could ...").
 fn supposed_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
     let noun = kind == EventType::Attack && !c.word(t).ends_with("ed");
-    if !noun || !c.before(t, 3).any(|k| c.is_in(k, &INDEFINITE_DETERMINERS)) {
-        return false;
-    }
+    let indefinite = || c.before(t, 3).any(|k| c.is_in(k, &INDEFINITE_DETERMINERS));
     let mut ahead = c.ahead(e, 14).take_while(|&j| {
         !(c.is_in(j, &CLAUSE_STARTERS) || c.word(j).ends_with("ed") || c.is_word(j, "."))
     });
-    ahead.any(|j| c.is_in(j, &CONDITIONAL_MODALS))
+    noun && indefinite() && ahead.any(|j| c.is_in(j, &CONDITIONAL_MODALS))
 }
 
 /// "A call between X and Y is planned for Friday": a trigger noun that is
@@ -114,12 +112,10 @@ fn supposed_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> boo
 fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
     let noun = kind != EventType::Statement && !c.word(t).ends_with("ed");
     let after_preposition = c.before(t, 2).any(|k| c.is_in(k, &super::PREPOSITIONS));
-    if !noun || after_preposition {
-        return false;
-    }
-    c.ahead(e, 10)
-        .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
-        .any(|j| c.is_in(j, &SCHEDULE_BE) && c.is_in(j + 1, &SCHEDULED))
+    noun && !after_preposition
+        && (c.ahead(e, 10))
+            .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
+            .any(|j| c.is_in(j, &SCHEDULE_BE) && c.is_in(j + 1, &SCHEDULED))
 }
 
 /// "The visit was cancelled", "a call between them was postponed": a

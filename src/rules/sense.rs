@@ -393,16 +393,13 @@ fn visit(
         return Some(RuleId::SenseThingMoves);
     }
     let dest = destination.map(|f| party(c, f, false));
-    if dest.is_some_and(Party::thing) {
-        return Some(RuleId::SenseDestinationType);
-    }
     // A named mention of unknown type may be a place ("Hollin Park").
     let dest_class = (destination.and_then(|f| c.filler_mention(f))).map(|m| m.class);
     let named = dest_class == Some(Class::Unknown);
     // "went", "came", "returned": travel only to a named place or a site.
-    if tr.frame == Frame::VerbWeak
-        && !dest.is_some_and(|p| matches!(p, Party::Place) || p.has_type(NounType::Site) || named)
-    {
+    let site = |p: Party| matches!(p, Party::Place) || p.has_type(NounType::Site);
+    let weak = tr.frame == Frame::VerbWeak && !(named || dest.is_some_and(site));
+    if dest.is_some_and(Party::thing) || weak {
         return Some(RuleId::SenseDestinationType);
     }
     // A player's own trip names the place and its day: "flew to Dublin on
@@ -431,17 +428,13 @@ fn dated(c: &Ctx<'_, '_>) -> bool {
 /// after it), or a passive one that moves its subject by another's hand.
 fn carried(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if c.follows(t, &PASSIVE_AUXILIARIES) && c.is_in(t, &CARRIED_PARTICIPLES) {
-        return true;
-    }
-    if !c.is_in(t, &CARRYING_VERBS) || c.is_in(e, &MOTION_ADVERBS) {
-        return false;
-    }
+    let passive = c.follows(t, &PASSIVE_AUXILIARIES) && c.is_in(t, &CARRIED_PARTICIPLES);
+    let carrying = c.is_in(t, &CARRYING_VERBS) && !c.is_in(e, &MOTION_ADVERBS);
     // The object's phrase, up to the preposition of its destination.
     let lower = c.word(e).starts_with(|ch: char| ch.is_lowercase());
     let noun = |k: usize| crate::words::plural(c.word(k)) || c.noun_types(k).any();
-    let object = c.words_end(e, 3, |_| false);
-    c.plain_word(e) && lower && (c.is_in(e, &DETERMINERS) || (e..object).any(noun))
+    let object = || (e..c.words_end(e, 3, |_| false)).any(noun);
+    passive || (carrying && c.plain_word(e) && lower && (c.is_in(e, &DETERMINERS) || object()))
 }
 
 /// "tourists travelling to Spain", "Europeans flying to", "many visiting
