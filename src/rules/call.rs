@@ -319,9 +319,8 @@ fn opening_call(
     // "during the call" after one: that one is told again.
     let points_back = doc_has_call && c.follows(t, &BACKREF_DETERMINERS);
     let in_a = !points_back && (t.saturating_sub(3)..t).any(|k| c.is_in(k, &SCENE_OPENERS));
-    let Some(a) = (parts.is_empty() && in_a).then(main_subject).flatten() else {
-        return rule;
-    };
+    let a = (parts.is_empty() && in_a).then(main_subject).flatten();
+    let Some(a) = a else { return rule };
     parts.push(c.filler(a));
     let v = c.mentions()[a].toks.end + 1;
     parts.extend(c.mention_after(v, 2, party).map(|b| c.filler(b)));

@@ -143,9 +143,8 @@ fn called_off(c: &Ctx<'_, '_>, k: usize) -> bool {
 /// clause a denial governs did not happen. Only a verb: "denied that it
 /// was behind the attack" denies a part, not the attack.
 fn denied_clause(c: &Ctx<'_, '_>, t: usize) -> bool {
-    let Some(that) = c.before(t, 6).rev().find(|&k| c.is_word(k, "that")) else {
-        return false;
-    };
+    let that = c.before(t, 6).rev().find(|&k| c.is_word(k, "that"));
+    let Some(that) = that else { return false };
     let plain = (that + 1..t).all(|k| c.kind(k) == Some(TokenKind::Word));
     // "had spoken by phone", "struck": a verb; "was behind the rocket
     // attack": a noun, with a determiner or preposition after the verb.

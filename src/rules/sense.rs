@@ -18,7 +18,7 @@
 use super::{armed, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::EventType;
 use crate::event::Sector;
-use crate::lexicon::{Force, Frame, NounType, NounTypes, Where};
+use crate::lexicon::{Force, Frame, Hit, NounType, NounTypes, Trigger, Where};
 use crate::mention::{Class, EntityMention, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::attack::PASSIVE_AUXILIARIES;
@@ -50,7 +50,7 @@ pub(crate) struct DocFacts {
 /// A sports report: several words only sports reporting uses.
 fn sport(c: &Ctx<'_, '_>) -> bool {
     *c.facts.sport.get_or_init(|| {
-        let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
+        let sport = |h: &&Hit| c.lex.sense_word(h.phrase).sport;
         c.doc.sense_hits.iter().filter(sport).count() >= 3
     })
 }
@@ -64,9 +64,8 @@ const MUSIC_CUE: &str = "sense.music_tour_sentence";
 fn music(c: &Ctx<'_, '_>) -> bool {
     *c.facts.music.get_or_init(|| {
         let ci = c.lex.senses().cues.iter().position(|q| q.id == MUSIC_CUE);
-        let music = |h: &&crate::lexicon::Hit| {
-            ci.is_some_and(|ci| c.lex.sense_word(h.phrase).cues & (1 << ci) != 0)
-        };
+        let music =
+            |h: &&Hit| ci.is_some_and(|ci| c.lex.sense_word(h.phrase).cues & (1 << ci) != 0);
         c.doc.sense_hits.iter().filter(music).count() >= 4
     })
 }
@@ -80,12 +79,9 @@ fn conflict(c: &Ctx<'_, '_>) -> bool {
         let weapons = (0..a.sentences.len())
             .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
             .sum::<usize>();
-        let force = (a.triggers.iter())
-            .filter(|h| {
-                (c.lex.trigger_meanings(h.phrase).iter())
-                    .any(|t| t.kind == EventType::Attack && t.force == Force::Itself)
-            })
-            .count();
+        let itself = |t: &Trigger| t.kind == EventType::Attack && t.force == Force::Itself;
+        let force_word = |h: &&Hit| c.lex.trigger_meanings(h.phrase).iter().any(itself);
+        let force = a.triggers.iter().filter(force_word).count();
         armed + weapons + force >= 3
     })
 }
@@ -102,18 +98,16 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Reject> {
     (c.lex.trigger_cues(tr.phrase).iter().copied())
         .find(|&ci| {
             let cue = &cues[ci];
-            if cue.kind != tr.kind {
-                return false;
-            }
             let hit = |k: usize| s.contains(&k) && !tr.toks.contains(&k) && cue.has(c.bytes(k));
-            match cue.place {
-                Where::Prev => t > s.start && hit(t - 1),
-                Where::Before => (t.saturating_sub(2)..t).any(hit),
-                Where::Next => hit(e),
-                Where::After => (e..e + 3).any(hit),
-                Where::Sentence => sentence_cues(c) & (1 << ci) != 0,
-                Where::Lacks => !(e..e + 4).any(hit),
-            }
+            cue.kind == tr.kind
+                && match cue.place {
+                    Where::Prev => t > s.start && hit(t - 1),
+                    Where::Before => (t.saturating_sub(2)..t).any(hit),
+                    Where::Next => hit(e),
+                    Where::After => (e..e + 3).any(hit),
+                    Where::Sentence => sentence_cues(c) & (1 << ci) != 0,
+                    Where::Lacks => !(e..e + 4).any(hit),
+                }
         })
         .map(Reject::Cue)
 }
@@ -238,9 +232,8 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                 return Party::Place;
             }
             // The head lies inside the span: the phrase as the rule cut it.
-            let last = (c.range.clone())
-                .rev()
-                .find(|&k| c.doc.tokens[k].span.end <= span.end);
+            let inside = |k: &usize| c.doc.tokens[*k].span.end <= span.end;
+            let last = (c.range.clone()).rev().find(inside);
             // "the city continued": the last noun of the table in the phrase.
             let types = first.and_then(|i| {
                 let h = np_head(c, i)?;

@@ -515,10 +515,8 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// the phrase only attributes.
 fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let e = tr.toks.end;
-    let speech_act = c.has_trigger(EventType::Statement, |x| {
-        x.frame != Frame::According && x.frame != Frame::Noun
-    });
-    if speech_act {
+    let speech_act = |x: &TriggerMatch| !matches!(x.frame, Frame::According | Frame::Noun);
+    if c.has_trigger(EventType::Statement, speech_act) {
         return None;
     }
     let sp = c.mention_after(c.past_word(e, ","), 3, speaker_ok)?;

@@ -113,8 +113,7 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     let m = &c.mentions()[mi];
     // "officials in Velgrad": the officials of the place.
     let group_in = m.class == Class::Group && c.is_word(m.toks.end, "in");
-    let after = m.toks.end + 1;
-    let place = group_in.then(|| c.mention_starting(after)).flatten();
+    let place = c.mention_starting(m.toks.end + 1).filter(|_| group_in);
     Some(place.map_or(c.filler(mi), |p| {
         Filler::Span(Span::new(m.span.start, c.mentions()[p].span.end))
     }))
