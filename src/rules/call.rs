@@ -170,10 +170,8 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
         rule = opening_call(c, tr, &mut participants, rule, doc_has_call);
     }
     // "the call between the two leaders": the parties told before.
-    if doc_has_call {
-        participants
-            .retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
-    }
+    let pair = |f: &Filler| matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi));
+    participants.retain(|f| !(doc_has_call && pair(f)));
     let backref = participants.is_empty();
     if backref && !c.follows(t, &BACKREF_DETERMINERS) && !phoney {
         return None;

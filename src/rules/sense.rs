@@ -15,7 +15,7 @@
 //!
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
-use super::{armed, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{armed, named_party, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::EventType;
 use crate::event::Sector;
 use crate::lexicon::{Force, Frame, Hit, NounType, NounTypes, Trigger, Where};
@@ -447,9 +447,8 @@ fn travellers_in_general(c: &Ctx<'_, '_>, t: usize) -> bool {
     let party = |q: usize| c.is_in(q, &DETERMINERS) || c.is_in(q, &PARTY_COUNTS);
     // The phrase: at most two modifiers before the noun ("two British tourists").
     let start = c.back_while(w, |q| q + 2 >= w && c.plain_word(q) && !party(q));
-    let counted =
-        start > c.range.start && (party(start - 1) || c.kind(start - 1) == Some(TokenKind::Num));
-    !counted
+    // Bare: no determiner or count before it.
+    !(start > c.range.start && (party(start - 1) || c.kind(start - 1) == Some(TokenKind::Num)))
 }
 
 /// "came to Britain as a child": a move to live somewhere, told by the
@@ -485,9 +484,8 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         .is_some_and(|mi| party(c, &c.filler(mi), false).thing());
     // "the arrival of Wi-Fi devices": a name may only modify the noun; the
     // first noun of the table in the next three words is the head.
-    let typed = (k..c.words_end(k, 3, |_| false))
-        .map(|q| c.noun_types(q))
-        .find(|t| t.any());
+    let phrase = k..c.words_end(k, 3, |_| false);
+    let typed = phrase.map(|q| c.noun_types(q)).find(|t| t.any());
     named
         || typed.is_some_and(|t| Party::Noun(t).thing())
         || np_head(c, k).is_some_and(|h| Party::Noun(c.noun_types(h)).thing())
@@ -521,8 +519,7 @@ fn call(c: &Ctx<'_, '_>, tr: &TriggerMatch, participants: &[Filler]) -> Option<R
     }
     // "carry phone calls", "place phone calls on the app": calls in general,
     // unless named parties hold them.
-    let named = (participants.iter())
-        .filter_map(|f| c.filler_mention(f))
-        .any(super::named_party);
+    let mention = |f: &Filler| c.filler_mention(f);
+    let named = participants.iter().filter_map(mention).any(named_party);
     (phrase.ends_with("calls") && !named).then_some(RuleId::SenseCallsInGeneral)
 }
