@@ -170,10 +170,8 @@ fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch, doc_has_call: bool) -> Option<Draft>
         rule = opening_call(c, tr, &mut participants, rule, doc_has_call);
     }
     // "the call between the two leaders": the parties told before.
-    if doc_has_call {
-        participants
-            .retain(|f| !matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi)));
-    }
+    let pair = |f: &Filler| matches!(f, Filler::EntityMention(_, mi) if pair_description(c, *mi));
+    participants.retain(|f| !(doc_has_call && pair(f)));
     let backref = participants.is_empty();
     if backref && !c.follows(t, &BACKREF_DETERMINERS) && !phoney {
         return None;
@@ -275,11 +273,9 @@ fn parties_before(c: &Ctx<'_, '_>, t: usize, parts: &mut Vec<Filler>) {
         }
     }
     // "Blinken told Wang Yi in a call that ...": the addressee.
-    if let Some(mi) = c.before(t, 8).find_map(|k| addressee_of(c, k)) {
-        if c.mentions()[mi].toks.end <= t {
-            add(c, parts, [mi]);
-        }
-    }
+    let addressee = c.before(t, 8).find_map(|k| addressee_of(c, k));
+    let told = addressee.filter(|&mi| c.mentions()[mi].toks.end <= t);
+    add(c, parts, told);
 }
 
 /// The caller of a call noun at `t`: a possessive before it ("X's phone
@@ -321,9 +317,8 @@ fn opening_call(
     // "during the call" after one: that one is told again.
     let points_back = doc_has_call && c.follows(t, &BACKREF_DETERMINERS);
     let in_a = !points_back && (t.saturating_sub(3)..t).any(|k| c.is_in(k, &SCENE_OPENERS));
-    let Some(a) = (parts.is_empty() && in_a).then(main_subject).flatten() else {
-        return rule;
-    };
+    let a = (parts.is_empty() && in_a).then(main_subject).flatten();
+    let Some(a) = a else { return rule };
     parts.push(c.filler(a));
     let v = c.mentions()[a].toks.end + 1;
     parts.extend(c.mention_after(v, 2, party).map(|b| c.filler(b)));

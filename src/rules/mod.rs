@@ -577,10 +577,9 @@ fn cut_span_at_dates(c: &Ctx<'_, '_>, span: Span) -> Option<Span> {
     // ("in the second week of"), less dangling words and punctuation.
     let first = index(span.start);
     let end = index(date.span.start);
-    let lead = (first..end)
-        .rev()
-        .take_while(|&k| c.is_in(k, &TIME_WORDS) || c.is_in(k, &TIME_PREPOSITIONS))
-        .find(|&k| c.is_in(k, &TIME_PREPOSITIONS));
+    let preposition = |k: &usize| c.is_in(*k, &TIME_PREPOSITIONS);
+    let time = |k: &usize| c.is_in(*k, &TIME_WORDS) || preposition(k);
+    let lead = (first..end).rev().take_while(time).find(preposition);
     let edge = |k| matches!(c.kind(k), Some(TokenKind::Punct | TokenKind::Quote));
     let end = (first..lead.unwrap_or(end))
         .rev()
@@ -608,10 +607,7 @@ pub(crate) fn sentence_triggers(
         for t in lex.trigger_meanings(h.phrase) {
             // ", killing three": the casualties of the attack before it,
             // not another attack.
-            if participle
-                && t.kind == EventType::Attack
-                && out.iter().any(|x| x.kind == EventType::Attack)
-            {
+            if participle && t.kind == EventType::Attack && out.iter().any(|x| x.kind == t.kind) {
                 continue;
             }
             out.push(TriggerMatch {

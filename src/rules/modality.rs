@@ -52,8 +52,7 @@ fn cues_before(c: &Ctx<'_, '_>, t: usize, kind: EventType) -> Cues {
         }
         let negation = cue && NEGATION.contains_bytes(w) || ends_with_ci(w, b"n't");
         // "cancelled his trip", "called off the offensive".
-        cues.negated |= called_off(c, k);
-        cues.negated |= negation && negates(c, k, t);
+        cues.negated |= called_off(c, k) || (negation && negates(c, k, t));
         // "to deal with attacks": "against" and "any" need an attack noun right after.
         let far = k + 3 < t && WEAK_HYPOTHETICAL.contains_bytes(w);
         cues.hypothetical |= cue && HYPOTHETICAL.contains_bytes(w) && !far;
@@ -100,13 +99,11 @@ fn condition_after(c: &Ctx<'_, '_>, e: usize, kind: EventType) -> bool {
 /// killed three and could ...").
 fn supposed_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
     let noun = kind == EventType::Attack && !c.word(t).ends_with("ed");
-    if !noun || !c.before(t, 3).any(|k| c.is_in(k, &INDEFINITE_DETERMINERS)) {
-        return false;
-    }
+    let indefinite = || c.before(t, 3).any(|k| c.is_in(k, &INDEFINITE_DETERMINERS));
     let mut ahead = c.ahead(e, 14).take_while(|&j| {
         !(c.is_in(j, &CLAUSE_STARTERS) || c.word(j).ends_with("ed") || c.is_word(j, "."))
     });
-    ahead.any(|j| c.is_in(j, &CONDITIONAL_MODALS))
+    noun && indefinite() && ahead.any(|j| c.is_in(j, &CONDITIONAL_MODALS))
 }
 
 /// "A call between X and Y is planned for Friday": a trigger noun that is
@@ -115,12 +112,10 @@ fn supposed_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> boo
 fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
     let noun = kind != EventType::Statement && !c.word(t).ends_with("ed");
     let after_preposition = c.before(t, 2).any(|k| c.is_in(k, &super::PREPOSITIONS));
-    if !noun || after_preposition {
-        return false;
-    }
-    c.ahead(e, 10)
-        .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
-        .any(|j| c.is_in(j, &SCHEDULE_BE) && c.is_in(j + 1, &SCHEDULED))
+    noun && !after_preposition
+        && (c.ahead(e, 10))
+            .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
+            .any(|j| c.is_in(j, &SCHEDULE_BE) && c.is_in(j + 1, &SCHEDULED))
 }
 
 /// "The visit was cancelled", "a call between them was postponed": a
@@ -148,9 +143,8 @@ fn called_off(c: &Ctx<'_, '_>, k: usize) -> bool {
 /// clause a denial governs did not happen. Only a verb: "denied that it
 /// was behind the attack" denies a part, not the attack.
 fn denied_clause(c: &Ctx<'_, '_>, t: usize) -> bool {
-    let Some(that) = c.before(t, 6).rev().find(|&k| c.is_word(k, "that")) else {
-        return false;
-    };
+    let that = c.before(t, 6).rev().find(|&k| c.is_word(k, "that"));
+    let Some(that) = that else { return false };
     let plain = (that + 1..t).all(|k| c.kind(k) == Some(TokenKind::Word));
     // "had spoken by phone", "struck": a verb; "was behind the rocket
     // attack": a noun, with a determiner or preposition after the verb.

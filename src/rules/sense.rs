@@ -15,11 +15,11 @@
 //!
 //! Every rejection names its rule, shown by `Extractor::explain`.
 
-use super::{armed, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
+use super::{armed, named_party, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::EventType;
 use crate::event::Sector;
-use crate::lexicon::{Force, Frame, NounType, NounTypes, Where};
-use crate::mention::{Class, Refers};
+use crate::lexicon::{Force, Frame, Hit, NounType, NounTypes, Trigger, Where};
+use crate::mention::{Class, EntityMention, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
 use crate::words::lists::attack::PASSIVE_AUXILIARIES;
 use crate::words::lists::rules::{COMPASS_ADJECTIVES, COORDINATORS, DETERMINERS, REFLEXIVES};
@@ -50,7 +50,7 @@ pub(crate) struct DocFacts {
 /// A sports report: several words only sports reporting uses.
 fn sport(c: &Ctx<'_, '_>) -> bool {
     *c.facts.sport.get_or_init(|| {
-        let sport = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).sport;
+        let sport = |h: &&Hit| c.lex.sense_word(h.phrase).sport;
         c.doc.sense_hits.iter().filter(sport).count() >= 3
     })
 }
@@ -63,11 +63,9 @@ const MUSIC_CUE: &str = "sense.music_tour_sentence";
 /// where its own sentence names no band ("the tour begins in Denver").
 fn music(c: &Ctx<'_, '_>) -> bool {
     *c.facts.music.get_or_init(|| {
-        let cues = &c.lex.senses().cues;
-        let Some(ci) = cues.iter().position(|q| q.id == MUSIC_CUE) else {
-            return false;
-        };
-        let music = |h: &&crate::lexicon::Hit| c.lex.sense_word(h.phrase).cues & (1 << ci) != 0;
+        let ci = c.lex.senses().cues.iter().position(|q| q.id == MUSIC_CUE);
+        let music =
+            |h: &&Hit| ci.is_some_and(|ci| c.lex.sense_word(h.phrase).cues & (1 << ci) != 0);
         c.doc.sense_hits.iter().filter(music).count() >= 4
     })
 }
@@ -81,12 +79,9 @@ fn conflict(c: &Ctx<'_, '_>) -> bool {
         let weapons = (0..a.sentences.len())
             .map(|si| a.weapons(si).iter().filter(|w| w.force).count())
             .sum::<usize>();
-        let force = (a.triggers.iter())
-            .filter(|h| {
-                (c.lex.trigger_meanings(h.phrase).iter())
-                    .any(|t| t.kind == EventType::Attack && t.force == Force::Itself)
-            })
-            .count();
+        let itself = |t: &Trigger| t.kind == EventType::Attack && t.force == Force::Itself;
+        let force_word = |h: &&Hit| c.lex.trigger_meanings(h.phrase).iter().any(itself);
+        let force = a.triggers.iter().filter(force_word).count();
         armed + weapons + force >= 3
     })
 }
@@ -103,18 +98,16 @@ pub(crate) fn cue(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Reject> {
     (c.lex.trigger_cues(tr.phrase).iter().copied())
         .find(|&ci| {
             let cue = &cues[ci];
-            if cue.kind != tr.kind {
-                return false;
-            }
             let hit = |k: usize| s.contains(&k) && !tr.toks.contains(&k) && cue.has(c.bytes(k));
-            match cue.place {
-                Where::Prev => t > s.start && hit(t - 1),
-                Where::Before => (t.saturating_sub(2)..t).any(hit),
-                Where::Next => hit(e),
-                Where::After => (e..e + 3).any(hit),
-                Where::Sentence => sentence_cues(c) & (1 << ci) != 0,
-                Where::Lacks => !(e..e + 4).any(hit),
-            }
+            cue.kind == tr.kind
+                && match cue.place {
+                    Where::Prev => t > s.start && hit(t - 1),
+                    Where::Before => (t.saturating_sub(2)..t).any(hit),
+                    Where::Next => hit(e),
+                    Where::After => (e..e + 3).any(hit),
+                    Where::Sentence => sentence_cues(c) & (1 << ci) != 0,
+                    Where::Lacks => !(e..e + 4).any(hit),
+                }
         })
         .map(Reject::Cue)
 }
@@ -239,9 +232,8 @@ fn party(c: &Ctx<'_, '_>, f: &Filler, possessed: bool) -> Party {
                 return Party::Place;
             }
             // The head lies inside the span: the phrase as the rule cut it.
-            let last = (c.range.clone())
-                .rev()
-                .find(|&k| c.doc.tokens[k].span.end <= span.end);
+            let inside = |k: &usize| c.doc.tokens[*k].span.end <= span.end;
+            let last = (c.range.clone()).rev().find(inside);
             // "the city continued": the last noun of the table in the phrase.
             let types = first.and_then(|i| {
                 let h = np_head(c, i)?;
@@ -317,7 +309,7 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft) -> Option<RuleId> {
     }
     // "the attack" after an attack was found refers to it.
     let backref = d.backref && c.seen_attack;
-    let force = tr.force == Force::Itself || backref || force_evidence(c, tr, by, on);
+    let force = tr.force == Force::Itself || backref || force_evidence(c, tr.force, by, on);
     (!force).then_some(RuleId::SenseNoForce)
 }
 
@@ -328,25 +320,17 @@ fn seized_no_vehicle(c: &Ctx<'_, '_>, tr: &TriggerMatch, on: Option<Party>) -> b
 
 /// "set fire to himself": harm done to oneself is no attack.
 fn on_oneself(c: &Ctx<'_, '_>, target: Option<&Filler>) -> bool {
-    let first = target.and_then(|f| {
+    target.is_some_and(|f| {
         let start = c.filler_span(f).start;
-        c.range
-            .clone()
-            .find(|&k| c.doc.tokens[k].span.start == start)
-    });
-    first.is_some_and(|k| c.is_in(k, &REFLEXIVES))
+        (c.range.clone()).any(|k| c.doc.tokens[k].span.start == start && c.is_in(k, &REFLEXIVES))
+    })
 }
 
 /// Evidence that an ambiguous attack word is force: a weapon, a casualty
 /// count or an armed party in the sentence; a state acting on a place; a
 /// physical target; or a conflict report around it. In a sports report
 /// only the first three count: play is physical too.
-fn force_evidence(
-    c: &Ctx<'_, '_>,
-    tr: &TriggerMatch,
-    by: Option<Party>,
-    on: Option<Party>,
-) -> bool {
+fn force_evidence(c: &Ctx<'_, '_>, force: Force, by: Option<Party>, on: Option<Party>) -> bool {
     if c.weapon(|w| w.force).is_some()
         || super::attack::casualties(c) != (None, None)
         || c.mentions().iter().any(armed)
@@ -356,7 +340,7 @@ fn force_evidence(
     // Play is physical too: none of what follows counts in a sports report,
     // which is asked last, since reading the whole text costs most.
     let physical = on.is_some_and(Party::physical);
-    let evidence = match tr.force {
+    let evidence = match force {
         Force::Harm => {
             on.is_some_and(|p| matches!(p, Party::Person) || p.has_type(NounType::Person))
         }
@@ -373,7 +357,7 @@ fn force_evidence(
     };
     // Harm to a person who is not at play ("fans assaulted a steward") is
     // force in a sports report too; a player hurt is play.
-    let bystander = tr.force == Force::Harm
+    let bystander = force == Force::Harm
         && on.is_some_and(|p| p.has_type(NounType::Person) && !p.has_type(NounType::SportCue));
     evidence && (bystander || !sport(c))
 }
@@ -402,16 +386,13 @@ fn visit(
         return Some(RuleId::SenseThingMoves);
     }
     let dest = destination.map(|f| party(c, f, false));
-    if dest.is_some_and(Party::thing) {
-        return Some(RuleId::SenseDestinationType);
-    }
     // A named mention of unknown type may be a place ("Hollin Park").
     let dest_class = (destination.and_then(|f| c.filler_mention(f))).map(|m| m.class);
     let named = dest_class == Some(Class::Unknown);
     // "went", "came", "returned": travel only to a named place or a site.
-    if tr.frame == Frame::VerbWeak
-        && !dest.is_some_and(|p| matches!(p, Party::Place) || p.has_type(NounType::Site) || named)
-    {
+    let site = |p: Party| matches!(p, Party::Place) || p.has_type(NounType::Site);
+    let weak = tr.frame == Frame::VerbWeak && !(named || dest.is_some_and(site));
+    if dest.is_some_and(Party::thing) || weak {
         return Some(RuleId::SenseDestinationType);
     }
     // A player's own trip names the place and its day: "flew to Dublin on
@@ -431,15 +412,7 @@ fn visit(
 /// year alone dates a career, not a trip.
 fn dated(c: &Ctx<'_, '_>) -> bool {
     use crate::dates::{DateKind, InYear};
-    let year = |k: &DateKind| {
-        matches!(
-            k,
-            DateKind::Yearly {
-                what: InYear::Whole,
-                ..
-            }
-        )
-    };
+    let year = |k: &DateKind| matches!(k, DateKind::Yearly { what, .. } if *what == InYear::Whole);
     (c.dates().iter()).any(|d| !year(&d.kind) && !matches!(&d.kind, DateKind::Since(k) if year(k)))
 }
 
@@ -448,26 +421,20 @@ fn dated(c: &Ctx<'_, '_>) -> bool {
 /// after it), or a passive one that moves its subject by another's hand.
 fn carried(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if c.follows(t, &PASSIVE_AUXILIARIES) && c.is_in(t, &CARRIED_PARTICIPLES) {
-        return true;
-    }
-    if !c.is_in(t, &CARRYING_VERBS) || c.is_in(e, &MOTION_ADVERBS) {
-        return false;
-    }
+    let passive = c.follows(t, &PASSIVE_AUXILIARIES) && c.is_in(t, &CARRIED_PARTICIPLES);
+    let carrying = c.is_in(t, &CARRYING_VERBS) && !c.is_in(e, &MOTION_ADVERBS);
     // The object's phrase, up to the preposition of its destination.
     let lower = c.word(e).starts_with(|ch: char| ch.is_lowercase());
     let noun = |k: usize| crate::words::plural(c.word(k)) || c.noun_types(k).any();
-    let object = c.words_end(e, 3, |_| false);
-    c.plain_word(e) && lower && (c.is_in(e, &DETERMINERS) || (e..object).any(noun))
+    let object = || (e..c.words_end(e, 3, |_| false)).any(noun);
+    passive || (carrying && c.plain_word(e) && lower && (c.is_in(e, &DETERMINERS) || object()))
 }
 
 /// "tourists travelling to Spain", "Europeans flying to", "many visiting
 /// the store": a subject of travellers in general, bare (no determiner or
 /// count before its phrase), not a party.
 fn travellers_in_general(c: &Ctx<'_, '_>, t: usize) -> bool {
-    let Some(w) = c.back_over(t, &TRAVEL_AUXILIARIES).checked_sub(1) else {
-        return false;
-    };
+    let w = c.back_over(t, &TRAVEL_AUXILIARIES).wrapping_sub(1);
     // "Europeans": a people, a plural name that names no party ("Edwards",
     // "Yukos" do).
     let party_name = |mi: usize| !matches!(c.mentions()[mi].class, Class::Demonym | Class::Place);
@@ -480,9 +447,8 @@ fn travellers_in_general(c: &Ctx<'_, '_>, t: usize) -> bool {
     let party = |q: usize| c.is_in(q, &DETERMINERS) || c.is_in(q, &PARTY_COUNTS);
     // The phrase: at most two modifiers before the noun ("two British tourists").
     let start = c.back_while(w, |q| q + 2 >= w && c.plain_word(q) && !party(q));
-    let counted =
-        start > c.range.start && (party(start - 1) || c.kind(start - 1) == Some(TokenKind::Num));
-    !counted
+    // Bare: no determiner or count before it.
+    !(start > c.range.start && (party(start - 1) || c.kind(start - 1) == Some(TokenKind::Num)))
 }
 
 /// "came to Britain as a child": a move to live somewhere, told by the
@@ -497,15 +463,12 @@ fn settling(c: &Ctx<'_, '_>, e: usize) -> bool {
 /// national side (British usage treats it as plural; a state "visits").
 /// "Biden visits", "officials visit" and "will visit" are not.
 fn team_fixture(c: &Ctx<'_, '_>, t: usize) -> bool {
-    let plural = FIXTURE_VERBS.contains(c.word(t));
-    c.mention_ending(t).is_some_and(|mi| {
-        let m = &c.mentions()[mi];
-        let club = matches!(
-            m.class,
-            Class::Unknown | Class::Org | Class::Place | Class::Country
-        );
-        plural && club && !c.follows(m.toks.start, &COORDINATORS)
-    })
+    use Class::*;
+    let club = |m: &EntityMention| {
+        matches!(m.class, Unknown | Org | Place | Country)
+            && !c.follows(m.toks.start, &COORDINATORS)
+    };
+    FIXTURE_VERBS.contains(c.word(t)) && c.mention_ending(t).filter(c.mention_is(club)).is_some()
 }
 
 /// "the arrival of new lenders", "the journey of the film": a visit noun
@@ -521,9 +484,8 @@ fn of_thing(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
         .is_some_and(|mi| party(c, &c.filler(mi), false).thing());
     // "the arrival of Wi-Fi devices": a name may only modify the noun; the
     // first noun of the table in the next three words is the head.
-    let typed = (k..c.words_end(k, 3, |_| false))
-        .map(|q| c.noun_types(q))
-        .find(|t| t.any());
+    let phrase = k..c.words_end(k, 3, |_| false);
+    let typed = phrase.map(|q| c.noun_types(q)).find(|t| t.any());
     named
         || typed.is_some_and(|t| Party::Noun(t).thing())
         || np_head(c, k).is_some_and(|h| Party::Noun(c.noun_types(h)).thing())
@@ -557,8 +519,7 @@ fn call(c: &Ctx<'_, '_>, tr: &TriggerMatch, participants: &[Filler]) -> Option<R
     }
     // "carry phone calls", "place phone calls on the app": calls in general,
     // unless named parties hold them.
-    let named = (participants.iter())
-        .filter_map(|f| c.filler_mention(f))
-        .any(super::named_party);
+    let mention = |f: &Filler| c.filler_mention(f);
+    let named = participants.iter().filter_map(mention).any(named_party);
     (phrase.ends_with("calls") && !named).then_some(RuleId::SenseCallsInGeneral)
 }

@@ -77,8 +77,7 @@ fn content_end(c: &Ctx<'_, '_>, i: usize) -> usize {
     let speech_at = |k| c.has_trigger(EventType::Statement, |x| x.toks.start == k);
     let ends = |j: usize| {
         let w = c.word(j);
-        let last = matches!(w, "." | "!" | "?") && j + 2 >= c.range.end;
-        let stop = w == ";" || last;
+        let stop = w == ";" || (matches!(w, "." | "!" | "?") && j + 2 >= c.range.end);
         // "and warned", "and then said": a second speech verb.
         let joined = j > i
             && c.is_in(j, &JOINING_CONJUNCTIONS)
@@ -103,12 +102,10 @@ fn skip_adverbials(c: &Ctx<'_, '_>, mut i: usize) -> usize {
             continue;
         }
         // "said on Friday evening that", "said late Sunday"
-        if i < c.range.end {
-            let at = c.doc.tokens[i].span.start;
-            if let Some(d) = c.dates().iter().find(|d| d.span.start == at) {
-                i = c.forward_while(i, |k| c.doc.tokens[k].span.start < d.span.end);
-                continue;
-            }
+        let at = c.doc.tokens.get(i).map(|t| t.span.start);
+        if let Some(d) = c.dates().iter().find(|d| Some(d.span.start) == at) {
+            i = c.forward_while(i, |k| c.doc.tokens[k].span.start < d.span.end);
+            continue;
         }
         // "said in a statement late Sunday that", "told reporters at a
         // briefing that", "said upon landing in the Velnish capital Tarnis that";
@@ -161,12 +158,8 @@ fn phrase_start(c: &Ctx<'_, '_>, mi: usize) -> usize {
 /// The start of the possessor whose "'s" ends right before token `k`:
 /// "the ministry's spokesman", "Tom Bell's lawyer", "the villagers' leader".
 fn possessor_before(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    if k < c.range.start + 2 || c.kind(k - 1) != Some(TokenKind::Poss) {
-        return None;
-    }
-    let owner = c
-        .mention_ending(k - 1)
-        .map_or(k - 2, |mi| c.mentions()[mi].toks.start);
+    let owner = c.possessed(k).then(|| c.mention_ending(k - 1))?;
+    let owner = owner.map_or(k - 2, |mi| c.mentions()[mi].toks.start);
     (c.kind(owner) == Some(TokenKind::Word)).then_some(owner)
 }
 
@@ -204,18 +197,14 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let after = skip_addressee(c, tr);
     let closing = nothing_said_after(c, after);
     let Some(mut speaker) = speaker_before_verb(c, t) else {
-        let s0 = closing
-            .then(|| unnamed_speaker_after_comma(c, t, None))
-            .flatten();
-        return s0.and_then(|s0| unnamed_speaker(c, tr, s0));
+        return closing.then(|| unnamed_speaker(c, tr, None))?;
     };
     if closing {
         speaker = speaker_closing_sentence(c, t, speaker);
-        if let Some(s0) = unnamed_speaker_after_comma(c, t, Some(speaker)) {
-            return unnamed_speaker(c, tr, s0);
-        }
-        if let Some(d) = content_before_speaker(c, tr, speaker) {
-            return Some(d);
+        let said_before = unnamed_speaker(c, tr, Some(speaker))
+            .or_else(|| content_before_speaker(c, tr, speaker));
+        if said_before.is_some() {
+            return said_before;
         }
     }
     // "told X that ...": after the addressee; "urged X to ...": what is asked.
@@ -235,12 +224,11 @@ pub(crate) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 fn another_kinds_verb(c: &Ctx<'_, '_>, tr: &TriggerMatch, phrase: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let also = |kind, frame| c.has_trigger(kind, |x| x.frame == frame && x.toks == tr.toks);
-    if also(EventType::Visit, Frame::Host) && super::visit::hosted(c, tr).is_some() {
-        return true;
-    }
-    also(EventType::Call, Frame::CallVerb)
+    let hosts = also(EventType::Visit, Frame::Host) && super::visit::hosted(c, tr).is_some();
+    let calls = also(EventType::Call, Frame::CallVerb)
         && (super::call::verb_object(c, t, e).is_some()
-            || (phrase == "called" && !super::call::caller_before(c, t, true)))
+            || (phrase == "called" && !super::call::caller_before(c, t, true)));
+    hosts || calls
 }
 
 /// True when a speech verb makes no statement in its place: a date, a
@@ -319,11 +307,9 @@ fn joined_speaker(c: &Ctx<'_, '_>, t: usize) -> Option<usize> {
     if !c.follows(verb, &JOINING_CONJUNCTIONS) {
         return None;
     }
+    use Frame::*;
     let first_verb = c.trigs.iter().find(|x| {
-        let verb = matches!(
-            x.frame,
-            Frame::Say | Frame::Tell | Frame::Object | Frame::Urge
-        );
+        let verb = matches!(x.frame, Say | Tell | Object | Urge);
         x.kind == EventType::Statement && x.toks.end < t && verb
     })?;
     let speaker = c.subject_before(first_verb.toks.start);
@@ -365,37 +351,19 @@ fn speaker_closing_sentence(c: &Ctx<'_, '_>, t: usize, subject: usize) -> usize 
 }
 
 /// "Twenty people were killed, the civil defence agency said": the words
-/// between the last comma and the verb name the speaker, though no mention
+/// from the last comma to the verb name the speaker, though no mention
 /// does; the subject found before the comma (if any) is inside what was
-/// said. The start of those words, if so.
-fn unnamed_speaker_after_comma(c: &Ctx<'_, '_>, t: usize, speaker: Option<usize>) -> Option<usize> {
+/// said: the quotation or the clause before that comma.
+fn unnamed_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: Option<usize>) -> Option<Draft> {
+    let t = tr.toks.start;
     let plain = |k: &usize| c.kind(*k) == Some(TokenKind::Word);
-    let start = c.before(t, 6).rev().take_while(plain).last()?;
-    let after_comma = c.is_word(start.wrapping_sub(1), ",");
-    let before = speaker.map_or(true, |mi| c.mentions()[mi].toks.end < start);
-    (after_comma && before && noun_phrase(c, start, t)).then_some(start)
-}
-
-/// True when the words from `s` to the verb at `t` are a noun phrase: a
-/// determiner or a capital first ("the coalition", "Holcim officials"),
-/// no verb, modal or conjunction in it ("has now", "he will", "or ..."),
-/// and not a document.
-fn noun_phrase(c: &Ctx<'_, '_>, s: usize, t: usize) -> bool {
+    let s0 = c.before(t, 6).rev().take_while(plain).last()?;
     let verb = c.back_over(t, &rules::VERB_GROUP);
-    let opens = c.is_in(s, &rules::DETERMINERS) || crate::tokens::is_upper_start(c.word(s));
-    let stray = |k: usize| {
-        c.is_in(k, &rules::VERB_GROUP)
-            || c.is_in(k, &NOT_IN_SPEAKER)
-            || c.has_trigger(EventType::Statement, |x| x.toks.contains(&k))
-    };
-    // "the report said": a document is no party (GUIDELINES: a party speaks).
-    opens && s < verb && !(s..verb).any(stray) && !c.is_in(verb - 1, &DOCUMENTS)
-}
-
-/// The statement of a speaker no mention names, the words from `s0` to the
-/// verb: what was said is the quotation or the clause before their comma.
-fn unnamed_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, s0: usize) -> Option<Draft> {
-    let verb = c.back_over(tr.toks.start, &rules::VERB_GROUP);
+    let after_comma = c.is_word(s0.wrapping_sub(1), ",");
+    let before = speaker.map_or(true, |mi| c.mentions()[mi].toks.end < s0);
+    if !(after_comma && before && noun_phrase(c, s0, verb)) {
+        return None;
+    }
     let (content, rule) = match quote_before(c, s0) {
         Some(q) => (q, RuleId::StatementQuoteThenSpeaker),
         None => (
@@ -411,6 +379,21 @@ fn unnamed_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, s0: usize) -> Option<Draf
     Some(c.draft(tr, roles, rule, false))
 }
 
+/// True when the words from `s` to the verb group at `verb` are a noun
+/// phrase: a determiner or a capital first ("the coalition", "Holcim
+/// officials"), no verb, modal or conjunction in it ("has now", "he will",
+/// "or ..."), and not a document.
+fn noun_phrase(c: &Ctx<'_, '_>, s: usize, verb: usize) -> bool {
+    let opens = c.is_in(s, &rules::DETERMINERS) || crate::tokens::is_upper_start(c.word(s));
+    let stray = |k: usize| {
+        c.is_in(k, &rules::VERB_GROUP)
+            || c.is_in(k, &NOT_IN_SPEAKER)
+            || c.has_trigger(EventType::Statement, |x| x.toks.contains(&k))
+    };
+    // "the report said": a document is no party (GUIDELINES: a party speaks).
+    opens && s < verb && !(s..verb).any(stray) && !c.is_in(verb - 1, &DOCUMENTS)
+}
+
 /// True when token `k` follows a comma or a closing quotation mark: it
 /// opens the attribution after what was said.
 fn after_comma_or_quote(c: &Ctx<'_, '_>, k: usize) -> bool {
@@ -424,10 +407,8 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
     let t = tr.toks.start;
     let sp = &c.mentions()[speaker];
     let s0 = phrase_start(c, speaker);
-    let quote = [sp.toks.start, s0, t]
-        .into_iter()
-        .find_map(|k| quote_before(c, k));
-    if let Some(q) = quote {
+    let starts = [sp.toks.start, s0, t];
+    if let Some(q) = starts.into_iter().find_map(|k| quote_before(c, k)) {
         return draft(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker);
     }
     if !(sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == ",") {
@@ -534,10 +515,8 @@ fn quoted_as_saying(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// the phrase only attributes.
 fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let e = tr.toks.end;
-    let speech_act = c.has_trigger(EventType::Statement, |x| {
-        x.frame != Frame::According && x.frame != Frame::Noun
-    });
-    if speech_act {
+    let speech_act = |x: &TriggerMatch| !matches!(x.frame, Frame::According | Frame::Noun);
+    if c.has_trigger(EventType::Statement, speech_act) {
         return None;
     }
     let sp = c.mention_after(c.past_word(e, ","), 3, speaker_ok)?;
@@ -552,45 +531,31 @@ fn in_a_statement(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// A speech noun: "strong protest from the embassy", "Tarnis's denial",
 /// "X issued a statement", "refused to comment further".
 fn noun(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
-    let t = tr.toks.start;
+    let (t, e) = (tr.toks.start, tr.toks.end);
     // A speech verb nearby carries the record ("issued a statement urging ...").
     if c.has_trigger(EventType::Statement, |x| {
         x.frame != Frame::Noun && x.frame != Frame::According && x.toks.start.abs_diff(t) <= 8
     }) {
         return None;
     }
+    // "refused to comment further", "did not answer a request for comment":
+    // a statement not made (negated by the words before it), with no content.
     if c.is_word(t, "comment") {
-        return no_comment(c, tr);
+        let refusal = c.before(t, 8).any(|k| c.is_in(k, &REFUSALS));
+        let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
+        return draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment).filter(|_| refusal);
     }
-    noun_from(c, tr)
-        .or_else(|| noun_possessive(c, tr))
-        .or_else(|| issued_statement(c, tr))
-}
-
-/// "refused to comment further", "did not answer a request for comment": a
-/// statement not made (negated by the words before it), with no content.
-fn no_comment(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
-    let t = tr.toks.start;
-    let refusal = c.before(t, 8).any(|k| c.is_in(k, &REFUSALS));
-    let sp = c.subject_before(t).filter(c.mention_is(speaker_ok))?;
-    draft(c, tr, sp, UNTOLD, RuleId::StatementNoComment).filter(|_| refusal)
-}
-
-/// "a protest from the embassy", "a denial by the ministry": the speaker
-/// after "from" or "by".
-fn noun_from(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
-    let e = tr.toks.end;
+    // "a protest from the embassy", "a denial by the ministry".
     let from = c.is_in(e, &SOURCE_PREPOSITIONS);
-    let sp = from.then(|| c.mention_after(e + 1, 4, speaker_ok))??;
-    draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom)
-}
-
-/// "Tarnis's denial": the possessor speaks.
-fn noun_possessive(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
-    let t = tr.toks.start;
+    if let Some(Some(sp)) = from.then(|| c.mention_after(e + 1, 4, speaker_ok)) {
+        return draft(c, tr, sp, UNTOLD, RuleId::StatementNounFrom);
+    }
+    // "Tarnis's denial": the possessor speaks.
     let possessor = c.possessed(t).then(|| c.mention_ending(t - 1)).flatten();
-    let sp = possessor.filter(c.mention_is(speaker_ok))?;
-    draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive)
+    if let Some(sp) = possessor.filter(c.mention_is(speaker_ok)) {
+        return draft(c, tr, sp, UNTOLD, RuleId::StatementNounPossessive);
+    }
+    issued_statement(c, tr)
 }
 
 /// "X issued a statement ..." with nothing else: the subject speaks, and

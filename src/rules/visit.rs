@@ -102,12 +102,8 @@ fn named_place(c: &Ctx<'_, '_>, j: usize) -> Option<usize> {
 
 /// The host: "met with X", "talks with X", "hosted by X", "where he met X".
 fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
-    let hostish = |m: &EntityMention| {
-        matches!(
-            m.class,
-            Class::Person | Class::Description | Class::Group | Class::Org
-        )
-    };
+    use Class::*;
+    let hostish = |m: &EntityMention| matches!(m.class, Person | Description | Group | Org);
     let mi = (from..c.range.end)
         .filter(|&k| c.is_in(k, &HOST_CUES))
         .find_map(|k| {
@@ -117,8 +113,7 @@ fn host(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
     let m = &c.mentions()[mi];
     // "officials in Velgrad": the officials of the place.
     let group_in = m.class == Class::Group && c.is_word(m.toks.end, "in");
-    let after = m.toks.end + 1;
-    let place = group_in.then(|| c.mention_starting(after)).flatten();
+    let place = c.mention_starting(m.toks.end + 1).filter(|_| group_in);
     Some(place.map_or(c.filler(mi), |p| {
         Filler::Span(Span::new(m.span.start, c.mentions()[p].span.end))
     }))
@@ -192,10 +187,8 @@ fn opening_clause_subject(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<usize> 
 /// A mention that can be a guest or a traveller: a person, a pronoun, a
 /// description or a name of unknown type.
 fn traveller(m: &EntityMention) -> bool {
-    matches!(
-        m.class,
-        Class::Person | Class::Pronoun | Class::Description | Class::Unknown
-    )
+    use Class::*;
+    matches!(m.class, Person | Pronoun | Description | Unknown)
 }
 
 /// Tries the visit rules on one trigger.
