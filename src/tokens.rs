@@ -418,38 +418,29 @@ mod tests {
                 i = j;
                 continue;
             }
-            if is_apos(c)
-                && matches!(at(i + 1), Some('s') | Some('S'))
+            let singular = matches!(at(i + 1), Some('s') | Some('S'))
                 && !at(i + 2).map(char::is_alphanumeric).unwrap_or(false)
                 && i > 0
-                && chars[i - 1].1.is_alphanumeric()
-            {
-                out.push(Token {
-                    span: Span::new(span.start + off(i), span.start + off(i + 2)),
-                    kind: TokenKind::Poss,
-                    first: 0,
-                });
-                i += 2;
-                continue;
-            }
+                && chars[i - 1].1.is_alphanumeric();
             let opens = |k: usize| {
                 let spaced = k == 0 || chars[k - 1].1.is_whitespace() || chars[k - 1].1 == '(';
                 chars[k].1 == '\'' && spaced && at(k + 1).is_some_and(char::is_alphanumeric)
             };
-            if is_apos(c)
-                && i > 0
+            let plural = i > 0
                 && matches!(chars[i - 1].1, 's' | 'S')
                 && at(i + 1) == Some(' ')
                 && at(i + 2).is_some_and(char::is_alphanumeric)
                 && !chars[..i].iter().any(|&(_, c)| c == '‘')
-                && !(0..i).any(opens)
-            {
+                && !(0..i).any(opens);
+            if is_apos(c) && (singular || plural) {
+                // "'s" is two chars, the plural's lone apostrophe one.
+                let len = if singular { 2 } else { 1 };
                 out.push(Token {
-                    span: Span::new(span.start + off(i), span.start + off(i + 1)),
+                    span: Span::new(span.start + off(i), span.start + off(i + len)),
                     kind: TokenKind::Poss,
                     first: 0,
                 });
-                i += 1;
+                i += len;
                 continue;
             }
             if (c == '`' && at(i + 1) == Some('`')) || (c == '\'' && at(i + 1) == Some('\'')) {
