@@ -84,30 +84,20 @@ fn draft(
 /// verb ("killed") beside one is no event of its own ("nine guards were
 /// killed in a weekend raid"), else the first weak one.
 fn counted_attack(c: &Ctx<'_, '_>) -> Option<usize> {
-    let attack = |strong: bool| {
-        c.trigs.iter().find(|x| {
-            x.kind == EventType::Attack
-                && !noun_target(c, x)
-                && if strong {
-                    matches!(x.frame, Frame::Noun | Frame::Verb | Frame::NounWeak)
-                } else {
-                    x.frame == Frame::VerbWeak
-                }
-        })
-    };
+    let attacks = || (c.trigs.iter()).filter(|x| x.kind == EventType::Attack && !noun_target(c, x));
     let count_at =
         (c.range.start..c.range.end).find(|&k| c.is_in(k, &KILL_WORDS) || c.is_in(k, &HURT_WORDS));
     let before_count = count_at.and_then(|p| {
-        c.trigs
-            .iter()
-            .filter(|x| x.kind == EventType::Attack && x.toks.end <= p && !noun_target(c, x))
+        attacks()
+            .filter(|x| x.toks.end <= p)
             .filter(|x| {
                 !(x.toks.end..p).any(|k| c.is_word(k, ",")) || c.is_word(p.saturating_sub(1), ",")
             })
             .last()
-            .map(|x| x.toks.start)
     });
-    before_count.or_else(|| attack(true).or_else(|| attack(false)).map(|x| x.toks.start))
+    // Not a weak verb first: `min_by_key` keeps the first of equals.
+    let first = || attacks().min_by_key(|x| x.frame == Frame::VerbWeak);
+    before_count.or_else(first).map(|x| x.toks.start)
 }
 
 /// "fired rockets at targets", "military targets in the region", "depots

@@ -27,22 +27,25 @@ pub(super) fn attacker_filler(c: &Ctx<'_, '_>, mi: usize) -> Filler {
     }
 }
 
-/// The subject attacker of mention `mi` ([`attacker_filler`]), with the
-/// parties joined before it ("Insurgents and allied fighters raided": one
-/// phrase), or the group an apposition names after a common noun ("the
-/// gunmen, believed to be members of the Crescent Front, stormed").
-pub(super) fn subject_attacker(c: &Ctx<'_, '_>, mi: usize) -> Filler {
+/// The subject attacker of mention `mi` when it may attack ([`as_attacker`]),
+/// with the parties joined before it ("Insurgents and allied fighters
+/// raided": one phrase), or the group an apposition names after a common
+/// noun ("the gunmen, believed to be members of the Crescent Front, stormed").
+pub(super) fn subject_attacker(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
+    if !actorish(&c.mentions()[mi]) {
+        return None;
+    }
     if let Some(named) = named_in_apposition(c, mi) {
-        return c.filler(named);
+        return Some(c.filler(named));
     }
     let all = c.conjuncts(mi, false, actorish);
-    match all.first() {
-        Some(&first) if all.len() > 1 => {
-            let ms = c.mentions();
-            Filler::Span(c.doc.toks_span(ms[first].toks.start..ms[mi].toks.end))
-        }
-        _ => attacker_filler(c, mi),
+    if all.len() == 1 {
+        return Some(attacker_filler(c, mi));
     }
+    let ms = c.mentions();
+    Some(Filler::Span(
+        c.doc.toks_span(ms[all[0]].toks.start..ms[mi].toks.end),
+    ))
 }
 
 /// The name set off by commas after the common noun of mention `mi`, past
@@ -135,15 +138,12 @@ pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 /// place ("in X", "in the town of X"), a bearing ("east of X", "20 km
 /// south of X") or a road ("on the road to X").
 fn place_at(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    if c.is_in(k, &LOCATION_PREPOSITIONS) {
+        return place_after(c, k);
+    }
     let bearing = c.is_in(k, &BEARINGS) && c.is_word(k + 1, "of");
     let road = c.is_in(k, &ROADS) && c.is_in(k + 1, &ROAD_PREPOSITIONS);
-    if c.is_in(k, &LOCATION_PREPOSITIONS) {
-        place_after(c, k)
-    } else if bearing || road {
-        place_after(c, k + 1)
-    } else {
-        None
-    }
+    (bearing || road).then(|| place_after(c, k + 1))?
 }
 
 /// The place mention after the preposition at token `k`, with the token it

@@ -190,12 +190,8 @@ fn active_parties(
     let (attacker, rule) = match controller(c, t) {
         Some(addressee) => (addressee, RuleId::AttackControlled),
         None => {
-            let subject = adjacent_subject(c, b)
-                .map(|mi| subject_attacker(c, mi))
-                .or_else(|| {
-                    let mi = c.subject_before(t)?;
-                    actorish(&c.mentions()[mi]).then(|| subject_attacker(c, mi))
-                });
+            let subject = (adjacent_subject(c, b).or_else(|| c.subject_before(t)))
+                .and_then(|mi| subject_attacker(c, mi));
             (subject, RuleId::AttackActive)
         }
     };
