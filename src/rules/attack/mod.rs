@@ -62,11 +62,8 @@ fn draft(
     let target = parties.target.as_ref().map(|f| c.filler_span(f));
     let location = (parties.location.or_else(|| opening_place(c)))
         .filter(|l| target != Some(c.filler_span(l)));
-    let (killed, injured) = if counted_attack(c) == Some(tr.toks.start) {
-        casualties(c)
-    } else {
-        (None, None)
-    };
+    let counted = counted_attack(c) == Some(tr.toks.start);
+    let (killed, injured) = counted.then(|| casualties(c)).unwrap_or_default();
     let roles = Roles::Attack {
         attacker: parties.attacker,
         target: parties.target,

@@ -5,7 +5,7 @@ use super::super::{maybe_place, placeish, Ctx, Filler};
 use super::phrases::word_object;
 use crate::document::Span;
 use crate::mention::{Class, EntityMention};
-use crate::tokens::TokenKind;
+use crate::tokens::{is_upper_start, TokenKind};
 use crate::words::lists::attack::{
     APPOSITION_LINKS, BEARINGS, INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, PLACE_LEAD_WORDS,
     PLACE_OPENERS, ROADS, ROAD_PREPOSITIONS, WEAPON_DETERMINERS,
@@ -59,11 +59,8 @@ fn named_in_apposition(c: &Ctx<'_, '_>, mi: usize) -> Option<usize> {
     let j = c.forward_over(m.toks.end + 1, &APPOSITION_LINKS);
     let named = c.mention_starting(j).filter(|&n| {
         let n = &c.mentions()[n];
-        let capital = c
-            .word(n.toks.start)
-            .starts_with(|ch: char| ch.is_uppercase());
-        let name = matches!(n.class, Class::Org | Class::Unknown | Class::Group) && capital;
-        name && c.is_word(n.toks.end, ",")
+        let name = matches!(n.class, Class::Org | Class::Unknown | Class::Group);
+        name && is_upper_start(c.word(n.toks.start)) && c.is_word(n.toks.end, ",")
     })?;
     // A tie word must come first: "the gunmen, Reuters said," names no one.
     (j > m.toks.end + 1 && actorish(&c.mentions()[named])).then_some(named)

@@ -35,9 +35,7 @@ fn date_at(c: &Ctx<'_, '_>, k: usize) -> bool {
         .starts_with(|ch: char| ch.is_ascii_uppercase() || ch.is_ascii_digit());
     k < c.range.end && datelike && {
         let at = c.doc.tokens[k].span.start;
-        c.dates()
-            .iter()
-            .any(|d| d.span.start <= at && at < d.span.end)
+        c.dates().iter().any(|d| d.span.range().contains(&at))
     }
 }
 
@@ -295,8 +293,7 @@ fn opens_with_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
         .tokens
         .iter()
         .rposition(|t| t.span.end <= start)
-        .map(|i| c.word(i))
-        .unwrap_or("");
+        .map_or("", |i| c.word(i));
     let count = |w: &str| number(w).is_some() || COUNT_OPENERS.contains(w);
     count(first) || count(before)
 }

@@ -140,9 +140,7 @@ fn hit_by_weapon(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let weapon = c.weapon(|wp| wp.toks.start > e && wp.toks.start <= e + 3)?;
     let parties = Parties {
-        attacker: c
-            .mention_ending(weapon.toks.start)
-            .and_then(|mi| as_attacker(c, mi)),
+        attacker: wielder(c, weapon.toks.start),
         target: passive_subject(c, t, true),
         location: location_after(c, weapon.toks.end),
         weapon: Some(Filler::Span(weapon.span)),
