@@ -34,11 +34,8 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let joined = b >= c.range.start + 2 && c.is_word(b - 1, "and") && participle(c.word(b - 2));
     let v = if joined { b - 2 } else { t };
     // "was ambushed and shelled": one attack, told by the first verb.
-    if joined
-        && c.has_trigger(EventType::Attack, |x| {
-            x.toks.end == v + 1 && x.frame == Frame::Verb
-        })
-    {
+    let first_verb = |x: &TriggerMatch| x.toks.end == v + 1 && x.frame == Frame::Verb;
+    if joined && c.has_trigger(EventType::Attack, first_verb) {
         return None;
     }
     let b = c.back_over(v, &ADVERBS_IN_VERB);
@@ -92,9 +89,7 @@ fn noun_use(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     // "linked to raids": an infinitive has no "-s"; "in that raid": a
     // demonstrative after a preposition.
     let infinitive_s = t > c.range.start && c.is_word(t - 1, "to") && w.ends_with('s')
-        || (t >= c.range.start + 2
-            && c.is_in(t - 1, &DEMONSTRATIVES)
-            && c.is_in(t - 2, &PREPOSITIONS));
+        || (c.follows(t, &DEMONSTRATIVES) && c.follows(t - 1, &PREPOSITIONS));
     // "A Narva raid killed three guards": a verb after it.
     let subject_noun = c.word(e).ends_with("ed") && !w.ends_with("ed");
     let verbish = t > c.range.start
@@ -247,15 +242,10 @@ fn weapon_owner(c: &Ctx<'_, '_>, e: usize, b: usize, passive: bool) -> Option<Fi
 /// "A fuel depot in Narva was shelled": the place in the subject of the
 /// passive verb at `t`.
 fn place_in_subject(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
-    c.mentions()
-        .iter()
-        .position(|m| {
-            placeish(m)
-                && m.toks.end <= t
-                && m.toks.start > c.range.start
-                && c.is_in(m.toks.start - 1, &SUBJECT_PLACE_PREPOSITIONS)
-        })
-        .map(|mi| c.filler(mi))
+    let mi = (c.mentions().iter()).position(|m| {
+        placeish(m) && m.toks.end <= t && c.follows(m.toks.start, &SUBJECT_PLACE_PREPOSITIONS)
+    })?;
+    Some(c.filler(mi))
 }
 
 /// "A man stabbed two tourists", "A man hit his landlord with a spade":

@@ -61,12 +61,8 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     let strong = c.has_trigger(EventType::Attack, |x| {
         matches!(x.frame, Frame::Noun | Frame::Verb) && !noun_target(c, x) && same_clause(x)
     });
-    let first_weak = c
-        .trigs
-        .iter()
-        .find(|x| x.kind == EventType::Attack && x.frame == Frame::VerbWeak)
-        .map(|x| x.toks.start);
-    strong || first_weak != Some(t)
+    let weak = |x: &&TriggerMatch| x.kind == EventType::Attack && x.frame == Frame::VerbWeak;
+    strong || c.trigs.iter().find(weak).map(|x| x.toks.start) != Some(t)
 }
 
 /// "killed", "stabbed": in the passive, the subject is the target; after a
