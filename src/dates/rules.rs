@@ -130,12 +130,8 @@ fn rule(fields: &[&'static str]) -> Result<Rule, String> {
         _ => return Err(format!("unknown cue_at {cue_at:?}")),
     };
     let cues: Vec<&str> = cues.split(' ').collect();
-    let ascii = |c: &&str| {
-        !c.is_empty()
-            && c.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    };
-    if !cues.iter().all(ascii) {
+    let ascii = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    if !cues.iter().all(|c| !c.is_empty() && c.bytes().all(ascii)) {
         return Err(format!("cues {cues:?}: not lower-case ASCII words"));
     }
     Ok(Rule {
@@ -314,9 +310,7 @@ fn edge_of(caps: &Caps<'_>, name: &str) -> Option<Edge> {
 /// Whether a preposition stands before the expression ("by", "in",
 /// "since"), which licenses a bare year, month, season or holiday.
 fn after_preposition(caps: &Caps<'_>) -> bool {
-    ["ctx", "pre", "since"]
-        .iter()
-        .any(|g| caps.name(g).is_some())
+    (["ctx", "pre", "since"].iter()).any(|g| caps.name(g).is_some())
 }
 
 /// A date of the year, `what`, with the match's year, edge and qualifier;

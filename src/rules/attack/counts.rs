@@ -88,17 +88,11 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
 /// right after "one", a year, a measure or a day of a month.
 fn count_at(c: &Ctx<'_, '_>, k: usize) -> Option<u32> {
     let n = number(c.bytes(k))?;
-    let start = c.range.start;
-    if c.kind(k) == Some(TokenKind::Word) && k > start && c.is_word(k - 1, "one") {
-        return None;
-    }
-    if (1900..2100).contains(&n) || c.is_in(k + 1, &UNITS) {
-        return None;
-    }
-    if k > start && crate::mention::is_calendar(c.word(k - 1)) {
-        return None;
-    }
-    Some(n)
+    let before = (c.before(k, 1).next()).map_or("", |j| c.word(j));
+    let after_one = c.kind(k) == Some(TokenKind::Word) && before.eq_ignore_ascii_case("one");
+    let year_or_measure = (1900..2100).contains(&n) || c.is_in(k + 1, &UNITS);
+    let day = crate::mention::is_calendar(before);
+    (!after_one && !year_or_measure && !day).then_some(n)
 }
 
 /// The casualty the word before the count at `k` tells, approximations

@@ -288,14 +288,9 @@ fn opens_with_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
     };
     let start = c.filler_span(f).start;
     // The mention may start after the count: look at the word before too.
-    let before = c
-        .doc
-        .tokens
-        .iter()
-        .rposition(|t| t.span.end <= start)
-        .map_or("", |i| c.word(i));
+    let before = (c.doc.tokens.iter()).rposition(|t| t.span.end <= start);
     let count = |w: &str| number(w).is_some() || COUNT_OPENERS.contains(w);
-    count(first) || count(before)
+    count(first) || count(before.map_or("", |i| c.word(i)))
 }
 
 /// A named person, or a phrase whose last word is a person noun ("two
