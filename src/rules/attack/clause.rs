@@ -27,10 +27,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let start = clause_start(c, t - 1);
-    match (start..t - 1)
-        .rev()
-        .find(|&k| c.is_in(k, &FORCE_CLAUSE_VERBS))
-    {
+    match (start..t - 1).rfind(|&k| c.is_in(k, &FORCE_CLAUSE_VERBS)) {
         Some(v) => by_party(c, tr, v),
         None => by_weapon(c, tr, start),
     }

@@ -123,7 +123,6 @@ fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
 /// The casualty a word next to a count tells, as an index into the
 /// sentence's counts: 0 for the killed, 1 for the injured.
 fn casualty(word: &str) -> Option<usize> {
-    [&KILL_WORDS, &HURT_WORDS]
-        .iter()
-        .position(|l| l.contains(word))
+    let lists = [&KILL_WORDS, &HURT_WORDS];
+    lists.iter().position(|l| l.contains(word))
 }

@@ -357,8 +357,8 @@ fn harm_verb_subject(c: &Ctx<'_, '_>, k: usize) -> Option<(Filler, RuleId)> {
 
 /// "shield towns from rebel rockets": the protected are the target.
 fn protected_from(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
-    let from = c.before(t, 4).rev().find(|&j| c.is_word(j, "from"))?;
-    let v = (c.before(from, 8).rev()).find(|&v| c.is_in(v, &PROTECT_VERBS))?;
+    let from = c.before(t, 4).rfind(|&j| c.is_word(j, "from"))?;
+    let v = c.before(from, 8).rfind(|&v| c.is_in(v, &PROTECT_VERBS))?;
     np_at(c, v + 1)
 }
 

@@ -132,7 +132,7 @@ pub(super) fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     if let Some(mi) = c.mention_ending(i) {
         return Some(c.filler(mi));
     }
-    let det = (c.before(i, 5).rev()).find(|&k| c.is_in(k, &PHRASE_OPENERS))?;
+    let det = c.before(i, 5).rfind(|&k| c.is_in(k, &PHRASE_OPENERS))?;
     if !(det + 1..i).all(|k| c.plain_word(k)) {
         return None;
     }
@@ -170,10 +170,7 @@ fn object_after(
 ) -> Option<(usize, Filler)> {
     let stop =
         |k| c.kind(k) == Some(TokenKind::Punct) && matches!(c.word(k), "," | ";" | "." | "(" | "—");
-    let k = c
-        .ahead(from, max)
-        .take_while(|&k| !stop(k))
-        .find(|&k| is_prep(k))?;
+    let k = (c.ahead(from, max).take_while(|&k| !stop(k))).find(|&k| is_prep(k))?;
     np_at(c, k + 1).map(|f| (k, f))
 }
 

@@ -212,7 +212,7 @@ fn adjacent_subject(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
 /// "asked the army not to strike"): the addressee of the verb before, not
 /// its subject, is the attacker.
 fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
-    let v = c.before(t, 10).rev().find(|&k| {
+    let v = c.before(t, 10).rfind(|&k| {
         c.has_trigger(EventType::Statement, |x| {
             x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge)
         }) || c.is_in(k, &TELL_VERBS)
