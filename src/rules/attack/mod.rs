@@ -108,7 +108,6 @@ fn noun_target(c: &Ctx<'_, '_>, x: &TriggerMatch) -> bool {
     // A verb has a subject or a modal before it and an object after it
     // ("Valdoria targets Narva", "may target the base").
     let subject = t > c.range.start && (c.mention_ending(t).is_some() || c.is_in(t - 1, &MODALS));
-    let object =
-        e < c.range.end && !c.is_in(e, &PREPOSITIONS) && c.kind(e) != Some(TokenKind::Punct);
+    let object = !c.is_in(e, &PREPOSITIONS) && c.kind(e).is_some_and(|k| k != TokenKind::Punct);
     !(subject && object)
 }

@@ -71,9 +71,8 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
         return None;
     }
     // "a spate of raids", "over 140 raids": a specific set.
-    let counted = plural
-        && d < t
-        && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
+    let counted =
+        plural && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
     let (rule, backref) = if parties != Parties::default() {
         // "the raid in southern Narva", "Tuesday's raid": a definite
         // reference takes the parties it lacks from the event it refers to.

@@ -230,8 +230,7 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
     let bare = a > c.range.start
         && c.mention_ending(a).is_none()
         && c.kind(a - 1) == Some(TokenKind::Word)
-        && c.word(a - 1)
-            .starts_with(|ch: char| ch.is_ascii_lowercase())
+        && c.bytes(a - 1).first().is_some_and(u8::is_ascii_lowercase)
         && np_before(c, a).is_none();
     if !bare {
         return None;
