@@ -81,9 +81,8 @@ fn participle(w: &str) -> bool {
 /// subject, modal or relative pronoun ("who attacked").
 fn noun_use(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if !c.has_trigger(EventType::Attack, |x| {
-        x.frame == Frame::Noun && x.toks == tr.toks
-    }) {
+    let same_noun = |x: &TriggerMatch| x.frame == Frame::Noun && x.toks == tr.toks;
+    if !c.has_trigger(EventType::Attack, same_noun) {
         return false;
     }
     // "linked to raids": an infinitive has no "-s"; "in that raid": a
@@ -131,10 +130,8 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     if w.starts_with("str") && c.is_word(e, "by") && !c.follows(t, &BE_FORMS) {
         return true;
     }
-    if c.has_trigger(EventType::Attack, |x| {
-        x.frame == Frame::Noun && x.toks.start == e
-    }) || noun_target(c, tr)
-    {
+    let noun_after = |x: &TriggerMatch| x.frame == Frame::Noun && x.toks.start == e;
+    if c.has_trigger(EventType::Attack, noun_after) || noun_target(c, tr) {
         return true;
     }
     // ", mostly targeting": after a comma, focus adverbs aside.
