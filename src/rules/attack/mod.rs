@@ -63,7 +63,7 @@ fn draft(
     let location = (parties.location.or_else(|| opening_place(c)))
         .filter(|l| target != Some(c.filler_span(l)));
     let counted = counted_attack(c) == Some(tr.toks.start);
-    let (killed, injured) = counted.then(|| casualties(c)).unwrap_or_default();
+    let (killed, injured) = if counted { casualties(c) } else { (None, None) };
     let roles = Roles::Attack {
         attacker: parties.attacker,
         target: parties.target,
