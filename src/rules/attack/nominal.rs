@@ -326,9 +326,7 @@ fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
 /// The "in" that the attack noun phrase ending at `k` is the object of
 /// ("wounded in a mortar raid", "shot two guards in a raid").
 fn in_before(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    let np_start = c
-        .mention_ending(k)
-        .map_or(k, |mi| c.mentions()[mi].toks.start);
+    let np_start = (c.mention_ending(k)).map_or(k, |mi| c.mentions()[mi].toks.start);
     let p = c.back_over(np_start, &CASUALTY_DETERMINERS);
     (p > c.range.start && c.is_word(p - 1, "in")).then(|| p - 1)
 }

@@ -114,9 +114,7 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
     let k = (c.ahead(e, 6)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS) || by_weapon(k))?;
     // A model's name may come first: "by Kestrel-7/9 drones".
     let reach = if by_weapon(k) { 6 } else { 3 };
-    let first = ws
-        .iter()
-        .position(|w| w.toks.start > k && w.toks.start <= k + reach)?;
+    let first = (ws.iter()).position(|w| w.toks.start > k && w.toks.start <= k + reach)?;
     // "rockets, shells and drones": the list of weapons.
     let last = (first..ws.len() - 1)
         .find(|&l| ws[l + 1].toks.start > ws[l].toks.end + 2)
