@@ -130,12 +130,8 @@ fn rule(fields: &[&'static str]) -> Result<Rule, String> {
         _ => return Err(format!("unknown cue_at {cue_at:?}")),
     };
     let cues: Vec<&str> = cues.split(' ').collect();
-    let ascii = |c: &&str| {
-        !c.is_empty()
-            && c.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    };
-    if !cues.iter().all(ascii) {
+    let ascii = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit();
+    if !cues.iter().all(|c| !c.is_empty() && c.bytes().all(ascii)) {
         return Err(format!("cues {cues:?}: not lower-case ASCII words"));
     }
     Ok(Rule {
@@ -250,14 +246,13 @@ fn group<'h>(caps: &Caps<'h>, name: &str) -> Option<&'h str> {
 /// back a bounded distance so the scan stays linear.
 fn prev_word(text: &str, pos: usize) -> String {
     let bytes = &text.as_bytes()[..pos.min(text.len())];
-    let mut end = bytes.len();
-    while end > 0 && bytes[end - 1].is_ascii_whitespace() && bytes.len() - end < 16 {
-        end -= 1;
-    }
-    let mut start = end;
-    while start > 0 && bytes[start - 1].is_ascii_alphabetic() && end - start < 32 {
-        start -= 1;
-    }
+    // The start of the run of at most `n` bytes that `pred` accepts at
+    // the end of `b`.
+    let run_start = |b: &[u8], n, pred: fn(&u8) -> bool| {
+        b.len() - b.iter().rev().take(n).take_while(|x| pred(x)).count()
+    };
+    let end = run_start(bytes, 16, u8::is_ascii_whitespace);
+    let start = run_start(&bytes[..end], 32, u8::is_ascii_alphabetic);
     String::from_utf8_lossy(&bytes[start..end]).to_ascii_lowercase()
 }
 
@@ -284,10 +279,9 @@ fn continues_number(text: &str, pos: usize) -> bool {
 /// The table entry of the month a `month`/`abbr` group names, if its
 /// casing allows it to be one, and whether it was abbreviated.
 fn month_of(caps: &Caps<'_>) -> Option<(&'static MonthName, bool)> {
-    let (word, abbr) = match (group(caps, "month"), group(caps, "abbr")) {
-        (Some(w), _) => (w, false),
-        (None, Some(w)) => (w, true),
-        (None, None) => return None,
+    let (word, abbr) = match group(caps, "month") {
+        Some(w) => (w, false),
+        None => (group(caps, "abbr")?, true),
     };
     let m = TABLES.months.iter().find(|m| {
         m.name.eq_ignore_ascii_case(word) || m.abbrevs.iter().any(|a| a.eq_ignore_ascii_case(word))
@@ -316,9 +310,7 @@ fn edge_of(caps: &Caps<'_>, name: &str) -> Option<Edge> {
 /// Whether a preposition stands before the expression ("by", "in",
 /// "since"), which licenses a bare year, month, season or holiday.
 fn after_preposition(caps: &Caps<'_>) -> bool {
-    ["ctx", "pre", "since"]
-        .iter()
-        .any(|g| caps.name(g).is_some())
+    (["ctx", "pre", "since"].iter()).any(|g| caps.name(g).is_some())
 }
 
 /// A date of the year, `what`, with the match's year, edge and qualifier;

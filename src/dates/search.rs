@@ -214,15 +214,9 @@ fn word_end(bytes: &[u8], i: usize) -> usize {
 /// such runs before its cue at `i` starts there or later.
 fn words_back(text: &str, floor: usize, mut i: usize, n: usize) -> usize {
     for _ in 0..n {
-        let before = &text[floor..i];
-        let no_space = before.trim_end_matches(char::is_whitespace);
-        i = floor
-            + no_space
-                .trim_end_matches(|c: char| !c.is_whitespace())
-                .len();
-        if i == floor {
-            break;
-        }
+        let no_space = text[floor..i].trim_end_matches(char::is_whitespace);
+        let to_word = no_space.trim_end_matches(|c: char| !c.is_whitespace());
+        i = floor + to_word.len();
     }
     i
 }

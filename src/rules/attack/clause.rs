@@ -4,7 +4,7 @@
 //! it tells who did it, to what and where.
 
 use super::super::{placeish, Ctx, Draft, Filler, RuleId, TriggerMatch};
-use super::parties::{actorish, location_after, subject_attacker, weapon_near, wielder};
+use super::parties::{location_after, subject_attacker, weapon_near, wielder};
 use super::phrases::{np_at, person_np, prep_object};
 use super::{casualties, draft, Parties};
 use crate::event::Sector;
@@ -27,10 +27,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
         return None;
     }
     let start = clause_start(c, t - 1);
-    match (start..t - 1)
-        .rev()
-        .find(|&k| c.is_in(k, &FORCE_CLAUSE_VERBS))
-    {
+    match (start..t - 1).rfind(|&k| c.is_in(k, &FORCE_CLAUSE_VERBS)) {
         Some(v) => by_party(c, tr, v),
         None => by_weapon(c, tr, start),
     }
@@ -40,10 +37,7 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
 /// sentence's start, a ";" or ":", at most 25 tokens back.
 fn clause_start(c: &Ctx<'_, '_>, p: usize) -> usize {
     let stop = |k: usize| c.kind(k) == Some(TokenKind::Punct) && matches!(c.word(k), ";" | ":");
-    c.before(p, 25)
-        .rev()
-        .find(|&k| stop(k))
-        .map_or(c.before(p, 25).start, |k| k + 1)
+    c.back_while(p, |k| k + 25 >= p && !stop(k))
 }
 
 /// "Rebels seized the town, killing 30": the subject of the verb of force
@@ -52,15 +46,12 @@ fn clause_start(c: &Ctx<'_, '_>, p: usize) -> usize {
 fn by_party(c: &Ctx<'_, '_>, tr: &TriggerMatch, v: usize) -> Option<Draft> {
     let mi = c.subject_before(v).filter(|&mi| {
         let m = &c.mentions()[mi];
-        m.toks.end <= v && m.sector != Some(Sector::Police)
+        let police =
+            m.sector == Some(Sector::Police) || c.noun_types(m.toks.end - 1).has(NounType::Police);
+        m.toks.end <= v && !police
     })?;
-    if c.noun_types(c.mentions()[mi].toks.end - 1)
-        .has(NounType::Police)
-    {
-        return None;
-    }
     let parties = Parties {
-        attacker: Some(actorish(&c.mentions()[mi]).then(|| subject_attacker(c, mi))?),
+        attacker: Some(subject_attacker(c, mi)?),
         target: np_at(c, v + 1),
         location: location_after(c, v + 1),
         weapon: weapon_near(c, v, v + 1),
@@ -74,10 +65,7 @@ fn by_party(c: &Ctx<'_, '_>, tr: &TriggerMatch, v: usize) -> Option<Draft> {
 /// target, a named place the location.
 fn by_weapon(c: &Ctx<'_, '_>, tr: &TriggerMatch, start: usize) -> Option<Draft> {
     let t = tr.toks.start;
-    let open = (start..t - 1)
-        .rev()
-        .find(|&k| c.is_word(k, ","))
-        .map_or(start, |k| k + 1);
+    let open = c.back_while(t - 1, |k| k >= start && !c.is_word(k, ","));
     let first = c.forward_over(open, &WEAPON_DETERMINERS);
     let weapon = c.weapon(|w| w.force && w.toks.start == first && w.toks.end + 1 < t)?;
     let verb = weapon.toks.end;

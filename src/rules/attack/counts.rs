@@ -68,13 +68,6 @@ pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     *c.casualties.get_or_init(|| scan_casualties(c))
 }
 
-/// What a count counts, as an index into the sentence's counts.
-#[derive(Clone, Copy)]
-enum Casualty {
-    Killed,
-    Injured,
-}
-
 /// [`casualties`], uncached: one pass over the sentence; the first count
 /// of each kind is the sentence's.
 fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
@@ -82,10 +75,10 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     for (k, n) in c.range.clone().filter_map(|k| Some((k, count_at(c, k)?))) {
         // A kind already counted: the words after the count may tell the
         // other.
-        let found = (casualty_before(c, k).filter(|&x| counts[x as usize].is_none()))
+        let found = (casualty_before(c, k).filter(|&x| counts[x].is_none()))
             .or_else(|| casualty_after(c, k));
         if let Some(x) = found {
-            counts[x as usize] = counts[x as usize].or(Some(n));
+            counts[x] = counts[x].or(Some(n));
         }
     }
     (counts[0], counts[1])
@@ -95,22 +88,16 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
 /// right after "one", a year, a measure or a day of a month.
 fn count_at(c: &Ctx<'_, '_>, k: usize) -> Option<u32> {
     let n = number(c.bytes(k))?;
-    let start = c.range.start;
-    if c.kind(k) == Some(TokenKind::Word) && k > start && c.is_word(k - 1, "one") {
-        return None;
-    }
-    if (1900..2100).contains(&n) || c.is_in(k + 1, &UNITS) {
-        return None;
-    }
-    if k > start && crate::mention::is_calendar(c.word(k - 1)) {
-        return None;
-    }
-    Some(n)
+    let before = (c.before(k, 1).next()).map_or("", |j| c.word(j));
+    let after_one = c.kind(k) == Some(TokenKind::Word) && before.eq_ignore_ascii_case("one");
+    let year_or_measure = (1900..2100).contains(&n) || c.is_in(k + 1, &UNITS);
+    let day = crate::mention::is_calendar(before);
+    (!after_one && !year_or_measure && !day).then_some(n)
 }
 
 /// The casualty the word before the count at `k` tells, approximations
 /// aside ("killed 22", "injuring about 40").
-fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
+fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
     let b = c.back_over(k, &APPROXIMATORS);
     (b > c.range.start).then(|| casualty(c.word(b - 1)))?
 }
@@ -118,7 +105,7 @@ fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
 /// The casualty a word a few words after the count at `k` tells, within
 /// its clause ("nine guards were killed", "10 hurt", "12 dead", "two aid
 /// workers were shot and killed").
-fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
+fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
     for j in c.ahead(k + 1, 6) {
         if let Some(found) = casualty(c.word(j)) {
             return Some(found);
@@ -133,8 +120,9 @@ fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
     None
 }
 
-/// The casualty a word next to a count tells.
-fn casualty(word: &str) -> Option<Casualty> {
-    let killed = KILL_WORDS.contains(word).then_some(Casualty::Killed);
-    killed.or_else(|| HURT_WORDS.contains(word).then_some(Casualty::Injured))
+/// The casualty a word next to a count tells, as an index into the
+/// sentence's counts: 0 for the killed, 1 for the injured.
+fn casualty(word: &str) -> Option<usize> {
+    let lists = [&KILL_WORDS, &HURT_WORDS];
+    lists.iter().position(|l| l.contains(word))
 }

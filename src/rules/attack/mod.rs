@@ -62,11 +62,8 @@ fn draft(
     let target = parties.target.as_ref().map(|f| c.filler_span(f));
     let location = (parties.location.or_else(|| opening_place(c)))
         .filter(|l| target != Some(c.filler_span(l)));
-    let (killed, injured) = if counted_attack(c) == Some(tr.toks.start) {
-        casualties(c)
-    } else {
-        (None, None)
-    };
+    let counted = counted_attack(c) == Some(tr.toks.start);
+    let (killed, injured) = if counted { casualties(c) } else { (None, None) };
     let roles = Roles::Attack {
         attacker: parties.attacker,
         target: parties.target,
@@ -84,30 +81,20 @@ fn draft(
 /// verb ("killed") beside one is no event of its own ("nine guards were
 /// killed in a weekend raid"), else the first weak one.
 fn counted_attack(c: &Ctx<'_, '_>) -> Option<usize> {
-    let attack = |strong: bool| {
-        c.trigs.iter().find(|x| {
-            x.kind == EventType::Attack
-                && !noun_target(c, x)
-                && if strong {
-                    matches!(x.frame, Frame::Noun | Frame::Verb | Frame::NounWeak)
-                } else {
-                    x.frame == Frame::VerbWeak
-                }
-        })
-    };
+    let attacks = || (c.trigs.iter()).filter(|x| x.kind == EventType::Attack && !noun_target(c, x));
     let count_at =
         (c.range.start..c.range.end).find(|&k| c.is_in(k, &KILL_WORDS) || c.is_in(k, &HURT_WORDS));
     let before_count = count_at.and_then(|p| {
-        c.trigs
-            .iter()
-            .filter(|x| x.kind == EventType::Attack && x.toks.end <= p && !noun_target(c, x))
+        attacks()
+            .filter(|x| x.toks.end <= p)
             .filter(|x| {
                 !(x.toks.end..p).any(|k| c.is_word(k, ",")) || c.is_word(p.saturating_sub(1), ",")
             })
             .last()
-            .map(|x| x.toks.start)
     });
-    before_count.or_else(|| attack(true).or_else(|| attack(false)).map(|x| x.toks.start))
+    // Not a weak verb first: `min_by_key` keeps the first of equals.
+    let first = || attacks().min_by_key(|x| x.frame == Frame::VerbWeak);
+    before_count.or_else(first).map(|x| x.toks.start)
 }
 
 /// "fired rockets at targets", "military targets in the region", "depots
@@ -121,7 +108,6 @@ fn noun_target(c: &Ctx<'_, '_>, x: &TriggerMatch) -> bool {
     // A verb has a subject or a modal before it and an object after it
     // ("Valdoria targets Narva", "may target the base").
     let subject = t > c.range.start && (c.mention_ending(t).is_some() || c.is_in(t - 1, &MODALS));
-    let object =
-        e < c.range.end && !c.is_in(e, &PREPOSITIONS) && c.kind(e) != Some(TokenKind::Punct);
+    let object = !c.is_in(e, &PREPOSITIONS) && c.kind(e).is_some_and(|k| k != TokenKind::Punct);
     !(subject && object)
 }

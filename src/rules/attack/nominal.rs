@@ -71,9 +71,8 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch, weak: bool) -> Option<Dra
         return None;
     }
     // "a spate of raids", "over 140 raids": a specific set.
-    let counted = plural
-        && d < t
-        && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
+    let counted =
+        plural && (d..t).any(|q| c.is_in(q, &COUNTERS) || c.kind(q) == Some(TokenKind::Num));
     let (rule, backref) = if parties != Parties::default() {
         // "the raid in southern Narva", "Tuesday's raid": a definite
         // reference takes the parties it lacks from the event it refers to.
@@ -327,9 +326,7 @@ fn harmed_in(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
 /// The "in" that the attack noun phrase ending at `k` is the object of
 /// ("wounded in a mortar raid", "shot two guards in a raid").
 fn in_before(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
-    let np_start = c
-        .mention_ending(k)
-        .map_or(k, |mi| c.mentions()[mi].toks.start);
+    let np_start = (c.mention_ending(k)).map_or(k, |mi| c.mentions()[mi].toks.start);
     let p = c.back_over(np_start, &CASUALTY_DETERMINERS);
     (p > c.range.start && c.is_word(p - 1, "in")).then(|| p - 1)
 }
@@ -357,8 +354,8 @@ fn harm_verb_subject(c: &Ctx<'_, '_>, k: usize) -> Option<(Filler, RuleId)> {
 
 /// "shield towns from rebel rockets": the protected are the target.
 fn protected_from(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
-    let from = c.before(t, 4).rev().find(|&j| c.is_word(j, "from"))?;
-    let v = (c.before(from, 8).rev()).find(|&v| c.is_in(v, &PROTECT_VERBS))?;
+    let from = c.before(t, 4).rfind(|&j| c.is_word(j, "from"))?;
+    let v = c.before(from, 8).rfind(|&v| c.is_in(v, &PROTECT_VERBS))?;
     np_at(c, v + 1)
 }
 

@@ -5,7 +5,7 @@ use super::super::{maybe_place, placeish, Ctx, Filler};
 use super::phrases::word_object;
 use crate::document::Span;
 use crate::mention::{Class, EntityMention};
-use crate::tokens::TokenKind;
+use crate::tokens::{is_upper_start, TokenKind};
 use crate::words::lists::attack::{
     APPOSITION_LINKS, BEARINGS, INSTRUMENT_PREPOSITIONS, LOCATION_PREPOSITIONS, PLACE_LEAD_WORDS,
     PLACE_OPENERS, ROADS, ROAD_PREPOSITIONS, WEAPON_DETERMINERS,
@@ -27,22 +27,25 @@ pub(super) fn attacker_filler(c: &Ctx<'_, '_>, mi: usize) -> Filler {
     }
 }
 
-/// The subject attacker of mention `mi` ([`attacker_filler`]), with the
-/// parties joined before it ("Insurgents and allied fighters raided": one
-/// phrase), or the group an apposition names after a common noun ("the
-/// gunmen, believed to be members of the Crescent Front, stormed").
-pub(super) fn subject_attacker(c: &Ctx<'_, '_>, mi: usize) -> Filler {
+/// The subject attacker of mention `mi` when it may attack ([`as_attacker`]),
+/// with the parties joined before it ("Insurgents and allied fighters
+/// raided": one phrase), or the group an apposition names after a common
+/// noun ("the gunmen, believed to be members of the Crescent Front, stormed").
+pub(super) fn subject_attacker(c: &Ctx<'_, '_>, mi: usize) -> Option<Filler> {
+    if !actorish(&c.mentions()[mi]) {
+        return None;
+    }
     if let Some(named) = named_in_apposition(c, mi) {
-        return c.filler(named);
+        return Some(c.filler(named));
     }
     let all = c.conjuncts(mi, false, actorish);
-    match all.first() {
-        Some(&first) if all.len() > 1 => {
-            let ms = c.mentions();
-            Filler::Span(c.doc.toks_span(ms[first].toks.start..ms[mi].toks.end))
-        }
-        _ => attacker_filler(c, mi),
+    if all.len() == 1 {
+        return Some(attacker_filler(c, mi));
     }
+    let ms = c.mentions();
+    Some(Filler::Span(
+        c.doc.toks_span(ms[all[0]].toks.start..ms[mi].toks.end),
+    ))
 }
 
 /// The name set off by commas after the common noun of mention `mi`, past
@@ -56,11 +59,8 @@ fn named_in_apposition(c: &Ctx<'_, '_>, mi: usize) -> Option<usize> {
     let j = c.forward_over(m.toks.end + 1, &APPOSITION_LINKS);
     let named = c.mention_starting(j).filter(|&n| {
         let n = &c.mentions()[n];
-        let capital = c
-            .word(n.toks.start)
-            .starts_with(|ch: char| ch.is_uppercase());
-        let name = matches!(n.class, Class::Org | Class::Unknown | Class::Group) && capital;
-        name && c.is_word(n.toks.end, ",")
+        let name = matches!(n.class, Class::Org | Class::Unknown | Class::Group);
+        name && is_upper_start(c.word(n.toks.start)) && c.is_word(n.toks.end, ",")
     })?;
     // A tie word must come first: "the gunmen, Reuters said," names no one.
     (j > m.toks.end + 1 && actorish(&c.mentions()[named])).then_some(named)
@@ -114,9 +114,7 @@ pub(super) fn weapon_near(c: &Ctx<'_, '_>, t: usize, e: usize) -> Option<Filler>
     let k = (c.ahead(e, 6)).find(|&k| c.is_in(k, &INSTRUMENT_PREPOSITIONS) || by_weapon(k))?;
     // A model's name may come first: "by Kestrel-7/9 drones".
     let reach = if by_weapon(k) { 6 } else { 3 };
-    let first = ws
-        .iter()
-        .position(|w| w.toks.start > k && w.toks.start <= k + reach)?;
+    let first = (ws.iter()).position(|w| w.toks.start > k && w.toks.start <= k + reach)?;
     // "rockets, shells and drones": the list of weapons.
     let last = (first..ws.len() - 1)
         .find(|&l| ws[l + 1].toks.start > ws[l].toks.end + 2)
@@ -135,15 +133,12 @@ pub(super) fn location_after(c: &Ctx<'_, '_>, from: usize) -> Option<Filler> {
 /// place ("in X", "in the town of X"), a bearing ("east of X", "20 km
 /// south of X") or a road ("on the road to X").
 fn place_at(c: &Ctx<'_, '_>, k: usize) -> Option<Filler> {
+    if c.is_in(k, &LOCATION_PREPOSITIONS) {
+        return place_after(c, k);
+    }
     let bearing = c.is_in(k, &BEARINGS) && c.is_word(k + 1, "of");
     let road = c.is_in(k, &ROADS) && c.is_in(k + 1, &ROAD_PREPOSITIONS);
-    if c.is_in(k, &LOCATION_PREPOSITIONS) {
-        place_after(c, k)
-    } else if bearing || road {
-        place_after(c, k + 1)
-    } else {
-        None
-    }
+    (bearing || road).then(|| place_after(c, k + 1))?
 }
 
 /// The place mention after the preposition at token `k`, with the token it

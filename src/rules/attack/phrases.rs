@@ -35,9 +35,7 @@ fn date_at(c: &Ctx<'_, '_>, k: usize) -> bool {
         .starts_with(|ch: char| ch.is_ascii_uppercase() || ch.is_ascii_digit());
     k < c.range.end && datelike && {
         let at = c.doc.tokens[k].span.start;
-        c.dates()
-            .iter()
-            .any(|d| d.span.start <= at && at < d.span.end)
+        c.dates().iter().any(|d| d.span.range().contains(&at))
     }
 }
 
@@ -134,7 +132,7 @@ pub(super) fn np_before(c: &Ctx<'_, '_>, i: usize) -> Option<Filler> {
     if let Some(mi) = c.mention_ending(i) {
         return Some(c.filler(mi));
     }
-    let det = (c.before(i, 5).rev()).find(|&k| c.is_in(k, &PHRASE_OPENERS))?;
+    let det = c.before(i, 5).rfind(|&k| c.is_in(k, &PHRASE_OPENERS))?;
     if !(det + 1..i).all(|k| c.plain_word(k)) {
         return None;
     }
@@ -172,10 +170,7 @@ fn object_after(
 ) -> Option<(usize, Filler)> {
     let stop =
         |k| c.kind(k) == Some(TokenKind::Punct) && matches!(c.word(k), "," | ";" | "." | "(" | "—");
-    let k = c
-        .ahead(from, max)
-        .take_while(|&k| !stop(k))
-        .find(|&k| is_prep(k))?;
+    let k = (c.ahead(from, max).take_while(|&k| !stop(k))).find(|&k| is_prep(k))?;
     np_at(c, k + 1).map(|f| (k, f))
 }
 
@@ -235,8 +230,7 @@ fn bare_subject(c: &Ctx<'_, '_>, a: usize) -> Option<Filler> {
     let bare = a > c.range.start
         && c.mention_ending(a).is_none()
         && c.kind(a - 1) == Some(TokenKind::Word)
-        && c.word(a - 1)
-            .starts_with(|ch: char| ch.is_ascii_lowercase())
+        && c.bytes(a - 1).first().is_some_and(u8::is_ascii_lowercase)
         && np_before(c, a).is_none();
     if !bare {
         return None;
@@ -290,15 +284,9 @@ fn opens_with_count(c: &Ctx<'_, '_>, f: &Filler) -> bool {
     };
     let start = c.filler_span(f).start;
     // The mention may start after the count: look at the word before too.
-    let before = c
-        .doc
-        .tokens
-        .iter()
-        .rposition(|t| t.span.end <= start)
-        .map(|i| c.word(i))
-        .unwrap_or("");
+    let before = (c.doc.tokens.iter()).rposition(|t| t.span.end <= start);
     let count = |w: &str| number(w).is_some() || COUNT_OPENERS.contains(w);
-    count(first) || count(before)
+    count(first) || count(before.map_or("", |i| c.word(i)))
 }
 
 /// A named person, or a phrase whose last word is a person noun ("two

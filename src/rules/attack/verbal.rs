@@ -34,11 +34,8 @@ pub(super) fn rule(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let joined = b >= c.range.start + 2 && c.is_word(b - 1, "and") && participle(c.word(b - 2));
     let v = if joined { b - 2 } else { t };
     // "was ambushed and shelled": one attack, told by the first verb.
-    if joined
-        && c.has_trigger(EventType::Attack, |x| {
-            x.toks.end == v + 1 && x.frame == Frame::Verb
-        })
-    {
+    let first_verb = |x: &TriggerMatch| x.toks.end == v + 1 && x.frame == Frame::Verb;
+    if joined && c.has_trigger(EventType::Attack, first_verb) {
         return None;
     }
     let b = c.back_over(v, &ADVERBS_IN_VERB);
@@ -84,17 +81,14 @@ fn participle(w: &str) -> bool {
 /// subject, modal or relative pronoun ("who attacked").
 fn noun_use(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     let (t, e) = (tr.toks.start, tr.toks.end);
-    if !c.has_trigger(EventType::Attack, |x| {
-        x.frame == Frame::Noun && x.toks == tr.toks
-    }) {
+    let same_noun = |x: &TriggerMatch| x.frame == Frame::Noun && x.toks == tr.toks;
+    if !c.has_trigger(EventType::Attack, same_noun) {
         return false;
     }
     // "linked to raids": an infinitive has no "-s"; "in that raid": a
     // demonstrative after a preposition.
     let infinitive_s = t > c.range.start && c.is_word(t - 1, "to") && w.ends_with('s')
-        || (t >= c.range.start + 2
-            && c.is_in(t - 1, &DEMONSTRATIVES)
-            && c.is_in(t - 2, &PREPOSITIONS));
+        || (c.follows(t, &DEMONSTRATIVES) && c.follows(t - 1, &PREPOSITIONS));
     // "A Narva raid killed three guards": a verb after it.
     let subject_noun = c.word(e).ends_with("ed") && !w.ends_with("ed");
     let verbish = t > c.range.start
@@ -136,10 +130,8 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch, w: &str) -> bool {
     if w.starts_with("str") && c.is_word(e, "by") && !c.follows(t, &BE_FORMS) {
         return true;
     }
-    if c.has_trigger(EventType::Attack, |x| {
-        x.frame == Frame::Noun && x.toks.start == e
-    }) || noun_target(c, tr)
-    {
+    let noun_after = |x: &TriggerMatch| x.frame == Frame::Noun && x.toks.start == e;
+    if c.has_trigger(EventType::Attack, noun_after) || noun_target(c, tr) {
         return true;
     }
     // ", mostly targeting": after a comma, focus adverbs aside.
@@ -190,12 +182,8 @@ fn active_parties(
     let (attacker, rule) = match controller(c, t) {
         Some(addressee) => (addressee, RuleId::AttackControlled),
         None => {
-            let subject = adjacent_subject(c, b)
-                .map(|mi| subject_attacker(c, mi))
-                .or_else(|| {
-                    let mi = c.subject_before(t)?;
-                    actorish(&c.mentions()[mi]).then(|| subject_attacker(c, mi))
-                });
+            let subject = (adjacent_subject(c, b).or_else(|| c.subject_before(t)))
+                .and_then(|mi| subject_attacker(c, mi));
             (subject, RuleId::AttackActive)
         }
     };
@@ -221,7 +209,7 @@ fn adjacent_subject(c: &Ctx<'_, '_>, b: usize) -> Option<usize> {
 /// "asked the army not to strike"): the addressee of the verb before, not
 /// its subject, is the attacker.
 fn controller(c: &Ctx<'_, '_>, t: usize) -> Option<Option<Filler>> {
-    let v = c.before(t, 10).rev().find(|&k| {
+    let v = c.before(t, 10).rfind(|&k| {
         c.has_trigger(EventType::Statement, |x| {
             x.toks.start == k && matches!(x.frame, Frame::Tell | Frame::Urge)
         }) || c.is_in(k, &TELL_VERBS)
@@ -251,15 +239,10 @@ fn weapon_owner(c: &Ctx<'_, '_>, e: usize, b: usize, passive: bool) -> Option<Fi
 /// "A fuel depot in Narva was shelled": the place in the subject of the
 /// passive verb at `t`.
 fn place_in_subject(c: &Ctx<'_, '_>, t: usize) -> Option<Filler> {
-    c.mentions()
-        .iter()
-        .position(|m| {
-            placeish(m)
-                && m.toks.end <= t
-                && m.toks.start > c.range.start
-                && c.is_in(m.toks.start - 1, &SUBJECT_PLACE_PREPOSITIONS)
-        })
-        .map(|mi| c.filler(mi))
+    let mi = (c.mentions().iter()).position(|m| {
+        placeish(m) && m.toks.end <= t && c.follows(m.toks.start, &SUBJECT_PLACE_PREPOSITIONS)
+    })?;
+    Some(c.filler(mi))
 }
 
 /// "A man stabbed two tourists", "A man hit his landlord with a spade":

@@ -61,12 +61,8 @@ fn told_elsewhere(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> bool {
     let strong = c.has_trigger(EventType::Attack, |x| {
         matches!(x.frame, Frame::Noun | Frame::Verb) && !noun_target(c, x) && same_clause(x)
     });
-    let first_weak = c
-        .trigs
-        .iter()
-        .find(|x| x.kind == EventType::Attack && x.frame == Frame::VerbWeak)
-        .map(|x| x.toks.start);
-    strong || first_weak != Some(t)
+    let weak = |x: &&TriggerMatch| x.kind == EventType::Attack && x.frame == Frame::VerbWeak;
+    strong || c.trigs.iter().find(weak).map(|x| x.toks.start) != Some(t)
 }
 
 /// "killed", "stabbed": in the passive, the subject is the target; after a
@@ -140,9 +136,7 @@ fn hit_by_weapon(c: &Ctx<'_, '_>, tr: &TriggerMatch) -> Option<Draft> {
     let (t, e) = (tr.toks.start, tr.toks.end);
     let weapon = c.weapon(|wp| wp.toks.start > e && wp.toks.start <= e + 3)?;
     let parties = Parties {
-        attacker: c
-            .mention_ending(weapon.toks.start)
-            .and_then(|mi| as_attacker(c, mi)),
+        attacker: wielder(c, weapon.toks.start),
         target: passive_subject(c, t, true),
         location: location_after(c, weapon.toks.end),
         weapon: Some(Filler::Span(weapon.span)),
