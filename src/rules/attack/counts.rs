@@ -68,6 +68,13 @@ pub(crate) fn casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     *c.casualties.get_or_init(|| scan_casualties(c))
 }
 
+/// What a count counts, as an index into the sentence's counts.
+#[derive(Clone, Copy)]
+enum Casualty {
+    Killed,
+    Injured,
+}
+
 /// [`casualties`], uncached: one pass over the sentence; the first count
 /// of each kind is the sentence's.
 fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
@@ -75,10 +82,10 @@ fn scan_casualties(c: &Ctx<'_, '_>) -> (Option<u32>, Option<u32>) {
     for (k, n) in c.range.clone().filter_map(|k| Some((k, count_at(c, k)?))) {
         // A kind already counted: the words after the count may tell the
         // other.
-        let found = (casualty_before(c, k).filter(|&x| counts[x].is_none()))
+        let found = (casualty_before(c, k).filter(|&x| counts[x as usize].is_none()))
             .or_else(|| casualty_after(c, k));
         if let Some(x) = found {
-            counts[x] = counts[x].or(Some(n));
+            counts[x as usize] = counts[x as usize].or(Some(n));
         }
     }
     (counts[0], counts[1])
@@ -97,7 +104,7 @@ fn count_at(c: &Ctx<'_, '_>, k: usize) -> Option<u32> {
 
 /// The casualty the word before the count at `k` tells, approximations
 /// aside ("killed 22", "injuring about 40").
-fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
+fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
     let b = c.back_over(k, &APPROXIMATORS);
     (b > c.range.start).then(|| casualty(c.word(b - 1)))?
 }
@@ -105,7 +112,7 @@ fn casualty_before(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
 /// The casualty a word a few words after the count at `k` tells, within
 /// its clause ("nine guards were killed", "10 hurt", "12 dead", "two aid
 /// workers were shot and killed").
-fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
+fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<Casualty> {
     for j in c.ahead(k + 1, 6) {
         if let Some(found) = casualty(c.word(j)) {
             return Some(found);
@@ -120,9 +127,8 @@ fn casualty_after(c: &Ctx<'_, '_>, k: usize) -> Option<usize> {
     None
 }
 
-/// The casualty a word next to a count tells, as an index into the
-/// sentence's counts: 0 for the killed, 1 for the injured.
-fn casualty(word: &str) -> Option<usize> {
-    let lists = [&KILL_WORDS, &HURT_WORDS];
-    lists.iter().position(|l| l.contains(word))
+/// The casualty a word next to a count tells.
+fn casualty(word: &str) -> Option<Casualty> {
+    let killed = KILL_WORDS.contains(word).then_some(Casualty::Killed);
+    killed.or_else(|| HURT_WORDS.contains(word).then_some(Casualty::Injured))
 }
