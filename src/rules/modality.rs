@@ -108,29 +108,40 @@ fn supposed_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> boo
 
 /// "A call between X and Y is planned for Friday": a trigger noun that is
 /// the subject of "is planned/scheduled/expected/due" later in the clause.
-/// Only a noun can be that subject: a verb trigger skips the scan.
 fn scheduled_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
-    let noun = kind != EventType::Statement && !c.word(t).ends_with("ed");
     let after_preposition = c.before(t, 2).any(|k| c.is_in(k, &super::PREPOSITIONS));
-    noun && !after_preposition
-        && (c.ahead(e, 10))
-            .take_while(|&j| c.kind(j) != Some(TokenKind::Punct))
-            .any(|j| c.is_in(j, &SCHEDULE_BE) && c.is_in(j + 1, &SCHEDULED))
+    let scheduled = |j: usize| c.is_in(j, &SCHEDULE_BE) && c.is_in(j + 1, &SCHEDULED);
+    !after_preposition && noun_subject_of(c, t, e, kind, scheduled)
 }
 
 /// "The visit was cancelled", "a call between them was postponed": a
 /// trigger noun that is the subject of a verb calling it off, later in its
 /// clause, did not happen.
 fn called_off_subject(c: &Ctx<'_, '_>, t: usize, e: usize, kind: EventType) -> bool {
+    let called_off = |j: usize| c.is_in(j, &BE_FORMS) && called_off(c, j + 1);
+    noun_subject_of(c, t, e, kind, called_off)
+}
+
+/// True when the trigger at `t..e` is a noun and `verb` accepts a token
+/// later in its clause: the noun is that verb's subject. Only a noun can
+/// be one: a verb trigger skips the scan. The scan crosses a phrase
+/// between commas ("the visit, planned for May, was cancelled") and an
+/// "and" joining parties, not into another clause.
+fn noun_subject_of(
+    c: &Ctx<'_, '_>,
+    t: usize,
+    e: usize,
+    kind: EventType,
+    verb: impl Fn(usize) -> bool,
+) -> bool {
     let noun = kind != EventType::Statement && !c.word(t).ends_with("ed");
-    // Over a phrase between commas ("the visit, planned for May, was
-    // cancelled"), not into another clause.
+    // "and" between two parties ("a call between X and Y") joins them.
+    let joins = |j: usize| c.mention_ending(j).is_some() && c.mention_starting(j + 1).is_some();
     let clause = |j: &usize| {
         let punct = c.kind(*j) == Some(TokenKind::Punct) && !c.is_word(*j, ",");
-        !(punct || c.is_in(*j, &CUE_BARRIERS))
+        !(punct || c.is_in(*j, &CUE_BARRIERS) && !(c.is_word(*j, "and") && joins(*j)))
     };
-    noun && (c.ahead(e, 12).take_while(clause))
-        .any(|j| c.is_in(j, &BE_FORMS) && called_off(c, j + 1))
+    noun && c.ahead(e, 12).take_while(clause).any(verb)
 }
 
 /// True when a verb calling an event off starts at token `k`: "cancelled",
