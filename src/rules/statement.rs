@@ -34,8 +34,19 @@ fn draft(
     (content, quote): Content,
     rule: RuleId,
 ) -> Option<Draft> {
+    draft_as(c, tr, c.filler(speaker), (content, quote), rule)
+}
+
+/// [`draft`] for a speaker no mention names.
+fn draft_as(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    speaker: Filler,
+    (content, quote): Content,
+    rule: RuleId,
+) -> Option<Draft> {
     let roles = Roles::Statement {
-        speaker: Some(c.filler(speaker)),
+        speaker: Some(speaker),
         content,
         quote,
     };
@@ -364,19 +375,8 @@ fn unnamed_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: Option<usize>) -
     if !(after_comma && before && noun_phrase(c, s0, verb)) {
         return None;
     }
-    let (content, rule) = match quote_before(c, s0) {
-        Some(q) => (q, RuleId::StatementQuoteThenSpeaker),
-        None => (
-            (c.span(c.range.start, s0 - 1), false),
-            RuleId::StatementClauseThenSpeaker,
-        ),
-    };
-    let roles = Roles::Statement {
-        speaker: Some(Filler::Span(c.doc.toks_span(s0..verb))),
-        content: content.0,
-        quote: content.1,
-    };
-    Some(c.draft(tr, roles, rule, false))
+    let speaker = Filler::Span(c.doc.toks_span(s0..verb));
+    said_before(c, tr, speaker, &[s0], Some(s0))
 }
 
 /// True when the words from `s` to the verb group at `verb` are a noun
@@ -407,15 +407,32 @@ fn content_before_speaker(c: &Ctx<'_, '_>, tr: &TriggerMatch, speaker: usize) ->
     let t = tr.toks.start;
     let sp = &c.mentions()[speaker];
     let s0 = phrase_start(c, speaker);
-    let starts = [sp.toks.start, s0, t];
-    if let Some(q) = starts.into_iter().find_map(|k| quote_before(c, k)) {
-        return draft(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker);
+    let after_comma = sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == ",";
+    let filler = c.filler(speaker);
+    said_before(
+        c,
+        tr,
+        filler,
+        &[sp.toks.start, s0, t],
+        after_comma.then_some(s0),
+    )
+}
+
+/// The statement of `speaker` with what was said before it: the quotation
+/// ending before one of `starts`, else the clause before the comma of a
+/// speaker phrase opening at `after_comma`.
+fn said_before(
+    c: &Ctx<'_, '_>,
+    tr: &TriggerMatch,
+    speaker: Filler,
+    starts: &[usize],
+    after_comma: Option<usize>,
+) -> Option<Draft> {
+    if let Some(q) = starts.iter().find_map(|&k| quote_before(c, k)) {
+        return draft_as(c, tr, speaker, q, RuleId::StatementQuoteThenSpeaker);
     }
-    if !(sp.toks.end == t && s0 > c.range.start + 2 && c.word(s0 - 1) == ",") {
-        return None;
-    }
-    let content = (c.span(c.range.start, s0 - 1), false);
-    draft(c, tr, speaker, content, RuleId::StatementClauseThenSpeaker)
+    let content = (c.span(c.range.start, after_comma? - 1), false);
+    draft_as(c, tr, speaker, content, RuleId::StatementClauseThenSpeaker)
 }
 
 /// What an urging verb ending at `e` asks: from the "to" after the
