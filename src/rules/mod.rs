@@ -17,7 +17,7 @@ pub(crate) mod visit;
 use crate::document::Span;
 use crate::event::EventType;
 use crate::event::Sector;
-use crate::lexicon::{Force, Frame, Lexicon, NounTypes};
+use crate::lexicon::{Force, Frame, Lexicon, NounType, NounTypes};
 use crate::mention::{Class, EntityMention, Weapon};
 use crate::pipeline::Analysis;
 use crate::tokens::TokenKind;
@@ -194,6 +194,13 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     /// The mention filler `f` names, if it names one.
+    /// True when mention `m` is the police, by its sector or its head
+    /// noun ("police", "detectives"): their raids are searches and their
+    /// seizures arrests, not attacks.
+    pub(crate) fn is_police(&self, m: &EntityMention) -> bool {
+        m.sector == Some(Sector::Police) || self.noun_types(m.toks.end - 1).has(NounType::Police)
+    }
+
     pub(crate) fn filler_mention(&self, f: &Filler) -> Option<&'a EntityMention> {
         match f {
             Filler::EntityMention(si, mi) => Some(&self.doc.mentions(*si)[*mi]),

@@ -17,7 +17,6 @@
 
 use super::{armed, named_party, Ctx, Draft, Filler, Roles, RuleId, TriggerMatch};
 use crate::event::EventType;
-use crate::event::Sector;
 use crate::lexicon::{Force, Frame, Hit, NounType, NounTypes, Trigger, Where};
 use crate::mention::{Class, EntityMention, Refers};
 use crate::tokens::{ends_with_ci, TokenKind};
@@ -276,8 +275,7 @@ fn attack(c: &Ctx<'_, '_>, tr: &TriggerMatch, d: &Draft) -> Option<RuleId> {
     if on.is_some_and(Party::thing) || seized_no_vehicle(c, tr, on) || on_oneself(c, target) {
         return Some(RuleId::SenseTargetType);
     }
-    let police = (attacker.and_then(|f| c.filler_mention(f)))
-        .is_some_and(|m| m.sector == Some(Sector::Police));
+    let police = (attacker.and_then(|f| c.filler_mention(f))).is_some_and(|m| c.is_police(m));
     if tr.force == Force::Search && by.is_some_and(|p| p.has_type(NounType::Police) || police) {
         return Some(RuleId::SensePoliceSearch);
     }

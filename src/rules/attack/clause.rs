@@ -7,8 +7,6 @@ use super::super::{placeish, Ctx, Draft, Filler, RuleId, TriggerMatch};
 use super::parties::{location_after, subject_attacker, weapon_near, wielder};
 use super::phrases::{np_at, person_np, prep_object};
 use super::{casualties, draft, Parties};
-use crate::event::Sector;
-use crate::lexicon::NounType;
 use crate::tokens::TokenKind;
 use crate::words::lists::attack::{
     FORCE_CLAUSE_VERBS, WEAPON_DETERMINERS, WEAPON_LANDED_PREPOSITIONS,
@@ -46,9 +44,7 @@ fn clause_start(c: &Ctx<'_, '_>, p: usize) -> usize {
 fn by_party(c: &Ctx<'_, '_>, tr: &TriggerMatch, v: usize) -> Option<Draft> {
     let mi = c.subject_before(v).filter(|&mi| {
         let m = &c.mentions()[mi];
-        let police =
-            m.sector == Some(Sector::Police) || c.noun_types(m.toks.end - 1).has(NounType::Police);
-        m.toks.end <= v && !police
+        m.toks.end <= v && !c.is_police(m)
     })?;
     let parties = Parties {
         attacker: Some(subject_attacker(c, mi)?),
